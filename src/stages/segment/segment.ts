@@ -1,0 +1,182 @@
+/**
+ * Paragraphs, sentences and tokens with offsets, tuned for news: titles and ranks (`Maj.`),
+ * `U.S.`, initials, decimals, quotes that end a sentence (`.”`), CoNLL-style tokens
+ * (`U.S.` and `al-Qa’ida` one token, `group’s` → `group` + `’s`).
+ */
+import type { Paragraph, Sentence, Span, Token } from '../../doc/schema.js';
+import { OTHER_ABBREVIATIONS, SENTENCE_STARTERS, TITLE_ABBREVIATIONS } from '../../lang/en/abbreviations.js';
+
+/** Result of {@link segment}. */
+export interface Segmentation {
+  readonly paragraphs: Paragraph[];
+  readonly sentences: Sentence[];
+  readonly tokens: Token[];
+}
+
+// One alternative per token kind, tried in order at each position (sticky, so no backtracking
+// across the text). Word joiners inside a token: hyphen, apostrophes and `&` (`al-Qa’ida`, `AT&T`).
+const TOKEN_PATTERN = new RegExp(
+  [
+    String.raw`https?:\/\/[^\s<>"“”]+[^\s<>"“”.,;:!?)\]’'”]`, // URL (trailing punctuation left out)
+    String.raw`www\.[^\s<>"“”]+[^\s<>"“”.,;:!?)\]’'”]`,
+    String.raw`[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+`, // e-mail
+    String.raw`(?:\p{L}\.){2,}(?!\p{L})`, // U.S., a.m., e.g.
+    String.raw`\p{N}+(?:[.,:]\p{N}+)+`, // 1,000  3.5  12:30
+    String.raw`[\p{L}\p{M}\p{N}]+(?:[-’'&][\p{L}\p{M}\p{N}]+)*`, // words
+    String.raw`\.{2,}|…|-{2,}`, // ellipsis, double dash
+    String.raw`\S`, // any other single character
+  ].join('|'),
+  'uy',
+);
+
+const CLITIC_PATTERN = /^(.*?\p{L})(n[’']t|[’'](?:s|re|ve|ll|d|m))$/iu;
+const WORD_START = /^[\p{L}\p{N}]/u;
+const UPPER_START = /^[\p{Lu}\p{N}]/u;
+const OPENERS = new Set(['“', '"', '‘', "'", '(', '[', '«']);
+const CLOSERS = new Set(['”', '"', '’', "'", ')', ']', '»']);
+const TERMINATORS = new Set(['.', '!', '?', '…']);
+
+interface RawToken {
+  start: number;
+  end: number;
+}
+
+/** Splits `text[start, end)` into tokens, appending to `out`. */
+export function tokenizeRange(text: string, start: number, end: number, out: RawToken[]): void {
+  let position = start;
+  const slice = end === text.length ? text : text.slice(0, end);
+  while (position < end) {
+    const code = slice.charCodeAt(position);
+    // Skip whitespace quickly (space, tab, newlines, NBSP, other Unicode spaces).
+    if (code === 32 || code === 10 || code === 9 || code === 13 || code === 0xa0 || (code >= 0x2000 && code <= 0x200b) || code === 0x202f || code === 0x3000) {
+      position++;
+      continue;
+    }
+    TOKEN_PATTERN.lastIndex = position;
+    const match = TOKEN_PATTERN.exec(slice);
+    if (!match) {
+      position++;
+      continue;
+    }
+    let tokenEnd = position + match[0].length;
+    const word = match[0];
+    if (WORD_START.test(word)) {
+      const clitic = CLITIC_PATTERN.exec(word);
+      if (clitic && clitic[1] && clitic[2]) {
+        const split = position + clitic[1].length;
+        out.push({ start: position, end: split });
+        out.push({ start: split, end: tokenEnd });
+        position = tokenEnd;
+        continue;
+      }
+      // A known abbreviation or a single initial keeps its period (`Maj.`, `J. Smith`).
+      if (slice.charCodeAt(tokenEnd) === 46 /* . */ && isAbbreviation(word)) tokenEnd++;
+    }
+    out.push({ start: position, end: tokenEnd });
+    position = tokenEnd;
+  }
+}
+
+function isAbbreviation(word: string): boolean {
+  if (word.length === 1) return /\p{Lu}/u.test(word);
+  const lower = word.toLowerCase();
+  return TITLE_ABBREVIATIONS.has(lower) || OTHER_ABBREVIATIONS.has(lower);
+}
+
+/** Paragraph spans: blocks separated by blank lines, or every line when the text has no blank line. */
+export function findParagraphs(text: string): Span[] {
+  const spans: Span[] = [];
+  const blankLine = /\n[ \t\u00a0\r]*\n/;
+  const separator = blankLine.test(text) ? /\n[ \t\u00a0\r]*\n\s*/g : /\n+/g;
+  let blockStart = 0;
+  const push = (start: number, end: number): void => {
+    while (start < end && /\s/.test(text[start] ?? '')) start++;
+    while (end > start && /\s/.test(text[end - 1] ?? '')) end--;
+    if (end > start) spans.push({ start, end });
+  };
+  for (const match of text.matchAll(separator)) {
+    push(blockStart, match.index);
+    blockStart = match.index + match[0].length;
+  }
+  push(blockStart, text.length);
+  return spans;
+}
+
+/** Splits a text into paragraphs, sentences and tokens. */
+export function segment(text: string): Segmentation {
+  const paragraphs: Paragraph[] = [];
+  const sentences: Sentence[] = [];
+  const tokens: Token[] = [];
+  const raw: RawToken[] = [];
+  for (const span of findParagraphs(text)) {
+    const paragraphId = `p${paragraphs.length + 1}`;
+    paragraphs.push({ id: paragraphId, start: span.start, end: span.end });
+    raw.length = 0;
+    tokenizeRange(text, span.start, span.end, raw);
+    let sentenceStart = 0; // index into raw
+    for (let index = 0; index < raw.length; index++) {
+      const boundary = sentenceEndAfter(text, raw, index);
+      if (boundary < 0) continue;
+      const last = boundary;
+      pushSentence(raw, sentenceStart, last, paragraphId, sentences, tokens);
+      sentenceStart = last + 1;
+      index = last;
+    }
+    if (sentenceStart < raw.length) pushSentence(raw, sentenceStart, raw.length - 1, paragraphId, sentences, tokens);
+  }
+  return { paragraphs, sentences, tokens };
+}
+
+function pushSentence(raw: RawToken[], first: number, last: number, paragraph: string, sentences: Sentence[], tokens: Token[]): void {
+  const firstToken = raw[first];
+  const lastToken = raw[last];
+  if (!firstToken || !lastToken) return;
+  const sentenceIndex = sentences.length;
+  sentences.push({ id: `s${sentenceIndex + 1}`, start: firstToken.start, end: lastToken.end, paragraph });
+  for (let index = first; index <= last; index++) {
+    const token = raw[index];
+    if (token) tokens.push({ start: token.start, end: token.end, sentence: sentenceIndex });
+  }
+}
+
+/**
+ * When the token at `index` ends a sentence, returns the index of the sentence's last token
+ * (after any closing quotes or brackets); otherwise -1.
+ */
+function sentenceEndAfter(text: string, raw: RawToken[], index: number): number {
+  const token = raw[index];
+  if (!token) return -1;
+  const value = text.slice(token.start, token.end);
+  const lastChar = value[value.length - 1] ?? '';
+  let kind: 'terminator' | 'abbreviation' | 'none' = 'none';
+  if (TERMINATORS.has(value) || value === '...' || /^\.{2,}$/.test(value)) kind = 'terminator';
+  else if (value.length > 1 && lastChar === '.') kind = 'abbreviation';
+  if (kind === 'none') return -1;
+  // Absorb closing quotes and brackets glued to the terminator: `.”`, `?)`.
+  let last = index;
+  while (true) {
+    const next = raw[last + 1];
+    const previous = raw[last];
+    if (!next || !previous || next.start !== previous.end) break;
+    const nextValue = text.slice(next.start, next.end);
+    if (!CLOSERS.has(nextValue)) break;
+    last++;
+  }
+  const following = raw[last + 1];
+  if (!following) return last;
+  const followingValue = text.slice(following.start, following.end);
+  if (kind === 'abbreviation') {
+    const stem = value.slice(0, -1).toLowerCase();
+    // `Maj. Sheryll Klinkel`, `J. Smith`: a title or an initial is followed by a name.
+    if (TITLE_ABBREVIATIONS.has(stem) || /^\p{L}$/u.test(stem)) return -1;
+    // `the U.S. The next day`: an acronym ends a sentence only before a typical sentence opener.
+    return UPPER_START.test(followingValue) && SENTENCE_STARTERS.has(followingValue.toLowerCase()) ? last : -1;
+  }
+  if (UPPER_START.test(followingValue)) return last;
+  if (OPENERS.has(followingValue)) {
+    const afterOpener = raw[last + 2];
+    if (!afterOpener) return last;
+    return UPPER_START.test(text.slice(afterOpener.start, afterOpener.end)) ? last : -1;
+  }
+  return -1;
+}
