@@ -29,7 +29,7 @@ const DASH = String.raw`[ \u00a0]*(?:—|–|--|[ \u00a0]-)[ \u00a0]*`;
 // Each pattern is anchored at the start of a paragraph; groups: place, publisher.
 const DATELINE_PATTERNS: readonly RegExp[] = [
   // `LONDON (Reuters) -`, `WASHINGTON, March 28 (AP) —`, `(CNN) --`, `(CNN)The …`
-  new RegExp(String.raw`^(?:(${PLACE})${QUALIFIER}{0,2}[ \u00a0]+)?\((${AGENCY_ALTERNATIVES})\)(?:${DASH}|(?=\p{Lu}))`, 'u'),
+  new RegExp(String.raw`^(?:(${PLACE})${QUALIFIER}{0,2}[ \u00a0]+)?\((${AGENCY_ALTERNATIVES})\)(?:${DASH}|[ \u00a0]*(?=\p{Lu}))`, 'u'),
   // `Washington CNN —`
   new RegExp(String.raw`^(${PLACE})${QUALIFIER}{0,2}[ \u00a0]+(${AGENCY_ALTERNATIVES})${DASH}`, 'u'),
   // `NEW YORK —`, `BEIRUT, Lebanon —`

@@ -186,12 +186,14 @@ export function normalizeText(source: string): Normalized {
   const builder = new TextBuilder(source);
   let started = false;
   let pendingNewlines: number[] = [];
+  let removedSince = false;
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index];
     const from = keepFrom[index] ?? -1;
     if (!line) continue;
     if (from === -1 || !line.content) {
-      if (started && from !== -1 && line.end < source.length) pendingNewlines.push(line.end);
+      if (from === -1) removedSince = true;
+      else if (started && line.end < source.length) pendingNewlines.push(line.end);
       continue;
     }
     let start = line.start + from;
@@ -200,9 +202,12 @@ export function normalizeText(source: string): Normalized {
       while (start < end && /\s/.test(source[start] ?? '')) start++;
       started = true;
     } else {
-      for (const newline of pendingNewlines) builder.keep(newline, newline + 1);
+      // Where a removed line sat between two kept ones, keep at most one blank line.
+      const newlines = removedSince ? pendingNewlines.slice(0, 2) : pendingNewlines;
+      for (const newline of newlines) builder.keep(newline, newline + 1);
     }
     pendingNewlines = [];
+    removedSince = false;
     let trimmedEnd = end;
     while (trimmedEnd > start && /[ \t\u00a0\r]/.test(source[trimmedEnd - 1] ?? '')) trimmedEnd--;
     builder.keep(start, trimmedEnd);

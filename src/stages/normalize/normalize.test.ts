@@ -1,0 +1,104 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { toSourceOffset } from '../../doc/text-builder.js';
+import { matchDateline } from './dateline.js';
+import { normalizeText } from './normalize.js';
+import { findVisibleDate } from './visible-date.js';
+
+const DATELINES: ReadonlyArray<readonly [string, string | undefined, string | undefined]> = [
+  ['Washington CNN \u00a0—\u00a0 The army said', 'Washington', 'CNN'],
+  ['(CNN) -- The army said', undefined, 'CNN'],
+  ['(CNN)The army said', undefined, 'CNN'],
+  ['LONDON (Reuters) - Britain said', 'London', 'Reuters'],
+  ['WASHINGTON, March 28 (AP) — The Senate', 'Washington', 'AP'],
+  ['ST. LOUIS (AP) — Police said', 'St. Louis', 'AP'],
+  ['NEW YORK — Stocks fell', 'New York', undefined],
+];
+for (const [paragraph, place, publisher] of DATELINES) {
+  test(`dateline: ${JSON.stringify(paragraph.slice(0, 30))}`, () => {
+    const found = matchDateline(paragraph);
+    assert.ok(found, 'no dateline found');
+    assert.equal(found.place, place);
+    assert.equal(found.publisher, publisher);
+  });
+}
+
+const NOT_DATELINES = ['The US military — said to be ready — struck.', 'Smith - the lawyer - spoke.', 'US aircraft carried out strikes.', 'In 2016 — the year of the vote — turnout rose.'];
+for (const paragraph of NOT_DATELINES) {
+  test(`not a dateline: ${JSON.stringify(paragraph.slice(0, 30))}`, () => assert.equal(matchDateline(paragraph), undefined));
+}
+
+test('caption residue and a standalone dateline leave the body, recorded with reasons', () => {
+  const source = '07 harbor fire FILE\nPORTMERE (Reuters) — \n\nThe fire spread overnight.\n\nNobody was hurt.';
+  const result = normalizeText(source);
+  assert.equal(result.text, 'The fire spread overnight.\n\nNobody was hurt.');
+  assert.deepEqual(result.removals.map((removal) => removal.reason), ['photo caption or credit', 'dateline']);
+  assert.equal(result.meta.dateline, 'Portmere');
+  assert.equal(result.meta.publisher, 'Reuters');
+});
+
+test('an inline dateline is cut from its paragraph and offsets still map to the source', () => {
+  const source = 'LONDON (Reuters) - Britain said on Monday it would act.';
+  const result = normalizeText(source);
+  assert.equal(result.text, 'Britain said on Monday it would act.');
+  const start = result.text.indexOf('Monday');
+  assert.equal(source.slice(toSourceOffset(result.alignment, start), toSourceOffset(result.alignment, start + 6, 'end')), 'Monday');
+});
+
+test('headline and byline above the dateline become metadata', () => {
+  const source = 'Floods force thousands from homes\nBy Jane Doe and John Roe\nPORTMERE (AP) — Water rose fast.';
+  const result = normalizeText(source);
+  assert.equal(result.meta.title, 'Floods force thousands from homes');
+  assert.equal(result.meta.byline, 'Jane Doe and John Roe');
+  assert.equal(result.text, 'Water rose fast.');
+});
+
+test('story highlights, Read More, share and copyright lines are removed', () => {
+  const source = 'Story highlights\nTown evacuated\nNo deaths reported\n(CNN) The river rose. Read More\n\nShare this article\n\nOfficials said more rain is due.\n\n© 2025 Lede Wire. All rights reserved.';
+  const result = normalizeText(source);
+  assert.equal(result.text, 'The river rose.\n\nOfficials said more rain is due.');
+  assert.deepEqual(
+    result.removals.map((removal) => removal.reason),
+    ['story highlights', 'story highlights', 'story highlights', 'dateline', 'read-more link', 'share line', 'copyright line'],
+  );
+});
+
+test('a visible timestamp line sets the publication date', () => {
+  const result = normalizeText('Updated 1:23 PM ET, Wed March 28, 2018\nWASHINGTON (CNN) — The strike came.');
+  assert.equal(result.meta.published, '2018-03-28');
+  assert.equal(result.text, 'The strike came.');
+});
+
+test('no-break spaces become spaces and zero-width characters go, without moving other offsets', () => {
+  const source = 'A\u00a0B\u200bC and "D".';
+  const result = normalizeText(source);
+  assert.equal(result.text, 'A BC and "D".');
+  const index = result.text.indexOf('D');
+  assert.equal(source[toSourceOffset(result.alignment, index)], 'D');
+});
+
+test('carriage returns are dropped', () => {
+  assert.equal(normalizeText('One.\r\n\r\nTwo.\r\n').text, 'One.\n\nTwo.');
+});
+
+test('a plain story without head furniture is kept whole', () => {
+  const source = 'Prices rose 3% in May, the agency said.\n\nAnalysts expected 2%.';
+  const result = normalizeText(source);
+  assert.equal(result.text, source);
+  assert.deepEqual(result.removals, []);
+});
+
+const VISIBLE_DATES: ReadonlyArray<readonly [string, string | undefined, boolean]> = [
+  ['Updated 1:23 PM ET, Wed March 28, 2018', '2018-03-28', true],
+  ['Published 28 March 2018', '2018-03-28', true],
+  ['Posted: 2019-11-05 14:02 GMT', '2019-11-05', true],
+  ['The deal was signed on March 28, 2018 in Paris by both sides.', '2018-03-28', false],
+  ['February 30, 2018', undefined, false],
+];
+for (const [line, date, wholeLine] of VISIBLE_DATES) {
+  test(`visible date: ${JSON.stringify(line)}`, () => {
+    const found = findVisibleDate(line);
+    assert.equal(found?.date, date);
+    if (found) assert.equal(found.wholeLine, wholeLine);
+  });
+}
