@@ -1,0 +1,89 @@
+/**
+ * The grammatical tense around a time expression, read from the verbs and auxiliaries of its
+ * sentence. News resolves a bare weekday or month by it: "struck ... Saturday" is the Saturday
+ * before publication, "will meet Saturday" the one after.
+ */
+
+/** Tense of the clause around an expression; `none` when no cue was found. */
+export type Tense = 'past' | 'present' | 'future' | 'none';
+
+// Words that put a clause in the future ("will", "'ll", "is expected to", "plans to", "scheduled").
+const FUTURE_WORDS = new Set([
+  'will', "'ll", '’ll', 'shall', 'wo', 'gonna', 'scheduled', 'planned', 'plans', 'plan', 'expects', 'expected', 'expect',
+  'intends', 'upcoming', 'coming', 'due', 'slated', 'set', 'would', 'next', 'tomorrow', 'until',
+]);
+
+// Irregular past forms common in news; regular ones are found by their `-ed` ending.
+const PAST_WORDS = new Set([
+  'was', 'were', 'had', 'did', 'said', 'told', 'took', 'made', 'went', 'came', 'gave', 'got', 'saw', 'found', 'left',
+  'met', 'held', 'won', 'lost', 'fell', 'rose', 'sold', 'bought', 'paid', 'led', 'began', 'became', 'brought',
+  'thought', 'struck', 'hit', 'shot', 'ran', 'spoke', 'wrote', 'broke', 'chose', 'drove', 'flew', 'grew', 'knew',
+  'threw', 'wore', 'built', 'sent', 'spent', 'felt', 'kept', 'meant', 'put', 'quit', 'sought', 'taught', 'caught',
+  'fought', 'stood', 'understood', 'heard', 'ago', 'last', 'yesterday', 'earlier', 'previously', 'been', 'died', 'slid',
+  'overtook', 'withdrew', 'undertook', 'forbade', 'began', 'swore', 'stole', 'tore', 'bore', 'froze', 'rode', 'sank',
+  'sang', 'shook', 'split', 'spread', 'struck', 'swept', 'lay', 'laid', 'paid', 'dealt', 'fled', 'bled', 'slept',
+]);
+
+const PRESENT_WORDS = new Set(['is', 'are', 'am', 'says', 'say', 'has', 'have', 'does', 'do', "'s", 'now']);
+
+// `-ed` words that are not past-tense verbs.
+const NOT_PAST = new Set([
+  'need', 'needed', 'feed', 'speed', 'seed', 'red', 'bed', 'shed', 'hundred', 'united', 'limited', 'indeed', 'proceed',
+  'exceed', 'succeed', 'weed', 'creed', 'greed', 'breed', 'bleed', 'embed', 'wed', 'led', 'fed', 'based', 'related',
+  'expected', 'scheduled', 'planned', 'advanced', 'detailed', 'proposed', 'sophisticated', 'unexpected', 'armed', 'skilled',
+  'concerned', 'interested', 'estimated', 'combined', 'adjusted', 'unchanged', 'diluted', 'supposed', 'used', 'reed', 'heed',
+]);
+
+const WORD = /[A-Za-z’']+/g;
+
+function cueOf(word: string, previous: string | undefined): Tense {
+  const lower = word.toLowerCase();
+  if (FUTURE_WORDS.has(lower)) {
+    // "set" and "due" only announce the future before "to" ("is set to meet", "is due to"): checked by the caller's window.
+    if (lower === 'would' || lower === 'until') return 'none';
+    return 'future';
+  }
+  if (lower === 'going' && previous && /^(is|are|am|was|were|'s|'re)$/i.test(previous)) return 'future';
+  if (PAST_WORDS.has(lower)) return 'past';
+  if (PRESENT_WORDS.has(lower)) return 'present';
+  if (lower.length > 4 && lower.endsWith('ed') && !NOT_PAST.has(lower)) {
+    // "has killed", "had agreed": the auxiliary already decided; a participle after "be" is passive, past in news.
+    return 'past';
+  }
+  return 'none';
+}
+
+/**
+ * Finds the tense cue nearest to `[spanStart, spanEnd)` within `[sentenceStart, sentenceEnd)` of
+ * `text`, counting distance in words. Future cues win over past ones at equal distance, because an
+ * auxiliary ("will") governs the verb that follows it.
+ */
+export function detectTense(text: string, sentenceStart: number, sentenceEnd: number, spanStart: number, spanEnd: number): Tense {
+  const words: { word: string; start: number; end: number }[] = [];
+  const sentence = text.slice(sentenceStart, sentenceEnd);
+  for (const match of sentence.matchAll(WORD)) {
+    const start = sentenceStart + (match.index ?? 0);
+    words.push({ word: match[0], start, end: start + match[0].length });
+  }
+  let best: Tense = 'none';
+  let bestDistance = Number.POSITIVE_INFINITY;
+  const before = words.filter((word) => word.end <= spanStart);
+  const after = words.filter((word) => word.start >= spanEnd);
+  const consider = (word: { word: string }, previous: string | undefined, distance: number): void => {
+    const tense = cueOf(word.word, previous);
+    if (tense === 'none') return;
+    if (distance < bestDistance || (distance === bestDistance && tense === 'future')) {
+      best = tense;
+      bestDistance = distance;
+    }
+  };
+  for (let index = before.length - 1; index >= 0; index -= 1) {
+    const word = before[index];
+    if (word) consider(word, before[index - 1]?.word, before.length - index);
+  }
+  for (let index = 0; index < after.length; index += 1) {
+    const word = after[index];
+    if (word) consider(word, index > 0 ? after[index - 1]?.word : undefined, index + 1);
+  }
+  return best;
+}

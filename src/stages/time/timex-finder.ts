@@ -1,0 +1,977 @@
+/**
+ * Finds time expressions in an article and resolves them to TIMEX3 values.
+ *
+ * Finders propose candidates (each a span, the rule that proposed it and a reader that turns it
+ * into a value); overlapping candidates are settled longest-first; the survivors are read in text
+ * order, so that `two days later` can lean on the date resolved before it. `chrono-node` proposes
+ * explicit dates and clock times; Lede's own rules decide spans, types, values, the tense of bare
+ * weekdays and months, quarters, durations, sets and the vague references (`now`, `recently`).
+ */
+import * as chrono from 'chrono-node';
+import type { Diagnostic, Timex } from '../../doc/schema.js';
+import {
+  addDays,
+  addMonths,
+  daysBetween,
+  daysInMonth,
+  formatClock,
+  formatDay,
+  formatMonth,
+  formatWeek,
+  formatYear,
+  parseCalendarDay,
+  quarterOf,
+  weekdayOf,
+  type CalendarDay,
+} from './calendar.js';
+import { detectTense, type Tense } from './tense.js';
+
+/** A sentence span; only `start` and `end` are read. */
+export interface SentenceSpan {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** What {@link findTimexes} returns: the `timexes` layer and the diagnostics it raised. */
+export interface TimexResult {
+  readonly timexes: Timex[];
+  readonly diagnostics: Diagnostic[];
+}
+
+type Precision = Timex['precision'];
+type TimexType = Timex['type'];
+
+/** The value a reader gives a candidate. `anchor` names what the value was computed from. */
+interface Reading {
+  readonly type: TimexType;
+  readonly value: string;
+  readonly precision: Precision;
+  readonly anchor: 'absolute' | 'published' | 'previous';
+  readonly mod?: string;
+  /** False when the value needed the publication date and there was none. */
+  readonly resolved?: boolean;
+  /** Calendar day the value starts on, for later relative expressions. */
+  readonly day?: CalendarDay;
+  /** Quarter named by the value, for `a year earlier` in earnings stories. */
+  readonly quarter?: { readonly year: number; readonly quarter: number };
+}
+
+/** What a reader may look at besides its own match. */
+interface ReadContext {
+  readonly reference: CalendarDay | undefined;
+  readonly tense: Tense;
+  /** The latest resolved date before this expression, with its timex id. */
+  readonly previous: { readonly reading: Reading; readonly id: string } | undefined;
+  /** The latest quarter named before this expression. */
+  readonly lastQuarter: { readonly year: number; readonly quarter: number } | undefined;
+  /** True when the article talks about quarters (an earnings story). */
+  readonly financial: boolean;
+}
+
+interface Candidate {
+  readonly start: number;
+  readonly end: number;
+  readonly rule: string;
+  /** Lower wins among candidates of equal length. */
+  readonly priority: number;
+  readonly read: (context: ReadContext) => Reading | undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Vocabulary
+
+const MONTHS: readonly (readonly [RegExp, number])[] = [
+  [/^jan(uary|\.)?$/i, 1], [/^feb(ruary|\.)?$/i, 2], [/^mar(ch|\.)?$/i, 3], [/^apr(il|\.)?$/i, 4], [/^may$/i, 5],
+  [/^june?\.?$/i, 6], [/^july?\.?$/i, 7], [/^aug(ust|\.)?$/i, 8], [/^sept?(ember|\.)?$/i, 9], [/^oct(ober|\.)?$/i, 10],
+  [/^nov(ember|\.)?$/i, 11], [/^dec(ember|\.)?$/i, 12],
+];
+const MONTH_NAME = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept\\.|Sep\\.|Oct\\.|Nov\\.|Dec\\.)';
+const FULL_MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
+const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+const WEEKDAY_NAME = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
+const PART_OF_DAY = '(?:morning|afternoon|evening|night)';
+const PART_CODES: Readonly<Record<string, string>> = { morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI', tonight: 'NI' };
+
+const SMALL_NUMBERS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+const DIGIT_WORD = '(?:one|two|three|four|five|six|seven|eight|nine)';
+const NUMBER =
+  `(?:\\d+(?:\\.\\d+)?(?:\\s+1/2)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ]${DIGIT_WORD})?|` +
+  `(?:a|one)\\s+hundred|a\\s+couple\\s+(?:of\\s+)?|a\\s+dozen|dozens\\s+of|hundreds\\s+of|a\\s+few|a\\s+half|` +
+  `${SMALL_NUMBERS.slice(1).reverse().join('|')}|several|few|many|some|an|a)`;
+const UNIT = '(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century)';
+
+/** Reads a number phrase; undefined for vague ones (`several`, `a few`). */
+function numberValue(phrase: string): number | undefined {
+  const text = phrase.toLowerCase().replace(/\s+/g, ' ').trim();
+  if (/^\d+(\.\d+)?$/.test(text)) return Number(text);
+  if (/^\d+ 1\/2$/.test(text)) return Number(text.split(' ')[0]) + 0.5;
+  if (text === 'a' || text === 'an') return 1;
+  if (text === 'a half') return 0.5;
+  if (/^a couple/.test(text)) return 2;
+  if (text === 'a dozen') return 12;
+  if (/^(a|one) hundred$/.test(text)) return 100;
+  const small = SMALL_NUMBERS.indexOf(text);
+  if (small >= 0) return small;
+  const parts = text.split(/[- ]/);
+  const tens = TENS.indexOf(parts[0] ?? '');
+  if (tens >= 2) return tens * 10 + Math.max(0, SMALL_NUMBERS.indexOf(parts[1] ?? 'zero'));
+  return undefined;
+}
+
+function monthNumber(word: string): number | undefined {
+  const clean = word.replace(/\s+/g, '');
+  return MONTHS.find(([pattern]) => pattern.test(clean))?.[1];
+}
+
+type Unit = 'second' | 'minute' | 'hour' | 'day' | 'week' | 'month' | 'quarter' | 'year' | 'decade' | 'century';
+
+function unitOf(word: string): Unit {
+  const lower = word.toLowerCase();
+  if (lower.startsWith('centur')) return 'century';
+  return lower.replace(/s$/, '') as Unit;
+}
+
+/** TIMEX3 duration value for `count` units (`P3Y`, `PT5H`, `PXD` when the count is vague). */
+function durationValue(count: number | undefined, unit: Unit): string {
+  const amount = (multiple: number): string => (count === undefined ? 'X' : String(Math.round(count * multiple * 100) / 100));
+  switch (unit) {
+    case 'second': return `PT${amount(1)}S`;
+    case 'minute': return `PT${amount(1)}M`;
+    case 'hour': return `PT${amount(1)}H`;
+    case 'day': return `P${amount(1)}D`;
+    case 'week': return `P${amount(1)}W`;
+    case 'month': return `P${amount(1)}M`;
+    case 'quarter': return count === undefined ? 'PXQ' : `P${amount(3)}M`;
+    case 'year': return `P${amount(1)}Y`;
+    case 'decade': return count === undefined ? 'PXDE' : `P${amount(10)}Y`;
+    case 'century': return count === undefined ? 'PXCE' : `P${amount(100)}Y`;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Values relative to a day
+
+/** Value of the period of `unit` holding `day` (`2018-03`, `2018-W12`, `2018`, ...). */
+function periodValue(day: CalendarDay, unit: Unit): { value: string; precision: Precision } {
+  switch (unit) {
+    case 'second':
+    case 'minute':
+    case 'hour':
+    case 'day': return { value: formatDay(day), precision: 'day' };
+    case 'week': return { value: formatWeek(day), precision: 'week' };
+    case 'month': return { value: formatMonth(day.year, day.month), precision: 'month' };
+    case 'quarter': return { value: `${formatYear(day.year)}-Q${quarterOf(day.month)}`, precision: 'quarter' };
+    case 'year': return { value: formatYear(day.year), precision: 'year' };
+    case 'decade': return { value: formatYear(day.year).slice(0, 3), precision: 'decade' };
+    case 'century': return { value: formatYear(day.year).slice(0, 2), precision: 'century' };
+  }
+}
+
+/** Unresolved value of a `unit` period (`XXXX-XX`, `XXXX-WXX`, ...). */
+function unknownPeriod(unit: Unit): { value: string; precision: Precision } {
+  switch (unit) {
+    case 'second':
+    case 'minute':
+    case 'hour':
+    case 'day': return { value: 'XXXX-XX-XX', precision: 'day' };
+    case 'week': return { value: 'XXXX-WXX', precision: 'week' };
+    case 'month': return { value: 'XXXX-XX', precision: 'month' };
+    case 'quarter': return { value: 'XXXX-QX', precision: 'quarter' };
+    case 'year': return { value: 'XXXX', precision: 'year' };
+    case 'decade': return { value: 'XXX', precision: 'decade' };
+    case 'century': return { value: 'XX', precision: 'century' };
+  }
+}
+
+/** Moves a day by `count` units. */
+function shift(day: CalendarDay, count: number, unit: Unit): CalendarDay {
+  switch (unit) {
+    case 'second':
+    case 'minute':
+    case 'hour': return day;
+    case 'day': return addDays(day, Math.round(count));
+    case 'week': return addDays(day, Math.round(count * 7));
+    case 'month': return addMonths(day, Math.round(count));
+    case 'quarter': return addMonths(day, Math.round(count * 3));
+    case 'year': return addMonths(day, Math.round(count * 12));
+    case 'decade': return addMonths(day, Math.round(count * 120));
+    case 'century': return addMonths(day, Math.round(count * 1200));
+  }
+}
+
+/** Reading of the period of `unit` holding `day`, anchored on the publication date. */
+function periodReading(reference: CalendarDay | undefined, unit: Unit, offset: number, mod?: string): Reading {
+  if (!reference) return { type: 'DATE', ...unknownPeriod(unit), anchor: 'published', resolved: false, ...(mod ? { mod } : {}) };
+  const day = shift(reference, offset, unit);
+  const quarter = unit === 'quarter' ? { quarter: { year: day.year, quarter: quarterOf(day.month) } } : {};
+  return { type: 'DATE', ...periodValue(day, unit), anchor: 'published', day, ...quarter, ...(mod ? { mod } : {}) };
+}
+
+/** The weekday `weekday` (1–7) near `reference`, chosen by tense. */
+function resolveWeekday(reference: CalendarDay, weekday: number, tense: Tense): CalendarDay {
+  const back = (weekdayOf(reference) - weekday + 7) % 7;
+  if (tense === 'past' || tense === 'present') return addDays(reference, -back);
+  if (tense === 'future') return addDays(reference, back === 0 ? 7 : 7 - back);
+  // No tense cue: news mostly tells of the days just past; only the next day or two is read ahead.
+  const forward = (weekday - weekdayOf(reference) + 7) % 7;
+  return forward > 0 && forward <= 1 ? addDays(reference, forward) : addDays(reference, -back);
+}
+
+/** Year of a month (and day) named without a year, chosen by tense around the reference. */
+function yearFor(reference: CalendarDay, month: number, day: number | undefined, tense: Tense): number {
+  const candidate = (year: number): CalendarDay => ({ year, month, day: Math.min(day ?? 15, daysInMonth(year, month)) });
+  if (day === undefined) {
+    if (tense === 'past' && month > reference.month) return reference.year - 1;
+    if (tense === 'future' && month < reference.month) return reference.year + 1;
+    return reference.year;
+  }
+  // A full date: the nearest such day, but past tense never points more than a few days ahead.
+  let best = reference.year;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const year of [reference.year - 1, reference.year, reference.year + 1]) {
+    const distance = Math.abs(daysBetween(reference, candidate(year)));
+    if (distance < bestDistance) {
+      best = year;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Finders
+
+/** Pushes one candidate per regex match that the builder accepts. */
+function scan(
+  text: string,
+  pattern: RegExp,
+  candidates: Candidate[],
+  build: (match: RegExpExecArray) => Omit<Candidate, 'start' | 'end'> & { start?: number; end?: number } | undefined,
+): void {
+  const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+  for (let match = global.exec(text); match; match = global.exec(text)) {
+    if (match[0].length === 0) {
+      global.lastIndex += 1;
+      continue;
+    }
+    const built = build(match);
+    if (built) candidates.push({ ...built, start: built.start ?? match.index, end: built.end ?? match.index + match[0].length });
+  }
+}
+
+const isCapitalised = (word: string): boolean => /^[A-Z]/.test(word);
+const wordBefore = (text: string, index: number): string => /([A-Za-z.’']+)\W*$/.exec(text.slice(Math.max(0, index - 30), index))?.[1] ?? '';
+const wordAfter = (text: string, index: number): string => /^\W*([A-Za-z’']+)/.exec(text.slice(index, index + 30))?.[1] ?? '';
+
+// Words before a capitalised month or weekday that show it is a name ("Peggy March", "Mr. May").
+const TITLE_BEFORE = /^(Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Prof|Judge|Justice|President|Minister|St)\.?$/;
+// Words that follow a name, not a date ("March said", "May told").
+const NAME_AFTER = /^(said|says|told|added|asked|wrote|argued|explained|noted|insisted|who|whose|and)$/i;
+// Temporal prepositions and determiners before a bare month ("in March", "since May", "last April").
+const MONTH_LEAD = /^(in|since|by|until|till|through|from|to|before|after|during|of|last|next|this|early|late|mid|end|that|each|every|until|between|and|or|the)$/i;
+
+function proposeClockAndDates(text: string, reference: CalendarDay | undefined, candidates: Candidate[]): void {
+  // chrono needs some instant; without a publication date its guesses of the year are not used.
+  const instant = reference ? new Date(Date.UTC(reference.year, reference.month - 1, reference.day, 12)) : new Date(Date.UTC(2000, 0, 1, 12));
+  for (const result of chrono.parse(text, { instant, timezone: 0 })) {
+    let start = result.index;
+    let phrase = result.text;
+    // chrono keeps the preposition ("on Monday, Oct. 26"); TIMEX3 spans do not.
+    const lead = /^(?:on|in|at|by|since|until|from|of|for)\s+/i.exec(phrase);
+    if (lead) {
+      start += lead[0].length;
+      phrase = phrase.slice(lead[0].length);
+    }
+    phrase = phrase.replace(/[\s,]+$/, '');
+    const end = start + phrase.length;
+    const components = result.start;
+    const certain = (name: string): boolean => components.isCertain(name as never);
+    const hasMonthName = new RegExp(`\\b${MONTH_NAME}(?!\\w)`).test(phrase);
+    const numericDate = /^\d{1,2}\/\d{1,2}\/\d{2,4}$|^\d{4}-\d{2}-\d{2}$/.test(phrase);
+    const clock = /\d\s*(?:a\.?m\b\.?|p\.?m\b\.?|o'clock)|\d:\d\d|\bnoon\b|\bmidnight\b|in the (?:morning|afternoon|evening)/i.test(phrase);
+    if (certain('hour') && clock) {
+      // "$1.35 a share" reads as 1:35 a.m. to chrono.
+      if (/[$£€]\s*$/.test(text.slice(Math.max(0, start - 2), start)) || /^\d+\.\d+\s+a\b/.test(phrase)) continue;
+      const hour = components.get('hour') ?? 0;
+      const minute = components.get('minute') ?? 0;
+      const weekday = certain('weekday') ? components.get('weekday') : undefined;
+      const explicitDay = certain('day') ? { month: components.get('month') ?? 1, day: components.get('day') ?? 1, year: certain('year') ? components.get('year') : undefined } : undefined;
+      const relativeDay = /\byesterday\b/i.test(phrase) ? -1 : /\btomorrow\b/i.test(phrase) ? 1 : 0;
+      candidates.push({
+        start,
+        end,
+        rule: 'chrono-clock',
+        priority: 1,
+        read: (context) => {
+          const time = formatClock(hour, minute);
+          let day: CalendarDay | undefined;
+          if (explicitDay && (explicitDay.year !== undefined || context.reference)) {
+            const year = explicitDay.year ?? yearFor(context.reference as CalendarDay, explicitDay.month, explicitDay.day, context.tense);
+            day = { year, month: explicitDay.month, day: explicitDay.day };
+          } else if (context.reference) {
+            day = weekday !== undefined && weekday !== null ? resolveWeekday(context.reference, weekday === 0 ? 7 : weekday, context.tense) : addDays(context.reference, relativeDay);
+          }
+          if (!day) return { type: 'TIME', value: `XXXX-XX-XXT${time}`, precision: 'minute', anchor: 'published', resolved: false };
+          return { type: 'TIME', value: `${formatDay(day)}T${time}`, precision: 'minute', anchor: explicitDay?.year !== undefined ? 'absolute' : 'published', day };
+        },
+      });
+      continue;
+    }
+    if (!(hasMonthName || numericDate) || certain('hour')) continue;
+    if (!certain('day') && !certain('year')) continue; // bare month names are Lede's own rule
+    const monthWord = new RegExp(MONTH_NAME).exec(phrase)?.[0] ?? '';
+    if (hasMonthName && !isCapitalised(monthWord)) continue;
+    const month = components.get('month') ?? 1;
+    const day = certain('day') ? components.get('day') ?? 1 : undefined;
+    const year = certain('year') ? components.get('year') ?? undefined : undefined;
+    candidates.push({
+      start,
+      end,
+      rule: day === undefined ? 'chrono-month-year' : 'chrono-date',
+      priority: 1,
+      read: (context) => {
+        if (day === undefined) {
+          return { type: 'DATE', value: formatMonth(year ?? 0, month), precision: 'month', anchor: 'absolute', day: { year: year ?? 0, month, day: 1 } };
+        }
+        if (year !== undefined) return { type: 'DATE', value: formatDay({ year, month, day }), precision: 'day', anchor: 'absolute', day: { year, month, day } };
+        if (!context.reference) return { type: 'DATE', value: `XXXX-${formatMonth(0, month).slice(5)}-${String(day).padStart(2, '0')}`, precision: 'day', anchor: 'published', resolved: false };
+        const resolvedYear = yearFor(context.reference, month, day, context.tense);
+        const calendarDay = { year: resolvedYear, month, day: Math.min(day, daysInMonth(resolvedYear, month)) };
+        return { type: 'DATE', value: formatDay(calendarDay), precision: 'day', anchor: 'published', day: calendarDay };
+      },
+    });
+  }
+}
+
+/** Bare years (`in 2011`), `fiscal 1989`, `mid-1996`, `post-1959`. */
+function proposeYears(text: string, candidates: Candidate[]): void {
+  // "$1,800", "12.53%", "2000 troops": numbers that are not years.
+  const countNouns = /^(people|persons|troops|soldiers|shares|tons|tonnes|miles|feet|meters|metres|kilometers|kilometres|workers|employees|jobs|cars|units|votes|dollars|members|students|residents|deaths|cases|acres|barrels|points|copies|homes|houses|men|women|children|police|officers|marines|pounds|ounces|hectares|yards|rounds|delegates|refugees|passengers|calories|kilograms|degrees|percent|million|billion|yen|marks|francs|rubles|euros|others|words|pages|rooms|beds|vehicles|planes|aircraft|ships|guns|rifles|companies|stores|plants|sites|patients|victims|prisoners|seats|lines)$/i;
+  scan(text, /(?<![\w$£€.,/-])(?:(fiscal|mid|post|pre|calendar)[- ])?(1[89]\d\d|20\d\d)(?!\d|,\d|\.\d|%|[-/]\d|\s*percent|s\b|'s\b(?=\s*(?:early|late))|\w)/gi, candidates, (match) => {
+    const before = text.slice(Math.max(0, match.index - 12), match.index);
+    if (/(No\.|Nos\.|number|Flight|flight|Route|route|page|Room|room|Highway|Interstate|Model|model|#)\s*$/.test(before)) return undefined;
+    if (/\d[\s,]*$|\bto\s*$|\bof\s*$/.test(before) && /\d\s*(to|of)\s*$/.test(before)) return undefined;
+    const after = wordAfter(text, match.index + match[0].length);
+    const gap = text.slice(match.index + match[0].length, match.index + match[0].length + 2);
+    if (/^\s[a-z]/.test(gap) && countNouns.test(after)) return undefined;
+    // "2,000-2,500" ranges and "1,800 to 2,000" are handled by the comma rule; "3000" needs a reason to be a year.
+    const year = Number(match[2]);
+    const prefix = (match[1] ?? '').toLowerCase();
+    const mod = prefix === 'mid' ? 'MID' : prefix === 'post' ? 'AFTER' : prefix === 'pre' ? 'BEFORE' : undefined;
+    return {
+      rule: 'bare-year',
+      priority: 3,
+      read: () => ({ type: 'DATE', value: formatYear(year), precision: 'year', anchor: 'absolute', day: { year, month: 1, day: 1 }, ...(mod ? { mod } : {}) }),
+    };
+  });
+  // Spoken years in broadcast transcripts: "nineteen ninety-six", "the year two thousand".
+  scan(text, /\b(?:the year )?(nineteen|twenty) (?:hundred (?:and )?)?((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b|\bthe year two thousand\b/gi, candidates, (match) => {
+    const year = match[1] ? (match[1].toLowerCase() === 'nineteen' ? 1900 : 2000) + (numberValue(match[2] ?? '') ?? 0) : 2000;
+    if (match[1] && !/^the year/i.test(match[0]) && !/\b(in|of|since|until|by|from|year)\s*$/i.test(text.slice(Math.max(0, match.index - 8), match.index))) return undefined;
+    return { rule: 'spoken-year', priority: 3, read: () => ({ type: 'DATE', value: formatYear(year), precision: 'year', anchor: 'absolute', day: { year, month: 1, day: 1 } }) };
+  });
+}
+
+/** Decades and centuries: `1990s`, `the '80s`, `the late 1970s`, `the 20th century`. */
+function proposeDecades(text: string, candidates: Candidate[]): void {
+  scan(text, /(?<![\w$])(?:(?:the\s+)?(early|mid|late)[- ](?:the\s+)?)?(1[0-9]\d0|20\d0|'\d0)'?s\b/gi, candidates, (match) => {
+    const digits = (match[2] ?? '').replace("'", '');
+    const decade = digits.length === 2 ? `19${digits.slice(0, 1)}` : digits.slice(0, 3);
+    const mod = { early: 'START', mid: 'MID', late: 'END' }[(match[1] ?? '').toLowerCase()];
+    return { rule: 'decade', priority: 2, read: () => ({ type: 'DATE', value: decade, precision: 'decade', anchor: 'absolute', ...(mod ? { mod } : {}) }) };
+  });
+  scan(text, /\b(?:the\s+)?(?:(early|mid|late)[- ])?(\d{1,2})(?:st|nd|rd|th)[- ]century\b/gi, candidates, (match) => {
+    const century = Number(match[2]) - 1;
+    const mod = { early: 'START', mid: 'MID', late: 'END' }[(match[1] ?? '').toLowerCase()];
+    return { rule: 'century', priority: 2, read: () => ({ type: 'DATE', value: String(century).padStart(2, '0'), precision: 'century', anchor: 'absolute', ...(mod ? { mod } : {}) }) };
+  });
+}
+
+const QUARTER_ORDINALS: Readonly<Record<string, number>> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4 };
+
+/** Quarters and halves: `the third quarter`, `third-quarter`, `the year-ago quarter`, `the first half of 1998`. */
+function proposeQuarters(text: string, candidates: Candidate[]): void {
+  const yearPrefix = `(?:(?:(this|last|next) year's|(1[89]\\d\\d|20\\d\\d)'s)\\s+)?`;
+  const pattern = new RegExp(
+    `(?:\\bthe\\s+|\\b(?=[a-z0-9]))?${yearPrefix}(?:(fiscal|calendar)\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|recent|previous|prior|next|year-ago|year-earlier|comparable|same|fiscal)[- ](?:fiscal[- ])?(quarter|period|half)s?(?:\\s+(?:of|in|ended|ending)\\s+(?:(?:fiscal|calendar)\\s+)?(1[89]\\d\\d|20\\d\\d)|\\s+(?:(?:fiscal|calendar)\\s+)?(1[89]\\d\\d|20\\d\\d)\\b)?(?![\\w-])`,
+    'gi',
+  );
+  scan(text, pattern, candidates, (match) => {
+    const relativeYear = (match[1] ?? '').toLowerCase();
+    const explicitYear = Number(match[2] ?? match[6] ?? match[7] ?? 0) || undefined;
+    const which = (match[4] ?? '').toLowerCase();
+    const noun = (match[5] ?? '').toLowerCase();
+    if (noun === 'period' && !/^(latest|year-ago|year-earlier|comparable|same|previous|prior|recent|current)$/.test(which)) return undefined;
+    // "the first half" of a game or a talk is not a date; require the earnings context below.
+    const ordinal = QUARTER_ORDINALS[which];
+    return {
+      rule: noun === 'half' ? 'half-year' : 'quarter',
+      priority: 2,
+      read: (context) => {
+        const reference = context.reference;
+        if (noun === 'half') {
+          if (ordinal === undefined || ordinal > 2) return undefined;
+          const year = explicitYear ?? (reference ? reference.year + (relativeYear === 'last' ? -1 : relativeYear === 'next' ? 1 : 0) : undefined);
+          if (year === undefined) return { type: 'DATE', value: `XXXX-H${ordinal}`, precision: 'quarter', anchor: 'published', resolved: false };
+          return { type: 'DATE', value: `${formatYear(year)}-H${ordinal}`, precision: 'quarter', anchor: explicitYear ? 'absolute' : 'published', day: { year, month: ordinal === 1 ? 1 : 7, day: 1 } };
+        }
+        const current = reference ? { year: reference.year, quarter: quarterOf(reference.month) } : undefined;
+        const lastDone = current ? (current.quarter === 1 ? { year: current.year - 1, quarter: 4 } : { year: current.year, quarter: current.quarter - 1 }) : undefined;
+        let result: { year: number; quarter: number } | undefined;
+        let anchor: Reading['anchor'] = 'published';
+        if (ordinal !== undefined) {
+          let year = explicitYear;
+          if (year !== undefined) anchor = 'absolute';
+          else if (relativeYear && reference) year = reference.year + (relativeYear === 'last' ? -1 : relativeYear === 'next' ? 1 : 0);
+          else if (context.lastQuarter && context.lastQuarter.quarter >= ordinal && !explicitYear) year = context.lastQuarter.year;
+          else if (current && lastDone) {
+            // Earnings are told after the quarter ends: "the fourth quarter" in January is last year's.
+            year = ordinal <= current.quarter ? current.year : context.tense === 'future' ? current.year : current.year - 1;
+            if (ordinal > current.quarter && ordinal === current.quarter + 1 && context.tense !== 'past') year = current.year;
+          }
+          if (year === undefined) return { type: 'DATE', value: `XXXX-Q${ordinal}`, precision: 'quarter', anchor: 'published', resolved: false };
+          result = { year, quarter: ordinal };
+        } else if (/^(year-ago|year-earlier|comparable)$/.test(which)) {
+          const base = context.lastQuarter ?? lastDone;
+          if (base) result = { year: base.year - 1, quarter: base.quarter };
+        } else if (/^(next)$/.test(which)) {
+          if (current) result = current.quarter === 4 ? { year: current.year + 1, quarter: 1 } : { year: current.year, quarter: current.quarter + 1 };
+        } else if (/^(previous|prior)$/.test(which)) {
+          const base = context.lastQuarter ?? lastDone;
+          if (base) result = base.quarter === 1 ? { year: base.year - 1, quarter: 4 } : { year: base.year, quarter: base.quarter - 1 };
+        } else if (which === 'current') {
+          result = current;
+        } else {
+          result = context.lastQuarter ?? lastDone;
+        }
+        if (!result) return { type: 'DATE', value: 'XXXX-QX', precision: 'quarter', anchor: 'published', resolved: false };
+        return { type: 'DATE', value: `${formatYear(result.year)}-Q${result.quarter}`, precision: 'quarter', anchor, quarter: result, day: { year: result.year, month: result.quarter * 3 - 2, day: 1 } };
+      },
+    };
+  });
+  // "the quarter", "the period" in an earnings story: the quarter being reported.
+  scan(text, /\bthe (quarter|period)\b(?!\s+(?:of|ended|ending)\s+\d)/gi, candidates, (match) => ({
+    rule: 'the-quarter',
+    priority: 4,
+    read: (context) => {
+      if (!context.financial) return undefined;
+      if (match[1]?.toLowerCase() === 'period' && !context.lastQuarter) return undefined;
+      const reference = context.reference;
+      const lastDone = reference ? (quarterOf(reference.month) === 1 ? { year: reference.year - 1, quarter: 4 } : { year: reference.year, quarter: quarterOf(reference.month) - 1 }) : undefined;
+      const result = context.lastQuarter ?? lastDone;
+      if (!result) return { type: 'DATE', value: 'XXXX-QX', precision: 'quarter', anchor: 'published', resolved: false };
+      return { type: 'DATE', value: `${formatYear(result.year)}-Q${result.quarter}`, precision: 'quarter', anchor: 'published', quarter: result };
+    },
+  }));
+}
+
+/** `last/this/next week|month|year|quarter|weekend|decade`, `this morning`, seasons, holidays. */
+function proposeRelativePeriods(text: string, candidates: Candidate[]): void {
+  scan(text, /\b(last|this|next|past|previous|coming|current|the same|the following|the previous|the past|the coming|the current|the last|the next)\s+(week|month|year|quarter|weekend|decade|century)\b(?!-)/gi, candidates, (match) => {
+    const which = (match[1] ?? '').toLowerCase().replace(/^the /, '');
+    const unit = unitOf(match[2] ?? '');
+    const isWeekend = (match[2] ?? '').toLowerCase() === 'weekend';
+    const hasThe = /^the /i.test(match[1] ?? '');
+    // "the past year", "the last week", "the next month": a span of time up to or from now.
+    if (hasThe && /^(past|last|next|coming)$/.test(which)) {
+      return { rule: 'the-past-unit', priority: 3, read: () => ({ type: 'DURATION', value: durationValue(1, unit), precision: 'none', anchor: 'absolute' }) };
+    }
+    if (which === 'same' || which === 'following' || (hasThe && which === 'previous')) {
+      return {
+        rule: 'anaphoric-period',
+        priority: 3,
+        read: (context) => {
+          const base = context.previous?.reading.day;
+          if (!base) return undefined;
+          const offset = which === 'same' ? 0 : which === 'following' ? 1 : -1;
+          return { type: 'DATE', ...periodValue(shift(base, offset, unit), unit), anchor: 'previous', day: shift(base, offset, unit) };
+        },
+      };
+    }
+    const offset = /^(last|past|previous)$/.test(which) ? -1 : /^(next|coming)$/.test(which) ? 1 : 0;
+    if (which === 'past' && !hasThe) return undefined;
+    return {
+      rule: 'relative-period',
+      priority: 2,
+      read: (context) => {
+        if (isWeekend) {
+          if (!context.reference) return { type: 'DATE', value: 'XXXX-WXX-WE', precision: 'week', anchor: 'published', resolved: false };
+          const day = shift(context.reference, offset, 'week');
+          return { type: 'DATE', value: `${formatWeek(day)}-WE`, precision: 'week', anchor: 'published', day };
+        }
+        return periodReading(context.reference, unit, offset);
+      },
+    };
+  });
+  // "the weekend": the one just past in past tense, else the coming one.
+  scan(text, /\bthe weekend\b/gi, candidates, () => ({
+    rule: 'the-weekend',
+    priority: 4,
+    read: (context) => {
+      if (!context.reference) return { type: 'DATE', value: 'XXXX-WXX-WE', precision: 'week', anchor: 'published', resolved: false };
+      const saturday = resolveWeekday(context.reference, 6, context.tense);
+      return { type: 'DATE', value: `${formatWeek(saturday)}-WE`, precision: 'week', anchor: 'published', day: saturday };
+    },
+  }));
+  // Day words.
+  scan(text, /\b(today|yesterday|tomorrow|tonight|the day before yesterday|the day after tomorrow)(?:\s+(morning|afternoon|evening|night))?\b(?!['’]s\b)/gi, candidates, (match) => {
+    const word = (match[1] ?? '').toLowerCase();
+    const offset = word === 'yesterday' ? -1 : word === 'tomorrow' ? 1 : word.includes('before') ? -2 : word.includes('after') ? 2 : 0;
+    const part = (match[2] ?? '').toLowerCase();
+    return {
+      rule: 'day-word',
+      priority: 2,
+      read: (context) => {
+        const code = part ? `T${PART_CODES[part]}` : '';
+        if (!context.reference) return { type: part ? 'TIME' : 'DATE', value: `XXXX-XX-XX${code}`, precision: 'day', anchor: 'published', resolved: false };
+        const day = addDays(context.reference, offset);
+        return { type: part ? 'TIME' : 'DATE', value: `${formatDay(day)}${code}`, precision: 'day', anchor: 'published', day };
+      },
+    };
+  });
+  scan(text, /\b(this|last|yesterday|tomorrow)\s+(morning|afternoon|evening|night)\b/gi, candidates, (match) => {
+    const which = (match[1] ?? '').toLowerCase();
+    const part = (match[2] ?? '').toLowerCase();
+    const offset = which === 'last' || which === 'yesterday' ? -1 : which === 'tomorrow' ? 1 : 0;
+    return {
+      rule: 'part-of-day',
+      priority: 2,
+      read: (context) => {
+        if (!context.reference) return { type: 'TIME', value: `XXXX-XX-XXT${PART_CODES[part]}`, precision: 'day', anchor: 'published', resolved: false };
+        const day = addDays(context.reference, offset);
+        return { type: 'TIME', value: `${formatDay(day)}T${PART_CODES[part]}`, precision: 'day', anchor: 'published', day };
+      },
+    };
+  });
+  // Seasons: "last fall", "this summer", "the spring of 1998". Bare "fall" is a verb; a determiner or year is required.
+  const seasonCodes: Readonly<Record<string, string>> = { spring: 'SP', summer: 'SU', fall: 'FA', autumn: 'FA', winter: 'WI' };
+  scan(text, /\b(?:(last|this|next|early|late|the|that)\s+)?(?:(early|late|mid)[- ])?(spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(1[89]\d\d|20\d\d))?\b/gi, candidates, (match) => {
+    const which = (match[1] ?? '').toLowerCase();
+    const season = (match[3] ?? '').toLowerCase();
+    const year = match[4] ? Number(match[4]) : undefined;
+    if (!which && !match[2] && year === undefined) return undefined;
+    if (season === 'fall' && !year && !/^(last|this|next|the|early|late)$/.test(which)) return undefined;
+    if (which === 'the' && year === undefined && season === 'fall' && /^\s+(of|in)\s+[a-z]/i.test(text.slice(match.index + match[0].length, match.index + match[0].length + 6))) return undefined;
+    const code = seasonCodes[season] ?? 'SU';
+    const modWord = (match[2] ?? (which === 'early' || which === 'late' ? which : '')).toLowerCase();
+    const mod = modWord === 'early' ? 'START' : modWord === 'late' ? 'END' : modWord === 'mid' ? 'MID' : undefined;
+    const start = which === 'the' || which === 'that' ? match.index : match.index;
+    return {
+      start,
+      rule: 'season',
+      priority: 3,
+      read: (context) => {
+        if (year !== undefined) return { type: 'DATE', value: `${formatYear(year)}-${code}`, precision: 'season', anchor: 'absolute', ...(mod ? { mod } : {}) };
+        if (!context.reference) return { type: 'DATE', value: `XXXX-${code}`, precision: 'season', anchor: 'published', resolved: false };
+        const seasonStart = { SP: 3, SU: 6, FA: 9, WI: 12 }[code] ?? 6;
+        const reference = context.reference;
+        let resolvedYear = reference.year;
+        const inSeason = reference.month >= seasonStart && reference.month < seasonStart + 3;
+        if (which === 'last') resolvedYear = reference.month >= seasonStart + 3 ? reference.year : reference.year - 1;
+        else if (which === 'next') resolvedYear = reference.month < seasonStart ? reference.year : reference.year + 1;
+        else if (!inSeason && context.tense === 'past' && reference.month < seasonStart) resolvedYear = reference.year - 1;
+        return { type: 'DATE', value: `${formatYear(resolvedYear)}-${code}`, precision: 'season', anchor: 'published', ...(mod ? { mod } : {}) };
+      },
+    };
+  });
+  // Holidays with fixed or computed days.
+  scan(text, /\b(?:(last|this|next)\s+)?(Christmas(?: Day| Eve)?|New Year['’]s(?: Day| Eve)?|Thanksgiving(?: Day)?|Easter(?: Sunday)?|Independence Day|Labor Day|Memorial Day|Election Day|Veterans Day|Halloween|Valentine['’]s Day)\b/g, candidates, (match) => {
+    const name = (match[2] ?? '').toLowerCase();
+    const which = (match[1] ?? '').toLowerCase();
+    return {
+      rule: 'holiday',
+      priority: 2,
+      read: (context) => {
+        if (!context.reference) return { type: 'DATE', value: 'XXXX-XX-XX', precision: 'day', anchor: 'published', resolved: false };
+        const dayIn = (year: number): CalendarDay => holidayDay(name, year);
+        let year = context.reference.year;
+        const distance = daysBetween(context.reference, dayIn(year));
+        if (which === 'last' || (context.tense === 'past' && distance > 0 && which !== 'next' && which !== 'this')) year -= distance > 0 || which === 'last' ? 1 : 0;
+        if (which === 'next' || (context.tense === 'future' && distance < 0 && which !== 'last' && which !== 'this')) year += distance < 0 || which === 'next' ? 1 : 0;
+        const day = dayIn(year);
+        return { type: 'DATE', value: formatDay(day), precision: 'day', anchor: 'published', day };
+      },
+    };
+  });
+}
+
+/** Day of a named holiday in a year (US holidays as US wire copy uses them). */
+function holidayDay(name: string, year: number): CalendarDay {
+  const nthWeekday = (month: number, weekday: number, nth: number): CalendarDay => {
+    const first = { year, month, day: 1 };
+    const offset = (weekday - weekdayOf(first) + 7) % 7;
+    if (nth > 0) return addDays(first, offset + (nth - 1) * 7);
+    const last = { year, month, day: daysInMonth(year, month) };
+    return addDays(last, -((weekdayOf(last) - weekday + 7) % 7));
+  };
+  if (name.startsWith('christmas eve')) return { year, month: 12, day: 24 };
+  if (name.startsWith('christmas')) return { year, month: 12, day: 25 };
+  if (name.includes('eve')) return { year, month: 12, day: 31 };
+  if (name.startsWith('new year')) return { year, month: 1, day: 1 };
+  if (name.startsWith('thanksgiving')) return nthWeekday(11, 4, 4);
+  if (name.startsWith('independence')) return { year, month: 7, day: 4 };
+  if (name.startsWith('labor')) return nthWeekday(9, 1, 1);
+  if (name.startsWith('memorial')) return nthWeekday(5, 1, -1);
+  if (name.startsWith('election')) return addDays(nthWeekday(11, 1, 1), 1);
+  if (name.startsWith('veterans')) return { year, month: 11, day: 11 };
+  if (name.startsWith('halloween')) return { year, month: 10, day: 31 };
+  if (name.startsWith('valentine')) return { year, month: 2, day: 14 };
+  // Easter (anonymous Gregorian computus).
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return { year, month, day };
+}
+
+/** Weekdays: `Saturday`, `Wednesday night`, `last Friday`, `each Thursday`, `Tuesday nights`. */
+function proposeWeekdays(text: string, candidates: Candidate[]): void {
+  const pattern = new RegExp(`\\b(?:(last|next|this|every|each|early|late)\\s+)?(${WEEKDAY_NAME})(s)?(?:\\s+(${PART_OF_DAY})(s)?)?\\b`, 'gi');
+  scan(text, pattern, candidates, (match) => {
+    const name = match[2] ?? '';
+    if (!isCapitalised(name)) return undefined;
+    const weekday = WEEKDAYS.indexOf(name.toLowerCase()) + 1;
+    const which = (match[1] ?? '').toLowerCase();
+    const part = (match[4] ?? '').toLowerCase();
+    const plural = Boolean(match[3] || match[5]) || which === 'every' || which === 'each';
+    const code = part ? `T${PART_CODES[part]}` : '';
+    const mod = which === 'early' ? 'START' : which === 'late' ? 'END' : undefined;
+    // "Sunday Times", "Tuesday Morning Corp.": a name when the next word is capitalised.
+    if (/^\s+[A-Z][a-z]/.test(text.slice(match.index + match[0].length, match.index + match[0].length + 3)) && !part) {
+      const next = wordAfter(text, match.index + match[0].length);
+      if (!new RegExp(`^${FULL_MONTH}$`).test(next) && !/^(and|or|But|The|In|On|At)$/.test(next)) return undefined;
+    }
+    return {
+      rule: plural ? 'weekday-set' : 'weekday',
+      priority: 2,
+      read: (context) => {
+        if (plural) return { type: 'SET', value: `XXXX-WXX-${weekday}${code}`, precision: 'none', anchor: 'absolute' };
+        if (!context.reference) return { type: part ? 'TIME' : 'DATE', value: `XXXX-WXX-${weekday}${code}`, precision: 'day', anchor: 'published', resolved: false, ...(mod ? { mod } : {}) };
+        const tense: Tense = which === 'last' ? 'past' : which === 'next' ? 'future' : context.tense;
+        let day = resolveWeekday(context.reference, weekday, tense);
+        // "last Friday" said on a Friday is a week back, not today.
+        if (which === 'last' && daysBetween(day, context.reference) === 0) day = addDays(day, -7);
+        return { type: part ? 'TIME' : 'DATE', value: `${formatDay(day)}${code}`, precision: 'day', anchor: 'published', day, ...(mod ? { mod } : {}) };
+      },
+    };
+  });
+}
+
+/** Bare month names (`in March`, `last November`, `June last year`). chrono reads months with a day or year. */
+function proposeMonths(text: string, candidates: Candidate[]): void {
+  const pattern = new RegExp(`\\b(?:(last|next|this|early|late|mid|that)[- ]|(?:the\\s+)?(?:(beginning|start|end|middle) of)\\s+)?(${MONTH_NAME})(?!\\w)(?:\\s+(?:of\\s+)?(last|this|next) year\\b)?`, 'gi');
+  scan(text, pattern, candidates, (match) => {
+    const word = match[3] ?? '';
+    if (!isCapitalised(word)) return undefined;
+    const month = monthNumber(word);
+    if (month === undefined) return undefined;
+    const which = (match[1] ?? '').toLowerCase();
+    const edge = (match[2] ?? '').toLowerCase();
+    const yearWord = (match[4] ?? '').toLowerCase();
+    const start = match.index;
+    const wordStart = match.index + match[0].indexOf(word);
+    const before = wordBefore(text, wordStart);
+    const after = wordAfter(text, wordStart + word.length);
+    const followsDigit = /^\s*\d/.test(text.slice(wordStart + word.length, wordStart + word.length + 3));
+    if (followsDigit) return undefined; // "March 12", "May 1996": chrono's
+    if (TITLE_BEFORE.test(before) || NAME_AFTER.test(after)) return undefined;
+    // "may" the verb and "March" the name: a bare month needs a temporal lead word unless it opens a phrase like "January sales".
+    const hasLead = Boolean(which || edge) || MONTH_LEAD.test(before);
+    if (!hasLead) {
+      if (/^(may|march)$/i.test(word)) return undefined;
+      if (before && isCapitalised(before) && !/[.!?]\s*$/.test(text.slice(Math.max(0, wordStart - 3), wordStart))) return undefined;
+      if (after && isCapitalised(after)) return undefined;
+    }
+    if (/^may$/i.test(word) && /^(be|have|not|also|still|well|never|want|need|take|make|go|come|get|see|seek|face|lose|win|become|help|continue|increase|decline|fall|rise|soon)$/i.test(after)) return undefined;
+    const mod = which === 'early' || edge === 'beginning' || edge === 'start' ? 'START' : which === 'late' || edge === 'end' ? 'END' : which === 'mid' || edge === 'middle' ? 'MID' : undefined;
+    return {
+      start,
+      rule: 'month-name',
+      priority: 3,
+      read: (context) => {
+        if (!context.reference) return { type: 'DATE', value: `XXXX-${String(month).padStart(2, '0')}`, precision: 'month', anchor: 'published', resolved: false, ...(mod ? { mod } : {}) };
+        const reference = context.reference;
+        let year: number;
+        if (yearWord) year = reference.year + (yearWord === 'last' ? -1 : yearWord === 'next' ? 1 : 0);
+        else if (which === 'last') year = month < reference.month ? reference.year : reference.year - 1;
+        else if (which === 'next') year = month > reference.month ? reference.year : reference.year + 1;
+        else if (which === 'this') year = reference.year;
+        else if (which === 'that' && context.previous?.reading.day) year = context.previous.reading.day.year;
+        else year = yearFor(reference, month, undefined, context.tense);
+        return { type: 'DATE', value: formatMonth(year, month), precision: 'month', anchor: 'published', day: { year, month, day: 1 }, ...(mod ? { mod } : {}) };
+      },
+    };
+  });
+}
+
+/** Vague references: `now`, `currently` (PRESENT_REF), `recently` (PAST_REF), `soon`, `the future` (FUTURE_REF). */
+function proposeReferences(text: string, candidates: Candidate[]): void {
+  const table: readonly (readonly [RegExp, string])[] = [
+    [/\b(?:now|currently|presently|nowadays|these days|at present|at the moment|right now|the present|current)\b(?![-’'])/gi, 'PRESENT_REF'],
+    [/\b(?:recently|lately|previously|formerly|recent|the past|in the past|once|earlier)\b(?![-’'])/gi, 'PAST_REF'],
+    [/\b(?:soon|the future|future|shortly|the near future|someday|eventually)\b(?![-’'])/gi, 'FUTURE_REF'],
+  ];
+  for (const [pattern, value] of table) {
+    scan(text, pattern, candidates, (match) => {
+      const word = match[0].toLowerCase();
+      const after = wordAfter(text, match.index + match[0].length).toLowerCase();
+      const before = wordBefore(text, match.index).toLowerCase();
+      // "once" is a count ("once a week") or a conjunction far more often than a time; "earlier" only alone.
+      if (word === 'once' || word === 'eventually') return undefined;
+      if (word === 'earlier' && !/^[.,;]/.test(text.slice(match.index + match[0].length).trimStart())) return undefined;
+      if (word === 'earlier') return undefined;
+      if (word === 'current' && /^(account|accounts|affairs|events|assets|liabilities|ratio|law|laws|rules|rule|system|policy|policies|members|member|market|price|prices|contract|contracts|crisis|situation|government|level|levels|rate|rates|president|chairman|leadership|owners|regime|and|trend|economic|fiscal|quarter|year|month|week|session|period|generation|conditions)$/.test(after)) {
+        if (/^(quarter|year|month|week|period|session)$/.test(after)) return undefined;
+      }
+      if (word === 'future' && !/^(the|in|for|near|distant|foreseeable)$/.test(before)) return undefined;
+      if (word === 'recent' && /^(years|months|weeks|days|decades)$/.test(after)) return undefined;
+      if (word === 'now' && /^(that|defunct)$/.test(after) && false) return undefined;
+      return { rule: 'reference-word', priority: 5, read: (context) => ({ type: 'DATE', value, precision: 'none', anchor: context.reference ? 'published' : 'absolute' }) };
+    });
+  }
+}
+
+/** Durations, `ago` dates and sets built from a count and a unit. */
+function proposeCountedUnits(text: string, candidates: Candidate[]): void {
+  const modifiers = '(more than|over|at least|less than|under|nearly|almost|about|around|roughly|approximately|some|up to|fewer than|no more than|at most|just over|just under|only|barely|exactly)';
+  const lead = `(?:${modifiers}\\s+|(the\\s+)?(past|last|next|first|final|previous|coming|following|latest|recent|remaining|initial|same)\\s+|(the)\\s+)?`;
+  const pattern = new RegExp(`(?<![\\w$£€.])${lead}(${NUMBER})([- ]|\\s+more\\s+|\\s+(?:straight|consecutive|full|long|additional|more)\\s+)(${UNIT})(?:[- ](long|old))?(?:\\s+(ago|earlier|later|before|after|from now|hence|since|running|in a row))?(?![\\w-])`, 'gi');
+  scan(text, pattern, candidates, (match) => {
+    const modifier = (match[1] ?? '').toLowerCase();
+    const theWord = match[2] ?? match[4] ?? '';
+    const which = (match[3] ?? '').toLowerCase();
+    const countWord = match[5] ?? '';
+    const separator = match[6] ?? '';
+    const unitWord = match[7] ?? '';
+    const suffix = (match[8] ?? '').toLowerCase();
+    let relation = (match[9] ?? '').toLowerCase();
+    if (suffix === 'old') return undefined; // ages: "a 40-year-old man"
+    let end = match.index + match[0].length;
+    if ((relation === 'before' || relation === 'after' || relation === 'since') && !/^\s*([.,;:)]|$)/.test(text.slice(end, end + 2))) {
+      end -= relation.length;
+      end = match.index + text.slice(match.index, end).trimEnd().length;
+      relation = '';
+    }
+    const count = numberValue(countWord);
+    const unit = unitOf(unitWord);
+    const lowerCount = countWord.toLowerCase().trim();
+    const vague = count === undefined;
+    const plural = /s$/i.test(unitWord) || unit === 'century' && /ies$/i.test(unitWord);
+    // "a" and "an" with a singular unit only ("a year"), number words with the right agreement.
+    if ((lowerCount === 'a' || lowerCount === 'an') && plural) return undefined;
+    if (lowerCount === 'some' && !plural && !relation) return undefined; // "some day"
+    if (separator.trim() === '' && separator.includes('-') === false && /\d/.test(countWord) && /^[.]/.test(countWord)) return undefined;
+    // "12 months" is fine, "1.35 a share" never reaches here; "one day" alone is too often "one day, he ...".
+    if (lowerCount === 'one' && unit === 'day' && !modifier && !which && !relation && /^\s*,/.test(text.slice(end, end + 2))) return undefined;
+    // A money amount before "a year" makes it a rate: "$5 a year" is a SET.
+    const rate = (lowerCount === 'a' || lowerCount === 'an' || lowerCount === 'per') && !which && !theWord && !modifier && !relation
+      && /(\d|%|percent|cents?|dollars?|million|billion|times|twice|once)\s*$/i.test(text.slice(Math.max(0, match.index - 20), match.index));
+    const mod = ({ 'more than': 'MORE_THAN', over: 'MORE_THAN', 'just over': 'MORE_THAN', 'at least': 'EQUAL_OR_MORE', 'less than': 'LESS_THAN', under: 'LESS_THAN', 'just under': 'LESS_THAN', 'fewer than': 'LESS_THAN', nearly: 'LESS_THAN', almost: 'LESS_THAN', about: 'APPROX', around: 'APPROX', roughly: 'APPROX', approximately: 'APPROX', some: 'APPROX', 'up to': 'EQUAL_OR_LESS', 'no more than': 'EQUAL_OR_LESS', 'at most': 'EQUAL_OR_LESS' } as Record<string, string>)[modifier];
+    if (relation === 'ago' || relation === 'earlier' || relation === 'later' || relation === 'before' || relation === 'after' || relation === 'from now' || relation === 'hence') {
+      const direction = relation === 'ago' || relation === 'earlier' || relation === 'before' ? -1 : 1;
+      const fromPrevious = relation !== 'ago' && relation !== 'from now' && relation !== 'hence';
+      return {
+        end,
+        rule: 'counted-shift',
+        priority: 2,
+        read: (context) => {
+          if (vague) return { type: 'DATE', value: direction < 0 ? 'PAST_REF' : 'FUTURE_REF', precision: 'none', anchor: context.reference ? 'published' : 'absolute' };
+          const previous = fromPrevious ? context.previous : undefined;
+          const base = previous?.reading.day ?? context.reference;
+          const anchor: Reading['anchor'] = previous ? 'previous' : 'published';
+          // "up from $1.2 million a year earlier": in an earnings story the same quarter a year before.
+          if (unit === 'year' && context.financial && context.lastQuarter && Number.isInteger(count)) {
+            const quarter = { year: context.lastQuarter.year + direction * (count ?? 1), quarter: context.lastQuarter.quarter };
+            return { type: 'DATE', value: `${formatYear(quarter.year)}-Q${quarter.quarter}`, precision: 'quarter', anchor, quarter, ...(mod ? { mod } : {}) };
+          }
+          if (!base) return { type: 'DATE', ...unknownPeriod(unit), anchor: 'published', resolved: false, ...(mod ? { mod } : {}) };
+          const day = shift(base, direction * (count ?? 1), unit);
+          const period = periodValue(day, unit === 'decade' || unit === 'century' ? 'year' : unit);
+          return { type: 'DATE', ...period, anchor, day, ...(mod ? { mod } : {}) };
+        },
+      };
+    }
+    const the = Boolean(theWord);
+    const span = { end };
+    if (rate) return { ...span, rule: 'rate-set', priority: 3, read: () => ({ type: 'SET', value: durationValue(1, unit), precision: 'none', anchor: 'absolute' }) };
+    // "the nine months" of an earnings report, "the past two weeks", "three years".
+    return {
+      ...span,
+      rule: the || which ? 'duration-span' : 'duration',
+      priority: 3,
+      read: () => ({ type: 'DURATION', value: durationValue(count, unit), precision: 'none', anchor: 'absolute', ...(mod ? { mod } : {}) }),
+    };
+  });
+  // Plural units without a count: "for years", "in recent months", "the coming weeks".
+  scan(text, /\b(?:(recent|the past|the last|the coming|the next|coming|past|several|many|few|the first few|a few)\s+)?(seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b(?![-’'])/gi, candidates, (match) => {
+    const lead = (match[1] ?? '').toLowerCase();
+    const before = wordBefore(text, match.index).toLowerCase();
+    if (!lead && !/^(for|in|within|over|after|took|take|takes)$/.test(before)) return undefined;
+    if (!lead && /^(in)$/.test(before) && /^\s+(of|to|before|after|ago)\b/.test(text.slice(match.index + match[0].length, match.index + match[0].length + 8))) return undefined;
+    const unit = unitOf(match[2] ?? '');
+    if (lead === 'recent' && unit === 'year') return { rule: 'recent-years', priority: 4, read: () => ({ type: 'DATE', value: 'PAST_REF', precision: 'none', anchor: 'published' }) };
+    return { rule: 'vague-duration', priority: 4, read: () => ({ type: 'DURATION', value: durationValue(undefined, unit), precision: 'none', anchor: 'absolute' }) };
+  });
+  // Sets: "daily", "every week", "each year", "twice a month".
+  scan(text, /\b(?:(daily|weekly|monthly|yearly|annually|annual|quarterly|hourly|nightly|biweekly)|(?:every|each|per)\s+(?:(other|two|three|four|five|six|few)\s+)?(second|minute|hour|day|night|week|weekend|month|quarter|year|decade|morning|evening))\b/gi, candidates, (match) => {
+    const adverb = (match[1] ?? '').toLowerCase();
+    if (adverb === 'annual' || adverb === 'monthly' || adverb === 'quarterly' || adverb === 'weekly' || adverb === 'daily') {
+      // "the annual meeting", "a weekly newspaper", "daily life": adjectives before a noun are not annotated.
+      const after = wordAfter(text, match.index + match[0].length);
+      const gap = text.slice(match.index + match[0].length, match.index + match[0].length + 2);
+      if (adverb === 'annual' || (/^\s[a-z]/.test(gap) && after && !/^(and|or|but|in|on|at|for|to|by|since|from|basis|until|before|after|as|with|than)$/i.test(after))) return undefined;
+    }
+    const unitWord = (adverb || (match[3] ?? '')).toLowerCase();
+    const multiplier = (match[2] ?? '').toLowerCase();
+    const count = multiplier === 'other' ? 2 : multiplier ? numberValue(multiplier) : 1;
+    const unitByWord: Record<string, Unit> = { daily: 'day', weekly: 'week', monthly: 'month', yearly: 'year', annually: 'year', quarterly: 'quarter', hourly: 'hour', nightly: 'day', biweekly: 'week', night: 'day', morning: 'day', evening: 'day', weekend: 'week' };
+    const unit = unitByWord[unitWord] ?? unitOf(unitWord);
+    return { rule: 'set', priority: 2, read: () => ({ type: 'SET', value: durationValue(adverb === 'biweekly' ? 2 : count, unit), precision: 'none', anchor: 'absolute' }) };
+  });
+}
+
+/** Expressions anchored on the previous date: `that day`, `the next day`, `later that year`, `the day before`. */
+function proposeAnaphora(text: string, candidates: Candidate[]): void {
+  scan(text, /\b(?:(earlier|later|late|early)\s+)?(that|the same|the next|the following|the previous|the day before|the day after)\s+(day|morning|afternoon|evening|night|week|month|year)?\b/gi, candidates, (match) => {
+    const which = (match[2] ?? '').toLowerCase();
+    let unitWord = (match[3] ?? '').toLowerCase();
+    if (!unitWord && !/^the day (before|after)$/.test(which)) return undefined;
+    if (/^the day (before|after)$/.test(which) && unitWord) return undefined;
+    if (!unitWord) unitWord = 'day';
+    const part = PART_CODES[unitWord];
+    const unit: Unit = part ? 'day' : unitOf(unitWord);
+    const offset = /next|following|after/.test(which) ? 1 : /previous|before/.test(which) ? -1 : 0;
+    if (which === 'that' && !match[1] && unit !== 'day' && !part) {
+      // "that year" alone is often a determiner phrase ("that year's crop"); still annotated by TimeML.
+    }
+    return {
+      rule: 'anaphoric-day',
+      priority: 3,
+      read: (context) => {
+        const base = context.previous?.reading.day ?? context.reference;
+        if (!base) return { type: 'DATE', ...unknownPeriod(unit), anchor: 'published', resolved: false };
+        const day = shift(base, offset, unit);
+        const anchor: Reading['anchor'] = context.previous?.reading.day ? 'previous' : 'published';
+        const period = periodValue(day, unit);
+        return { type: part ? 'TIME' : 'DATE', value: part ? `${period.value}T${part}` : period.value, precision: period.precision, anchor, day };
+      },
+    };
+  });
+}
+
+/** Extends date candidates with a leading modifier: `earlier this year`, `the end of 2016`, `late November`. */
+function withEdgeModifier(text: string, candidate: Candidate): Candidate {
+  const before = text.slice(Math.max(0, candidate.start - 40), candidate.start);
+  const match = /(?:^|[^\w])((?:the\s+)?(?:very\s+)?(end|beginning|start|middle|close|first half|second half|rest|remainder|turn)\s+of\s+(?:the\s+)?|(earlier|early|late|later|mid)(?:\s+|-))$/i.exec(before);
+  if (!match || !match[1]) return candidate;
+  if (!/^(bare-year|relative-period|month-name|chrono-month-year|quarter|decade|century|anaphoric-period|season)$/.test(candidate.rule)) return candidate;
+  const word = (match[2] ?? match[3] ?? '').toLowerCase();
+  const mod = { end: 'END', close: 'END', beginning: 'START', start: 'START', middle: 'MID', early: 'START', earlier: 'START', late: 'END', mid: 'MID', turn: 'START' }[word as 'end'];
+  const start = candidate.start - match[1].length;
+  return {
+    ...candidate,
+    start,
+    rule: `${candidate.rule}+edge`,
+    read: (context) => {
+      const reading = candidate.read(context);
+      if (!reading) return undefined;
+      // "the first half of 1998" → 1998-H1.
+      if (/half/.test(word) && reading.precision === 'year') return { ...reading, value: `${reading.value}-H${word.startsWith('first') ? 1 : 2}`, precision: 'quarter' };
+      return mod && !reading.mod ? { ...reading, mod } : reading;
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The finder
+
+/**
+ * Finds and resolves the time expressions of `text`.
+ *
+ * @param text The article text.
+ * @param sentences Sentence spans of `text`, sorted; used to read the tense around each expression.
+ * @param published Publication date (`YYYY-MM-DD`, or an ISO timestamp) that relative expressions
+ *   are resolved from; when undefined, relative expressions keep an unresolved value (`XXXX-XX`)
+ *   with `resolved: false` and a diagnostic. Today's date is never read.
+ * @returns The `timexes` layer (ids `t1`, `t2`, … in text order) and the diagnostics it raised.
+ */
+export function findTimexes(text: string, sentences: readonly SentenceSpan[], published: string | undefined): TimexResult {
+  const diagnostics: Diagnostic[] = [];
+  const reference = parseCalendarDay(published);
+  if (published !== undefined && !reference) {
+    diagnostics.push({ stage: 'time', rule: 'bad-publication-date', message: `publication date ${JSON.stringify(published)} is not a YYYY-MM-DD date: relative time expressions are left unresolved` });
+  }
+  const raw: Candidate[] = [];
+  proposeClockAndDates(text, reference, raw);
+  proposeYears(text, raw);
+  proposeDecades(text, raw);
+  proposeQuarters(text, raw);
+  proposeRelativePeriods(text, raw);
+  proposeWeekdays(text, raw);
+  proposeMonths(text, raw);
+  proposeReferences(text, raw);
+  proposeCountedUnits(text, raw);
+  proposeAnaphora(text, raw);
+  const candidates = raw.map((candidate) => withEdgeModifier(text, candidate));
+
+  // Longest first, then by priority, then leftmost; a chosen span blocks every overlapping one.
+  const ordered = [...candidates].sort((a, b) => b.end - b.start - (a.end - a.start) || a.priority - b.priority || a.start - b.start);
+  const chosen: Candidate[] = [];
+  for (const candidate of ordered) {
+    if (chosen.some((other) => other.start < candidate.end && candidate.start < other.end)) continue;
+    chosen.push(candidate);
+  }
+  chosen.sort((a, b) => a.start - b.start);
+
+  const financial = /\bquarter\b|\bquarterly\b/i.test(text);
+  const timexes: Timex[] = [];
+  let previous: ReadContext['previous'];
+  let lastQuarter: ReadContext['lastQuarter'];
+  let sentenceIndex = 0;
+  for (const candidate of chosen) {
+    while (sentenceIndex < sentences.length - 1 && (sentences[sentenceIndex]?.end ?? 0) <= candidate.start) sentenceIndex += 1;
+    const sentence = sentences[sentenceIndex];
+    const inSentence = sentence && sentence.start <= candidate.start && candidate.end <= sentence.end + 1;
+    const tense = inSentence ? detectTense(text, sentence.start, sentence.end, candidate.start, candidate.end) : detectTense(text, Math.max(0, candidate.start - 200), Math.min(text.length, candidate.end + 200), candidate.start, candidate.end);
+    const reading = candidate.read({ reference, tense, previous, lastQuarter, financial });
+    if (!reading) continue;
+    const id = `t${timexes.length + 1}`;
+    const resolved = reading.resolved ?? true;
+    const anchor = reading.anchor === 'previous' ? (previous?.id ?? 'published') : reading.anchor;
+    timexes.push({
+      id,
+      start: candidate.start,
+      end: candidate.end,
+      type: reading.type,
+      value: reading.value,
+      ...(reading.mod ? { mod: reading.mod } : {}),
+      anchor,
+      precision: reading.precision,
+      resolved,
+      rule: candidate.rule,
+    });
+    if (!resolved) {
+      diagnostics.push({
+        stage: 'time',
+        rule: 'no-publication-date',
+        message: `"${text.slice(candidate.start, candidate.end)}" is relative to the publication date, which is unknown: value left as ${reading.value}`,
+        start: candidate.start,
+        end: candidate.end,
+      });
+    }
+    if (reading.day && resolved && reading.type !== 'DURATION' && reading.type !== 'SET') previous = { reading, id };
+    if (reading.quarter) lastQuarter = reading.quarter;
+  }
+  return { timexes, diagnostics };
+}
