@@ -1,0 +1,392 @@
+/**
+ * Feature extraction for the NER tagger.
+ *
+ * Two levels keep tagging fast: every distinct token string is described once by a fixed list of
+ * *attributes* (form, lower case, shapes, affixes, word clusters, frequency band, lexicon
+ * membership), each interned to an integer; a *feature* is then a template slot applied to one or two
+ * attribute ids (`lower at -1` & `lower at 0`), packed into one exact integer key. The model maps keys
+ * to weight rows.
+ */
+import { gazetteerKey, matchGazetteer, type PhraseGazetteer } from './gazetteer.js';
+import { organisationWords, personTitles } from './lexicon.js';
+import { foldPunctuation, isAllCaps, isCapitalised, longShape, lowerForm, shortShape } from './normalize.js';
+import { clusterLevels, type WordClusters } from './word-clusters.js';
+
+/** Attribute kinds computed once per token string, in the order of {@link describeToken}'s output. */
+export const attributeKinds = [
+  'W', 'L', 'SS', 'LS', 'P1', 'P2', 'P3', 'P4', 'S1', 'S2', 'S3', 'S4', 'C0', 'C1', 'C2', 'C3', 'R', 'T', 'O', 'H',
+] as const;
+
+const kind = Object.fromEntries(attributeKinds.map((name, index) => [name, index])) as Record<(typeof attributeKinds)[number], number>;
+
+/** Number of attribute kinds. */
+export const attributeKindCount = attributeKinds.length;
+
+/** Attribute ids must stay below this (keys pack slot and two ids into one exact double). */
+const attributeSpace = 4_194_304; // 2^22
+
+/**
+ * String ↔ id table for attributes. While `growing`, unknown names get new ids (training); frozen
+ * tables answer -1 for names the model never saw.
+ */
+export class AttributeTable {
+  readonly #ids = new Map<string, number>();
+  readonly #names: string[] = [];
+  /** Whether unknown names are added (training) or answered with -1 (tagging). */
+  growing: boolean;
+
+  /** @param names Initial names in id order (from a saved model). @param growing Default false. */
+  constructor(names: readonly string[] = [], growing = false) {
+    for (const name of names) this.#add(name);
+    this.growing = growing;
+  }
+
+  #add(name: string): number {
+    const id = this.#names.length;
+    if (id >= attributeSpace) throw new Error(`attribute table full (${attributeSpace} names)`);
+    this.#ids.set(name, id);
+    this.#names.push(name);
+    return id;
+  }
+
+  /** Id of a name, adding it when growing; -1 for an unknown name in a frozen table. */
+  id(name: string): number {
+    const id = this.#ids.get(name);
+    if (id !== undefined) return id;
+    return this.growing ? this.#add(name) : -1;
+  }
+
+  /** All names in id order. */
+  names(): readonly string[] {
+    return this.#names;
+  }
+}
+
+/** Resources the features read (all read-only). */
+export interface FeatureResources {
+  readonly clusters: WordClusters;
+  readonly gazetteer: PhraseGazetteer;
+}
+
+function rankBand(rank: number): string {
+  // Frequency band of the lower-cased word in the vectors' corpus: common words (`the`, `said`) are
+  // rarely names; an all-caps headline word that is common is probably not an entity either.
+  return String(Math.min(18, Math.floor(Math.log2(rank + 1))));
+}
+
+function lexiconKey(lower: string): string {
+  return lower.endsWith('.') && lower.length > 1 ? lower.slice(0, -1) : lower;
+}
+
+function clusterRow(clusters: WordClusters, lower: string): number {
+  const direct = clusters.rows.get(lower);
+  if (direct !== undefined) return direct;
+  // `group's` never reaches here (the tokenizer splits it) but `U.S.`-style and dotted forms do.
+  if (lower.includes('.')) {
+    const undotted = clusters.rows.get(lower.replace(/\./g, ''));
+    if (undotted !== undefined) return undotted;
+  }
+  return -1;
+}
+
+/**
+ * Describes one token string by its attribute ids (one per kind in {@link attributeKinds}, -1 when a
+ * kind does not apply or is unknown to a frozen table).
+ */
+export function describeToken(token: string, table: AttributeTable, resources: FeatureResources): Int32Array {
+  const attributes = new Int32Array(attributeKindCount).fill(-1);
+  const folded = foldPunctuation(token);
+  const lower = lowerForm(folded);
+  const plainLower = folded.toLowerCase();
+  attributes[kind.W] = table.id(`W=${folded}`);
+  attributes[kind.L] = table.id(`L=${lower}`);
+  attributes[kind.SS] = table.id(`SS=${shortShape(folded)}`);
+  attributes[kind.LS] = table.id(`LS=${longShape(folded)}`);
+  for (let length = 1; length <= 4; length++) {
+    if (lower.length < length) break;
+    attributes[kind.P1 + length - 1] = table.id(`P${length}=${lower.slice(0, length)}`);
+    attributes[kind.S1 + length - 1] = table.id(`S${length}=${lower.slice(-length)}`);
+  }
+  const { clusters } = resources;
+  const row = clusterRow(clusters, plainLower);
+  if (row >= 0) {
+    for (let level = 0; level < clusterLevels; level++) {
+      attributes[kind.C0 + level] = table.id(`C${level}=${clusters.ids[row * clusterLevels + level]}`);
+    }
+    attributes[kind.R] = table.id(`R=${rankBand(row)}`);
+  } else {
+    attributes[kind.C0] = table.id('C0=none');
+    attributes[kind.R] = table.id('R=none');
+    // `al-Qa'ida`, `Qaeda-linked`: an unknown hyphenated word is described by its last part's cluster.
+    const hyphen = plainLower.lastIndexOf('-');
+    if (hyphen > 0 && hyphen < plainLower.length - 1) {
+      const partRow = clusterRow(clusters, plainLower.slice(hyphen + 1));
+      if (partRow >= 0) attributes[kind.H] = table.id(`H=${clusters.ids[partRow * clusterLevels + 2]}`);
+    }
+  }
+  const key = lexiconKey(plainLower);
+  if (personTitles.has(key)) attributes[kind.T] = table.id('T=title');
+  if (organisationWords.has(key)) attributes[kind.O] = table.id('O=organisation');
+  return attributes;
+}
+
+/** Unary templates: `[offset, kind]` read from the token at that offset. */
+const unaryTemplates: readonly (readonly [number, number])[] = [
+  ...attributeKinds.map((_, index) => [0, index] as const),
+  ...[-1, 1].flatMap((offset) => [kind.L, kind.SS, kind.LS, kind.C1, kind.C2, kind.C3, kind.T, kind.O, kind.H].map((attribute) => [offset, attribute] as const)),
+  ...[-2, 2].flatMap((offset) => [kind.L, kind.SS, kind.C1, kind.C2].map((attribute) => [offset, attribute] as const)),
+];
+
+/** Pair templates: `[offsetA, kindA, offsetB, kindB]`. */
+const pairTemplates: readonly (readonly [number, number, number, number])[] = [
+  [-1, kind.L, 0, kind.L],
+  [0, kind.L, 1, kind.L],
+  [-1, kind.SS, 0, kind.SS],
+  [0, kind.SS, 1, kind.SS],
+  [-1, kind.C2, 0, kind.C2],
+  [0, kind.C2, 1, kind.C2],
+  [-1, kind.T, 0, kind.SS],
+  [0, kind.SS, 1, kind.O],
+  [-1, kind.L, 0, kind.SS],
+  [0, kind.SS, 1, kind.L],
+];
+
+/** Slot numbers of the context and document templates (after the unary and pair ones). */
+const slot = (() => {
+  let next = unaryTemplates.length + pairTemplates.length;
+  return {
+    bias: next++,
+    gazetteer: next++,
+    gazetteerPrevious: next++,
+    gazetteerNext: next++,
+    gazetteerShape: next++,
+    firstShape: next++,
+    headlineLower: next++,
+    headlineShape: next++,
+    headlineCluster: next++,
+    document: next++,
+    documentShape: next++,
+    documentHeadline: next++,
+    secondSelf: next++,
+    secondPrevious: next++,
+    secondNext: next++,
+    secondMajority: next++,
+    secondMajorityShape: next++,
+    secondContaining: next++,
+    secondContainingShape: next++,
+    secondSelfMajority: next++,
+    count: next,
+  };
+})();
+
+/** Packs a template slot and one or two attribute ids into one exact integer key. */
+export function featureKey(templateSlot: number, first: number, second = -1): number {
+  return (templateSlot * attributeSpace + first) * attributeSpace + (second + 1);
+}
+
+/** Everything about one sentence that does not depend on predictions. */
+export interface SentenceFeatures {
+  /** Token count. */
+  readonly length: number;
+  /** Feature keys of token i are `keys[starts[i]] .. keys[starts[i+1]-1]`. */
+  readonly starts: Int32Array;
+  readonly keys: Float64Array;
+  /** Per token: the document-memory key (lower-cased folded form) or '' when the token is not capitalised. */
+  readonly memoryKeys: readonly string[];
+  /** Per token: short-shape attribute id (for document-feature conjunctions). */
+  readonly shapes: Int32Array;
+  /** Whether the sentence is an all-caps headline. */
+  readonly headline: boolean;
+}
+
+/**
+ * Per-tagger cache of token descriptions. Holds no state beyond its own map; cleared when it grows
+ * past `limit` so memory stays bounded on long batches.
+ */
+export class TokenDescriber {
+  readonly #cache = new Map<string, Int32Array>();
+
+  /** @param table Attribute table. @param resources Clusters and gazetteer. @param limit Cache size bound (default 200,000). */
+  constructor(readonly table: AttributeTable, readonly resources: FeatureResources, readonly limit = 200_000) {}
+
+  /** Attribute ids of a token string. */
+  describe(token: string): Int32Array {
+    let attributes = this.#cache.get(token);
+    if (attributes === undefined) {
+      if (this.#cache.size >= this.limit) this.#cache.clear();
+      attributes = describeToken(token, this.table, this.resources);
+      this.#cache.set(token, attributes);
+    }
+    return attributes;
+  }
+}
+
+/** Ids of the fixed attributes used for sentence boundaries and contexts. */
+interface FixedAttributes {
+  readonly beginLower: number;
+  readonly endLower: number;
+  readonly beginShape: number;
+  readonly endShape: number;
+  readonly bias: number;
+}
+
+function fixedAttributes(table: AttributeTable): FixedAttributes {
+  return {
+    beginLower: table.id('L=<s>'),
+    endLower: table.id('L=</s>'),
+    beginShape: table.id('SS=<s>'),
+    endShape: table.id('SS=</s>'),
+    bias: table.id('bias'),
+  };
+}
+
+function isHeadline(tokens: readonly string[]): boolean {
+  // CoNLL and wire copy: "SOCCER - JAPAN GET LUCKY WIN , CHINA IN SURPRISE DEFEAT ."
+  let caps = 0;
+  for (const token of tokens) {
+    if (token === token.toLowerCase()) {
+      if (/[a-z]/.test(token)) return false;
+      continue;
+    }
+    if (!isAllCaps(token)) return false;
+    if (token.length > 1) caps++;
+  }
+  return caps >= 2;
+}
+
+/**
+ * Extracts the static features of one sentence. `describer.table` decides whether unseen attributes
+ * are added (training) or skipped (tagging).
+ */
+export function extractSentence(tokens: readonly string[], describer: TokenDescriber): SentenceFeatures {
+  const table = describer.table;
+  const fixed = fixedAttributes(table);
+  const length = tokens.length;
+  const described = tokens.map((token) => describer.describe(token));
+  const gazetteerKeys = tokens.map(gazetteerKey);
+  const marks = matchGazetteer(describer.resources.gazetteer, tokens, gazetteerKeys);
+  const markIds = Array.from(marks, (mark) => (mark === 0 ? -1 : table.id(`G=${mark}`)));
+  const headline = isHeadline(tokens);
+  const keys: number[] = [];
+  const starts = new Int32Array(length + 1);
+  const attributeAt = (index: number, attributeKind: number): number => {
+    if (index < 0) return attributeKind === kind.L ? fixed.beginLower : attributeKind === kind.SS ? fixed.beginShape : -1;
+    if (index >= length) return attributeKind === kind.L ? fixed.endLower : attributeKind === kind.SS ? fixed.endShape : -1;
+    return described[index]![attributeKind]!;
+  };
+  const shapes = new Int32Array(length);
+  const memoryKeys: string[] = [];
+  for (let index = 0; index < length; index++) {
+    starts[index] = keys.length;
+    let templateSlot = 0;
+    for (const [offset, attributeKind] of unaryTemplates) {
+      const attribute = attributeAt(index + offset, attributeKind);
+      if (attribute >= 0) keys.push(featureKey(templateSlot, attribute));
+      templateSlot++;
+    }
+    for (const [offsetA, kindA, offsetB, kindB] of pairTemplates) {
+      const first = attributeAt(index + offsetA, kindA);
+      const second = attributeAt(index + offsetB, kindB);
+      if (first >= 0 && second >= 0) keys.push(featureKey(templateSlot, first, second));
+      templateSlot++;
+    }
+    const shape = described[index]![kind.SS]!;
+    shapes[index] = shape;
+    if (fixed.bias >= 0) keys.push(featureKey(slot.bias, fixed.bias));
+    const mark = markIds[index]!;
+    if (mark >= 0) {
+      keys.push(featureKey(slot.gazetteer, mark));
+      if (shape >= 0) keys.push(featureKey(slot.gazetteerShape, mark, shape));
+    }
+    const previousMark = index > 0 ? markIds[index - 1]! : -1;
+    if (previousMark >= 0) keys.push(featureKey(slot.gazetteerPrevious, previousMark));
+    const nextMark = index + 1 < length ? markIds[index + 1]! : -1;
+    if (nextMark >= 0) keys.push(featureKey(slot.gazetteerNext, nextMark));
+    if (index === 0 && shape >= 0) keys.push(featureKey(slot.firstShape, described[index]![kind.LS]!));
+    if (headline) {
+      const lower = described[index]![kind.L]!;
+      if (lower >= 0) keys.push(featureKey(slot.headlineLower, lower));
+      if (shape >= 0) keys.push(featureKey(slot.headlineShape, shape));
+      const cluster = described[index]![kind.C2]!;
+      if (cluster >= 0) keys.push(featureKey(slot.headlineCluster, cluster));
+    }
+    const token = tokens[index]!;
+    memoryKeys.push(isCapitalised(token) && /[A-Za-z]/.test(token) ? gazetteerKeys[index]! : '');
+  }
+  starts[length] = keys.length;
+  return { length, starts, keys: Float64Array.from(keys), memoryKeys, shapes, headline };
+}
+
+/** Attribute ids for the document features, interned once per table. */
+export interface DocumentAttributes {
+  /** `D=<type>` for types 0..3 and 4 = seen capitalised but tagged O. */
+  readonly memory: Int32Array;
+  /** `P=<tag>` for the first-pass tag of a token (0..8) and 9 = outside the sentence. */
+  readonly firstPassTag: Int32Array;
+  /** `M=<type>` majority first-pass type of a form elsewhere in the document (0..4). */
+  readonly majority: Int32Array;
+  /** `X=<type>` type of a first-pass entity elsewhere in the document that contains this form (0..3). */
+  readonly containing: Int32Array;
+  readonly headline: number;
+}
+
+/** Interns the document-feature attributes. */
+export function documentAttributes(table: AttributeTable): DocumentAttributes {
+  const range = (prefix: string, count: number) => Int32Array.from({ length: count }, (_, index) => table.id(`${prefix}=${index}`));
+  return {
+    memory: range('D', 5),
+    firstPassTag: range('P', 10),
+    majority: range('M', 5),
+    containing: range('X', 4),
+    headline: table.id('headline'),
+  };
+}
+
+/**
+ * Keys of the first-pass document feature for token `index`: the type its capitalised form got
+ * most recently earlier in the document (`memoryType`, -1 when unseen).
+ */
+export function memoryFeatureKeys(features: SentenceFeatures, index: number, memoryType: number, attributes: DocumentAttributes, out: number[]): void {
+  if (memoryType < 0) return;
+  const memory = attributes.memory[memoryType]!;
+  if (memory < 0) return;
+  out.push(featureKey(slot.document, memory));
+  const shape = features.shapes[index]!;
+  if (shape >= 0) out.push(featureKey(slot.documentShape, memory, shape));
+  if (features.headline && attributes.headline >= 0) out.push(featureKey(slot.documentHeadline, memory, attributes.headline));
+}
+
+/** What the second pass knows about one token from the first pass over the whole document. */
+export interface SecondPassContext {
+  /** First-pass tags of the sentence. */
+  readonly tags: ArrayLike<number>;
+  /** Majority first-pass type (0..3, 4 = O) of this form at its other capitalised occurrences, -1 none. */
+  readonly majority: number;
+  /** Type of the longest first-pass entity elsewhere in the document containing this form, -1 none. */
+  readonly containing: number;
+}
+
+/** Keys of the second-pass (stacked) features for token `index`. */
+export function secondPassFeatureKeys(features: SentenceFeatures, index: number, context: SecondPassContext, attributes: DocumentAttributes, out: number[]): void {
+  const tagAttribute = (position: number) =>
+    position < 0 || position >= features.length ? attributes.firstPassTag[9]! : attributes.firstPassTag[context.tags[position]!]!;
+  const self = tagAttribute(index);
+  out.push(featureKey(slot.secondSelf, self));
+  out.push(featureKey(slot.secondPrevious, tagAttribute(index - 1)));
+  out.push(featureKey(slot.secondNext, tagAttribute(index + 1)));
+  const shape = features.shapes[index]!;
+  if (context.majority >= 0) {
+    const majority = attributes.majority[context.majority]!;
+    out.push(featureKey(slot.secondMajority, majority));
+    if (shape >= 0) out.push(featureKey(slot.secondMajorityShape, majority, shape));
+    out.push(featureKey(slot.secondSelfMajority, majority, self));
+  }
+  if (context.containing >= 0) {
+    const containing = attributes.containing[context.containing]!;
+    out.push(featureKey(slot.secondContaining, containing));
+    if (shape >= 0) out.push(featureKey(slot.secondContainingShape, containing, shape));
+  }
+}
+
+/** Number of template slots (for tests and model headers). */
+export const templateSlotCount = slot.count;
