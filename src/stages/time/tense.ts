@@ -8,10 +8,7 @@
 export type Tense = 'past' | 'present' | 'future' | 'none';
 
 // Words that put a clause in the future ("will", "'ll", "is expected to", "plans to", "scheduled").
-const FUTURE_WORDS = new Set([
-  'will', "'ll", '’ll', 'shall', 'wo', 'gonna', 'scheduled', 'planned', 'plans', 'plan', 'expects', 'expected', 'expect',
-  'intends', 'upcoming', 'coming', 'due', 'slated', 'set', 'would', 'next', 'tomorrow', 'until',
-]);
+const FUTURE_WORDS = new Set(['will', "'ll", '’ll', 'shall', 'wo', 'gonna', 'plans', 'plan', 'expects', 'expect', 'intends', 'would']);
 
 // Irregular past forms common in news; regular ones are found by their `-ed` ending.
 const PAST_WORDS = new Set([
@@ -36,13 +33,15 @@ const NOT_PAST = new Set([
 
 const WORD = /[A-Za-z’']+/g;
 
-function cueOf(word: string, previous: string | undefined): Tense {
+function cueOf(word: string, previous: string | undefined, next: string | undefined): Tense {
   const lower = word.toLowerCase();
   if (FUTURE_WORDS.has(lower)) {
-    // "set" and "due" only announce the future before "to" ("is set to meet", "is due to"): checked by the caller's window.
-    if (lower === 'would' || lower === 'until') return 'none';
+    // "would have caused" looks back; "would be ready as soon as Tuesday" looks ahead.
+    if (lower === 'would' && /^have$/i.test(next ?? '')) return 'past';
     return 'future';
   }
+  // "is scheduled to close Monday", "are expected to", "is going to": the future, when the auxiliary is present.
+  if (/^(scheduled|expected|due|slated|set|going|planning|likely)$/.test(lower) && previous && /^(is|are|am|'s|'re|be)$/i.test(previous)) return 'future';
   if (lower === 'going' && previous && /^(is|are|am|was|were|'s|'re)$/i.test(previous)) return 'future';
   if (PAST_WORDS.has(lower)) return 'past';
   if (PRESENT_WORDS.has(lower)) return 'present';
@@ -69,8 +68,8 @@ export function detectTense(text: string, sentenceStart: number, sentenceEnd: nu
   let bestDistance = Number.POSITIVE_INFINITY;
   const before = words.filter((word) => word.end <= spanStart);
   const after = words.filter((word) => word.start >= spanEnd);
-  const consider = (word: { word: string }, previous: string | undefined, distance: number): void => {
-    const tense = cueOf(word.word, previous);
+  const consider = (word: { word: string }, previous: string | undefined, next: string | undefined, distance: number): void => {
+    const tense = cueOf(word.word, previous, next);
     if (tense === 'none') return;
     if (distance < bestDistance || (distance === bestDistance && tense === 'future')) {
       best = tense;
@@ -79,11 +78,11 @@ export function detectTense(text: string, sentenceStart: number, sentenceEnd: nu
   };
   for (let index = before.length - 1; index >= 0; index -= 1) {
     const word = before[index];
-    if (word) consider(word, before[index - 1]?.word, before.length - index);
+    if (word) consider(word, before[index - 1]?.word, before[index + 1]?.word, before.length - index);
   }
   for (let index = 0; index < after.length; index += 1) {
     const word = after[index];
-    if (word) consider(word, index > 0 ? after[index - 1]?.word : undefined, index + 1);
+    if (word) consider(word, index > 0 ? after[index - 1]?.word : before[before.length - 1]?.word, after[index + 1]?.word, index + 1);
   }
   return best;
 }

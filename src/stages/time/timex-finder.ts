@@ -134,6 +134,15 @@ function unitOf(word: string): Unit {
 
 /** TIMEX3 duration value for `count` units (`P3Y`, `PT5H`, `PXD` when the count is vague). */
 function durationValue(count: number | undefined, unit: Unit): string {
+  // "5 1/2 hours" → PT5H30M, "2 1/2 years" → P2Y6M.
+  if (count !== undefined && !Number.isInteger(count)) {
+    const whole = Math.floor(count);
+    const part = count - whole;
+    if (unit === 'hour' && Number.isInteger(part * 60)) return `PT${whole ? `${whole}H` : ''}${part * 60}M`;
+    if (unit === 'year' && Number.isInteger(part * 12)) return `P${whole ? `${whole}Y` : ''}${part * 12}M`;
+    if (unit === 'day' && Number.isInteger(part * 24)) return `P${whole ? `${whole}D` : ''}T${part * 24}H`;
+    if (unit === 'minute' && Number.isInteger(part * 60)) return `PT${whole ? `${whole}M` : ''}${part * 60}S`;
+  }
   const amount = (multiple: number): string => (count === undefined ? 'X' : String(Math.round(count * multiple * 100) / 100));
   switch (unit) {
     case 'second': return `PT${amount(1)}S`;
@@ -144,8 +153,8 @@ function durationValue(count: number | undefined, unit: Unit): string {
     case 'month': return `P${amount(1)}M`;
     case 'quarter': return count === undefined ? 'PXQ' : `P${amount(3)}M`;
     case 'year': return `P${amount(1)}Y`;
-    case 'decade': return count === undefined ? 'PXDE' : `P${amount(10)}Y`;
-    case 'century': return count === undefined ? 'PXCE' : `P${amount(100)}Y`;
+    case 'decade': return count === undefined ? 'PXE' : `P${amount(10)}Y`;
+    case 'century': return count === undefined ? 'PXC' : `P${amount(100)}Y`;
   }
 }
 
@@ -213,9 +222,8 @@ function resolveWeekday(reference: CalendarDay, weekday: number, tense: Tense): 
   const back = (weekdayOf(reference) - weekday + 7) % 7;
   if (tense === 'past' || tense === 'present') return addDays(reference, -back);
   if (tense === 'future') return addDays(reference, back === 0 ? 7 : 7 - back);
-  // No tense cue: news mostly tells of the days just past; only the next day or two is read ahead.
-  const forward = (weekday - weekdayOf(reference) + 7) % 7;
-  return forward > 0 && forward <= 1 ? addDays(reference, forward) : addDays(reference, -back);
+  // No tense cue: news mostly tells of the days just past (measured on TimeBank: 10 of 11).
+  return addDays(reference, -back);
 }
 
 /** Year of a month (and day) named without a year, chosen by tense around the reference. */
@@ -390,63 +398,71 @@ function proposeDecades(text: string, candidates: Candidate[]): void {
 
 const QUARTER_ORDINALS: Readonly<Record<string, number>> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4 };
 
-/** Quarters and halves: `the third quarter`, `third-quarter`, `the year-ago quarter`, `the first half of 1998`. */
+/** Quarters and halves: `the third quarter`, `third-quarter`, `the year-ago quarter`, `the 1988 period`, `the first half of 1998`. */
 function proposeQuarters(text: string, candidates: Candidate[]): void {
-  const yearPrefix = `(?:(?:(this|last|next) year's|(1[89]\\d\\d|20\\d\\d)'s)\\s+)?`;
+  const year = '(?:1[89]\\d\\d|20\\d\\d)';
+  const ordinal = 'first|second|third|fourth|1st|2nd|3rd|4th|final';
   const pattern = new RegExp(
-    `(?:\\bthe\\s+|\\b(?=[a-z0-9]))?${yearPrefix}(?:(fiscal|calendar)\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|recent|previous|prior|next|year-ago|year-earlier|comparable|same|fiscal)[- ](?:fiscal[- ])?(quarter|period|half)s?(?:\\s+(?:of|in|ended|ending)\\s+(?:(?:fiscal|calendar)\\s+)?(1[89]\\d\\d|20\\d\\d)|\\s+(?:(?:fiscal|calendar)\\s+)?(1[89]\\d\\d|20\\d\\d)\\b)?(?![\\w-])`,
+    `(?:\\bthe\\s+)?(?:(?<relative>this|last|next) year['’]s\\s+|(?<possessive>${year})['’]s\\s+|(?<leading>${year})\\s+)?(?:(?:fiscal|calendar)\\s+)?` +
+      `(?:(?<shifted>year-ago|year-earlier)\\s+)?(?:(?<which>${ordinal}|last|latest|current|recent|previous|prior|next|year-ago|year-earlier|comparable|corresponding|same|fiscal|this)[- ](?:fiscal[- ])?)?` +
+      `(?<noun>quarter|period|half)\\b(?!-)(?:\\s+(?:of|in|ended|ending)\\s+(?:(?:fiscal|calendar)\\s+)?(?<trailing>${year})\\b|\\s+(?:(?:fiscal|calendar)\\s+)?(?<bare>${year})\\b|\\s+(?<after>last year|a year (?:ago|earlier)))?`,
     'gi',
   );
   scan(text, pattern, candidates, (match) => {
-    const relativeYear = (match[1] ?? '').toLowerCase();
-    const explicitYear = Number(match[2] ?? match[6] ?? match[7] ?? 0) || undefined;
-    const which = (match[4] ?? '').toLowerCase();
-    const noun = (match[5] ?? '').toLowerCase();
-    if (noun === 'period' && !/^(latest|year-ago|year-earlier|comparable|same|previous|prior|recent|current)$/.test(which)) return undefined;
-    // "the first half" of a game or a talk is not a date; require the earnings context below.
-    const ordinal = QUARTER_ORDINALS[which];
+    const groups = match.groups ?? {};
+    const relative = (groups['relative'] ?? '').toLowerCase();
+    const explicitYear = Number(groups['possessive'] ?? groups['leading'] ?? groups['trailing'] ?? groups['bare'] ?? 0) || undefined;
+    const which = (groups['which'] ?? '').toLowerCase();
+    const noun = (groups['noun'] ?? '').toLowerCase();
+    const yearBack = Boolean(groups['shifted'] || groups['after'] || /^(year-ago|year-earlier)$/.test(which));
+    const number = which === 'final' ? 4 : QUARTER_ORDINALS[which];
+    const hasYear = explicitYear !== undefined || Boolean(relative);
+    // "the quarter" alone is `the-quarter`'s; "a quarter of the vote" is no time at all.
+    if (!which && !hasYear && !yearBack) return undefined;
+    if (noun === 'period' && number !== undefined) return undefined;
+    if (noun === 'half' && (number === undefined || number > 2)) return undefined;
+    if (which === 'fiscal' && !hasYear) return undefined;
     return {
       rule: noun === 'half' ? 'half-year' : 'quarter',
       priority: 2,
       read: (context) => {
+        if (noun !== 'quarter' && !context.financial && noun !== 'half') return undefined;
+        if (noun === 'half' && !context.financial && explicitYear === undefined) return undefined;
         const reference = context.reference;
-        if (noun === 'half') {
-          if (ordinal === undefined || ordinal > 2) return undefined;
-          const year = explicitYear ?? (reference ? reference.year + (relativeYear === 'last' ? -1 : relativeYear === 'next' ? 1 : 0) : undefined);
-          if (year === undefined) return { type: 'DATE', value: `XXXX-H${ordinal}`, precision: 'quarter', anchor: 'published', resolved: false };
-          return { type: 'DATE', value: `${formatYear(year)}-H${ordinal}`, precision: 'quarter', anchor: explicitYear ? 'absolute' : 'published', day: { year, month: ordinal === 1 ? 1 : 7, day: 1 } };
-        }
         const current = reference ? { year: reference.year, quarter: quarterOf(reference.month) } : undefined;
         const lastDone = current ? (current.quarter === 1 ? { year: current.year - 1, quarter: 4 } : { year: current.year, quarter: current.quarter - 1 }) : undefined;
+        const relativeYear = relative && reference ? reference.year + (relative === 'last' ? -1 : relative === 'next' ? 1 : 0) : undefined;
+        const givenYear = explicitYear ?? relativeYear;
+        const anchor: Reading['anchor'] = explicitYear !== undefined ? 'absolute' : 'published';
+        if (noun === 'half') {
+          const halfYear = givenYear ?? reference?.year;
+          if (halfYear === undefined || number === undefined) return { type: 'DATE', value: `XXXX-H${number ?? 'X'}`, precision: 'quarter', anchor: 'published', resolved: false };
+          return { type: 'DATE', value: `${formatYear(halfYear)}-H${number}`, precision: 'quarter', anchor, day: { year: halfYear, month: number === 1 ? 1 : 7, day: 1 } };
+        }
         let result: { year: number; quarter: number } | undefined;
-        let anchor: Reading['anchor'] = 'published';
-        if (ordinal !== undefined) {
-          let year = explicitYear;
-          if (year !== undefined) anchor = 'absolute';
-          else if (relativeYear && reference) year = reference.year + (relativeYear === 'last' ? -1 : relativeYear === 'next' ? 1 : 0);
-          else if (context.lastQuarter && context.lastQuarter.quarter >= ordinal && !explicitYear) year = context.lastQuarter.year;
-          else if (current && lastDone) {
+        let updatesContext = false;
+        if (number !== undefined) {
+          let resolvedYear = givenYear;
+          if (resolvedYear === undefined && current) {
             // Earnings are told after the quarter ends: "the fourth quarter" in January is last year's.
-            year = ordinal <= current.quarter ? current.year : context.tense === 'future' ? current.year : current.year - 1;
-            if (ordinal > current.quarter && ordinal === current.quarter + 1 && context.tense !== 'past') year = current.year;
+            resolvedYear = number <= current.quarter || context.tense === 'future' ? current.year : current.year - 1;
           }
-          if (year === undefined) return { type: 'DATE', value: `XXXX-Q${ordinal}`, precision: 'quarter', anchor: 'published', resolved: false };
-          result = { year, quarter: ordinal };
-        } else if (/^(year-ago|year-earlier|comparable)$/.test(which)) {
-          const base = context.lastQuarter ?? lastDone;
-          if (base) result = { year: base.year - 1, quarter: base.quarter };
-        } else if (/^(next)$/.test(which)) {
-          if (current) result = current.quarter === 4 ? { year: current.year + 1, quarter: 1 } : { year: current.year, quarter: current.quarter + 1 };
-        } else if (/^(previous|prior)$/.test(which)) {
-          const base = context.lastQuarter ?? lastDone;
-          if (base) result = base.quarter === 1 ? { year: base.year - 1, quarter: 4 } : { year: base.year, quarter: base.quarter - 1 };
-        } else if (which === 'current') {
-          result = current;
+          if (resolvedYear === undefined) return { type: 'DATE', value: `XXXX-Q${number}`, precision: 'quarter', anchor: 'published', resolved: false };
+          result = { year: resolvedYear - (yearBack ? 1 : 0), quarter: number };
+          updatesContext = !yearBack;
         } else {
-          result = context.lastQuarter ?? lastDone;
+          const base = /^(latest|last|recent)$/.test(which) ? lastDone : /^(current|this)$/.test(which) ? current : (context.lastQuarter ?? lastDone);
+          if (base) {
+            if (givenYear !== undefined) result = { year: givenYear, quarter: base.quarter };
+            else if (yearBack || /^(comparable|corresponding)$/.test(which)) result = { year: base.year - 1, quarter: base.quarter };
+            else if (which === 'next') result = base.quarter === 4 ? { year: base.year + 1, quarter: 1 } : { year: base.year, quarter: base.quarter + 1 };
+            else if (/^(previous|prior)$/.test(which)) result = base.quarter === 1 ? { year: base.year - 1, quarter: 4 } : { year: base.year, quarter: base.quarter - 1 };
+            else result = base;
+          }
         }
         if (!result) return { type: 'DATE', value: 'XXXX-QX', precision: 'quarter', anchor: 'published', resolved: false };
-        return { type: 'DATE', value: `${formatYear(result.year)}-Q${result.quarter}`, precision: 'quarter', anchor, quarter: result, day: { year: result.year, month: result.quarter * 3 - 2, day: 1 } };
+        const day = { year: result.year, month: result.quarter * 3 - 2, day: 1 };
+        return { type: 'DATE', value: `${formatYear(result.year)}-Q${result.quarter}`, precision: 'quarter', anchor, day, ...(updatesContext ? { quarter: result } : {}) };
       },
     };
   });
@@ -461,14 +477,14 @@ function proposeQuarters(text: string, candidates: Candidate[]): void {
       const lastDone = reference ? (quarterOf(reference.month) === 1 ? { year: reference.year - 1, quarter: 4 } : { year: reference.year, quarter: quarterOf(reference.month) - 1 }) : undefined;
       const result = context.lastQuarter ?? lastDone;
       if (!result) return { type: 'DATE', value: 'XXXX-QX', precision: 'quarter', anchor: 'published', resolved: false };
-      return { type: 'DATE', value: `${formatYear(result.year)}-Q${result.quarter}`, precision: 'quarter', anchor: 'published', quarter: result };
+      return { type: 'DATE', value: `${formatYear(result.year)}-Q${result.quarter}`, precision: 'quarter', anchor: 'published', day: { year: result.year, month: result.quarter * 3 - 2, day: 1 } };
     },
   }));
 }
 
 /** `last/this/next week|month|year|quarter|weekend|decade`, `this morning`, seasons, holidays. */
 function proposeRelativePeriods(text: string, candidates: Candidate[]): void {
-  scan(text, /\b(last|this|next|past|previous|coming|current|the same|the following|the previous|the past|the coming|the current|the last|the next)\s+(week|month|year|quarter|weekend|decade|century)\b(?!-)/gi, candidates, (match) => {
+  scan(text, /\b(last|this|next|past|previous|coming|current|the same|the following|the previous|the past|the coming|the current|the last|the next)\s+(?:fiscal\s+)?(week|month|year|quarter|weekend|decade|century)\b(?!-)/gi, candidates, (match) => {
     const which = (match[1] ?? '').toLowerCase().replace(/^the /, '');
     const unit = unitOf(match[2] ?? '');
     const isWeekend = (match[2] ?? '').toLowerCase() === 'weekend';
@@ -778,6 +794,12 @@ function proposeCountedUnits(text: string, candidates: Candidate[]): void {
     const rate = (lowerCount === 'a' || lowerCount === 'an' || lowerCount === 'per') && !which && !theWord && !modifier && !relation
       && /(\d|%|percent|cents?|dollars?|million|billion|times|twice|once)\s*$/i.test(text.slice(Math.max(0, match.index - 20), match.index));
     const mod = ({ 'more than': 'MORE_THAN', over: 'MORE_THAN', 'just over': 'MORE_THAN', 'at least': 'EQUAL_OR_MORE', 'less than': 'LESS_THAN', under: 'LESS_THAN', 'just under': 'LESS_THAN', 'fewer than': 'LESS_THAN', nearly: 'LESS_THAN', almost: 'LESS_THAN', about: 'APPROX', around: 'APPROX', roughly: 'APPROX', approximately: 'APPROX', some: 'APPROX', 'up to': 'EQUAL_OR_LESS', 'no more than': 'EQUAL_OR_LESS', 'at most': 'EQUAL_OR_LESS' } as Record<string, string>)[modifier];
+    // "a few days later": TimeBank marks the vague count as a duration and leaves "later" out.
+    if (count === undefined && relation && relation !== 'ago') {
+      end = match.index + text.slice(match.index, end).lastIndexOf(match[9] ?? relation);
+      end = match.index + text.slice(match.index, end).trimEnd().length;
+      relation = '';
+    }
     if (relation === 'ago' || relation === 'earlier' || relation === 'later' || relation === 'before' || relation === 'after' || relation === 'from now' || relation === 'hence') {
       const direction = relation === 'ago' || relation === 'earlier' || relation === 'before' ? -1 : 1;
       const fromPrevious = relation !== 'ago' && relation !== 'from now' && relation !== 'hence';
@@ -793,7 +815,7 @@ function proposeCountedUnits(text: string, candidates: Candidate[]): void {
           // "up from $1.2 million a year earlier": in an earnings story the same quarter a year before.
           if (unit === 'year' && context.financial && context.lastQuarter && Number.isInteger(count)) {
             const quarter = { year: context.lastQuarter.year + direction * (count ?? 1), quarter: context.lastQuarter.quarter };
-            return { type: 'DATE', value: `${formatYear(quarter.year)}-Q${quarter.quarter}`, precision: 'quarter', anchor, quarter, ...(mod ? { mod } : {}) };
+            return { type: 'DATE', value: `${formatYear(quarter.year)}-Q${quarter.quarter}`, precision: 'quarter', anchor, day: { year: quarter.year, month: quarter.quarter * 3 - 2, day: 1 }, ...(mod ? { mod } : {}) };
           }
           if (!base) return { type: 'DATE', ...unknownPeriod(unit), anchor: 'published', resolved: false, ...(mod ? { mod } : {}) };
           const day = shift(base, direction * (count ?? 1), unit);
@@ -843,7 +865,7 @@ function proposeCountedUnits(text: string, candidates: Candidate[]): void {
 
 /** Expressions anchored on the previous date: `that day`, `the next day`, `later that year`, `the day before`. */
 function proposeAnaphora(text: string, candidates: Candidate[]): void {
-  scan(text, /\b(?:(earlier|later|late|early)\s+)?(that|the same|the next|the following|the previous|the day before|the day after)\s+(day|morning|afternoon|evening|night|week|month|year)?\b/gi, candidates, (match) => {
+  scan(text, /\b(?:(earlier|later|late|early)\s+)?(that|the same|the next|the following|the previous|the day before|the day after)(?:\s+(day|morning|afternoon|evening|night|week|month|year))?\b/gi, candidates, (match) => {
     const which = (match[2] ?? '').toLowerCase();
     let unitWord = (match[3] ?? '').toLowerCase();
     if (!unitWord && !/^the day (before|after)$/.test(which)) return undefined;
@@ -934,7 +956,7 @@ export function findTimexes(text: string, sentences: readonly SentenceSpan[], pu
   }
   chosen.sort((a, b) => a.start - b.start);
 
-  const financial = /\bquarter\b|\bquarterly\b/i.test(text);
+  const financial = /\b(?:first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter\b|\bquarterly\b|\bper share\b|\ba share\b|\bnet income\b|\bearnings\b/i.test(text);
   const timexes: Timex[] = [];
   let previous: ReadContext['previous'];
   let lastQuarter: ReadContext['lastQuarter'];
