@@ -1,0 +1,136 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { EntityType } from '../../doc/schema.js';
+import { segment } from '../segment/segment.js';
+import { linkEntities, matchesAcronym, nameKey, nameSkeleton, type NameMention } from './entity-linker.js';
+import { extendNameParticles } from './stage.js';
+
+/** Builds name mentions from `[surface, type]` pairs, found left to right in the text. */
+function analyse(text: string, names: ReadonlyArray<readonly [string, EntityType]>) {
+  const { sentences, tokens } = segment(text);
+  let from = 0;
+  const mentions: NameMention[] = names.map(([surface, type]) => {
+    const start = text.indexOf(surface, from);
+    assert.ok(start >= 0, `${surface} not in text`);
+    from = start + surface.length;
+    const firstToken = tokens.findIndex((token) => token.start === start);
+    const lastToken = tokens.findIndex((token) => token.end === start + surface.length);
+    assert.ok(firstToken >= 0 && lastToken >= 0, `${surface} is not on token boundaries`);
+    return { firstToken, lastToken, type, rule: 'test' };
+  });
+  const linked = linkEntities(text, sentences, tokens, mentions);
+  const entityOf = (surface: string, occurrence = 0): string | null => {
+    let index = -1;
+    for (let k = 0; k <= occurrence; k++) index = text.indexOf(surface, index + 1);
+    const mention = linked.mentions.find((m) => m.start === index && m.end === index + surface.length);
+    assert.ok(mention, `no mention for ${surface}; mentions: ${linked.mentions.map((m) => `[${m.start},${m.end}) "${text.slice(m.start, m.end)}"`).join(', ')}`);
+    return mention.entity;
+  };
+  const entity = (surface: string) => linked.entities.find((e) => e.id === entityOf(surface));
+  return { linked, entityOf, entity, text };
+}
+
+test('surname-only mentions join the full name', () => {
+  const { entityOf, entity } = analyse('Musa Abu Dawud was killed. Dawud trained recruits.', [['Musa Abu Dawud', 'PER'], ['Dawud', 'PER']]);
+  assert.equal(entityOf('Dawud', 1), entityOf('Musa Abu Dawud'));
+  assert.equal(entity('Musa Abu Dawud')?.aliases.join('|'), 'Musa Abu Dawud|Dawud');
+});
+
+test('an acronym defined in parentheses joins its long form', () => {
+  const { entityOf, entity } = analyse(
+    'He was an al-Qa’ida in the Lands of the Islamic Maghreb (AQIM) official. AQIM is active in Mali.',
+    [['al-Qa’ida in the Lands of the Islamic Maghreb', 'ORG'], ['AQIM', 'ORG'], ['AQIM', 'ORG'], ['Mali', 'LOC']],
+  );
+  assert.equal(entityOf('AQIM', 1), entityOf('al-Qa’ida in the Lands of the Islamic Maghreb'));
+  assert.deepEqual(entity('AQIM', )?.aliases, ['al-Qa’ida in the Lands of the Islamic Maghreb', 'AQIM']);
+});
+
+test('spelling variants share an entity: al Qaeda, al-Qa’ida, Al Qaeda', () => {
+  const { entityOf } = analyse('al Qaeda struck. Then al-Qa’ida spoke. Al Qaeda denied it.', [['al Qaeda', 'ORG'], ['al-Qa’ida', 'ORG'], ['Al Qaeda', 'ORG']]);
+  assert.equal(entityOf('al-Qa’ida'), entityOf('al Qaeda'));
+  assert.equal(entityOf('Al Qaeda'), entityOf('al Qaeda'));
+});
+
+test('a shortened organisation name joins the long one', () => {
+  const { entityOf } = analyse('US Africa Command said it struck. Africa Command added more.', [['US Africa Command', 'ORG'], ['Africa Command', 'ORG']]);
+  assert.equal(entityOf('Africa Command', 1), entityOf('US Africa Command'));
+});
+
+test('different people with different surnames stay apart', () => {
+  const { entityOf } = analyse('Robyn Mack met Sheryll Klinkel. Klinkel spoke.', [['Robyn Mack', 'PER'], ['Sheryll Klinkel', 'PER'], ['Klinkel', 'PER']]);
+  assert.notEqual(entityOf('Robyn Mack'), entityOf('Sheryll Klinkel'));
+  assert.equal(entityOf('Klinkel', 1), entityOf('Sheryll Klinkel'));
+});
+
+test('a shared word that is not the head does not merge organisations', () => {
+  const { entityOf } = analyse('The Libyan Government of National Accord met the Libyan Red Crescent.', [['Libyan Government of National Accord', 'ORG'], ['Libyan Red Crescent', 'ORG']]);
+  assert.notEqual(entityOf('Libyan Government of National Accord'), entityOf('Libyan Red Crescent'));
+});
+
+test('roles before a name: affiliation, role and rank', () => {
+  const { entity, linked } = analyse(
+    'Pentagon spokesperson Maj. Sheryll Klinkel told CNN. Africa Command spokesperson Robyn Mack agreed.',
+    [['Pentagon', 'ORG'], ['Sheryll Klinkel', 'PER'], ['CNN', 'ORG'], ['Africa Command', 'ORG'], ['Robyn Mack', 'PER']],
+  );
+  const klinkel = entity('Sheryll Klinkel');
+  assert.equal(klinkel?.roles[0]?.role, 'spokesperson');
+  assert.equal(klinkel?.roles[0]?.rank, 'Maj.');
+  assert.equal(klinkel?.roles[0]?.affiliation, linked.entities.find((e) => e.name === 'Pentagon')?.id);
+  assert.equal(entity('Robyn Mack')?.roles[0]?.affiliation, linked.entities.find((e) => e.name === 'Africa Command')?.id);
+});
+
+test('roles in an apposition after the name', () => {
+  const { entity } = analyse('Dr. Ivan Petrov, the hospital’s chief surgeon, said most were hurt.', [['Ivan Petrov', 'PER']]);
+  const roles = entity('Ivan Petrov')?.roles ?? [];
+  assert.deepEqual(roles.map((role) => [role.rank, role.role]), [['Dr.', undefined], [undefined, 'chief surgeon']]);
+});
+
+test('a described person and "the official" are one entity', () => {
+  const { entityOf, linked, text } = analyse(
+    '“It is hard,” a Africa Command official told CNN last month. “We try,” the official added.',
+    [['Africa Command', 'ORG'], ['CNN', 'ORG']],
+  );
+  const described = linked.mentions.find((m) => text.slice(m.start, m.end) === 'a Africa Command official');
+  const definite = linked.mentions.find((m) => text.slice(m.start, m.end) === 'the official');
+  assert.ok(described && definite);
+  assert.equal(definite.entity, described.entity);
+  assert.notEqual(described.entity, entityOf('Africa Command'));
+  assert.equal(linked.entities.find((e) => e.id === described.entity)?.roles[0]?.affiliation, entityOf('Africa Command'));
+});
+
+test('pronouns link to the only person nearby, and stay unlinked without one', () => {
+  const { linked, entityOf, text } = analyse('Dawud trained recruits. He provided weapons. The weather was bad. It rained. He left.', [['Dawud', 'PER']]);
+  const pronouns = linked.mentions.filter((m) => m.kind === 'pronoun').map((m) => [text.slice(m.start, m.end), m.entity]);
+  assert.deepEqual(pronouns, [['He', entityOf('Dawud')], ['He', null]]);
+});
+
+test('"the group" prefers an armed group over a state body', () => {
+  const { linked, entityOf, text } = analyse('US Africa Command struck al Qaeda, killing one of the group’s leaders.', [['US Africa Command', 'ORG'], ['al Qaeda', 'ORG']]);
+  const group = linked.mentions.find((m) => text.slice(m.start, m.end) === 'the group');
+  assert.equal(group?.entity, entityOf('al Qaeda'));
+});
+
+const KEY_CASES: ReadonlyArray<readonly [string, string]> = [['the Pentagon', 'pentagon'], ['U.S.', 'us'], ['al-Qa’ida', 'al qaida'], ['Dawud’s', 'dawud']];
+for (const [form, key] of KEY_CASES) test(`nameKey(${form}) = ${key}`, () => assert.equal(nameKey(form), key));
+
+test('skeletons merge vowel variants and ignore short names', () => {
+  assert.equal(nameSkeleton('al Qaeda'), nameSkeleton('al-Qa’ida'));
+  assert.equal(nameSkeleton('Mali'), undefined);
+});
+
+const ACRONYMS: ReadonlyArray<readonly [string, string, boolean]> = [
+  ['AQIM', 'al-Qa’ida in the Lands of the Islamic Maghreb', true],
+  ['GNA', 'Government of National Accord', true],
+  ['VRC', 'Valdorian Red Cross', true],
+  ['ISIS', 'Libyan Desert', false],
+  ['US', 'United', false],
+];
+for (const [acronym, form, expected] of ACRONYMS) test(`acronym ${acronym} ${expected ? 'matches' : 'does not match'} ${form}`, () => assert.equal(matchesAcronym(acronym, form), expected));
+
+test('a lower-case Arabic article before a name joins it', () => {
+  const text = 'They attacked al Qaeda in Libya.';
+  const { tokens } = segment(text);
+  const qaeda = tokens.findIndex((token) => text.slice(token.start, token.end) === 'Qaeda');
+  const [extended] = extendNameParticles(text, tokens, [{ firstToken: qaeda, lastToken: qaeda, type: 'ORG', rule: 'tagger' }]);
+  assert.equal(text.slice(tokens[extended!.firstToken]!.start, tokens[extended!.lastToken]!.end), 'al Qaeda');
+});

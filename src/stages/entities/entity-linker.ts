@@ -1,0 +1,458 @@
+/**
+ * In-document entity linking: name mentions from the tagger are grouped into entities (exact
+ * forms, spelling variants, surnames, shortened names, acronyms), then definite descriptions
+ * (`the official`, `the terror group`) and pronouns are linked to a clear antecedent or left
+ * unlinked. Roles (`Africa Command spokesperson`, `Maj.`) are attached to people.
+ */
+import type { Entity, EntityType, Mention, Role, Sentence, Token } from '../../doc/schema.js';
+import { foldForMatching } from '../../doc/text-builder.js';
+import { ORGANISATION_NOMINALS, PERSON_NOMINALS, RANKS, ROLE_MODIFIERS, ROLE_NOUNS } from '../../lang/en/roles.js';
+
+/** A name mention proposed by the tagger, in token indices of the Doc's `tokens`. */
+export interface NameMention {
+  readonly firstToken: number;
+  /** Index of the last token (inclusive). */
+  readonly lastToken: number;
+  readonly type: EntityType;
+  readonly rule: string;
+}
+
+/** The `mentions` and `entities` layers. */
+export interface LinkedEntities {
+  readonly mentions: Mention[];
+  readonly entities: Entity[];
+}
+
+interface Cluster {
+  readonly mentionIndices: number[];
+  readonly keys: Set<string>;
+  readonly skeletons: Set<string>;
+  /** Token sequences (lower-case, folded) of the cluster's name mentions. */
+  readonly forms: string[][];
+  readonly typeVotes: Map<EntityType, number>;
+  readonly roles: Role[];
+  nominal: boolean;
+}
+
+interface WorkingMention {
+  start: number;
+  end: number;
+  firstToken: number;
+  lastToken: number;
+  sentence: number;
+  type: EntityType;
+  kind: Mention['kind'];
+  rule: string;
+  cluster: number | null;
+}
+
+const FUNCTION_WORDS = new Set(['of', 'the', 'in', 'and', 'for', 'on', 'at', 'to', 'de', 'du', 'des', 'la', 'le', 'al', 'el', 'a', 'an', '&']);
+// `the group` should not mean a state body: the nearest organisation that is a command, ministry
+// or government is passed over for armed-group nouns.
+const STATE_BODY = /\b(?:command|ministry|department|government|army|navy|air force|pentagon|military|police|council|parliament|congress|senate|court|agency|office|administration|cnn|bbc|reuters)\b/i;
+const ARMED_GROUP_NOUNS = new Set(['group', 'militia', 'faction', 'affiliate', 'network', 'organization', 'organisation', 'movement', 'outfit', 'insurgency']);
+const PRONOUNS = new Set(['he', 'him', 'his', 'himself', 'she', 'her', 'hers', 'herself']);
+const INDEFINITE = new Set(['a', 'an', 'one', 'another']);
+
+function wordParts(form: string): string[] {
+  return foldForMatching(form)
+    .toLowerCase()
+    .replace(/['.]/g, '')
+    .split(/[\s-]+/)
+    .filter(Boolean);
+}
+
+/** Exact-match key: folded, lower-case, no leading `the`, no possessive, punctuation-free. */
+export function nameKey(form: string): string {
+  const parts = wordParts(form.replace(/[’']s$/, ''));
+  if (parts[0] === 'the' && parts.length > 1) parts.shift();
+  return parts.join(' ');
+}
+
+/**
+ * Spelling-variant key: letters only, vowels after the first letter dropped
+ * (`al Qaeda`, `al-Qa’ida`, `Al Qaeda` → `alqd`). Only used for names of five letters or more.
+ */
+export function nameSkeleton(form: string): string | undefined {
+  const letters = nameKey(form).replace(/[^a-z]/g, '');
+  if (letters.length < 5) return undefined;
+  return letters[0] + letters.slice(1).replace(/[aeiouy]/g, '');
+}
+
+/** True when `acronym` (all capitals) can be read off the initials of `form`'s words in order. */
+export function matchesAcronym(acronym: string, form: string): boolean {
+  const letters = acronym.replace(/\./g, '').toLowerCase();
+  if (!/^[a-z]{2,8}$/.test(letters)) return false;
+  const words = wordParts(form);
+  const content = words.filter((word) => !FUNCTION_WORDS.has(word));
+  if (content.length < 2) return false;
+  const initials = words.map((word) => word[0] ?? '');
+  // The acronym starts with the first word's (or first content word's) initial and ends with the
+  // last word's; the letters in between are a subsequence of the other initials.
+  if (letters[letters.length - 1] !== initials[initials.length - 1]) return false;
+  let position = 0;
+  for (const letter of letters) {
+    while (position < initials.length && initials[position] !== letter) position++;
+    if (position === initials.length) return false;
+    position++;
+  }
+  const firstContent = content[0]?.[0];
+  return letters[0] === initials[0] || letters[0] === firstContent;
+}
+
+function isAcronymForm(form: string): boolean {
+  return /^[A-Z][A-Z.&]{1,9}$/.test(form.replace(/\s/g, '')) && /[A-Z].*[A-Z]/.test(form);
+}
+
+function contiguousSubsequence(short: readonly string[], long: readonly string[]): boolean {
+  if (short.length === 0 || short.length >= long.length) return false;
+  outer: for (let offset = 0; offset + short.length <= long.length; offset++) {
+    for (let index = 0; index < short.length; index++) if (long[offset + index] !== short[index]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** Links name mentions into entities and adds nominal and pronoun mentions. */
+export function linkEntities(text: string, sentences: readonly Sentence[], tokens: readonly Token[], names: readonly NameMention[]): LinkedEntities {
+  const tokenText = (index: number): string => {
+    const token = tokens[index];
+    return token ? text.slice(token.start, token.end) : '';
+  };
+  const lower = (index: number): string => foldForMatching(tokenText(index)).toLowerCase();
+  const working: WorkingMention[] = names.map((name) => ({
+    start: tokens[name.firstToken]?.start ?? 0,
+    end: tokens[name.lastToken]?.end ?? 0,
+    firstToken: name.firstToken,
+    lastToken: name.lastToken,
+    sentence: tokens[name.firstToken]?.sentence ?? 0,
+    type: name.type,
+    kind: 'name',
+    rule: name.rule,
+    cluster: null,
+  }));
+  const formOf = (mention: WorkingMention): string => text.slice(mention.start, mention.end);
+  const clusters: Cluster[] = [];
+  const newCluster = (mention: WorkingMention, index: number): number => {
+    const form = formOf(mention);
+    const skeleton = nameSkeleton(form);
+    clusters.push({
+      mentionIndices: [index],
+      keys: new Set([nameKey(form)]),
+      skeletons: new Set(skeleton ? [skeleton] : []),
+      forms: [wordParts(form)],
+      typeVotes: new Map([[mention.type, 1]]),
+      roles: [],
+      nominal: mention.kind !== 'name',
+    });
+    return clusters.length - 1;
+  };
+  const join = (clusterIndex: number, mention: WorkingMention, index: number): void => {
+    const cluster = clusters[clusterIndex];
+    if (!cluster) return;
+    const form = formOf(mention);
+    cluster.mentionIndices.push(index);
+    cluster.keys.add(nameKey(form));
+    const skeleton = nameSkeleton(form);
+    if (skeleton) cluster.skeletons.add(skeleton);
+    cluster.forms.push(wordParts(form));
+    // The type vote weighs longer forms more: `al-Qa’ida in the Lands of the Islamic Maghreb` says more than `AQIM`.
+    cluster.typeVotes.set(mention.type, (cluster.typeVotes.get(mention.type) ?? 0) + 1);
+  };
+
+  // Acronyms defined in parentheses: `… Islamic Maghreb (AQIM) official`.
+  const definedAcronym = new Map<string, number>(); // acronym key → mention index of the long form
+  working.forEach((mention, index) => {
+    const open = tokenText(mention.lastToken + 1);
+    if (open !== '(') return;
+    const inside = tokenText(mention.lastToken + 2);
+    if (tokenText(mention.lastToken + 3) === ')' && isAcronymForm(inside)) definedAcronym.set(nameKey(inside), index);
+  });
+
+  working.forEach((mention, index) => {
+    const form = formOf(mention);
+    const key = nameKey(form);
+    const skeleton = nameSkeleton(form);
+    const parts = wordParts(form);
+    let target = -1;
+    // 1. Same form or spelling variant.
+    for (let c = clusters.length - 1; c >= 0 && target < 0; c--) {
+      const cluster = clusters[c];
+      if (cluster && (cluster.keys.has(key) || (skeleton !== undefined && cluster.skeletons.has(skeleton)))) target = c;
+    }
+    // 2. An acronym defined in parentheses, or read off the initials of an earlier name.
+    if (target < 0 && isAcronymForm(form)) {
+      const longForm = definedAcronym.get(key);
+      const longCluster = longForm !== undefined ? working[longForm]?.cluster : undefined;
+      if (longCluster !== undefined && longCluster !== null) target = longCluster;
+      for (let c = clusters.length - 1; c >= 0 && target < 0; c--) {
+        const cluster = clusters[c];
+        if (cluster?.forms.some((other) => matchesAcronym(form, other.join(' ')))) target = c;
+      }
+    }
+    // 3. A long form whose acronym came first.
+    if (target < 0 && parts.length >= 2) {
+      for (let c = clusters.length - 1; c >= 0 && target < 0; c--) {
+        const cluster = clusters[c];
+        if (cluster?.forms.some((other) => other.length === 1 && isAcronymForm(other[0]!.toUpperCase()) && matchesAcronym(other[0]!.toUpperCase(), form))) {
+          const acronymMention = working[cluster.mentionIndices[0] ?? -1];
+          if (acronymMention && isAcronymForm(formOf(acronymMention))) target = c;
+        }
+      }
+    }
+    // 4. People: a surname (or surname pair) of an earlier full name (`Dawud` → `Musa Abu Dawud`).
+    if (target < 0 && mention.type === 'PER' && parts.length <= 2) {
+      for (let c = clusters.length - 1; c >= 0 && target < 0; c--) {
+        const cluster = clusters[c];
+        if (!cluster || cluster.nominal || (cluster.typeVotes.get('PER') ?? 0) === 0) continue;
+        if (cluster.forms.some((other) => other.length > parts.length && other.slice(-parts.length).join(' ') === parts.join(' '))) target = c;
+      }
+    }
+    // 5. Organisations and places: a shortened name (`Africa Command` ↔ `US Africa Command`).
+    if (target < 0 && mention.type !== 'PER' && parts.length >= 2) {
+      for (let c = clusters.length - 1; c >= 0 && target < 0; c--) {
+        const cluster = clusters[c];
+        if (!cluster || cluster.nominal || (cluster.typeVotes.get('PER') ?? 0) > 0) continue;
+        if (cluster.forms.some((other) => contiguousSubsequence(parts, other) || contiguousSubsequence(other, parts))) {
+          // Only when the shared part carries the name (`Command` alone, or a shared `Libyan`, is not enough).
+          if (cluster.forms.some((other) => other[other.length - 1] === parts[parts.length - 1])) target = c;
+        }
+      }
+    }
+    if (target >= 0) join(target, mention, index);
+    else target = newCluster(mention, index);
+    mention.cluster = target;
+  });
+
+  // Nominal mentions: indefinite ones start a new (nameless) person; definite ones and pronouns
+  // look back for an antecedent.
+  const isInsideName = new Uint8Array(tokens.length);
+  for (const mention of working) for (let t = mention.firstToken; t <= mention.lastToken; t++) isInsideName[t] = 1;
+  const mentionEndingAt = new Map<number, number>();
+  working.forEach((mention, index) => mentionEndingAt.set(mention.lastToken, index));
+  const extra: WorkingMention[] = [];
+  const clusterOfName = (index: number): number | null => working[index]?.cluster ?? null;
+
+  const recent = (beforeToken: number, sentenceIndex: number, accept: (mention: WorkingMention) => boolean, window: number): WorkingMention[] => {
+    const candidates = [...working, ...extra].filter(
+      (mention) => mention.cluster !== null && mention.lastToken < beforeToken && sentenceIndex - mention.sentence <= window && accept(mention),
+    );
+    return candidates.sort((a, b) => b.lastToken - a.lastToken);
+  };
+
+  for (let t = 0; t < tokens.length; t++) {
+    if (isInsideName[t]) continue;
+    const token = tokens[t];
+    if (!token) continue;
+    const word = lower(t);
+    // Pronouns: the nearest person within this and the previous sentence, if only one is there.
+    if (PRONOUNS.has(word)) {
+      const candidates = recent(t, token.sentence, (mention) => clusterType(clusters, mention.cluster) === 'PER', 1);
+      const distinct = new Set(candidates.map((candidate) => candidate.cluster));
+      const nearest = candidates[0];
+      const sameSentence = nearest && nearest.sentence === token.sentence;
+      const cluster = nearest && (distinct.size === 1 || sameSentence) ? nearest.cluster : null;
+      extra.push({ start: token.start, end: token.end, firstToken: t, lastToken: t, sentence: token.sentence, type: 'PER', kind: 'pronoun', rule: 'pronoun', cluster });
+      continue;
+    }
+    if (word !== 'the' && !INDEFINITE.has(word)) continue;
+    // Read `the [affiliation] [modifiers] noun`.
+    let cursor = t + 1;
+    let affiliation: number | null = null;
+    const affiliationMention = working.findIndex((mention) => mention.firstToken === cursor);
+    if (affiliationMention >= 0) {
+      affiliation = clusterOfName(affiliationMention);
+      cursor = (working[affiliationMention]?.lastToken ?? cursor) + 1;
+    }
+    const modifierStart = cursor;
+    while (cursor < tokens.length && tokens[cursor]?.sentence === token.sentence && !isInsideName[cursor] && (ROLE_MODIFIERS.has(lower(cursor)) || /^(?:terror|terrorist|militant|jihadist|extremist|rebel|armed|islamist|local|main|same|new|former)$/.test(lower(cursor))) && cursor - modifierStart < 3) cursor++;
+    const noun = lower(cursor);
+    const nounToken = tokens[cursor];
+    if (!nounToken || nounToken.sentence !== token.sentence || isInsideName[cursor]) continue;
+    const next = lower(cursor + 1);
+    if (next === 'of' || (nounToken && tokens[cursor + 1] && /^\p{Lu}/u.test(tokenText(cursor + 1)) && !['said', 'says'].includes(next) && isInsideName[cursor + 1])) continue;
+    const span = { start: token.start, end: nounToken.end, firstToken: t, lastToken: cursor, sentence: token.sentence };
+    if (INDEFINITE.has(word) && PERSON_NOMINALS.has(noun)) {
+      // `a Africa Command official told CNN`: a person known only by description.
+      const mention: WorkingMention = { ...span, type: 'PER', kind: 'nominal', rule: 'indefinite-description', cluster: null };
+      const form = text.slice(tokens[t + 1]?.start ?? span.start, span.end);
+      clusters.push({ mentionIndices: [], keys: new Set([`nominal:${form.toLowerCase()}:${t}`]), skeletons: new Set(), forms: [], typeVotes: new Map([['PER', 1]]), roles: [], nominal: true });
+      mention.cluster = clusters.length - 1;
+      const role: Role = { role: text.slice(tokens[modifierStart]?.start ?? nounToken.start, nounToken.end), start: tokens[t + 1]?.start ?? span.start, end: span.end };
+      if (affiliation !== null) role.affiliation = `cluster:${affiliation}`;
+      clusters[mention.cluster]?.roles.push(role);
+      extra.push(mention);
+      continue;
+    }
+    if (word !== 'the') continue;
+    if (PERSON_NOMINALS.has(noun)) {
+      // `the official added`: the nearest person described by the same noun, else unlinked.
+      const candidates = recent(t, token.sentence, (mention) => clusterType(clusters, mention.cluster) === 'PER' && clusterHasRole(clusters, mention.cluster, noun), 4);
+      extra.push({ ...span, type: 'PER', kind: 'nominal', rule: 'definite-description', cluster: candidates[0]?.cluster ?? null });
+    } else if (ORGANISATION_NOMINALS.has(noun)) {
+      const armed = ARMED_GROUP_NOUNS.has(noun);
+      const candidates = recent(
+        t,
+        token.sentence,
+        (mention) => mention.kind === 'name' && clusterType(clusters, mention.cluster) === 'ORG' && !(armed && STATE_BODY.test(formOf(mention))),
+        2,
+      );
+      extra.push({ ...span, type: 'ORG', kind: 'nominal', rule: 'definite-description', cluster: candidates[0]?.cluster ?? null });
+    }
+  }
+
+  attachRoles(text, tokens, working, clusters, lower, tokenText, formOf);
+
+  // Assemble the layers in text order.
+  const all = [...working, ...extra].sort((a, b) => a.start - b.start || b.end - a.end);
+  const mentionIds = new Map<WorkingMention, string>();
+  all.forEach((mention, index) => mentionIds.set(mention, `m${index + 1}`));
+  const usedClusters = [...new Set(all.map((mention) => mention.cluster).filter((cluster): cluster is number => cluster !== null))];
+  // Entities are numbered by their first mention.
+  const entityIds = new Map<number, string>();
+  usedClusters.forEach((cluster, index) => entityIds.set(cluster, `e${index + 1}`));
+  const mentions: Mention[] = all.map((mention) => ({
+    id: mentionIds.get(mention) ?? '',
+    start: mention.start,
+    end: mention.end,
+    type: mention.cluster !== null ? clusterType(clusters, mention.cluster) ?? mention.type : mention.type,
+    kind: mention.kind,
+    entity: mention.cluster !== null ? entityIds.get(mention.cluster) ?? null : null,
+    rule: mention.rule,
+  }));
+  const entities: Entity[] = usedClusters.map((clusterIndex) => {
+    const cluster = clusters[clusterIndex]!;
+    const members = all.filter((mention) => mention.cluster === clusterIndex);
+    const names = members.filter((mention) => mention.kind === 'name').map(formOf);
+    const type = clusterType(clusters, clusterIndex) ?? 'MISC';
+    const aliases = [...new Set(names.map((name) => name.replace(/[’']s$/, '')))];
+    const canonical = pickCanonical(aliases, type) ?? (cluster.roles[0] ? text.slice(cluster.roles[0].start, cluster.roles[0].end) : text.slice(members[0]!.start, members[0]!.end));
+    const roles = cluster.roles.map((role) => {
+      const resolved: Role = { ...role };
+      if (role.affiliation?.startsWith('cluster:')) {
+        const id = entityIds.get(Number(role.affiliation.slice(8)));
+        if (id) resolved.affiliation = id;
+        else delete resolved.affiliation;
+      }
+      return resolved;
+    });
+    return { id: entityIds.get(clusterIndex) ?? '', type, name: canonical, aliases, mentions: members.map((mention) => mentionIds.get(mention) ?? ''), roles };
+  });
+  return { mentions, entities };
+}
+
+function clusterType(clusters: readonly Cluster[], index: number | null): EntityType | undefined {
+  if (index === null) return undefined;
+  const cluster = clusters[index];
+  if (!cluster) return undefined;
+  let best: EntityType | undefined;
+  let bestVotes = -1;
+  for (const [type, votes] of cluster.typeVotes) {
+    if (votes > bestVotes) {
+      best = type;
+      bestVotes = votes;
+    }
+  }
+  return best;
+}
+
+function clusterHasRole(clusters: readonly Cluster[], index: number | null, noun: string): boolean {
+  if (index === null) return false;
+  return clusters[index]?.roles.some((role) => (role.role ?? '').toLowerCase().split(/\s+/).includes(noun)) ?? false;
+}
+
+/** The name to show: the longest form for people and organisations (`Musa Abu Dawud`, not `Dawud`). */
+function pickCanonical(aliases: readonly string[], type: EntityType): string | undefined {
+  if (aliases.length === 0) return undefined;
+  const acronymFree = aliases.filter((alias) => !isAcronymForm(alias));
+  const pool = type === 'LOC' || acronymFree.length === 0 ? aliases : acronymFree;
+  return [...pool].sort((a, b) => b.split(/\s+/).length - a.split(/\s+/).length || b.length - a.length)[0];
+}
+
+/**
+ * Roles written before a name (`Africa Command spokesperson Robyn Mack`, `Pentagon spokesperson
+ * Maj. Sheryll Klinkel`) or in an apposition after it (`Ivan Petrov, the hospital’s chief surgeon,`).
+ */
+function attachRoles(
+  text: string,
+  tokens: readonly Token[],
+  working: readonly WorkingMention[],
+  clusters: Cluster[],
+  lower: (index: number) => string,
+  tokenText: (index: number) => string,
+  formOf: (mention: WorkingMention) => string,
+): void {
+  const mentionEndingAt = new Map<number, WorkingMention>();
+  const mentionStartingAt = new Map<number, WorkingMention>();
+  for (const mention of working) {
+    mentionEndingAt.set(mention.lastToken, mention);
+    mentionStartingAt.set(mention.firstToken, mention);
+  }
+  const bare = (index: number): string => lower(index).replace(/\.$/, '');
+  for (const mention of working) {
+    if (mention.type !== 'PER' || mention.cluster === null) continue;
+    const cluster = clusters[mention.cluster];
+    if (!cluster) continue;
+    const sentence = mention.sentence;
+    const inSentence = (index: number): boolean => tokens[index]?.sentence === sentence;
+    // Before the name: [affiliation] [role words] [rank] NAME
+    let cursor = mention.firstToken - 1;
+    let rank: string | undefined;
+    let rankStart = -1;
+    if (inSentence(cursor) && RANKS.has(bare(cursor)) && !ROLE_NOUNS.has(bare(cursor))) {
+      rank = RANKS.get(bare(cursor));
+      rankStart = cursor;
+      cursor--;
+    }
+    const roleEnd = cursor;
+    while (inSentence(cursor) && !mentionEndingAt.has(cursor) && (ROLE_NOUNS.has(bare(cursor)) || ROLE_MODIFIERS.has(bare(cursor)) || RANKS.has(bare(cursor)))) cursor--;
+    let roleStart = cursor + 1;
+    // A role needs a head noun: `Interior Minister`, `spokesperson`.
+    const roleWords = roleStart <= roleEnd ? Array.from({ length: roleEnd - roleStart + 1 }, (_, k) => bare(roleStart + k)) : [];
+    if (roleWords.length > 0 && !roleWords.some((word) => ROLE_NOUNS.has(word))) roleStart = roleEnd + 1;
+    const affiliationMention = mentionEndingAt.get(roleStart - 1);
+    const hasRole = roleStart <= roleEnd;
+    if (hasRole || rank) {
+      const role: Role = {
+        start: tokens[hasRole ? roleStart : rankStart]?.start ?? mention.start,
+        end: tokens[rank ? rankStart : roleEnd]?.end ?? mention.start,
+      };
+      if (hasRole) role.role = text.slice(tokens[roleStart]!.start, tokens[roleEnd]!.end);
+      if (rank) role.rank = rank;
+      if (hasRole && affiliationMention && affiliationMention.cluster !== null && affiliationMention !== mention) {
+        role.affiliation = `cluster:${affiliationMention.cluster}`;
+        role.start = affiliationMention.start;
+      }
+      cluster.roles.push(role);
+    }
+    // After the name: `, [the|a|an] … role-noun [of X]? ,`
+    let after = mention.lastToken + 1;
+    if (tokenText(after) !== ',' || !inSentence(after)) continue;
+    after++;
+    if (['the', 'a', 'an'].includes(lower(after))) after++;
+    const appositionStart = after;
+    let head = -1;
+    let affiliation: WorkingMention | undefined;
+    for (let k = 0; k < 14 && inSentence(after); k++, after++) {
+      const word = bare(after);
+      const starting = mentionStartingAt.get(after);
+      if (starting && starting !== mention) {
+        if (starting.type === 'PER') break;
+        affiliation ??= starting;
+        after = starting.lastToken;
+        continue;
+      }
+      if (ROLE_NOUNS.has(word)) head = after;
+      else if ([',', '.', ';', 'who', 'which', 'said', 'says', 'told', 'and'].includes(word) || /^[“”"]$/.test(word)) break;
+    }
+    if (head >= 0) {
+      // Keep only the role words next to the head (`chief surgeon`; `official` in `a high ranking … (AQIM) official`).
+      let first = head;
+      while (first - 1 >= appositionStart && (ROLE_MODIFIERS.has(bare(first - 1)) || ROLE_NOUNS.has(bare(first - 1)))) first--;
+      const role: Role = { role: text.slice(tokens[first]!.start, tokens[head]!.end), start: tokens[appositionStart]!.start, end: tokens[head]!.end };
+      if (affiliation && affiliation.cluster !== null) role.affiliation = `cluster:${affiliation.cluster}`;
+      cluster.roles.push(role);
+    }
+    void formOf;
+  }
+}
