@@ -492,9 +492,11 @@ function proposeRelativePeriods(text: string, candidates: Candidate[]): void {
     const unit = unitOf(match[2] ?? '');
     const isWeekend = (match[2] ?? '').toLowerCase() === 'weekend';
     const hasThe = /^the /i.test(match[1] ?? '');
-    // "the past year", "the last week", "the next month": a span of time up to or from now.
-    if (hasThe && /^(past|last|next|coming)$/.test(which)) {
-      return { rule: 'the-past-unit', priority: 3, read: () => ({ type: 'DURATION', value: durationValue(1, unit), precision: 'none', anchor: 'absolute' }) };
+    // "the past year", "the last week", "the next year or so": TimeBank marks these as the calendar
+    // period before (or after) the current one, like "last year", not as a duration.
+    if (hasThe && /^(past|last|next|coming)$/.test(which) && !isWeekend) {
+      const offset = /^(next|coming)$/.test(which) ? 1 : -1;
+      return { rule: 'the-past-unit', priority: 3, read: (context) => periodReading(context.reference, unit, offset) };
     }
     if (which === 'same' || which === 'following' || (hasThe && which === 'previous')) {
       return {
@@ -523,6 +525,42 @@ function proposeRelativePeriods(text: string, candidates: Candidate[]): void {
       },
     };
   });
+  // "the year": a year-long span ("for the year") unless it is placed in time ("later in the year").
+  scan(text, /\b(?:(the|this)\s+)?(?:(full|fiscal|calendar|current)\s+)?(?:fiscal\s+)?year\b(?![-’']|\s+(?:ago|earlier|later|before|after|ended|ending|to|through)\b)/gi, candidates, (match) => {
+    const determiner = (match[1] ?? '').toLowerCase();
+    const kind = (match[2] ?? '').toLowerCase();
+    if (determiner !== 'the') return undefined;
+    const before = text.slice(Math.max(0, match.index - 20), match.index);
+    const placed = Boolean(kind) || /\b(?:earlier|later|early|late|rest|end|beginning|start|middle|half|part)\s+(?:in\s+|of\s+)?$/i.test(before);
+    return {
+      rule: 'the-year',
+      priority: 4,
+      read: (context) => (placed ? periodReading(context.reference, 'year', 0) : { type: 'DURATION', value: 'P1Y', precision: 'none', anchor: 'absolute' }),
+    };
+  });
+  // "year-end", "year's end": the last day of the current year.
+  scan(text, /\b(?:the\s+)?year(?:-end|['’]s end| end)\b/gi, candidates, () => ({
+    rule: 'year-end',
+    priority: 3,
+    read: (context) => {
+      if (!context.reference) return { type: 'DATE', value: 'XXXX-12-31', precision: 'day', anchor: 'published', resolved: false };
+      const day = { year: context.reference.year, month: 12, day: 31 };
+      return { type: 'DATE', value: formatDay(day), precision: 'day', anchor: 'published', day };
+    },
+  }));
+  // "compared with year-earlier profit": the same quarter a year before, in an earnings story.
+  scan(text, /\b(?:the\s+)?year-(?:earlier|ago)\b(?!\s+(?:quarter|period|third|second|first|fourth)\b)/gi, candidates, () => ({
+    rule: 'year-earlier',
+    priority: 4,
+    read: (context) => {
+      const base = context.lastQuarter;
+      if (context.financial && base) {
+        const day = { year: base.year - 1, month: base.quarter * 3 - 2, day: 1 };
+        return { type: 'DATE', value: `${formatYear(base.year - 1)}-Q${base.quarter}`, precision: 'quarter', anchor: 'published', day };
+      }
+      return periodReading(context.reference, 'year', -1);
+    },
+  }));
   // "the weekend": the one just past in past tense, else the coming one.
   scan(text, /\bthe weekend\b/gi, candidates, () => ({
     rule: 'the-weekend',
@@ -587,7 +625,8 @@ function proposeRelativePeriods(text: string, candidates: Candidate[]): void {
         const reference = context.reference;
         let resolvedYear = reference.year;
         const inSeason = reference.month >= seasonStart && reference.month < seasonStart + 3;
-        if (which === 'last') resolvedYear = reference.month >= seasonStart + 3 ? reference.year : reference.year - 1;
+        if (which === 'this') resolvedYear = reference.year;
+        else if (which === 'last') resolvedYear = reference.month >= seasonStart + 3 ? reference.year : reference.year - 1;
         else if (which === 'next') resolvedYear = reference.month < seasonStart ? reference.year : reference.year + 1;
         else if (!inSeason && context.tense === 'past' && reference.month < seasonStart) resolvedYear = reference.year - 1;
         return { type: 'DATE', value: `${formatYear(resolvedYear)}-${code}`, precision: 'season', anchor: 'published', ...(mod ? { mod } : {}) };
