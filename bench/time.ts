@@ -18,6 +18,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { sharedDataDir, type BenchResult, type BenchRow } from './harness.js';
 import { findTimexes } from '../src/stages/time/timex-finder.js';
+import { segment } from '../src/stages/segment/segment.js';
 
 /** A gold or system timex in the plain text of one document. */
 interface ScoredTimex {
@@ -87,20 +88,6 @@ export function loadTimeBankAquaint(root: string): TimeMlDocument[] {
     }
   }
   return documents;
-}
-
-/** Sentence spans for the benchmark: a plain split after `.!?` + space + capital, and at blank lines. */
-function simpleSentences(text: string): { start: number; end: number }[] {
-  const sentences: { start: number; end: number }[] = [];
-  let start = 0;
-  const boundary = /(?<=[.!?]['"”’]?)\s+(?=[A-Z"“`'])|\n\s*\n/g;
-  for (const match of text.matchAll(boundary)) {
-    const end = match.index ?? 0;
-    if (end > start) sentences.push({ start, end });
-    start = end + match[0].length;
-  }
-  if (start < text.length) sentences.push({ start, end: text.length });
-  return sentences;
 }
 
 /** Chrono-node as is: its parse with the DCT as reference, value from the start date at its known precision. */
@@ -210,7 +197,7 @@ export async function run(args: string[]): Promise<BenchResult> {
   let ledeMilliseconds = 0;
   for (const document of documents) {
     const started = performance.now();
-    const lede = findTimexes(document.text, simpleSentences(document.text), document.published).timexes;
+    const lede = findTimexes(document.text, segment(document.text).sentences, document.published).timexes;
     ledeMilliseconds += performance.now() - started;
     const outputs: Record<string, readonly ScoredTimex[]> = { Lede: lede, 'chrono-node': chronoTimexes(document.text, document.published) };
     for (const system of systems) {
@@ -242,7 +229,7 @@ export async function run(args: string[]): Promise<BenchResult> {
     rows,
     notes: [
       'TempEval-3 conventions: relaxed = any overlap (one-to-one); value F1 counts relaxed matches with the exact gold value; type accuracy over relaxed matches.',
-      `Lede speed: ${Math.round(words / (ledeMilliseconds / 1000))} words/s. Sentences for the benchmark come from a plain punctuation split.`,
+      `Lede speed: ${Math.round(words / (ledeMilliseconds / 1000))} words/s. Sentences come from Lede's segmenter.`,
       'TBAQ-cleaned is the TempEval-3 training data and the rules were tuned on it: this is a dev score, not a held-out test.',
     ],
   };

@@ -280,7 +280,20 @@ const MONTH_LEAD = /^(in|since|by|until|till|through|from|to|before|after|during
 function proposeClockAndDates(text: string, reference: CalendarDay | undefined, candidates: Candidate[]): void {
   // chrono needs some instant; without a publication date its guesses of the year are not used.
   const instant = reference ? new Date(Date.UTC(reference.year, reference.month - 1, reference.day, 12)) : new Date(Date.UTC(2000, 0, 1, 12));
+  const results: { index: number; text: string; start: chrono.ParsedComponents }[] = [];
   for (const result of chrono.parse(text, { instant, timezone: 0 })) {
+    // "this year through Oct. 19", "April 24 and 25": a range is two expressions in TIMEX3.
+    const connector = result.end ? /\s+(?:through|to|until|till|and|or)\s+|\s*[-–]\s*/.exec(result.text) : null;
+    if (!connector) {
+      results.push({ index: result.index, text: result.text, start: result.start });
+      continue;
+    }
+    const cut = connector.index + connector[0].length;
+    for (const [offset, piece] of [[0, result.text.slice(0, connector.index)], [cut, result.text.slice(cut)]] as const) {
+      for (const part of chrono.parse(piece, { instant, timezone: 0 })) results.push({ index: result.index + offset + part.index, text: part.text, start: part.start });
+    }
+  }
+  for (const result of results) {
     let start = result.index;
     let phrase = result.text;
     // chrono keeps the preposition ("on Monday, Oct. 26"); TIMEX3 spans do not.

@@ -1,0 +1,159 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import type { Timex } from '../../doc/schema.js';
+import { segment } from '../segment/segment.js';
+import { findTimexes } from './timex-finder.js';
+
+/** Timexes of `text` as `[start,end) "text" TYPE value` lines, so a failure shows the spans as text. */
+function describe(text: string, timexes: readonly Timex[]): string[] {
+  return timexes.map((timex) => `[${timex.start},${timex.end}) "${text.slice(timex.start, timex.end)}" ${timex.type} ${timex.value}${timex.mod ? ` ${timex.mod}` : ''}`);
+}
+
+function find(text: string, published: string | undefined): Timex[] {
+  return findTimexes(text, segment(text).sentences, published).timexes;
+}
+
+// Wednesday 2018-03-28, the seed article's publication day.
+const PUBLISHED = '2018-03-28';
+
+/** [behaviour, sentence, expression as written, TYPE, value, mod?] with PUBLISHED as the reference. */
+const POSITIVE: ReadonlyArray<readonly [string, string, string, Timex['type'], string, string?]> = [
+  ['past-tense weekday is the one before publication', 'The US military conducted an airstrike Saturday.', 'Saturday', 'DATE', '2018-03-24'],
+  ['weekday equal to the publication day is that day', 'The command said in a statement Wednesday that it struck.', 'Wednesday', 'DATE', '2018-03-28'],
+  ['future-tense weekday is the next one', 'The ministers will meet Friday in Brussels.', 'Friday', 'DATE', '2018-03-30'],
+  ['"is scheduled to" is future', 'The vote is scheduled to take place Monday.', 'Monday', 'DATE', '2018-04-02'],
+  ['last month', 'An official told CNN last month that the group was weak.', 'last month', 'DATE', '2018-02'],
+  ['next week', 'The talks resume next week.', 'next week', 'DATE', '2018-W14'],
+  ['this year', 'Sales rose this year.', 'this year', 'DATE', '2018'],
+  ['earlier this year', 'The plant closed earlier this year.', 'earlier this year', 'DATE', '2018', 'START'],
+  ['bare year after "in"', 'The dictator was ousted in 2011.', '2011', 'DATE', '2011'],
+  ['the end of a year, "by" left out', 'They drove ISIS out by the end of 2016.', 'the end of 2016', 'DATE', '2016', 'END'],
+  ['year before a noun', 'It was responsible for the 2013 attack.', '2013', 'DATE', '2013'],
+  ['month and year', 'The consulate attack in September 2012 killed four.', 'September 2012', 'DATE', '2012-09'],
+  ['full date', 'The treaty was signed on Aug. 7, 1998, in Nairobi.', 'Aug. 7, 1998', 'DATE', '1998-08-07'],
+  ['month and day, nearest year', 'Results are due March 12.', 'March 12', 'DATE', '2018-03-12'],
+  ['bare month after "in"', 'The election was held in January.', 'January', 'DATE', '2018-01'],
+  ['decade', 'Prices were low in the 1990s.', '1990s', 'DATE', '199'],
+  ['quarter', 'Profit fell in the third quarter of 2017.', 'the third quarter of 2017', 'DATE', '2017-Q3'],
+  ['quarter adjective from the publication year', 'The company reported first-quarter earnings.', 'first-quarter', 'DATE', '2018-Q1'],
+  ['season', 'The offensive began last summer.', 'last summer', 'DATE', '2017-SU'],
+  ['counted duration', 'The war lasted three years.', 'three years', 'DURATION', 'P3Y'],
+  ['duration with "the past"', 'Prices rose over the past two weeks.', 'the past two weeks', 'DURATION', 'P2W'],
+  ['duration with a modifier', 'The siege lasted more than four hours.', 'more than four hours', 'DURATION', 'PT4H', 'MORE_THAN'],
+  ['half hours', 'The flight took 5 1/2 hours.', '5 1/2 hours', 'DURATION', 'PT5H30M'],
+  ['"ago" from publication', 'The group formed two years ago.', 'two years ago', 'DATE', '2016'],
+  ['"later" from the previous date', 'Talks began on March 1. Two days later they collapsed.', 'Two days later', 'DATE', '2018-03-03'],
+  ['set: every week', 'The council meets every week.', 'every week', 'SET', 'P1W'],
+  ['set: weekly adverb', 'The report is published weekly.', 'weekly', 'SET', 'P1W'],
+  ['now', 'The town is now under curfew.', 'now', 'DATE', 'PRESENT_REF'],
+  ['recently', 'The army recently withdrew.', 'recently', 'DATE', 'PAST_REF'],
+  ['soon', 'The results will be known soon.', 'soon', 'DATE', 'FUTURE_REF'],
+  ['yesterday', 'The bomb exploded yesterday.', 'yesterday', 'DATE', '2018-03-27'],
+  ['clock time with a weekday', 'The blast came at 10 p.m. Tuesday.', '10 p.m. Tuesday', 'TIME', '2018-03-27T22:00'],
+  ['this morning', 'Troops moved in this morning.', 'this morning', 'TIME', '2018-03-28TMO'],
+  ['holiday', 'The ceasefire held through Christmas.', 'Christmas', 'DATE', '2017-12-25'],
+  ['last with a month', 'He resigned last November.', 'last November', 'DATE', '2017-11'],
+  ['month with "last year"', 'Exports fell in June last year.', 'June last year', 'DATE', '2017-06'],
+  ['a year ago', 'A year ago the town was empty.', 'A year ago', 'DATE', '2017'],
+  ['spoken year', 'The bombing happened in nineteen ninety-six.', 'nineteen ninety-six', 'DATE', '1996'],
+];
+
+for (const [behaviour, sentence, expression, type, value, mod] of POSITIVE) {
+  test(`finds ${behaviour}: "${expression}"`, () => {
+    const timexes = find(sentence, PUBLISHED);
+    const start = sentence.indexOf(expression);
+    const expected = `[${start},${start + expression.length}) "${expression}" ${type} ${value}${mod ? ` ${mod}` : ''}`;
+    assert.ok(describe(sentence, timexes).includes(expected), `expected ${expected}\n   got ${JSON.stringify(describe(sentence, timexes))}`);
+  });
+}
+
+/** [behaviour, sentence]: nothing in it is a time expression. */
+const NEGATIVE: ReadonlyArray<readonly [string, string]> = [
+  ['a percentage', 'Shares fell 12.53% in heavy trading.'],
+  ['money per share', 'The company earned $1.35 a share.'],
+  ['money amount that looks like a year', 'The house sold for $2,016 more than the asking price.'],
+  ['a count that looks like a year', 'The army sent 2000 troops to the border.'],
+  ['"may" the verb', 'The ruling may change how the law is applied.'],
+  ['"May" the verb at a sentence start', 'May the best team win.'],
+  ['"March" as a surname', 'Peggy March said the show was over.'],
+  ['"march" the noun', 'Thousands joined the march through the capital.'],
+  ['"Sun" the company', 'Sun Microsystems cut its workforce.'],
+  ['lower-case "sun"', 'The sun rose over the desert.'],
+  ['"fall" the verb', 'Prices could fall sharply.'],
+  ['"Sunday Times" the newspaper', 'The Sunday Times reported the story.'],
+  ['an age', 'A 40-year-old man was arrested.'],
+  ['"as soon as" the conjunction', 'Leave as soon as you can.'],
+  ['a flight number', 'Passengers boarded Flight 1549 in New York.'],
+];
+
+for (const [behaviour, sentence] of NEGATIVE) {
+  test(`does not find ${behaviour}`, () => {
+    assert.deepEqual(describe(sentence, find(sentence, PUBLISHED)), []);
+  });
+}
+
+test('ids follow text order and every span is inside the text', () => {
+  const text = 'On Monday the talks began. Three days later, in March 2018, they ended.';
+  const timexes = find(text, PUBLISHED);
+  assert.deepEqual(timexes.map((timex) => timex.id), timexes.map((_, index) => `t${index + 1}`));
+  for (const timex of timexes) assert.ok(timex.start >= 0 && timex.end <= text.length && timex.start < timex.end);
+  assert.deepEqual(timexes.map((timex) => timex.start), [...timexes.map((timex) => timex.start)].sort((a, b) => a - b));
+});
+
+test('"two days later" names the timex it was anchored on', () => {
+  const text = 'Talks began on March 1. Two days later they collapsed.';
+  const timexes = find(text, PUBLISHED);
+  const later = timexes.find((timex) => text.slice(timex.start, timex.end) === 'Two days later');
+  assert.equal(later?.anchor, timexes[0]?.id);
+});
+
+test('without a publication date absolute values stay and relative ones are unresolved with a diagnostic', () => {
+  const text = 'The strike took place Saturday. The dictator was ousted in 2011. An official spoke last month.';
+  const result = findTimexes(text, segment(text).sentences, undefined);
+  assert.deepEqual(describe(text, result.timexes), [
+    '[22,30) "Saturday" DATE XXXX-WXX-6',
+    '[59,63) "2011" DATE 2011',
+    '[83,93) "last month" DATE XXXX-XX',
+  ]);
+  assert.deepEqual(result.timexes.map((timex) => timex.resolved), [false, true, false]);
+  assert.deepEqual(result.diagnostics.map((diagnostic) => [diagnostic.rule, diagnostic.start]), [['no-publication-date', 22], ['no-publication-date', 83]]);
+});
+
+test('an unreadable publication date is reported, not guessed', () => {
+  const result = findTimexes('It happened last week.', [{ start: 0, end: 22 }], 'yesterday');
+  assert.equal(result.timexes[0]?.resolved, false);
+  assert.ok(result.diagnostics.some((diagnostic) => diagnostic.rule === 'bad-publication-date'));
+});
+
+const SEED = new URL('../../../../shared/examples/seed-article.txt', import.meta.url);
+
+test('seed article, published 2018-03-28', { skip: !existsSync(SEED) }, () => {
+  const text = readFileSync(SEED, 'utf8');
+  const lines = describe(text, find(text, PUBLISHED)).map((line) => line.replace(/^\[\d+,\d+\) /, ''));
+  for (const expected of [
+    '"Saturday" DATE 2018-03-24',
+    '"Wednesday" DATE 2018-03-28',
+    '"last month" DATE 2018-02',
+    '"2011" DATE 2011',
+    '"the end of 2016" DATE 2016 END',
+    '"2013" DATE 2013',
+    '"September 2012" DATE 2012-09',
+    '"2012" DATE 2012',
+  ]) {
+    assert.ok(lines.includes(expected), `missing ${expected} in ${JSON.stringify(lines)}`);
+  }
+});
+
+test('seed article without a publication date keeps absolute values and leaves relative ones unresolved', { skip: !existsSync(SEED) }, () => {
+  const text = readFileSync(SEED, 'utf8');
+  const result = findTimexes(text, segment(text).sentences, undefined);
+  const byText = new Map(result.timexes.map((timex) => [text.slice(timex.start, timex.end), timex]));
+  for (const absolute of ['2011', '2013', 'September 2012', '2012']) assert.equal(byText.get(absolute)?.resolved, true, absolute);
+  assert.equal(byText.get('the end of 2016')?.value, '2016');
+  for (const relative of ['Saturday', 'Wednesday', 'last month']) {
+    const timex = byText.get(relative);
+    assert.equal(timex?.resolved, false, relative);
+    assert.ok(result.diagnostics.some((diagnostic) => diagnostic.start === timex?.start), `no diagnostic for ${relative}`);
+  }
+});
