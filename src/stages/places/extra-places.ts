@@ -55,6 +55,7 @@ const COUNTRY_ALIASES: readonly ExtraAlias[] = [
   { name: 'Holland', target: country('NL') },
   { name: 'Dutch', target: country('NL'), demonym: true },
   { name: 'Vatican', target: country('VA') },
+  { name: 'Holy See', target: country('VA') },
   { name: 'Palestine', target: country('PS') },
   { name: 'Palestinian territories', target: country('PS') },
   { name: 'Palestinians', target: country('PS'), demonym: true },
@@ -95,6 +96,11 @@ const REGION_ALIASES: readonly ExtraAlias[] = [
   { name: 'North American', target: { kind: 'continent', name: 'North America' }, demonym: true },
   { name: 'South American', target: { kind: 'continent', name: 'South America' }, demonym: true },
   { name: 'Antarctic', target: { kind: 'continent', name: 'Antarctica' }, demonym: true },
+  { name: 'EU', target: { kind: 'continent', name: 'Europe' } },
+  { name: 'E.U.', target: { kind: 'continent', name: 'Europe' } },
+  { name: 'European Union', target: { kind: 'continent', name: 'Europe' } },
+  { name: 'Central American', target: { kind: 'region', name: 'Central America' }, demonym: true },
+  { name: 'Caribbean', target: { kind: 'region', name: 'Caribbean' }, demonym: true },
   { name: 'North Africa', target: { kind: 'region', name: 'Northern Africa' } },
   { name: 'North African', target: { kind: 'region', name: 'Northern Africa' }, demonym: true },
   { name: 'West Africa', target: { kind: 'region', name: 'Western Africa' } },
@@ -163,11 +169,19 @@ const US_STATE_ABBREVIATIONS: Readonly<Record<string, string>> = {
   'W.Va.': 'West Virginia', 'Wis.': 'Wisconsin', 'Wyo.': 'Wyoming',
 };
 
+/** Canadian Press abbreviations of provinces and territories. */
+const CANADIAN_PROVINCE_ABBREVIATIONS: Readonly<Record<string, string>> = {
+  'B.C.': 'British Columbia', BC: 'British Columbia', 'Alta.': 'Alberta', 'Sask.': 'Saskatchewan', 'Man.': 'Manitoba',
+  'Ont.': 'Ontario', 'Que.': 'Quebec', 'N.S.': 'Nova Scotia', 'N.B.': 'New Brunswick', 'P.E.I.': 'Prince Edward Island',
+  PEI: 'Prince Edward Island', 'Nfld.': 'Newfoundland and Labrador', 'N.W.T.': 'Northwest Territories',
+};
+
 /** Every alias to an existing entry. */
 export const EXTRA_ALIASES: readonly ExtraAlias[] = [
   ...COUNTRY_ALIASES,
   ...REGION_ALIASES,
   ...DIVISION_ALIASES,
+  ...Object.entries(CANADIAN_PROVINCE_ABBREVIATIONS).map(([name, province]) => ({ name, target: { kind: 'admin1' as const, name: province, countryCode: 'CA' } })),
   ...Object.entries(US_STATE_ABBREVIATIONS).map(([name, state]) => ({ name, target: { kind: 'admin1' as const, name: state, countryCode: 'US' } })),
 ];
 

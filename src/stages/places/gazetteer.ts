@@ -16,6 +16,8 @@ export interface GazetteerEntry {
   /** Index of the entry in this gazetteer (stable for one build). */
   readonly index: number;
   readonly name: string;
+  /** `name` folded by {@link placeKey}. */
+  readonly key: string;
   readonly kind: PlaceKind;
   /** GeoNames feature code (`PPLC` for a capital, `ADM1`, `SEA`, ...), or `TEAM` for the team table. */
   readonly featureCode: string;
@@ -111,10 +113,11 @@ export function loadGazetteer(dir: string = defaultGazetteerDir()): Gazetteer {
   };
   const entry = (index: number): GazetteerEntry => {
     if (!Number.isInteger(index) || index < 0 || index >= size) throw new RangeError(`places: no gazetteer entry ${index}`);
-    const [geonameId, kind, featureCode, countryCode, admin1, admin2, lat, lon, population, name] = (lines[entriesStart + index] ?? '').split('\t');
+    const [geonameId, kind, featureCode, countryCode, admin1, admin2, lat, lon, population, name, key] = (lines[entriesStart + index] ?? '').split('\t');
     return {
       index,
       name: name ?? '',
+      key: key || (name ?? '').toLowerCase(),
       kind: (KINDS.includes(kind as PlaceKind) ? kind : 'city') as PlaceKind,
       featureCode: featureCode ?? '',
       countryCode: countryCode ?? '',

@@ -1,0 +1,341 @@
+/**
+ * Resolves toponym spans to gazetteer entries. Candidates come from the names, aliases and
+ * demonyms of the compiled gazetteer; each is scored by a prior (what kind of place it is, how
+ * many people live there) plus the article's context (the places around it, `X, Y` and `X in Y`
+ * containment, the dateline). A name no gazetteer knows falls back to the smallest containing
+ * unit the text gives, never to invented coordinates.
+ */
+import type { Place } from '../../doc/schema.js';
+import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
+import { placeKey } from './normalize.js';
+
+/** A toponym span to resolve (`[start, end)` into the text). */
+export interface ToponymSpan {
+  readonly start: number;
+  readonly end: number;
+  /** Mention id when the span came from the entities layer. */
+  readonly mentionId?: string;
+  /** What proposed the span (`mention`, `demonym`, `gazetteer`, `dateline`, `gold`); copied into `rule`. */
+  readonly source?: string;
+  /**
+   * The name, for a span whose words are not in the text (the dateline, which normalisation
+   * takes out of `text`: its place gets an empty span at offset 0). Default: the span's text.
+   */
+  readonly surface?: string;
+}
+
+/** What the resolver knows about the article besides the spans. */
+export interface ResolveContext {
+  readonly gazetteer: Gazetteer;
+  /** Dateline place as written (`Washington`, `BEIJING`), which pulls toward its country. */
+  readonly dateline?: string;
+  /** Sentence spans, to keep `X in Y` containment inside one sentence. Default: the whole text. */
+  readonly sentences?: readonly { readonly start: number; readonly end: number }[];
+  /**
+   * `population` ranks candidates by population alone (the benchmark's baseline); default
+   * `context`.
+   */
+  readonly strategy?: 'context' | 'population';
+}
+
+interface Candidate {
+  readonly entry: GazetteerEntry;
+  /** True when the span matched a demonym (`Libyan`) rather than a name. */
+  readonly viaDemonym: boolean;
+  readonly prior: number;
+  score: number;
+}
+
+interface Toponym {
+  readonly span: ToponymSpan;
+  readonly surface: string;
+  readonly candidates: Candidate[];
+  /** Country or admin1 entry that the text says contains this place (`Ubari, Libya`). */
+  container: GazetteerEntry | undefined;
+}
+
+/** Entries kept per name before scoring: the largest by prior (a common name has hundreds). */
+const MAX_CANDIDATES = 60;
+
+/**
+ * Prior belief in an entry before any context: a country over a namesake town (`China` the
+ * country, not China, Maine), capitals and regions over villages, then population.
+ */
+function priorOf(entry: GazetteerEntry): number {
+  const population = Math.log10(entry.population + 1);
+  switch (entry.kind) {
+    case 'country': return 11;
+    case 'continent': return 10;
+    case 'admin1': return 5.5 + 0.35 * population;
+    case 'region': return entry.featureCode === 'TEAM' ? 8.5 : 8;
+    case 'water': return 7.5;
+    case 'landmark': return 7;
+    case 'admin2': return 1.5 + 0.5 * population;
+    case 'city': {
+      const rank = entry.featureCode === 'PPLC' ? 2.2 : entry.featureCode === 'PPLA' ? 0.8 : entry.featureCode === 'PPLA2' ? 0.3 : 0;
+      return population + rank;
+    }
+  }
+}
+
+/** Name forms to try for a span, most literal first: `the US` → `us`; `Libya's` → `libya`. */
+function keyVariants(surface: string): string[] {
+  const key = placeKey(surface);
+  const variants = [key];
+  const add = (variant: string): void => { if (variant && !variants.includes(variant)) variants.push(variant); };
+  add(key.replace(/^the /, ''));
+  add(key.replace(/'s?$/, '').replace(/^the /, ''));
+  return variants;
+}
+
+/** Gathers candidates for one surface form: names, and demonyms (`Canadian` is a town in Texas too). */
+function candidatesFor(gazetteer: Gazetteer, surface: string): Candidate[] {
+  const seen = new Set<number>();
+  const found: Candidate[] = [];
+  const variants = keyVariants(surface);
+  const take = (indices: readonly number[], viaDemonym: boolean): void => {
+    for (const index of indices) {
+      if (seen.has(index)) continue;
+      seen.add(index);
+      const entry = gazetteer.entry(index);
+      // The entry's own name over an alias (`Mexico` the country, not Mexico City, whose
+      // GeoNames aliases include `Mexico`); a demonym names the people of a country or region.
+      const ownName = !viaDemonym && variants.includes(entry.key);
+      const prior = priorOf(entry) + (ownName ? 1 : 0) - (viaDemonym ? 0.5 : 0);
+      found.push({ entry, viaDemonym, prior, score: prior });
+    }
+  };
+  for (const key of variants) take(gazetteer.lookupKey(key), false);
+  for (const key of variants) {
+    take(gazetteer.lookupDemonym(key), true);
+    // `Libyans`, `Libyan`: the demonym table holds both forms only sometimes.
+    if (key.endsWith('s')) take(gazetteer.lookupDemonym(key.slice(0, -1)), true);
+  }
+  // "Springfield, Illinois" given as one span: the head names the place.
+  if (found.length === 0 && surface.includes(',')) take(gazetteer.lookup(surface.slice(0, surface.indexOf(','))), false);
+  found.sort((a, b) => b.prior - a.prior);
+  return found.slice(0, MAX_CANDIDATES);
+}
+
+function contains(container: GazetteerEntry, entry: GazetteerEntry): boolean {
+  if (container.index === entry.index || !container.countryCode || container.countryCode !== entry.countryCode) return false;
+  if (container.kind === 'country') return entry.kind !== 'country';
+  if (container.kind === 'admin1') return entry.admin1 === container.admin1 && (entry.kind === 'city' || entry.kind === 'admin2');
+  return false;
+}
+
+/** The best country or admin1 reading of a name, if it has one. */
+function unitReading(gazetteer: Gazetteer, name: string): GazetteerEntry | undefined {
+  let best: GazetteerEntry | undefined;
+  for (const key of keyVariants(name)) {
+    for (const index of gazetteer.lookupKey(key)) {
+      const entry = gazetteer.entry(index);
+      if (entry.kind !== 'country' && entry.kind !== 'admin1') continue;
+      if (!best || priorOf(entry) > priorOf(best)) best = entry;
+    }
+    if (best) return best;
+  }
+  return best;
+}
+
+/** Capitalised words right after `, ` or ` in ` following a span: `Ubari, Libya` → `Libya`. */
+const FOLLOWING_UNIT = /^(?:,\s*|\s+in\s+(?:the\s+)?)((?:\p{Lu}[\p{L}.'’-]*)(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})/u;
+
+/**
+ * The unit a sentence says holds a place: `Ubari, Libya`, `Sirte ... in Libya`, `the In Amenas
+ * oil consortium in Algeria`. Looks right of the span within its sentence.
+ */
+function containerFromText(gazetteer: Gazetteer, text: string, span: ToponymSpan, sentenceEnd: number): GazetteerEntry | undefined {
+  const following = text.slice(span.end, Math.min(sentenceEnd, span.end + 120));
+  const direct = FOLLOWING_UNIT.exec(following);
+  if (direct?.[1]) {
+    const words = direct[1].split(/\s+/);
+    for (let count = words.length; count > 0; count--) {
+      const unit = unitReading(gazetteer, words.slice(0, count).join(' '));
+      if (unit) return unit;
+    }
+  }
+  // "in Algeria" further along the same clause.
+  const clause = following.split(/[;:]|,\s+(?:and|but|while|where|which|who)\b/)[0] ?? '';
+  for (const match of clause.matchAll(/\bin\s+(?:the\s+)?((?:\p{Lu}[\p{L}.'’-]*)(?:\s+\p{Lu}[\p{L}.'’-]*){0,2})/gu)) {
+    const unit = match[1] ? unitReading(gazetteer, match[1]) : undefined;
+    if (unit && unit.kind === 'country') return unit;
+  }
+  return undefined;
+}
+
+function sentenceEndOf(sentences: ResolveContext['sentences'], offset: number, textLength: number): number {
+  if (!sentences) return textLength;
+  for (const sentence of sentences) if (sentence.start <= offset && offset < sentence.end) return sentence.end;
+  return textLength;
+}
+
+/** Share of prior belief per candidate (softmax over priors), for spreading context. */
+function shares(candidates: readonly Candidate[], scoreOf: (candidate: Candidate) => number): number[] {
+  if (candidates.length === 0) return [];
+  const top = Math.max(...candidates.map(scoreOf));
+  const weights = candidates.map((candidate) => Math.exp(scoreOf(candidate) - top));
+  const total = weights.reduce((sum, weight) => sum + weight, 0);
+  return weights.map((weight) => weight / total);
+}
+
+const PRECISION_OF_KIND: Readonly<Record<string, string>> = {
+  country: 'country', admin1: 'admin1', admin2: 'admin2', city: 'city', region: 'region', water: 'region', continent: 'continent', landmark: 'point',
+};
+
+/**
+ * Resolves each toponym span to a place. Spans that nothing resolves (no candidate and no
+ * containing unit in the text) are left out. Output sorted by `start`; ids `pl1`, `pl2`, ...
+ */
+export function resolvePlaces(text: string, toponyms: readonly ToponymSpan[], context: ResolveContext): Place[] {
+  const { gazetteer } = context;
+  // A name repeated in the article is looked up once (candidates are copied: scores differ).
+  const looked = new Map<string, Candidate[]>();
+  const items: Toponym[] = toponyms.map((span) => {
+    const surface = span.surface ?? text.slice(span.start, span.end);
+    let found = looked.get(surface);
+    if (!found) looked.set(surface, (found = candidatesFor(gazetteer, surface)));
+    // A dateline names a city (`Washington CNN —` is the capital, not the state).
+    const cities = span.source === 'dateline' ? found.filter((candidate) => candidate.entry.kind === 'city') : [];
+    return { span, surface, candidates: (cities.length ? cities : found).map((candidate) => ({ ...candidate })), container: undefined };
+  });
+
+  if (context.strategy === 'population') {
+    return finish(items.map((item) => {
+      const best = [...item.candidates].sort((a, b) => b.entry.population - a.entry.population)[0];
+      return { item, best, confidence: best ? 0.5 : 0, rule: 'population' };
+    }));
+  }
+
+  // Containment stated in the text is the strongest evidence there is.
+  for (const item of items) {
+    item.container = containerFromText(gazetteer, text, item.span, sentenceEndOf(context.sentences, item.span.start, text.length));
+  }
+
+  // The dateline city pulls toward its country (datelines name cities, so the city reading wins).
+  let datelineEntry: GazetteerEntry | undefined;
+  if (context.dateline) {
+    const candidates = candidatesFor(gazetteer, context.dateline).filter((candidate) => candidate.entry.kind === 'city' || candidate.entry.kind === 'country');
+    datelineEntry = candidates[0]?.entry;
+  }
+
+  // Context: every toponym spreads its belief over countries and admin1 regions. A toponym's own
+  // share is left out when scoring it, but its other mentions count: `China` said three times in
+  // an article about China supports China the country, not China, Maine.
+  const countryMass = new Map<string, number>();
+  const adminMass = new Map<string, number>();
+  const own: Map<string, number>[] = items.map(() => new Map());
+  const spread = (scoreOf: (candidate: Candidate) => number): void => {
+    countryMass.clear();
+    adminMass.clear();
+    items.forEach((item, position) => {
+      const weights = shares(item.candidates, scoreOf);
+      const mine = own[position]!;
+      mine.clear();
+      item.candidates.forEach((candidate, rank) => {
+        const weight = weights[rank] ?? 0;
+        const { countryCode, admin1 } = candidate.entry;
+        if (!countryCode) return;
+        mine.set(countryCode, (mine.get(countryCode) ?? 0) + weight);
+        if (admin1 && candidate.entry.kind !== 'country') mine.set(`${countryCode}.${admin1}`, (mine.get(`${countryCode}.${admin1}`) ?? 0) + weight);
+      });
+      for (const [key, weight] of mine) {
+        const map = key.includes('.') ? adminMass : countryMass;
+        map.set(key, (map.get(key) ?? 0) + weight);
+      }
+    });
+    if (datelineEntry?.countryCode) countryMass.set(datelineEntry.countryCode, (countryMass.get(datelineEntry.countryCode) ?? 0) + 2);
+  };
+  // "Atlanta, Georgia": the reading of Georgia that holds Atlanta.
+  const heldBy = items.map(() => new Set<number>());
+  items.forEach((item, position) => {
+    const next = items[position + 1];
+    if (!next || !/^,\s*$/.test(text.slice(item.span.end, next.span.start))) return;
+    for (const inner of item.candidates.slice(0, 10)) {
+      for (const outer of next.candidates) if (contains(outer.entry, inner.entry)) heldBy[position + 1]!.add(outer.entry.index);
+    }
+  });
+  const rescore = (): void => {
+    let leadingMass = 0;
+    for (const mass of countryMass.values()) leadingMass = Math.max(leadingMass, mass);
+    items.forEach((item, position) => {
+      const mine = own[position]!;
+      for (const candidate of item.candidates) {
+        const { countryCode, admin1, kind } = candidate.entry;
+        let score = candidate.prior;
+        // Oceans, continents and multi-country regions lie in no one country: they get the
+        // support of a middling country, so an article about the US keeps `Atlantic` an ocean.
+        if (!countryCode) score += 1.6 * Math.log1p(0.5 * leadingMass);
+        else score += 1.6 * Math.log1p(Math.max(0, (countryMass.get(countryCode) ?? 0) - (mine.get(countryCode) ?? 0)));
+        if (admin1 && kind !== 'country') {
+          const key = `${countryCode}.${admin1}`;
+          score += 1.0 * Math.log1p(Math.max(0, (adminMass.get(key) ?? 0) - (mine.get(key) ?? 0)));
+        }
+        if (item.container && contains(item.container, candidate.entry)) score += 8;
+        if (heldBy[position]!.has(candidate.entry.index)) score += 4;
+        if (datelineEntry && candidate.entry.index === datelineEntry.index) score += 1;
+        candidate.score = score;
+      }
+    });
+  };
+  spread((candidate) => candidate.prior);
+  rescore();
+  spread((candidate) => candidate.score);
+  rescore();
+
+  // The article's leading country, for names that nothing knows and no sentence places.
+  let leadingCountry: string | undefined;
+  let leadingMass = 0;
+  for (const [countryCode, mass] of countryMass) if (mass > leadingMass) { leadingCountry = countryCode; leadingMass = mass; }
+
+  return finish(items.map((item) => {
+    const ranked = [...item.candidates].sort((a, b) => b.score - a.score || b.entry.population - a.entry.population);
+    const best = ranked[0];
+    if (best) {
+      const margin = best.score - (ranked[1]?.score ?? best.score - 4);
+      const confidence = Math.round(100 / (1 + Math.exp(-margin))) / 100;
+      const rule = best.viaDemonym ? 'gazetteer-demonym' : item.container && contains(item.container, best.entry) ? 'gazetteer-contained' : 'gazetteer';
+      return { item, best, confidence, rule };
+    }
+    // "the In Amenas oil consortium in Algeria": no entry for In Amenas, Algeria holds it.
+    if (item.container) return { item, best: { entry: item.container, viaDemonym: false, prior: 0, score: 0 }, confidence: 0.4, rule: 'containing-unit' };
+    if (leadingCountry !== undefined) {
+      const index = gazetteer.country(leadingCountry);
+      if (index !== undefined) return { item, best: { entry: gazetteer.entry(index), viaDemonym: false, prior: 0, score: 0 }, confidence: 0.2, rule: 'article-country' };
+    }
+    return { item, best: undefined, confidence: 0, rule: 'unresolved' };
+  }));
+}
+
+interface Choice {
+  readonly item: Toponym;
+  readonly best: Candidate | undefined;
+  readonly confidence: number;
+  readonly rule: string;
+}
+
+function finish(choices: readonly Choice[]): Place[] {
+  const places: Place[] = [];
+  const sorted = [...choices].sort((a, b) => a.item.span.start - b.item.span.start || a.item.span.end - b.item.span.end);
+  for (const { item, best, confidence, rule } of sorted) {
+    if (!best) continue;
+    const { entry } = best;
+    const fallback = rule === 'containing-unit' || rule === 'article-country';
+    places.push({
+      id: `pl${places.length + 1}`,
+      start: item.span.start,
+      end: item.span.end,
+      ...(item.span.mentionId ? { mention: item.span.mentionId } : {}),
+      name: entry.name,
+      kind: best.viaDemonym ? `${entry.kind}-demonym` : entry.kind,
+      ...(entry.countryCode ? { countryCode: entry.countryCode } : {}),
+      lat: entry.lat,
+      lon: entry.lon,
+      ...(entry.geonameId !== undefined ? { geonameId: entry.geonameId } : {}),
+      precision: fallback ? PRECISION_OF_KIND[entry.kind] ?? entry.kind : PRECISION_OF_KIND[entry.kind] ?? entry.kind,
+      confidence,
+      rule: item.span.source ? `${item.span.source}+${rule}` : rule,
+    });
+  }
+  return places;
+}

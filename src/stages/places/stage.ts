@@ -1,0 +1,44 @@
+/**
+ * The places stage: toponyms from the entity mentions, demonyms and gazetteer names, each
+ * resolved to a gazetteer entry with coordinates, in the context of the whole article.
+ */
+import type { Stage } from '../../pipeline/stage.js';
+import { loadGazetteer, type Gazetteer } from './gazetteer.js';
+import { resolvePlaces, type ToponymSpan } from './place-resolver.js';
+import { findToponyms } from './toponym-finder.js';
+
+export { loadGazetteer, defaultGazetteerDir, type Gazetteer, type GazetteerEntry, type PlaceKind } from './gazetteer.js';
+export { resolvePlaces, type ToponymSpan, type ResolveContext } from './place-resolver.js';
+export { findToponyms, isMetonymic, type FoundToponym, type LocationMention, type FindToponymsOptions } from './toponym-finder.js';
+export { placeKey } from './normalize.js';
+
+/**
+ * The dateline place (`Washington CNN —` at the top of a CNN story), resolved as a city: its span
+ * in the text when the text still holds it, else an empty span at offset 0 with rule `dateline`.
+ */
+function datelineSpan(text: string, dateline: string | undefined): ToponymSpan | undefined {
+  if (!dateline) return undefined;
+  const start = text.slice(0, 300).indexOf(dateline);
+  // Normalisation usually takes the dateline out of the text: an empty span at 0 then stands for it.
+  return start < 0 ? { start: 0, end: 0, source: 'dateline', surface: dateline } : { start, end: start + dateline.length, source: 'dateline' };
+}
+
+/** Places: requires text, sentences, mentions and meta (for the dateline); assigns `places`. */
+export const placesStage: Stage = {
+  name: 'places',
+  requires: ['text', 'sentences', 'mentions', 'meta'],
+  assigns: ['places'],
+  load: () => loadGazetteer(),
+  run(doc, resource) {
+    const gazetteer = resource as Gazetteer;
+    const found: ToponymSpan[] = findToponyms(doc.text, doc.mentions, { gazetteer, sentences: doc.sentences });
+    const dateline = datelineSpan(doc.text, doc.meta.dateline);
+    const toponyms = dateline ? [dateline, ...found.filter((toponym) => toponym.end <= dateline.start || toponym.start >= dateline.end)] : found;
+    const places = resolvePlaces(doc.text, toponyms, {
+      gazetteer,
+      sentences: doc.sentences,
+      ...(doc.meta.dateline ? { dateline: doc.meta.dateline } : {}),
+    });
+    return { places };
+  },
+};
