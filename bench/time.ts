@@ -26,6 +26,8 @@ interface ScoredTimex {
   readonly end: number;
   readonly type: string;
   readonly value: string;
+  /** Lede's rule, shown in `--errors` output. */
+  readonly rule?: string;
 }
 
 /** One TimeML document read as plain text with its gold timexes. */
@@ -136,7 +138,7 @@ function score(document: TimeMlDocument, system: readonly ScoredTimex[], counts:
   counts.gold += document.gold.length;
   counts.system += system.length;
   const used = new Set<number>();
-  const show = (timex: ScoredTimex): string => `"${document.text.slice(timex.start, timex.end)}" ${timex.type} ${timex.value}`;
+  const show = (timex: ScoredTimex): string => `"${document.text.slice(timex.start, timex.end)}" ${timex.type} ${timex.value}${timex.rule ? ` (${timex.rule})` : ''}`;
   const context = (timex: ScoredTimex): string =>
     document.text.slice(Math.max(0, timex.start - 60), Math.min(document.text.length, timex.end + 40)).replace(/\s+/g, ' ');
   for (const found of system) {

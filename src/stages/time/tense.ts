@@ -40,6 +40,10 @@ function cueOf(word: string, previous: string | undefined, next: string | undefi
     if (lower === 'would' && /^have$/i.test(next ?? '')) return 'past';
     return 'future';
   }
+  // "planned to leave Nairobi on Thursday", "set to resume Monday": an intention points ahead, unless
+  // it is itself in the past perfect ("It had been due to expire Friday evening").
+  if (/^(planned|planning|plans|plan|expected|scheduled|set|due|slated|poised|intends|intended|promised|vowed|threatened|hopes|hoped|preparing|prepared)$/.test(lower) && next?.toLowerCase() === 'to' && !/^(had|been)$/i.test(previous ?? '')) return 'future';
+  if (lower === 'scheduled' && !/^(had|been|was|were)$/i.test(previous ?? '')) return 'future';
   // "is scheduled to close Monday", "are expected to", "is going to": the future, when the auxiliary is present.
   if (/^(scheduled|expected|due|slated|set|going|planning|likely)$/.test(lower) && previous && /^(is|are|am|'s|'re|be)$/i.test(previous)) return 'future';
   if (lower === 'going' && previous && /^(is|are|am|was|were|'s|'re)$/i.test(previous)) return 'future';

@@ -245,6 +245,22 @@ function yearFor(reference: CalendarDay, month: number, day: number | undefined)
   return best;
 }
 
+
+/** The last quarter completed before the reference date: the one an earnings story reports. */
+function lastCompletedQuarter(reference: CalendarDay | undefined): { year: number; quarter: number } | undefined {
+  if (!reference) return undefined;
+  const quarter = quarterOf(reference.month);
+  return quarter === 1 ? { year: reference.year - 1, quarter: 4 } : { year: reference.year, quarter: quarter - 1 };
+}
+
+/**
+ * The quarter an earnings story is about: the last one named, else the last completed. (Always
+ * taking the last completed one scored the same on TimeBank.)
+ */
+function reportedQuarter(context: ReadContext): { year: number; quarter: number } | undefined {
+  return context.lastQuarter ?? lastCompletedQuarter(context.reference);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Finders
 
@@ -296,15 +312,16 @@ function proposeClockAndDates(text: string, reference: CalendarDay | undefined, 
   for (const result of results) {
     let start = result.index;
     let phrase = result.text;
-    // chrono keeps the preposition ("on Monday, Oct. 26"); TIMEX3 spans do not.
-    const lead = /^(?:on|in|at|by|since|until|from|of|for)\s+/i.exec(phrase);
+    // chrono keeps the preposition ("on Monday, Oct. 26", "the night of Friday, Oct. 23"); TIMEX3 spans do not.
+    const lead = /^(?:(?:the\s+)?(?:night|morning|evening|afternoon)\s+of\s+|(?:on|in|at|by|since|until|from|of|for)\s+)/i.exec(phrase);
     if (lead) {
       start += lead[0].length;
       phrase = phrase.slice(lead[0].length);
     }
     phrase = phrase.replace(/[\s,]+$/, '');
     const end = start + phrase.length;
-    const components = result.start;
+    // chrono leaves "night of Friday, Oct. 23" with no certain component; the trimmed phrase reads right.
+    const components = lead && /of\s+$/i.test(lead[0]) ? (chrono.parse(phrase, { instant, timezone: 0 })[0]?.start ?? result.start) : result.start;
     const certain = (name: string): boolean => components.isCertain(name as never);
     const hasMonthName = new RegExp(`\\b${MONTH_NAME}(?!\\w)`).test(phrase);
     const numericDate = /^\d{1,2}\/\d{1,2}\/\d{2,4}$|^\d{4}-\d{2}-\d{2}$/.test(phrase);
@@ -342,7 +359,7 @@ function proposeClockAndDates(text: string, reference: CalendarDay | undefined, 
       });
       continue;
     }
-    if (!(hasMonthName || numericDate) || certain('hour')) continue;
+    if (!(hasMonthName || numericDate)) continue;
     if (!certain('day') && !certain('year')) continue; // bare month names are Lede's own rule
     const monthWord = new RegExp(MONTH_NAME).exec(phrase)?.[0] ?? '';
     if (hasMonthName && !isCapitalised(monthWord)) continue;
@@ -467,7 +484,7 @@ function proposeQuarters(text: string, candidates: Candidate[]): void {
           result = { year: resolvedYear - (yearBack ? 1 : 0), quarter: number };
           updatesContext = !yearBack;
         } else {
-          const base = /^(latest|last|recent)$/.test(which) ? lastDone : /^(current|this)$/.test(which) ? current : (context.lastQuarter ?? lastDone);
+          const base = /^(latest|last|recent)$/.test(which) ? lastDone : /^(current|this)$/.test(which) ? current : reportedQuarter(context);
           if (base) {
             if (givenYear !== undefined) result = { year: givenYear, quarter: base.quarter };
             else if (yearBack || /^(comparable|corresponding)$/.test(which)) result = { year: base.year - 1, quarter: base.quarter };
@@ -491,7 +508,7 @@ function proposeQuarters(text: string, candidates: Candidate[]): void {
       if (match[1]?.toLowerCase() === 'period' && !context.lastQuarter) return undefined;
       const reference = context.reference;
       const lastDone = reference ? (quarterOf(reference.month) === 1 ? { year: reference.year - 1, quarter: 4 } : { year: reference.year, quarter: quarterOf(reference.month) - 1 }) : undefined;
-      const result = context.lastQuarter ?? lastDone;
+      const result = reportedQuarter(context);
       if (!result) return { type: 'DATE', value: 'XXXX-QX', precision: 'quarter', anchor: 'published', resolved: false };
       return { type: 'DATE', value: `${formatYear(result.year)}-Q${result.quarter}`, precision: 'quarter', anchor: 'published', day: { year: result.year, month: result.quarter * 3 - 2, day: 1 } };
     },
@@ -566,7 +583,7 @@ function proposeRelativePeriods(text: string, candidates: Candidate[]): void {
     rule: 'year-earlier',
     priority: 4,
     read: (context) => {
-      const base = context.lastQuarter;
+      const base = reportedQuarter(context);
       if (context.financial && base) {
         const day = { year: base.year - 1, month: base.quarter * 3 - 2, day: 1 };
         return { type: 'DATE', value: `${formatYear(base.year - 1)}-Q${base.quarter}`, precision: 'quarter', anchor: 'published', day };
@@ -723,13 +740,16 @@ function proposeWeekdays(text: string, candidates: Candidate[]): void {
       const next = wordAfter(text, match.index + match[0].length);
       if (!new RegExp(`^${FULL_MONTH}$`).test(next) && !/^(and|or|But|The|In|On|At)$/.test(next)) return undefined;
     }
+    const start = match.index;
     return {
       rule: plural ? 'weekday-set' : 'weekday',
       priority: 2,
       read: (context) => {
         if (plural) return { type: 'SET', value: `XXXX-WXX-${weekday}${code}`, precision: 'none', anchor: 'absolute' };
         if (!context.reference) return { type: 'DATE', value: `XXXX-WXX-${weekday}`, precision: 'day', anchor: 'published', resolved: false, ...(mod ? { mod } : {}) };
-        const tense: Tense = which === 'last' ? 'past' : which === 'next' ? 'future' : context.tense;
+        // "as soon as Tuesday", "postponed until Tuesday morning", "by Friday": a deadline ahead.
+        const leadsAhead = /\b(?:as soon as|as early as|until|till|by|starting|beginning)\s+(?:on\s+)?$/i.test(text.slice(Math.max(0, start - 20), start));
+        const tense: Tense = which === 'last' ? 'past' : which === 'next' || leadsAhead ? 'future' : context.tense;
         let day = resolveWeekday(context.reference, weekday, tense);
         // "last Friday" said on a Friday is a week back, not today.
         if (which === 'last' && daysBetween(day, context.reference) === 0) day = addDays(day, -7);
@@ -871,8 +891,9 @@ function proposeCountedUnits(text: string, candidates: Candidate[]): void {
           const base = previous?.reading.day ?? context.reference;
           const anchor: Reading['anchor'] = previous ? 'previous' : 'published';
           // "up from $1.2 million a year earlier": in an earnings story the same quarter a year before.
-          if (unit === 'year' && context.financial && context.lastQuarter && Number.isInteger(count)) {
-            const quarter = { year: context.lastQuarter.year + direction * (count ?? 1), quarter: context.lastQuarter.quarter };
+          const reported = reportedQuarter(context);
+          if (unit === 'year' && context.financial && reported && Number.isInteger(count)) {
+            const quarter = { year: reported.year + direction * (count ?? 1), quarter: reported.quarter };
             return { type: 'DATE', value: `${formatYear(quarter.year)}-Q${quarter.quarter}`, precision: 'quarter', anchor, day: { year: quarter.year, month: quarter.quarter * 3 - 2, day: 1 }, ...(mod ? { mod } : {}) };
           }
           if (!base) return { type: 'DATE', ...unknownPeriod(unit), anchor: 'published', resolved: false, ...(mod ? { mod } : {}) };
