@@ -19,6 +19,20 @@ const PRONOUN_OPENERS = new Set(['he', 'she', 'they', 'it', 'his', 'her', 'their
 const CONNECTIVE_OPENERS = new Set(['but', 'and', 'so', 'however', 'also', 'yet', 'or', 'then', 'still', 'meanwhile', 'instead', 'now']);
 const ATTRIBUTION_WORDS = new Set(['said', 'says', 'told', 'according', 'added', 'claimed', 'stated', 'insisted', 'explained']);
 
+/**
+ * Word statistics learned on the training set: for each of the commonest words, how much more often
+ * it occurs in oracle summary sentences than in the rest (smoothed log-odds), and its inverse
+ * document frequency. Words outside the list count as rare (`unknownIdf`) and neutral (log-odds 0).
+ */
+export interface WordLexicon {
+  readonly logOdds: ReadonlyMap<string, number>;
+  readonly idf: ReadonlyMap<string, number>;
+  readonly unknownIdf: number;
+}
+
+/** An empty lexicon (every word neutral and rare), for callers without a model. */
+export const EMPTY_LEXICON: WordLexicon = { logOdds: new Map(), idf: new Map(), unknownIdf: 1 };
+
 /** One sentence as the feature code sees it: its text and its lower-cased `[a-z0-9]` tokens. */
 export interface FeatureSentence {
   readonly text: string;
@@ -63,71 +77,154 @@ export const FEATURE_NAMES: readonly string[] = [
   'colon',
   'position×length',
   'short-article',
+  'mean-log-odds',
+  'max-log-odds',
+  'min-log-odds',
+  'first-word-log-odds',
+  'tfidf-centrality',
+  'keyword-coverage',
+  'mean-idf',
 ];
 
 /** Number of features per sentence. */
 export const FEATURE_COUNT = FEATURE_NAMES.length;
 
-function cosine(left: ReadonlyMap<string, number>, leftNorm: number, right: ReadonlyMap<string, number>, rightNorm: number): number {
-  if (leftNorm === 0 || rightNorm === 0) return 0;
-  let dot = 0;
-  const [small, large] = left.size < right.size ? [left, right] : [right, left];
-  for (const [word, count] of small) dot += count * (large.get(word) ?? 0);
-  return dot / (leftNorm * rightNorm);
-}
-
-function norm(counts: ReadonlyMap<string, number>): number {
-  let sum = 0;
-  for (const count of counts.values()) sum += count * count;
-  return Math.sqrt(sum);
-}
-
 /**
  * Feature vectors, one per sentence, concatenated in one array of `sentences.length × FEATURE_COUNT`.
  */
-export function sentenceFeatures(sentences: readonly FeatureSentence[]): Float64Array {
+export function sentenceFeatures(sentences: readonly FeatureSentence[], lexicon: WordLexicon = EMPTY_LEXICON): Float64Array {
   const count = sentences.length;
   const features = new Float64Array(count * FEATURE_COUNT);
-  const contentCounts: Map<string, number>[] = [];
-  const documentCounts = new Map<string, number>();
+  // Words interned to ids once per article so the per-sentence work is array arithmetic (≤ 1 ms budget).
+  const ids = new Map<string, number>();
+  const vocabulary: string[] = [];
+  const wordIds: Int32Array[] = [];
   for (const sentence of sentences) {
-    const counts = new Map<string, number>();
-    for (const word of sentence.words) {
-      if (STOP_WORDS.has(word) || word.length < 2) continue;
-      counts.set(word, (counts.get(word) ?? 0) + 1);
-      documentCounts.set(word, (documentCounts.get(word) ?? 0) + 1);
-    }
-    contentCounts.push(counts);
+    const row = new Int32Array(sentence.words.length);
+    sentence.words.forEach((word, position) => {
+      let id = ids.get(word);
+      if (id === undefined) {
+        id = vocabulary.length;
+        ids.set(word, id);
+        vocabulary.push(word);
+      }
+      row[position] = id;
+    });
+    wordIds.push(row);
   }
-  const leadCounts = contentCounts[0] ?? new Map<string, number>();
-  const leadNorm = norm(leadCounts);
+  const size = vocabulary.length;
+  const isContent = new Uint8Array(size);
+  const logOdds = new Float64Array(size);
+  const idf = new Float64Array(size);
+  for (let id = 0; id < size; id += 1) {
+    const word = vocabulary[id] as string;
+    isContent[id] = word.length >= 2 && !STOP_WORDS.has(word) ? 1 : 0;
+    logOdds[id] = lexicon.logOdds.get(word) ?? 0;
+    idf[id] = lexicon.idf.get(word) ?? lexicon.unknownIdf;
+  }
+  // Per sentence: its distinct content word ids and their counts.
+  const sentenceWords: Int32Array[] = [];
+  const sentenceCounts: Float64Array[] = [];
+  const documentCounts = new Float64Array(size);
+  const scratch = new Float64Array(size);
+  for (const row of wordIds) {
+    const distinct: number[] = [];
+    for (const id of row) {
+      if (!isContent[id]) continue;
+      if (scratch[id] === 0) distinct.push(id);
+      scratch[id] = (scratch[id] as number) + 1;
+    }
+    const counts = new Float64Array(distinct.length);
+    distinct.forEach((id, position) => {
+      counts[position] = scratch[id] as number;
+      documentCounts[id] = (documentCounts[id] as number) + (scratch[id] as number);
+      scratch[id] = 0;
+    });
+    sentenceWords.push(Int32Array.from(distinct));
+    sentenceCounts.push(counts);
+  }
+  // Document vector weighted by idf, and its five strongest words (the story's keywords).
+  const weighted = new Float64Array(size);
+  let weightedNormSquared = 0;
+  let documentNormSquared = 0;
   let maxDocumentCount = 1;
-  for (const value of documentCounts.values()) maxDocumentCount = Math.max(maxDocumentCount, value);
+  const keywords: number[] = [];
+  const before = (left: number, right: number): boolean =>
+    (weighted[left] as number) > (weighted[right] as number) || ((weighted[left] as number) === (weighted[right] as number) && (vocabulary[left] as string) < (vocabulary[right] as string));
+  for (let id = 0; id < size; id += 1) {
+    const value = documentCounts[id] as number;
+    if (value === 0) continue;
+    weighted[id] = value * (idf[id] as number);
+    weightedNormSquared += (weighted[id] as number) ** 2;
+    documentNormSquared += value * value;
+    if (value > maxDocumentCount) maxDocumentCount = value;
+    if (keywords.length < 5 || before(id, keywords[keywords.length - 1] as number)) {
+      let position = keywords.length;
+      while (position > 0 && before(id, keywords[position - 1] as number)) position -= 1;
+      keywords.splice(position, 0, id);
+      if (keywords.length > 5) keywords.pop();
+    }
+  }
+  const isKeyword = new Uint8Array(size);
+  for (const id of keywords) isKeyword[id] = 1;
+  const leadCounts = new Float64Array(size);
+  let leadNormSquared = 0;
+  (sentenceWords[0] ?? new Int32Array(0)).forEach((id, position) => {
+    const value = (sentenceCounts[0] as Float64Array)[position] as number;
+    leadCounts[id] = value;
+    leadNormSquared += value * value;
+  });
+  const leadNorm = Math.sqrt(leadNormSquared);
   const logSentences = Math.log1p(count);
   for (let index = 0; index < count; index += 1) {
     const sentence = sentences[index] as FeatureSentence;
-    const counts = contentCounts[index] as Map<string, number>;
-    const rest = new Map<string, number>();
+    const distinct = sentenceWords[index] as Int32Array;
+    const counts = sentenceCounts[index] as Float64Array;
     let recurring = 0;
     let contentTokens = 0;
     let maxFrequency = 0;
-    for (const [word, value] of counts) {
-      const elsewhere = (documentCounts.get(word) ?? 0) - value;
-      if (elsewhere > 0) {
-        rest.set(word, elsewhere);
-        recurring += value;
-      }
+    let normSquared = 0;
+    let restDot = 0;
+    let restNormSquared = documentNormSquared;
+    let leadDot = 0;
+    let idfSum = 0;
+    let sentenceWeightedNorm = 0;
+    let weightedDot = 0;
+    let keywordHits = 0;
+    for (let position = 0; position < distinct.length; position += 1) {
+      const id = distinct[position] as number;
+      const value = counts[position] as number;
+      const total = documentCounts[id] as number;
+      const elsewhere = total - value;
+      if (elsewhere > 0) recurring += value;
       contentTokens += value;
-      maxFrequency = Math.max(maxFrequency, (documentCounts.get(word) ?? 0) / maxDocumentCount);
+      normSquared += value * value;
+      restDot += value * elsewhere;
+      // |rest|² = |doc|² minus what this sentence adds.
+      restNormSquared += elsewhere * elsewhere - total * total;
+      leadDot += value * (leadCounts[id] as number);
+      const total01 = total / maxDocumentCount;
+      if (total01 > maxFrequency) maxFrequency = total01;
+      const weight = idf[id] as number;
+      idfSum += weight * value;
+      sentenceWeightedNorm += (value * weight) ** 2;
+      weightedDot += value * weight * (weighted[id] as number);
+      if (isKeyword[id]) keywordHits += 1;
     }
-    // Centrality against the rest of the article: sum over shared words, normalised by both sides.
-    let restNormSquared = 0;
-    for (const [word, value] of documentCounts) {
-      const elsewhere = value - (counts.get(word) ?? 0);
-      restNormSquared += elsewhere * elsewhere;
+    const norm = Math.sqrt(normSquared);
+    const restNorm = Math.sqrt(Math.max(restNormSquared, 0));
+    const centrality = norm > 0 && restNorm > 0 ? restDot / (norm * restNorm) : 0;
+    const leadSimilarity = index === 0 || norm === 0 || leadNorm === 0 ? 0 : leadDot / (norm * leadNorm);
+    let logOddsSum = 0;
+    let logOddsMax = -Infinity;
+    let logOddsMin = Infinity;
+    for (const id of wordIds[index] as Int32Array) {
+      const value = logOdds[id] as number;
+      logOddsSum += value;
+      if (value > logOddsMax) logOddsMax = value;
+      if (value < logOddsMin) logOddsMin = value;
     }
-    const centrality = cosine(counts, norm(counts), rest, Math.sqrt(restNormSquared));
-    const leadSimilarity = index === 0 ? 0 : cosine(counts, norm(counts), leadCounts, leadNorm);
+    const tfidfCentrality = sentenceWeightedNorm > 0 && weightedNormSquared > 0 ? weightedDot / Math.sqrt(sentenceWeightedNorm * weightedNormSquared) : 0;
     const length = sentence.words.length;
     const lead = index < 3 ? 1 : 0;
     const recurringShare = contentTokens === 0 ? 0 : recurring / contentTokens;
@@ -159,6 +256,14 @@ export function sentenceFeatures(sentences: readonly FeatureSentence[]): Float64
     features[offset++] = text.includes(':') ? 1 : 0;
     features[offset++] = Math.log1p(index) * Math.log1p(length) / 10;
     features[offset++] = count <= 5 ? 1 : 0;
+    const wordCount = Math.max(sentence.words.length, 1);
+    features[offset++] = logOddsSum / wordCount;
+    features[offset++] = sentence.words.length > 0 ? logOddsMax : 0;
+    features[offset++] = sentence.words.length > 0 ? logOddsMin : 0;
+    features[offset++] = lexicon.logOdds.get(first) ?? 0;
+    features[offset++] = tfidfCentrality;
+    features[offset++] = keywordHits / Math.max(keywords.length, 1);
+    features[offset++] = contentTokens > 0 ? idfSum / contentTokens / lexicon.unknownIdf : 0;
   }
   return features;
 }

@@ -6,16 +6,54 @@
  */
 import { readFileSync } from 'node:fs';
 import type { SummaryItem } from '../../doc/schema.js';
-import { FEATURE_COUNT, FEATURE_NAMES, featureWords, sentenceFeatures, type FeatureSentence } from './features.js';
+import { FEATURE_COUNT, FEATURE_NAMES, featureWords, sentenceFeatures, type FeatureSentence, type WordLexicon } from './features.js';
 
-/** The learned weights and length policy, as written by `scripts/train-summary.ts`. */
+/**
+ * The learned scorer and length policy, as written by `scripts/train-summary.ts`: features are
+ * standardised (`(x - mean) / scale`), then a one-hidden-layer network with ReLU units gives the
+ * score `output · relu(hidden · x + hiddenBias) + outputBias`.
+ */
 export interface SummaryModel {
   readonly version: number;
-  /** Feature names, in the order of `weights` (checked against {@link FEATURE_NAMES}). */
+  /** Feature names, in vector order (checked against {@link FEATURE_NAMES}). */
   readonly features: readonly string[];
-  readonly weights: readonly number[];
+  readonly mean: readonly number[];
+  readonly scale: readonly number[];
+  /** Hidden weights, row-major: `hidden[unit * features + feature]`. */
+  readonly hidden: readonly number[];
+  readonly hiddenBias: readonly number[];
+  readonly output: readonly number[];
+  readonly outputBias: number;
   /** Default length when the caller gives none. */
-  readonly length: { readonly sentences: number; readonly words?: number };
+  readonly length: ChoiceLimits;
+  /** Word statistics: `[word, log-odds, idf]` rows, and the idf of a word not listed. */
+  readonly lexicon: { readonly words: readonly (readonly [string, number, number])[]; readonly unknownIdf: number };
+}
+
+/** A model ready to score: the JSON plus its lexicon as maps. */
+export interface LoadedSummaryModel extends SummaryModel {
+  readonly wordLexicon: WordLexicon;
+  /** The network's numbers as typed arrays, for speed. */
+  readonly packed: { readonly mean: Float64Array; readonly scale: Float64Array; readonly hidden: Float64Array; readonly hiddenBias: Float64Array; readonly output: Float64Array };
+}
+
+/** Builds the lookup maps of a model's lexicon. */
+export function prepareSummaryModel(model: SummaryModel): LoadedSummaryModel {
+  return {
+    ...model,
+    packed: {
+      mean: Float64Array.from(model.mean ?? []),
+      scale: Float64Array.from(model.scale ?? []),
+      hidden: Float64Array.from(model.hidden ?? []),
+      hiddenBias: Float64Array.from(model.hiddenBias ?? []),
+      output: Float64Array.from(model.output ?? []),
+    },
+    wordLexicon: {
+      logOdds: new Map(model.lexicon.words.map(([word, logOdds]) => [word, logOdds])),
+      idf: new Map(model.lexicon.words.map(([word, , idf]) => [word, idf])),
+      unknownIdf: model.lexicon.unknownIdf,
+    },
+  };
 }
 
 /** How long a summary should be. */
@@ -37,38 +75,60 @@ export interface SummarySentence {
 /** Resources {@link summarize} may be given. */
 export interface SummaryExtras {
   /** The model (default: loaded from `models/summary/model.json` on each call). */
-  readonly model?: SummaryModel;
+  readonly model?: LoadedSummaryModel;
 }
 
 /** Path of the committed model. */
 export const SUMMARY_MODEL_URL = new URL('../../../models/summary/model.json', import.meta.url);
 
 /** Reads and checks the committed summary model. */
-export function loadSummaryModel(url: URL = SUMMARY_MODEL_URL): SummaryModel {
+export function loadSummaryModel(url: URL = SUMMARY_MODEL_URL): LoadedSummaryModel {
   const model = JSON.parse(readFileSync(url, 'utf8')) as SummaryModel;
   if (model.features.length !== FEATURE_COUNT || model.features.some((name, index) => name !== FEATURE_NAMES[index])) {
     throw new Error(`summary model ${url.pathname} was trained on other features; rebuild it with scripts/train-summary.ts`);
   }
-  return model;
+  return prepareSummaryModel(model);
 }
 
-/** Scores each sentence (the model's logit). */
-export function scoreSentences(sentences: readonly FeatureSentence[], weights: readonly number[]): number[] {
-  const features = sentenceFeatures(sentences);
+/** Scores each sentence with the model (higher: more worth including). */
+export function scoreSentences(sentences: readonly FeatureSentence[], model: LoadedSummaryModel): number[] {
+  const features = sentenceFeatures(sentences, model.wordLexicon);
+  const { mean, scale, hidden, hiddenBias, output } = model.packed;
+  const units = hiddenBias.length;
+  const input = new Float64Array(FEATURE_COUNT);
   const scores: number[] = [];
   for (let index = 0; index < sentences.length; index += 1) {
-    let sum = 0;
     const base = index * FEATURE_COUNT;
-    for (let feature = 0; feature < FEATURE_COUNT; feature += 1) sum += (features[base + feature] as number) * (weights[feature] ?? 0);
-    scores.push(sum);
+    for (let feature = 0; feature < FEATURE_COUNT; feature += 1) input[feature] = ((features[base + feature] as number) - (mean[feature] as number)) / (scale[feature] as number);
+    let score = model.outputBias;
+    for (let unit = 0; unit < units; unit += 1) {
+      let sum = hiddenBias[unit] as number;
+      const row = unit * FEATURE_COUNT;
+      for (let feature = 0; feature < FEATURE_COUNT; feature += 1) sum += (input[feature] as number) * (hidden[row + feature] as number);
+      if (sum > 0) score += sum * (output[unit] as number);
+    }
+    scores.push(score);
   }
   return scores;
 }
 
-function trigrams(words: readonly string[]): Set<string> {
-  const grams = new Set<string>();
-  for (let index = 0; index + 3 <= words.length; index += 1) grams.add(`${words[index]} ${words[index + 1]} ${words[index + 2]}`);
-  return grams;
+/** Trigram keys of a sentence, from per-article word ids (exact in a double while ids < 2^17). */
+function trigramKeys(ids: readonly number[]): Set<number> {
+  const keys = new Set<number>();
+  for (let index = 0; index + 3 <= ids.length; index += 1) keys.add(((ids[index] as number) * 131072 + (ids[index + 1] as number)) * 131072 + (ids[index + 2] as number));
+  return keys;
+}
+
+function trigramSets(sentences: readonly FeatureSentence[]): Set<number>[] {
+  const ids = new Map<string, number>();
+  return sentences.map((sentence) => trigramKeys(sentence.words.map((word) => {
+    let id = ids.get(word);
+    if (id === undefined) {
+      id = ids.size % 131072;
+      ids.set(word, id);
+    }
+    return id;
+  })));
 }
 
 const PRONOUN_START = /^\s*(?:["“‘'`]+\s*)?(?:he|she|they|it|his|her|their|its|him|them|this|these|those)\b/i;
@@ -90,42 +150,71 @@ export function isResidue(text: string, words: readonly string[]): boolean {
   return /^(?:scroll down|click here|watch the video|video courtesy|photo|pictured|read more)\b/i.test(text.trim());
 }
 
+/** Length limits and the length policy of one choice. */
+export interface ChoiceLimits {
+  /** Most sentences. */
+  readonly sentences: number;
+  /** Most words in all (the first sentence is always allowed). */
+  readonly words?: number;
+  /**
+   * Expected reference length in words. When set, sentences are added while they raise the
+   * expected ROUGE F1, `2 × hits / (words + referenceWords)`, with `hits` the sentence's predicted
+   * precision × its words; when absent, the best-scored sentences are taken up to the limits.
+   */
+  readonly referenceWords?: number;
+  /** Fewest sentences to take when `referenceWords` is set (default 1). */
+  readonly minimumSentences?: number;
+}
+
+function sigmoid(value: number): number {
+  return 1 / (1 + Math.exp(-value));
+}
+
 /**
- * Chooses sentence indices: highest score first, no shared trigram with a chosen sentence, within
- * the length limits; the earliest chosen sentence may not open with a dangling pronoun or a quote
- * without its speaker unless no other choice exists. Returns indices in reading order.
+ * Chooses sentence indices: best first, no shared trigram with a chosen sentence, within the
+ * length limits; the earliest chosen sentence may not open with a dangling pronoun or a quote
+ * without its speaker, and residue is skipped, unless nothing else is left. Returns indices in
+ * reading order.
  */
-export function chooseSentences(
-  sentences: readonly FeatureSentence[],
-  scores: readonly number[],
-  limits: { readonly sentences: number; readonly words?: number },
-): number[] {
+export function chooseSentences(sentences: readonly FeatureSentence[], scores: readonly number[], limits: ChoiceLimits): number[] {
   const order = scores.map((score, index) => ({ score, index })).sort((left, right) => right.score - left.score || left.index - right.index);
-  const eligible = (index: number): boolean => !isResidue((sentences[index] as FeatureSentence).text, (sentences[index] as FeatureSentence).words);
-  const passes: ((index: number) => boolean)[] = [eligible, () => true];
-  for (const pass of passes) {
+  const grams = trigramSets(sentences);
+  const hits = scores.map((score, index) => sigmoid(score) * (sentences[index] as FeatureSentence).words.length);
+  const strict = (index: number): boolean => !isResidue((sentences[index] as FeatureSentence).text, (sentences[index] as FeatureSentence).words);
+  for (const eligible of [strict, () => true]) {
     const chosen: number[] = [];
-    const seen = new Set<string>();
+    const seen = new Set<number>();
     let words = 0;
-    for (const { index } of order) {
-      if (chosen.length >= limits.sentences) break;
-      if (!pass(index)) continue;
-      const sentence = sentences[index] as FeatureSentence;
-      if (limits.words !== undefined && chosen.length > 0 && words + sentence.words.length > limits.words) continue;
-      const grams = trigrams(sentence.words);
-      let redundant = false;
-      for (const gram of grams) if (seen.has(gram)) { redundant = true; break; }
-      if (redundant) continue;
-      // The earliest chosen sentence opens the summary: it must stand on its own.
-      const earliest = chosen.length === 0 || index < Math.min(...chosen);
-      if (earliest && openingProblem(sentence.text) !== null && index > 0) continue;
-      chosen.push(index);
-      words += sentence.words.length;
-      for (const gram of grams) seen.add(gram);
+    let matched = 0;
+    let current = 0;
+    while (chosen.length < limits.sentences) {
+      const earliestChosen = chosen.length === 0 ? Number.POSITIVE_INFINITY : Math.min(...chosen);
+      let best = -1;
+      let bestValue = Number.NEGATIVE_INFINITY;
+      for (const { index } of order) {
+        if (chosen.includes(index) || !eligible(index)) continue;
+        const sentence = sentences[index] as FeatureSentence;
+        if (limits.words !== undefined && chosen.length > 0 && words + sentence.words.length > limits.words) continue;
+        let redundant = false;
+        for (const gram of grams[index] as Set<number>) if (seen.has(gram)) { redundant = true; break; }
+        if (redundant) continue;
+        // The earliest chosen sentence opens the summary: it must stand on its own.
+        if (index < earliestChosen && index > 0 && openingProblem(sentence.text) !== null) continue;
+        if (limits.referenceWords === undefined) { best = index; break; }
+        const value = (2 * (matched + (hits[index] as number))) / (words + sentence.words.length + limits.referenceWords);
+        if (value > bestValue) { bestValue = value; best = index; }
+      }
+      if (best < 0) break;
+      if (limits.referenceWords !== undefined && chosen.length >= (limits.minimumSentences ?? 1) && bestValue <= current) break;
+      chosen.push(best);
+      words += (sentences[best] as FeatureSentence).words.length;
+      matched += hits[best] as number;
+      current = bestValue;
+      for (const gram of grams[best] as Set<number>) seen.add(gram);
     }
     if (chosen.length > 0) return chosen.sort((left, right) => left - right);
   }
-  // Every sentence is residue or a dangling opening (an article of bare quotes): take the best one.
+  // Nothing qualifies (every sentence is residue or a dangling opening): take the best one.
   return order.length > 0 ? [(order[0] as { index: number }).index] : [];
 }
 
@@ -142,11 +231,16 @@ export function summarize(text: string, sentences: readonly SummarySentence[], o
     const sentenceText = text.slice(sentence.start, sentence.end);
     return { text: sentenceText, words: featureWords(sentenceText) };
   });
-  const scores = scoreSentences(featureSentences, model.weights);
-  const limits = {
-    sentences: options.sentences ?? (options.words !== undefined ? Number.MAX_SAFE_INTEGER : model.length.sentences),
-    ...(options.words !== undefined ? { words: options.words } : options.sentences === undefined && model.length.words !== undefined ? { words: model.length.words } : {}),
-  };
+  const scores = scoreSentences(featureSentences, model);
+  // A caller's limits replace the learned policy; an exact sentence count is taken in full.
+  const limits: ChoiceLimits = options.sentences !== undefined
+    ? {
+      sentences: options.sentences,
+      minimumSentences: options.sentences,
+      ...(options.words !== undefined ? { words: options.words } : {}),
+      ...(model.length.referenceWords !== undefined ? { referenceWords: model.length.referenceWords } : {}),
+    }
+    : options.words !== undefined ? { sentences: Number.MAX_SAFE_INTEGER, words: options.words } : model.length;
   return chooseSentences(featureSentences, scores, limits).map((index) => {
     const sentence = sentences[index] as SummarySentence;
     return { start: sentence.start, end: sentence.end, sentence: sentence.id, score: scores[index] as number };
