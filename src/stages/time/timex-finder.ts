@@ -97,7 +97,7 @@ const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 
 const DIGIT_WORD = '(?:one|two|three|four|five|six|seven|eight|nine)';
 const NUMBER =
   `(?:\\d+(?:\\.\\d+)?(?:\\s+1/2)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ]${DIGIT_WORD})?|` +
-  `(?:a|one)\\s+hundred|a\\s+couple\\s+(?:of\\s+)?|a\\s+dozen|dozens\\s+of|hundreds\\s+of|a\\s+few|a\\s+half|` +
+  `(?:a|one)\\s+hundred|a\\s+couple(?:\\s+of)?|a\\s+dozen|dozens\\s+of|hundreds\\s+of|a\\s+few|a\\s+half|` +
   `${SMALL_NUMBERS.slice(1).reverse().join('|')}|several|few|many|some|an|a)`;
 const UNIT = '(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century)';
 
@@ -392,7 +392,8 @@ function proposeYears(text: string, candidates: Candidate[]): void {
   scan(text, /(?<![\w$£€.,/-])(?:(fiscal|mid|post|pre|calendar)[- ])?(1[89]\d\d|20\d\d)(?!\d|,\d|\.\d|%|[-/]\d|\s*percent|s\b|'s\b(?=\s*(?:early|late))|\w)/gi, candidates, (match) => {
     const before = text.slice(Math.max(0, match.index - 12), match.index);
     if (/(No\.|Nos\.|number|Flight|flight|Route|route|page|Room|room|Highway|Interstate|Model|model|#)\s*$/.test(before)) return undefined;
-    if (/\d[\s,]*$|\bto\s*$|\bof\s*$/.test(before) && /\d\s*(to|of)\s*$/.test(before)) return undefined;
+    // "1,800 to 2,000 troops" is a count; "from 1991 to 1997" two years.
+    if (/\d\s*(to|of)\s*$/.test(before) && !/(?<![\d,.])(1[89]\d\d|20\d\d)\s*(to|of)\s*$/.test(before)) return undefined;
     const after = wordAfter(text, match.index + match[0].length);
     const gap = text.slice(match.index + match[0].length, match.index + match[0].length + 2);
     if (/^\s[a-z]/.test(gap) && countNouns.test(after)) return undefined;
@@ -409,7 +410,6 @@ function proposeYears(text: string, candidates: Candidate[]): void {
   // Spoken years in broadcast transcripts: "nineteen ninety-six", "the year two thousand".
   scan(text, /\b(?:the year )?(nineteen|twenty) (?:hundred (?:and )?)?((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b|\bthe year two thousand\b/gi, candidates, (match) => {
     const year = match[1] ? (match[1].toLowerCase() === 'nineteen' ? 1900 : 2000) + (numberValue(match[2] ?? '') ?? 0) : 2000;
-    if (match[1] && !/^the year/i.test(match[0]) && !/\b(in|of|since|until|by|from|year)\s*$/i.test(text.slice(Math.max(0, match.index - 8), match.index))) return undefined;
     return { rule: 'spoken-year', priority: 3, read: () => ({ type: 'DATE', value: formatYear(year), precision: 'year', anchor: 'absolute', day: { year, month: 1, day: 1 } }) };
   });
 }
@@ -419,6 +419,12 @@ function proposeDecades(text: string, candidates: Candidate[]): void {
   scan(text, /(?<![\w$])(?:(?:the\s+)?(early|mid|late)[- ](?:the\s+)?)?(1[0-9]\d0|20\d0|'\d0)'?s\b/gi, candidates, (match) => {
     const digits = (match[2] ?? '').replace("'", '');
     const decade = digits.length === 2 ? `19${digits.slice(0, 1)}` : digits.slice(0, 3);
+    const mod = { early: 'START', mid: 'MID', late: 'END' }[(match[1] ?? '').toLowerCase()];
+    return { rule: 'decade', priority: 2, read: () => ({ type: 'DATE', value: decade, precision: 'decade', anchor: 'absolute', ...(mod ? { mod } : {}) }) };
+  });
+  // "through the nineties": spoken decades of the 1900s.
+  scan(text, /\bthe\s+(?:(early|mid|late)[- ])?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b/gi, candidates, (match) => {
+    const decade = `19${TENS.indexOf((match[2] ?? '').toLowerCase().replace(/ies$/, 'y'))}`;
     const mod = { early: 'START', mid: 'MID', late: 'END' }[(match[1] ?? '').toLowerCase()];
     return { rule: 'decade', priority: 2, read: () => ({ type: 'DATE', value: decade, precision: 'decade', anchor: 'absolute', ...(mod ? { mod } : {}) }) };
   });
@@ -504,6 +510,14 @@ function proposeQuarters(text: string, candidates: Candidate[]): void {
     rule: 'the-quarter',
     priority: 4,
     read: (context) => {
+      // "In the quarter ended July 31": the quarter holding that month.
+      const ended = new RegExp(`^\\s+(?:ended|ending)\\s+(${MONTH_NAME})`).exec(text.slice(match.index + match[0].length, match.index + match[0].length + 30));
+      const endMonth = ended ? monthNumber(ended[1] ?? '') : undefined;
+      if (endMonth !== undefined && context.reference) {
+        const year = yearFor(context.reference, endMonth, 15);
+        const quarter = { year, quarter: quarterOf(endMonth) };
+        return { type: 'DATE', value: `${formatYear(year)}-Q${quarter.quarter}`, precision: 'quarter', anchor: 'published', day: { year, month: endMonth, day: 1 }, quarter };
+      }
       if (!context.financial) return undefined;
       if (match[1]?.toLowerCase() === 'period' && !context.lastQuarter) return undefined;
       const reference = context.reference;
@@ -556,12 +570,14 @@ function proposeRelativePeriods(text: string, candidates: Candidate[]): void {
     };
   });
   // "the year": a year-long span ("for the year") unless it is placed in time ("later in the year").
-  scan(text, /\b(?:(the|this)\s+)?(?:(full|fiscal|calendar|current)\s+)?(?:fiscal\s+)?year\b(?![-’']|\s+(?:ago|earlier|later|before|after|ended|ending|to|through)\b)/gi, candidates, (match) => {
+  // "for the year ended Sept. 30": the fiscal year, a year-long span.
+  scan(text, /\b(?:(the|this)\s+)?(?:(full|fiscal|calendar|current)\s+)?(?:fiscal\s+)?year\b(?![-’']|\s+(?:ago|earlier|later|before|after|to|through)\b)/gi, candidates, (match) => {
     const determiner = (match[1] ?? '').toLowerCase();
     const kind = (match[2] ?? '').toLowerCase();
     if (determiner !== 'the') return undefined;
     const before = text.slice(Math.max(0, match.index - 20), match.index);
-    const placed = Boolean(kind) || /\b(?:earlier|later|early|late|rest|end|beginning|start|middle|half|part)\s+(?:in\s+|of\s+)?$/i.test(before);
+    const fiscal = /^\s+(?:ended|ending)\b/i.test(text.slice(match.index + match[0].length, match.index + match[0].length + 8));
+    const placed = !fiscal && (Boolean(kind) || /\b(?:earlier|later|early|late|rest|end|beginning|start|middle|half|part)\s+(?:in\s+|of\s+)?$/i.test(before));
     return {
       rule: 'the-year',
       priority: 4,
@@ -602,7 +618,7 @@ function proposeRelativePeriods(text: string, candidates: Candidate[]): void {
     },
   }));
   // Day words.
-  scan(text, /\b(today|yesterday|tomorrow|tonight|the day before yesterday|the day after tomorrow)(?:\s+(morning|afternoon|evening|night))?\b(?!['’]s\b)/gi, candidates, (match) => {
+  scan(text, /\b(today|yesterday|tomorrow|tonight|the day before yesterday|the day after tomorrow)(?:\s+(morning|afternoon|evening|night))?\b/gi, candidates, (match) => {
     const word = (match[1] ?? '').toLowerCase();
     const offset = word === 'yesterday' ? -1 : word === 'tomorrow' ? 1 : word.includes('before') ? -2 : word.includes('after') ? 2 : 0;
     const part = (match[2] ?? '').toLowerCase();
@@ -777,9 +793,10 @@ function proposeMonths(text: string, candidates: Candidate[]): void {
     const after = wordAfter(text, wordStart + word.length);
     const followsDigit = /^\s*\d/.test(text.slice(wordStart + word.length, wordStart + word.length + 3));
     if (followsDigit) return undefined; // "March 12", "May 1996": chrono's
-    if (TITLE_BEFORE.test(before) || NAME_AFTER.test(after)) return undefined;
     // "may" the verb and "March" the name: a bare month needs a temporal lead word unless it opens a phrase like "January sales".
     const hasLead = Boolean(which || edge) || MONTH_LEAD.test(before);
+    // "Peggy March said", "Mr. May"; but "since March and was scheduled" is a date.
+    if (TITLE_BEFORE.test(before) || (!hasLead && NAME_AFTER.test(after))) return undefined;
     if (!hasLead) {
       if (/^(may|march)$/i.test(word)) return undefined;
       if (before && isCapitalised(before) && !/[.!?]\s*$/.test(text.slice(Math.max(0, wordStart - 3), wordStart))) return undefined;
