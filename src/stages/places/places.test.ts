@@ -1,0 +1,190 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import type { Place } from '../../doc/schema.js';
+import { defaultGazetteerDir, loadGazetteer } from './gazetteer.js';
+import { placeKey } from './normalize.js';
+import { resolvePlaces, type ToponymSpan } from './place-resolver.js';
+import { findToponyms, isMetonymic, type LocationMention } from './toponym-finder.js';
+
+const gazetteer = loadGazetteer();
+
+/** Spans of the given names in the text (each name's first occurrence after the previous one). */
+function spansOf(text: string, names: readonly string[]): ToponymSpan[] {
+  let from = 0;
+  return names.map((name) => {
+    const start = text.indexOf(name, from);
+    if (start < 0) throw new Error(`test setup: ${JSON.stringify(name)} not in ${JSON.stringify(text)}`);
+    from = start + name.length;
+    return { start, end: start + name.length };
+  });
+}
+
+function describe(text: string, place: Place | undefined): string {
+  if (!place) return 'no place';
+  return `[${place.start},${place.end}) "${text.slice(place.start, place.end)}" → ${place.name} (${place.kind}, ${place.countryCode ?? '-'}, ${place.lat},${place.lon}, ${place.precision}, ${place.rule})`;
+}
+
+function distanceKm(latA: number, lonA: number, latB: number, lonB: number): number {
+  const radians = Math.PI / 180;
+  const h = Math.sin(((latB - latA) * radians) / 2) ** 2 + Math.cos(latA * radians) * Math.cos(latB * radians) * Math.sin(((lonB - lonA) * radians) / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+test('placeKey folds periods, accents, case and curly apostrophes', () => {
+  assert.equal(placeKey('U.S.'), 'us');
+  assert.equal(placeKey('Türkiye'), 'turkiye');
+  assert.equal(placeKey('St. Louis'), 'st louis');
+  assert.equal(placeKey('Côte d’Ivoire'), "cote d'ivoire");
+  assert.equal(placeKey('Guinea-Bissau'), 'guinea bissau');
+});
+
+test('the gazetteer loads from the committed index', { skip: !existsSync(join(defaultGazetteerDir(), 'gazetteer.tsv.gz')) }, () => {
+  assert.ok(gazetteer.size > 200_000, `only ${gazetteer.size} entries`);
+  const us = gazetteer.country('US');
+  assert.ok(us !== undefined);
+  // GeoNames' own point for the US, which the benchmarks use.
+  assert.equal(gazetteer.entry(us).lat, 39.76);
+  assert.equal(gazetteer.entry(us).lon, -98.5);
+});
+
+/** [behaviour, sentence, toponyms, which toponym to check, expected name, country, kind, near lat, near lon] */
+type ResolveCase = readonly [string, string, readonly string[], number, string, string | undefined, string, number, number];
+
+const RESOLVE_CASES: readonly ResolveCase[] = [
+  ['a town placed by the country after a comma', 'The strike hit a camp near Ubari, Libya, on Saturday.', ['Ubari', 'Libya'], 0, 'Ubari', 'LY', 'city', 26.6, 12.8],
+  ['a city placed by a country later in the article', 'Fighters fled Sirte. The war in Libya goes on.', ['Sirte', 'Libya'], 0, 'Sirte', 'LY', 'city', 31.2, 16.6],
+  ['a country over its namesake towns', 'Trade with China grew, officials in China said.', ['China', 'China'], 0, 'China', 'CN', 'country', 35, 105],
+  ['the capital over the state and the English town', 'Talks resumed in Washington on Monday.', ['Washington'], 0, 'Washington', 'US', 'city', 38.9, -77.04],
+  ['English exonym Britain', 'Britain sent two ships.', ['Britain'], 0, 'United Kingdom', 'GB', 'country', 54.76, -2.7],
+  ['the US with its article', 'Aid from the US arrived.', ['the US'], 0, 'United States', 'US', 'country', 39.76, -98.5],
+  ['U.S. with periods', 'The U.S. embassy reopened.', ['U.S.'], 0, 'United States', 'US', 'country', 39.76, -98.5],
+  ['Turkey, which world-countries calls Türkiye', 'Flights to Turkey resumed.', ['Turkey'], 0, 'Turkey', 'TR', 'country', 39, 35],
+  ['D.C. alone', 'She moved to D.C. last year.', ['D.C.'], 0, 'Washington', 'US', 'city', 38.9, -77.04],
+  ['North Africa as a region', 'Drought spread across North Africa.', ['North Africa'], 0, 'Northern Africa', undefined, 'region', 33, 10],
+  ['the Maghreb', 'Migrants crossed the Maghreb.', ['Maghreb'], 0, 'Al Maghrib', undefined, 'region', 30, 5],
+  ['the Libyan Desert from the team table', 'Patrols searched the Libyan Desert.', ['Libyan Desert'], 0, 'Libyan Desert', undefined, 'region', 25, 25],
+  ['a US state by its AP abbreviation', 'He grew up in Fresno, Calif., and left.', ['Fresno', 'Calif.'], 1, 'California', 'US', 'admin1', 37, -119],
+  ['a city placed by its state after a comma', 'The plant in Springfield, Illinois, closed.', ['Springfield', 'Illinois'], 0, 'Springfield', 'US', 'city', 39.8, -89.64],
+  ['the state of Georgia when a city in it comes first', 'Storms hit Atlanta, Georgia, overnight.', ['Atlanta', 'Georgia'], 1, 'Georgia', 'US', 'admin1', 32.7, -83.4],
+  ['a demonym names its country', 'Libyan forces advanced.', ['Libyan'], 0, 'Libya', 'LY', 'country-demonym', 28, 17],
+  ['a demonym over a namesake town (Canadian, Texas)', 'Canadian troops arrived.', ['Canadian'], 0, 'Canada', 'CA', 'country-demonym', 60.1, -113.6],
+  ['an ocean, not a town, in an American story', 'Boston and Miami braced as the storm crossed the Atlantic.', ['Boston', 'Miami', 'Atlantic'], 2, 'Atlantic Ocean', undefined, 'water', 10, -25],
+];
+
+for (const [behaviour, text, names, which, name, countryCode, kind, lat, lon] of RESOLVE_CASES) {
+  test(`resolve: ${behaviour}`, () => {
+    const places = resolvePlaces(text, spansOf(text, names), { gazetteer });
+    const span = spansOf(text, names)[which]!;
+    const place = places.find((candidate) => candidate.start === span.start && candidate.end === span.end);
+    const shown = describe(text, place);
+    assert.ok(place, `${text.slice(span.start, span.end)}: ${shown}`);
+    assert.equal(place.name, name, shown);
+    assert.equal(place.countryCode, countryCode, shown);
+    assert.equal(place.kind, kind, shown);
+    assert.ok(distanceKm(place.lat ?? 0, place.lon ?? 0, lat, lon) < 161, shown);
+  });
+}
+
+test('resolve: a place no gazetteer knows falls back to the country the sentence gives', () => {
+  const text = 'The attack on the Qarnawat gas plant in Algeria killed three.';
+  const places = resolvePlaces(text, spansOf(text, ['Qarnawat']), { gazetteer });
+  const place = places[0];
+  assert.ok(place, 'no place');
+  assert.equal(place.name, 'Algeria', describe(text, place));
+  assert.equal(place.precision, 'country', describe(text, place));
+  assert.equal(place.rule, 'containing-unit', describe(text, place));
+});
+
+test('resolve: an unknown name with no containing unit gets no coordinates', () => {
+  const text = 'Qarnawat is quiet.';
+  assert.deepEqual(resolvePlaces(text, spansOf(text, ['Qarnawat']), { gazetteer }), []);
+});
+
+test('resolve: the dateline pulls toward its country and resolves as a city', () => {
+  const text = 'Officials met on Monday.';
+  const places = resolvePlaces(text, [{ start: 0, end: 0, source: 'dateline', surface: 'Washington' }], { gazetteer, dateline: 'Washington' });
+  assert.equal(places[0]?.name, 'Washington', describe(text, places[0]));
+  assert.equal(places[0]?.countryCode, 'US', describe(text, places[0]));
+  assert.equal(places[0]?.kind, 'city', describe(text, places[0]));
+});
+
+test('resolve: the population baseline ranks by population alone', () => {
+  const text = 'Trade with China grew.';
+  const places = resolvePlaces(text, spansOf(text, ['China']), { gazetteer, strategy: 'population' });
+  assert.equal(places[0]?.name, 'China', describe(text, places[0]));
+});
+
+/** [behaviour, sentence, LOC/ORG/PER/MISC mentions as [text, type], expected toponyms as text] */
+type FindCase = readonly [string, string, readonly (readonly [string, string])[], readonly string[]];
+
+const FIND_CASES: readonly FindCase[] = [
+  ['a LOC mention is a toponym', 'Officials in Libya said so.', [['Libya', 'LOC']], ['Libya']],
+  ['a gazetteer country the tagger missed', 'Troops left Algeria in May.', [], ['Algeria']],
+  ['a demonym', 'Libyan forces advanced.', [], ['Libyan']],
+  ['a MISC mention that is a region name', 'Patrols crossed the Libyan Desert.', [['Libyan Desert', 'MISC']], ['Libyan Desert']],
+  ['US in capitals', 'Aid from the US arrived.', [], ['US']],
+  ['U.S. keeps its periods', 'Forces from the U.S. landed.', [], ['U.S.']],
+  ['a big city mid-sentence', 'Protests spread to Chicago on Friday.', [], ['Chicago']],
+];
+
+const NEGATIVE_FIND_CASES: readonly FindCase[] = [
+  ['metonymy: Washington said', 'Washington said the talks would resume.', [['Washington', 'LOC']], []],
+  ['metonymy: Moscow denied', 'Moscow denied any role.', [], []],
+  ['a person named after a place', 'George Washington crossed the river.', [['George Washington', 'PER']], []],
+  ['an organisation with a demonym inside', 'The Libyan National Army advanced.', [['Libyan National Army', 'ORG']], []],
+  ['a MISC adjective that names a Ghanaian region', 'Western interests were hit.', [['Western', 'MISC']], []],
+  ['a city name opening a sentence', 'Reading the report, she frowned.', [], []],
+  ['a two-letter word in capitals', 'IN the end, OR so they say.', [], []],
+];
+
+function mentionsOf(text: string, mentions: readonly (readonly [string, string])[]): LocationMention[] {
+  const spans = spansOf(text, mentions.map(([name]) => name));
+  return spans.map((span, index) => ({ ...span, type: mentions[index]![1], id: `m${index + 1}` }));
+}
+
+for (const [behaviour, text, mentions, expected] of [...FIND_CASES, ...NEGATIVE_FIND_CASES]) {
+  test(`find: ${behaviour}`, () => {
+    const found = findToponyms(text, mentionsOf(text, mentions), { gazetteer });
+    const shown = found.map((toponym) => `[${toponym.start},${toponym.end}) "${text.slice(toponym.start, toponym.end)}" ${toponym.source}`);
+    assert.deepEqual(found.map((toponym) => text.slice(toponym.start, toponym.end)), expected, shown.join('; '));
+  });
+}
+
+test('isMetonymic keeps "in Washington said" a place', () => {
+  const text = 'Officials in Washington said the talks would resume.';
+  assert.equal(isMetonymic(text, spansOf(text, ['Washington'])[0]!), false);
+});
+
+const seedPath = join(process.cwd(), '..', 'shared', 'examples', 'seed-article.txt');
+const taggerModel = join(process.cwd(), 'models', 'ner', 'tagger.bin.gz');
+
+test('seed article: places resolve as the story says', { skip: !existsSync(seedPath) || !existsSync(taggerModel) }, async () => {
+  const [{ SCHEMA_VERSION }, { normalizeStage }, { segmentStage }, { entitiesStage }, { placesStage }] = await Promise.all([
+    import('../../doc/schema.js'),
+    import('../normalize/stage.js'),
+    import('../segment/stage.js'),
+    import('../entities/stage.js'),
+    import('./stage.js'),
+  ]);
+  const source = readFileSync(seedPath, 'utf8');
+  let doc = { schemaVersion: SCHEMA_VERSION, source, text: '', alignment: [], meta: { format: 'text' as const }, removals: [], paragraphs: [], sentences: [], tokens: [], mentions: [], entities: [], timexes: [], places: [], quotes: [], events: [], summary: [], diagnostics: [] } as import('../../doc/schema.js').Doc;
+  for (const stage of [normalizeStage, segmentStage, entitiesStage, placesStage]) {
+    const resource = stage.load ? await stage.load() : undefined;
+    const assigned = stage.run(doc, resource, {});
+    doc = { ...doc, ...assigned, meta: { ...doc.meta, ...(assigned.meta ?? {}) } };
+  }
+  const shown = doc.places.map((place) => describe(doc.text, place)).join('\n');
+  const named = (surface: string): Place[] => doc.places.filter((place) => doc.text.slice(place.start, place.end) === surface);
+  const ubari = named('Ubari')[0];
+  assert.ok(ubari && Math.abs((ubari.lat ?? 0) - 26.6) < 0.3 && Math.abs((ubari.lon ?? 0) - 12.8) < 0.3, shown);
+  for (const [surface, countryCode] of [['Libya', 'LY'], ['Sirte', 'LY'], ['Benghazi', 'LY'], ['Algeria', 'DZ'], ['Mali', 'ML']] as const) {
+    assert.ok(named(surface).length > 0 && named(surface).every((place) => place.countryCode === countryCode), `${surface}:\n${shown}`);
+  }
+  assert.ok(named('North Africa')[0]?.kind === 'region', shown);
+  const amenas = doc.places.find((place) => doc.text.slice(place.start, place.end).includes('Amenas'));
+  assert.ok(amenas && amenas.name === 'Algeria' && amenas.precision === 'country', shown);
+  const dateline = doc.places.find((place) => place.rule.startsWith('dateline'));
+  assert.ok(dateline && dateline.name === 'Washington' && dateline.countryCode === 'US' && dateline.kind === 'city', shown);
+});
