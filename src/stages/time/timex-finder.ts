@@ -327,6 +327,8 @@ function proposeClockAndDates(text: string, reference: CalendarDay | undefined, 
     const numericDate = /^\d{1,2}\/\d{1,2}\/\d{2,4}$|^\d{4}-\d{2}-\d{2}$/.test(phrase);
     const clock = /\d\s*(?:a\.?m\b\.?|p\.?m\b\.?|o'clock)|\d:\d\d|\bnoon\b|\bmidnight\b|in the (?:morning|afternoon|evening)/i.test(phrase);
     if (certain('hour') && clock) {
+      // "High Noon" the film, "high noon comes today": a figure of speech.
+      if (/\bhigh\s+$/i.test(text.slice(Math.max(0, start - 6), start))) continue;
       // "$1.35 a share" reads as 1:35 a.m. to chrono.
       if (/[$£€]\s*$/.test(text.slice(Math.max(0, start - 2), start)) || /^\d+\.\d+\s+a\b/.test(phrase)) continue;
       const hour = components.get('hour') ?? 0;
@@ -397,6 +399,9 @@ function proposeYears(text: string, candidates: Candidate[]): void {
     const after = wordAfter(text, match.index + match[0].length);
     const gap = text.slice(match.index + match[0].length, match.index + match[0].length + 2);
     if (/^\s[a-z]/.test(gap) && countNouns.test(after)) return undefined;
+    // "a joint venture called Orion 1980": a number in a name, not a year.
+    const previous = /([A-Za-z]+)\s+$/.exec(before)?.[1] ?? '';
+    if (!match[1] && /^[A-Z][a-z]/.test(previous) && !new RegExp(`^${FULL_MONTH}$`).test(previous) && !/^(in|since|by|until|through|from|before|after|during|of|and|or|the|that|this|for|at|to|on|with|as|than|fiscal|calendar|spring|summer|fall|autumn|winter|christmas|easter|year|class|early|late|mid|its|his|her|their|our|a|an)$/i.test(previous)) return undefined;
     // "2,000-2,500" ranges and "1,800 to 2,000" are handled by the comma rule; "3000" needs a reason to be a year.
     const year = Number(match[2]);
     const prefix = (match[1] ?? '').toLowerCase();
@@ -532,6 +537,8 @@ function proposeQuarters(text: string, candidates: Candidate[]): void {
 /** `last/this/next week|month|year|quarter|weekend|decade`, `this morning`, seasons, holidays. */
 function proposeRelativePeriods(text: string, candidates: Candidate[]): void {
   scan(text, /\b(last|this|next|past|previous|coming|current|the same|the following|the previous|the past|the coming|the current|the last|the next)\s+(?:fiscal\s+)?(week|month|year|quarter|weekend|decade|century)\b(?!-)/gi, candidates, (match) => {
+    // ABC's "This Week", "Next Year in Jerusalem": capitalised titles, not dates.
+    if (/^[A-Z]/.test(match[2] ?? '') && /^[A-Z]/.test(match[1] ?? '')) return undefined;
     const which = (match[1] ?? '').toLowerCase().replace(/^the /, '');
     const unit = unitOf(match[2] ?? '');
     const isWeekend = (match[2] ?? '').toLowerCase() === 'weekend';
@@ -868,6 +875,9 @@ function proposeCountedUnits(text: string, candidates: Candidate[]): void {
     const suffix = (match[8] ?? '').toLowerCase();
     let relation = (match[9] ?? '').toLowerCase();
     if (suffix === 'old') return undefined; // ages: "a 40-year-old man"
+    // CBS's "60 Minutes"; "a second group", "a second betrayal" (the ordinal).
+    if (/^[A-Z]/.test(unitWord)) return undefined;
+    if (unitOf(unitWord) === 'second' && /^an?$/i.test(countWord.trim()) && /^\s+[a-z]/.test(text.slice(match.index + match[0].length, match.index + match[0].length + 2)) && !match[9]) return undefined;
     let end = match.index + match[0].length;
     if ((relation === 'before' || relation === 'after' || relation === 'since') && !/^\s*([.,;:)]|$)/.test(text.slice(end, end + 2))) {
       end -= relation.length;
@@ -948,6 +958,12 @@ function proposeCountedUnits(text: string, candidates: Candidate[]): void {
     // "the Communist Party daily Granma" is a newspaper; "annually" is marked once in five.
     if (adverb === 'annual' || adverb === 'annually') return undefined;
     if (adverb && /^\s+[A-Z]/.test(text.slice(match.index + match[0].length, match.index + match[0].length + 2))) return undefined;
+    // "its quarterly dividend", "a weekly newspaper": adjectives before a noun are left unmarked
+    // ("daily" is the exception: "the daily tally" and "his daily life" are marked).
+    if (/^(quarterly|monthly|weekly|yearly|biweekly)$/.test(adverb) && /^\s+[a-z]/.test(text.slice(match.index + match[0].length, match.index + match[0].length + 2))) {
+      const next = wordAfter(text, match.index + match[0].length);
+      if (!/^(and|or|but|in|on|at|for|to|by|since|from|until|before|after|as|with|than|basis|thereafter)$/i.test(next)) return undefined;
+    }
     const unitWord = (adverb || (match[3] ?? '')).toLowerCase();
     const multiplier = (match[2] ?? '').toLowerCase();
     const count = multiplier === 'other' ? 2 : multiplier ? numberValue(multiplier) : 1;
