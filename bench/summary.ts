@@ -1,13 +1,14 @@
 /**
  * `npm run bench -- summary`: ROUGE-1/2/Lsum F1 (rouge-score conventions, Porter stemming) of Lede's
  * summaries and of Lead-3 on the CNN/DM dev files in `../shared/data/summarization-cnndm`:
- * `cnndm-frank-dev.jsonl` (raw articles, split by Lede's segmenter) and `cnndm-realsumm-dev.jsonl`
+ * `cnndm-frank-dev.jsonl` (raw articles, normalised and split by Lede's own stages) and `cnndm-realsumm-dev.jsonl`
  * (tokenised articles, split on sentence-final tokens). Lead-3 uses the same sentences as Lede.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sharedDataDir, type BenchResult, type BenchRow } from './harness.js';
+import { normalizeText } from '../src/stages/normalize/normalize.js';
 import { segment } from '../src/stages/segment/segment.js';
 import { rougeScores } from '../src/stages/summary/rouge.js';
 import { loadSummaryModel, summarize, type SummarySentence } from '../src/stages/summary/summarize.js';
@@ -33,7 +34,8 @@ function loadDev(name: 'frank' | 'realsumm'): DevArticle[] {
   const directory = join(sharedDataDir(), 'summarization-cnndm');
   if (name === 'frank') {
     return readJsonl(join(directory, 'cnndm-frank-dev.jsonl')).map((record) => {
-      const text = String(record['article']);
+      // The pipeline's own normalisation first (it takes off the `(CNN)` dateline), as `lede summarize` does.
+      const text = normalizeText(String(record['article'])).text;
       return { text, sentences: segment(text).sentences, reference: referenceLines(String(record['reference'])) };
     });
   }
