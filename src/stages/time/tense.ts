@@ -16,7 +16,7 @@ const PAST_WORDS = new Set([
   'met', 'held', 'won', 'lost', 'fell', 'rose', 'sold', 'bought', 'paid', 'led', 'began', 'became', 'brought',
   'thought', 'struck', 'hit', 'shot', 'ran', 'spoke', 'wrote', 'broke', 'chose', 'drove', 'flew', 'grew', 'knew',
   'threw', 'wore', 'built', 'sent', 'spent', 'felt', 'kept', 'meant', 'put', 'quit', 'sought', 'taught', 'caught',
-  'fought', 'stood', 'understood', 'heard', 'ago', 'last', 'yesterday', 'earlier', 'previously', 'been', 'died', 'slid',
+  'fought', 'stood', 'understood', 'heard', 'ago', 'yesterday', 'earlier', 'previously', 'been', 'died', 'slid',
   'overtook', 'withdrew', 'undertook', 'forbade', 'began', 'swore', 'stole', 'tore', 'bore', 'froze', 'rode', 'sank',
   'sang', 'shook', 'split', 'spread', 'struck', 'swept', 'lay', 'laid', 'paid', 'dealt', 'fled', 'bled', 'slept',
 ]);
@@ -35,6 +35,7 @@ const WORD = /[A-Za-z’']+/g;
 
 function cueOf(word: string, previous: string | undefined, next: string | undefined): Tense {
   const lower = word.toLowerCase();
+  if (/['’]ll$/.test(lower)) return 'future'; // "They'll vote Monday"
   if (FUTURE_WORDS.has(lower)) {
     // "would have caused" looks back; "would be ready as soon as Tuesday" looks ahead.
     if (lower === 'would' && /^have$/i.test(next ?? '')) return 'past';

@@ -1,0 +1,24 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { detectTense, type Tense } from './tense.js';
+
+/** [behaviour, sentence, expression, expected tense]. */
+const CASES: ReadonlyArray<readonly [string, string, string, Tense]> = [
+  ['simple past', 'The US military conducted its first airstrike Saturday.', 'Saturday', 'past'],
+  ['reporting verb in the past', 'Africa Command said in a statement Wednesday that it struck.', 'Wednesday', 'past'],
+  ['will', 'The ministers will meet Friday.', 'Friday', 'future'],
+  ['contracted will', "They'll vote Monday.", 'Monday', 'future'],
+  ['is scheduled to', 'The deal is scheduled to close Monday.', 'Monday', 'future'],
+  ['planned to, an intention', 'The team planned to leave Nairobi on Thursday.', 'Thursday', 'future'],
+  ['had been due to, a past intention', 'It had been due to expire Friday evening.', 'Friday', 'past'],
+  ['nearest cue decides: "said Friday it will"', 'The company said Friday it will close the plant.', 'Friday', 'past'],
+  ['nearest cue decides: "will close ... Friday"', 'The company said it will close the plant Friday.', 'Friday', 'future'],
+  ['no verb', 'Friday, at last.', 'Friday', 'none'],
+];
+
+for (const [behaviour, sentence, expression, expected] of CASES) {
+  test(`tense: ${behaviour}`, () => {
+    const start = sentence.indexOf(expression);
+    assert.equal(detectTense(sentence, 0, sentence.length, start, start + expression.length), expected, `"${sentence}" around "${expression}"`);
+  });
+}
