@@ -156,7 +156,8 @@ async function recognition(articles: readonly GoldArticle[], gazetteer: Gazettee
   let gold = 0;
   for (const article of articles) {
     const { mentions, sentences } = tag(article.text);
-    const found = findToponyms(article.text, mentions, { gazetteer, sentences }).filter((toponym) => toponym.source !== 'demonym');
+    // GeoWebNews' literal toponyms: neither demonyms nor noun modifiers (`US military`).
+    const found = findToponyms(article.text, mentions, { gazetteer, sentences }).filter((toponym) => toponym.source !== 'demonym' && toponym.use === 'literal');
     const taggerOnly = mentions.filter((mention) => mention.type === 'LOC');
     const literal = article.allToponyms.filter((toponym) => LITERAL_TYPES.has(toponym.type));
     const goldKeys = new Set(literal.map((toponym) => `${toponym.start}:${toponym.end}`));

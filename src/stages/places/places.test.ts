@@ -6,7 +6,7 @@ import type { Place } from '../../doc/schema.js';
 import { defaultGazetteerDir, loadGazetteer } from './gazetteer.js';
 import { placeKey } from './normalize.js';
 import { resolvePlaces, type ToponymSpan } from './place-resolver.js';
-import { findToponyms, isMetonymic, type LocationMention } from './toponym-finder.js';
+import { findToponyms, isMetonymic, toponymUse, type LocationMention } from './toponym-finder.js';
 
 const gazetteer = loadGazetteer();
 
@@ -188,3 +188,20 @@ test('seed article: places resolve as the story says', { skip: !existsSync(seedP
   const dateline = doc.places.find((place) => place.rule.startsWith('dateline'));
   assert.ok(dateline && dateline.name === 'Washington' && dateline.countryCode === 'US' && dateline.kind === 'city', shown);
 });
+
+/** [sentence, place name, expected use] */
+const USE_CASES: readonly (readonly [string, string, 'literal' | 'metonymic' | 'modifier'])[] = [
+  ['Troops were sent to Libya in May.', 'Libya', 'literal'],
+  ['Washington said the talks would resume.', 'Washington', 'metonymic'],
+  ["Russia's foreign ministry issued a note.", 'Russia', 'metonymic'],
+  ["Fighting spread along Libya's coast.", 'Libya', 'literal'],
+  ['The US military conducted a strike.', 'US', 'modifier'],
+  ['Tanks rolled into the Boston suburbs.', 'Boston', 'literal'],
+  ['Libya and Algeria share a border.', 'Libya', 'literal'],
+];
+
+for (const [text, name, use] of USE_CASES) {
+  test(`use: "${name}" in "${text}" is ${use}`, () => {
+    assert.equal(toponymUse(text, spansOf(text, [name])[0]!), use);
+  });
+}

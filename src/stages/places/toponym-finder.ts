@@ -27,6 +27,8 @@ export interface FindToponymsOptions {
 /** A found toponym: where it came from in `source` (`mention`, `demonym`, `gazetteer`). */
 export interface FoundToponym extends ToponymSpan {
   readonly source: 'mention' | 'demonym' | 'gazetteer';
+  /** How the name is used (see {@link toponymUse}); metonymic uses are never returned. */
+  readonly use: 'literal' | 'modifier';
 }
 
 /**
@@ -45,6 +47,9 @@ function overlaps(a: { start: number; end: number }, b: { start: number; end: nu
   return a.start < b.end && b.start < a.end;
 }
 
+/** A preposition of place right before the span (`in Washington said` stays a place). */
+const PLACE_PREPOSITION = /\b(?:in|at|from|to|into|near|across|outside|inside|throughout|around|within|via|toward|towards|across)\s+(?:the\s+)?$/i;
+
 /** True when a span names a government or people by its place (see {@link METONYMY_VERB}). */
 export function isMetonymic(text: string, span: { start: number; end: number }): boolean {
   const after = text.slice(span.end, span.end + 40);
@@ -52,6 +57,32 @@ export function isMetonymic(text: string, span: { start: number; end: number }):
   // "in Washington said" is a place; "Washington said" is the government.
   const before = text.slice(Math.max(0, span.start - 12), span.start);
   return !/\b(?:in|at|from|to|near|of|across|outside|inside)\s+(?:the\s+)?$/i.test(before);
+}
+
+/** Nouns after a possessive place that keep it a place (`Libya's coast`, `Russia's far east`). */
+const GEOGRAPHIC_NOUN = /^(?:capital|border|borders|coast|coastline|north|south|east|west|northern|southern|eastern|western|northeast|northwest|southeast|southwest|far|largest|biggest|second|city|cities|province|provinces|region|regions|state|territory|mountains|desert|interior|heartland|outskirts|soil|streets|shores|waters|airspace)\b/;
+
+/** Words after a place that leave it a place rather than a noun modifier. */
+const FUNCTION_WORD = /^(?:and|or|but|nor|in|on|at|to|for|with|from|by|of|as|than|into|over|under|after|before|since|until|near|via|per|is|are|was|were|be|been|has|have|had|will|would|could|should|can|may|might|must|does|do|did|this|that|these|those|which|who|where|when|while|because|if|so|the|a|an|its|their|his|her|our|last|next|earlier|later|today|yesterday|tonight|now|then|too|also|alone|itself|instead|again|itself|proper|says|said)$/;
+
+/**
+ * How a place name is used: `literal` (a point on the map), `metonymic` (`Washington said`,
+ * `Russia's imports`: the government or people), or `modifier` (`US military`, `Syrian
+ * government`: a place name qualifying a noun). GeoWebNews-style literal toponyms are the first.
+ */
+export function toponymUse(text: string, span: { start: number; end: number }): 'literal' | 'metonymic' | 'modifier' {
+  if (isMetonymic(text, span)) return 'metonymic';
+  const before = text.slice(Math.max(0, span.start - 16), span.start);
+  const prepositional = PLACE_PREPOSITION.test(before);
+  const after = text.slice(span.end, span.end + 40);
+  // "Russia's Foreign Ministry", "Iran's imports": a possessive place is its state, unless what
+  // it owns is geography ("Libya's coast").
+  const possessive = /^['’]s?\s+([\p{L}-]+)/u.exec(after);
+  if (possessive) return GEOGRAPHIC_NOUN.test(possessive[1]!.toLowerCase()) ? 'literal' : 'metonymic';
+  // "US military", "Paris attacks": a lower-case noun right after the name.
+  const next = /^ ([\p{Ll}][\p{L}-]*)/u.exec(after);
+  if (next && !FUNCTION_WORD.test(next[1]!) && !/(?:ed|ly)$/.test(next[1]!) && !prepositional) return 'modifier';
+  return 'literal';
 }
 
 /**
@@ -66,7 +97,8 @@ export function findToponyms(text: string, mentions: readonly LocationMention[],
   for (const mention of mentions) {
     const withId = mention.id ? { mentionId: mention.id } : {};
     if (mention.type === 'LOC') {
-      if (!isMetonymic(text, mention)) found.push({ start: mention.start, end: mention.end, source: 'mention', ...withId });
+      const use = toponymUse(text, mention);
+      if (use !== 'metonymic') found.push({ start: mention.start, end: mention.end, source: 'mention', use, ...withId });
     } else if (mention.type === 'MISC') {
       // CoNLL-style taggers call `Libyan Desert` and `North African` MISC: a MISC mention that is
       // wholly a place name or a demonym is a toponym.
@@ -74,9 +106,10 @@ export function findToponyms(text: string, mentions: readonly LocationMention[],
       // Only names of countries, continents, regions and waters: `Western` (as in "Western
       // interests") is also a Ghanaian region.
       if (gazetteer.lookupKey(key).some((index) => MISC_PLACE_KINDS.has(gazetteer.entry(index).kind))) {
-        found.push({ start: mention.start, end: mention.end, source: 'mention', ...withId });
+        const use = toponymUse(text, mention);
+        if (use !== 'metonymic') found.push({ start: mention.start, end: mention.end, source: 'mention', use, ...withId });
       } else if (gazetteer.lookupDemonym(key).length > 0) {
-        found.push({ start: mention.start, end: mention.end, source: 'demonym', ...withId });
+        found.push({ start: mention.start, end: mention.end, source: 'demonym', use: 'modifier', ...withId });
       }
     }
   }
@@ -116,12 +149,13 @@ export function findToponyms(text: string, mentions: readonly LocationMention[],
       );
       // Two-letter codes (`IN`, `OR`) and single capitals are too often words.
       if (strong && key.replace(/ /g, '').length > 2 && /\p{Ll}/u.test(surface.replace(/^\p{Lu}/u, '')) || strong && /^(?:\p{Lu}\.){2,}$/u.test(surface) || strong && /^(?:UK|US|USA|UAE|DRC|NYC)$/.test(surface)) {
-        if (!isMetonymic(text, span)) found.push({ ...span, source: 'gazetteer' });
+        const use = toponymUse(text, span);
+        if (use !== 'metonymic') found.push({ ...span, source: 'gazetteer', use });
         first = last;
         break;
       }
       if (last === first && gazetteer.lookupDemonym(key).length > 0 && key.length > 2) {
-        found.push({ ...span, source: 'demonym' });
+        found.push({ ...span, source: 'demonym', use: 'modifier' });
         break;
       }
     }
