@@ -771,7 +771,9 @@ function proposeWeekdays(text: string, candidates: Candidate[]): void {
         if (plural) return { type: 'SET', value: `XXXX-WXX-${weekday}${code}`, precision: 'none', anchor: 'absolute' };
         if (!context.reference) return { type: 'DATE', value: `XXXX-WXX-${weekday}`, precision: 'day', anchor: 'published', resolved: false, ...(mod ? { mod } : {}) };
         // "as soon as Tuesday", "postponed until Tuesday morning", "by Friday": a deadline ahead.
-        const leadsAhead = /\b(?:as soon as|as early as|until|till|by|starting|beginning)\s+(?:on\s+)?$/i.test(text.slice(Math.max(0, start - 20), start));
+        // ("Up until Thursday, they had described him only as a witness" stays in the past.)
+        const lead = text.slice(Math.max(0, start - 20), start);
+        const leadsAhead = /\b(?:as soon as|as early as)\s+(?:on\s+)?$/i.test(lead) || (context.tense !== 'past' && /\b(?:until|till|by|starting|beginning)\s+(?:on\s+)?$/i.test(lead));
         const tense: Tense = which === 'last' ? 'past' : which === 'next' || leadsAhead ? 'future' : context.tense;
         let day = resolveWeekday(context.reference, weekday, tense);
         // "last Friday" said on a Friday is a week back, not today.
