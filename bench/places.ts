@@ -219,7 +219,7 @@ export async function run(args: string[]): Promise<BenchResult> {
       'unresolved toponyms count 20,039 km (half the circumference); acc@161km = share within 100 miles of the gold point',
       recognitionRows
         ? 'recognition: exact span match against GeoWebNews Literal, Mixed, Literal_Modifier, Embedded_Literal and Coercion toponyms (demonyms left out); overlap P counts a found span touching any such toponym'
-        : 'recognition: pending (no entity tagger model yet)',
+        : args.includes('--no-recognition') ? 'recognition: skipped (--no-recognition)' : 'recognition: pending (no entity tagger model yet)',
     ],
   };
 }

@@ -113,6 +113,17 @@ function candidatesFor(gazetteer: Gazetteer, surface: string): Candidate[] {
   }
   // "Springfield, Illinois" given as one span: the head names the place.
   if (found.length === 0 && surface.includes(',')) take(gazetteer.lookup(surface.slice(0, surface.indexOf(','))), false);
+  // "New York" is the city more often than the state: a city of a million or more that shares
+  // its name with its own first-level region is what news means by the bare name.
+  for (const candidate of found) {
+    const { entry } = candidate;
+    if (entry.kind !== 'city' || entry.population < 1_000_000) continue;
+    const region = found.find((other) => other.entry.kind === 'admin1' && other.entry.countryCode === entry.countryCode && other.entry.admin1 === entry.admin1);
+    if (region && region.prior >= candidate.prior) {
+      const lifted = region.prior + 0.5;
+      Object.assign(candidate, { prior: lifted, score: lifted });
+    }
+  }
   found.sort((a, b) => b.prior - a.prior);
   return found.slice(0, MAX_CANDIDATES);
 }
