@@ -27,10 +27,10 @@ export const ERROR_KINDS = {
   E_TIMEOUT: { code: 'E_TIMEOUT', httpStatus: 504, exitCode: 12, description: 'Analysing one article took longer than its time budget.' },
   E_PIPELINE: { code: 'E_PIPELINE', httpStatus: 500, exitCode: 2, description: 'The pipeline was assembled wrongly (a stage requires a field no earlier stage assigns).' },
   E_BAD_REQUEST: { code: 'E_BAD_REQUEST', httpStatus: 400, exitCode: 2, description: 'An HTTP request or a query has a missing or invalid field (the message names it).' },
-  E_NOT_FOUND: { code: 'E_NOT_FOUND', httpStatus: 404, exitCode: 12, description: 'No stored article, entity or route has that id or path.' },
-  E_UNAUTHORIZED: { code: 'E_UNAUTHORIZED', httpStatus: 401, exitCode: 13, description: 'The server needs an API token: send `Authorization: Bearer <token>`.' },
-  E_MEDIA_TYPE: { code: 'E_MEDIA_TYPE', httpStatus: 415, exitCode: 14, description: 'The request body has a content type the server does not read (send JSON, text/plain or text/html).' },
-  E_DB: { code: 'E_DB', httpStatus: 503, exitCode: 15, description: 'The store cannot be opened or a database query failed (the message names the file or server).' },
+  E_NOT_FOUND: { code: 'E_NOT_FOUND', httpStatus: 404, exitCode: 16, description: 'No stored article, entity or route has that id or path.' },
+  E_UNAUTHORIZED: { code: 'E_UNAUTHORIZED', httpStatus: 401, exitCode: 17, description: 'The server needs an API token: send `Authorization: Bearer <token>`.' },
+  E_MEDIA_TYPE: { code: 'E_MEDIA_TYPE', httpStatus: 415, exitCode: 18, description: 'The request body has a content type the server does not read (send JSON, text/plain or text/html).' },
+  E_DB: { code: 'E_DB', httpStatus: 503, exitCode: 19, description: 'The store cannot be opened or a database query failed (the message names the file or server).' },
   E_INTERNAL: { code: 'E_INTERNAL', httpStatus: 500, exitCode: 70, description: 'An unexpected failure inside Lede (a bug: please report it with the input).' },
 } as const satisfies Record<string, ErrorKind>;
 
