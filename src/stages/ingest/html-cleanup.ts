@@ -21,6 +21,8 @@ const FURNITURE_CLASSES: readonly (readonly [reason: string, pattern: RegExp])[]
   ['newsletter', /(?:^|[^a-z])(?:newsletter|subscribe|subscription|sign-?up|paywall|registration)/i],
   ['promo', /(?:^|[^a-z])(?:promo|advert|sponsor|ads?(?:$|[^a-z])|ad-|banner)/i],
   ['caption', /(?:^|[^a-z])(?:caption|credit|photo-?credit)/i],
+  // Story rails and carousels ("sun-row", "rail__item swiper-slide") hold other stories' teasers.
+  ['carousel', /(?:^|[^a-z])(?:carousel|slider|swiper|rail(?:$|[^a-z]))/i],
   ['byline', /(?:^|[^a-z])(?:byline|author|contributor)/i],
   ['tags', /(?:^|[^a-z])(?:tags?(?:$|[^a-z])|tag-?list|keywords|topics)/i],
   ['comments', /(?:^|[^a-z])(?:comments?(?:$|[^a-z])|disqus|discussion)/i],
@@ -56,13 +58,23 @@ function furnitureReason(element: Element): string | undefined {
 const LINK_BLOCKS = new Set(['p', 'li', 'ul', 'ol', 'div', 'h2', 'h3', 'h4', 'h5', 'h6', 'dl', 'table']);
 // Share of a block's characters inside links above which the block is a list of links, not prose.
 const LINK_TEXT_SHARE = 0.8;
+// Links that make an inline cluster (fewer are ordinary links in prose).
+const LINK_CLUSTER_SIZE = 3;
 
-function linkShare(element: Element): number {
+/** Share of the element's characters inside links, and how many links count. */
+function linkShare(element: Element): { share: number; links: number } {
   const text = collapsed(element.textContent);
-  if (text === '') return 0;
+  if (text === '') return { share: 0, links: 0 };
   let linked = 0;
-  for (const link of Array.from(element.querySelectorAll('a'))) linked += collapsed(link.textContent).length;
-  return linked / text.length;
+  let links = 0;
+  for (const link of Array.from(element.querySelectorAll('a'))) {
+    const linkText = collapsed(link.textContent);
+    // A link written as its address is a citation the author typed ("http://syiahali.wordpress.com/..."), not navigation.
+    if (linkText === '' || /^(?:https?:\/\/|www\.)/i.test(linkText)) continue;
+    linked += linkText.length;
+    links += 1;
+  }
+  return { share: linked / text.length, links };
 }
 
 /**
@@ -81,41 +93,156 @@ export function removeFurniture(article: Element): RemovedText[] {
     element.remove();
     if (text !== '') removed.push({ text, reason });
   }
+  // A cluster of links inside a paragraph: a hover card that lists a person's other stories
+  // ("Rep. <span>Alexandria Ocasio-Cortez … Sanders doubles down on Bolivia 'coup' … MORE</span> (D-N.Y.)").
+  for (const element of Array.from(article.querySelectorAll('p span, p div, li span, li div'))) {
+    if (!article.contains(element)) continue;
+    const { share, links } = linkShare(element);
+    if (links < LINK_CLUSTER_SIZE || share < LINK_TEXT_SHARE) continue;
+    const text = collapsed(element.textContent);
+    element.remove();
+    removed.push({ text, reason: 'links' });
+  }
   for (const element of Array.from(article.querySelectorAll('p, li, ul, ol, div, h2, h3, h4, h5, h6, dl, table'))) {
     if (!LINK_BLOCKS.has(elementName(element)) || !article.contains(element)) continue;
     const text = collapsed(element.textContent);
     if (text === '' || countWords(text) >= FURNITURE_WORD_SHARE * articleWords) continue;
-    if (linkShare(element) < LINK_TEXT_SHARE) continue;
+    if (linkShare(element).share < LINK_TEXT_SHARE) continue;
     element.remove();
     removed.push({ text, reason: 'links' });
   }
   return removed;
 }
 
-// Lines that are furniture whatever element holds them.
-const FURNITURE_LINES: readonly (readonly [reason: string, pattern: RegExp])[] = [
-  // "READ MORE: Pentagon confirms strike", "Related: ...", "See also ..."
-  ['read more', /^(?:read (?:more|next|also)|related(?: stories| articles| coverage)?|see also|also read|more from|recommended|more on this|click here)\b\s*[:.|»>-]?/i],
-  // "© 2018 Cable News Network. All Rights Reserved."
-  ['copyright', /^(?:©|\(c\)\s|copyright\b)|all rights reserved\.?$/i],
-  // "Share this: Facebook Twitter Email"
-  ['share', /^(?:share(?: this(?: article| story)?)?|tweet|email|print|facebook|twitter|whatsapp|linkedin|pinterest|reddit|comments?)(?:[\s:|·•/,]+(?:share|tweet|email|print|facebook|twitter|whatsapp|linkedin|pinterest|reddit|copy link|comments?))*[\s:]*$/i],
-];
+// Whole lines that are page furniture in any article: ad labels, sign-in links, section rails,
+// gallery counters. Compared after trimming punctuation, case-insensitively.
+const FURNITURE_PHRASES = new RegExp(
+  '^(?:' +
+    [
+      'advertisement', 'advertisements', 'advert', 'ads?', 'sponsored(?: content)?', 'paid content', 'publicidade', 'publicidad',
+      'anzeige', 'publicité', 'pubblicità', 'iklan', 'sign in', 'log ?in', 'register', 'breaking news', 'latest news',
+      'top stories', "don'?t miss", 'must read', 'most (?:popular|read|viewed)', 'you (?:may|might) also like', 'trending(?: now)?',
+      'recommended(?: for you)?', 'related(?: (?:stories|articles|content|coverage|news|links))?', 'more (?:\\S+ ){0,3}(?:news|stories|articles|videos)',
+      'image \\d+ of(?: /)? ?\\d+', 'photo \\d+ of \\d+', 'this slideshow requires javascript', 'post (?:a )?comment(?: \\(\\+\\))?',
+      'leave a (?:comment|reply)', 'tell us what you think', 'skip to (?:main )?content', 'back to top', 'click to expand',
+      'continue reading', 'show more', 'view comments', 'comments', 'print', 'email', 'share', 'share this(?: article| story)?',
+      'want more stories like this', 'subscribe', 'sign up', 'watch',
+    ].join('|') +
+    ')$',
+  'i',
+);
+
+// "PUBLISHED: 10:48, Tue, Nov 19, 2019", "Updated Nov 19, 9:41 AM;Posted Nov 18, 8:19 PM",
+// "Published 1 day ago", "October 06, 2018 |": the story's own date line, already read as metadata.
+const DATE_LINE_WORD =
+  /^(?:first|last|published|updated|posted|modified|on|at|and|ago|an?|(?:\d+(?:st|nd|rd|th)?)|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|a\.?m|p\.?m|[ecmp][sd]?t|gmt|utc|bst|cet|cest|ist|jst|aest|hours?|mins?|minutes?|days?|weeks?|months?|years?|hrs?)$/i;
+const DATE_LINE_ANCHOR = /\b(?:published|updated|posted|modified|ago|(?:19|20)\d{2})\b/i;
+
+function isDateLine(text: string): boolean {
+  if (!DATE_LINE_ANCHOR.test(text) || countWords(text) > 16) return false;
+  const words = text.split(/[\s,;:|/.()\-–—]+/).filter((word) => word !== '');
+  return words.length > 0 && words.every((word) => DATE_LINE_WORD.test(word));
+}
+
+// Words a byline may hold beside names: "By Paul Takahashi, Staff writer".
+const BYLINE_WORDS = /^(?:and|staff|writer|reporter|correspondent|editor|contributor|senior|chief|for|the|of|in|with|at|on|de|da|van|von|der|le|la|y|e|special|to|from|associated|press|news|service)$/i;
+
+/** "By Justine Coleman - 11/18/19 11:04 PM EST": "By" and names, perhaps a date; not "By the end of 2016, ...". */
+function isBylineLine(text: string): boolean {
+  const match = /^by\s+(.+)$/i.exec(text);
+  if (!match || countWords(text) > 16) return false;
+  const words = (match[1] ?? '').split(/[\s,;:|/()\-–—]+/).filter((word) => word !== '' && !DATE_LINE_WORD.test(word) && !/^[\d.:]+$/.test(word));
+  return words.length > 0 && /^\p{Lu}/u.test(words[0] ?? '') && words.every((word) => /^\p{Lu}/u.test(word) || BYLINE_WORDS.test(word));
+}
+
+// "Get the latest updates right in your inbox. Subscribe to NJ.com’s newsletters."
+const NEWSLETTER_START = /^(?:subscribe|sign up|join our|get (?:our|the latest)|want more|don't miss)\b/i;
+const NEWSLETTER_WORDS = /\b(?:newsletters?|inbox|subscribe|sign up|delivered|email)\b/gi;
+
+function isNewsletterLine(text: string): boolean {
+  if (countWords(text) > 40) return false;
+  const cues = new Set(Array.from(text.matchAll(NEWSLETTER_WORDS), (match) => match[0].toLowerCase()));
+  return (NEWSLETTER_START.test(text) && cues.size >= 1) || cues.size >= 2;
+}
+
+// "Have a tip? Amy Kuperinsky may be reached at akuperinsky@…", "twitter.com/paultakahashi",
+// "Reach the reporters on Twitter at http://twitter.com/…", "Follow him on Twitter @michaeldwall."
+const CONTACT_CUE = /\b(?:reach(?:ed)?|contact|follow (?:us|him|her|me|them)|e-?mail (?:us|him|her|me|them)|write to|tips?)\b/i;
+const CONTACT_ADDRESS = /[\w.+-]+@[\w-]+\.[a-z]{2,}|(?<!pic\.)(?:twitter|facebook|instagram)\.com\/\w/i;
+const HANDLE = /(?:^|\s)@\w{2,}/;
+
+function isContactLine(text: string): boolean {
+  const words = countWords(text);
+  if (words > 40) return false;
+  // An embedded tweet ("… pic.twitter.com/s96jjh8AlD") or a mention in prose is article text.
+  if (CONTACT_ADDRESS.test(text)) return CONTACT_CUE.test(text) || words <= 4;
+  return HANDLE.test(text) && /\bfollow (?:us|him|her|me|them)\b/i.test(text);
+}
+
+// "(AP Photo/Alan Diaz, File)", "Natalie Naccache | Bloomberg | Getty Images", "(Image: © NASA/ESA)"
+const CREDIT_PATTERN = /\((?:[\w\s.]*\s)?photo\b[^)]*\)|\bgetty images\b|\((?:image|photo|picture)(?: credit)?:[^)]*\)|^(?:image|photo|picture)(?: credit)?:|\bphotos? ©/i;
+
+// "READ MORE: Pentagon confirms strike", "Related: ...", "See also ..."
+const READ_MORE = /^(?:read (?:more|next|also)|related(?: stories| articles| coverage)?|see also|also read|more from|recommended|more on this)\s*[:.|»>-]/i;
+// "© 2018 Cable News Network. All Rights Reserved.", "The contents of this site are ©2019 …"
+const COPYRIGHT = /^(?:©|\(c\)\s|copyright\b)|©\s*(?:\d{4}|\p{Lu})|all rights reserved\.?$/iu;
+// "Share this: Facebook Twitter Email"
+const SHARE_LINE = /^(?:share(?: this(?: article| story)?)?|tweet|email|print|facebook|twitter|whatsapp|linkedin|pinterest|reddit|comments?)(?:[\s:|·•/,]+(?:share|tweet|email|print|facebook|twitter|whatsapp|linkedin|pinterest|reddit|copy link|comments?))*[\s:]*$/i;
+
 // A furniture line is short: a long paragraph that starts with "Related" is prose.
 const FURNITURE_LINE_WORDS = 25;
+// The headline repeated inside the article is looked for among the first lines only.
+const TITLE_LINES = 5;
 
-/** Drops `Read more`, copyright and share lines; returns the kept lines and what went. */
-export function removeFurnitureLines(lines: readonly TextLine[]): { lines: TextLine[]; removed: RemovedText[] } {
+/** What the line filter knows about the page. */
+export interface LineContext {
+  /** Titles the page gives (meta, JSON-LD, `<title>`, Readability's); a first line equal to one is the headline. */
+  readonly titles: readonly string[];
+  /** The page's URL; a line that is just this URL is furniture. */
+  readonly url?: string;
+}
+
+function comparable(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+function isTitleLine(text: string, titles: readonly string[]): boolean {
+  const line = comparable(text);
+  if (line === '') return false;
+  return titles.some((title) => {
+    const candidate = comparable(title);
+    // "Deval Patrick takes nascent 2020 campaign to South Carolina" vs the <title> with " | CT Post" after it.
+    return candidate === line || (line.split(' ').length >= 4 && candidate.startsWith(`${line} `));
+  });
+}
+
+/** The reason a line of article text is furniture, or undefined for article text. */
+export function furnitureLineReason(text: string, index: number, context: LineContext): string | undefined {
+  const trimmed = text.replace(/^[\s|•·:;,.\-–—]+|[\s|•·:;,\-–—]+$/g, '');
+  if (trimmed === '') return undefined;
+  if (index < TITLE_LINES && isTitleLine(trimmed, context.titles)) return 'headline';
+  if (context.url !== undefined && trimmed === context.url.trim()) return 'url';
+  if (FURNITURE_PHRASES.test(trimmed.replace(/[.!?…:]+$/, ''))) return 'furniture';
+  if (isDateLine(trimmed)) return 'date line';
+  if (isBylineLine(trimmed)) return 'byline';
+  if (isNewsletterLine(trimmed)) return 'newsletter';
+  if (isContactLine(trimmed)) return 'contact';
+  if (countWords(trimmed) > FURNITURE_LINE_WORDS) return undefined;
+  if (READ_MORE.test(trimmed)) return 'read more';
+  if (COPYRIGHT.test(trimmed)) return 'copyright';
+  if (SHARE_LINE.test(trimmed)) return 'share';
+  if (CREDIT_PATTERN.test(trimmed)) return 'caption';
+  return undefined;
+}
+
+/** Drops furniture lines (`Read more`, copyright, share, date and byline lines, …); returns the kept lines and what went. */
+export function removeFurnitureLines(lines: readonly TextLine[], context: LineContext): { lines: TextLine[]; removed: RemovedText[] } {
   const kept: TextLine[] = [];
   const removed: RemovedText[] = [];
-  for (const line of lines) {
-    const reason = countWords(line.text) <= FURNITURE_LINE_WORDS ? FURNITURE_LINES.find(([, pattern]) => pattern.test(line.text))?.[0] : undefined;
-    if (reason === undefined) {
-      // A paragraph break lost with a removed line stays a paragraph break.
-      kept.push(kept.length === 0 && removed.length > 0 ? { text: line.text, gap: 2 } : line);
-    } else {
-      removed.push({ text: line.text, reason });
-    }
-  }
+  lines.forEach((line, index) => {
+    const reason = furnitureLineReason(line.text, index, context);
+    if (reason === undefined) kept.push(line);
+    else removed.push({ text: line.text, reason });
+  });
   return { lines: kept, removed };
 }

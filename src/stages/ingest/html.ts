@@ -143,7 +143,8 @@ export function extractHtml(html: string, options: ExtractHtmlOptions = {}): Htm
       removeAll(fallback, 'script, style, template, nav, noscript');
       lines = pageLines(fallback);
     }
-    const filtered = removeFurnitureLines(lines);
+    const titles = [metadata.title, readability.title, document.querySelector('title')?.textContent].filter((title): title is string => typeof title === 'string');
+    const filtered = removeFurnitureLines(lines, { titles, ...(url === undefined ? {} : { url }) });
     removed.push(...filtered.removed);
     lines = filtered.lines;
   } catch {
