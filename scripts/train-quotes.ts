@@ -1,0 +1,67 @@
+/**
+ * `npx tsx scripts/train-quotes.ts [--epochs 8] [--bits 19] [--seed 1]`: trains the attribution
+ * tagger of the quotes stage on PolNeAR train (`../shared/data/quotes-polnear`) and writes
+ * `models/quotes/tagger.bin.gz`. Deterministic for the same data, options and seed.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { sharedDataDir } from '../bench/harness.js';
+import { segment } from '../src/stages/segment/segment.js';
+import { featureRows, makeVocabulary } from '../src/stages/quotes/features.js';
+import { readPolnear } from '../src/stages/quotes/polnear.js';
+import { findQuotedSpans } from '../src/stages/quotes/quote-marks.js';
+import { defaultQuoteModelPath, saveQuoteModel } from '../src/stages/quotes/tagger.js';
+import { goldTags, trainQuoteTagger, type TrainingDocument } from '../src/stages/quotes/trainer.js';
+
+function option(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 ? Number(process.argv[index + 1]) : fallback;
+}
+
+const epochs = option('epochs', 8);
+const rowBits = option('bits', 19);
+const seed = option('seed', 1);
+const minimumCount = option('min-count', 2);
+
+const started = performance.now();
+const articles = readPolnear(join(sharedDataDir(), 'quotes-polnear'), 'train');
+const segmented = articles.map((article) => ({ article, segmentation: segment(article.text) }));
+
+// Vocabulary: lower-case words seen at least `minimumCount` times, most frequent first.
+const counts = new Map<string, number>();
+for (const { article, segmentation } of segmented) {
+  for (const token of segmentation.tokens) {
+    const word = article.text.slice(token.start, token.end).toLowerCase();
+    counts.set(word, (counts.get(word) ?? 0) + 1);
+  }
+}
+const words = [...counts].filter(([, count]) => count >= minimumCount).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([word]) => word);
+const vocabulary = makeVocabulary(words);
+
+const documents: TrainingDocument[] = segmented.map(({ article, segmentation }) => {
+  const quoted = findQuotedSpans(article.text, segmentation.paragraphs).spans;
+  return {
+    features: featureRows(article.text, segmentation.tokens, segmentation.paragraphs, quoted, vocabulary, rowBits),
+    gold: goldTags(segmentation.tokens, article.attributions),
+  };
+});
+const tokenCount = documents.reduce((total, document) => total + document.gold.length, 0);
+console.log(`${articles.length} articles, ${tokenCount} tokens, ${words.length} words; features ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+const weights = trainQuoteTagger(documents, {
+  rowBits,
+  epochs,
+  seed,
+  onEpoch: (epoch, _weights, mistakes) => console.log(`epoch ${epoch}: ${mistakes} paragraphs wrong (${((performance.now() - started) / 1000).toFixed(1)} s)`),
+});
+const path = defaultQuoteModelPath();
+mkdirSync(dirname(path), { recursive: true });
+const bytes = saveQuoteModel({
+  rowBits,
+  words,
+  emission: weights.emission,
+  transition: weights.transition,
+  info: { data: 'PolNeAR train (first annotator per article)', articles: articles.length, tokens: tokenCount, epochs, seed, minimumCount },
+});
+writeFileSync(path, bytes);
+console.log(`wrote ${path} (${(bytes.length / 1024).toFixed(0)} KiB) in ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -1,0 +1,167 @@
+/**
+ * From tagged tokens to attributions: content, cue and source runs are read off the tags, each
+ * content run is tied to the nearest cue in its paragraph, contents sharing a cue become one
+ * attribution in pieces (`“…,” he said. “…”`), and each cue gets its nearest source. Quoted
+ * stretches the tagger left out become direct quotes of their own (the speaker is then found from
+ * the context by the resolver).
+ */
+import type { Span, Token } from '../../doc/schema.js';
+import type { QuotedSpan } from './quote-marks.js';
+import { Tag } from './tagger.js';
+
+/** A run of tokens with one tag type. */
+export interface TagRun extends Span {
+  readonly type: 'content' | 'cue' | 'source';
+  readonly firstToken: number;
+  /** Index of the last token, inclusive. */
+  readonly lastToken: number;
+}
+
+/** An attribution before speaker resolution. */
+export interface FoundAttribution {
+  readonly content: Span[];
+  readonly cue: Span | null;
+  readonly source: Span | null;
+  readonly kind: 'direct' | 'indirect' | 'mixed';
+  /** What proposed it: `tagger`, `quote-marks`. */
+  readonly rule: string;
+  /** Token index of the first content token (for ordering and context). */
+  readonly firstToken: number;
+}
+
+/** Reads runs off BIO tags. */
+export function tagRuns(tokens: readonly Token[], tags: Uint8Array): TagRun[] {
+  const runs: TagRun[] = [];
+  let open: { type: TagRun['type']; first: number } | null = null;
+  const close = (last: number): void => {
+    if (open) runs.push({ type: open.type, firstToken: open.first, lastToken: last, start: tokens[open.first]!.start, end: tokens[last]!.end });
+    open = null;
+  };
+  for (let index = 0; index < tokens.length; index++) {
+    const tag = tags[index]!;
+    if (tag === Tag.BeginContent || tag === Tag.BeginCue || tag === Tag.BeginSource) {
+      close(index - 1);
+      open = { type: tag === Tag.BeginContent ? 'content' : tag === Tag.BeginCue ? 'cue' : 'source', first: index };
+    } else if (tag === Tag.O) close(index - 1);
+    else if (open === null) open = { type: tag === Tag.InsideContent ? 'content' : tag === Tag.InsideCue ? 'cue' : 'source', first: index };
+  }
+  close(tokens.length - 1);
+  return runs;
+}
+
+const QUOTE_MARK = /["“”«»„]/;
+
+function kindOf(text: string, pieces: readonly Span[]): FoundAttribution['kind'] {
+  let quotedPieces = 0;
+  let anyMark = false;
+  for (const piece of pieces) {
+    const value = text.slice(piece.start, piece.end);
+    if (QUOTE_MARK.test(value)) anyMark = true;
+    const first = value.charAt(0);
+    if (first === '“' || first === '"' || first === '«' || first === '„' || first === '‘' || first === "'") quotedPieces++;
+  }
+  if (quotedPieces === pieces.length) return 'direct';
+  return anyMark ? 'mixed' : 'indirect';
+}
+
+/** Paragraph index of each token (tokens and paragraphs both sorted). */
+function paragraphOfTokens(tokens: readonly Token[], paragraphs: readonly Span[]): Int32Array {
+  const result = new Int32Array(tokens.length);
+  let paragraph = 0;
+  tokens.forEach((token, index) => {
+    while (paragraph + 1 < paragraphs.length && paragraphs[paragraph]!.end <= token.start) paragraph++;
+    result[index] = paragraph;
+  });
+  return result;
+}
+
+/** Minimum number of words for a quoted stretch with no tagged content to count as a quote. */
+const MINIMUM_QUOTE_WORDS = 4;
+
+function wordCount(text: string, span: Span): number {
+  let count = 0;
+  let inWord = false;
+  for (let position = span.start; position < span.end; position++) {
+    const code = text.charCodeAt(position);
+    const wordCharacter = code > 0x40 || (code >= 0x30 && code <= 0x39);
+    if (wordCharacter && !inWord) count++;
+    inWord = wordCharacter && code !== 0x201c && code !== 0x201d;
+  }
+  return count;
+}
+
+/** Groups tagged runs into attributions and adds untagged direct quotes. */
+export function findAttributions(
+  text: string,
+  tokens: readonly Token[],
+  paragraphs: readonly Span[],
+  tags: Uint8Array,
+  quoted: readonly QuotedSpan[],
+): FoundAttribution[] {
+  const runs = tagRuns(tokens, tags);
+  const paragraphOf = paragraphOfTokens(tokens, paragraphs);
+  const cues = runs.filter((run) => run.type === 'cue');
+  const sources = runs.filter((run) => run.type === 'source');
+  const byCue = new Map<TagRun | null, TagRun[]>();
+  const orphanContents: TagRun[] = [];
+  for (const run of runs) {
+    if (run.type !== 'content') continue;
+    const paragraph = paragraphOf[run.firstToken]!;
+    let best: TagRun | null = null;
+    let bestDistance = Infinity;
+    for (const cue of cues) {
+      if (paragraphOf[cue.firstToken] !== paragraph) continue;
+      const distance = cue.firstToken > run.lastToken ? cue.firstToken - run.lastToken : run.firstToken > cue.lastToken ? run.firstToken - cue.lastToken : 0;
+      // A cue before the content is the usual order (`X said that …`): prefer it on a tie.
+      const score = distance + (cue.firstToken > run.lastToken ? 0.5 : 0);
+      if (score < bestDistance) {
+        bestDistance = score;
+        best = cue;
+      }
+    }
+    if (best === null) orphanContents.push(run);
+    else byCue.set(best, [...(byCue.get(best) ?? []), run]);
+  }
+  const attributions: FoundAttribution[] = [];
+  for (const [cue, contents] of byCue) {
+    if (!cue) continue;
+    let source: TagRun | null = null;
+    let bestDistance = Infinity;
+    for (const candidate of sources) {
+      if (tokens[candidate.firstToken]!.sentence !== tokens[cue.firstToken]!.sentence && tokens[candidate.lastToken]!.sentence !== tokens[cue.lastToken]!.sentence) continue;
+      const distance = candidate.firstToken > cue.lastToken ? candidate.firstToken - cue.lastToken : cue.firstToken - candidate.lastToken;
+      const score = distance + (candidate.firstToken > cue.lastToken ? 0.5 : 0);
+      if (score < bestDistance) {
+        bestDistance = score;
+        source = candidate;
+      }
+    }
+    const content = contents.map((run) => ({ start: run.start, end: run.end }));
+    attributions.push({
+      content,
+      cue: { start: cue.start, end: cue.end },
+      source: source ? { start: source.start, end: source.end } : null,
+      kind: kindOf(text, content),
+      rule: 'tagger',
+      firstToken: contents[0]!.firstToken,
+    });
+  }
+  for (const run of orphanContents) {
+    const content = [{ start: run.start, end: run.end }];
+    attributions.push({ content, cue: null, source: null, kind: kindOf(text, content), rule: 'tagger/no-cue', firstToken: run.firstToken });
+  }
+  // Quoted stretches no content covers: direct quotes whose cue the tagger missed.
+  const contentRuns = runs.filter((run) => run.type === 'content');
+  let runIndex = 0;
+  for (const span of quoted) {
+    while (runIndex < contentRuns.length && contentRuns[runIndex]!.end <= span.start) runIndex++;
+    let covered = false;
+    for (let index = runIndex; index < contentRuns.length && contentRuns[index]!.start < span.end; index++) covered = true;
+    if (covered || wordCount(text, span) < MINIMUM_QUOTE_WORDS) continue;
+    let firstToken = 0;
+    while (firstToken < tokens.length && tokens[firstToken]!.end <= span.start) firstToken++;
+    attributions.push({ content: [{ start: span.start, end: span.end }], cue: null, source: null, kind: 'direct', rule: 'quote-marks', firstToken });
+  }
+  attributions.sort((a, b) => a.firstToken - b.firstToken);
+  return attributions;
+}

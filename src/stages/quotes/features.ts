@@ -1,0 +1,264 @@
+/**
+ * Features of the attribution tagger. Each token gets {@link featuresPerToken} hashed feature rows
+ * (integers below `2^rowBits`), computed from small per-token integers (word id, shape, cue-word
+ * class, quote-mark state, distance to the nearest cue word): no strings are built per feature,
+ * which keeps the stage well under a millisecond per article.
+ */
+import type { Span, Token } from '../../doc/schema.js';
+import { COGNITION_VERBS, SPEECH_NOUNS, SPEECH_VERBS } from '../../lang/en/speech-verbs.js';
+import type { QuotedSpan } from './quote-marks.js';
+
+/** Number of feature rows per token. */
+export const featuresPerToken = 20;
+
+/** Word classes from the cue-word lists. */
+const enum WordClass {
+  None = 0,
+  Speech = 1,
+  Cognition = 2,
+  SpeechNoun = 3,
+  According = 4,
+  Subject = 5,
+  That = 6,
+}
+
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'you', 'it']);
+
+/** The cue-word class of a lower-case word. */
+export function wordClass(word: string): number {
+  if (word === 'according') return WordClass.According;
+  if (word === 'that') return WordClass.That;
+  if (SPEECH_VERBS.has(word)) return WordClass.Speech;
+  if (COGNITION_VERBS.has(word)) return WordClass.Cognition;
+  if (SPEECH_NOUNS.has(word)) return WordClass.SpeechNoun;
+  if (SUBJECT_PRONOUNS.has(word)) return WordClass.Subject;
+  return WordClass.None;
+}
+
+/** Vocabulary of the model: lower-case word → id (ids from 1) and each id's word class. */
+export interface Vocabulary {
+  readonly ids: ReadonlyMap<string, number>;
+  readonly classes: Uint8Array;
+}
+
+/** Builds a {@link Vocabulary} from words in id order (id = index + 1). */
+export function makeVocabulary(words: readonly string[]): Vocabulary {
+  const ids = new Map<string, number>();
+  const classes = new Uint8Array(words.length + 1);
+  words.forEach((word, index) => {
+    ids.set(word, index + 1);
+    classes[index + 1] = wordClass(word);
+  });
+  return { ids, classes };
+}
+
+/** Token sequences (one per paragraph) and their feature rows. */
+export interface FeatureRows {
+  /** `rows[token * featuresPerToken + k]`. */
+  readonly rows: Int32Array;
+  /** Half-open token index ranges, one per paragraph with tokens. */
+  readonly sequences: { readonly first: number; readonly end: number }[];
+  /** Quote-mark state of each token: 0 outside, 1 opening mark, 2 inside, 3 closing mark. */
+  readonly quoteState: Uint8Array;
+}
+
+// Shapes: small integers.
+const SHAPE_LOWER = 1;
+const SHAPE_CAPITALISED = 2;
+const SHAPE_UPPER = 3;
+const SHAPE_DIGIT = 4;
+const SHAPE_OPEN_QUOTE = 5;
+const SHAPE_CLOSE_QUOTE = 6;
+const SHAPE_COMMA = 7;
+const SHAPE_TERMINATOR = 8;
+const SHAPE_COLON = 9;
+const SHAPE_DASH = 10;
+const SHAPE_BRACKET = 11;
+const SHAPE_OTHER = 12;
+const SHAPE_STRAIGHT_QUOTE = 13;
+
+function shapeOf(text: string, start: number, end: number): number {
+  const code = text.charCodeAt(start);
+  if (end - start === 1) {
+    if (code === 0x201c || code === 0xab || code === 0x2018 || code === 0x201e) return SHAPE_OPEN_QUOTE;
+    if (code === 0x201d || code === 0xbb || code === 0x2019) return SHAPE_CLOSE_QUOTE;
+    if (code === 0x22 || code === 0x27) return SHAPE_STRAIGHT_QUOTE;
+    if (code === 0x2c) return SHAPE_COMMA;
+    if (code === 0x2e || code === 0x21 || code === 0x3f) return SHAPE_TERMINATOR;
+    if (code === 0x3a || code === 0x3b) return SHAPE_COLON;
+    if (code === 0x2014 || code === 0x2013 || code === 0x2d) return SHAPE_DASH;
+    if (code === 0x28 || code === 0x29 || code === 0x5b || code === 0x5d) return SHAPE_BRACKET;
+  }
+  if (code >= 0x30 && code <= 0x39) return SHAPE_DIGIT;
+  if (code >= 0x61 && code <= 0x7a) return SHAPE_LOWER;
+  if (code >= 0x41 && code <= 0x5a) {
+    const second = end - start > 1 ? text.charCodeAt(start + 1) : 0;
+    return second >= 0x41 && second <= 0x5a ? SHAPE_UPPER : SHAPE_CAPITALISED;
+  }
+  if (code === 0x2026) return SHAPE_TERMINATOR;
+  const character = text[start] ?? '';
+  if (/\p{Lu}/u.test(character)) return SHAPE_CAPITALISED;
+  if (/\p{L}/u.test(character)) return SHAPE_LOWER;
+  return SHAPE_OTHER;
+}
+
+/** 32-bit mix of a template id and two values, masked to the row range. */
+function hashRow(template: number, first: number, second: number, mask: number): number {
+  let hash = Math.imul(template + 0x632be5ab, 0x9e3779b1) ^ Math.imul(first + 0x7f4a7c15, 0x85ebca6b);
+  hash = Math.imul(hash ^ (hash >>> 15), 0x2c1b3c6d) ^ Math.imul(second + 0x165667b1, 0xc2b2ae35);
+  hash ^= hash >>> 13;
+  hash = Math.imul(hash, 0x297a2d39);
+  hash ^= hash >>> 16;
+  return hash & mask;
+}
+
+function distanceBucket(distance: number): number {
+  if (distance <= 3) return distance;
+  if (distance <= 6) return 4;
+  if (distance <= 12) return 5;
+  if (distance <= 25) return 6;
+  return 7;
+}
+
+/**
+ * Computes the feature rows of every token. Sequences are paragraphs (PolNeAR: no content span
+ * crosses a line break; a multi-sentence quote stays one run).
+ */
+export function featureRows(
+  text: string,
+  tokens: readonly Token[],
+  paragraphs: readonly Span[],
+  quoted: readonly QuotedSpan[],
+  vocabulary: Vocabulary,
+  rowBits: number,
+): FeatureRows {
+  const count = tokens.length;
+  const mask = (1 << rowBits) - 1;
+  const wordIds = new Int32Array(count + 4);
+  const shapes = new Uint8Array(count + 4);
+  const classes = new Uint8Array(count + 4);
+  const quoteState = new Uint8Array(count);
+  const suffixes = new Int32Array(count);
+  // Per-token integers. Offset by 2 so that i-2 .. i+2 need no bounds checks (0 = outside).
+  for (let index = 0; index < count; index++) {
+    const token = tokens[index]!;
+    const lower = text.slice(token.start, token.end).toLowerCase();
+    const id = vocabulary.ids.get(lower) ?? 0;
+    const shape = shapeOf(text, token.start, token.end);
+    wordIds[index + 2] = id > 0 ? id : -shape;
+    shapes[index + 2] = shape;
+    classes[index + 2] = id > 0 ? vocabulary.classes[id]! : wordClass(lower);
+    let suffix = 0;
+    for (let position = Math.max(0, lower.length - 3); position < lower.length; position++) suffix = suffix * 131 + lower.charCodeAt(position);
+    suffixes[index] = suffix;
+  }
+  // Quote-mark state.
+  let spanIndex = 0;
+  for (let index = 0; index < count; index++) {
+    const token = tokens[index]!;
+    while (spanIndex < quoted.length && quoted[spanIndex]!.end <= token.start) spanIndex++;
+    const span = quoted[spanIndex];
+    if (!span || token.start < span.start) continue;
+    if (token.start === span.start) quoteState[index] = 1;
+    else if (token.end === span.end && !span.continues && !span.unclosed) quoteState[index] = 3;
+    else quoteState[index] = 2;
+  }
+  // Sequences: tokens of one paragraph.
+  const sequences: { first: number; end: number }[] = [];
+  let paragraphIndex = 0;
+  let sequenceFirst = 0;
+  let sequenceParagraph = -1;
+  for (let index = 0; index < count; index++) {
+    const token = tokens[index]!;
+    while (paragraphIndex + 1 < paragraphs.length && paragraphs[paragraphIndex]!.end <= token.start) paragraphIndex++;
+    if (paragraphIndex !== sequenceParagraph) {
+      if (index > sequenceFirst) sequences.push({ first: sequenceFirst, end: index });
+      sequenceFirst = index;
+      sequenceParagraph = paragraphIndex;
+    }
+  }
+  if (count > sequenceFirst) sequences.push({ first: sequenceFirst, end: count });
+  const rows = new Int32Array(count * featuresPerToken);
+  const cueDirection = new Uint8Array(count);
+  const cueDistance = new Uint8Array(count);
+  const sentenceFlags = new Uint8Array(count);
+  const sentencePosition = new Uint8Array(count);
+  // Nearest cue word (speech or cognition verb, `according`) in the same sentence, either side:
+  // direction 1 = a cue before, 2 = a cue after, 3 = the token is one.
+  const leftDistance = new Int32Array(count);
+  let sentenceStart = 0;
+  for (let index = 1; index <= count; index++) {
+    const token = tokens[index];
+    if (token && token.sentence === tokens[sentenceStart]!.sentence) continue;
+    // Sentence [sentenceStart, index).
+    let last = -1;
+    let hasCue = 0;
+    let hasQuote = 0;
+    for (let position = sentenceStart; position < index; position++) {
+      const value = classes[position + 2]!;
+      if (value === WordClass.Speech || value === WordClass.Cognition || value === WordClass.According) {
+        last = position;
+        hasCue = 1;
+      }
+      if (quoteState[position] !== 0) hasQuote = 2;
+      leftDistance[position] = last >= 0 ? position - last : 1 << 20;
+    }
+    let next = -1;
+    for (let position = index - 1; position >= sentenceStart; position--) {
+      const value = classes[position + 2]!;
+      if (value === WordClass.Speech || value === WordClass.Cognition || value === WordClass.According) next = position;
+      const left = leftDistance[position]!;
+      const right = next >= 0 ? next - position : 1 << 20;
+      if (left === 0) cueDirection[position] = 3;
+      else if (left <= right && left < 1 << 20) {
+        cueDirection[position] = 1;
+        cueDistance[position] = distanceBucket(left);
+      } else if (right < 1 << 20) {
+        cueDirection[position] = 2;
+        cueDistance[position] = distanceBucket(right);
+      }
+      sentenceFlags[position] = hasCue | hasQuote;
+      sentencePosition[position] = Math.min(position - sentenceStart, 4) * 5 + Math.min(index - 1 - position, 4);
+    }
+    sentenceStart = index;
+  }
+  // Whether each token's paragraph opens with a quote mark.
+  const paragraphOpensQuote = new Uint8Array(count);
+  for (const sequence of sequences) {
+    const opens = quoteState[sequence.first] === 1 ? 1 : 0;
+    for (let index = sequence.first; index < sequence.end; index++) paragraphOpensQuote[index] = opens;
+  }
+  for (let index = 0; index < count; index++) {
+    const base = index * featuresPerToken;
+    const at = index + 2;
+    const word = wordIds[at]!;
+    const previousWord = wordIds[at - 1]!;
+    const nextWord = wordIds[at + 1]!;
+    const quote = quoteState[index]!;
+    const shape = shapes[at]!;
+    const wordClassValue = classes[at]!;
+    const direction = cueDirection[index]!;
+    const distance = cueDistance[index]!;
+    rows[base] = hashRow(0, 0, 0, mask);
+    rows[base + 1] = hashRow(1, word, 0, mask);
+    rows[base + 2] = hashRow(2, previousWord, 0, mask);
+    rows[base + 3] = hashRow(3, nextWord, 0, mask);
+    rows[base + 4] = hashRow(4, wordIds[at - 2]!, 0, mask);
+    rows[base + 5] = hashRow(5, wordIds[at + 2]!, 0, mask);
+    rows[base + 6] = hashRow(6, previousWord, word, mask);
+    rows[base + 7] = hashRow(7, word, nextWord, mask);
+    rows[base + 8] = hashRow(8, shapes[at - 1]! * 256 + shape * 16 + shapes[at + 1]!, 0, mask);
+    rows[base + 9] = hashRow(9, quote, shape, mask);
+    rows[base + 10] = hashRow(10, quote, word, mask);
+    rows[base + 11] = hashRow(11, wordClassValue, quote, mask);
+    rows[base + 12] = hashRow(12, classes[at - 1]!, classes[at + 1]!, mask);
+    rows[base + 13] = hashRow(13, direction * 16 + distance, quote, mask);
+    rows[base + 14] = hashRow(14, sentencePosition[index]!, sentenceFlags[index]!, mask);
+    rows[base + 15] = hashRow(15, paragraphOpensQuote[index]! * 8 + quote, sentenceFlags[index]!, mask);
+    rows[base + 16] = hashRow(16, previousWord, direction, mask);
+    rows[base + 17] = hashRow(17, suffixes[index]!, shape, mask);
+    rows[base + 18] = hashRow(18, word, direction * 16 + distance, mask);
+    rows[base + 19] = hashRow(19, shapes[at - 2]! * 16 + shapes[at - 1]!, quoteState[index - 1] ?? 0, mask);
+  }
+  return { rows, sequences, quoteState };
+}

@@ -1,0 +1,179 @@
+/**
+ * Speakers of attributions, resolved to entities through the entities layer: the mention at the
+ * source span gives the entity (names directly, pronouns and descriptions through the linker's
+ * links); a document as source (`the statement added`) speaks for whoever issued it earlier
+ * (`Africa Command said in a statement`); an attribution with no source (a quote paragraph with
+ * no cue, the continuation of a long quote) takes the speaker of the attribution just before it
+ * or the person named in the sentence before. The medium (`CNN` in `told CNN`, `a statement` in
+ * `said in a statement`) is found after the cue and never taken for the speaker.
+ */
+import type { Entity, Mention, Quote, Sentence, Span, Token } from '../../doc/schema.js';
+import { foldForMatching } from '../../doc/text-builder.js';
+import { ISSUED_DOCUMENT_NOUNS } from '../../lang/en/speech-verbs.js';
+import type { FoundAttribution } from './attribution-finder.js';
+
+/** Inputs of {@link resolveSpeakers}. */
+export interface SpeakerContext {
+  readonly text: string;
+  readonly sentences: readonly Sentence[];
+  readonly tokens: readonly Token[];
+  readonly mentions: readonly Mention[];
+  readonly entities: readonly Entity[];
+}
+
+// `told CNN`, `told reporters`, `told The Associated Press`: the addressee after a verb of telling.
+const TOLD = /^(?:told|tells|tell|telling)$/i;
+// `said in a statement`, `said in its statement confirming`, `wrote in an op-ed`, `said on Twitter`.
+const MEDIUM_AFTER_CUE = /^[ \t]+(?:in|on|during|via|through)[ \t]+((?:(?:a|an|the|its|his|her|their|this|that)[ \t]+)?(?:[\p{L}\p{N}’'-]+[ \t]+){0,2}?(?:statement|interview|release|letter|memo|email|e-mail|post|tweet|video|speech|briefing|conference|op-ed|column|editorial|message|filing|report|Twitter|Facebook|Instagram|television|radio|remarks|appearance)s?)(?![\p{L}])/iu;
+const ADDRESSEE_AFTER_TOLD = /^[ \t]+((?:the[ \t]+)?(?:\p{Lu}[\p{L}\p{N}.&’'-]*[ \t]+){0,4}\p{Lu}[\p{L}\p{N}.&’'-]*|reporters|journalists|lawmakers|supporters|the crowd|an audience|a crowd|(?:a|an|the)[ \t]+(?:\p{Ll}+[ \t]+)?(?:audience|crowd|newspaper|reporter|committee|radio station|television station|news conference|press conference))/u;
+
+/** The medium or addressee right after a cue, if any. */
+export function findMedium(text: string, cue: Span): Span | null {
+  const after = text.slice(cue.end, Math.min(text.length, cue.end + 80));
+  const cueWords = text.slice(cue.start, cue.end).split(/\s+/);
+  const lastWord = cueWords[cueWords.length - 1] ?? '';
+  if (TOLD.test(lastWord)) {
+    const match = ADDRESSEE_AFTER_TOLD.exec(after);
+    if (match?.[1]) {
+      const offset = cue.end + match[0].length - match[1].length;
+      return { start: offset, end: offset + match[1].length };
+    }
+  }
+  const match = MEDIUM_AFTER_CUE.exec(after);
+  if (match?.[1]) {
+    const offset = cue.end + match[0].length - match[1].length;
+    return { start: offset, end: offset + match[1].length };
+  }
+  return null;
+}
+
+const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her', 'i', 'we', 'they', 'you']);
+
+function lastWordOf(text: string, span: Span): string {
+  const words = foldForMatching(text.slice(span.start, span.end)).toLowerCase().match(/[\p{L}-]+/gu);
+  return words?.[words.length - 1] ?? '';
+}
+
+/** The mention that stands for a source span: one covering most of it, a person before others. */
+function mentionForSource(mentions: readonly Mention[], source: Span, startIndex: number): Mention | null {
+  let best: Mention | null = null;
+  let bestScore = -Infinity;
+  for (let index = startIndex; index < mentions.length; index++) {
+    const mention = mentions[index]!;
+    if (mention.start >= source.end) break;
+    if (mention.end <= source.start) continue;
+    const covered = (Math.min(mention.end, source.end) - Math.max(mention.start, source.start)) / (source.end - source.start);
+    // `Africa Command spokesperson Robyn Mack`: the person, not the organisation in the role.
+    const score = (mention.type === 'PER' ? 2 : mention.type === 'ORG' ? 1 : 0) + covered + (mention.entity ? 0.5 : 0) + mention.end / 1e9;
+    if (score > bestScore) {
+      bestScore = score;
+      best = mention;
+    }
+  }
+  return best;
+}
+
+function firstMentionIndex(mentions: readonly Mention[], start: number): number {
+  let low = 0;
+  let high = mentions.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (mentions[middle]!.end <= start) low = middle + 1;
+    else high = middle;
+  }
+  // Mentions may nest: step back over any that still reach `start`.
+  while (low > 0 && mentions[low - 1]!.end > start) low--;
+  return Math.max(0, low - 2);
+}
+
+/** Turns found attributions into `Quote` records with speakers resolved to entities. */
+export function resolveSpeakers(context: SpeakerContext, attributions: readonly FoundAttribution[]): Quote[] {
+  const { text, mentions, tokens } = context;
+  const quotes: Quote[] = [];
+  // Who issued which document: `Africa Command said in a statement` → statement → e4.
+  const issuers = new Map<string, string>();
+  let previous: { speaker: Span | null; speakerEntity: string | null; paragraphEnd: number } | null = null;
+  attributions.forEach((attribution, index) => {
+    const start = attribution.content[0]!.start;
+    const end = attribution.content[attribution.content.length - 1]!.end;
+    const medium = attribution.cue ? findMedium(text, attribution.cue) : null;
+    let speaker: Span | null = attribution.source;
+    let speakerEntity: string | null = null;
+    let rule = attribution.rule;
+    if (speaker) {
+      const mention = mentionForSource(mentions, speaker, firstMentionIndex(mentions, speaker.start));
+      if (mention?.entity) speakerEntity = mention.entity;
+      else {
+        const head = lastWordOf(text, speaker);
+        if (ISSUED_DOCUMENT_NOUNS.has(head)) {
+          // `the statement added`: the organisation that issued the statement.
+          const issuer = issuers.get(head);
+          if (issuer) {
+            speakerEntity = issuer;
+            rule += '+issuer';
+          }
+        } else if (PERSON_PRONOUNS.has(head) && previous?.speakerEntity) {
+          speakerEntity = previous.speakerEntity;
+          rule += '+previous-speaker';
+        }
+      }
+    } else {
+      // No source: a quote paragraph with no cue, or the next paragraph of a long quote. The
+      // speaker is the one of the attribution just before, or a person named in the sentence before.
+      const fromPrevious = previous !== null && start - previous.paragraphEnd < 600 ? previous : null;
+      if (fromPrevious?.speakerEntity) {
+        speaker = fromPrevious.speaker;
+        speakerEntity = fromPrevious.speakerEntity;
+        rule += '+previous-speaker';
+      } else {
+        const candidate = personBefore(context, start);
+        if (candidate) {
+          speaker = { start: candidate.start, end: candidate.end };
+          speakerEntity = candidate.entity;
+          rule += '+preceding-sentence';
+        }
+      }
+    }
+    if (medium && speakerEntity) {
+      const noun = lastWordOf(text, medium);
+      if (ISSUED_DOCUMENT_NOUNS.has(noun)) issuers.set(noun, speakerEntity);
+    }
+    quotes.push({
+      id: `q${index + 1}`,
+      start,
+      end,
+      kind: attribution.kind,
+      content: attribution.content,
+      cue: attribution.cue ? { start: attribution.cue.start, end: medium ? Math.max(attribution.cue.end, medium.end) : attribution.cue.end } : null,
+      speaker,
+      speakerEntity,
+      medium,
+      rule,
+    });
+    const lastToken = tokens.length > 0 ? tokens[Math.min(tokens.length - 1, attribution.firstToken)] : undefined;
+    previous = { speaker, speakerEntity, paragraphEnd: Math.max(end, lastToken?.end ?? end) };
+  });
+  return quotes;
+}
+
+/** The last person (or organisation) mention with an entity in the sentence before `offset`. */
+function personBefore(context: SpeakerContext, offset: number): Mention | null {
+  const { sentences, mentions } = context;
+  let sentenceIndex = -1;
+  for (let index = 0; index < sentences.length; index++) {
+    if (sentences[index]!.start <= offset) sentenceIndex = index;
+    else break;
+  }
+  for (const candidateSentence of [sentenceIndex - 1, sentenceIndex]) {
+    const sentence = sentences[candidateSentence];
+    if (!sentence) continue;
+    let best: Mention | null = null;
+    for (const mention of mentions) {
+      if (mention.start < sentence.start || mention.end > Math.min(sentence.end, offset)) continue;
+      if (!mention.entity || (mention.type !== 'PER' && mention.type !== 'ORG')) continue;
+      if (!best || (mention.type === 'PER' && best.type !== 'PER')) best = mention;
+    }
+    if (best) return best;
+  }
+  return null;
+}

@@ -1,0 +1,48 @@
+/**
+ * The quotes stage: quote marks are paired, the attribution tagger marks content, cue and source
+ * spans, attributions are assembled from them, and speakers are resolved to entities.
+ */
+import type { Diagnostic, Entity, Mention, Paragraph, Quote, Sentence, Token } from '../../doc/schema.js';
+import type { Stage } from '../../pipeline/stage.js';
+import { findAttributions } from './attribution-finder.js';
+import { featureRows } from './features.js';
+import { findQuotedSpans } from './quote-marks.js';
+import { resolveSpeakers } from './speaker-resolver.js';
+import { loadQuoteTagger, tagTokens, type QuoteTaggerModel } from './tagger.js';
+
+/** The layers {@link findQuotes} reads. */
+export interface QuoteInputs {
+  readonly text: string;
+  readonly paragraphs: readonly Paragraph[];
+  readonly sentences: readonly Sentence[];
+  readonly tokens: readonly Token[];
+  readonly mentions: readonly Mention[];
+  readonly entities: readonly Entity[];
+}
+
+/** Quotes and the diagnostics about odd input (unbalanced quote marks). */
+export interface FoundQuotes {
+  readonly quotes: Quote[];
+  readonly diagnostics: Diagnostic[];
+}
+
+/** Finds the attributions of an article and resolves their speakers. Pure; never throws on odd text. */
+export function findQuotes(inputs: QuoteInputs, model: QuoteTaggerModel): FoundQuotes {
+  const { text, paragraphs, tokens } = inputs;
+  const quoted = findQuotedSpans(text, paragraphs);
+  const features = featureRows(text, tokens, paragraphs, quoted.spans, model.vocabulary, model.rowBits);
+  const tags = tagTokens(model, features);
+  const attributions = findAttributions(text, tokens, paragraphs, tags, quoted.spans);
+  return { quotes: resolveSpeakers(inputs, attributions), diagnostics: quoted.diagnostics };
+}
+
+/** Attributions (direct, indirect, mixed) with cue, medium and speaker entity. */
+export const quotesStage: Stage = {
+  name: 'quotes',
+  requires: ['text', 'paragraphs', 'sentences', 'tokens', 'mentions', 'entities'],
+  assigns: ['quotes', 'diagnostics'],
+  load: () => loadQuoteTagger(),
+  run(doc, resource) {
+    return findQuotes(doc, resource as QuoteTaggerModel);
+  },
+};

@@ -1,0 +1,164 @@
+/**
+ * The attribution tagger: a first-order linear model over hashed features (trained as an averaged
+ * perceptron by `scripts/train-quotes.ts`), decoded per paragraph with Viterbi under the BIO
+ * constraint. Tags mark content, cue and source spans the way PolNeAR annotates them.
+ *
+ * File `models/quotes/tagger.bin.gz` (gzip): a 4-byte little-endian header length, a JSON header
+ * (format version, tags, row bits, vocabulary, weight scale, training facts), then emission
+ * weights (Int16, `tagCount` per row, times `scale`) and transitions (Float32).
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { featuresPerToken, makeVocabulary, type FeatureRows, type Vocabulary } from './features.js';
+
+/** Tag names in id order. */
+export const quoteTags = ['O', 'B-CON', 'I-CON', 'B-CUE', 'I-CUE', 'B-SRC', 'I-SRC'] as const;
+/** Number of tags. */
+export const quoteTagCount = quoteTags.length;
+/** Tag ids. */
+export const Tag = { O: 0, BeginContent: 1, InsideContent: 2, BeginCue: 3, InsideCue: 4, BeginSource: 5, InsideSource: 6 } as const;
+
+/** Model format version written in the header. */
+export const quoteModelVersion = 1;
+
+/** A loaded tagger model. */
+export interface QuoteTaggerModel {
+  readonly rowBits: number;
+  readonly words: readonly string[];
+  readonly vocabulary: Vocabulary;
+  /** `emission[row * quoteTagCount + tag]`. */
+  readonly emission: Float32Array;
+  /** `transition[previous * quoteTagCount + next]`; previous = quoteTagCount is the sequence start. */
+  readonly transition: Float32Array;
+  readonly info: Readonly<Record<string, unknown>>;
+}
+
+/** `I-X` follows only `B-X` or `I-X`. */
+export function allowedQuoteTransition(previous: number, next: number): boolean {
+  if (next === Tag.InsideContent) return previous === Tag.BeginContent || previous === Tag.InsideContent;
+  if (next === Tag.InsideCue) return previous === Tag.BeginCue || previous === Tag.InsideCue;
+  if (next === Tag.InsideSource) return previous === Tag.BeginSource || previous === Tag.InsideSource;
+  return true;
+}
+
+const allowed = Uint8Array.from({ length: (quoteTagCount + 1) * quoteTagCount }, (_, index) => {
+  const previous = Math.floor(index / quoteTagCount);
+  return allowedQuoteTransition(previous === quoteTagCount ? -1 : previous, index % quoteTagCount) ? 1 : 0;
+});
+
+/**
+ * Viterbi over tokens `[first, end)` with emission scores summed from `rows`; writes the best tags
+ * into `out` (same indexing as the tokens).
+ */
+export function decodeSequence(
+  rows: Int32Array,
+  first: number,
+  end: number,
+  emission: ArrayLike<number>,
+  transition: ArrayLike<number>,
+  out: Uint8Array,
+): void {
+  const length = end - first;
+  if (length <= 0) return;
+  const tagCount = quoteTagCount;
+  const best = new Float64Array(length * tagCount);
+  const back = new Uint8Array(length * tagCount);
+  const scores = new Float64Array(tagCount);
+  for (let index = 0; index < length; index++) {
+    scores.fill(0);
+    const rowBase = (first + index) * featuresPerToken;
+    for (let feature = 0; feature < featuresPerToken; feature++) {
+      const offset = rows[rowBase + feature]! * tagCount;
+      for (let tag = 0; tag < tagCount; tag++) scores[tag] = scores[tag]! + emission[offset + tag]!;
+    }
+    const base = index * tagCount;
+    if (index === 0) {
+      for (let tag = 0; tag < tagCount; tag++) {
+        best[tag] = allowed[tagCount * tagCount + tag] ? scores[tag]! + transition[tagCount * tagCount + tag]! : -1e30;
+      }
+      continue;
+    }
+    const previousBase = base - tagCount;
+    for (let tag = 0; tag < tagCount; tag++) {
+      let bestScore = -Infinity;
+      let bestPrevious = 0;
+      for (let previous = 0; previous < tagCount; previous++) {
+        if (allowed[previous * tagCount + tag] === 0) continue;
+        const score = best[previousBase + previous]! + transition[previous * tagCount + tag]!;
+        if (score > bestScore) {
+          bestScore = score;
+          bestPrevious = previous;
+        }
+      }
+      best[base + tag] = bestScore + scores[tag]!;
+      back[base + tag] = bestPrevious;
+    }
+  }
+  const lastBase = (length - 1) * tagCount;
+  let last = 0;
+  for (let tag = 1; tag < tagCount; tag++) if (best[lastBase + tag]! > best[lastBase + last]!) last = tag;
+  out[end - 1] = last;
+  for (let index = length - 1; index > 0; index--) {
+    last = back[index * tagCount + last]!;
+    out[first + index - 1] = last;
+  }
+}
+
+/** Tags every token of a document (all its paragraph sequences). */
+export function tagTokens(model: QuoteTaggerModel, features: FeatureRows): Uint8Array {
+  const tags = new Uint8Array(features.quoteState.length);
+  for (const sequence of features.sequences) decodeSequence(features.rows, sequence.first, sequence.end, model.emission, model.transition, tags);
+  return tags;
+}
+
+interface Header {
+  readonly version: number;
+  readonly tags: readonly string[];
+  readonly rowBits: number;
+  readonly words: readonly string[];
+  readonly scale: number;
+  readonly info: Readonly<Record<string, unknown>>;
+}
+
+/** Serialises a model (gzipped), quantising emission weights to 16 bits. */
+export function saveQuoteModel(model: Omit<QuoteTaggerModel, 'vocabulary'>): Buffer {
+  let largest = 0;
+  for (const weight of model.emission) largest = Math.max(largest, Math.abs(weight));
+  const scale = largest > 0 ? largest / 32767 : 1;
+  const quantised = new Int16Array(model.emission.length);
+  for (let index = 0; index < quantised.length; index++) quantised[index] = Math.round(model.emission[index]! / scale);
+  const header: Header = { version: quoteModelVersion, tags: [...quoteTags], rowBits: model.rowBits, words: model.words, scale, info: model.info };
+  const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
+  const prefix = Buffer.alloc(4);
+  prefix.writeUInt32LE(headerBytes.length);
+  const transition = Float32Array.from(model.transition);
+  return gzipSync(Buffer.concat([prefix, headerBytes, Buffer.from(quantised.buffer), Buffer.from(transition.buffer)]), { level: 9 });
+}
+
+/** Parses a model written by {@link saveQuoteModel}. */
+export function loadQuoteModel(gzipped: Uint8Array): QuoteTaggerModel {
+  const bytes = gunzipSync(gzipped);
+  const headerLength = bytes.readUInt32LE(0);
+  const header = JSON.parse(bytes.subarray(4, 4 + headerLength).toString('utf8')) as Header;
+  if (header.version !== quoteModelVersion) throw new Error(`quote model format ${header.version} is not ${quoteModelVersion}: rebuild it with npx tsx scripts/train-quotes.ts`);
+  if (header.tags.join(' ') !== quoteTags.join(' ')) throw new Error(`quote model tags (${header.tags.join(' ')}) differ from the tagger's`);
+  let offset = 4 + headerLength;
+  const rowCount = 1 << header.rowBits;
+  const emission = new Float32Array(rowCount * quoteTagCount);
+  for (let index = 0; index < emission.length; index++, offset += 2) emission[index] = bytes.readInt16LE(offset) * header.scale;
+  const transition = new Float32Array((quoteTagCount + 1) * quoteTagCount);
+  for (let index = 0; index < transition.length; index++, offset += 4) transition[index] = bytes.readFloatLE(offset);
+  return { rowBits: header.rowBits, words: header.words, vocabulary: makeVocabulary(header.words), emission, transition, info: header.info };
+}
+
+/** Path of the committed model. */
+export function defaultQuoteModelPath(): string {
+  return join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'models', 'quotes', 'tagger.bin.gz');
+}
+
+/** Loads the committed model (once per pipeline). */
+export function loadQuoteTagger(path: string = defaultQuoteModelPath()): QuoteTaggerModel {
+  return loadQuoteModel(readFileSync(path));
+}
