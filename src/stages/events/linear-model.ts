@@ -1,0 +1,165 @@
+/**
+ * A small multinomial logistic regression over sparse named features: trained with seeded,
+ * shuffled Adagrad steps (deterministic), stored as a compact JSON table of feature → class weights.
+ */
+
+/** One training example: feature names (repeats allowed) and its class label. */
+export interface LabelledFeatures {
+  readonly features: readonly string[];
+  readonly label: string;
+  /** Weight of the example in the loss. Default 1. */
+  readonly weight?: number;
+}
+
+/** Training options of {@link trainLinearModel}. */
+export interface LinearTrainOptions {
+  /** Passes over the data. Default 40. */
+  readonly epochs?: number;
+  /** Adagrad base learning rate. Default 0.5. */
+  readonly learningRate?: number;
+  /** L2 penalty per step on the touched weights. Default 1e-4. */
+  readonly l2?: number;
+  /** Seed of the shuffling. Default 7. */
+  readonly seed?: number;
+  /** Features seen fewer times than this are dropped. Default 1. */
+  readonly minCount?: number;
+}
+
+/** A trained model: class names and, per feature, one weight per class. */
+export interface LinearModel {
+  readonly classes: readonly string[];
+  readonly bias: readonly number[];
+  readonly weights: ReadonlyMap<string, Float32Array>;
+}
+
+/** JSON form of a {@link LinearModel}: weights as `[classIndex, weight]` pairs, pruned and rounded. */
+export interface LinearModelJson {
+  readonly classes: readonly string[];
+  readonly bias: readonly number[];
+  readonly weights: Readonly<Record<string, readonly (readonly [number, number])[]>>;
+}
+
+/** mulberry32: a small seeded generator so training is the same on every run. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let value = Math.imul(state ^ (state >>> 15), 1 | state);
+    value = (value + Math.imul(value ^ (value >>> 7), 61 | value)) ^ value;
+    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Feature name → value, each example scaled to unit length so long snippets do not dominate. */
+function featureValues(features: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const feature of features) counts.set(feature, 1);
+  const norm = Math.sqrt(counts.size) || 1;
+  for (const [feature, value] of counts) counts.set(feature, value / norm);
+  return counts;
+}
+
+/** Trains a multinomial logistic regression; `classes` fixes the class order (defaults to sorted labels). */
+export function trainLinearModel(examples: readonly LabelledFeatures[], options: LinearTrainOptions = {}, classes?: readonly string[]): LinearModel {
+  const epochs = options.epochs ?? 40;
+  const learningRate = options.learningRate ?? 0.5;
+  const l2 = options.l2 ?? 1e-4;
+  const minCount = options.minCount ?? 1;
+  const classList = classes ?? [...new Set(examples.map((example) => example.label))].sort();
+  const classIndex = new Map(classList.map((name, index) => [name, index]));
+  const classCount = classList.length;
+  const featureCounts = new Map<string, number>();
+  for (const example of examples) for (const feature of new Set(example.features)) featureCounts.set(feature, (featureCounts.get(feature) ?? 0) + 1);
+  const featureIndex = new Map<string, number>();
+  for (const [feature, count] of featureCounts) if (count >= minCount) featureIndex.set(feature, featureIndex.size);
+  const weights = new Float64Array(featureIndex.size * classCount);
+  const squares = new Float64Array(featureIndex.size * classCount).fill(1e-8);
+  const bias = new Float64Array(classCount);
+  const biasSquares = new Float64Array(classCount).fill(1e-8);
+  const encoded = examples.map((example) => {
+    const values = featureValues(example.features);
+    const ids: number[] = [];
+    const amounts: number[] = [];
+    for (const [feature, value] of values) {
+      const id = featureIndex.get(feature);
+      if (id !== undefined) { ids.push(id); amounts.push(value); }
+    }
+    return { ids, amounts, label: classIndex.get(example.label) ?? -1, weight: example.weight ?? 1 };
+  }).filter((example) => example.label >= 0);
+  const random = seededRandom(options.seed ?? 7);
+  const order = encoded.map((_, index) => index);
+  const scores = new Float64Array(classCount);
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    for (let index = order.length - 1; index > 0; index--) {
+      const other = Math.floor(random() * (index + 1));
+      const swap = order[index]!; order[index] = order[other]!; order[other] = swap;
+    }
+    for (const position of order) {
+      const example = encoded[position]!;
+      for (let k = 0; k < classCount; k++) scores[k] = bias[k]!;
+      for (let f = 0; f < example.ids.length; f++) {
+        const base = example.ids[f]! * classCount;
+        const value = example.amounts[f]!;
+        for (let k = 0; k < classCount; k++) scores[k] = scores[k]! + weights[base + k]! * value;
+      }
+      softmaxInPlace(scores);
+      for (let k = 0; k < classCount; k++) {
+        const gradient = (scores[k]! - (k === example.label ? 1 : 0)) * example.weight;
+        biasSquares[k] = biasSquares[k]! + gradient * gradient;
+        bias[k] = bias[k]! - (learningRate * gradient) / Math.sqrt(biasSquares[k]!);
+        for (let f = 0; f < example.ids.length; f++) {
+          const slot = example.ids[f]! * classCount + k;
+          const step = gradient * example.amounts[f]! + l2 * weights[slot]!;
+          squares[slot] = squares[slot]! + step * step;
+          weights[slot] = weights[slot]! - (learningRate * step) / Math.sqrt(squares[slot]!);
+        }
+      }
+    }
+  }
+  const table = new Map<string, Float32Array>();
+  for (const [feature, id] of featureIndex) table.set(feature, Float32Array.from(weights.subarray(id * classCount, (id + 1) * classCount)));
+  return { classes: classList, bias: [...bias], weights: table };
+}
+
+function softmaxInPlace(scores: Float64Array): void {
+  let max = -Infinity;
+  for (const score of scores) if (score > max) max = score;
+  let total = 0;
+  for (let k = 0; k < scores.length; k++) { scores[k] = Math.exp(scores[k]! - max); total += scores[k]!; }
+  for (let k = 0; k < scores.length; k++) scores[k] = scores[k]! / total;
+}
+
+/** Class probabilities for one feature list, in `model.classes` order. */
+export function predictProbabilities(model: LinearModel, features: readonly string[]): Float64Array {
+  const scores = Float64Array.from(model.bias);
+  for (const [feature, value] of featureValues(features)) {
+    const row = model.weights.get(feature);
+    if (!row) continue;
+    for (let k = 0; k < scores.length; k++) scores[k] = scores[k]! + row[k]! * value;
+  }
+  softmaxInPlace(scores);
+  return scores;
+}
+
+/** Converts a model to its compact JSON form, dropping weights whose magnitude is below `threshold` (default 0.01). */
+export function linearModelToJson(model: LinearModel, threshold = 0.01): LinearModelJson {
+  const weights: Record<string, [number, number][]> = {};
+  for (const feature of [...model.weights.keys()].sort()) {
+    const row = model.weights.get(feature)!;
+    const pairs: [number, number][] = [];
+    row.forEach((value, index) => { if (Math.abs(value) >= threshold) pairs.push([index, Math.round(value * 1000) / 1000]); });
+    if (pairs.length) weights[feature] = pairs;
+  }
+  return { classes: model.classes, bias: model.bias.map((value) => Math.round(value * 1000) / 1000), weights };
+}
+
+/** Reads the compact JSON form back into a {@link LinearModel}. */
+export function linearModelFromJson(json: LinearModelJson): LinearModel {
+  const weights = new Map<string, Float32Array>();
+  for (const [feature, pairs] of Object.entries(json.weights)) {
+    const row = new Float32Array(json.classes.length);
+    for (const [index, value] of pairs) row[index] = value;
+    weights.set(feature, row);
+  }
+  return { classes: json.classes, bias: json.bias, weights };
+}

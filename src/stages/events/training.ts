@@ -1,0 +1,158 @@
+/**
+ * Training and evaluation helpers for the event type models, shared by `scripts/train-events.ts` and
+ * `bench/events.ts`: dataset readers, model training, stratified k-fold cross-validation, macro F1.
+ */
+import { readFileSync } from 'node:fs';
+import { PLOVER_TYPES, type EventCode, type PloverType } from '../../lang/en/event-triggers.js';
+import { eventFeatures } from './event-classifier.js';
+import { ALL_CODES, PLOVER_2016_TO_2021, eventTypeInfo } from './event-types.js';
+import { linearModelToJson, seededRandom, trainLinearModel, type LabelledFeatures, type LinearModel, type LinearTrainOptions as BaseTrainOptions } from './linear-model.js';
+
+/** Training options: the linear model's, plus how strongly rare labels are up-weighted (`balance`, default 0.5). */
+export interface LinearTrainOptions extends BaseTrainOptions {
+  readonly balance?: number;
+}
+
+/** One labelled text. */
+export interface LabelledText {
+  readonly id: string;
+  readonly text: string;
+  readonly label: string;
+}
+
+/** A PLOVER gold record reduced to what the benchmark scores. */
+export interface PloverRecord extends LabelledText {
+  /** Label in the 2016 ontology the file uses. */
+  readonly originalLabel: string;
+  readonly sources: readonly { readonly text: string; readonly code: string }[];
+  readonly targets: readonly { readonly text: string; readonly code: string }[];
+}
+
+/** Reads CASE 2021 task 2 TSV (`id TAB snippet TAB label`, a header line, no quoting). */
+export function readCaseSnippets(path: string): LabelledText[] {
+  return readFileSync(path, 'utf8').split('\n').slice(1).filter((line) => line.trim()).map((line) => {
+    const [id = '', text = '', label = ''] = line.split('\t');
+    return { id, text, label: label.trim() };
+  });
+}
+
+interface RawPloverActor { readonly actorText?: string; readonly code?: string }
+interface RawPloverRecord { readonly id: string; readonly event: string; readonly text?: string; readonly source?: RawPloverActor[] | string | null; readonly target?: RawPloverActor[] | string | null }
+
+/** Reads PLOVER gold records, skipping DOCUMENT headers; labels mapped to the 2021 ontology. */
+export function readPloverRecords(path: string): PloverRecord[] {
+  const raw = JSON.parse(readFileSync(path, 'utf8')) as RawPloverRecord[];
+  return raw.filter((record) => record.event !== 'DOCUMENT' && record.text).map((record) => ({
+    id: record.id,
+    text: record.text ?? '',
+    originalLabel: record.event,
+    label: PLOVER_2016_TO_2021[record.event] ?? record.event,
+    sources: (Array.isArray(record.source) ? record.source : []).map((actor) => ({ text: actor.actorText ?? '', code: actor.code ?? '' })),
+    targets: (Array.isArray(record.target) ? record.target : []).map((actor) => ({ text: actor.actorText ?? '', code: actor.code ?? '' })),
+  }));
+}
+
+/** Default training options of both models (chosen by 5-fold cross-validation on the CASE 2021 dev set). */
+export const DEFAULT_TRAIN_OPTIONS: LinearTrainOptions = { epochs: 30, learningRate: 0.3, l2: 1e-4, seed: 7 };
+
+/**
+ * Per-label example weights `(mean count / label count) ^ power`: rare labels weigh more, since every
+ * label counts the same in macro F1 (power 0 = unweighted, 1 = fully balanced).
+ */
+export function balancingWeights(examples: readonly LabelledText[], power: number): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const example of examples) counts.set(example.label, (counts.get(example.label) ?? 0) + 1);
+  const mean = examples.length / (counts.size || 1);
+  return new Map([...counts].map(([label, count]) => [label, (mean / count) ** power]));
+}
+
+/** Trains the ACLED sub-type model on labelled snippets. */
+export function trainAcledModel(examples: readonly LabelledText[], options: LinearTrainOptions = DEFAULT_TRAIN_OPTIONS, extra: readonly LabelledFeatures[] = []): LinearModel {
+  const weights = balancingWeights(examples, options.balance ?? 0.5);
+  const data: LabelledFeatures[] = examples.map((example) => ({ features: eventFeatures(example.text), label: example.label, weight: weights.get(example.label) ?? 1 }));
+  return trainLinearModel([...data, ...extra], options, ALL_CODES);
+}
+
+/** Trains the PLOVER type model on labelled sentences. */
+export function trainPloverModel(examples: readonly LabelledText[], options: LinearTrainOptions = DEFAULT_TRAIN_OPTIONS, extra: readonly LabelledFeatures[] = []): LinearModel {
+  const weights = balancingWeights(examples, options.balance ?? 0.5);
+  const data: LabelledFeatures[] = examples.map((example) => ({ features: eventFeatures(example.text), label: example.label, weight: weights.get(example.label) ?? 1 }));
+  return trainLinearModel([...data, ...extra], options, PLOVER_TYPES as readonly PloverType[]);
+}
+
+/**
+ * CASE 2021 snippets as extra PLOVER training examples (label = the PLOVER type of the snippet's ACLED
+ * sub-type, scaled by `weight`): the violent and protest types that the 215 PLOVER gold sentences barely cover.
+ */
+export function ploverExamplesFromAcled(examples: readonly LabelledText[], weight: number): LabelledFeatures[] {
+  return examples.filter((example) => ALL_CODES.includes(example.label as EventCode)).map((example) => ({
+    features: eventFeatures(example.text), label: eventTypeInfo(example.label).ploverType, weight,
+  }));
+}
+
+/**
+ * The CAMEO → PLOVER conversion table's lines (`0311: AGREE, , economic # Express intent to cooperate economically`)
+ * as short labelled definitions: the description is the text, the PLOVER type the label.
+ */
+export function readCameoDefinitions(path: string): LabelledText[] {
+  const out: LabelledText[] = [];
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    const match = /^(\d+):\s*([A-Z]+)\s*,[^#]*#\s*(.+)$/.exec(line.trim());
+    if (!match || !PLOVER_TYPES.includes(match[2] as PloverType)) continue;
+    out.push({ id: `cameo-${match[1]}`, text: match[3]!.trim(), label: match[2]! });
+  }
+  return out;
+}
+
+/** Stratified fold index per example: each label's examples are shuffled (seeded) and dealt round-robin. */
+export function stratifiedFolds(labels: readonly string[], folds: number, seed = 13): number[] {
+  const random = seededRandom(seed);
+  const byLabel = new Map<string, number[]>();
+  labels.forEach((label, index) => { const list = byLabel.get(label) ?? []; list.push(index); byLabel.set(label, list); });
+  const assignment = new Array<number>(labels.length).fill(0);
+  let offset = 0;
+  for (const label of [...byLabel.keys()].sort()) {
+    const members = byLabel.get(label)!;
+    for (let index = members.length - 1; index > 0; index--) {
+      const other = Math.floor(random() * (index + 1));
+      const swap = members[index]!; members[index] = members[other]!; members[other] = swap;
+    }
+    members.forEach((member, position) => { assignment[member] = (position + offset) % folds; });
+    offset += members.length;
+  }
+  return assignment;
+}
+
+/** Predictions for every example from a model trained on the other folds. */
+export function crossValidate<Example extends LabelledText, Prediction>(
+  examples: readonly Example[], folds: number,
+  train: (training: readonly Example[]) => (example: Example) => Prediction,
+): Prediction[] {
+  const assignment = stratifiedFolds(examples.map((example) => example.label), folds);
+  const predictions = new Array<Prediction>(examples.length);
+  for (let fold = 0; fold < folds; fold++) {
+    const predict = train(examples.filter((_, index) => assignment[index] !== fold));
+    examples.forEach((example, index) => { if (assignment[index] === fold) predictions[index] = predict(example); });
+  }
+  return predictions;
+}
+
+/** Accuracy and macro F1 over `labels` (a label never gold nor predicted counts as F1 0 only if listed). */
+export function scoreClassification(gold: readonly string[], predicted: readonly string[], labels: readonly string[]): { accuracy: number; macroF1: number; perLabel: Map<string, number> } {
+  let correct = 0;
+  gold.forEach((label, index) => { if (label === predicted[index]) correct++; });
+  const perLabel = new Map<string, number>();
+  for (const label of labels) {
+    let truePositive = 0; let goldCount = 0; let predictedCount = 0;
+    gold.forEach((goldLabel, index) => {
+      if (goldLabel === label) goldCount++;
+      if (predicted[index] === label) predictedCount++;
+      if (goldLabel === label && predicted[index] === label) truePositive++;
+    });
+    perLabel.set(label, truePositive === 0 ? 0 : (2 * truePositive) / (goldCount + predictedCount));
+  }
+  const macroF1 = [...perLabel.values()].reduce((sum, value) => sum + value, 0) / (labels.length || 1);
+  return { accuracy: gold.length ? correct / gold.length : 0, macroF1, perLabel };
+}
+
+export { linearModelToJson };
