@@ -364,7 +364,7 @@ function main(): void {
   const lead = evaluate(heldOut, (article) => article.sentences.slice(0, 3).map((_, index) => index));
   console.log(`held-out Lead-3: ${lead.map((value) => value.toFixed(2)).join(' / ')}`);
   const policies: ChoiceLimits[] = [{ sentences: 3 }];
-  for (const referenceWords of [20, 30, 40, 50, 60, 80]) for (const sentences of [3, 4, 5]) for (const minimumSentences of [1, 2]) policies.push({ sentences, referenceWords, minimumSentences });
+  for (const referenceWords of [10, 15, 20, 25, 30, 40, 60]) for (const sentences of [3, 4]) for (const minimumSentences of [1, 2, 3]) policies.push({ sentences, referenceWords, minimumSentences });
   let bestPolicy: ChoiceLimits = { sentences: 3 };
   let bestValue = -1;
   for (const policy of policies) {

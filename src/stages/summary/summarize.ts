@@ -95,16 +95,18 @@ export function scoreSentences(sentences: readonly FeatureSentence[], model: Loa
   const features = sentenceFeatures(sentences, model.wordLexicon);
   const { mean, scale, hidden, hiddenBias, output } = model.packed;
   const units = hiddenBias.length;
-  const input = new Float64Array(FEATURE_COUNT);
+  // A local copy: an imported binding read in the inner loop costs a getter call under some loaders.
+  const width = FEATURE_COUNT;
+  const input = new Float64Array(width);
   const scores: number[] = [];
   for (let index = 0; index < sentences.length; index += 1) {
-    const base = index * FEATURE_COUNT;
-    for (let feature = 0; feature < FEATURE_COUNT; feature += 1) input[feature] = ((features[base + feature] as number) - (mean[feature] as number)) / (scale[feature] as number);
+    const base = index * width;
+    for (let feature = 0; feature < width; feature += 1) input[feature] = ((features[base + feature] as number) - (mean[feature] as number)) / (scale[feature] as number);
     let score = model.outputBias;
     for (let unit = 0; unit < units; unit += 1) {
       let sum = hiddenBias[unit] as number;
-      const row = unit * FEATURE_COUNT;
-      for (let feature = 0; feature < FEATURE_COUNT; feature += 1) sum += (input[feature] as number) * (hidden[row + feature] as number);
+      const row = unit * width;
+      for (let feature = 0; feature < width; feature += 1) sum += (input[feature] as number) * (hidden[row + feature] as number);
       if (sum > 0) score += sum * (output[unit] as number);
     }
     scores.push(score);
