@@ -201,7 +201,7 @@ export function chooseSentences(sentences: readonly FeatureSentence[], scores: r
         for (const gram of grams[index] as Set<number>) if (seen.has(gram)) { redundant = true; break; }
         if (redundant) continue;
         // The earliest chosen sentence opens the summary: it must stand on its own.
-        if (index < earliestChosen && index > 0 && openingProblem(sentence.text) !== null) continue;
+        if (index < earliestChosen && openingProblem(sentence.text) !== null) continue;
         if (limits.referenceWords === undefined) { best = index; break; }
         const value = (2 * (matched + (hits[index] as number))) / (words + sentence.words.length + limits.referenceWords);
         if (value > bestValue) { bestValue = value; best = index; }
