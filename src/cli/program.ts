@@ -2,15 +2,20 @@
  * The `lede` command line. Thin: it reads inputs, runs the pipeline and writes results; every
  * expected failure is a one-line message with a documented exit code (see src/errors.ts).
  */
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { createWriteStream, existsSync, readFileSync, statSync, type WriteStream } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { docJsonSchema, type Doc } from '../doc/schema.js';
 import { withSourceOffsets } from '../doc/source-offsets.js';
 import { errorRecord, LedeError, toLedeError } from '../errors.js';
 import { defaultStages } from '../pipeline/default-stages.js';
 import { createPipeline, parsePublished, type Pipeline } from '../pipeline/pipeline.js';
-import { readInputs, type InputFormat } from '../stages/ingest/inputs.js';
+import { readInputs, type InputFormat, type InputItem } from '../stages/ingest/inputs.js';
+import { Presets, SingleBar } from 'cli-progress';
+import { runBatch } from './batch.js';
 import { renderPretty } from './pretty.js';
+import { tagConll } from '../stages/entities/tagger/conll.js';
+import { loadTagger } from '../stages/entities/tagger/tagger.js';
+import { loadSummaryModel, summarize } from '../stages/summary/summarize.js';
 
 type OutputFormat = 'json' | 'jsonl' | 'pretty';
 
@@ -20,6 +25,9 @@ interface AnalyzeFlags {
   inputFormat: InputFormat;
   offsets: 'text' | 'source';
   output?: string;
+  workers?: string;
+  resume?: boolean;
+  timeout?: string;
 }
 
 function openOutput(path: string | undefined): { write: (text: string) => void; close: () => Promise<void>; isTty: boolean } {
@@ -38,60 +46,95 @@ function present(doc: Doc, offsets: 'text' | 'source'): Doc {
   return offsets === 'source' ? withSourceOffsets(doc) : doc;
 }
 
+async function* chain(first: readonly InputItem[], rest: AsyncIterator<InputItem>): AsyncGenerator<InputItem> {
+  yield* first;
+  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+}
+
+function progressReporter(): { update: (done: number, failed: number) => void; stop: () => void } {
+  const started = Date.now();
+  if (process.stderr.isTTY) {
+    const bar = new SingleBar({ format: 'lede {bar} {value} articles | {failed} errors | {rate}/s | {duration_formatted}', hideCursor: true, stream: process.stderr }, Presets.shades_classic);
+    bar.start(0, 0, { failed: 0, rate: '0' });
+    return {
+      update: (done, failed) => {
+        bar.setTotal(done);
+        bar.update(done, { failed, rate: (done / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(1) });
+      },
+      stop: () => bar.stop(),
+    };
+  }
+  let last = started;
+  return {
+    update: (done, failed) => {
+      const now = Date.now();
+      if (now - last < 10_000) return;
+      last = now;
+      process.stderr.write(`lede: ${done} articles, ${failed} errors, ${(done / ((now - started) / 1000)).toFixed(1)} articles/s\n`);
+    },
+    stop: () => {},
+  };
+}
+
 async function analyzeCommand(inputSpec: string, flags: AnalyzeFlags): Promise<number> {
   const published = flags.published !== undefined ? parsePublished(flags.published, '--published') : undefined;
-  const pipeline: Pipeline = await createPipeline(defaultStages());
-  const output = openOutput(flags.output);
-  const items = readInputs(inputSpec, flags.inputFormat);
-  let count = 0;
-  let failures = 0;
-  let first: { id: string; doc?: Doc; error?: LedeError } | undefined;
-  let batch = false;
-  const emitLine = (record: unknown): void => output.write(`${JSON.stringify(record)}\n`);
-  const emitOne = (entry: { id: string; doc?: Doc; error?: LedeError }, asBatch: boolean): void => {
-    const format = flags.format ?? (asBatch ? 'jsonl' : 'json');
-    if (entry.error) {
-      failures++;
-      if (asBatch) emitLine({ id: entry.id, error: errorRecord(entry.error) });
-      if (format === 'pretty' || !asBatch) process.stderr.write(`lede: ${entry.error.message}\n`);
-      return;
-    }
-    const doc = present(entry.doc as Doc, flags.offsets);
-    if (format === 'pretty') output.write(renderPretty(doc, { colour: output.isTty && !process.env['NO_COLOR'] }) + (asBatch ? '\n' : ''));
-    else if (format === 'json' && !asBatch) output.write(`${JSON.stringify(doc, null, 2)}\n`);
-    else emitLine({ id: entry.id, ...doc });
-  };
-  for await (const item of items) {
-    count++;
-    let entry: { id: string; doc?: Doc; error?: LedeError };
-    if ('error' in item) entry = { id: item.id, error: item.error };
-    else {
+  const workers = flags.workers !== undefined ? Number(flags.workers) : undefined;
+  if (workers !== undefined && (!Number.isInteger(workers) || workers < 0 || workers > 256)) throw new LedeError('E_USAGE', `--workers: ${JSON.stringify(flags.workers)} is not a whole number from 0 to 256`);
+  if (flags.resume && !flags.output) throw new LedeError('E_USAGE', '--resume needs --output FILE (the file the interrupted run was writing)');
+  const iterator = readInputs(inputSpec, flags.inputFormat)[Symbol.asyncIterator]();
+  // Peek at two items: one means a single article, more means a batch.
+  const head: InputItem[] = [];
+  for (let k = 0; k < 2; k++) {
+    const next = await iterator.next();
+    if (next.done) break;
+    head.push(next.value);
+  }
+  const isDirectory = inputSpec !== '-' && existsSync(inputSpec) && statSync(inputSpec).isDirectory();
+  const single = head.length === 1 && !isDirectory && !inputSpec.toLowerCase().endsWith('.jsonl') && flags.inputFormat !== 'jsonl';
+  const format: OutputFormat = flags.format ?? (single ? 'json' : 'jsonl');
+  if (single || format !== 'jsonl') {
+    const pipeline: Pipeline = await createPipeline(defaultStages());
+    const output = openOutput(flags.output);
+    let failures = 0;
+    for await (const item of chain(head, iterator)) {
+      let doc: Doc;
       try {
-        entry = { id: item.id, doc: pipeline.analyze(item.input, published ? { published } : {}) };
+        if ('error' in item) throw item.error;
+        doc = present(pipeline.analyze(item.input, published ? { published } : {}), flags.offsets);
       } catch (error) {
-        entry = { id: item.id, error: toLedeError(error, item.id) };
+        const ledeError = toLedeError(error, item.id);
+        if (single) {
+          await output.close();
+          throw ledeError;
+        }
+        failures++;
+        if (format === 'json') output.write(`${JSON.stringify({ id: item.id, error: errorRecord(ledeError) })}\n`);
+        process.stderr.write(`lede: ${ledeError.message}\n`);
+        continue;
       }
+      if (format === 'pretty') output.write(renderPretty(doc, { colour: output.isTty && !process.env['NO_COLOR'] }) + (single ? '' : '\n'));
+      else if (format === 'json' && single) output.write(`${JSON.stringify(doc, null, 2)}\n`);
+      else output.write(`${JSON.stringify({ id: item.id, ...doc })}\n`);
     }
-    // The first item is held back until we know whether this is a batch (more than one input).
-    if (count === 1) {
-      first = entry;
-      continue;
-    }
-    if (count === 2 && first) {
-      batch = true;
-      emitOne(first, true);
-    }
-    emitOne(entry, true);
+    await output.close();
+    if (!single && failures > 0) process.stderr.write(`lede: ${failures} inputs failed\n`);
+    return 0;
   }
-  if (count === 1 && first) {
-    if (first.error) {
-      await output.close();
-      throw first.error;
-    }
-    emitOne(first, false);
-  }
-  await output.close();
-  if (batch && failures > 0) process.stderr.write(`lede: ${count} inputs, ${failures} failed (error records written)\n`);
+  const progress = progressReporter();
+  const summary = await runBatch(chain(head, iterator), {
+    offsets: flags.offsets,
+    onProgress: progress.update,
+    ...(flags.output ? { output: flags.output } : {}),
+    ...(workers !== undefined ? { workers } : {}),
+    ...(published ? { published } : {}),
+    ...(flags.resume ? { resume: true } : {}),
+    ...(flags.timeout ? { timeoutMs: Number(flags.timeout) * 1000 } : {}),
+  });
+  progress.stop();
+  const errors = Object.entries(summary.errors).map(([code, count]) => `${code} ${count}`).join(', ');
+  process.stderr.write(
+    `lede: ${summary.articles} articles written${summary.skipped ? `, ${summary.skipped} already done (skipped)` : ''}, ${errors ? `errors: ${errors}` : 'no errors'}, ${(summary.articles / Math.max(summary.seconds, 0.001)).toFixed(1)} articles/s\n`,
+  );
   return 0;
 }
 
@@ -113,8 +156,48 @@ export function buildProgram(): Command {
     .addOption(new Option('-i, --input-format <format>', 'how to read the input').choices(['auto', 'text', 'html', 'jsonl']).default('auto'))
     .addOption(new Option('--offsets <kind>', 'count span offsets in the normalised text or in the input as given').choices(['text', 'source']).default('text'))
     .option('-o, --output <file>', 'write to a file instead of stdout')
+    .option('-w, --workers <n>', 'worker threads for a batch (0: in the main thread; default: one per core)')
+    .option('--resume', 'continue an interrupted batch: skip the ids already in --output')
+    .option('--timeout <seconds>', 'time budget per article in a batch (default 30)')
     .action(async (input: string, flags: AnalyzeFlags) => {
       process.exitCode = await analyzeCommand(input, flags);
+    });
+  program
+    .command('summarize')
+    .description('print the extractive summary of an article, one sentence per line')
+    .argument('<input>', 'article file or - for stdin')
+    .option('-p, --published <date>', 'publication date YYYY-MM-DD')
+    .option('-s, --sentences <n>', 'number of sentences (default: the learned length, 2 to 4)')
+    .option('--words <n>', 'word budget instead of a sentence count')
+    .action(async (input: string, flags: { published?: string; sentences?: string; words?: string }) => {
+      const count = (value: string | undefined, name: string): number | undefined => {
+        if (value === undefined) return undefined;
+        const number = Number(value);
+        if (!Number.isInteger(number) || number < 1) throw new LedeError('E_USAGE', `${name}: ${JSON.stringify(value)} is not a whole number of at least 1`);
+        return number;
+      };
+      const sentences = count(flags.sentences, '--sentences');
+      const words = count(flags.words, '--words');
+      const published = flags.published !== undefined ? parsePublished(flags.published, '--published') : undefined;
+      const stages = defaultStages().filter((stage) => ['normalize', 'segment'].includes(stage.name));
+      const pipeline = await createPipeline(stages);
+      const model = loadSummaryModel();
+      for await (const item of readInputs(input, 'auto')) {
+        if ('error' in item) throw item.error;
+        const doc = pipeline.analyze(item.input, published ? { published } : {});
+        const chosen = summarize(doc.text, doc.sentences, { ...(sentences ? { sentences } : {}), ...(words ? { words } : {}) }, { model });
+        process.stdout.write(`${chosen.map((item) => doc.text.slice(item.start, item.end).replace(/\s+/g, ' ')).join('\n')}\n`);
+      }
+    });
+  program
+    .command('ner')
+    .description('tag pre-tokenised CoNLL input and write TOKEN GOLD PRED lines for conlleval')
+    .requiredOption('--conll <file>', 'CoNLL file: token first, gold tag last, blank lines between sentences')
+    .action((flags: { conll: string }) => {
+      if (!existsSync(flags.conll)) throw new LedeError('E_INPUT_NOT_FOUND', `${flags.conll}: no such file`, flags.conll);
+      const text = readFileSync(flags.conll, 'utf8');
+      if (!text.trim()) throw new LedeError('E_INPUT_EMPTY', `${flags.conll}: the file is empty`, flags.conll);
+      process.stdout.write(tagConll(text, loadTagger()));
     });
   program
     .command('schema')

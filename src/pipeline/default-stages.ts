@@ -1,11 +1,15 @@
 /**
  * The stage order of the default pipeline: plain code in one place.
  */
+import { entitiesStage } from '../stages/entities/stage.js';
 import { normalizeStage } from '../stages/normalize/stage.js';
+import { placesStage } from '../stages/places/stage.js';
+import { summaryStage } from '../stages/summary/stage.js';
 import { segmentStage } from '../stages/segment/stage.js';
+import { timeStage } from '../stages/time/stage.js';
 import type { Stage } from './stage.js';
 
 /** The stages `analyze` runs, in order. */
 export function defaultStages(): Stage[] {
-  return [normalizeStage, segmentStage];
+  return [normalizeStage, segmentStage, entitiesStage, timeStage, placesStage, summaryStage];
 }

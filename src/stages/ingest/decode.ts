@@ -42,8 +42,21 @@ export function decodeBytes(bytes: Uint8Array, input: string): Decoded {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding: 'utf-8' };
   } catch {
     // Not valid UTF-8: old Western pages and Word exports are Windows-1252 (“smart quotes” as 0x93/0x94).
-    return { text: new TextDecoder('windows-1252').decode(body), encoding: 'windows-1252' };
+    return { text: decodeWindows1252(body), encoding: 'windows-1252' };
   }
+}
+
+// Windows-1252's 0x80–0x9F block (Node's TextDecoder reads these bytes as Latin-1 control codes).
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+/** Decodes Windows-1252 bytes. */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let text = '';
+  for (let start = 0; start < bytes.length; start += 8192) {
+    const chunk = bytes.subarray(start, start + 8192);
+    text += String.fromCharCode(...Array.from(chunk, (byte) => (byte >= 0x80 && byte <= 0x9f ? CP1252_HIGH.charCodeAt(byte - 0x80) : byte)));
+  }
+  return text;
 }
 
 /** Guesses whether a text is HTML (a document or a fragment with block tags). */

@@ -30,6 +30,8 @@ const DASH = String.raw`[ \u00a0]*(?:—|–|--|[ \u00a0]-)[ \u00a0]*`;
 const DATELINE_PATTERNS: readonly RegExp[] = [
   // `LONDON (Reuters) -`, `WASHINGTON, March 28 (AP) —`, `(CNN) --`, `(CNN)The …`
   new RegExp(String.raw`^(?:(${PLACE})${QUALIFIER}{0,2}[ \u00a0]+)?\((${AGENCY_ALTERNATIVES})\)(?:${DASH}|[ \u00a0]*(?=\p{Lu}))`, 'u'),
+  // `PORTMERE (Lede Wire) —`: any short publisher name in brackets after a place in capitals.
+  new RegExp(String.raw`^(${CAPS_PLACE})${QUALIFIER}{0,2}[ \u00a0]+\((\p{Lu}[\p{L}&.'’-]*(?:[ ][\p{Lu}&][\p{L}&.'’-]*){0,3})\)${DASH}`, 'u'),
   // `Washington CNN —`
   new RegExp(String.raw`^(${PLACE})${QUALIFIER}{0,2}[ \u00a0]+(${AGENCY_ALTERNATIVES})${DASH}`, 'u'),
   // `NEW YORK —`, `BEIRUT, Lebanon —`
