@@ -145,7 +145,7 @@ function isDateLine(text: string): boolean {
 }
 
 // Words a byline may hold beside names: "By Paul Takahashi, Staff writer".
-const BYLINE_WORDS = /^(?:and|staff|writer|reporter|correspondent|editor|contributor|senior|chief|for|the|of|in|with|at|on|de|da|van|von|der|le|la|y|e|special|to|from|associated|press|news|service)$/i;
+const BYLINE_WORDS = /^(?:and|staff|(?:writer|reporter|correspondent|editor|contributor)s?|senior|chief|for|the|of|in|with|at|on|de|da|van|von|der|le|la|y|e|special|to|from|associated|press|news|service)$/i;
 
 /** "By Justine Coleman - 11/18/19 11:04 PM EST": "By" and names, perhaps a date; not "By the end of 2016, ...". */
 function isBylineLine(text: string): boolean {

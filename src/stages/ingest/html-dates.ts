@@ -102,7 +102,9 @@ export function normalizeDateValue(value: string): string | undefined {
 
 // Cue words that introduce a page's own date line. "Updated 1:23 PM ET, Wed March 28, 2018"
 // (CNN) puts a time and a weekday between the cue and the date, so allow a short gap.
-const VISIBLE_DATE_CUE = /\b(published|posted|first published|updated|last updated|last modified|modified)\b(?:\s+(?:on|at))?[\s:|,-]*([^\n]{0,60})/gi;
+// The date must come before the next cue: "Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM".
+const VISIBLE_DATE_CUE =
+  /\b(published|posted|first published|updated|last updated|last modified|modified)\b(?:\s+(?:on|at))?[\s:|,-]*((?:(?!\b(?:published|posted|updated|modified)\b)[^\n]){0,60})/gi;
 
 /** A date taken from a page's visible text, with the cue that introduced it. */
 export interface VisibleDate {
