@@ -7,6 +7,7 @@
  */
 import { addEmissionScores, viterbi, type LinearWeights, type SentenceRows } from './decode.js';
 import {
+  lowerElsewhereFeatureKeys,
   memoryFeatureKeys,
   secondPassFeatureKeys,
   type DocumentAttributes,
@@ -60,6 +61,13 @@ function memoryValue(tag: number): number {
   return type < 0 ? 4 : type;
 }
 
+/** Lower-case words of a document (for {@link lowerElsewhereFeatureKeys}). */
+function lowerWords(sentences: readonly SentenceFeatures[]): Set<string> {
+  const words = new Set<string>();
+  for (const sentence of sentences) for (const key of sentence.lowerKeys) if (key !== '') words.add(key);
+  return words;
+}
+
 function resolve(keys: readonly number[], rowOf: RowLookup, into: number[]): void {
   for (const key of keys) {
     const row = rowOf(key);
@@ -82,6 +90,7 @@ export function firstPass(
   const memory = new Map<string, number>();
   const result: Int32Array[] = [];
   const keys: number[] = [];
+  const lower = lowerWords(sentences);
   for (let sentenceIndex = 0; sentenceIndex < sentences.length; sentenceIndex++) {
     const sentence = sentences[sentenceIndex]!;
     const extra: ExtraRows = { starts: new Int32Array(sentence.length + 1), rows: [] };
@@ -89,10 +98,10 @@ export function firstPass(
       extra.starts[index] = extra.rows.length;
       const form = sentence.memoryKeys[index]!;
       if (form === '') continue;
-      const remembered = memory.get(form);
-      if (remembered === undefined) continue;
       keys.length = 0;
-      memoryFeatureKeys(sentence, index, remembered, attributes, keys);
+      if (lower.has(form)) lowerElsewhereFeatureKeys(sentence, index, attributes, keys);
+      const remembered = memory.get(form);
+      if (remembered !== undefined) memoryFeatureKeys(sentence, index, remembered, attributes, keys);
       resolve(keys, rowOf, extra.rows);
     }
     extra.starts[sentence.length] = extra.rows.length;
@@ -108,10 +117,11 @@ export function firstPass(
   return result;
 }
 
-/** Per-token majority and containing types from pass-1 tags (see {@link SecondPassContext}). */
+/** Per-token majority and containing types from pass-1 tags (see {@link SecondPassContext}); -1 where none. */
 export function documentAggregates(sentences: readonly SentenceFeatures[], firstTags: readonly Int32Array[]): { majority: Int32Array[]; containing: Int32Array[] } {
   const counts = new Map<string, Int32Array>();
-  const longest = new Map<string, { length: number; type: number }>();
+  // Multi-token pass-1 entities by the capitalised forms in them: `Dawud` → [Musa Abu Dawud, PER].
+  const containers = new Map<string, { length: number; type: number; sentence: number; start: number }[]>();
   sentences.forEach((sentence, sentenceIndex) => {
     const tags = firstTags[sentenceIndex]!;
     for (let index = 0; index < sentence.length; index++) {
@@ -131,8 +141,9 @@ export function documentAggregates(sentences: readonly SentenceFeatures[], first
         for (let index = start; index < end; index++) {
           const form = sentence.memoryKeys[index]!;
           if (form === '') continue;
-          const known = longest.get(form);
-          if (!known || known.length < end - start) longest.set(form, { length: end - start, type });
+          let list = containers.get(form);
+          if (!list) containers.set(form, (list = []));
+          list.push({ length: end - start, type, sentence: sentenceIndex, start });
         }
       }
       start = end - 1;
@@ -159,7 +170,14 @@ export function documentAggregates(sentences: readonly SentenceFeatures[], first
         }
       }
       sentenceMajority[index] = best;
-      sentenceContaining[index] = longest.get(form)?.type ?? -1;
+      // The longest containing entity elsewhere: the token's own entity says nothing new.
+      let bestLength = 0;
+      for (const container of containers.get(form) ?? []) {
+        const own = container.sentence === sentenceIndex && container.start <= index && index < container.start + container.length;
+        if (own || container.length <= bestLength) continue;
+        bestLength = container.length;
+        sentenceContaining[index] = container.type;
+      }
     }
     majority.push(sentenceMajority);
     containing.push(sentenceContaining);
@@ -179,6 +197,7 @@ export function secondPass(
 ): Int32Array[] {
   const { majority, containing } = documentAggregates(sentences, firstTags);
   const keys: number[] = [];
+  const lower = lowerWords(sentences);
   return sentences.map((sentence, sentenceIndex) => {
     const tags = firstTags[sentenceIndex]!;
     const extra: ExtraRows = { starts: new Int32Array(sentence.length + 1), rows: [] };
@@ -187,6 +206,8 @@ export function secondPass(
       const context: SecondPassContext = { tags, majority: majority[sentenceIndex]![index]!, containing: containing[sentenceIndex]![index]! };
       keys.length = 0;
       secondPassFeatureKeys(sentence, index, context, attributes, keys);
+      const form = sentence.memoryKeys[index]!;
+      if (form !== '' && lower.has(form)) lowerElsewhereFeatureKeys(sentence, index, attributes, keys);
       resolve(keys, rowOf, extra.rows);
     }
     extra.starts[sentence.length] = extra.rows.length;

@@ -86,6 +86,11 @@ function clusterRow(clusters: WordClusters, lower: string): number {
     const undotted = clusters.find(lower.replace(/\./g, ''));
     if (undotted >= 0) return undotted;
   }
+  // Transliterations write the Arabic ʿayn and hamza as apostrophes: `al-Qa'ida` is `al-qaida` in the vectors.
+  if (lower.includes("'") && !lower.startsWith("'")) {
+    const bare = clusters.find(lower.replace(/'/g, ''));
+    if (bare >= 0) return bare;
+  }
   return -1;
 }
 
@@ -133,7 +138,7 @@ export function describeToken(token: string, table: AttributeTable, resources: F
 /** Unary templates: `[offset, kind]` read from the token at that offset. */
 const unaryTemplates: readonly (readonly [number, number])[] = [
   ...attributeKinds.map((_, index) => [0, index] as const),
-  ...[-1, 1].flatMap((offset) => [kind.L, kind.SS, kind.LS, kind.C1, kind.C2, kind.C3, kind.T, kind.O, kind.H].map((attribute) => [offset, attribute] as const)),
+  ...[-1, 1].flatMap((offset) => [kind.L, kind.SS, kind.LS, kind.C0, kind.C1, kind.C2, kind.C3, kind.T, kind.O, kind.H].map((attribute) => [offset, attribute] as const)),
   ...[-2, 2].flatMap((offset) => [kind.L, kind.SS, kind.C1, kind.C2].map((attribute) => [offset, attribute] as const)),
 ];
 
@@ -145,6 +150,8 @@ const pairTemplates: readonly (readonly [number, number, number, number])[] = [
   [0, kind.SS, 1, kind.SS],
   [-1, kind.C2, 0, kind.C2],
   [0, kind.C2, 1, kind.C2],
+  [-1, kind.C1, 0, kind.C1],
+  [0, kind.C1, 1, kind.C1],
   [-1, kind.T, 0, kind.SS],
   [0, kind.SS, 1, kind.O],
   [-1, kind.L, 0, kind.SS],
@@ -180,6 +187,9 @@ const slot = (() => {
     secondContaining: next++,
     secondContainingShape: next++,
     secondSelfMajority: next++,
+    lowerElsewhere: next++,
+    lowerElsewhereShape: next++,
+    lowerElsewhereFirst: next++,
     count: next,
   };
 })();
@@ -201,6 +211,8 @@ export interface SentenceFeatures {
   readonly rows: Int32Array;
   /** Per token: the document-memory key (lower-cased folded form) or '' when the token is not capitalised. */
   readonly memoryKeys: readonly string[];
+  /** Per token: the gazetteer key of an all-lower-case word, else ''. */
+  readonly lowerKeys: readonly string[];
   /** Per token: short-shape attribute id (for document-feature conjunctions). */
   readonly shapes: Int32Array;
   /** Whether the sentence is an all-caps headline. */
@@ -219,6 +231,8 @@ export interface TokenEntry {
   readonly gazetteerKey: string;
   /** Document-memory key: the gazetteer key of a capitalised word, else ''. */
   readonly memoryKey: string;
+  /** The gazetteer key of an all-lower-case word, else ''. */
+  readonly lowerKey: string;
   /** Rows of the unary templates with offset `cachedOffsets[g]` are `rows[bounds[g]] .. rows[bounds[g+1]-1]`. */
   readonly rows: Int32Array;
   readonly bounds: Int32Array;
@@ -281,7 +295,8 @@ export class TokenDescriber {
     bounds[cachedOffsets.length] = rows.length;
     const key = gazetteerKey(token);
     const memoryKey = isCapitalised(token) && letterPattern.test(token) ? key : '';
-    return { attributes, gazetteerKey: key, memoryKey, rows: Int32Array.from(rows), bounds };
+    const lowerKey = letterPattern.test(token) && token === token.toLowerCase() ? key : '';
+    return { attributes, gazetteerKey: key, memoryKey, lowerKey, rows: Int32Array.from(rows), bounds };
   }
 }
 
@@ -360,9 +375,11 @@ export function extractSentence(tokens: readonly string[], describer: TokenDescr
   const starts = new Int32Array(length + 1);
   const shapes = new Int32Array(length);
   const memoryKeys: string[] = new Array(length);
+  const lowerKeys: string[] = new Array(length);
   for (let index = 0; index < length; index++) {
     starts[index] = count;
     const attributes = described[index]!;
+    lowerKeys[index] = entries[index]!.lowerKey;
     for (let group = 0; group < cachedOffsets.length; group++) {
       const position = index + cachedOffsets[group]!;
       const entry = position < 0 ? before : position >= length ? after : entries[position]!;
@@ -398,7 +415,7 @@ export function extractSentence(tokens: readonly string[], describer: TokenDescr
     memoryKeys[index] = entries[index]!.memoryKey;
   }
   starts[length] = count;
-  return { length, starts, rows: rows.slice(0, count), memoryKeys, shapes, headline };
+  return { length, starts, rows: rows.slice(0, count), memoryKeys, lowerKeys, shapes, headline };
 }
 
 /** Attribute ids for the document features, interned once per table. */
@@ -412,6 +429,10 @@ export interface DocumentAttributes {
   /** `X=<type>` type of a first-pass entity elsewhere in the document that contains this form (0..3). */
   readonly containing: Int32Array;
   readonly headline: number;
+  /** Marks a capitalised word whose lower-case form occurs elsewhere in the document. */
+  readonly lowerSeen: number;
+  /** Sentence-initial position (conjoined with `lowerSeen`). */
+  readonly first: number;
 }
 
 /** Interns the document-feature attributes. */
@@ -423,6 +444,8 @@ export function documentAttributes(table: AttributeTable): DocumentAttributes {
     majority: range('M', 5),
     containing: range('X', 4),
     headline: table.id('headline'),
+    lowerSeen: table.id('lower-seen'),
+    first: table.id('first'),
   };
 }
 
@@ -440,13 +463,25 @@ export function memoryFeatureKeys(features: SentenceFeatures, index: number, mem
   if (features.headline && attributes.headline >= 0) out.push(featureKey(slot.documentHeadline, memory, attributes.headline));
 }
 
+/**
+ * Keys of the document feature both passes share: a capitalised word whose lower-case form the
+ * document also uses ("Police said …" when "police" occurs later) is probably a common word.
+ */
+export function lowerElsewhereFeatureKeys(features: SentenceFeatures, index: number, attributes: DocumentAttributes, out: number[]): void {
+  if (attributes.lowerSeen < 0) return;
+  out.push(featureKey(slot.lowerElsewhere, attributes.lowerSeen));
+  const shape = features.shapes[index]!;
+  if (shape >= 0) out.push(featureKey(slot.lowerElsewhereShape, attributes.lowerSeen, shape));
+  if (index === 0 && attributes.first >= 0) out.push(featureKey(slot.lowerElsewhereFirst, attributes.lowerSeen, attributes.first));
+}
+
 /** What the second pass knows about one token from the first pass over the whole document. */
 export interface SecondPassContext {
   /** First-pass tags of the sentence. */
   readonly tags: ArrayLike<number>;
   /** Majority first-pass type (0..3, 4 = O) of this form at its other capitalised occurrences, -1 none. */
   readonly majority: number;
-  /** Type of the longest first-pass entity elsewhere in the document containing this form, -1 none. */
+  /** Type of the longest multi-token first-pass entity elsewhere in the document (not this occurrence's own) containing this form, -1 none. */
   readonly containing: number;
 }
 

@@ -316,6 +316,6 @@ function pruneModel(table: AttributeTable, index: FeatureIndex, first: LinearWei
     return { emission, transition: Float32Array.from(weights.transition) };
   };
   // Attributes the document features need at tagging time even when pruning would drop them.
-  for (const name of names) if (/^(D|P|M|X)=\d$/.test(name) || name === 'headline' || name === 'bias') remap(table.id(name));
+  for (const name of names) if (/^(D|P|M|X)=\d$/.test(name) || name === 'headline' || name === 'bias' || name === 'lower-seen' || name === 'first') remap(table.id(name));
   return { attributes: keptNames, keys, first: select(first), second: second ? select(second) : null, info };
 }
