@@ -8,7 +8,7 @@
  * - Data: CoNLL-2003 `train.txt`, epochs chosen on `valid.txt`; fixed seed, so the model is the same
  *   on every run.
  *
- * Options: `--seed N` (default 1), `--epochs N` (most epochs per pass, default 12), `--folds N`
+ * Options: `--seed N` (default 1), `--epochs N` (most epochs per pass, default 20), `--folds N`
  * (jackknife folds for pass 2, default 4; 0 = one pass), `--out DIR` (default models/ner).
  */
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -30,7 +30,7 @@ const option = (name: string, fallback: string): string => {
   return at >= 0 && args[at + 1] !== undefined ? args[at + 1]! : fallback;
 };
 const seed = Number(option('seed', '1'));
-const maxEpochs = Number(option('epochs', '12'));
+const maxEpochs = Number(option('epochs', '20'));
 const folds = Number(option('folds', '4'));
 const outputDirectory = resolve(option('out', join(repoRoot, 'models', 'ner')));
 const sharedData = join(process.env['LEDE_SHARED'] ?? join(repoRoot, '..', 'shared'), 'data');

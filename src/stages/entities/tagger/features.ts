@@ -246,6 +246,13 @@ export interface TokenEntry {
 export class TokenDescriber {
   readonly #cache = new Map<string, TokenEntry>();
   #boundary: TokenEntry[] | null = null;
+  #scratch = new Int32Array(4096);
+
+  /** A reusable buffer of at least `size` rows (extraction copies out what it keeps). */
+  scratch(size: number): Int32Array {
+    if (this.#scratch.length < size) this.#scratch = new Int32Array(Math.max(size, this.#scratch.length * 2));
+    return this.#scratch;
+  }
 
   /**
    * @param table Attribute table. @param resources Clusters and gazetteer.
@@ -366,7 +373,7 @@ export function extractSentence(tokens: readonly string[], describer: TokenDescr
   const markIds = new Int32Array(length);
   for (let index = 0; index < length; index++) markIds[index] = marks[index] === 0 ? -1 : table.id(`G=${marks[index]}`);
   const headline = isHeadline(tokens);
-  const rows = new Int32Array(length * maxFeaturesPerToken);
+  const rows = describer.scratch(length * maxFeaturesPerToken);
   let count = 0;
   const add = (key: number) => {
     const row = rowOf(key);

@@ -107,7 +107,11 @@ export function createTagger(model: TaggerModel, clusters: WordClusters, gazette
       }
       let tags = firstPass(document, model.first, rowOf, attributes, undefined, firstScores);
       if (second) tags = secondPass(document, tags, second, rowOf, attributes, undefined, secondScores);
-      return tags.map((sentence) => Array.from(sentence, (tag) => tagNames[tag]!));
+      return tags.map((sentence) => {
+        const names: string[] = new Array(sentence.length);
+        for (let index = 0; index < sentence.length; index++) names[index] = tagNames[sentence[index]!]!;
+        return names;
+      });
     },
   };
 }

@@ -25,7 +25,7 @@ export interface LabelledDocument {
 
 /** Training options. */
 export interface TrainOptions {
-  /** Most epochs per pass (default 12); the best on validation is kept. */
+  /** Most epochs per pass (default 20); the best on validation is kept. */
   readonly maxEpochs?: number;
   /** Seed of the document order (default 1). */
   readonly seed?: number;
@@ -224,7 +224,7 @@ function trainPass(
 
 /** Trains the tagger and returns its model (pruned to rows with a non-zero weight). */
 export function trainTagger(documents: readonly LabelledDocument[], resources: FeatureResources, options: TrainOptions = {}): TaggerModel {
-  const maxEpochs = options.maxEpochs ?? 12;
+  const maxEpochs = options.maxEpochs ?? 20;
   const folds = options.folds ?? 4;
   const log = options.log ?? (() => {});
   const random = createRandom(options.seed ?? 1);
