@@ -22,6 +22,8 @@ const FURNITURE_CLASSES: readonly (readonly [reason: string, pattern: RegExp])[]
   ['promo', /(?:^|[^a-z])(?:promo|advert|sponsor|ads?(?:$|[^a-z])|ad-|banner)/i],
   ['caption', /(?:^|[^a-z])(?:caption|credit|photo-?credit)/i],
   // Story rails and carousels ("sun-row", "rail__item swiper-slide") hold other stories' teasers.
+  // Image and video embeds between paragraphs ("InlineImage-imageEmbed") hold captions and credits.
+  ['media', /(?:^|[^a-z])(?:inline-?image|image-?embed|media-?embed|video-?embed|embed-?image|image-?container|image-?wrap(?:per)?|photo-?wrap(?:per)?|gallery)(?:$|[^a-z])/i],
   ['carousel', /(?:^|[^a-z])(?:carousel|slider|swiper|rail(?:$|[^a-z]))/i],
   ['byline', /(?:^|[^a-z])(?:byline|author|contributor)/i],
   ['tags', /(?:^|[^a-z])(?:tags?(?:$|[^a-z])|tag-?list|keywords|topics)/i],
@@ -48,7 +50,8 @@ function collapsed(text: string | null | undefined): string {
 function furnitureReason(element: Element): string | undefined {
   const name = elementName(element);
   if (name === 'figure' || name === 'figcaption' || name === 'picture') return 'figure';
-  const label = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`.trim();
+  // camelCase class names count as separate words: "newsCaption" is a caption.
+  const label = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`.trim().replace(/([a-z])([A-Z])/g, '$1-$2');
   if (label === '') return undefined;
   for (const [reason, pattern] of FURNITURE_CLASSES) if (pattern.test(label)) return reason;
   return undefined;
@@ -189,6 +192,11 @@ const COPYRIGHT = /^(?:©|\(c\)\s|copyright\b)|©\s*(?:\d{4}|\p{Lu})|all rights 
 // "Share this: Facebook Twitter Email"
 const SHARE_LINE = /^(?:share(?: this(?: article| story)?)?|tweet|email|print|facebook|twitter|whatsapp|linkedin|pinterest|reddit|comments?)(?:[\s:|·•/,]+(?:share|tweet|email|print|facebook|twitter|whatsapp|linkedin|pinterest|reddit|copy link|comments?))*[\s:]*$/i;
 
+// "This website uses cookies to improve your experience. … Accept Read More"
+const COOKIE_NOTICE = /\b(?:uses? cookies|use of cookies|cookie (?:policy|settings|preferences)|accept (?:all )?cookies)\b/i;
+// A WordPress shortcode the site failed to expand: "[button link=… type=”big”] Send us YOUR kit review[/button]".
+const SHORTCODE = /^\[(\w+)[^\]]*\].*\[\/\1\]$/;
+
 // A furniture line is short: a long paragraph that starts with "Related" is prose.
 const FURNITURE_LINE_WORDS = 25;
 // The headline repeated inside the article is looked for among the first lines only.
@@ -227,6 +235,8 @@ export function furnitureLineReason(text: string, index: number, context: LineCo
   if (isBylineLine(trimmed)) return 'byline';
   if (isNewsletterLine(trimmed)) return 'newsletter';
   if (isContactLine(trimmed)) return 'contact';
+  if (SHORTCODE.test(trimmed)) return 'shortcode';
+  if (countWords(trimmed) <= 60 && COOKIE_NOTICE.test(trimmed)) return 'cookie notice';
   if (countWords(trimmed) > FURNITURE_LINE_WORDS) return undefined;
   if (READ_MORE.test(trimmed)) return 'read more';
   if (COPYRIGHT.test(trimmed)) return 'copyright';
