@@ -15,6 +15,8 @@ const SAME_LENGTH_REPLACEMENTS: Readonly<Record<string, string>> = {
 const REPLACE_PATTERN = /[\u00a0\u2007\u202f\u2002\u2003\u2009\u200a\t]/g;
 /** Characters dropped from the normalised text: zero-width ones, soft hyphen and carriage return. */
 const DROP_PATTERN = /[\u200b\u200c\u200d\u2060\ufeff\u00ad\r]/g;
+const DROP_TEST = /[\u200b\u200c\u200d\u2060\ufeff\u00ad\r]/;
+const REPLACE_TEST = /[\u00a0\u2007\u202f\u2002\u2003\u2009\u200a\t]/;
 
 /** Accumulates kept source ranges into text plus alignment. */
 export class TextBuilder {
@@ -28,6 +30,10 @@ export class TextBuilder {
   keep(start: number, end: number): void {
     if (end <= start) return;
     const slice = this.source.slice(start, end);
+    if (!DROP_TEST.test(slice)) {
+      this.copy(slice, 0, slice.length, start);
+      return;
+    }
     DROP_PATTERN.lastIndex = 0;
     let from = 0;
     for (const match of slice.matchAll(DROP_PATTERN)) {
@@ -39,7 +45,8 @@ export class TextBuilder {
 
   private copy(slice: string, from: number, to: number, sliceSourceStart: number): void {
     if (to <= from) return;
-    const piece = slice.slice(from, to).replace(REPLACE_PATTERN, (char) => SAME_LENGTH_REPLACEMENTS[char] ?? ' ');
+    const raw = slice.slice(from, to);
+    const piece = REPLACE_TEST.test(raw) ? raw.replace(REPLACE_PATTERN, (char) => SAME_LENGTH_REPLACEMENTS[char] ?? ' ') : raw;
     const last = this.pieces[this.pieces.length - 1];
     const sourceStart = sliceSourceStart + from;
     if (last && last.textStart + last.length === this.length && last.sourceStart + last.length === sourceStart) {

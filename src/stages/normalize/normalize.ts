@@ -59,7 +59,15 @@ function splitLines(source: string): Line[] {
 }
 
 function wordCount(content: string): number {
-  return content.split(/\s+/).filter(Boolean).length;
+  let count = 0;
+  let inWord = false;
+  for (let index = 0; index < content.length; index++) {
+    const code = content.charCodeAt(index);
+    const space = code === 32 || code === 9 || code === 0xa0 || code === 10 || code === 13;
+    if (!space && !inWord) count++;
+    inWord = !space;
+  }
+  return count;
 }
 
 function isCaption(content: string): boolean {
@@ -69,6 +77,7 @@ function isCaption(content: string): boolean {
 }
 
 function isBoilerplate(content: string): string | undefined {
+  if (content.length > 240) return undefined;
   for (const [pattern, reason] of BOILERPLATE) if (pattern.test(content)) return reason;
   return undefined;
 }
@@ -173,6 +182,7 @@ export function normalizeText(source: string): Normalized {
         continue;
       }
     }
+    if (!line.content.endsWith('Read More')) continue;
     const lineText = source.slice(line.start, line.end).trimEnd();
     const trailing = TRAILING_READ_MORE.exec(lineText);
     if (trailing && trailing.index > 0) {

@@ -13,24 +13,16 @@ export interface Segmentation {
   readonly tokens: Token[];
 }
 
-// One alternative per token kind, tried in order at each position (sticky, so no backtracking
+// Token patterns, each sticky so it is tried at one position only (no scanning, no backtracking
 // across the text). Word joiners inside a token: hyphen, apostrophes and `&` (`al-Qa’ida`, `AT&T`).
-const TOKEN_PATTERN = new RegExp(
-  [
-    String.raw`https?:\/\/[^\s<>"“”]+[^\s<>"“”.,;:!?)\]’'”]`, // URL (trailing punctuation left out)
-    String.raw`www\.[^\s<>"“”]+[^\s<>"“”.,;:!?)\]’'”]`,
-    String.raw`[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+`, // e-mail
-    String.raw`(?:\p{L}\.){2,}(?!\p{L})`, // U.S., a.m., e.g.
-    String.raw`\p{N}+(?:[.,:]\p{N}+)+`, // 1,000  3.5  12:30
-    String.raw`[\p{L}\p{M}\p{N}]+(?:[-’'&][\p{L}\p{M}\p{N}]+)*`, // words
-    String.raw`\.{2,}|…|-{2,}`, // ellipsis, double dash
-    String.raw`\S`, // any other single character
-  ].join('|'),
-  'uy',
-);
+const URL_PATTERN = /(?:https?:\/\/|www\.)[^\s<>"“”]*[^\s<>"“”.,;:!?)\]’'”]/uy;
+const EMAIL_PATTERN = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/uy;
+const ACRONYM_PATTERN = /(?:\p{L}\.){2,}(?!\p{L})/uy; // U.S., a.m., e.g.
+const NUMBER_PATTERN = /\p{N}+(?:[.,:]\p{N}+)+/uy; // 1,000  3.5  12:30
+const WORD_PATTERN = /[\p{L}\p{M}\p{N}]+(?:[-’'&][\p{L}\p{M}\p{N}]+)*/uy;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 const CLITIC_PATTERN = /^(.*?\p{L})(n[’']t|[’'](?:s|re|ve|ll|d|m))$/iu;
-const WORD_START = /^[\p{L}\p{N}]/u;
 const UPPER_START = /^[\p{Lu}\p{N}]/u;
 const OPENERS = new Set(['“', '"', '‘', "'", '(', '[', '«']);
 const CLOSERS = new Set(['”', '"', '’', "'", ')', ']', '»']);
@@ -41,37 +33,63 @@ interface RawToken {
   end: number;
 }
 
+function stickyMatch(pattern: RegExp, text: string, position: number): number {
+  pattern.lastIndex = position;
+  return pattern.test(text) ? pattern.lastIndex : -1;
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 10 || code === 9 || code === 13 || code === 0xa0 || (code >= 0x2000 && code <= 0x200b) || code === 0x202f || code === 0x3000 || code === 0xfeff || code === 0x0b || code === 0x0c || code === 0x85 || code === 0x2028 || code === 0x2029;
+}
+
 /** Splits `text[start, end)` into tokens, appending to `out`. */
 export function tokenizeRange(text: string, start: number, end: number, out: RawToken[]): void {
   let position = start;
-  const slice = end === text.length ? text : text.slice(0, end);
   while (position < end) {
-    const code = slice.charCodeAt(position);
-    // Skip whitespace quickly (space, tab, newlines, NBSP, other Unicode spaces).
-    if (code === 32 || code === 10 || code === 9 || code === 13 || code === 0xa0 || (code >= 0x2000 && code <= 0x200b) || code === 0x202f || code === 0x3000) {
+    const code = text.charCodeAt(position);
+    if (isSpace(code)) {
       position++;
       continue;
     }
-    TOKEN_PATTERN.lastIndex = position;
-    const match = TOKEN_PATTERN.exec(slice);
-    if (!match) {
-      position++;
+    const isAsciiWordChar = (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+    const wordChar = isAsciiWordChar || (code > 127 && LETTER_OR_DIGIT.test(String.fromCodePoint(text.codePointAt(position) ?? code)));
+    if (!wordChar) {
+      // Punctuation: ellipsis and double dashes are one token; anything else one code point.
+      let tokenEnd = position + (code >= 0xd800 && code <= 0xdbff && position + 1 < end ? 2 : 1);
+      if ((code === 46 || code === 45) && text.charCodeAt(position + 1) === code) {
+        while (tokenEnd < end && text.charCodeAt(tokenEnd) === code) tokenEnd++;
+      }
+      out.push({ start: position, end: Math.min(tokenEnd, end) });
+      position = Math.min(tokenEnd, end);
       continue;
     }
-    let tokenEnd = position + match[0].length;
-    const word = match[0];
-    if (WORD_START.test(word)) {
-      const clitic = CLITIC_PATTERN.exec(word);
-      if (clitic && clitic[1] && clitic[2]) {
-        const split = position + clitic[1].length;
-        out.push({ start: position, end: split });
-        out.push({ start: split, end: tokenEnd });
-        position = tokenEnd;
-        continue;
+    let tokenEnd = -1;
+    if ((code === 104 || code === 119) && (text.startsWith('http', position) || text.startsWith('www.', position))) tokenEnd = stickyMatch(URL_PATTERN, text, position);
+    if (tokenEnd < 0 && text.charCodeAt(position + 1) === 46) tokenEnd = stickyMatch(ACRONYM_PATTERN, text, position);
+    if (tokenEnd < 0 && code >= 48 && code <= 57) tokenEnd = stickyMatch(NUMBER_PATTERN, text, position);
+    if (tokenEnd < 0) {
+      tokenEnd = stickyMatch(WORD_PATTERN, text, position);
+      if (tokenEnd < 0) tokenEnd = position + 1;
+      const next = text.charCodeAt(tokenEnd);
+      if (next === 64 /* @ */ || next === 46 || next === 95 || next === 43) {
+        const email = stickyMatch(EMAIL_PATTERN, text, position);
+        if (email > 0 && text.slice(position, email).includes('@')) tokenEnd = email;
+      }
+      const word = text.slice(position, tokenEnd);
+      if (word.length > 2 && (word.includes('’') || word.includes("'"))) {
+        const clitic = CLITIC_PATTERN.exec(word);
+        if (clitic && clitic[1] && clitic[2]) {
+          const split = position + clitic[1].length;
+          out.push({ start: position, end: split });
+          out.push({ start: split, end: tokenEnd });
+          position = tokenEnd;
+          continue;
+        }
       }
       // A known abbreviation or a single initial keeps its period (`Maj.`, `J. Smith`).
-      if (slice.charCodeAt(tokenEnd) === 46 /* . */ && isAbbreviation(word)) tokenEnd++;
+      if (next === 46 && tokenEnd < end && isAbbreviation(word)) tokenEnd++;
     }
+    tokenEnd = Math.min(tokenEnd, end);
     out.push({ start: position, end: tokenEnd });
     position = tokenEnd;
   }
@@ -146,6 +164,8 @@ function pushSentence(raw: RawToken[], first: number, last: number, paragraph: s
 function sentenceEndAfter(text: string, raw: RawToken[], index: number): number {
   const token = raw[index];
   if (!token) return -1;
+  const lastCode = text.charCodeAt(token.end - 1);
+  if (lastCode !== 46 && lastCode !== 33 && lastCode !== 63 && lastCode !== 0x2026) return -1;
   const value = text.slice(token.start, token.end);
   const lastChar = value[value.length - 1] ?? '';
   let kind: 'terminator' | 'abbreviation' | 'none' = 'none';
