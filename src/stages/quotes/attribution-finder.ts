@@ -90,6 +90,22 @@ function wordCount(text: string, span: Span): number {
   return count;
 }
 
+/**
+ * Widens a content piece that starts or ends inside a quoted stretch to the stretch's marks: a
+ * direct quote's content includes its quote marks, and the tagger often stops a word short
+ * (`"The health issue overall is very much a partisan issue, but … which, I’m going to read`).
+ */
+export function snapToQuotes(piece: Span, quoted: readonly QuotedSpan[]): Span {
+  let { start, end } = piece;
+  for (const span of quoted) {
+    if (span.start >= end) break;
+    if (span.end <= start) continue;
+    if (start > span.start && start < span.end) start = span.start;
+    if (end > span.start && end < span.end) end = span.end;
+  }
+  return start === piece.start && end === piece.end ? piece : { start, end };
+}
+
 /** Groups tagged runs into attributions and adds untagged direct quotes. */
 export function findAttributions(
   text: string,
@@ -136,7 +152,7 @@ export function findAttributions(
         source = candidate;
       }
     }
-    const content = contents.map((run) => ({ start: run.start, end: run.end }));
+    const content = contents.map((run) => snapToQuotes({ start: run.start, end: run.end }, quoted));
     attributions.push({
       content,
       cue: { start: cue.start, end: cue.end },
@@ -147,7 +163,7 @@ export function findAttributions(
     });
   }
   for (const run of orphanContents) {
-    const content = [{ start: run.start, end: run.end }];
+    const content = [snapToQuotes({ start: run.start, end: run.end }, quoted)];
     attributions.push({ content, cue: null, source: null, kind: kindOf(text, content), rule: 'tagger/no-cue', firstToken: run.firstToken });
   }
   // Quoted stretches no content covers: direct quotes whose cue the tagger missed.
@@ -163,5 +179,34 @@ export function findAttributions(
     attributions.push({ content: [{ start: span.start, end: span.end }], cue: null, source: null, kind: 'direct', rule: 'quote-marks', firstToken });
   }
   attributions.sort((a, b) => a.firstToken - b.firstToken);
-  return attributions;
+  return mergeSplitQuotes(text, attributions, paragraphOf);
+}
+
+/**
+ * `“It’s finished,” she said. “In my head, anyway.”`: a direct quote with no cue of its own right
+ * after a direct quote with a cue, in the same paragraph, is the rest of the same attribution.
+ */
+function mergeSplitQuotes(text: string, attributions: FoundAttribution[], paragraphOf: Int32Array): FoundAttribution[] {
+  const merged: FoundAttribution[] = [];
+  for (const attribution of attributions) {
+    const previous = merged[merged.length - 1];
+    if (
+      previous &&
+      attribution.cue === null &&
+      attribution.kind === 'direct' &&
+      previous.cue !== null &&
+      previous.kind === 'direct' &&
+      paragraphOf[previous.firstToken] === paragraphOf[attribution.firstToken] &&
+      // The cue sits between the pieces: `“…,” he said. “…”`.
+      previous.cue.start > previous.content[0]!.end &&
+      previous.cue.end <= attribution.content[0]!.start &&
+      previous.content[previous.content.length - 1]!.end <= attribution.content[0]!.start &&
+      text.charAt(previous.content[previous.content.length - 1]!.end - 1) !== '.'
+    ) {
+      merged[merged.length - 1] = { ...previous, content: [...previous.content, ...attribution.content], rule: `${previous.rule}+split-quote` };
+      continue;
+    }
+    merged.push(attribution);
+  }
+  return merged;
 }

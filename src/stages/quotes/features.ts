@@ -9,7 +9,7 @@ import { COGNITION_VERBS, SPEECH_NOUNS, SPEECH_VERBS } from '../../lang/en/speec
 import type { QuotedSpan } from './quote-marks.js';
 
 /** Number of feature rows per token. */
-export const featuresPerToken = 20;
+export const featuresPerToken = 25;
 
 /** Word classes from the cue-word lists. */
 const enum WordClass {
@@ -186,6 +186,8 @@ export function featureRows(
   // Nearest cue word (speech or cognition verb, `according`) in the same sentence, either side:
   // direction 1 = a cue before, 2 = a cue after, 3 = the token is one.
   const leftDistance = new Int32Array(count);
+  const commasToCue = new Uint8Array(count);
+  const toSentenceEnd = new Uint8Array(count);
   let sentenceStart = 0;
   for (let index = 1; index <= count; index++) {
     const token = tokens[index];
@@ -194,19 +196,28 @@ export function featureRows(
     let last = -1;
     let hasCue = 0;
     let hasQuote = 0;
+    let leftCommas = 0;
     for (let position = sentenceStart; position < index; position++) {
       const value = classes[position + 2]!;
       if (value === WordClass.Speech || value === WordClass.Cognition || value === WordClass.According) {
         last = position;
         hasCue = 1;
+        leftCommas = 0;
       }
+      if (shapes[position + 2] === SHAPE_COMMA || shapes[position + 2] === SHAPE_COLON || shapes[position + 2] === SHAPE_DASH) leftCommas++;
+      commasToCue[position] = Math.min(leftCommas, 3);
       if (quoteState[position] !== 0) hasQuote = 2;
       leftDistance[position] = last >= 0 ? position - last : 1 << 20;
     }
     let next = -1;
+    let rightCommas = 0;
     for (let position = index - 1; position >= sentenceStart; position--) {
       const value = classes[position + 2]!;
-      if (value === WordClass.Speech || value === WordClass.Cognition || value === WordClass.According) next = position;
+      if (value === WordClass.Speech || value === WordClass.Cognition || value === WordClass.According) {
+        next = position;
+        rightCommas = 0;
+      }
+      if (shapes[position + 2] === SHAPE_COMMA || shapes[position + 2] === SHAPE_COLON || shapes[position + 2] === SHAPE_DASH) rightCommas++;
       const left = leftDistance[position]!;
       const right = next >= 0 ? next - position : 1 << 20;
       if (left === 0) cueDirection[position] = 3;
@@ -216,7 +227,9 @@ export function featureRows(
       } else if (right < 1 << 20) {
         cueDirection[position] = 2;
         cueDistance[position] = distanceBucket(right);
+        commasToCue[position] = 4 + Math.min(rightCommas, 3);
       }
+      toSentenceEnd[position] = distanceBucket(index - 1 - position);
       sentenceFlags[position] = hasCue | hasQuote;
       sentencePosition[position] = Math.min(position - sentenceStart, 4) * 5 + Math.min(index - 1 - position, 4);
     }
@@ -227,6 +240,20 @@ export function featureRows(
   for (const sequence of sequences) {
     const opens = quoteState[sequence.first] === 1 ? 1 : 0;
     for (let index = sequence.first; index < sequence.end; index++) paragraphOpensQuote[index] = opens;
+  }
+  // Transcript and headline lines, `WALLACE: Let’s start …`, `Pence: Gennifer Flowers …`: a
+  // colon among the first few tokens of a paragraph. 1 before it, 2 the colon, 3 after it.
+  const colonState = new Uint8Array(count);
+  for (const sequence of sequences) {
+    let colon = -1;
+    for (let index = sequence.first; index < Math.min(sequence.end, sequence.first + 7); index++) {
+      if (shapes[index + 2] === SHAPE_COLON && text.charCodeAt(tokens[index]!.start) === 0x3a) {
+        colon = index;
+        break;
+      }
+    }
+    if (colon < 0) continue;
+    for (let index = sequence.first; index < sequence.end; index++) colonState[index] = index < colon ? 1 : index === colon ? 2 : 3;
   }
   for (let index = 0; index < count; index++) {
     const base = index * featuresPerToken;
@@ -259,6 +286,11 @@ export function featureRows(
     rows[base + 17] = hashRow(17, suffixes[index]!, shape, mask);
     rows[base + 18] = hashRow(18, word, direction * 16 + distance, mask);
     rows[base + 19] = hashRow(19, shapes[at - 2]! * 16 + shapes[at - 1]!, quoteState[index - 1] ?? 0, mask);
+    rows[base + 20] = hashRow(20, toSentenceEnd[index]!, quote, mask);
+    rows[base + 21] = hashRow(21, colonState[index]!, shape, mask);
+    rows[base + 22] = hashRow(22, commasToCue[index]! * 16 + direction, distance, mask);
+    rows[base + 23] = hashRow(23, word, sentenceFlags[index]!, mask);
+    rows[base + 24] = hashRow(24, classes[at - 1]! * 16 + shape, colonState[index]!, mask);
   }
   return { rows, sequences, quoteState };
 }

@@ -57,63 +57,64 @@ export function findQuotedSpans(text: string, paragraphs: readonly Span[]): Quot
   const spans: QuotedSpan[] = [];
   const diagnostics: Diagnostic[] = [];
   paragraphs.forEach((paragraph, paragraphIndex) => {
-    let doubleOpen = -1;
+    // Open double marks, outermost first: `"… “…” …"` nests one style inside another.
+    const stack: { position: number; style: number }[] = [];
     let singleOpen = -1;
+    const close = (depth: number, position: number): void => {
+      const opened = stack[depth]!;
+      stack.length = depth;
+      if (depth === 0) spans.push({ start: opened.position, end: position + 1, paragraph: paragraphIndex, continues: false, unclosed: false });
+    };
+    const deepest = (style: number, other = style): number => {
+      for (let depth = stack.length - 1; depth >= 0; depth--) if (stack[depth]!.style === style || stack[depth]!.style === other) return depth;
+      return -1;
+    };
     for (let position = paragraph.start; position < paragraph.end; position++) {
       const code = text.charCodeAt(position);
-      let opens = false;
-      let closes = false;
-      let single = false;
-      if (DOUBLE_OPEN.has(code)) {
-        // `„…“` (German style) closes with `“`: an opener while a `„` is open closes it.
-        if (code === 0x201c && doubleOpen >= 0 && text.charCodeAt(doubleOpen) === 0x201e) closes = true;
-        else opens = true;
-      } else if (DOUBLE_CLOSE.has(code)) closes = true;
-      else if (code === STRAIGHT_DOUBLE) {
-        if (doubleOpen < 0) opens = true;
-        else closes = true;
-      } else if (doubleOpen < 0 && (code === SINGLE_OPEN || code === STRAIGHT_SINGLE || code === SINGLE_CLOSE)) {
+      if (code === STRAIGHT_DOUBLE) {
+        const depth = deepest(STRAIGHT_DOUBLE);
+        if (depth >= 0) close(depth, position);
+        else stack.push({ position, style: STRAIGHT_DOUBLE });
+        singleOpen = -1;
+      } else if (code === 0x201c || code === 0x201e || code === 0xab) {
+        const top = stack[stack.length - 1];
+        // `„…“` (German style) closes with `“`.
+        if (code === 0x201c && top?.style === 0x201e) close(stack.length - 1, position);
+        else {
+          const style = code === 0xab ? 0xab : 0x201c;
+          if (top && top.style === style) {
+            diagnostics.push({ stage: 'quotes', rule: 'quote-marks/reopened', message: 'a quote mark opens while another of the same style is still open', start: top.position, end: position + 1 });
+            stack.pop();
+          }
+          stack.push({ position, style: code === 0x201e ? 0x201e : style });
+        }
+        singleOpen = -1;
+      } else if (DOUBLE_CLOSE.has(code)) {
+        const depth = code === 0xbb ? deepest(0xab) : deepest(0x201c, 0x201e);
+        if (depth >= 0) close(depth, position);
+        else diagnostics.push({ stage: 'quotes', rule: 'quote-marks/unopened', message: 'a closing quote mark with no opening mark', start: position, end: position + 1 });
+      } else if (stack.length === 0 && (code === SINGLE_OPEN || code === STRAIGHT_SINGLE || code === SINGLE_CLOSE)) {
         const before = position > paragraph.start ? text.charCodeAt(position - 1) : Number.NaN;
         const after = position + 1 < paragraph.end ? text.charCodeAt(position + 1) : Number.NaN;
-        single = true;
         // An apostrophe sits between letters (`Qa’ida`, `don't`) or after one (`students’`): only
         // a mark after a space that opens a word opens a single quote; only a pending one closes.
-        if (singleOpen < 0 && code !== SINGLE_CLOSE && isSpaceOrOpener(before) && isLetterOrDigit(after)) opens = true;
-        else if (singleOpen >= 0 && code !== SINGLE_OPEN && !isLetterOrDigit(after) && !isSpaceOrOpener(before)) closes = true;
-      }
-      if (single) {
-        if (opens) singleOpen = position;
-        else if (closes && singleOpen >= 0) {
+        if (singleOpen < 0 && code !== SINGLE_CLOSE && isSpaceOrOpener(before) && isLetterOrDigit(after)) singleOpen = position;
+        else if (singleOpen >= 0 && code !== SINGLE_OPEN && !isLetterOrDigit(after) && !isSpaceOrOpener(before)) {
           // A single-quoted stretch counts when it holds several words (`'fake news'` is a
           // phrase; a possessive `s’` pairs with nothing).
-          const inner = text.slice(singleOpen + 1, position);
-          if (inner.includes(' ')) spans.push({ start: singleOpen, end: position + 1, paragraph: paragraphIndex, continues: false, unclosed: false });
+          if (text.slice(singleOpen + 1, position).includes(' ')) spans.push({ start: singleOpen, end: position + 1, paragraph: paragraphIndex, continues: false, unclosed: false });
           singleOpen = -1;
-        }
-        continue;
-      }
-      if (opens) {
-        if (doubleOpen >= 0) {
-          diagnostics.push({ stage: 'quotes', rule: 'quote-marks/reopened', message: 'a quote mark opens while another is still open', start: doubleOpen, end: position + 1 });
-        }
-        doubleOpen = position;
-        singleOpen = -1;
-      } else if (closes) {
-        if (doubleOpen >= 0) {
-          spans.push({ start: doubleOpen, end: position + 1, paragraph: paragraphIndex, continues: false, unclosed: false });
-          doubleOpen = -1;
-        } else {
-          diagnostics.push({ stage: 'quotes', rule: 'quote-marks/unopened', message: 'a closing quote mark with no opening mark', start: position, end: position + 1 });
         }
       }
     }
-    if (doubleOpen >= 0) {
+    const outer = stack[0];
+    if (outer) {
       const next = paragraphs[paragraphIndex + 1];
       const continues = next !== undefined && opensWithQuote(text, next.start, next.end);
       if (!continues) {
-        diagnostics.push({ stage: 'quotes', rule: 'quote-marks/unclosed', message: 'a quote mark opens and is never closed in its paragraph', start: doubleOpen, end: paragraph.end });
+        diagnostics.push({ stage: 'quotes', rule: 'quote-marks/unclosed', message: 'a quote mark opens and is never closed in its paragraph', start: outer.position, end: paragraph.end });
       }
-      spans.push({ start: doubleOpen, end: paragraph.end, paragraph: paragraphIndex, continues, unclosed: !continues });
+      spans.push({ start: outer.position, end: paragraph.end, paragraph: paragraphIndex, continues, unclosed: !continues });
     }
   });
   return { spans, diagnostics };

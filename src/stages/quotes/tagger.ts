@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { featuresPerToken, makeVocabulary, type FeatureRows, type Vocabulary } from './features.js';
+import { featuresPerToken as importedFeaturesPerToken, makeVocabulary, type FeatureRows, type Vocabulary } from './features.js';
 
 /** Tag names in id order. */
 export const quoteTags = ['O', 'B-CON', 'I-CON', 'B-CUE', 'I-CUE', 'B-SRC', 'I-SRC'] as const;
@@ -19,6 +19,9 @@ export const quoteTags = ['O', 'B-CON', 'I-CON', 'B-CUE', 'I-CUE', 'B-SRC', 'I-S
 export const quoteTagCount = quoteTags.length;
 /** Tag ids. */
 export const Tag = { O: 0, BeginContent: 1, InsideContent: 2, BeginCue: 3, InsideCue: 4, BeginSource: 5, InsideSource: 6 } as const;
+
+// Local copies: module bindings cost a getter call per use in hot loops under tsx.
+const featuresPerToken = importedFeaturesPerToken;
 
 /** Model format version written in the header. */
 export const quoteModelVersion = 1;
@@ -48,6 +51,18 @@ const allowed = Uint8Array.from({ length: (quoteTagCount + 1) * quoteTagCount },
   return allowedQuoteTransition(previous === quoteTagCount ? -1 : previous, index % quoteTagCount) ? 1 : 0;
 });
 
+/** Work buffers of {@link decodeSequence}, reusable across the sequences of a document. */
+export interface DecodeScratch {
+  readonly best: Float64Array;
+  readonly back: Uint8Array;
+  readonly scores: Float64Array;
+}
+
+/** Buffers for sequences of up to `length` tokens. */
+export function makeDecodeScratch(length: number): DecodeScratch {
+  return { best: new Float64Array(length * quoteTagCount), back: new Uint8Array(length * quoteTagCount), scores: new Float64Array(quoteTagCount) };
+}
+
 /**
  * Viterbi over tokens `[first, end)` with emission scores summed from `rows`; writes the best tags
  * into `out` (same indexing as the tokens).
@@ -59,13 +74,13 @@ export function decodeSequence(
   emission: ArrayLike<number>,
   transition: ArrayLike<number>,
   out: Uint8Array,
+  scratch: DecodeScratch = makeDecodeScratch(end - first),
 ): void {
   const length = end - first;
   if (length <= 0) return;
   const tagCount = quoteTagCount;
-  const best = new Float64Array(length * tagCount);
-  const back = new Uint8Array(length * tagCount);
-  const scores = new Float64Array(tagCount);
+  if (scratch.best.length < length * tagCount) scratch = makeDecodeScratch(length);
+  const { best, back, scores } = scratch;
   for (let index = 0; index < length; index++) {
     scores.fill(0);
     const rowBase = (first + index) * featuresPerToken;
@@ -109,7 +124,9 @@ export function decodeSequence(
 /** Tags every token of a document (all its paragraph sequences). */
 export function tagTokens(model: QuoteTaggerModel, features: FeatureRows): Uint8Array {
   const tags = new Uint8Array(features.quoteState.length);
-  for (const sequence of features.sequences) decodeSequence(features.rows, sequence.first, sequence.end, model.emission, model.transition, tags);
+  const longest = features.sequences.reduce((most, sequence) => Math.max(most, sequence.end - sequence.first), 0);
+  const scratch = makeDecodeScratch(longest);
+  for (const sequence of features.sequences) decodeSequence(features.rows, sequence.first, sequence.end, model.emission, model.transition, tags, scratch);
   return tags;
 }
 

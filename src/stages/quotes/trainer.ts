@@ -5,8 +5,10 @@
  */
 import type { Span, Token } from '../../doc/schema.js';
 import type { FeatureRows } from './features.js';
-import { featuresPerToken } from './features.js';
-import { decodeSequence, quoteTagCount, Tag } from './tagger.js';
+import { featuresPerToken as importedFeaturesPerToken } from './features.js';
+
+const featuresPerToken = importedFeaturesPerToken;
+import { decodeSequence, makeDecodeScratch, quoteTagCount, Tag } from './tagger.js';
 
 /** An annotated attribution in pieces (content, cue, source). */
 export interface AttributionSpans {
@@ -100,6 +102,7 @@ export function trainQuoteTagger(documents: readonly TrainingDocument[], options
   });
   let clock = 1;
   const predicted = new Uint8Array(Math.max(1, ...documents.map((document) => document.gold.length)));
+  const scratch = makeDecodeScratch(Math.max(1, ...order.map((item) => item.end - item.first)));
   const averaged = (): { emission: Float32Array; transition: Float32Array } => ({
     emission: Float32Array.from(emission, (weight, index) => weight - emissionTotals[index]! / clock),
     transition: Float32Array.from(transition, (weight, index) => weight - transitionTotals[index]! / clock),
@@ -114,7 +117,7 @@ export function trainQuoteTagger(documents: readonly TrainingDocument[], options
     for (const item of order) {
       const document = documents[item.document]!;
       const { rows } = document.features;
-      decodeSequence(rows, item.first, item.end, emission, transition, predicted);
+      decodeSequence(rows, item.first, item.end, emission, transition, predicted, scratch);
       let differs = false;
       for (let token = item.first; token < item.end; token++) if (predicted[token] !== document.gold[token]) differs = true;
       if (differs) {
