@@ -22,3 +22,42 @@ test('seed: metadata, clean body and exactly 18 sentences', { skip }, async () =
   assert.ok(doc.sentences.some((s) => doc.text.slice(s.start, s.end).includes('Maj. Sheryll Klinkel')), 'split after Maj.');
   assert.deepEqual(doc.removals.map((removal) => removal.reason), ['photo caption or credit', 'dateline']);
 });
+
+test('seed: time expressions resolve from the publication date', { skip }, async () => {
+  const doc = await analyze(readFileSync(seedPath, 'utf8'), { published: '2018-03-28', id: 'seed' });
+  const values = new Map(doc.timexes.map((timex) => [doc.text.slice(timex.start, timex.end), timex]));
+  const expected: ReadonlyArray<readonly [string, string]> = [
+    ['Saturday', '2018-03-24'], ['Wednesday', '2018-03-28'], ['last month', '2018-02'], ['2011', '2011'],
+    ['the end of 2016', '2016'], ['2013', '2013'], ['September 2012', '2012-09'], ['2012', '2012'],
+  ];
+  for (const [phrase, value] of expected) assert.equal(values.get(phrase)?.value, value, `${phrase}: ${JSON.stringify(values.get(phrase))}`);
+  assert.equal(values.get('the end of 2016')?.mod, 'END');
+  assert.equal(values.get('the end of 2016')?.precision, 'year');
+});
+
+test('seed: without a publication date, relative times stay unresolved and say why', { skip }, async () => {
+  const doc = await analyze(readFileSync(seedPath, 'utf8'), { id: 'seed-undated' });
+  const byText = new Map(doc.timexes.map((timex) => [doc.text.slice(timex.start, timex.end), timex]));
+  assert.equal(byText.get('2011')?.value, '2011');
+  assert.equal(byText.get('September 2012')?.value, '2012-09');
+  for (const phrase of ['Saturday', 'Wednesday', 'last month']) assert.equal(byText.get(phrase)?.resolved, false, phrase);
+  assert.ok(doc.diagnostics.some((diagnostic) => diagnostic.stage === 'time'), 'no diagnostic about the missing date');
+});
+
+test('seed: places resolve with coordinates', { skip }, async () => {
+  const doc = await analyze(readFileSync(seedPath, 'utf8'), { published: '2018-03-28', id: 'seed' });
+  const place = (phrase: string) => doc.places.find((entry) => doc.text.slice(entry.start, entry.end) === phrase);
+  const ubari = place('Ubari');
+  assert.equal(ubari?.countryCode, 'LY');
+  assert.ok(Math.abs((ubari?.lat ?? 0) - 26.6) < 0.3 && Math.abs((ubari?.lon ?? 0) - 12.8) < 0.3, JSON.stringify(ubari));
+  for (const [phrase, code] of [['Libya', 'LY'], ['Sirte', 'LY'], ['Benghazi', 'LY'], ['Algeria', 'DZ'], ['Mali', 'ML']] as const) {
+    assert.equal(place(phrase)?.countryCode, code, phrase);
+  }
+  assert.ok(place('North Africa')?.lat !== undefined, 'North Africa unresolved');
+  const amenas = doc.places.find((entry) => doc.text.slice(entry.start, entry.end).includes('Amenas'));
+  assert.equal(amenas?.countryCode, 'DZ');
+  assert.equal(amenas?.precision, 'country');
+  const dateline = doc.places.find((entry) => entry.rule.startsWith('dateline'));
+  assert.equal(dateline?.name, 'Washington');
+  assert.ok(Math.abs((dateline?.lat ?? 0) - 38.9) < 0.2, 'dateline is not Washington, D.C.');
+});
