@@ -2,7 +2,7 @@
  * Article metadata from an HTML page: title, byline, publication date, site name and language,
  * read from meta tags, JSON-LD, `<time datetime>`, the visible date line and the URL.
  */
-import { dateFromUrl, findVisibleDate, normalizeDateValue } from './html-dates.js';
+import { dateFromUrl, findTextDate, findVisibleDate, normalizeDateValue } from './html-dates.js';
 
 /** Where a publication date was found. */
 export type PublishedSource = 'html-meta' | 'json-ld' | 'visible-text' | 'url';
@@ -155,9 +155,14 @@ function stringField(object: JsonObject, key: string): string | undefined {
   return undefined;
 }
 
+const DATE_IN_BYLINE =
+  /[\s,|·•\-–—]*(?:(?:updated|published|posted)\b.*|(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}.*|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}.*|\d{4}-\d{2}-\d{2}.*|\d{1,2}\/\d{1,2}\/\d{2,4}.*)$/i;
+
 /** "By Jane Doe and John Roe" → "Jane Doe and John Roe". */
 export function cleanByline(value: string | undefined): string | undefined {
-  const cleaned = clean(value?.replace(/^\s*(?:written\s+)?by\s*:?\s+/i, ''));
+  // "Associated Press November 19, 2019, 9:02", "FEDERICA LUSIARDI - 2019-04-10": the date is not the author.
+  const withoutDate = value?.replace(DATE_IN_BYLINE, '');
+  const cleaned = clean(withoutDate?.replace(/^\s*(?:written\s+)?by\s*:?\s+/i, '').replace(/[\s,|·•\-–—]+$/, ''));
   if (cleaned === undefined || /^https?:\/\//.test(cleaned) || cleaned.length > 200) return undefined;
   return cleaned;
 }
@@ -240,13 +245,29 @@ export function extractHtmlMetadata(document: Document, url?: string): HtmlMetad
   return metadata;
 }
 
+// Elements whose class or id says they hold the story's date: `<span class="post-date">19 Nov 2019</span>`.
+const DATE_ELEMENTS =
+  '[class*="date"], [class*="Date"], [id*="date"], [class*="publish"], [class*="Publish"], [class*="posted"], [class*="timestamp"], [itemprop="datePublished"]';
+// A date element holds a short line; a longer text is a container that happens to carry the word.
+const DATE_ELEMENT_LENGTH = 100;
+
 /**
- * The publication date from what a reader sees (`Updated 1:23 PM ET, Wed March 28, 2018`), then
- * from the URL path. For pages whose markup carries no date.
+ * The publication date from what a reader sees, for pages whose markup carries no date: a cue line
+ * (`Updated 1:23 PM ET, Wed March 28, 2018`), then a short element whose class says date
+ * (`<span class="post-date">19 Nov 2019</span>`), then the URL path (`/2015/04/08/`).
+ * `visibleText` is the page's text with a newline at each block boundary.
  */
-export function fallbackPublished(visibleText: string, url: string | undefined): Pick<HtmlMetadata, 'published' | 'publishedSource'> {
+export function fallbackPublished(document: Document, visibleText: string, url: string | undefined): Pick<HtmlMetadata, 'published' | 'publishedSource'> {
   const visible = findVisibleDate(visibleText);
   if (visible) return { published: visible.date, publishedSource: 'visible-text' };
+  for (const element of Array.from(document.querySelectorAll(DATE_ELEMENTS))) {
+    const label = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
+    if (/update|modif/i.test(label)) continue;
+    const text = clean(element.textContent);
+    if (text === undefined || text.length > DATE_ELEMENT_LENGTH) continue;
+    const date = findTextDate(text);
+    if (date) return { published: date, publishedSource: 'visible-text' };
+  }
   const fromUrl = url === undefined ? undefined : dateFromUrl(url);
   if (fromUrl) return { published: fromUrl, publishedSource: 'url' };
   return {};

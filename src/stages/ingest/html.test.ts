@@ -74,6 +74,17 @@ test('extractHtml reads the date from the canonical link when no URL is given', 
   assert.equal(article.publishedSource, 'url');
 });
 
+test('extractHtml reads the date from a short element whose class says date', () => {
+  const article = extractHtml(page('', `<div class="press__date">October 12, 2017</div><article>${BODY}</article>`), { url: 'https://news.example/2015/04/08/x/' });
+  assert.equal(article.published, '2017-10-12');
+  assert.equal(article.publishedSource, 'visible-text');
+});
+
+test('extractHtml keeps a date out of the byline', () => {
+  const article = extractHtml(page('<meta name="author" content="FEDERICA LUSIARDI - 2019-04-10">'));
+  assert.equal(article.byline, 'FEDERICA LUSIARDI');
+});
+
 test('extractHtml prefers the markup date over the URL date', () => {
   const article = extractHtml(page('<meta name="pubdate" content="2015-04-09">'), { url: 'https://news.example/2015/04/08/river/' });
   assert.equal(article.published, '2015-04-09');

@@ -130,7 +130,7 @@ export function extractHtml(html: string, options: ExtractHtmlOptions = {}): Htm
   let lines: ReturnType<typeof blockLines> = [];
   try {
     removeAll(document, 'script, style, template');
-    if (metadata.published === undefined) Object.assign(metadata, fallbackPublished(joinLines(pageLines(document)), url));
+    if (metadata.published === undefined) Object.assign(metadata, fallbackPublished(document, joinLines(pageLines(document)), url));
     // Menus are never article text, and Readability sometimes keeps one that sits inside the story's container.
     removeAll(document, 'nav');
     readability = runReadability(document);
