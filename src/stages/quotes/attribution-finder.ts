@@ -6,6 +6,7 @@
  * the context by the resolver).
  */
 import type { Span, Token } from '../../doc/schema.js';
+import { SPEECH_VERBS } from '../../lang/en/speech-verbs.js';
 import type { QuotedSpan } from './quote-marks.js';
 import { Tag } from './tagger.js';
 
@@ -138,6 +139,31 @@ export function findAttributions(
     if (best === null) orphanContents.push(run);
     else byCue.set(best, [...(byCue.get(best) ?? []), run]);
   }
+  // `Al Qaeda in Libya was responsible for the 2013 attack …, Pentagon spokesperson Maj. Sheryll
+  // Klinkel told CNN`: the clause before `, SOURCE CUE` is content when nothing else claims it.
+  const commaClauses = new Set<TagRun>();
+  for (const cue of cues) {
+    const source = sources.find((candidate) => candidate.lastToken === cue.firstToken - 1);
+    const comma = source ? tokens[source.firstToken - 1] : undefined;
+    if (!source || !comma || tokens[source.firstToken - 1]!.sentence !== tokens[cue.firstToken]!.sentence || text.charAt(comma.start) !== ',') continue;
+    const sentence = tokens[cue.firstToken]!.sentence;
+    let first = source.firstToken - 1;
+    while (first > 0 && tokens[first - 1]!.sentence === sentence) first--;
+    if (source.firstToken - 1 - first < 3) continue;
+    // Only a verb of saying that closes the clause (`…, X told CNN.`, `…, he said –`): with words
+    // after it, the comma more likely ends a fronted phrase (`During his tour, he paused to …`).
+    if (!SPEECH_VERBS.has(text.slice(cue.start, cue.end).toLowerCase().split(' ')[0] ?? '')) continue;
+    let after = cue.lastToken + 1;
+    while (after <= cue.lastToken + 4 && tokens[after]?.sentence === sentence && /^\p{Lu}/u.test(text.charAt(tokens[after]!.start))) after++;
+    const following = tokens[after];
+    if (following && following.sentence === sentence && /[\p{L}\p{N}]/u.test(text.charAt(following.start))) continue;
+    let claimed = false;
+    for (let index = first; index < source.firstToken - 1; index++) if (tags[index] !== Tag.O) claimed = true;
+    if (claimed) continue;
+    const run: TagRun = { type: 'content', firstToken: first, lastToken: source.firstToken - 2, start: tokens[first]!.start, end: tokens[source.firstToken - 2]!.end };
+    byCue.set(cue, [run, ...(byCue.get(cue) ?? [])]);
+    commaClauses.add(cue);
+  }
   const attributions: FoundAttribution[] = [];
   for (const [cue, contents] of byCue) {
     if (!cue) continue;
@@ -158,7 +184,7 @@ export function findAttributions(
       cue: { start: cue.start, end: cue.end },
       source: source ? { start: source.start, end: source.end } : null,
       kind: kindOf(text, content),
-      rule: 'tagger',
+      rule: commaClauses.has(cue) ? 'tagger+comma-clause' : 'tagger',
       firstToken: contents[0]!.firstToken,
     });
   }

@@ -29,20 +29,21 @@ const ADDRESSEE_AFTER_TOLD = /^[ \t]+((?:the[ \t]+)?(?:\p{Lu}[\p{L}\p{N}.&’'-]
 
 /** The medium or addressee right after a cue, if any. */
 export function findMedium(text: string, cue: Span): Span | null {
-  const after = text.slice(cue.end, Math.min(text.length, cue.end + 80));
-  const cueWords = text.slice(cue.start, cue.end).split(/\s+/);
-  const lastWord = cueWords[cueWords.length - 1] ?? '';
-  if (TOLD.test(lastWord)) {
-    const match = ADDRESSEE_AFTER_TOLD.exec(after);
+  // The tagger's cue may already hold the medium (`said in a statement Wednesday`): look right
+  // after the cue's first word as well as after the whole cue.
+  const cueText = text.slice(cue.start, cue.end);
+  const firstWordEnd = cue.start + (/^[\p{L}’'-]+/u.exec(cueText)?.[0].length ?? cueText.length);
+  const lastWord = /[\p{L}’'-]+$/u.exec(cueText)?.[0] ?? '';
+  for (const from of firstWordEnd < cue.end ? [firstWordEnd, cue.end] : [cue.end]) {
+    const after = text.slice(from, Math.min(text.length, from + 80));
+    const verb = from === cue.end ? lastWord : cueText.slice(0, firstWordEnd - cue.start);
+    const match = (TOLD.test(verb) ? ADDRESSEE_AFTER_TOLD.exec(after) : null) ?? MEDIUM_AFTER_CUE.exec(after);
     if (match?.[1]) {
-      const offset = cue.end + match[0].length - match[1].length;
-      return { start: offset, end: offset + match[1].length };
+      // `told CNN.`: the sentence's period is not part of the name.
+      const value = match[1].replace(/[.,]+$/, '');
+      const offset = from + match[0].length - match[1].length;
+      return { start: offset, end: offset + value.length };
     }
-  }
-  const match = MEDIUM_AFTER_CUE.exec(after);
-  if (match?.[1]) {
-    const offset = cue.end + match[0].length - match[1].length;
-    return { start: offset, end: offset + match[1].length };
   }
   return null;
 }
@@ -63,6 +64,8 @@ function mentionForSource(mentions: readonly Mention[], source: Span, startIndex
     if (mention.start >= source.end) break;
     if (mention.end <= source.start) continue;
     const covered = (Math.min(mention.end, source.end) - Math.max(mention.start, source.start)) / (source.end - source.start);
+    // `US military officials`: a place or adjective inside a description is not the speaker.
+    if ((mention.type === 'LOC' || mention.type === 'MISC') && mention.end < source.end) continue;
     // `Africa Command spokesperson Robyn Mack`: the person, not the organisation in the role.
     const score = (mention.type === 'PER' ? 2 : mention.type === 'ORG' ? 1 : 0) + covered + (mention.entity ? 0.5 : 0) + mention.end / 1e9;
     if (score > bestScore) {
