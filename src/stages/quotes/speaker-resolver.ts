@@ -9,6 +9,7 @@
  */
 import type { Entity, Mention, Quote, Sentence, Span, Token } from '../../doc/schema.js';
 import { foldForMatching } from '../../doc/text-builder.js';
+import { ROLE_NOUNS } from '../../lang/en/roles.js';
 import { ISSUED_DOCUMENT_NOUNS } from '../../lang/en/speech-verbs.js';
 import type { FoundAttribution } from './attribution-finder.js';
 
@@ -115,6 +116,14 @@ export function resolveSpeakers(context: SpeakerContext, attributions: readonly 
             speakerEntity = issuer;
             rule += '+issuer';
           }
+        } else if (ROLE_NOUNS.has(head)) {
+          // `the minister added`, when the linker left the description unlinked: the person who
+          // holds that role, else the speaker just before.
+          const holder = roleHolder(context, head, speaker.start) ?? previous?.speakerEntity ?? null;
+          if (holder) {
+            speakerEntity = holder;
+            rule += '+role';
+          }
         } else if (PERSON_PRONOUNS.has(head) && previous?.speakerEntity) {
           speakerEntity = previous.speakerEntity;
           rule += '+previous-speaker';
@@ -157,6 +166,22 @@ export function resolveSpeakers(context: SpeakerContext, attributions: readonly 
     previous = { speaker, speakerEntity, paragraphEnd: Math.max(end, lastToken?.end ?? end) };
   });
   return quotes;
+}
+
+/** The entity with a role named `noun` mentioned last before `offset`. */
+function roleHolder(context: SpeakerContext, noun: string, offset: number): string | null {
+  let best: string | null = null;
+  let bestStart = -1;
+  for (const entity of context.entities) {
+    if (!entity.roles.some((role) => role.role?.toLowerCase() === noun)) continue;
+    for (const mention of context.mentions) {
+      if (mention.entity === entity.id && mention.start < offset && mention.start > bestStart) {
+        best = entity.id;
+        bestStart = mention.start;
+      }
+    }
+  }
+  return best;
 }
 
 /** The last person (or organisation) mention with an entity in the sentence before `offset`. */

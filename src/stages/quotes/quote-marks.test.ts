@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { findParagraphs } from '../segment/segment.js';
+import { findQuotedSpans } from './quote-marks.js';
+
+function quoted(text: string): string[] {
+  return findQuotedSpans(text, findParagraphs(text)).spans.map((span) => text.slice(span.start, span.end));
+}
+
+const positive: [string, string, string[]][] = [
+  ['curly double quotes', '“We will win,” she said.', ['“We will win,”']],
+  ['straight double quotes', '"We will win," she said.', ['"We will win,"']],
+  ['guillemets', '«Nous allons gagner», a-t-elle dit.', ['«Nous allons gagner»']],
+  ['low-high German quotes', 'Er sagte: „Wir gewinnen“ und ging.', ['„Wir gewinnen“']],
+  ['single quotes around several words', "He called it 'a total disgrace' on Monday.", ["'a total disgrace'"]],
+  ['curly single quotes in a headline', 'Trump Was ‘Mocking’ the ‘Clinton Camp tonight’', ['‘Clinton Camp tonight’']],
+  ['a quote split around its cue', '“It’s finished,” she said. “In my head, anyway.”', ['“It’s finished,”', '“In my head, anyway.”']],
+  ['curly quotes nested in straight ones', '"The question: “Do you agree?” Yes," he said.', ['"The question: “Do you agree?” Yes,"']],
+  ['a quote continued in the next paragraph', '“The first part of it.\n\n“The second part.”', ['“The first part of it.', '“The second part.”']],
+];
+
+const negative: [string, string][] = [
+  ['apostrophes inside words', 'The group’s leader and al-Qa’ida’s men don’t agree.'],
+  ['a plural possessive', 'The students’ union met the teachers’ union.'],
+  ['a single-word scare quote in single marks', "It was a 'success' by any measure."],
+  ['no quote marks', 'The strike killed two people, officials said.'],
+];
+
+for (const [name, text, expected] of positive) {
+  test(`quote marks: ${name}`, () => assert.deepEqual(quoted(text), expected));
+}
+
+for (const [name, text] of negative) {
+  test(`quote marks, none: ${name}`, () => assert.deepEqual(quoted(text), []));
+}
+
+test('quote marks: an unclosed quote yields a diagnostic and runs to the paragraph end', () => {
+  const text = '“This never closes, he said.\n\nThe next paragraph is plain.';
+  const result = findQuotedSpans(text, findParagraphs(text));
+  assert.deepEqual(result.spans.map((span) => text.slice(span.start, span.end)), ['“This never closes, he said.']);
+  assert.equal(result.spans[0]?.unclosed, true);
+  assert.deepEqual(result.diagnostics.map((item) => item.rule), ['quote-marks/unclosed']);
+});
+
+test('quote marks: a closing mark with no opening mark yields a diagnostic', () => {
+  const text = 'He said it was over.” Then he left.';
+  const result = findQuotedSpans(text, findParagraphs(text));
+  assert.deepEqual(result.spans, []);
+  assert.deepEqual(result.diagnostics.map((item) => item.rule), ['quote-marks/unopened']);
+});
+
+test('quote marks: thousands of unbalanced marks are fast and never throw', () => {
+  const text = `${'“a ” ” “ " \' ‘ ’ « '.repeat(20000)}\n\n${'"'.repeat(50000)}`;
+  const started = performance.now();
+  const result = findQuotedSpans(text, findParagraphs(text));
+  assert.ok(performance.now() - started < 2000);
+  assert.ok(result.spans.length > 0);
+});

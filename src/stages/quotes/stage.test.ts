@@ -1,0 +1,146 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import type { Doc, Quote } from '../../doc/schema.js';
+import { entitiesStage } from '../entities/stage.js';
+import { normalizeText } from '../normalize/normalize.js';
+import { segment } from '../segment/segment.js';
+import { findMedium } from './speaker-resolver.js';
+import { findQuotes } from './stage.js';
+import { loadQuoteTagger } from './tagger.js';
+
+const model = loadQuoteTagger();
+const entityResource = entitiesStage.load?.();
+
+interface Analysed {
+  readonly text: string;
+  readonly quotes: Quote[];
+  readonly entityName: (id: string | null) => string;
+  readonly diagnostics: string[];
+}
+
+function analyse(text: string): Analysed {
+  const segmentation = segment(text);
+  const layers = entitiesStage.run({ text, ...segmentation } as unknown as Doc, entityResource, {});
+  const mentions = layers.mentions ?? [];
+  const entities = layers.entities ?? [];
+  const found = findQuotes({ text, ...segmentation, mentions, entities }, model);
+  return {
+    text,
+    quotes: found.quotes,
+    entityName: (id) => entities.find((entity) => entity.id === id)?.name ?? 'null',
+    diagnostics: found.diagnostics.map((item) => item.rule),
+  };
+}
+
+/** `content || pieces` [kind] speaker=`span` → entity name, as text, for readable failures. */
+function describe(result: Analysed, quote: Quote): string {
+  const slice = (span: { start: number; end: number } | null): string => (span ? result.text.slice(span.start, span.end) : '');
+  return `${quote.content.map(slice).join(' || ')} [${quote.kind}] speaker=${slice(quote.speaker)} → ${result.entityName(quote.speakerEntity)} cue=${slice(quote.cue)} medium=${slice(quote.medium)}`;
+}
+
+interface Expected {
+  /** A phrase the content must contain. */
+  readonly content: string;
+  readonly kind?: Quote['kind'];
+  /** Name of the speaker entity. */
+  readonly speaker?: string;
+  readonly medium?: string;
+}
+
+const positive: [string, string, Expected][] = [
+  ['direct quote before the cue', '“We will rebuild the bridge by spring,” Mayor John Carver told reporters on Monday.', { content: 'rebuild the bridge', kind: 'direct', speaker: 'John Carver', medium: 'reporters' }],
+  ['direct quote after the cue', 'Maria Lopez said: “The factory will close next year.”', { content: 'factory will close', kind: 'direct', speaker: 'Maria Lopez' }],
+  ['indirect speech with that', 'Senator Paul Hendricks said that the bill would fail in the House.', { content: 'the bill would fail', kind: 'indirect', speaker: 'Paul Hendricks' }],
+  ['indirect speech without that', 'Angela Merkel said the talks were over.', { content: 'talks were over', kind: 'indirect', speaker: 'Angela Merkel' }],
+  ['mixed quote', 'Peter Olsen said the plan was “a disaster for the whole region.”', { content: 'a disaster for the whole region', kind: 'mixed', speaker: 'Peter Olsen' }],
+  ['medium after told', '“The vote was rigged,” Ahmed Karimi told CNN.', { content: 'The vote was rigged', speaker: 'Ahmed Karimi', medium: 'CNN' }],
+  ['a statement as medium', 'The World Bank said in a statement that growth would slow this year.', { content: 'growth would slow', speaker: 'World Bank', medium: 'a statement' }],
+];
+
+for (const [name, text, expected] of positive) {
+  test(`quotes: ${name}`, () => {
+    const result = analyse(text);
+    const quote = result.quotes.find((item) => item.content.some((piece) => result.text.slice(piece.start, piece.end).includes(expected.content)));
+    assert.ok(quote, `no quote holding "${expected.content}" in: ${result.quotes.map((item) => describe(result, item)).join('; ') || 'none'}`);
+    const described = describe(result, quote);
+    if (expected.kind) assert.equal(quote.kind, expected.kind, described);
+    if (expected.speaker) assert.equal(result.entityName(quote.speakerEntity), expected.speaker, described);
+    if (expected.medium) assert.equal(quote.medium ? text.slice(quote.medium.start, quote.medium.end) : '', expected.medium, described);
+  });
+}
+
+const negative: [string, string][] = [
+  ['a plain event sentence', 'The storm destroyed three houses near the coast on Tuesday.'],
+  ['a number with no speaker', 'Prices rose by 3 percent in the second quarter.'],
+  ['a scare quote of one word', 'The “reform” passed the Senate on Friday.'],
+];
+
+for (const [name, text] of negative) {
+  test(`quotes, none: ${name}`, () => {
+    const result = analyse(text);
+    assert.deepEqual(result.quotes.map((quote) => describe(result, quote)), []);
+  });
+}
+
+test('quotes: a cue split quote is one attribution in pieces', () => {
+  const result = analyse('“We are not leaving,” Sarah Briggs said. “Not now, not ever, whatever they offer us.”');
+  assert.equal(result.quotes.length, 1, result.quotes.map((quote) => describe(result, quote)).join('; '));
+  assert.equal(result.quotes[0]?.content.length, 2, describe(result, result.quotes[0]!));
+});
+
+test('quotes: a description and a later `added` resolve to the same person', () => {
+  const result = analyse('“The border is closed,” Interior Minister Omar Haddad told reporters.\n\n“Nobody will cross it this week,” the minister added.');
+  const speakers = result.quotes.map((quote) => result.entityName(quote.speakerEntity));
+  assert.deepEqual(speakers, ['Omar Haddad', 'Omar Haddad'], result.quotes.map((quote) => describe(result, quote)).join('; '));
+});
+
+test('quotes: `the statement added` speaks for the organisation that issued the statement', () => {
+  const result = analyse('The Red Cross said in a statement that two of its workers were hurt.\n\n“Our teams will keep working in the area,” the statement added.');
+  const last = result.quotes[result.quotes.length - 1];
+  assert.ok(last);
+  assert.equal(result.entityName(last.speakerEntity), 'Red Cross', describe(result, last));
+});
+
+test('quotes: unbalanced marks give a diagnostic, not a crash', () => {
+  const result = analyse('“This sentence never closes, said Tom Hale.\n\nAnother paragraph follows.');
+  assert.ok(result.diagnostics.includes('quote-marks/unclosed'));
+});
+
+test('medium: `told CNN` and `said in a statement`', () => {
+  const cases: [string, string, string][] = [
+    ['Mack told CNN.', 'told', 'CNN'],
+    ['The army said in a statement Wednesday that', 'said', 'a statement'],
+    ['She said in its statement confirming', 'said', 'its statement'],
+  ];
+  for (const [text, cue, medium] of cases) {
+    const start = text.indexOf(cue);
+    const span = findMedium(text, { start, end: start + cue.length });
+    assert.equal(span ? text.slice(span.start, span.end) : '', medium, text);
+  }
+});
+
+const seedPath = join(process.cwd(), '..', 'shared', 'examples', 'seed-article.txt');
+
+test('quotes: every quotation of the seed article has its speaker', { skip: !existsSync(seedPath) }, () => {
+  const text = normalizeText(readFileSync(seedPath, 'utf8')).text;
+  const result = analyse(text);
+  const expectations: [string, string][] = [
+    ['This is the first precision airstrike', 'Robyn Mack'],
+    ['two al Qaeda terrorists', 'Africa Command'],
+    ['Dawud trained', 'Africa Command'],
+    ['conducted in coordination', 'Africa Command'],
+    ['have taken advantage', 'Africa Command'],
+    ['very very hard', 'Africa Command official'],
+    ['not an ideal solution', 'Africa Command official'],
+    ['responsible for the 2013 attack', 'Sheryll Klinkel'],
+    ['An al Qaeda-affiliate was also responsible', 'Sheryll Klinkel'],
+  ];
+  for (const [phrase, speaker] of expectations) {
+    const quote = result.quotes.find((item) => item.content.some((piece) => text.slice(piece.start, piece.end).includes(phrase)));
+    assert.ok(quote, `no quote holding "${phrase}"`);
+    // `US Africa Command` and `Africa Command` are one entity; its name may carry the `US`.
+    assert.ok(result.entityName(quote.speakerEntity).endsWith(speaker), `"${phrase}": ${describe(result, quote)}`);
+  }
+});
