@@ -82,6 +82,13 @@ const furnitureLines: [line: string, reason: string][] = [
   ['Get the latest updates right in your inbox. Subscribe to our newsletters.', 'newsletter'],
   ['Rosa Lind may be reached at rlind@courier.example.', 'contact'],
   ['Volunteers fill sandbags on Monday. (AP Photo/Jane Doe)', 'caption'],
+  ['By Rosa Lind, Tom Ek on Monday, November 18th, 2019 at 11:08 a.m.', 'byline'],
+  ['(Reporting by Rosa Lind; editing by Tom Ek)', 'credits'],
+  ['This post may contain affiliate links. Please see my disclosure page.', 'affiliate disclosure'],
+  ['Like this story? Share it with a friend!', 'share'],
+  ['Follow The Courier on Facebook, Twitter and Instagram.', 'share'],
+  ["This website uses cookies to improve your experience. We'll assume you're ok with this. Accept", 'cookie notice'],
+  ['[button link="/submit"] Send us your review[/button]', 'shortcode'],
   ['Council approves east side bus depot', 'headline'],
   ['https://courier.example/news/depot', 'url'],
 ];
@@ -99,6 +106,8 @@ const articleLines = [
   'The details were shared on the Twitter handle of the Senate, @NGRSenate.',
   '10 p.m.',
   'Share prices rose 3 percent after the announcement.',
+  'The company said it earns an affiliate commission on every ticket sold through the new app, which critics say is a conflict of interest that regulators must examine closely before the launch in May next year.',
+  'Reporting by the local paper forced the council to act.',
   'Subscribers to the city water service will pay more from June, the utility said in a statement on Monday.',
 ];
 for (const line of articleLines) {

@@ -38,9 +38,7 @@ const WORD_PATTERN = /[\p{L}\p{N}_]+/gu;
 
 /** Number of words (runs of letters, digits, `_`) in a text. */
 export function countWords(text: string): number {
-  let count = 0;
-  for (const _match of text.matchAll(WORD_PATTERN)) count += 1;
-  return count;
+  return text.match(WORD_PATTERN)?.length ?? 0;
 }
 
 function collapsed(text: string | null | undefined): string {
@@ -138,7 +136,7 @@ const FURNITURE_PHRASES = new RegExp(
 // "PUBLISHED: 10:48, Tue, Nov 19, 2019", "Updated Nov 19, 9:41 AM;Posted Nov 18, 8:19 PM",
 // "Published 1 day ago", "October 06, 2018 |": the story's own date line, already read as metadata.
 const DATE_LINE_WORD =
-  /^(?:first|last|published|updated|posted|modified|on|at|and|ago|an?|(?:\d+(?:st|nd|rd|th)?)|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|a\.?m|p\.?m|[ecmp][sd]?t|gmt|utc|bst|cet|cest|ist|jst|aest|hours?|mins?|minutes?|days?|weeks?|months?|years?|hrs?)$/i;
+  /^(?:first|last|published|updated|posted|modified|on|at|and|ago|an?|(?:\d+(?:st|nd|rd|th)?)|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|a\.?m|p\.?m|[apm]|[ecmp][sd]?t|gmt|utc|bst|cet|cest|ist|jst|aest|hours?|mins?|minutes?|days?|weeks?|months?|years?|hrs?)$/i;
 const DATE_LINE_ANCHOR = /\b(?:published|updated|posted|modified|ago|(?:19|20)\d{2})\b/i;
 
 function isDateLine(text: string): boolean {
@@ -154,7 +152,10 @@ const BYLINE_WORDS = /^(?:and|staff|(?:writer|reporter|correspondent|editor|cont
 function isBylineLine(text: string): boolean {
   const match = /^by\s+(.+)$/i.exec(text);
   if (!match || countWords(text) > 16) return false;
-  const words = (match[1] ?? '').split(/[\s,;:|/()\-–—]+/).filter((word) => word !== '' && !DATE_LINE_WORD.test(word) && !/^[\d.:]+$/.test(word));
+  const words = (match[1] ?? '')
+    .split(/[\s,;:|/()\-–—]+/)
+    .map((word) => word.replace(/\.$/, ''))
+    .filter((word) => word !== '' && !DATE_LINE_WORD.test(word) && !/^[\d.:]+$/.test(word));
   return words.length > 0 && /^\p{Lu}/u.test(words[0] ?? '') && words.every((word) => /^\p{Lu}/u.test(word) || BYLINE_WORDS.test(word));
 }
 
@@ -197,6 +198,15 @@ const COOKIE_NOTICE = /\b(?:uses? cookies|use of cookies|cookie (?:policy|settin
 // A WordPress shortcode the site failed to expand: "[button link=… type=”big”] Send us YOUR kit review[/button]".
 const SHORTCODE = /^\[(\w+)[^\]]*\].*\[\/\1\]$/;
 
+// "Like this story? Share it with a friend!", "Follow Newsbeat on Instagram, Facebook, Twitter and YouTube."
+const SOCIAL_PROMPT = /^(?:(?:like|liked|enjoy|enjoyed) this (?:story|article|post)\b.*\bshare\b|follow (?:us|\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)*) on (?:instagram|facebook|twitter|youtube|tiktok|linkedin)\b)/iu;
+// "(Reporting by Greg Roumeliotis; editing by Martin Howell)": the wire's production credits.
+const WIRE_CREDITS = /^\(?(?:additional )?(?:reporting|writing|editing|compiled) by\b.*\bby\b/i;
+// "This post may contain affiliate and/or referral links.", "Microsoft may earn an Affiliate Commission …"
+// The page speaking about itself: "may contain", "may earn", "if you buy".
+const DISCLOSURE_CUE = /\b(?:may (?:contain|earn|receive|include)|(?:we|i) (?:may )?(?:earn|receive)|if you (?:buy|purchase|click)|disclosure)\b/i;
+const AFFILIATE_DISCLOSURE = /\baffiliate (?:and\/or referral )?(?:links?|commissions?|partnerships?|programs?)\b/i;
+
 // A furniture line is short: a long paragraph that starts with "Related" is prose.
 const FURNITURE_LINE_WORDS = 25;
 // The headline repeated inside the article is looked for among the first lines only.
@@ -236,6 +246,9 @@ export function furnitureLineReason(text: string, index: number, context: LineCo
   if (isNewsletterLine(trimmed)) return 'newsletter';
   if (isContactLine(trimmed)) return 'contact';
   if (SHORTCODE.test(trimmed)) return 'shortcode';
+  if (countWords(trimmed) <= 30 && SOCIAL_PROMPT.test(trimmed)) return 'share';
+  if (countWords(trimmed) <= 60 && WIRE_CREDITS.test(trimmed)) return 'credits';
+  if (countWords(trimmed) <= 40 && AFFILIATE_DISCLOSURE.test(trimmed) && DISCLOSURE_CUE.test(trimmed)) return 'affiliate disclosure';
   if (countWords(trimmed) <= 60 && COOKIE_NOTICE.test(trimmed)) return 'cookie notice';
   if (countWords(trimmed) > FURNITURE_LINE_WORDS) return undefined;
   if (READ_MORE.test(trimmed)) return 'read more';
