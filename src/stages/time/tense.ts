@@ -8,7 +8,7 @@
 export type Tense = 'past' | 'present' | 'future' | 'none';
 
 // Words that put a clause in the future ("will", "'ll", "is expected to", "plans to", "scheduled").
-const FUTURE_WORDS = new Set(['will', "'ll", '’ll', 'shall', 'wo', 'gonna', 'plans', 'plan', 'expects', 'expect', 'intends', 'would']);
+const FUTURE_WORDS = new Set(['will', "'ll", '’ll', 'shall', 'wo', 'gonna', 'would']);
 
 // Irregular past forms common in news; regular ones are found by their `-ed` ending.
 const PAST_WORDS = new Set([
@@ -33,7 +33,16 @@ const NOT_PAST = new Set([
 
 const WORD = /[A-Za-z’']+/g;
 
-function cueOf(word: string, previous: string | undefined, next: string | undefined): Tense {
+// Verbs of intention: "planned to leave Nairobi on Thursday" points ahead.
+const INTENTION = /^(planned|planning|plans|plan|expected|expects|expect|scheduled|set|due|slated|poised|intends|intended|intend|promised|vowed|threatened|hopes|hoped|preparing|prepared)$/;
+
+/**
+ * The tense one word signals. `after` is true when the word follows the time expression: an
+ * intention verb looks ahead only over what follows it ("planned to leave ... Thursday"); placed
+ * after the expression it is the verb the expression modifies ("Clinton Saturday vowed to hunt
+ * down ..." is what he did on Saturday, a past day).
+ */
+function cueOf(word: string, previous: string | undefined, next: string | undefined, after: boolean): Tense {
   const lower = word.toLowerCase();
   if (/['’]ll$/.test(lower)) return 'future'; // "They'll vote Monday"
   if (FUTURE_WORDS.has(lower)) {
@@ -41,13 +50,16 @@ function cueOf(word: string, previous: string | undefined, next: string | undefi
     if (lower === 'would' && /^have$/i.test(next ?? '')) return 'past';
     return 'future';
   }
+  const beforeTo = next?.toLowerCase() === 'to';
   // "planned to leave Nairobi on Thursday", "set to resume Monday": an intention points ahead, unless
   // it is itself in the past perfect ("It had been due to expire Friday evening").
-  if (/^(planned|planning|plans|plan|expected|scheduled|set|due|slated|poised|intends|intended|promised|vowed|threatened|hopes|hoped|preparing|prepared)$/.test(lower) && next?.toLowerCase() === 'to' && !/^(had|been)$/i.test(previous ?? '')) return 'future';
-  if (lower === 'scheduled' && !/^(had|been|was|were)$/i.test(previous ?? '')) return 'future';
+  if (!after && INTENTION.test(lower) && beforeTo && !/^(had|been)$/i.test(previous ?? '')) return 'future';
+  if (!after && lower === 'scheduled' && !/^(had|been|was|were)$/i.test(previous ?? '')) return 'future';
   // "is scheduled to close Monday", "are expected to", "is going to": the future, when the auxiliary is present.
-  if (/^(scheduled|expected|due|slated|set|going|planning|likely)$/.test(lower) && previous && /^(is|are|am|'s|'re|be)$/i.test(previous)) return 'future';
-  if (lower === 'going' && previous && /^(is|are|am|was|were|'s|'re)$/i.test(previous)) return 'future';
+  if (!after && /^(scheduled|expected|due|slated|set|going|planning|likely)$/.test(lower) && previous && /^(is|are|am|'s|'re|be)$/i.test(previous)) return 'future';
+  if (lower === 'going' && previous && /^(is|are|am|was|were|'s|'re)$/i.test(previous) && beforeTo) return 'future';
+  // "signed an economic cooperation plan Friday": "plan" the noun says nothing of the tense.
+  if (/^(plan|plans|expect|expects|intend|intends|hopes)$/.test(lower)) return beforeTo ? 'present' : 'none';
   if (PAST_WORDS.has(lower)) return 'past';
   if (PRESENT_WORDS.has(lower)) return 'present';
   if (lower.length > 4 && lower.endsWith('ed') && !NOT_PAST.has(lower)) {
@@ -55,6 +67,14 @@ function cueOf(word: string, previous: string | undefined, next: string | undefi
     return 'past';
   }
   return 'none';
+}
+
+// Words whose final period is an abbreviation's, not a sentence end ("Mr. Bush met ...").
+const ABBREVIATIONS = /^(mr|mrs|ms|dr|jr|sr|st|gen|sen|rep|gov|lt|col|capt|sgt|maj|adm|co|corp|inc|ltd|no|vs|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mt|ft|ave|blvd|u\.s|u\.n|a\.m|p\.m)$/i;
+
+/** True when the gap after a word closes a sentence: "Friday. ``This convention will ..." */
+function endsSentence(word: string, gap: string): boolean {
+  return /^[.!?]['"’”]*\s+(?:``|["“‘'])?[A-Z]/.test(gap) && !ABBREVIATIONS.test(word) && !/^[A-Z]$/.test(word);
 }
 
 /**
@@ -69,12 +89,27 @@ export function detectTense(text: string, sentenceStart: number, sentenceEnd: nu
     const start = sentenceStart + (match.index ?? 0);
     words.push({ word: match[0], start, end: start + match[0].length });
   }
+  // The segmenter can miss a boundary before a wire-copy quote ("Friday. ``This convention will be
+  // seen ..."): cues beyond a sentence end belong to another sentence.
+  const gapAfter = (index: number): string => text.slice(words[index]?.end ?? 0, (words[index + 1]?.start ?? sentenceEnd) + 1);
+  let first = 0;
+  let last = words.length - 1;
+  for (let index = 0; index < words.length - 1; index += 1) {
+    const word = words[index];
+    if (!word || !endsSentence(word.word, gapAfter(index))) continue;
+    if (word.end <= spanStart) first = index + 1;
+    else if (word.end >= spanEnd) {
+      last = index;
+      break;
+    }
+  }
+  const clause = words.slice(first, last + 1);
   let best: Tense = 'none';
   let bestDistance = Number.POSITIVE_INFINITY;
-  const before = words.filter((word) => word.end <= spanStart);
-  const after = words.filter((word) => word.start >= spanEnd);
-  const consider = (word: { word: string }, previous: string | undefined, next: string | undefined, distance: number): void => {
-    const tense = cueOf(word.word, previous, next);
+  const before = clause.filter((word) => word.end <= spanStart);
+  const after = clause.filter((word) => word.start >= spanEnd);
+  const consider = (word: { word: string }, previous: string | undefined, next: string | undefined, distance: number, isAfter: boolean): void => {
+    const tense = cueOf(word.word, previous, next, isAfter);
     if (tense === 'none') return;
     if (distance < bestDistance || (distance === bestDistance && tense === 'future')) {
       best = tense;
@@ -83,11 +118,11 @@ export function detectTense(text: string, sentenceStart: number, sentenceEnd: nu
   };
   for (let index = before.length - 1; index >= 0; index -= 1) {
     const word = before[index];
-    if (word) consider(word, before[index - 1]?.word, before[index + 1]?.word, before.length - index);
+    if (word) consider(word, before[index - 1]?.word, before[index + 1]?.word ?? after[0]?.word, before.length - index, false);
   }
   for (let index = 0; index < after.length; index += 1) {
     const word = after[index];
-    if (word) consider(word, index > 0 ? after[index - 1]?.word : before[before.length - 1]?.word, after[index + 1]?.word, index + 1);
+    if (word) consider(word, index > 0 ? after[index - 1]?.word : before[before.length - 1]?.word, after[index + 1]?.word, index + 1, true);
   }
   return best;
 }

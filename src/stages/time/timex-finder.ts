@@ -227,24 +227,33 @@ function resolveWeekday(reference: CalendarDay, weekday: number, tense: Tense): 
 }
 
 /**
- * Year of a month (and day) named without a year: the occurrence nearest the reference. Measured
- * on TimeBank + AQUAINT, nearest beats tense for these (months 66 vs 64 of 81, dates 136 vs 121 of
- * 145): "February" in an October story is usually the coming one, whatever the verb.
+ * Year of a month (and day) named without a year: the occurrence nearest the reference, unless the
+ * clause's tense points the other way and the nearest lies months away ("stepped down as chairman
+ * in March" in a November story is the March before, not the one four months ahead). Measured on
+ * TimeBank + AQUAINT, the tense alone is worse than nearest (deadlines a few weeks ahead sit in
+ * past-tense sentences: "said it expects the deal to close by Dec. 15"), so it only overrides a
+ * distant nearest.
  */
-function yearFor(reference: CalendarDay, month: number, day: number | undefined): number {
+/** How far (days) the nearest occurrence must lie before the clause's tense may overrule it. */
+const DISTANT_DAYS = 90;
+
+function yearFor(reference: CalendarDay, month: number, day: number | undefined, tense: Tense = 'none'): number {
   let best = reference.year;
   let bestDistance = Number.POSITIVE_INFINITY;
+  let bestSigned = 0;
   for (const year of [reference.year, reference.year - 1, reference.year + 1]) {
     const candidate = { year, month, day: Math.min(day ?? 15, daysInMonth(year, month)) };
-    const distance = Math.abs(daysBetween(reference, candidate));
-    if (distance < bestDistance) {
+    const signed = daysBetween(reference, candidate);
+    if (Math.abs(signed) < bestDistance) {
       best = year;
-      bestDistance = distance;
+      bestDistance = Math.abs(signed);
+      bestSigned = signed;
     }
   }
+  if (tense === 'past' && bestSigned > DISTANT_DAYS) return best - 1;
+  if (tense === 'future' && bestSigned < -DISTANT_DAYS) return best + 1;
   return best;
 }
-
 
 /** The last quarter completed before the reference date: the one an earnings story reports. */
 function lastCompletedQuarter(reference: CalendarDay | undefined): { year: number; quarter: number } | undefined {
@@ -345,7 +354,7 @@ function proposeClockAndDates(text: string, reference: CalendarDay | undefined, 
           const time = formatClock(hour, minute);
           let day: CalendarDay | undefined;
           if (explicitDay && (explicitDay.year !== undefined || context.reference)) {
-            const year = explicitDay.year ?? yearFor(context.reference as CalendarDay, explicitDay.month, explicitDay.day);
+            const year = explicitDay.year ?? yearFor(context.reference as CalendarDay, explicitDay.month, explicitDay.day, context.tense);
             day = { year, month: explicitDay.month, day: explicitDay.day };
           } else if (weekday !== undefined && weekday !== null && context.reference) {
             day = resolveWeekday(context.reference, weekday === 0 ? 7 : weekday, context.tense);
@@ -379,7 +388,7 @@ function proposeClockAndDates(text: string, reference: CalendarDay | undefined, 
         }
         if (year !== undefined) return { type: 'DATE', value: formatDay({ year, month, day }), precision: 'day', anchor: 'absolute', day: { year, month, day } };
         if (!context.reference) return { type: 'DATE', value: `XXXX-${formatMonth(0, month).slice(5)}-${String(day).padStart(2, '0')}`, precision: 'day', anchor: 'published', resolved: false };
-        const resolvedYear = yearFor(context.reference, month, day);
+        const resolvedYear = yearFor(context.reference, month, day, context.tense);
         const calendarDay = { year: resolvedYear, month, day: Math.min(day, daysInMonth(resolvedYear, month)) };
         return { type: 'DATE', value: formatDay(calendarDay), precision: 'day', anchor: 'published', day: calendarDay };
       },
@@ -774,7 +783,10 @@ function proposeWeekdays(text: string, candidates: Candidate[]): void {
         // ("Up until Thursday, they had described him only as a witness" stays in the past.)
         const lead = text.slice(Math.max(0, start - 20), start);
         const leadsAhead = /\b(?:as soon as|as early as)\s+(?:on\s+)?$/i.test(lead) || (context.tense !== 'past' && /\b(?:until|till|by|starting|beginning)\s+(?:on\s+)?$/i.test(lead));
-        const tense: Tense = which === 'last' ? 'past' : which === 'next' || leadsAhead ? 'future' : context.tense;
+        // "get around Wednesday's ruling", "over Thursday's closing price": a possessive weekday
+        // names something that already happened (all 17 in TimeBank + AQUAINT are on or before the DCT).
+        const possessive = !which && /^['’]s\b/.test(text.slice(start + match[0].length, start + match[0].length + 3));
+        const tense: Tense = which === 'last' || possessive ? 'past' : which === 'next' || leadsAhead ? 'future' : context.tense;
         let day = resolveWeekday(context.reference, weekday, tense);
         // "last Friday" said on a Friday is a week back, not today.
         if (which === 'last' && daysBetween(day, context.reference) === 0) day = addDays(day, -7);
@@ -826,7 +838,7 @@ function proposeMonths(text: string, candidates: Candidate[]): void {
         else if (which === 'next') year = month > reference.month ? reference.year : reference.year + 1;
         else if (which === 'this') year = reference.year;
         else if (which === 'that' && context.previous?.reading.day) year = context.previous.reading.day.year;
-        else year = yearFor(reference, month, undefined);
+        else year = yearFor(reference, month, undefined, context.tense);
         return { type: 'DATE', value: formatMonth(year, month), precision: 'month', anchor: 'published', day: { year, month, day: 1 }, ...(mod ? { mod } : {}) };
       },
     };
