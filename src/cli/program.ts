@@ -13,6 +13,8 @@ import { readInputs, type InputFormat, type InputItem } from '../stages/ingest/i
 import { Presets, SingleBar } from 'cli-progress';
 import { runBatch } from './batch.js';
 import { renderPretty } from './pretty.js';
+import { enqueueInputs, queueStatus, startWorker } from '../queue/queue.js';
+import { openStore } from '../store/open-store.js';
 import { tagConll } from '../stages/entities/tagger/conll.js';
 import { loadTagger } from '../stages/entities/tagger/tagger.js';
 import { loadSummaryModel, summarize } from '../stages/summary/summarize.js';
@@ -198,6 +200,49 @@ export function buildProgram(): Command {
       const text = readFileSync(flags.conll, 'utf8');
       if (!text.trim()) throw new LedeError('E_INPUT_EMPTY', `${flags.conll}: the file is empty`, flags.conll);
       process.stdout.write(tagConll(text, loadTagger()));
+    });
+  program
+    .command('enqueue')
+    .description('put articles on a Redis queue for `lede worker` processes on any number of machines')
+    .argument('<input>', 'file, directory, JSONL batch, or - for stdin')
+    .requiredOption('-q, --queue <url>', 'Redis URL, e.g. redis://127.0.0.1:6379')
+    .option('-p, --published <date>', 'publication date YYYY-MM-DD for every article')
+    .addOption(new Option('-i, --input-format <format>', 'how to read the input').choices(['auto', 'text', 'html', 'jsonl']).default('auto'))
+    .action(async (input: string, flags: { queue: string; published?: string; inputFormat: InputFormat }) => {
+      const published = flags.published !== undefined ? parsePublished(flags.published, '--published') : undefined;
+      const result = await enqueueInputs(flags.queue, readInputs(input, flags.inputFormat), published ? { published } : {});
+      process.stderr.write(`lede: ${result.queued} articles queued, ${result.dead} unreadable inputs sent to the dead-letter list\n`);
+    });
+  program
+    .command('worker')
+    .description('take articles from the Redis queue, analyse them and write them to the store, until stopped')
+    .requiredOption('-q, --queue <url>', 'Redis URL')
+    .option('--db <target>', 'store: a SQLite file or a postgres:// URL', 'lede.db')
+    .option('-c, --concurrency <n>', 'jobs at once in this process', '1')
+    .option('--lock-ms <ms>', 'job lock duration; a dead worker\'s job is retried after it', '30000')
+    .action(async (flags: { queue: string; db: string; concurrency: string; lockMs: string }) => {
+      const concurrency = Number(flags.concurrency);
+      const lockDuration = Number(flags.lockMs);
+      if (!Number.isInteger(concurrency) || concurrency < 1) throw new LedeError('E_USAGE', `--concurrency: ${JSON.stringify(flags.concurrency)} is not a whole number of at least 1`);
+      if (!Number.isInteger(lockDuration) || lockDuration < 1000) throw new LedeError('E_USAGE', `--lock-ms: ${JSON.stringify(flags.lockMs)} must be at least 1000`);
+      const store = await openStore(flags.db);
+      const pipeline = await createPipeline(defaultStages());
+      const running = startWorker(flags.queue, store, pipeline, { concurrency, lockDuration, stalledInterval: Math.max(1000, Math.floor(lockDuration / 2)) });
+      process.stderr.write(`lede worker: waiting for articles on ${flags.queue}, writing to ${flags.db}\n`);
+      await new Promise<void>((resolve) => {
+        const stop = (): void => resolve();
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      await running.close();
+      await store.close();
+    });
+  program
+    .command('queue-status')
+    .description('print queue counts and dead letters as JSON')
+    .requiredOption('-q, --queue <url>', 'Redis URL')
+    .action(async (flags: { queue: string }) => {
+      process.stdout.write(`${JSON.stringify(await queueStatus(flags.queue), null, 2)}\n`);
     });
   program
     .command('schema')
