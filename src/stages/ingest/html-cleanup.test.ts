@@ -43,6 +43,21 @@ for (const [name, furniture, reason] of removals) {
   });
 }
 
+test('removeFurniture removes a teaser card: a linked headline with its kicker and blurb', () => {
+  const card =
+    '<article class="card"><header><p>HIGH WATER</p><h2><a href="/other">River towns count the cost</a></h2></header><p>Damage in three counties tops 40 million dollars.</p></article>';
+  const result = clean(STORY + card);
+  assert.deepEqual(result.removed.map((entry) => entry.reason), ['teaser']);
+  assert.match(result.text, /noise for the houses nearby\.$/, result.text);
+});
+
+test('removeFurniture keeps the story paragraphs next to a linked section heading', () => {
+  const result = clean(`<section><h2><a href="#vote">The vote</a></h2>${STORY}</section>`);
+  assert.deepEqual(result.removed.map((entry) => entry.reason), ['teaser']);
+  assert.equal(result.removed[0]?.text, 'The vote');
+  assert.match(result.text, /^The council approved/);
+});
+
 test('removeFurniture keeps a wrapper whose class says author when it holds the story', () => {
   const result = clean(`<div class="story author-note">${STORY}</div>`);
   assert.deepEqual(result.removed, []);

@@ -59,6 +59,11 @@ function furnitureReason(element: Element): string | undefined {
 const LINK_BLOCKS = new Set(['p', 'li', 'ul', 'ol', 'div', 'h2', 'h3', 'h4', 'h5', 'h6', 'dl', 'table']);
 // Share of a block's characters inside links above which the block is a list of links, not prose.
 const LINK_TEXT_SHARE = 0.8;
+// A heading with this share of link text is a link to another story.
+const LINK_HEADING_SHARE = 0.9;
+// Elements that wrap a teaser card, and the most words a card holds.
+const TEASER_CONTAINERS = new Set(['article', 'li', 'div', 'header', 'section']);
+const TEASER_WORDS = 80;
 // Links that make an inline cluster (fewer are ordinary links in prose).
 const LINK_CLUSTER_SIZE = 3;
 
@@ -103,6 +108,22 @@ export function removeFurniture(article: Element): RemovedText[] {
     const text = collapsed(element.textContent);
     element.remove();
     removed.push({ text, reason: 'links' });
+  }
+  // A teaser card: a heading that is all link, with a kicker or a blurb around it ("'A NATIONAL
+  // TRAGEDY' / Watching This Koala Get Rescued … / Dozens of bushfires are spreading …"). None of the
+  // 16 such headings Readability keeps on the benchmark pages belongs to the article.
+  for (const heading of Array.from(article.querySelectorAll('h2, h3, h4'))) {
+    if (!article.contains(heading) || linkShare(heading).share < LINK_HEADING_SHARE) continue;
+    let card: Element = heading;
+    for (let parent = heading.parentElement; parent && parent !== article; parent = parent.parentElement) {
+      if (!TEASER_CONTAINERS.has(elementName(parent)) || parent.querySelectorAll('h1, h2, h3, h4').length > 1) break;
+      if (countWords(parent.textContent ?? '') > TEASER_WORDS) break;
+      card = parent;
+    }
+    const text = collapsed(card.textContent);
+    if (text === '' || countWords(text) >= FURNITURE_WORD_SHARE * articleWords) continue;
+    card.remove();
+    removed.push({ text, reason: 'teaser' });
   }
   for (const element of Array.from(article.querySelectorAll('p, li, ul, ol, div, h2, h3, h4, h5, h6, dl, table'))) {
     if (!LINK_BLOCKS.has(elementName(element)) || !article.contains(element)) continue;
