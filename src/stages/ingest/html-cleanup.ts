@@ -117,7 +117,8 @@ export function removeFurniture(article: Element): RemovedText[] {
     let card: Element = heading;
     for (let parent = heading.parentElement; parent && parent !== article; parent = parent.parentElement) {
       if (!TEASER_CONTAINERS.has(elementName(parent)) || parent.querySelectorAll('h1, h2, h3, h4').length > 1) break;
-      if (countWords(parent.textContent ?? '') > TEASER_WORDS) break;
+      // A card holds a kicker and a blurb at most; more paragraphs are a section of the story.
+      if (countWords(parent.textContent ?? '') > TEASER_WORDS || parent.querySelectorAll('p').length > 2) break;
       card = parent;
     }
     const text = collapsed(card.textContent);
