@@ -328,6 +328,8 @@ function proposeClockAndDates(text: string, reference: CalendarDay | undefined, 
       phrase = phrase.slice(lead[0].length);
     }
     phrase = phrase.replace(/[\s,]+$/, '');
+    // "(4 a.m. EDT Thursday)": chrono keeps the closing parenthesis of an aside.
+    if (phrase.endsWith(')') && !phrase.includes('(')) phrase = phrase.slice(0, -1).trimEnd();
     const end = start + phrase.length;
     // chrono leaves "night of Friday, Oct. 23" with no certain component; the trimmed phrase reads right.
     const components = lead && /of\s+$/i.test(lead[0]) ? (chrono.parse(phrase, { instant, timezone: 0 })[0]?.start ?? result.start) : result.start;
@@ -357,7 +359,9 @@ function proposeClockAndDates(text: string, reference: CalendarDay | undefined, 
             const year = explicitDay.year ?? yearFor(context.reference as CalendarDay, explicitDay.month, explicitDay.day, context.tense);
             day = { year, month: explicitDay.month, day: explicitDay.day };
           } else if (weekday !== undefined && weekday !== null && context.reference) {
-            day = resolveWeekday(context.reference, weekday === 0 ? 7 : weekday, context.tense);
+            // "extended its deadline until 9 a.m. Tuesday": a deadline lies ahead, as for a bare weekday.
+            const ahead = context.tense !== 'past' && /\b(?:until|till|by)\s+(?:at\s+)?$/i.test(text.slice(Math.max(0, start - 12), start));
+            day = resolveWeekday(context.reference, weekday === 0 ? 7 : weekday, ahead ? 'future' : context.tense);
           } else if (relativeDay === 0 && context.previous?.reading.precision === 'day' && context.previous.reading.day) {
             // "The first blast came Friday ... at 10:35 a.m.": a bare clock time belongs to the day just named.
             day = context.previous.reading.day;
@@ -600,14 +604,17 @@ function proposeRelativePeriods(text: string, candidates: Candidate[]): void {
       read: (context) => (placed ? periodReading(context.reference, 'year', 0) : { type: 'DURATION', value: 'P1Y', precision: 'none', anchor: 'absolute' }),
     };
   });
-  // "year-end", "year's end": the last day of the current year.
-  scan(text, /\b(?:the\s+)?year(?:-end|['’]s end| end)\b/gi, candidates, () => ({
+  // "by year end", "should be in place by year's end": the current year with an END modifier, the
+  // same value as "the end of the year" and "the end of 2016"; "since year-end" looks back to the
+  // end of the year before.
+  scan(text, /\b(?:the\s+)?year(?:-end|['’]s end| end)\b/gi, candidates, (match) => ({
     rule: 'year-end',
     priority: 3,
     read: (context) => {
-      if (!context.reference) return { type: 'DATE', value: 'XXXX-12-31', precision: 'day', anchor: 'published', resolved: false };
-      const day = { year: context.reference.year, month: 12, day: 31 };
-      return { type: 'DATE', value: formatDay(day), precision: 'day', anchor: 'published', day };
+      if (!context.reference) return { type: 'DATE', value: 'XXXX', precision: 'year', anchor: 'published', resolved: false, mod: 'END' };
+      const since = /\bsince\s+$/i.test(text.slice(Math.max(0, match.index - 7), match.index));
+      const year = context.reference.year - (since ? 1 : 0);
+      return { type: 'DATE', value: formatYear(year), precision: 'year', anchor: 'published', day: { year, month: 12, day: 31 }, mod: 'END' };
     },
   }));
   // "compared with year-earlier profit": the same quarter a year before, in an earnings story.
@@ -931,9 +938,10 @@ function proposeCountedUnits(text: string, candidates: Candidate[]): void {
           const previous = fromPrevious ? context.previous : undefined;
           const base = previous?.reading.day ?? context.reference;
           const anchor: Reading['anchor'] = previous ? 'previous' : 'published';
-          // "up from $1.2 million a year earlier": in an earnings story the same quarter a year before.
+          // "up from $1.2 million a year earlier": in an earnings story the same quarter a year before
+          // ("sold the minority stake five years ago" stays a year).
           const reported = reportedQuarter(context);
-          if (unit === 'year' && context.financial && reported && Number.isInteger(count)) {
+          if (unit === 'year' && context.financial && reported && count === 1) {
             const quarter = { year: reported.year + direction * (count ?? 1), quarter: reported.quarter };
             return { type: 'DATE', value: `${formatYear(quarter.year)}-Q${quarter.quarter}`, precision: 'quarter', anchor, day: { year: quarter.year, month: quarter.quarter * 3 - 2, day: 1 }, ...(mod ? { mod } : {}) };
           }
@@ -994,6 +1002,10 @@ function proposeAnaphora(text: string, candidates: Candidate[]): void {
     let unitWord = (match[3] ?? '').toLowerCase();
     if (!unitWord && !/^the day (before|after)$/.test(which)) return undefined;
     if (/^the day (before|after)$/.test(which) && unitWord) return undefined;
+    // "last seen Nov. 3, the day before authorities issued a warrant", "later in the day before
+    // returning home": "before" opens a clause, and the day is anchored on that event, not on the
+    // date told before; only a bare "the day before." leans on the previous date.
+    if (/^the day (before|after)$/.test(which) && !/^\s*(?:[.,;:)'"’”]|$)/.test(text.slice(match.index + match[0].length, match.index + match[0].length + 2))) return undefined;
     if (!unitWord) unitWord = 'day';
     const part = PART_CODES[unitWord];
     const unit: Unit = part ? 'day' : unitOf(unitWord);
