@@ -214,3 +214,29 @@ export const ASSAULT_MODE_CUES: readonly { readonly mode: string; readonly patte
   { mode: 'firearms', pattern: 'shot|shoot\\w*|gun\\w*|fired|firing|rifles?|bullets?|opened fire|sniper\\w*' },
   { mode: 'beat', pattern: 'beat(?:en|ing)?|stabb\\w*|hacked|machetes?|knives|knife|clubbed' },
 ];
+
+/**
+ * Words that name an event in a sentence (verbs and event nouns), for finding where an event is told.
+ * Casualty verbs (`killed`, `wounded`) are separate: they attach to an event trigger before them in the
+ * sentence ("an airstrike ..., killing one of the group's leaders") and are triggers only on their own.
+ */
+export const EVENT_TRIGGER_PATTERN =
+  'air ?strikes?|airstrikes?|air ?raids?|strikes?|struck|attack(?:s|ed|ing)?|assault(?:s|ed)?|raid(?:s|ed)?|bomb(?:s|ed|ing|ings)|bombard(?:ed|ment)|shell(?:ed|ing)|' +
+  'explosions?|blasts?|ambush(?:ed|es)?|clash(?:es|ed)?|fighting|battles?|offensive|massacres?|shootings?|shot dead|gunned down|' +
+  'abduct(?:ed|ion|ions)?|kidnapp(?:ed|ing|ings)|assassinat(?:ed|ion)|executed|beheaded|' +
+  'protests?|protested|demonstrations?|rall(?:y|ies)|riots?|rioted|marched|' +
+  'arrest(?:ed|s)?|detained|seized control|captured|recaptured|overran|withdr(?:ew|awal)|' +
+  'ceasefire|truce|(?:signed|reached) (?:an? |the )?(?:agreement|deal|accord)|sanctions|invasion|invaded|shelling';
+
+/** Casualty verbs and nouns: they report the toll of an event. */
+export const CASUALTY_TRIGGER_PATTERN = 'kill(?:ed|ing|s)?|dead|died|deaths?|wound(?:ed|ing)|injur(?:ed|ing|ies)|hurt';
+
+/** Kinds of event actors, with the words that mark each (in the actor's name or the noun after it). */
+export const ACTOR_KIND_CUES: readonly { readonly kind: string; readonly pattern: string }[] = [
+  { kind: 'state military', pattern: 'military|army|armed forces|forces|troops|soldiers|aircraft|warplanes?|jets|navy|air force|marines|command|pentagon|defen[cs]e (?:ministry|department|forces)' },
+  { kind: 'police', pattern: 'police|policemen|security forces|gendarmes?' },
+  { kind: 'armed group', pattern: 'qaeda|qa[’\']ida|isis|isil|islamic state|daesh|taliban|boko haram|shabaa?b|hezbollah|hamas|aqim|militants?|militias?|rebels?|insurgents?|jihadists?|terrorists?|terror group|gunmen|fighters|affiliate|brigades?' },
+  { kind: 'protesters', pattern: 'protesters|demonstrators|activists|students|strikers|marchers' },
+  { kind: 'civilians', pattern: 'civilians?|villagers|residents|citizens|farmers|children|women|worshippers|journalists|ambassador' },
+  { kind: 'government', pattern: 'government|ministry|minister|president|officials?|authorities|administration|consulate|embassy|state department' },
+];

@@ -2,12 +2,13 @@
  * Event type classification of a sentence or snippet: ACLED sub-event type (CASE 2021 codes) and PLOVER
  * type + mode. Two linear models over words, word pairs and lexicon cue hits, and a pure lexicon baseline.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ACLED_CUES, ASSAULT_MODE_CUES, PLOVER_CUES, PLOVER_TYPES, type EventCode, type EventCue, type PloverType } from '../../lang/en/event-triggers.js';
 import { porterStem } from '../summary/porter-stemmer.js';
+import { clusterLevels, parseWordClusters, type WordClusters } from '../entities/tagger/word-clusters.js';
 import { ALL_CODES, eventTypeInfo, type EventTypeInfo } from './event-types.js';
 import { linearModelFromJson, predictProbabilities, type LinearModel, type LinearModelJson } from './linear-model.js';
 
@@ -22,7 +23,7 @@ interface CompiledCue {
 function compile<Label extends string>(table: Readonly<Record<Label, readonly EventCue[]>>): CompiledCue[] {
   const out: CompiledCue[] = [];
   for (const [label, cues] of Object.entries(table) as [Label, readonly EventCue[]][]) {
-    cues.forEach((cue, index) => out.push({ label, index, weight: cue.weight ?? 1, pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${cue.pattern})(?![\\p{L}\\p{N}])`, 'iu') }));
+    cues.forEach((cue, index) => out.push({ label, index, weight: cue.weight ?? 1, pattern: new RegExp(`\\b(?:${cue.pattern})\\b`, 'i') }));
   }
   return out;
 }
@@ -30,7 +31,7 @@ function compile<Label extends string>(table: Readonly<Record<Label, readonly Ev
 // Compiled once; read-only afterwards.
 const ACLED_COMPILED = compile(ACLED_CUES);
 const PLOVER_COMPILED = compile(PLOVER_CUES);
-const MODE_COMPILED = ASSAULT_MODE_CUES.map((cue) => ({ mode: cue.mode, pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${cue.pattern})(?![\\p{L}\\p{N}])`, 'iu') }));
+const MODE_COMPILED = ASSAULT_MODE_CUES.map((cue) => ({ mode: cue.mode, pattern: new RegExp(`\\b(?:${cue.pattern})\\b`, 'i') }));
 
 const WORD_PATTERN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 const STOP_WORDS = new Set(['the', 'a', 'an', 'of', 'and', 'to', 'in', 'on', 'at', 'for', 'by', 'with', 'from', 'as', 'is', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'that', 'this', 'it', 'its', 'which', 'who', 'are', 'or', 'but']);
@@ -78,10 +79,19 @@ const STANCE_CUES: readonly (readonly [string, RegExp])[] = [
   ['said', /\b(?:said|says|told|announced|stated|reported)\b/i],
 ];
 
+/** Word → class ids (for instance embedding clusters at two granularities), as extra generalising features. */
+export type WordClasses = (word: string) => readonly string[];
+
 /** Feature names of a text for the linear models: words, adjacent word pairs and cue hits. */
-export function eventFeatures(text: string, hits: CueHits = findCues(text)): string[] {
+export function eventFeatures(text: string, hits: CueHits = findCues(text), wordClasses?: WordClasses): string[] {
   const words = stemmedWords(text);
   const features: string[] = [];
+  if (wordClasses) {
+    for (const match of text.toLowerCase().matchAll(WORD_PATTERN)) {
+      if (STOP_WORDS.has(match[0])) continue;
+      for (const id of wordClasses(match[0])) features.push(`k:${id}`);
+    }
+  }
   for (let index = 0; index < words.length; index++) {
     features.push(`w:${words[index]}`);
     if (index + 1 < words.length) features.push(`b:${words[index]}_${words[index + 1]}`);
@@ -144,23 +154,34 @@ export function assaultMode(text: string): string | undefined {
   return MODE_COMPILED.find((cue) => cue.pattern.test(text))?.mode;
 }
 
-/** The two trained models the classifier uses. */
+/** The trained models the classifier uses: ensembles whose probabilities are averaged. */
 export interface EventTypeModels {
-  readonly acled: LinearModel;
-  readonly plover: LinearModel;
+  readonly acled: readonly LinearModel[];
+  readonly plover: readonly LinearModel[];
+  /** Word classes (embedding clusters) the models were trained with. */
+  readonly wordClasses?: WordClasses;
 }
 
 /** Classification of one sentence or snippet. */
 export interface EventTypeResult {
   readonly code: EventCode;
   readonly info: EventTypeInfo;
-  /** Probability of `code` under the ACLED model. */
+  /** Probability of `code` under the ACLED models. */
   readonly confidence: number;
   readonly ploverType: PloverType;
   readonly ploverConfidence: number;
   readonly mode?: string;
   /** Whether any lexicon cue fired (a text without cues is rarely an event). */
   readonly cued: boolean;
+  /** The most probable of the 25 ACLED sub-types (differs from `code` when a CASE extra class wins). */
+  readonly acledOnly: EventTypeInfo;
+}
+
+/** Average class probabilities of an ensemble (all members share one class order). */
+export function ensembleProbabilities(models: readonly LinearModel[], features: readonly string[]): Float64Array {
+  const sum = new Float64Array(models[0]?.classes.length ?? 0);
+  for (const model of models) predictProbabilities(model, features).forEach((value, index) => { sum[index] = sum[index]! + value / models.length; });
+  return sum;
 }
 
 function argmax(values: Float64Array): number {
@@ -172,28 +193,41 @@ function argmax(values: Float64Array): number {
 /** Classifies a sentence or snippet with the trained models. */
 export function classifyEventText(text: string, models: EventTypeModels): EventTypeResult {
   const hits = findCues(text);
-  const features = eventFeatures(text, hits);
-  const acledProbabilities = predictProbabilities(models.acled, features);
+  const features = eventFeatures(text, hits, models.wordClasses);
+  const acledProbabilities = ensembleProbabilities(models.acled, features);
   const acledIndex = argmax(acledProbabilities);
-  const code = (models.acled.classes[acledIndex] ?? 'OTHER') as EventCode;
+  const code = (models.acled[0]?.classes[acledIndex] ?? 'OTHER') as EventCode;
   const info = eventTypeInfo(code);
-  const ploverProbabilities = predictProbabilities(models.plover, features);
+  const ploverProbabilities = ensembleProbabilities(models.plover, features);
   const ploverIndex = argmax(ploverProbabilities);
-  const ploverType = (models.plover.classes[ploverIndex] ?? info.ploverType) as PloverType;
+  const ploverType = (models.plover[0]?.classes[ploverIndex] ?? info.ploverType) as PloverType;
   const mode = ploverType === 'ASSAULT' ? (assaultMode(text) ?? info.mode) : ploverType === info.ploverType ? info.mode : undefined;
   return {
     code, info, confidence: acledProbabilities[acledIndex] ?? 0,
     ploverType, ploverConfidence: ploverProbabilities[ploverIndex] ?? 0,
     ...(mode ? { mode } : {}),
     cued: hits.acled.length > 0 || hits.plover.length > 0,
+    acledOnly: bestAcled(models.acled[0]?.classes ?? [], acledProbabilities) ?? info,
   };
+}
+
+function bestAcled(classes: readonly string[], probabilities: Float64Array): EventTypeInfo | undefined {
+  let best: EventTypeInfo | undefined;
+  let bestProbability = -1;
+  classes.forEach((code, index) => {
+    const info = eventTypeInfo(code);
+    if (info.acled && probabilities[index]! > bestProbability) { best = info; bestProbability = probabilities[index]!; }
+  });
+  return best;
 }
 
 /** JSON file form of the event type models (`models/events/event-types.json.gz`). */
 export interface EventTypeModelsJson {
   readonly version: 1;
-  readonly acled: LinearModelJson;
-  readonly plover: LinearModelJson;
+  readonly acled: readonly LinearModelJson[];
+  readonly plover: readonly LinearModelJson[];
+  /** Which column of the NER word-cluster table the `k:` features use (1 = 256 clusters). */
+  readonly clusterLevel: number;
 }
 
 /** Path of the committed model file. */
@@ -201,8 +235,28 @@ export function defaultEventModelPath(): string {
   return join(resolve(dirname(fileURLToPath(import.meta.url)), '../../..'), 'models/events/event-types.json.gz');
 }
 
-/** Loads the committed event type models (gzipped JSON). */
-export function loadEventTypeModels(path: string = defaultEventModelPath()): EventTypeModels {
+/** Path of the NER word-cluster table the event models share (`models/ner/word-clusters.tsv.gz`). */
+export function defaultWordClusterPath(): string {
+  return join(resolve(dirname(fileURLToPath(import.meta.url)), '../../..'), 'models/ner/word-clusters.tsv.gz');
+}
+
+/** Word → cluster id at one granularity of a cluster table (`1` = 256 clusters). */
+export function clusterWordClasses(clusters: WordClusters, level: number): WordClasses {
+  return (word) => {
+    const row = clusters.find(word);
+    return row < 0 ? [] : [`${level}:${clusters.ids[row * clusterLevels + level]}`];
+  };
+}
+
+/** Loads the word clusters the event models use (about 130 ms; once per process). */
+export function loadEventWordClasses(level = 1, path: string = defaultWordClusterPath()): WordClasses | undefined {
+  if (!existsSync(path)) return undefined;
+  return clusterWordClasses(parseWordClusters(gunzipSync(readFileSync(path)).toString('utf8')), level);
+}
+
+/** Loads the committed event type models (gzipped JSON) and the word clusters they were trained with. */
+export function loadEventTypeModels(path: string = defaultEventModelPath(), clusterPath: string = defaultWordClusterPath()): EventTypeModels {
   const json = JSON.parse(gunzipSync(readFileSync(path)).toString('utf8')) as EventTypeModelsJson;
-  return { acled: linearModelFromJson(json.acled), plover: linearModelFromJson(json.plover) };
+  const wordClasses = loadEventWordClasses(json.clusterLevel, clusterPath);
+  return { acled: json.acled.map(linearModelFromJson), plover: json.plover.map(linearModelFromJson), ...(wordClasses ? { wordClasses } : {}) };
 }

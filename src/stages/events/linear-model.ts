@@ -147,7 +147,7 @@ export function linearModelToJson(model: LinearModel, threshold = 0.01): LinearM
   for (const feature of [...model.weights.keys()].sort()) {
     const row = model.weights.get(feature)!;
     const pairs: [number, number][] = [];
-    row.forEach((value, index) => { if (Math.abs(value) >= threshold) pairs.push([index, Math.round(value * 1000) / 1000]); });
+    row.forEach((value, index) => { if (Math.abs(value) >= threshold) pairs.push([index, Math.round(value * 100) / 100]); });
     if (pairs.length) weights[feature] = pairs;
   }
   return { classes: model.classes, bias: model.bias.map((value) => Math.round(value * 1000) / 1000), weights };
@@ -162,4 +162,20 @@ export function linearModelFromJson(json: LinearModelJson): LinearModel {
     weights.set(feature, row);
   }
   return { classes: json.classes, bias: json.bias, weights };
+}
+
+/** The model whose weights are the mean of several models' weights (same classes, same order). */
+export function averageLinearModels(models: readonly LinearModel[]): LinearModel {
+  const first = models[0];
+  if (!first) throw new Error('averageLinearModels needs at least one model');
+  const weights = new Map<string, Float32Array>();
+  for (const model of models) {
+    for (const [feature, row] of model.weights) {
+      const sum = weights.get(feature) ?? new Float32Array(first.classes.length);
+      row.forEach((value, index) => { sum[index] = sum[index]! + value / models.length; });
+      weights.set(feature, sum);
+    }
+  }
+  const bias = first.bias.map((_, index) => models.reduce((total, model) => total + (model.bias[index] ?? 0), 0) / models.length);
+  return { classes: first.classes, bias, weights };
 }

@@ -1,0 +1,414 @@
+/**
+ * Event extraction: finds event triggers in sentences, types each mention with the event classifier,
+ * fills actor, target, place, date, casualties, source and flags from the earlier layers, and merges
+ * the mentions of one real event told in several sentences into one record.
+ *
+ * Finders propose (trigger, casualty and participant patterns), resolvers decide (merging, the most
+ * precise place); each record keeps the rule that produced it.
+ */
+import type { Casualty, Doc, Entity, Event, EventActor, Mention, Place, Quote, Sentence, Span, Timex } from '../../doc/schema.js';
+import { ACTOR_KIND_CUES, CASUALTY_TRIGGER_PATTERN, EVENT_TRIGGER_PATTERN } from '../../lang/en/event-triggers.js';
+import { classifyEventText, type EventTypeModels, type EventTypeResult } from './event-classifier.js';
+
+/** Options of {@link extractEvents}. */
+export interface ExtractEventsOptions {
+  /** Publication date `YYYY-MM-DD`, the fallback event date and the reference for `historical`. Default: `doc.meta.published`. */
+  readonly published?: string;
+}
+
+const TRIGGER = new RegExp(`\\b(?:${EVENT_TRIGGER_PATTERN})\\b`, 'gi');
+const CASUALTY_VERB = new RegExp(`\\b(?:${CASUALTY_TRIGGER_PATTERN})\\b`, 'gi');
+const ACTOR_KINDS = ACTOR_KIND_CUES.map((cue) => ({ kind: cue.kind, pattern: new RegExp(`\\b(?:${cue.pattern})\\b`, 'i') }));
+
+// "enabling the terrorist group to threaten and attack US interests": a capability, not an event.
+const CAPABILITY_BEFORE = /\b(?:enabl\w*|allow\w*|help\w*|able|abilit\w*|capab\w*|capacit\w*|sanctuar\w*|to establish|for plotting|plotting)\b[^.;]{0,60}$/i;
+// "the US military threatened to strike", "will attack": told as possible or planned, not done.
+const HYPOTHETICAL_BEFORE = /\b(?:will|would|could|might|may|shall|threaten(?:ed|s)? to|vow(?:ed|s)? to|plan(?:s|ned)? to|intend(?:s|ed)? to|prepar(?:ing|ed) to|if|unless|possible|potential)\b(?:\s+\S+){0,3}\s*$/i;
+// "did not attack", "denied carrying out the raid", "no airstrikes".
+const NEGATED_BEFORE = /\b(?:not|never|no|denied|deny|denies|n['’]t)\b(?:\s+\S+){0,2}\s*$/i;
+// "a series of airstrikes", "over 500 airstrikes", "dozens of raids", "additional strikes".
+const AGGREGATE_BEFORE = /\b(?:series|wave|campaign|string|spate|number|dozens|hundreds|scores|thousands|several|multiple|numerous|repeated|additional|(?!(?:19|20)\d\d\b)\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten)\b(?:\s+of)?(?:\s+\S+){0,2}\s*$/i;
+// "additional strikes", "another attack": a different event from the ones told before.
+const DISTINCT_BEFORE = /\b(?:additional|another|other|further|new|separate|second|third)\b(?:\s+\S+){0,1}\s*$/i;
+// "the strike", "this airstrike", "the attack": refers back to an event already told.
+const ANAPHOR_BEFORE = /\b(?:the|this|that|these|those|its|their)\s+(?:\S+\s+){0,1}$/i;
+const SPEECH_BEFORE = /\b(?:said|says|told|stated|announced|statement|added|according to|reported)\b(?:\s+\S+){0,4}\s*$/i;
+const ACCORDING_TO = /\baccording to\s+$/i;
+// A clause boundary between a trigger and a word: "…, which oversees US military operations", "following the ousting of …".
+const CLAUSE_BREAK = /,\s*(?:according|which|who|where|while|a country|said|told)\b|;|\s[–—]\s|\b(?:following|after|before|since|when|though|although|because)\b/i;
+// A date inside "following the ousting of Libyan dictator Moammar Gadhafi in 2011" dates that other happening.
+const SUBORDINATE_DATE = /\b(?:following|after|before|since|when)\b[^,;]*$/i;
+
+const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
+  thirty: 30, forty: 40, fifty: 50, hundred: 100, a: 1, an: 1, dozen: 12,
+};
+const QUANTITY = String.raw`(?:(over|more than|at least|about|around|nearly|almost|some|up to|approximately|roughly)\s+)?(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|a dozen|dozens|scores|hundreds|several|many|a number)`;
+const WHO = String.raw`((?:of\s+)?(?:[\p{L}’'-]+\s+){0,3}(?:people|persons|civilians|soldiers|troops|policemen|officers|militants|fighters|terrorists|rebels|insurgents|children|women|men|citizens|villagers|residents|protesters|demonstrators|students|workers|leaders|members|officials|others|police|guards|passengers|[\p{L}’'-]+[a-z]s))`;
+const CASUALTY_PATTERNS: readonly { readonly rule: string; readonly pattern: RegExp; readonly order: 'verb-first' | 'count-first' | 'zero' }[] = [
+  // "killing one of the group's leaders", "killed “two al Qaeda terrorists, including Musa Abu Dawud"
+  { rule: 'verb-count', order: 'verb-first', pattern: new RegExp(String.raw`\b(kill(?:ed|ing|s)?|wound(?:ed|ing)|injur(?:ed|ing))\s+[“"]?(?:(?:our|the|a|an|his|her|their|its)\s+[\p{L}’'-]+\s+and\s+)?${QUANTITY}\s+${WHO}(,?\s+including\s+[\p{Lu}][\p{L}’'-]*(?:\s+[\p{Lu}][\p{L}’'-]*)*)?`, 'giu') },
+  // "five civilians were killed", "at least 12 people died"
+  { rule: 'count-verb', order: 'count-first', pattern: new RegExp(String.raw`\b${QUANTITY}\s+${WHO}\s+(?:were|was|have been|had been|are|got)?\s*(killed|dead|died|wounded|injured|hurt)`, 'giu') },
+  // "no civilians were killed"
+  { rule: 'zero', order: 'zero', pattern: new RegExp(String.raw`\b(?:no|none of the)\s+([\p{L}’'-]+(?:\s+[\p{L}’'-]+)?)\s+(?:were|was|have been|had been)\s+(?:\S+\s+)?(killed|wounded|injured|hurt)`, 'giu') },
+];
+
+/** One place where an event is told, before merging. */
+interface EventMention {
+  readonly sentence: Sentence;
+  readonly trigger: Span;
+  readonly window: Span;
+  readonly type: EventTypeResult;
+  readonly actors: EventActor[];
+  readonly targets: EventActor[];
+  readonly places: Place[];
+  readonly timex: Timex | null;
+  readonly casualties: Casualty[];
+  readonly source: Event['source'];
+  readonly flags: Event['flags'];
+  readonly anaphoric: boolean;
+  readonly distinct: boolean;
+}
+
+/** Where the text between two triggers divides: at a subordinating word or clause comma, else the middle. */
+function splitPoint(text: string, first: Span, second: Span): number {
+  const gap = text.slice(first.end, second.start);
+  const match = /.*(?:,\s*|\b)(?=(?:after|following|before|when|which|as well as|while)\b)/is.exec(gap);
+  return match ? first.end + match[0].length : Math.floor((first.end + second.start) / 2);
+}
+
+/** Place precision, finer first; `country-demonym` ("Libyan") is the weakest evidence of a place. */
+function placeRank(place: Place): number {
+  const order = ['landmark', 'city', 'admin2', 'admin1', 'region', 'water', 'country', 'continent', 'country-demonym', 'region-demonym'];
+  const index = order.indexOf(place.kind);
+  return index < 0 ? order.length : index;
+}
+
+function overlaps(a: Span, b: Span): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+function textBefore(text: string, position: number, sentence: Span, length = 80): string {
+  return text.slice(Math.max(sentence.start, position - length), position);
+}
+
+function parseCount(raw: string | undefined): number | null {
+  if (!raw) return null;
+  const word = raw.toLowerCase();
+  if (/^\d/.test(word)) return Number(word.replace(/,/g, ''));
+  if (word === 'a dozen') return 12;
+  return NUMBER_WORDS[word] ?? null;
+}
+
+/** Casualty counts in a span of text (offsets into the document). */
+export function findCasualties(text: string, span: Span): Casualty[] {
+  const slice = text.slice(span.start, span.end);
+  const found: Casualty[] = [];
+  for (const { pattern, order } of CASUALTY_PATTERNS) {
+    pattern.lastIndex = 0;
+    for (const match of slice.matchAll(pattern)) {
+      const start = span.start + (match.index ?? 0);
+      const end = start + match[0].length;
+      if (found.some((casualty) => casualty.start < end && start < casualty.end)) continue;
+      if (order === 'zero') {
+        const verb = (match[2] ?? '').toLowerCase();
+        found.push({ kind: verb.startsWith('kill') ? 'killed' : 'injured', count: 0, qualifier: 'zero', who: match[1] ?? '', start, end });
+        continue;
+      }
+      const verb = (order === 'verb-first' ? match[1] : match[5]) ?? '';
+      const modifier = (order === 'verb-first' ? match[2] : match[1])?.toLowerCase();
+      const quantity = (order === 'verb-first' ? match[3] : match[2]) ?? '';
+      const who = ((order === 'verb-first' ? match[4] : match[3]) ?? '').replace(/^of\s+/i, '').trim() + (order === 'verb-first' && match[5] ? match[5] : '');
+      const count = parseCount(quantity);
+      const vague = /^(?:dozens|scores|hundreds|several|many|a number)$/i.test(quantity);
+      const qualifier: Casualty['qualifier'] = vague || (modifier && /over|more than|at least/.test(modifier))
+        ? 'minimum' : modifier && /about|around|nearly|almost|some|approximately|roughly|up to/.test(modifier) ? 'approximate' : count === null ? 'unknown' : 'exact';
+      found.push({ kind: /kill|dead|died/i.test(verb) ? 'killed' : 'injured', count: vague ? null : count, qualifier, who: who.replace(/[”"]+$/u, ''), start, end });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** Kind of an actor from its name and the words right after it ("US military", "Libyan police"). */
+export function actorKind(phrase: string): string | undefined {
+  return ACTOR_KINDS.find((cue) => cue.pattern.test(phrase))?.kind;
+}
+
+interface Context {
+  readonly doc: Readonly<Doc>;
+  readonly entityById: ReadonlyMap<string, Entity>;
+  readonly mentionById: ReadonlyMap<string, Mention>;
+  readonly published?: string;
+}
+
+/** Country code of an entity: a place inside any of its mentions ("US Africa Command", "US"). */
+function entityCountry(context: Context, entity: Entity | undefined, span: Span): string | undefined {
+  const spans: Span[] = [span];
+  if (entity) for (const id of entity.mentions) { const mention = context.mentionById.get(id); if (mention) spans.push(mention); }
+  for (const candidate of spans) {
+    const place = context.doc.places.find((entry) => entry.countryCode && overlaps(entry, candidate) && /country/.test(entry.kind));
+    if (place?.countryCode) return place.countryCode;
+  }
+  return undefined;
+}
+
+/** Actor or target built from an entity mention and the head noun after it ("US" + "military"). */
+function participant(context: Context, mention: Mention): { actor: EventActor; span: Span } | null {
+  const { text } = context.doc;
+  const entity = mention.entity ? context.entityById.get(mention.entity) : undefined;
+  const after = /^\s+((?:[a-z][\w-]*\s+){0,1}(?:military|army|forces|troops|soldiers|aircraft|warplanes|jets|navy|police|government|officials|authorities|citizens|civilians|nationals))\b/.exec(text.slice(mention.end, mention.end + 40));
+  // A country name alone is a place, not a participant, unless it acts ("the US has carried out").
+  const isPlaceOnly = mention.type === 'LOC' && !after && !/^\s+(?:has|have|had|carried|conducted|launched|struck|bombed|attacked)\b/.test(text.slice(mention.end, mention.end + 20));
+  if (isPlaceOnly || mention.type === 'MISC' && !after) return null;
+  const span = { start: mention.start, end: after ? mention.end + after[0].length : mention.end };
+  const acronym = entity?.aliases.find((alias) => /^[A-Z]{2,6}$/.test(alias) && alias !== text.slice(mention.start, mention.end));
+  const name = text.slice(span.start, span.end).replace(/\s+/g, ' ') + (acronym && !after ? ` (${acronym})` : '');
+  const nominalNames = entity ? entity.mentions.map((id) => context.mentionById.get(id)).filter((m): m is Mention => !!m && m.kind === 'nominal').map((m) => text.slice(m.start, m.end)) : [];
+  // A person takes the kind of the group named as theirs ("Musa Abu Dawud, a high ranking al-Qa'ida … official").
+  const affiliation = entity?.roles.find((role) => role.affiliation)?.affiliation;
+  const affiliated = affiliation ? context.entityById.get(affiliation) : undefined;
+  const kind = actorKind(name) ?? (entity ? actorKind([entity.name, ...entity.aliases, ...nominalNames].join(' | ')) : undefined)
+    ?? (affiliated ? actorKind([affiliated.name, ...affiliated.aliases].join(' | ')) : undefined)
+    ?? (mention.type === 'LOC' ? 'state' : mention.type === 'PER' ? 'person' : undefined);
+  const countryCode = entityCountry(context, entity, span);
+  return { actor: { entity: mention.entity, name, ...(kind ? { kind } : {}), ...(countryCode ? { countryCode } : {}) }, span };
+}
+
+function sameParticipant(a: EventActor, b: EventActor): boolean {
+  return (a.entity !== null && a.entity === b.entity) || a.name.toLowerCase() === b.name.toLowerCase();
+}
+
+function addParticipant(list: EventActor[], actor: EventActor): void {
+  const known = list.find((entry) => sameParticipant(entry, actor));
+  if (!known) list.push(actor);
+}
+
+/** Finds the speaker that reports a sentence: a quote around it, or `according to X` in it. */
+function findSource(context: Context, sentence: Sentence, trigger: Span): Event['source'] {
+  const { doc } = context;
+  const according = /\baccording to\s+/gi;
+  for (const match of doc.text.slice(sentence.start, sentence.end).matchAll(according)) {
+    const at = sentence.start + (match.index ?? 0) + match[0].length;
+    const mention = doc.mentions.find((entry) => entry.start >= at && entry.start <= at + 4);
+    if (mention) return { quote: null, entity: mention.entity, name: mention.entity ? context.entityById.get(mention.entity)?.name ?? doc.text.slice(mention.start, mention.end) : doc.text.slice(mention.start, mention.end) };
+  }
+  const quote = doc.quotes.find((entry: Quote) => (overlaps(entry, sentence) || entry.content.some((piece) => piece.start <= trigger.start && trigger.end <= piece.end)) && entry.speaker);
+  if (quote?.speaker) {
+    const entity = quote.speakerEntity ? context.entityById.get(quote.speakerEntity) : undefined;
+    return { quote: quote.id, entity: quote.speakerEntity, name: entity?.name ?? doc.text.slice(quote.speaker.start, quote.speaker.end) };
+  }
+  return null;
+}
+
+function findMentions(context: Context, sentence: Sentence, models: EventTypeModels): EventMention[] {
+  const { text } = context.doc;
+  const sentenceText = text.slice(sentence.start, sentence.end);
+  const triggers: Span[] = [];
+  TRIGGER.lastIndex = 0;
+  for (const match of sentenceText.matchAll(TRIGGER)) {
+    const start = sentence.start + (match.index ?? 0);
+    const span = { start, end: start + match[0].length };
+    const before = textBefore(text, start, sentence);
+    // "for attack operations": a modifier of another noun, not an event.
+    if (/^\s+(?:operations?|plans?|capabilit\w*|recruits?|helicopters?|aircraft|dogs?)\b/i.test(text.slice(span.end, span.end + 20))) continue;
+    if (CAPABILITY_BEFORE.test(before)) continue;
+    // Adjacent trigger words ("airstrikes targeting", "attack ... strikes") within a few characters are one.
+    const previous = triggers[triggers.length - 1];
+    if (previous && start - previous.end < 3) { triggers[triggers.length - 1] = { start: previous.start, end: span.end }; continue; }
+    triggers.push(span);
+  }
+  if (triggers.length === 0) {
+    // A casualty report with no event word ("Five civilians were killed") is an event of its own.
+    CASUALTY_VERB.lastIndex = 0;
+    const casualty = CASUALTY_VERB.exec(sentenceText);
+    if (casualty && findCasualties(text, sentence).length > 0) triggers.push({ start: sentence.start + casualty.index, end: sentence.start + casualty.index + casualty[0].length });
+  }
+  if (triggers.length === 0) return [];
+  const type = classifyEventText(sentenceText, models);
+  const mentions: EventMention[] = [];
+  triggers.forEach((trigger, index) => {
+    // Each trigger owns the text from the middle of the gap to the previous trigger to the middle of the next gap.
+    const previous = triggers[index - 1];
+    const next = triggers[index + 1];
+    const window = { start: previous ? splitPoint(text, previous, trigger) : sentence.start, end: next ? splitPoint(text, trigger, next) : sentence.end };
+    // Several events in one sentence: each is typed from its own stretch of text.
+    const mentionType = triggers.length > 1 ? classifyEventText(text.slice(window.start, window.end), models) : type;
+    const before = textBefore(text, trigger.start, sentence);
+    const triggerText = text.slice(trigger.start, trigger.end).toLowerCase();
+    const flags = {
+      historical: false,
+      negated: NEGATED_BEFORE.test(before),
+      hypothetical: HYPOTHETICAL_BEFORE.test(before),
+      aggregate: AGGREGATE_BEFORE.test(before) || /(?:strikes|raids|attacks|bombings|clashes|protests|demonstrations|rallies|arrests)$/.test(triggerText) && !/\b(?:the|these|those)\s+$/i.test(before),
+    };
+    // Participants: entity mentions in the sentence; before the trigger acts, after it is acted on.
+    const actors: EventActor[] = [];
+    const targets: EventActor[] = [];
+    const sentenceMentions = context.doc.mentions.filter((mention) => mention.start >= sentence.start && mention.end <= sentence.end);
+    const used: Span[] = [];
+    const windowFirst = index === 0 ? sentence.start : window.start;
+    for (const mention of sentenceMentions) {
+      if (used.some((span) => overlaps(span, mention))) continue;
+      const mentionBefore = textBefore(text, mention.start, sentence, 30);
+      if (ACCORDING_TO.test(mentionBefore) || /^\s*(?:spokes\w+|said|told|added|says)\b/.test(text.slice(mention.end, mention.end + 20)) || /\b(?:told|to)\s+$/.test(mentionBefore) && mention.type === 'ORG' && /^CNN|AP|Reuters|AFP$/.test(text.slice(mention.start, mention.end))) continue;
+      if (context.doc.quotes.some((quote) => quote.speaker && overlaps(quote.speaker, mention))) continue;
+      if (mention.entity === null && mention.kind !== 'name') continue;
+      const built = participant(context, mention);
+      if (!built) continue;
+      used.push(built.span);
+      if (built.span.end <= trigger.start && mention.start >= windowFirst) {
+        // "the US Consulate attack": a name right before the event noun is what was hit, not who did it.
+        if (/^\s?$/.test(text.slice(built.span.end, trigger.start)) && /\b(?:the|an?)\s+$/i.test(textBefore(text, mention.start, sentence, 6))) addParticipant(targets, built.actor);
+        else addParticipant(actors, built.actor);
+      } else if (mention.start >= trigger.end && mention.start < window.end) {
+        const gap = text.slice(trigger.end, mention.start);
+        // "conducted in coordination with the Libyan Government of National Accord": a partner acts too.
+        if (/\b(?:in coordination with|alongside|together with|jointly with|backed by)\s+(?:the\s+)?$/i.test(gap)) { addParticipant(actors, built.actor); continue; }
+        // Only the text after the last word that introduces the one acted on must stay in the clause
+        // ("the strike, which took place near Ubari, Libya, killed “two al Qaeda terrorists, including Musa Abu Dawud").
+        const lastLink = [...gap.matchAll(/\b(?:against|targeting|killing|killed|wounding|wounded|hitting|including|on)\b/gi)].pop();
+        const rest = lastLink ? gap.slice((lastLink.index ?? 0) + lastLink[0].length) : gap;
+        if (!CLAUSE_BREAK.test(rest) && gap.length < 240) addParticipant(targets, built.actor);
+      }
+    }
+    // The actor is the participant nearest the trigger among those before it (the subject of its clause).
+    // Without a subject of its own, a coordinated event shares the previous one's ("responsible for the 2013 attack … as well as the 2012 Benghazi attack").
+    const partners = actors.filter((entry, position) => position > 0 && text.indexOf(entry.name) > trigger.end);
+    const subjects = actors.filter((entry) => !partners.includes(entry));
+    const actor = subjects.length ? [subjects[subjects.length - 1]!, ...partners] : partners.length ? partners : index > 0 ? [...(mentions[index - 1]?.actors ?? [])] : [];
+    const ownTargets = targets.filter((target) => !actor.some((known) => sameParticipant(known, target)));
+    const places = context.doc.places.filter((place) => place.end > place.start && place.start >= window.start && place.end <= window.end && !used.some((span) => overlaps(span, place)));
+    const datable = (timex: Timex): boolean => timex.type === 'DATE' && timex.resolved && /^\d{4}/.test(timex.value)
+      && !SPEECH_BEFORE.test(textBefore(text, timex.start, sentence, 40)) && !SUBORDINATE_DATE.test(text.slice(Math.max(trigger.end, timex.start - 60), timex.start));
+    const byDistance = (a: Timex, b: Timex): number => Math.abs(a.start - trigger.start) - Math.abs(b.start - trigger.start);
+    // A date in the trigger's own stretch of the sentence, else one elsewhere in the sentence ("… by the end of 2016").
+    const timex = context.doc.timexes.filter((entry) => entry.start >= window.start && entry.end <= window.end && datable(entry)).sort(byDistance)[0]
+      ?? context.doc.timexes.filter((entry) => entry.start >= sentence.start && entry.end <= sentence.end && datable(entry)).sort(byDistance)[0] ?? null;
+    const casualties = findCasualties(text, window);
+    mentions.push({
+      sentence, trigger, window, type: mentionType, actors: actor, targets: ownTargets, places, timex, casualties,
+      source: findSource(context, sentence, trigger), flags,
+      anaphoric: ANAPHOR_BEFORE.test(before) && !/\b\d{4}\s+$/.test(before),
+      distinct: DISTINCT_BEFORE.test(before),
+    });
+  });
+  return mentions;
+}
+
+function dateCompatible(a: string | undefined, b: string | undefined): boolean {
+  if (!a || !b) return true;
+  return a.startsWith(b) || b.startsWith(a);
+}
+
+function placeCountry(places: readonly Place[]): Set<string> {
+  return new Set(places.map((place) => place.countryCode).filter((code): code is string => !!code));
+}
+
+/** Whether a new mention tells the same real event as an event record built so far. */
+function corefers(record: EventDraft, mention: EventMention, text: string): boolean {
+  if (mention.distinct || mention.flags.aggregate || record.flags.aggregate) return false;
+  // "the strike" after "its first airstrike": a definite noun naming the same kind of happening refers back,
+  // whatever the sentence alone suggests (a bare "strike" reads as a labour strike).
+  const head = text.slice(mention.trigger.start, mention.trigger.end).toLowerCase().replace(/s$/, '');
+  const recordHead = text.slice(record.trigger.start, record.trigger.end).toLowerCase();
+  if (mention.anaphoric && recordHead.includes(head) && dateCompatible(record.timex?.value, mention.timex?.value)) return true;
+  if (record.type.info.ploverType !== mention.type.info.ploverType && record.type.ploverType !== mention.type.ploverType) return false;
+  if (record.flags.negated !== mention.flags.negated || record.flags.hypothetical !== mention.flags.hypothetical) return false;
+  if (!dateCompatible(record.timex?.value, mention.timex?.value)) return false;
+  const recordCountries = placeCountry(record.places);
+  const mentionCountries = placeCountry(mention.places);
+  if (recordCountries.size && mentionCountries.size && ![...mentionCountries].some((code) => recordCountries.has(code))) return false;
+  const shared = [...mention.actors, ...mention.targets].some((actor) => [...record.actors, ...record.targets].some((known) => sameParticipant(known, actor)));
+  const sameDate = !!record.timex && !!mention.timex && dateCompatible(record.timex.value, mention.timex.value);
+  return mention.anaphoric || shared || sameDate;
+}
+
+interface EventDraft {
+  type: EventTypeResult;
+  trigger: Span;
+  actors: EventActor[];
+  targets: EventActor[];
+  places: Place[];
+  timex: Timex | null;
+  casualties: Casualty[];
+  source: Event['source'];
+  flags: Event['flags'];
+  evidence: Span[];
+  rule: string;
+}
+
+function merge(record: EventDraft, mention: EventMention): void {
+  for (const actor of mention.actors) if (!record.targets.some((known) => sameParticipant(known, actor))) addParticipant(record.actors, actor);
+  for (const target of mention.targets) if (!record.actors.some((known) => sameParticipant(known, target))) addParticipant(record.targets, target);
+  record.places.push(...mention.places);
+  // The most precise date told: `2012-09` over `2012`.
+  if (mention.timex && (!record.timex || mention.timex.value.length > record.timex.value.length)) record.timex = mention.timex;
+  for (const casualty of mention.casualties) if (!record.casualties.some((known) => known.start === casualty.start)) record.casualties.push(casualty);
+  if (!record.source?.entity && mention.source?.entity) record.source = mention.source;
+  else if (!record.source && mention.source) record.source = mention.source;
+  if (!record.evidence.some((span) => span.start === mention.sentence.start)) record.evidence.push({ start: mention.sentence.start, end: mention.sentence.end });
+  // A violent mention typed with more confidence (`airstrike` over `strike`) decides the sub-type.
+  if (mention.type.confidence > record.type.confidence && mention.type.info.ploverType === record.type.info.ploverType) record.type = mention.type;
+  record.rule = `${record.rule}+coref`;
+}
+
+/** Extracts the events of a Doc (a pure function of the Doc and the loaded models). */
+export function extractEvents(doc: Readonly<Doc>, models: EventTypeModels, options: ExtractEventsOptions = {}): Event[] {
+  const published = options.published ?? doc.meta.published?.slice(0, 10);
+  const context: Context = {
+    doc, published,
+    entityById: new Map(doc.entities.map((entity) => [entity.id, entity])),
+    mentionById: new Map(doc.mentions.map((mention) => [mention.id, mention])),
+  };
+  const drafts: EventDraft[] = [];
+  for (const sentence of doc.sentences) {
+    for (const mention of findMentions(context, sentence, models)) {
+      const record = [...drafts].reverse().find((draft) => corefers(draft, mention, doc.text));
+      if (record) { merge(record, mention); continue; }
+      drafts.push({
+        type: mention.type, trigger: mention.trigger, actors: [...mention.actors], targets: [...mention.targets], places: [...mention.places],
+        timex: mention.timex, casualties: [...mention.casualties], source: mention.source, flags: { ...mention.flags },
+        evidence: [{ start: mention.sentence.start, end: mention.sentence.end }], rule: 'trigger',
+      });
+    }
+  }
+  return drafts.map((draft, index) => {
+    const place = [...draft.places].sort((a, b) => placeRank(a) - placeRank(b) || b.confidence - a.confidence)[0];
+    const date = draft.timex
+      ? { value: draft.timex.value, timex: draft.timex.id, fromPublication: false }
+      : published ? { value: published, timex: null, fromPublication: true } : null;
+    // Told as background: its date lies in an earlier year than publication, or months before it.
+    const historical = !!draft.timex && !!published && draft.timex.value.slice(0, 4) < published.slice(0, 4)
+      || (!!draft.timex && !!published && draft.timex.value.length >= 7 && draft.timex.value.slice(0, 7) < published.slice(0, 7) && monthsBetween(draft.timex.value, published) > 2);
+    const mode = draft.type.mode;
+    // "Al Qaeda was responsible for the 2013 attack": the attribution is how it is told; the record is the attack.
+    const info = draft.type.code === 'ATTRIB' ? draft.type.acledOnly : draft.type.info;
+    return {
+      id: `ev${index + 1}`,
+      start: Math.min(...draft.evidence.map((span) => span.start)),
+      end: Math.max(...draft.evidence.map((span) => span.end)),
+      ploverType: draft.type.ploverType,
+      ...(mode ? { mode } : {}),
+      acledType: info.acledType,
+      acledSubType: info.acledSubType,
+      actors: draft.actors,
+      targets: draft.targets,
+      place: place?.id ?? null,
+      date,
+      casualties: draft.casualties.sort((a, b) => a.start - b.start),
+      source: draft.source,
+      flags: { ...draft.flags, historical },
+      evidence: draft.evidence.sort((a, b) => a.start - b.start),
+      trigger: draft.trigger,
+      rule: draft.rule,
+    };
+  });
+}
+
+function monthsBetween(from: string, to: string): number {
+  const [fromYear = 0, fromMonth = 1] = from.split('-').map(Number);
+  const [toYear = 0, toMonth = 1] = to.split('-').map(Number);
+  return (toYear - fromYear) * 12 + (toMonth - fromMonth);
+}
