@@ -92,6 +92,9 @@ export function startReader(): void {
     renderMap();
     required('events').replaceChildren(renderEventsTable(doc));
     required('reader').hidden = false;
+    // The article is on screen now: the input shrinks back to its first lines.
+    input.rows = 3;
+    input.scrollTop = 0;
     required('visuals').hidden = false;
     const counts = `${doc.entities.length} entities, ${doc.quotes.length} quotes, ${doc.timexes.length} times, ${doc.places.length} places, ${doc.events.length} events`;
     setStatus(`Analysed${doc.meta.id ? ` ${doc.meta.id}` : ''}: ${counts}`, 'ok');
@@ -127,6 +130,9 @@ export function startReader(): void {
     void runSearch(query, searchResults, { openArticle });
   };
 
+  input.addEventListener('focus', () => {
+    input.rows = 7;
+  });
   required<HTMLFormElement>('analyze-form').addEventListener('submit', (event) => {
     event.preventDefault();
     void busy('Analysing…', async () => {

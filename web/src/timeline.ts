@@ -66,10 +66,10 @@ export function renderTimeline(doc: Doc): HTMLElement | SVGSVGElement {
   const pad = Math.max(1, Math.round((last - first) * 0.03));
   first -= pad;
   last += pad;
-  const width = 900;
-  const left = 210;
+  const width = 640;
+  const left = 170;
   const right = 20;
-  const rowHeight = 18;
+  const rowHeight = 20;
   const top = 24;
   const height = top + items.length * rowHeight + 8;
   const x = (day: number): number => left + ((day - first) / Math.max(1, last - first)) * (width - left - right);
@@ -85,7 +85,7 @@ export function renderTimeline(doc: Doc): HTMLElement | SVGSVGElement {
   items.forEach((item, row) => {
     const y = top + row * rowHeight + rowHeight / 2;
     const group = svgElement('g', { class: ['timeline-item', item.kind], 'data-ref': item.ref }, svgTitle(`${item.label}: ${item.value}`));
-    group.appendChild(svgElement('text', { class: 'row-label', x: left - 8, y: y + 4, 'text-anchor': 'end' }, item.label.length > 32 ? `${item.label.slice(0, 31)}…` : item.label));
+    group.appendChild(svgElement('text', { class: 'row-label', x: left - 8, y: y + 4, 'text-anchor': 'end' }, item.label.length > 26 ? `${item.label.slice(0, 25)}…` : item.label));
     const start = x(item.range.first);
     const end = x(item.range.last + 1);
     if (item.range.precision === 'day' || end - start < 6) group.appendChild(item.kind === 'event'

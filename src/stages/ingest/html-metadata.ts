@@ -15,6 +15,8 @@ export interface HtmlMetadata {
   publishedSource?: PublishedSource;
   siteName?: string;
   language?: string;
+  /** The `<title>` element's text, as written. */
+  documentTitle?: string;
   /** The page's own URL (`<link rel=canonical>` or `og:url`) when the caller gave none. */
   url?: string;
 }
@@ -191,8 +193,10 @@ export function extractHtmlMetadata(document: Document, url?: string): HtmlMetad
 
   metadata.title =
     firstMeta(tags, TITLE_META_NAMES) ??
-    candidates.map((object) => stringField(object, 'headline')).find(Boolean) ??
-    clean(document.querySelector('title')?.textContent);
+    candidates.map((object) => stringField(object, 'headline')).find(Boolean);
+  // Without those, the `<title>` is the fallback; it often carries the site name ("Story - Site"),
+  // which Readability's title takes off, so the caller prefers Readability's title to this one.
+  metadata.documentTitle = clean(document.querySelector('title')?.textContent);
 
   const metaAuthor = firstMeta(tags, AUTHOR_META_NAMES, (value) => !/^https?:\/\//.test(value) && !/^@/.test(value));
   const ldAuthors = candidates.map((object) => personNames(object['author'] ?? object['creator'])).find((names) => names.length > 0);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractHtml } from './html.js';
@@ -156,4 +156,33 @@ test('extractHtml reads only the first 5 million characters of a huge page and s
   const article = extractHtml(html);
   assert.ok(article.text.length > 0);
   assert.ok(article.removed.some((entry) => /not read/.test(entry.reason)), JSON.stringify(article.removed.slice(0, 3)));
+});
+
+const SEED = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', 'shared', 'examples', 'seed-article.txt');
+
+test('extractHtml keeps every paragraph of the seed article wrapped in a boilerplate page', { skip: !existsSync(SEED) }, () => {
+  // The seed is scraped text: its first line is photo-caption residue, the rest is the story.
+  const [caption = '', ...rest] = readFileSync(SEED, 'utf8').split('\n');
+  const paragraphs = rest.join('\n').split(/\n\s*\n/).map((paragraph) => paragraph.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const html = `<!DOCTYPE html><html><head><title>Story - Site</title></head><body>
+    <nav><a href="/">World</a> <a href="/politics">Politics</a></nav>
+    <div class="headline"><h1>US strikes al Qaeda in Libya</h1><p class="update-time">Updated 1:23 PM ET, Wed March 28, 2018</p></div>
+    <div class="share-bar"><a href="#">Facebook</a> <a href="#">Twitter</a> <a href="#">Email</a></div>
+    <section class="body">
+      <figure><img src="x.jpg"><figcaption>${escape(caption)}</figcaption></figure>
+      ${paragraphs.map((paragraph) => `<p>${escape(paragraph)}</p>`).join('\n')}
+    </section>
+    <div class="related"><ul><li><a href="/a">Other story one</a></li><li><a href="/b">Other story two</a></li></ul></div>
+    <footer>© 2018 Cable News Network. All Rights Reserved.</footer></body></html>`;
+  const article = extractHtml(html);
+  assert.equal(article.published, '2018-03-28');
+  assert.equal(article.publishedSource, 'visible-text');
+  assert.ok(!article.text.includes(caption.trim()), 'caption residue kept');
+  let from = 0;
+  for (const paragraph of paragraphs) {
+    const at = article.text.indexOf(paragraph, from);
+    assert.ok(at >= 0, `paragraph missing or out of order: ${JSON.stringify(paragraph.slice(0, 60))}`);
+    from = at + paragraph.length;
+  }
 });

@@ -143,7 +143,7 @@ export function extractHtml(html: string, options: ExtractHtmlOptions = {}): Htm
       removeAll(fallback, 'script, style, template, nav, noscript');
       lines = pageLines(fallback);
     }
-    const titles = [metadata.title, readability.title, document.querySelector('title')?.textContent].filter((title): title is string => typeof title === 'string');
+    const titles = [metadata.title, readability.title, metadata.documentTitle].filter((title): title is string => typeof title === 'string');
     const filtered = removeFurnitureLines(lines, { titles, ...(url === undefined ? {} : { url }) });
     removed.push(...filtered.removed);
     lines = filtered.lines;
@@ -152,7 +152,7 @@ export function extractHtml(html: string, options: ExtractHtmlOptions = {}): Htm
   }
 
   const article: HtmlArticle = { text: joinLines(lines), removed };
-  const title = metadata.title ?? readability.title;
+  const title = metadata.title ?? readability.title ?? metadata.documentTitle;
   if (title) article.title = title;
   const byline = metadata.byline ?? cleanByline(readability.byline);
   if (byline && byline.length <= 100) article.byline = byline;

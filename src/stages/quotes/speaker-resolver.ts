@@ -129,6 +129,13 @@ export function resolveSpeakers(context: SpeakerContext, attributions: readonly 
           rule += '+previous-speaker';
         }
       }
+    } else if (attribution.cue && subjectNear(context, attribution.cue)) {
+      // A cue with no tagged source: the nearest person or organisation in the cue's sentence,
+      // before it (`Clinton, in a speech Monday, did not want …`) or right after it (`said Smith`).
+      const mention = subjectNear(context, attribution.cue)!;
+      speaker = { start: mention.start, end: mention.end };
+      speakerEntity = mention.entity;
+      rule += '+cue-sentence';
     } else {
       // No source: a quote paragraph with no cue, or the next paragraph of a long quote. The
       // speaker is the one of the attribution just before, or a person named in the sentence before.
@@ -166,6 +173,21 @@ export function resolveSpeakers(context: SpeakerContext, attributions: readonly 
     previous = { speaker, speakerEntity, paragraphEnd: Math.max(end, lastToken?.end ?? end) };
   });
   return quotes;
+}
+
+/** The last person or organisation mention before `cue` in its sentence, else the first after it. */
+function subjectNear(context: SpeakerContext, cue: Span): Mention | null {
+  const sentence = context.sentences.find((candidate) => candidate.start <= cue.start && cue.start < candidate.end);
+  if (!sentence) return null;
+  let before: Mention | null = null;
+  let after: Mention | null = null;
+  for (const mention of context.mentions) {
+    if (mention.start < sentence.start || mention.end > sentence.end) continue;
+    if (mention.type !== 'PER' && mention.type !== 'ORG') continue;
+    if (mention.end <= cue.start && (!before || mention.start >= before.end)) before = mention;
+    if (mention.start >= cue.end && !after && mention.start - cue.end < 3) after = mention;
+  }
+  return before ?? after;
 }
 
 /** The entity with a role named `noun` mentioned last before `offset`. */

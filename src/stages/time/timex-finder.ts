@@ -99,7 +99,8 @@ const NUMBER =
   `(?:\\d+(?:\\.\\d+)?(?:\\s+1/2)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ]${DIGIT_WORD})?|` +
   `(?:a|one)\\s+hundred|a\\s+couple(?:\\s+of)?|a\\s+dozen|dozens\\s+of|hundreds\\s+of|a\\s+few|a\\s+half|` +
   `${SMALL_NUMBERS.slice(1).reverse().join('|')}|several|few|many|some|an|a)`;
-const UNIT = '(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century)';
+// Plural "quarters" only: "the next three quarters" is a span of time, "a quarter of the vote" is not.
+const UNIT = '(?:seconds?|minutes?|hours?|days?|weeks?|months?|quarters|years?|decades?|centuries|century)';
 
 /** Reads a number phrase; undefined for vague ones (`several`, `a few`). */
 function numberValue(phrase: string): number | undefined {
@@ -874,7 +875,10 @@ function proposeReferences(text: string, candidates: Candidate[]): void {
         if (/^(quarter|year|month|week|period|session)$/.test(after)) return undefined;
       }
       if (word === 'future' && !/^(the|in|for|near|distant|foreseeable)$/.test(before)) return undefined;
-      if (word === 'recent' && /^(years|months|weeks|days|decades)$/.test(after)) return undefined;
+      if (word === 'recent' && /^(years|months|weeks|days|quarters|decades)$/.test(after)) return undefined;
+      // "losses in the past two quarters", "for the past three summers": the count and unit make
+      // the expression (a duration or a set), not a vague "the past".
+      if (/past$/.test(word) && /^\s+(?:\d|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|few|many|couple)\b|(?:seconds?|minutes?|hours?|days?|weeks?|weekends?|months?|quarters?|years?|decades?|century|centuries|spring|summers?|falls?|autumns?|winters?)\b)/i.test(text.slice(match.index + match[0].length, match.index + match[0].length + 12))) return undefined;
       if (word === 'now' && /^(that|defunct)$/.test(after) && false) return undefined;
       return { rule: 'reference-word', priority: 5, read: (context) => ({ type: 'DATE', value, precision: 'none', anchor: context.reference ? 'published' : 'absolute' }) };
     });
@@ -905,6 +909,8 @@ function proposeCountedUnits(text: string, candidates: Candidate[]): void {
       end = match.index + text.slice(match.index, end).trimEnd().length;
       relation = '';
     }
+    // "imports about three-quarters of its food": a fraction, not three quarters of a year.
+    if (/^quarters$/i.test(unitWord) && separator.includes('-')) return undefined;
     const count = numberValue(countWord);
     const unit = unitOf(unitWord);
     const lowerCount = countWord.toLowerCase().trim();
@@ -964,7 +970,7 @@ function proposeCountedUnits(text: string, candidates: Candidate[]): void {
     };
   });
   // Plural units without a count: "for years", "in recent months", "the coming weeks".
-  scan(text, /\b(?:(recent|the past|the last|the coming|the next|coming|past|several|many|few|the first few|a few)\s+)?(seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b(?![-’'])/gi, candidates, (match) => {
+  scan(text, /\b(?:(recent|the past|the last|the coming|the next|coming|past|several|many|few|the first few|a few)\s+)?(seconds|minutes|hours|days|weeks|months|quarters|years|decades|centuries)\b(?![-’'])/gi, candidates, (match) => {
     const lead = (match[1] ?? '').toLowerCase();
     const before = wordBefore(text, match.index).toLowerCase();
     if (!lead && !/^(for|in|within|over|after|took|take|takes)$/.test(before)) return undefined;
@@ -1031,7 +1037,7 @@ function proposeAnaphora(text: string, candidates: Candidate[]): void {
 /** Extends date candidates with a leading modifier: `earlier this year`, `the end of 2016`, `late November`. */
 function withEdgeModifier(text: string, candidate: Candidate): Candidate {
   const before = text.slice(Math.max(0, candidate.start - 40), candidate.start);
-  const match = /(?:^|[^\w])((?:the\s+)?(?:very\s+)?(end|beginning|start|middle|close|first half|second half|rest|remainder|turn)\s+of\s+(?:the\s+)?|(earlier|early|late|later|mid)(?:\s+|-))$/i.exec(before);
+  const match = /(?:^|[^\w])((?:the\s+)?(?:very\s+)?(end|beginning|start|middle|close|first half|second half|last half|latter half|first two quarters|last two quarters|rest|remainder|turn)\s+of\s+(?:the\s+)?|(earlier|early|late|later|mid)(?:\s+|-))$/i.exec(before);
   if (!match || !match[1]) return candidate;
   if (!/^(bare-year|relative-period|month-name|chrono-month-year|quarter|decade|century|anaphoric-period|season)$/.test(candidate.rule)) return candidate;
   const word = (match[2] ?? match[3] ?? '').toLowerCase();
@@ -1044,8 +1050,8 @@ function withEdgeModifier(text: string, candidate: Candidate): Candidate {
     read: (context) => {
       const reading = candidate.read(context);
       if (!reading) return undefined;
-      // "the first half of 1998" → 1998-H1.
-      if (/half/.test(word) && reading.precision === 'year') return { ...reading, value: `${reading.value}-H${word.startsWith('first') ? 1 : 2}`, precision: 'quarter' };
+      // "the first two quarters of 1990", "the last half of 1989": halves too.
+      if (/half|two quarters/.test(word) && reading.precision === 'year') return { ...reading, value: `${reading.value}-H${word.startsWith('first') ? 1 : 2}`, precision: 'quarter' };
       return mod && !reading.mod ? { ...reading, mod } : reading;
     },
   };
