@@ -1,0 +1,308 @@
+/**
+ * The read queries, written once for both back ends. SQL uses `?` placeholders (PostgreSQL's are
+ * numbered by {@link numberPlaceholders}); the only differences, full-text matching and text
+ * ordering, go through a {@link Dialect}. Column aliases are snake_case because PostgreSQL folds
+ * unquoted names to lower case.
+ */
+import type { EntityMention, EntitySummary, EventFilter, EventRecord, Filter, QuoteHit } from './store.js';
+import { parseQuery, slugify, toFts5Query, toTsQuery, type QueryTerm } from './text-keys.js';
+
+/** A statement and its parameters. */
+export interface Statement {
+  readonly sql: string;
+  readonly params: readonly unknown[];
+}
+
+/** What differs between SQLite and PostgreSQL in the read queries. */
+export interface Dialect {
+  readonly name: 'sqlite' | 'postgres';
+  /** Condition: article `a` matches the full-text query. */
+  articleMatches(terms: readonly QueryTerm[]): Statement;
+  /** Condition: quote `q` matches the full-text query. */
+  quoteMatches(terms: readonly QueryTerm[]): Statement;
+  /** FROM clause, match condition and relevance (smaller is better) of a ranked article search. */
+  rankedArticles(terms: readonly QueryTerm[]): { from: string; match: Statement; rank: Statement };
+  /** A text column ordered by code point on both back ends. */
+  ordered(column: string): string;
+}
+
+/** SQLite: FTS5 tables `articles_fts` (title, body) and `quotes_fts` (body), rowid = key. */
+export const SQLITE_DIALECT: Dialect = {
+  name: 'sqlite',
+  articleMatches: (terms) => ({ sql: 'a.key IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)', params: [toFts5Query(terms)] }),
+  quoteMatches: (terms) => ({ sql: 'q.key IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)', params: [toFts5Query(terms)] }),
+  // bm25 with the title weighted 4 times the body.
+  rankedArticles: (terms) => ({
+    from: 'articles_fts JOIN articles a ON a.key = articles_fts.rowid',
+    match: { sql: 'articles_fts MATCH ?', params: [toFts5Query(terms)] },
+    rank: { sql: 'bm25(articles_fts, 4.0, 1.0)', params: [] },
+  }),
+  ordered: (column) => column,
+};
+
+/** PostgreSQL: `tsvector` columns `articles.search` (title weighted A) and `quotes.search`. */
+export const POSTGRES_DIALECT: Dialect = {
+  name: 'postgres',
+  articleMatches: (terms) => ({ sql: "a.search @@ to_tsquery('simple', ?)", params: [toTsQuery(terms)] }),
+  quoteMatches: (terms) => ({ sql: "q.search @@ to_tsquery('simple', ?)", params: [toTsQuery(terms)] }),
+  rankedArticles: (terms) => ({
+    from: 'articles a',
+    match: { sql: "a.search @@ to_tsquery('simple', ?)", params: [toTsQuery(terms)] },
+    rank: { sql: "(-ts_rank(a.search, to_tsquery('simple', ?)))", params: [toTsQuery(terms)] },
+  }),
+  ordered: (column) => `${column} COLLATE "C"`,
+};
+
+/** Rewrites `?` placeholders as `$1, $2, …` for PostgreSQL. */
+export function numberPlaceholders(sql: string): string {
+  let index = 0;
+  return sql.replace(/\?/g, () => `$${++index}`);
+}
+
+class Conditions {
+  readonly parts: string[] = [];
+  readonly params: unknown[] = [];
+  add(sql: string, ...params: unknown[]): void {
+    this.parts.push(sql);
+    this.params.push(...params);
+  }
+  addStatement(statement: Statement): void {
+    this.add(statement.sql, ...statement.params);
+  }
+  get where(): string {
+    return this.parts.length > 0 ? `WHERE ${this.parts.join(' AND ')}` : '';
+  }
+}
+
+/** Subquery: keys of the entities an `entity` filter names (store id, or any name or alias). */
+function entityKeys(entity: string): Statement {
+  return { sql: '(SELECT key FROM entities WHERE id = ? UNION SELECT entity_key FROM entity_aliases WHERE slug = ?)', params: [entity.trim().toLowerCase(), slugify(entity)] };
+}
+
+function typeCondition(alias: string, type: string): Statement {
+  const key = type.trim().toLowerCase();
+  return { sql: `(lower(${alias}.plover_type) = ? OR lower(${alias}.acled_type) = ? OR lower(${alias}.acled_sub_type) = ? OR lower(${alias}.mode) = ?)`, params: [key, key, key, key] };
+}
+
+function placeCondition(alias: string, place: string): Statement {
+  const slug = slugify(place);
+  const code = /^[A-Za-z]{2}$/.test(place.trim()) ? place.trim().toUpperCase() : '';
+  return { sql: `(${alias}.place_key = ? OR ${alias}.country_key = ? OR ${alias}.country_code = ?)`, params: [slug, slug, code] };
+}
+
+function eventDateConditions(conditions: Conditions, alias: string, filter: Filter): void {
+  if (filter.from) conditions.add(`${alias}.date_end >= ?`, filter.from);
+  if (filter.to) conditions.add(`${alias}.date_start <= ?`, filter.to);
+}
+
+/** The article search: a count statement and a page statement. */
+export function articleSearch(dialect: Dialect, filter: Filter): { count: Statement; page: Statement; terms: QueryTerm[] } {
+  const terms = parseQuery(filter.q ?? '');
+  const conditions = new Conditions();
+  const ranked = terms.length > 0 ? dialect.rankedArticles(terms) : null;
+  if (ranked) conditions.addStatement(ranked.match);
+  if (filter.entity) {
+    const keys = entityKeys(filter.entity);
+    conditions.add(`a.key IN (SELECT article_key FROM article_entities WHERE entity_key IN ${keys.sql})`, ...keys.params);
+  }
+  if (filter.type) {
+    // With a type, place and dates narrow the same event: "air strikes in Libya in 2018".
+    const inner = new Conditions();
+    inner.add('e.article_key = a.key');
+    inner.addStatement(typeCondition('e', filter.type));
+    if (filter.place) inner.addStatement(placeCondition('e', filter.place));
+    eventDateConditions(inner, 'e', filter);
+    conditions.add(`EXISTS (SELECT 1 FROM events e ${inner.where})`, ...inner.params);
+  } else {
+    if (filter.place) {
+      const place = placeCondition('p', filter.place);
+      conditions.add(`EXISTS (SELECT 1 FROM places p WHERE p.article_key = a.key AND ${place.sql})`, ...place.params);
+    }
+    if (filter.from) conditions.add('a.published >= ?', filter.from);
+    if (filter.to) conditions.add('a.published <= ?', filter.to);
+  }
+  const from = ranked?.from ?? 'articles a';
+  const count: Statement = { sql: `SELECT CAST(count(*) AS INTEGER) AS total FROM ${from} ${conditions.where}`, params: conditions.params };
+  const byDate = `${dialect.ordered('a.published')} DESC NULLS LAST, ${dialect.ordered('a.id')}`;
+  let order = byDate;
+  const orderParams: unknown[] = [];
+  if ((filter.sort ?? 'relevance') === 'relevance' && ranked) {
+    order = `${ranked.rank.sql}, ${byDate}`;
+    orderParams.push(...ranked.rank.params);
+  }
+  const page: Statement = {
+    sql: `SELECT a.id, a.title, a.url, a.published, a.text FROM ${from} ${conditions.where} ORDER BY ${order} LIMIT ? OFFSET ?`,
+    params: [...conditions.params, ...orderParams, filter.limit ?? 20, filter.offset ?? 0],
+  };
+  return { count, page, terms };
+}
+
+const QUOTE_COLUMNS = 'a.id AS article_id, a.published, q.local_id, q.kind, q.speaker, se.id AS speaker_entity, q.text, q.start, q."end"';
+
+/** Quotes matching `q` (their own words) and/or spoken by `entity`, within the date range. Null when neither is given. */
+export function quoteSearch(dialect: Dialect, filter: Filter, limit: number): Statement | null {
+  const terms = parseQuery(filter.q ?? '');
+  if (terms.length === 0 && !filter.entity) return null;
+  const conditions = new Conditions();
+  if (terms.length > 0) conditions.addStatement(dialect.quoteMatches(terms));
+  if (filter.entity) {
+    const keys = entityKeys(filter.entity);
+    conditions.add(`q.speaker_entity_key IN ${keys.sql}`, ...keys.params);
+  }
+  if (filter.from) conditions.add('a.published >= ?', filter.from);
+  if (filter.to) conditions.add('a.published <= ?', filter.to);
+  return {
+    sql: `SELECT ${QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.key = q.article_key LEFT JOIN entities se ON se.key = q.speaker_entity_key ${conditions.where} ORDER BY ${dialect.ordered('a.published')} DESC NULLS LAST, ${dialect.ordered('a.id')}, q.start LIMIT ?`,
+    params: [...conditions.params, limit],
+  };
+}
+
+const EVENT_COLUMNS =
+  'a.id AS article_id, e.local_id, e.plover_type, e.mode, e.acled_type, e.acled_sub_type, e.date_value, e.date_start, e.date_end, e.actor1, e.actor2, e.country, e.country_code, e.location, e.lat, e.lon, e.fatalities, e.source, e.notes, e.negated, e.hypothetical, e.historical, e.start, e."end"';
+
+/** Events matching every filter, by date, article and position. */
+export function eventSearch(dialect: Dialect, filter: EventFilter): Statement {
+  const conditions = new Conditions();
+  const terms = parseQuery(filter.q ?? '');
+  if (terms.length > 0) conditions.addStatement(dialect.articleMatches(terms));
+  if (filter.type) conditions.addStatement(typeCondition('e', filter.type));
+  if (filter.place) conditions.addStatement(placeCondition('e', filter.place));
+  eventDateConditions(conditions, 'e', filter);
+  if (filter.entity) {
+    const keys = entityKeys(filter.entity);
+    conditions.add(`e.key IN (SELECT event_key FROM event_participants WHERE entity_key IN ${keys.sql})`, ...keys.params);
+  }
+  if (!filter.all) conditions.add('e.negated = 0 AND e.hypothetical = 0');
+  return {
+    sql: `SELECT ${EVENT_COLUMNS} FROM events e JOIN articles a ON a.key = e.article_key ${conditions.where} ORDER BY ${dialect.ordered("COALESCE(e.date_start, '')")}, ${dialect.ordered('a.id')}, e.start, ${dialect.ordered('e.local_id')} LIMIT ? OFFSET ?`,
+    params: [...conditions.params, filter.limit ?? 100, filter.offset ?? 0],
+  };
+}
+
+/** Events an entity takes part in, with its role. */
+export function entityEvents(dialect: Dialect, entityKey: number, limit: number): Statement {
+  return {
+    sql: `SELECT ${EVENT_COLUMNS}, ep.role FROM event_participants ep JOIN events e ON e.key = ep.event_key JOIN articles a ON a.key = e.article_key WHERE ep.entity_key = ? ORDER BY ${dialect.ordered("COALESCE(e.date_start, '')")}, ${dialect.ordered('a.id')}, e.start, ${dialect.ordered('ep.role')} LIMIT ?`,
+    params: [entityKey, limit],
+  };
+}
+
+/** Quotes an entity is the speaker of. */
+export function entityQuotes(dialect: Dialect, entityKey: number, limit: number): Statement {
+  return {
+    sql: `SELECT ${QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.key = q.article_key LEFT JOIN entities se ON se.key = q.speaker_entity_key WHERE q.speaker_entity_key = ? ORDER BY ${dialect.ordered('a.published')} DESC NULLS LAST, ${dialect.ordered('a.id')}, q.start LIMIT ?`,
+    params: [entityKey, limit],
+  };
+}
+
+/** Mentions of an entity. */
+export function entityMentions(dialect: Dialect, entityKey: number, limit: number): Statement {
+  return {
+    sql: `SELECT a.id AS article_id, m.local_id, m.text, m.kind, m.start, m."end" FROM mentions m JOIN articles a ON a.key = m.article_key WHERE m.entity_key = ? ORDER BY ${dialect.ordered('a.id')}, m.start LIMIT ?`,
+    params: [entityKey, limit],
+  };
+}
+
+const ENTITY_COLUMNS = 'e.key, e.id, e.type, e.name, (SELECT CAST(count(*) AS INTEGER) FROM article_entities ae WHERE ae.entity_key = e.key) AS articles';
+
+/** One entity by store id. */
+export function entityById(id: string): Statement {
+  return { sql: `SELECT ${ENTITY_COLUMNS} FROM entities e WHERE e.id = ?`, params: [id.trim().toLowerCase()] };
+}
+
+/** Entities named (or aliased) `name`, most mentioned first. */
+export function entitiesByName(dialect: Dialect, name: string): Statement {
+  return {
+    sql: `SELECT ${ENTITY_COLUMNS} FROM entities e WHERE e.id = ? OR e.key IN (SELECT entity_key FROM entity_aliases WHERE slug = ?) ORDER BY articles DESC, ${dialect.ordered('e.id')} LIMIT 100`,
+    params: [name.trim().toLowerCase(), slugify(name)],
+  };
+}
+
+/** Aliases of the given entity keys. */
+export function aliasesOf(dialect: Dialect, keys: readonly number[]): Statement {
+  return {
+    sql: `SELECT entity_key, alias FROM entity_aliases WHERE entity_key IN (${keys.map(() => '?').join(', ') || 'NULL'}) ORDER BY entity_key, ${dialect.ordered('slug')}`,
+    params: [...keys],
+  };
+}
+
+/** Candidates for merging: existing entities with any of these alias slugs. */
+export function entityCandidates(slugs: readonly string[]): Statement {
+  return {
+    sql: `SELECT e.key, e.type, e.slug AS entity_slug, x.slug AS alias_slug FROM entity_aliases x JOIN entities e ON e.key = x.entity_key WHERE x.slug IN (${slugs.map(() => '?').join(', ') || 'NULL'})`,
+    params: [...slugs],
+  };
+}
+
+type Row = Record<string, unknown>;
+
+const text = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
+const number = (value: unknown): number => Number(value);
+const optionalNumber = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
+
+/** Maps a quote row. */
+export function quoteFromRow(row: Row): QuoteHit {
+  return {
+    articleId: String(row['article_id']),
+    quoteId: String(row['local_id']),
+    kind: String(row['kind']),
+    speaker: text(row['speaker']),
+    speakerEntity: text(row['speaker_entity']),
+    text: String(row['text']),
+    start: number(row['start']),
+    end: number(row['end']),
+    published: text(row['published']),
+  };
+}
+
+/** Maps an event row. */
+export function eventFromRow(row: Row): EventRecord {
+  return {
+    articleId: String(row['article_id']),
+    eventId: String(row['local_id']),
+    ploverType: String(row['plover_type']),
+    mode: text(row['mode']),
+    acledType: String(row['acled_type']),
+    acledSubType: String(row['acled_sub_type']),
+    date: text(row['date_value']),
+    dateStart: text(row['date_start']),
+    dateEnd: text(row['date_end']),
+    actor1: text(row['actor1']),
+    actor2: text(row['actor2']),
+    country: text(row['country']),
+    countryCode: text(row['country_code']),
+    location: text(row['location']),
+    latitude: optionalNumber(row['lat']),
+    longitude: optionalNumber(row['lon']),
+    fatalities: number(row['fatalities']),
+    source: text(row['source']),
+    notes: String(row['notes'] ?? ''),
+    negated: Number(row['negated']) === 1,
+    hypothetical: Number(row['hypothetical']) === 1,
+    historical: Number(row['historical']) === 1,
+    start: number(row['start']),
+    end: number(row['end']),
+    ...(row['role'] !== undefined ? { role: String(row['role']) } : {}),
+  };
+}
+
+/** Maps a mention row. */
+export function mentionFromRow(row: Row): EntityMention {
+  return { articleId: String(row['article_id']), mentionId: String(row['local_id']), text: String(row['text']), kind: String(row['kind']), start: number(row['start']), end: number(row['end']) };
+}
+
+/** Maps entity rows and their alias rows. */
+export function entitiesFromRows(rows: readonly Row[], aliasRows: readonly Row[]): (EntitySummary & { key: number })[] {
+  const aliases = new Map<number, string[]>();
+  for (const row of aliasRows) {
+    const key = number(row['entity_key']);
+    const list = aliases.get(key) ?? [];
+    list.push(String(row['alias']));
+    aliases.set(key, list);
+  }
+  return rows.map((row) => {
+    const key = number(row['key']);
+    const name = String(row['name']);
+    return { key, id: String(row['id']), type: String(row['type']), name, aliases: (aliases.get(key) ?? []).filter((alias) => alias !== name), articles: number(row['articles']) };
+  });
+}

@@ -1,0 +1,118 @@
+/**
+ * The keys the store indexes by, computed in TypeScript so that SQLite and PostgreSQL see the same
+ * words: folded text for full-text search, slugs for names, date ranges, country names.
+ */
+
+/**
+ * Folds text for indexing: accents off, lower case, every run of non-letters and non-digits one
+ * space. Both back ends then tokenise on spaces only, so "al-Qa’ida" is `al qa ida` in both
+ * (SQLite's unicode61 and PostgreSQL's default parser disagree on hyphens, apostrophes and dots).
+ */
+export function foldText(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** Slug of a name: folded words joined by `-` (`Al-Qa’ida` → `al-qa-ida`). */
+export function slugify(name: string): string {
+  return foldText(name).replace(/ /g, '-');
+}
+
+/** One part of a full-text query: words that must occur next to each other, the last maybe as a prefix. */
+export interface QueryTerm {
+  readonly words: readonly string[];
+  readonly prefix: boolean;
+}
+
+/**
+ * Parses a user query: whitespace-separated words must all occur; `"quoted phrases"` must occur
+ * in order; a word that folds to several (`al-Qa'ida`) is a phrase; a trailing `*` is a prefix.
+ */
+export function parseQuery(query: string): QueryTerm[] {
+  const terms: QueryTerm[] = [];
+  for (const match of query.matchAll(/"([^"]*)"|(\S+)/g)) {
+    const raw = match[1] ?? match[2] ?? '';
+    const prefix = match[2] !== undefined && raw.endsWith('*');
+    const words = foldText(raw).split(' ').filter(Boolean);
+    if (words.length > 0) terms.push({ words, prefix });
+  }
+  return terms;
+}
+
+/** The query as an FTS5 MATCH expression (tokens are letters and digits only, so quoting is safe). */
+export function toFts5Query(terms: readonly QueryTerm[]): string {
+  return terms.map((term) => `"${term.words.join(' ')}"${term.prefix ? '*' : ''}`).join(' ');
+}
+
+/** The query as a PostgreSQL `to_tsquery('simple', …)` string. */
+export function toTsQuery(terms: readonly QueryTerm[]): string {
+  return terms
+    .map((term) => {
+      const words = term.words.map((word, index) => (term.prefix && index === term.words.length - 1 ? `${word}:*` : word));
+      return words.length === 1 ? words[0] : `(${words.join(' <-> ')})`;
+    })
+    .join(' & ');
+}
+
+/** A short piece of `text` around the first query word found (or the start). */
+export function snippet(text: string, terms: readonly QueryTerm[], width = 160): string {
+  const lower = text.toLowerCase();
+  let at = -1;
+  for (const term of terms) {
+    const word = term.words[0];
+    if (!word) continue;
+    const found = lower.indexOf(word);
+    if (found >= 0 && (at < 0 || found < at)) at = found;
+  }
+  const begin = at < 0 ? 0 : Math.max(0, at - Math.floor(width / 3));
+  const piece = text.slice(begin, begin + width).replace(/\s+/g, ' ').trim();
+  return `${begin > 0 ? '…' : ''}${piece}${begin + width < text.length ? '…' : ''}`;
+}
+
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function lastDay(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return DAYS_IN_MONTH[month - 1] ?? 31;
+}
+
+/** First and last day a TIMEX3-like date value covers (`2018` → 2018-01-01…2018-12-31), or null. */
+export function dateRange(value: string | null | undefined): { start: string; end: string } | null {
+  if (!value) return null;
+  const day = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
+  if (day) return { start: `${day[1]}-${day[2]}-${day[3]}`, end: `${day[1]}-${day[2]}-${day[3]}` };
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(value);
+  if (quarter) {
+    const year = Number(quarter[1]);
+    const first = (Number(quarter[2]) - 1) * 3 + 1;
+    const pad = (n: number): string => String(n).padStart(2, '0');
+    return { start: `${year}-${pad(first)}-01`, end: `${year}-${pad(first + 2)}-${pad(lastDay(year, first + 2))}` };
+  }
+  const month = /^(\d{4})-(\d{2})$/.exec(value);
+  if (month) {
+    const monthNumber = Number(month[2]);
+    if (monthNumber < 1 || monthNumber > 12) return null;
+    return { start: `${month[1]}-${month[2]}-01`, end: `${month[1]}-${month[2]}-${String(lastDay(Number(month[1]), monthNumber)).padStart(2, '0')}` };
+  }
+  const year = /^(\d{4})$/.exec(value);
+  if (year) return { start: `${year[1]}-01-01`, end: `${year[1]}-12-31` };
+  return null;
+}
+
+const REGION_NAMES = new Intl.DisplayNames(['en'], { type: 'region' });
+
+/** English country name of an ISO 3166 alpha-2 code (`LY` → `Libya`), or null when unknown. */
+export function countryName(code: string | null | undefined): string | null {
+  if (!code || !/^[A-Za-z]{2}$/.test(code)) return null;
+  const upper = code.toUpperCase();
+  try {
+    const name = REGION_NAMES.of(upper);
+    return name && name !== upper ? name : null;
+  } catch {
+    return null;
+  }
+}
