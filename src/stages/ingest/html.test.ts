@@ -80,6 +80,15 @@ test('extractHtml reads the date from a short element whose class says date', ()
   assert.equal(article.publishedSource, 'visible-text');
 });
 
+test('extractHtml takes the site name off a <title> when no meta title is given', () => {
+  const html = `<html><head><title>River keeps rising in the low streets of town - The Courier</title></head><body><article>${BODY}</article></body></html>`;
+  assert.equal(extractHtml(html).title, 'River keeps rising in the low streets of town');
+});
+
+test('extractHtml prefers og:title to the <title>', () => {
+  assert.equal(extractHtml(page('<meta property="og:title" content="River keeps rising, shelters open">')).title, 'River keeps rising, shelters open');
+});
+
 test('extractHtml keeps a date out of the byline', () => {
   const article = extractHtml(page('<meta name="author" content="FEDERICA LUSIARDI - 2019-04-10">'));
   assert.equal(article.byline, 'FEDERICA LUSIARDI');
