@@ -151,6 +151,10 @@ test('extractHtml returns the text of a plain-text input', () => {
   assert.equal(extractHtml('Just a sentence, no markup at all.').text, 'Just a sentence, no markup at all.');
 });
 
+test('extractHtml keeps the paragraphs of plain text handed in as HTML', () => {
+  assert.equal(extractHtml('First paragraph,\nstill first.\n\nSecond paragraph.').text, 'First paragraph, still first.\n\nSecond paragraph.');
+});
+
 test('extractHtml survives 100,000 nested elements quickly and keeps their text', () => {
   const html = `<html><body>${'<div>'.repeat(100_000)}deep text${'</div>'.repeat(100_000)}</body></html>`;
   const started = Date.now();

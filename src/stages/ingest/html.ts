@@ -109,6 +109,12 @@ export function extractHtml(html: string, options: ExtractHtmlOptions = {}): Htm
     removed.push({ text: `[${source.length - MAX_HTML_LENGTH} characters]`, reason: `page over ${MAX_HTML_LENGTH} characters: the rest was not read` });
     source = source.slice(0, MAX_HTML_LENGTH);
   }
+  if (!/<[a-zA-Z!/?]/.test(source)) {
+    // No markup at all: plain text handed in as HTML keeps its blank-line paragraphs, which an HTML
+    // parser would collapse into one line.
+    const paragraphs = source.split(/\n\s*\n/).map((paragraph) => paragraph.replace(/\s+/g, ' ').trim()).filter(Boolean);
+    return { text: paragraphs.join('\n\n'), removed };
+  }
   source = limitNesting(source, MAX_NESTING_DEPTH);
 
   let document: Document;

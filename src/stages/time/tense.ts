@@ -51,6 +51,10 @@ function cueOf(word: string, previous: string | undefined, next: string | undefi
     return 'future';
   }
   const beforeTo = next?.toLowerCase() === 'to';
+  // "is to resume trading in Paris Tuesday": "be to" plus a verb is an arrangement ahead.
+  if (!after && /^(is|are)$/.test(lower) && beforeTo) return 'future';
+  // "The group might come as soon as Tuesday"; "might have" looks back.
+  if (lower === 'might') return /^have$/i.test(next ?? '') ? 'past' : 'future';
   // "planned to leave Nairobi on Thursday", "set to resume Monday": an intention points ahead, unless
   // it is itself in the past perfect ("It had been due to expire Friday evening").
   if (!after && INTENTION.test(lower) && beforeTo && !/^(had|been)$/i.test(previous ?? '')) return 'future';

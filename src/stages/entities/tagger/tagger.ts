@@ -51,36 +51,59 @@ export function defaultModelDirectory(): string {
   return join(packageRoot(), 'models', 'ner');
 }
 
+/** Both passes' static emission weights, quantised, side by side. */
+interface PackedWeights {
+  /** `values[row * 18 + pass * 9 + tag]` = weight / scale of that pass. */
+  readonly values: Int16Array;
+  readonly firstScale: number;
+  readonly secondScale: number;
+}
+
 /**
- * Both passes' emission weights side by side (`[row * 18 + pass * 9 + tag]`), so one memory fetch
- * serves both: tagging speed is bound by random reads of weight rows.
+ * Packs both passes' emission weights as 16-bit integers side by side (36 bytes a row), so one
+ * memory fetch serves both: tagging speed is bound by random reads of weight rows, and halving the
+ * table keeps more of it in cache. The rounding moves scores by under 1/30,000 of the largest weight.
  */
-function interleave(first: Float32Array | Float64Array, second: Float32Array | Float64Array): Float32Array {
+function packWeights(first: Float32Array | Float64Array, second: Float32Array | Float64Array): PackedWeights {
+  const largest = (weights: Float32Array | Float64Array) => {
+    let most = 1e-9;
+    for (let cell = 0; cell < weights.length; cell++) most = Math.max(most, Math.abs(weights[cell]!));
+    return most;
+  };
+  const firstScale = largest(first) / 32767;
+  const secondScale = largest(second) / 32767;
   const rowCount = first.length / tagCount;
-  const both = new Float32Array(rowCount * tagCount * 2);
+  const values = new Int16Array(rowCount * tagCount * 2);
   for (let row = 0; row < rowCount; row++) {
     for (let tag = 0; tag < tagCount; tag++) {
-      both[row * 2 * tagCount + tag] = first[row * tagCount + tag]!;
-      both[row * 2 * tagCount + tagCount + tag] = second[row * tagCount + tag]!;
+      values[row * 2 * tagCount + tag] = Math.round(first[row * tagCount + tag]! / firstScale);
+      values[row * 2 * tagCount + tagCount + tag] = Math.round(second[row * tagCount + tag]! / secondScale);
     }
   }
-  return both;
+  return { values, firstScale, secondScale };
 }
 
 /** Emission scores of a sentence's static rows under both passes at once. */
-function staticScoresOfBoth(sentence: SentenceFeatures, both: Float32Array): [Float64Array, Float64Array] {
-  const first = new Float64Array(sentence.length * tagCount);
-  const second = new Float64Array(sentence.length * tagCount);
+function staticScoresOfBoth(sentence: SentenceFeatures, packed: PackedWeights): [Float64Array, Float64Array] {
+  const length = sentence.length;
+  // Integer sums (exact in float64), scaled once at the end.
+  const first = new Float64Array(length * tagCount);
+  const second = new Float64Array(length * tagCount);
   const { starts, rows } = sentence;
-  for (let index = 0; index < sentence.length; index++) {
+  const values = packed.values;
+  for (let index = 0; index < length; index++) {
     const base = index * tagCount;
     for (let position = starts[index]!; position < starts[index + 1]!; position++) {
       const offset = rows[position]! * 2 * tagCount;
       for (let tag = 0; tag < tagCount; tag++) {
-        first[base + tag] = first[base + tag]! + both[offset + tag]!;
-        second[base + tag] = second[base + tag]! + both[offset + tagCount + tag]!;
+        first[base + tag] = first[base + tag]! + values[offset + tag]!;
+        second[base + tag] = second[base + tag]! + values[offset + tagCount + tag]!;
       }
     }
+  }
+  for (let cell = 0; cell < first.length; cell++) {
+    first[cell] = first[cell]! * packed.firstScale;
+    second[cell] = second[cell]! * packed.secondScale;
   }
   return [first, second];
 }
@@ -93,7 +116,7 @@ export function createTagger(model: TaggerModel, clusters: WordClusters, gazette
   const describer = new TokenDescriber(table, { clusters, gazetteer }, rowOf);
   const attributes: DocumentAttributes = documentAttributes(table);
   const second = model.second;
-  const both = interleave(model.first.emission, second?.emission ?? new Float32Array(model.first.emission.length));
+  const packed = packWeights(model.first.emission, second?.emission ?? new Float32Array(model.first.emission.length));
   return {
     info: model.info,
     tagDocument(sentences) {
@@ -101,7 +124,7 @@ export function createTagger(model: TaggerModel, clusters: WordClusters, gazette
       const firstScores: Float64Array[] = [];
       const secondScores: Float64Array[] = [];
       for (const sentence of document) {
-        const pair = staticScoresOfBoth(sentence, both);
+        const pair = staticScoresOfBoth(sentence, packed);
         firstScores.push(pair[0]);
         secondScores.push(pair[1]);
       }

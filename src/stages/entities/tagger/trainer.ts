@@ -62,7 +62,22 @@ function shuffled(count: number, random: () => number): number[] {
 class FeatureIndex {
   readonly rows = new Map<number, number>();
   readonly keys: number[] = [];
+  /** How often each row fired in training sentences (to lay out the saved rows hot-first). */
+  uses = new Float64Array(1024);
   growing = true;
+
+  /** Counts one use of every row of a sentence. */
+  countUses(rows: SentenceRows): void {
+    if (this.uses.length < this.keys.length) {
+      const grown = new Float64Array(Math.max(this.keys.length, this.uses.length * 2));
+      grown.set(this.uses);
+      this.uses = grown;
+    }
+    for (let at = 0; at < rows.starts[rows.length]!; at++) {
+      const row = rows.rows[at]!;
+      if (row >= 0) this.uses[row] = this.uses[row]! + 1;
+    }
+  }
 
   readonly rowOf = (key: number): number => {
     const row = this.rows.get(key);
@@ -126,6 +141,7 @@ class AveragedPerceptron {
   /** One perceptron step on a sentence. */
   update(rows: SentenceRows, gold: Int32Array, predicted: Int32Array): void {
     this.#ensure();
+    this.index.countUses(rows);
     let differs = false;
     for (let index = 0; index < rows.length; index++) {
       const previousGold = index === 0 ? startState : gold[index - 1]!;
@@ -287,6 +303,8 @@ function pruneModel(table: AttributeTable, index: FeatureIndex, first: LinearWei
     return false;
   };
   for (let row = 0; row < rowCount; row++) if (nonZero(first, row) || (second !== null && nonZero(second, row))) keptRows.push(row);
+  // Hot rows first: the weights of frequent features then share cache lines when tagging.
+  keptRows.sort((a, b) => (index.uses[b] ?? 0) - (index.uses[a] ?? 0) || a - b);
   const names = table.names();
   const attributeMap = new Map<number, number>();
   const keptNames: string[] = [];
