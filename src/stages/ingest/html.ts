@@ -7,6 +7,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { removeFurniture, removeFurnitureLines, type RemovedText } from './html-cleanup.js';
+import { dateFromUrl } from './html-dates.js';
 import { cleanByline, extractHtmlMetadata, fallbackPublished, type HtmlMetadata, type PublishedSource } from './html-metadata.js';
 import { limitNesting } from './html-nesting.js';
 import { blockLines, joinLines } from './html-text.js';
@@ -113,7 +114,10 @@ export function extractHtml(html: string, options: ExtractHtmlOptions = {}): Htm
     // No markup at all: plain text handed in as HTML keeps its blank-line paragraphs, which an HTML
     // parser would collapse into one line.
     const paragraphs = source.split(/\n\s*\n/).map((paragraph) => paragraph.replace(/\s+/g, ' ').trim()).filter(Boolean);
-    return { text: paragraphs.join('\n\n'), removed };
+    const article: HtmlArticle = { text: paragraphs.join('\n\n'), removed };
+    const fromUrl = options.url === undefined ? undefined : dateFromUrl(options.url);
+    if (fromUrl) Object.assign(article, { published: fromUrl, publishedSource: 'url' });
+    return article;
   }
   source = limitNesting(source, MAX_NESTING_DEPTH);
 
