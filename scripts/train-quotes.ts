@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/train-quotes.ts [--epochs 8] [--bits 19] [--seed 1]`: trains the attribution
+ * `npx tsx scripts/train-quotes.ts [--epochs 10] [--bits 17] [--seed 1]`: trains the attribution
  * tagger of the quotes stage on PolNeAR train (`../shared/data/quotes-polnear`) and writes
  * `models/quotes/tagger.bin.gz`. Deterministic for the same data, options and seed.
  */
@@ -18,8 +18,8 @@ function option(name: string, fallback: number): number {
   return index >= 0 ? Number(process.argv[index + 1]) : fallback;
 }
 
-const epochs = option('epochs', 8);
-const rowBits = option('bits', 19);
+const epochs = option('epochs', 10);
+const rowBits = option('bits', 17);
 const seed = option('seed', 1);
 const minimumCount = option('min-count', 2);
 
