@@ -24,6 +24,8 @@ export interface ReaderServer {
   readonly url: string;
   /** `lede` when the real server runs, `fallback` for the static stand-in. */
   readonly kind: 'lede' | 'fallback';
+  /** Why the stand-in runs (the real server's import error), for the test log. */
+  readonly note?: string;
   close(): Promise<void>;
 }
 
@@ -77,8 +79,27 @@ async function startFallback(webRoot: string): Promise<ReaderServer> {
   };
 }
 
-/** Starts the real Lede server on port 0 with a SQLite store at `dbPath`, or the stand-in when `src/server/` is not there. */
+/** Starts the real Lede server on port 0 with a SQLite store at `dbPath`, or the stand-in when `src/server/` cannot be loaded yet. */
 export async function startReaderServer(webRoot: string, dbPath: string): Promise<ReaderServer> {
-  void dbPath;
-  return startFallback(webRoot);
+  let serverModule: typeof import('../../src/server/server.js');
+  try {
+    serverModule = await import('../../src/server/server.js');
+  } catch (error) {
+    const fallback = await startFallback(webRoot);
+    return { ...fallback, note: `src/server/server.ts did not load (${error instanceof Error ? error.message.split('\n')[0] : String(error)}): static stand-in with the real pipeline` };
+  }
+  const { openStore } = await import('../../src/store/open-store.js');
+  const { createPipeline } = await import('../../src/pipeline/pipeline.js');
+  const { defaultStages } = await import('../../src/pipeline/default-stages.js');
+  const store = await openStore(dbPath);
+  const app = serverModule.buildServer({ store, pipeline: await createPipeline(defaultStages()), webRoot });
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    url: address,
+    kind: 'lede',
+    close: async () => {
+      await app.close();
+      await store.close();
+    },
+  };
 }

@@ -140,6 +140,7 @@ test('web reader in headless Chromium', { skip: existsSync(CHROMIUM) ? false : `
     const webRoot = join(work, 'web');
     await buildReader(webRoot);
     server = await startReaderServer(webRoot, join(work, 'reader.db'));
+    if (server.note) t.diagnostic(server.note);
     const { chromium } = await import('playwright-core');
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, deviceScaleFactor: 1 });

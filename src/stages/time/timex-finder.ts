@@ -96,7 +96,7 @@ const SMALL_NUMBERS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'se
 const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
 const DIGIT_WORD = '(?:one|two|three|four|five|six|seven|eight|nine)';
 const NUMBER =
-  `(?:\\d+(?:\\.\\d+)?(?:\\s+1/2)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ]${DIGIT_WORD})?|` +
+  `(?:(?:\\d+|${SMALL_NUMBERS.slice(1).reverse().join('|')})\\s+and\\s+a\\s+half|\\d+(?:\\.\\d+)?(?:\\s+1/2)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ]${DIGIT_WORD})?|` +
   `(?:a|one)\\s+hundred|a\\s+couple(?:\\s+of)?|a\\s+dozen|dozens\\s+of|hundreds\\s+of|a\\s+few|a\\s+half|` +
   `${SMALL_NUMBERS.slice(1).reverse().join('|')}|several|few|many|some|an|a)`;
 // Plural "quarters" only: "the next three quarters" is a span of time, "a quarter of the vote" is not.
@@ -107,6 +107,12 @@ function numberValue(phrase: string): number | undefined {
   const text = phrase.toLowerCase().replace(/\s+/g, ' ').trim();
   if (/^\d+(\.\d+)?$/.test(text)) return Number(text);
   if (/^\d+ 1\/2$/.test(text)) return Number(text.split(' ')[0]) + 0.5;
+  // "two and a half hours"
+  const half = /^(.+) and a half$/.exec(text);
+  if (half) {
+    const whole = numberValue(half[1] ?? '');
+    return whole === undefined ? undefined : whole + 0.5;
+  }
   if (text === 'a' || text === 'an') return 1;
   if (text === 'a half') return 0.5;
   if (/^a couple/.test(text)) return 2;
@@ -894,7 +900,7 @@ function proposeReferences(text: string, candidates: Candidate[]): void {
 function proposeCountedUnits(text: string, candidates: Candidate[]): void {
   const modifiers = '(more than|over|at least|less than|under|nearly|almost|about|around|roughly|approximately|some|up to|fewer than|no more than|at most|just over|just under|only|barely|exactly)';
   const lead = `(?:${modifiers}\\s+|(the\\s+)?(past|last|next|first|final|previous|coming|following|latest|recent|remaining|initial|same)\\s+|(the)\\s+)?`;
-  const pattern = new RegExp(`(?<![\\w$£€.])${lead}(${NUMBER})([- ]|\\s+more\\s+|\\s+(?:straight|consecutive|full|long|additional|more)\\s+)(${UNIT})(?:[- ](long|old))?(?:\\s+(ago|earlier|later|before|after|from now|hence|since|running|in a row))?(?![\\w-])`, 'gi');
+  const pattern = new RegExp(`(?<![\\w$£€.])${lead}(${NUMBER})([- ]|\\s+more\\s+|\\s+(?:straight|consecutive|full|long|additional|more)\\s+)(${UNIT})(\\s+and\\s+a\\s+half)?(?:[- ](long|old))?(?:\\s+(ago|earlier|later|before|after|from now|hence|since|running|in a row))?(?![\\w-])`, 'gi');
   scan(text, pattern, candidates, (match) => {
     const modifier = (match[1] ?? '').toLowerCase();
     const theWord = match[2] ?? match[4] ?? '';
@@ -902,12 +908,14 @@ function proposeCountedUnits(text: string, candidates: Candidate[]): void {
     const countWord = match[5] ?? '';
     const separator = match[6] ?? '';
     const unitWord = match[7] ?? '';
-    const suffix = (match[8] ?? '').toLowerCase();
-    let relation = (match[9] ?? '').toLowerCase();
+    // "a minute and a half later", "a year and a half": PT1M30S, P18M.
+    const andHalf = match[8] ? 0.5 : 0;
+    const suffix = (match[9] ?? '').toLowerCase();
+    let relation = (match[10] ?? '').toLowerCase();
     if (suffix === 'old') return undefined; // ages: "a 40-year-old man"
     // CBS's "60 Minutes"; "a second group", "a second betrayal" (the ordinal).
     if (/^[A-Z]/.test(unitWord)) return undefined;
-    if (unitOf(unitWord) === 'second' && /^an?$/i.test(countWord.trim()) && /^\s+[a-z]/.test(text.slice(match.index + match[0].length, match.index + match[0].length + 2)) && !match[9]) return undefined;
+    if (unitOf(unitWord) === 'second' && /^an?$/i.test(countWord.trim()) && /^\s+[a-z]/.test(text.slice(match.index + match[0].length, match.index + match[0].length + 2)) && !match[10]) return undefined;
     let end = match.index + match[0].length;
     if ((relation === 'before' || relation === 'after' || relation === 'since') && !/^\s*([.,;:)]|$)/.test(text.slice(end, end + 2))) {
       end -= relation.length;
@@ -916,7 +924,8 @@ function proposeCountedUnits(text: string, candidates: Candidate[]): void {
     }
     // "imports about three-quarters of its food": a fraction, not three quarters of a year.
     if (/^quarters$/i.test(unitWord) && separator.includes('-')) return undefined;
-    const count = numberValue(countWord);
+    const wholeCount = numberValue(countWord);
+    const count = wholeCount === undefined ? undefined : wholeCount + andHalf;
     const unit = unitOf(unitWord);
     const lowerCount = countWord.toLowerCase().trim();
     const vague = count === undefined;
@@ -931,9 +940,11 @@ function proposeCountedUnits(text: string, candidates: Candidate[]): void {
     const rate = (lowerCount === 'a' || lowerCount === 'an' || lowerCount === 'per') && !which && !theWord && !modifier && !relation
       && /(\d|%|percent|cents?|dollars?|million|billion|times|twice|once)\s*$/i.test(text.slice(Math.max(0, match.index - 20), match.index));
     const mod = ({ 'more than': 'MORE_THAN', over: 'MORE_THAN', 'just over': 'MORE_THAN', 'at least': 'EQUAL_OR_MORE', 'less than': 'LESS_THAN', under: 'LESS_THAN', 'just under': 'LESS_THAN', 'fewer than': 'LESS_THAN', nearly: 'LESS_THAN', almost: 'LESS_THAN', about: 'APPROX', around: 'APPROX', roughly: 'APPROX', approximately: 'APPROX', some: 'APPROX', 'up to': 'EQUAL_OR_LESS', 'no more than': 'EQUAL_OR_LESS', 'at most': 'EQUAL_OR_LESS' } as Record<string, string>)[modifier];
-    // "a few days later": TimeBank marks the vague count as a duration and leaves "later" out.
-    if (count === undefined && relation && relation !== 'ago') {
-      end = match.index + text.slice(match.index, end).lastIndexOf(match[9] ?? relation);
+    // "a few days later": TimeBank marks the vague count as a duration and leaves "later" out; so
+    // for hours and minutes, which name no other calendar day ("Just over an hour later, he was
+    // declared dead", "a minute and a half later, a pilot ...").
+    if ((count === undefined || unit === 'second' || unit === 'minute' || unit === 'hour') && relation && relation !== 'ago') {
+      end = match.index + text.slice(match.index, end).lastIndexOf(match[10] ?? relation);
       end = match.index + text.slice(match.index, end).trimEnd().length;
       relation = '';
     }
