@@ -140,7 +140,11 @@ export function extractHtml(html: string, options: ExtractHtmlOptions = {}): Htm
   let lines: ReturnType<typeof blockLines> = [];
   try {
     removeAll(document, 'script, style, template');
-    if (metadata.published === undefined) Object.assign(metadata, fallbackPublished(document, joinLines(pageLines(document)), url));
+    try {
+      if (metadata.published === undefined) Object.assign(metadata, fallbackPublished(document, joinLines(pageLines(document)), url));
+    } catch {
+      // The date is a bonus: the body is still read.
+    }
     // Menus are never article text, and Readability sometimes keeps one that sits inside the story's container.
     removeAll(document, 'nav');
     readability = runReadability(document);
