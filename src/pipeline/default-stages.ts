@@ -4,6 +4,7 @@
 import { entitiesStage } from '../stages/entities/stage.js';
 import { normalizeStage } from '../stages/normalize/stage.js';
 import { placesStage } from '../stages/places/stage.js';
+import { quotesStage } from '../stages/quotes/stage.js';
 import { summaryStage } from '../stages/summary/stage.js';
 import { segmentStage } from '../stages/segment/stage.js';
 import { timeStage } from '../stages/time/stage.js';
@@ -11,5 +12,5 @@ import type { Stage } from './stage.js';
 
 /** The stages `analyze` runs, in order. */
 export function defaultStages(): Stage[] {
-  return [normalizeStage, segmentStage, entitiesStage, timeStage, placesStage, summaryStage];
+  return [normalizeStage, segmentStage, entitiesStage, timeStage, placesStage, quotesStage, summaryStage];
 }
