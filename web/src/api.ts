@@ -52,10 +52,45 @@ function errorFrom(body: unknown, status: number): ApiError {
   return new ApiError(`HTTP_${status}`, `request failed with status ${status}`, status);
 }
 
+/** Where the reader keeps an API token for this tab (a server started with a token asks for one). */
+const TOKEN_KEY = 'lede-api-token';
+
+/** Remembers the API token for this browser tab (empty: forget it). */
+export function setApiToken(token: string): void {
+  if (token) sessionStorage.setItem(TOKEN_KEY, token);
+  else sessionStorage.removeItem(TOKEN_KEY);
+}
+
+function authorization(): Record<string, string> {
+  const token = typeof sessionStorage === 'undefined' ? null : sessionStorage.getItem(TOKEN_KEY);
+  return token ? { authorization: `Bearer ${token}` } : {};
+}
+
+/**
+ * Runs API calls; when the server answers E_UNAUTHORIZED (it was started with a token), asks the
+ * reader for the token once, keeps it for the tab and runs them again.
+ */
+export async function withApiToken<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof ApiError && error.code === 'E_UNAUTHORIZED')) throw error;
+    const token = window.prompt('This Lede server needs an API token:')?.trim();
+    if (!token) throw error;
+    setApiToken(token);
+    try {
+      return await work();
+    } catch (retryError) {
+      if (retryError instanceof ApiError && retryError.code === 'E_UNAUTHORIZED') setApiToken('');
+      throw retryError;
+    }
+  }
+}
+
 async function request(path: string, init?: RequestInit): Promise<unknown> {
   let response: Response;
   try {
-    response = await fetch(path, { ...init, headers: { accept: 'application/json', ...(init?.body ? { 'content-type': 'application/json' } : {}), ...init?.headers } });
+    response = await fetch(path, { ...init, headers: { accept: 'application/json', ...(init?.body ? { 'content-type': 'application/json' } : {}), ...authorization(), ...init?.headers } });
   } catch (error) {
     throw new ApiError('E_NETWORK', `the Lede server cannot be reached (${error instanceof Error ? error.message : String(error)})`, 0);
   }

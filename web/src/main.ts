@@ -4,7 +4,7 @@
  * Plain DOM; all state lives in {@link startReader}'s closure.
  */
 import type { Doc } from '../../src/doc/schema.js';
-import { ApiError, analyzeArticle, fetchArticle, storeArticle, type AnalyzeRequest, type SearchQuery } from './api.js';
+import { ApiError, analyzeArticle, fetchArticle, storeArticle, withApiToken, type AnalyzeRequest, type SearchQuery } from './api.js';
 import { requestFromForm } from './analyze-request.js';
 import { focusRefs, LAYER_LABELS, renderArticleText } from './article-view.js';
 import type { View } from './annotations.js';
@@ -105,7 +105,7 @@ export function startReader(): void {
     setStatus(message, 'busy');
     document.body.dataset['state'] = 'busy';
     try {
-      await work();
+      await withApiToken(work);
     } catch (error) {
       showError(error);
     }

@@ -80,7 +80,8 @@ export function renderRecordPanel(doc: Doc, actions: RecordActions = {}): HTMLEl
       return element('li', { 'data-ref': quote.id },
         element('span', { class: 'speaker-name' }, speaker ?? 'unknown speaker'),
         element('span', { class: 'muted' }, ` (${quote.kind})`), ': ',
-        element('q', {}, quote.content.map((piece) => spanText(doc, piece)).join(' … ')));
+        // Not <q>: a direct quote's content already holds its own quote marks.
+        element('span', { class: 'quote-text' }, quote.content.map((piece) => spanText(doc, piece)).join(' … ')));
     }))));
 
   panel.appendChild(section('Times', doc.timexes.length, doc.timexes.length === 0 ? empty('No time expressions.') :

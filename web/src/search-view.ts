@@ -3,7 +3,7 @@
  * answered by `GET /search` with matching articles and quotes.
  */
 import type { EntityRecord, SearchResult } from '../../src/store/store.js';
-import { ApiError, fetchEntity, searchStore, type SearchQuery } from './api.js';
+import { ApiError, fetchEntity, searchStore, withApiToken, type SearchQuery } from './api.js';
 import { element } from './dom.js';
 
 /** The facets the form offers, in order, with their input types and hints. */
@@ -54,7 +54,7 @@ function entityCard(record: EntityRecord): HTMLElement {
     element('h4', {}, element('span', { class: ['badge', `type-${record.entity.type}`] }, record.entity.type), ' ', record.entity.name),
     record.entity.aliases.length ? element('p', { class: 'muted' }, `also: ${record.entity.aliases.join(', ')}`) : null,
     element('p', {}, `${record.entity.articles} articles, ${record.mentions.length} mentions shown, ${record.quotes.length} quotes, ${record.events.length} events`),
-    record.quotes.length ? element('ul', {}, record.quotes.slice(0, 10).map((quote) => element('li', {}, element('q', {}, quote.text), element('span', { class: 'muted' }, ` — ${quote.articleId}`)))) : null);
+    record.quotes.length ? element('ul', {}, record.quotes.slice(0, 10).map((quote) => element('li', {}, element('span', { class: 'quote-text' }, quote.text), element('span', { class: 'muted' }, ` — ${quote.articleId}`)))) : null);
 }
 
 /** Renders a search answer: the article hits, then the quote hits. */
@@ -84,12 +84,12 @@ export function renderSearchResults(result: SearchResult, actions: SearchActions
         const id = quote.speakerEntity;
         speaker.addEventListener('click', () => {
           entityBox.replaceChildren(element('p', { class: 'muted' }, 'Loading…'));
-          fetchEntity(id).then((record) => entityBox.replaceChildren(entityCard(record)), (error: unknown) => {
+          withApiToken(() => fetchEntity(id)).then((record) => entityBox.replaceChildren(entityCard(record)), (error: unknown) => {
             entityBox.replaceChildren(element('p', { class: 'error' }, error instanceof ApiError ? `${error.code}: ${error.message}` : String(error)));
           });
         });
       }
-      return element('li', {}, speaker, ': ', element('q', {}, quote.text), ' ', articleLink(quote.articleId, `(${quote.articleId}${quote.published ? `, ${quote.published}` : ''})`));
+      return element('li', {}, speaker, ': ', element('span', { class: 'quote-text' }, quote.text), ' ', articleLink(quote.articleId, `(${quote.articleId}${quote.published ? `, ${quote.published}` : ''})`));
     })));
     container.appendChild(entityBox);
   }
@@ -100,7 +100,7 @@ export function renderSearchResults(result: SearchResult, actions: SearchActions
 export async function runSearch(query: SearchQuery, target: HTMLElement, actions: SearchActions): Promise<void> {
   target.replaceChildren(element('p', { class: 'muted' }, 'Searching…'));
   try {
-    target.replaceChildren(renderSearchResults(await searchStore(query), actions));
+    target.replaceChildren(renderSearchResults(await withApiToken(() => searchStore(query)), actions));
   } catch (error) {
     target.replaceChildren(element('p', { class: 'error' }, error instanceof ApiError ? `${error.code}: ${error.message}` : String(error)));
   }

@@ -99,10 +99,11 @@ export function renderWorldMap(doc: Doc, extent: MapExtent = 'places'): SVGSVGEl
   }
   layer.appendChild(countryLayer);
   const markers = svgElement('g', { class: 'markers' });
-  // Places first, events on top; markers at one spot are one marker listing them all
+  // Events first (a large triangle), places on top (a dot inside it): an event at a named place
+  // shows both. Markers at one spot are one marker listing them all
   // (a story names its city five times: one dot, five lines of hover text).
   const groups = new Map<string, { kind: MapPoint['kind']; x: number; y: number; refs: string[]; labels: string[] }>();
-  for (const point of [...points].sort((left, right) => (left.kind === right.kind ? 0 : left.kind === 'place' ? -1 : 1))) {
+  for (const point of [...points].sort((left, right) => (left.kind === right.kind ? 0 : left.kind === 'event' ? -1 : 1))) {
     const projected = projection([point.lon, point.lat]);
     if (!projected) continue;
     const key = `${point.kind}:${Math.round(projected[0])}:${Math.round(projected[1])}`;
@@ -114,8 +115,8 @@ export function renderWorldMap(doc: Doc, extent: MapExtent = 'places'): SVGSVGEl
   for (const { kind, x, y, refs, labels } of groups.values()) {
     const title = svgTitle(labels.join('\n'));
     markers.appendChild(kind === 'place'
-      ? svgElement('circle', { class: 'marker place-marker', 'data-refs': refs.join(' '), cx: x.toFixed(1), cy: y.toFixed(1), r: 6 }, title)
-      : svgElement('path', { class: 'marker event-marker', 'data-refs': refs.join(' '), d: `M${x.toFixed(1)},${(y - 9).toFixed(1)} l8,14 h-16 z` }, title));
+      ? svgElement('circle', { class: 'marker place-marker', 'data-refs': refs.join(' '), cx: x.toFixed(1), cy: y.toFixed(1), r: 5 }, title)
+      : svgElement('path', { class: 'marker event-marker', 'data-refs': refs.join(' '), d: `M${x.toFixed(1)},${(y - 14).toFixed(1)} l12,21 h-24 z` }, title));
   }
   layer.appendChild(markers);
   svg.appendChild(layer);

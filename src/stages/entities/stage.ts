@@ -5,7 +5,44 @@
 import type { EntityType, Token } from '../../doc/schema.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { linkEntities, type NameMention } from './entity-linker.js';
-import { loadTagger, type Tagger } from './tagger/tagger.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import type { Entity, Mention } from '../../doc/schema.js';
+import { gazetteerKey, parseGazetteer, type PhraseGazetteer } from './tagger/gazetteer.js';
+import { defaultModelDirectory, loadTagger, modelFiles, type Tagger } from './tagger/tagger.js';
+
+/** Resources of the entities stage. */
+interface EntityResources {
+  readonly tagger: Tagger;
+  /** The tagger's place-name gazetteer, reused to say what kind of place a LOC mention is. */
+  readonly places: PhraseGazetteer | undefined;
+}
+
+// Bits of the tagger gazetteer's lists, in the order a LOC is best described by.
+const PLACE_KINDS: ReadonlyArray<readonly [number, string]> = [[1, 'country'], [16, 'continent'], [4, 'city'], [8, 'region']];
+
+/** Marks LOC mentions and entities as country, continent, city or region where the gazetteer knows. */
+export function addPlaceSubtypes(text: string, mentions: Mention[], entities: Entity[], places: PhraseGazetteer | undefined): void {
+  if (!places) return;
+  const kindOf = (form: string): string | undefined => {
+    const key = form.replace(/^the\s+/i, '').split(/\s+/).map(gazetteerKey).join(' ');
+    const mask = places.phrases.get(key) ?? 0;
+    return PLACE_KINDS.find(([bit]) => (mask & bit) !== 0)?.[1];
+  };
+  const byEntity = new Map<string, string>();
+  for (const mention of mentions) {
+    if (mention.type !== 'LOC' || mention.kind !== 'name') continue;
+    const kind = kindOf(text.slice(mention.start, mention.end));
+    if (!kind) continue;
+    mention.subtype = kind;
+    if (mention.entity && !byEntity.has(mention.entity)) byEntity.set(mention.entity, kind);
+  }
+  for (const entity of entities) {
+    const kind = byEntity.get(entity.id);
+    if (entity.type === 'LOC' && kind) entity.subtype = kind;
+  }
+}
 
 /** Turns per-sentence BIO tags into name mentions (token indices into the Doc's tokens). */
 export function mentionsFromTags(tokens: readonly Token[], tags: readonly (readonly string[])[]): NameMention[] {
@@ -59,10 +96,15 @@ export const entitiesStage: Stage = {
   name: 'entities',
   requires: ['text', 'sentences', 'tokens'],
   assigns: ['mentions', 'entities'],
-  load: () => loadTagger(),
+  load: (): EntityResources => {
+    const path = join(defaultModelDirectory(), modelFiles.gazetteer);
+    return { tagger: loadTagger(), places: existsSync(path) ? parseGazetteer(gunzipSync(readFileSync(path)).toString('utf8')) : undefined };
+  },
   run(doc, resource) {
-    const tagger = resource as Tagger;
+    const { tagger, places } = resource as EntityResources;
     const tags = tagger.tagDocument(sentenceTokens(doc.text, doc.tokens, doc.sentences.length));
-    return linkEntities(doc.text, doc.sentences, doc.tokens, extendNameParticles(doc.text, doc.tokens, mentionsFromTags(doc.tokens, tags)));
+    const linked = linkEntities(doc.text, doc.sentences, doc.tokens, extendNameParticles(doc.text, doc.tokens, mentionsFromTags(doc.tokens, tags)));
+    addPlaceSubtypes(doc.text, linked.mentions, linked.entities, places);
+    return linked;
   },
 };

@@ -388,6 +388,22 @@ function proposeClockAndDates(text: string, reference: CalendarDay | undefined, 
     const month = components.get('month') ?? 1;
     const day = certain('day') ? components.get('day') ?? 1 : undefined;
     const year = certain('year') ? components.get('year') ?? undefined : undefined;
+    // "a court hearing the week of March 6": the ISO week holding that day.
+    const weekOf = day !== undefined ? /\bthe week of\s+$/i.exec(text.slice(Math.max(0, start - 16), start)) : null;
+    if (weekOf) {
+      candidates.push({
+        start: start - weekOf[0].length,
+        end,
+        rule: 'week-of-date',
+        priority: 1,
+        read: (context) => {
+          const resolvedYear = year ?? (context.reference ? yearFor(context.reference, month, day, context.tense) : undefined);
+          if (resolvedYear === undefined) return { type: 'DATE', value: 'XXXX-WXX', precision: 'week', anchor: 'published', resolved: false };
+          const calendarDay = { year: resolvedYear, month, day: Math.min(day ?? 1, daysInMonth(resolvedYear, month)) };
+          return { type: 'DATE', value: formatWeek(calendarDay), precision: 'week', anchor: year === undefined ? 'published' : 'absolute', day: calendarDay };
+        },
+      });
+    }
     candidates.push({
       start,
       end,
@@ -433,9 +449,22 @@ function proposeYears(text: string, candidates: Candidate[]): void {
     };
   });
   // Spoken years in broadcast transcripts: "nineteen ninety-six", "the year two thousand".
-  scan(text, /\b(?:the year )?(nineteen|twenty) (?:hundred (?:and )?)?((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b|\bthe year two thousand\b/gi, candidates, (match) => {
-    const year = match[1] ? (match[1].toLowerCase() === 'nineteen' ? 1900 : 2000) + (numberValue(match[2] ?? '') ?? 0) : 2000;
+  const spoken = '(nineteen|twenty) (?:hundred (?:and )?)?((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\\b';
+  const spokenYear = (century: string | undefined, rest: string | undefined): number =>
+    century ? (century.toLowerCase() === 'nineteen' ? 1900 : 2000) + (numberValue(rest ?? '') ?? 0) : 2000;
+  scan(text, new RegExp(`\\b(?:the year )?${spoken}|\\bthe year two thousand\\b`, 'gi'), candidates, (match) => {
+    const year = spokenYear(match[1], match[2]);
     return { rule: 'spoken-year', priority: 3, read: () => ({ type: 'DATE', value: formatYear(year), precision: 'year', anchor: 'absolute', day: { year, month: 1, day: 1 } }) };
+  });
+  // "January nineteen ninety-seven. Atlanta again.", "the winter of nineteen ninety-four": a month
+  // or season told with a spoken year.
+  const seasonCodes: Readonly<Record<string, string>> = { spring: 'SP', summer: 'SU', fall: 'FA', autumn: 'FA', winter: 'WI' };
+  scan(text, new RegExp(`\\b(?:(${FULL_MONTH})|(?:the\\s+)?(spring|summer|fall|autumn|winter)(?:\\s+of)?),?\\s+${spoken}`, 'g'), candidates, (match) => {
+    const year = spokenYear(match[3], match[4]);
+    const month = match[1] ? monthNumber(match[1]) : undefined;
+    const season = seasonCodes[(match[2] ?? '').toLowerCase()];
+    if (month !== undefined) return { rule: 'spoken-month-year', priority: 2, read: () => ({ type: 'DATE', value: formatMonth(year, month), precision: 'month', anchor: 'absolute', day: { year, month, day: 1 } }) };
+    return { rule: 'spoken-season-year', priority: 2, read: () => ({ type: 'DATE', value: `${formatYear(year)}-${season ?? 'SU'}`, precision: 'season', anchor: 'absolute' }) };
   });
 }
 
@@ -604,7 +633,8 @@ function proposeRelativePeriods(text: string, candidates: Candidate[]): void {
     if (determiner !== 'the') return undefined;
     const before = text.slice(Math.max(0, match.index - 20), match.index);
     const fiscal = /^\s+(?:ended|ending)\b/i.test(text.slice(match.index + match[0].length, match.index + match[0].length + 8));
-    const placed = !fiscal && (Boolean(kind) || /\b(?:earlier|later|early|late|rest|end|beginning|start|middle|half|part)\s+(?:in\s+|of\s+)?$/i.test(before));
+    // "through the first nine months of the year": a part "of the year" places it in the calendar.
+    const placed = !fiscal && (Boolean(kind) || /\b(?:earlier|later|early|late|rest|end|beginning|start|middle|half|part)\s+(?:in\s+|of\s+)?$/i.test(before) || /\b(?:months|weeks|days|quarters?|half)\s+of\s+$/i.test(before));
     return {
       rule: 'the-year',
       priority: 4,
@@ -679,8 +709,9 @@ function proposeRelativePeriods(text: string, candidates: Candidate[]): void {
   });
   // Seasons: "last fall", "this summer", "the spring of 1998". Bare "fall" is a verb; a determiner or year is required.
   const seasonCodes: Readonly<Record<string, string>> = { spring: 'SP', summer: 'SU', fall: 'FA', autumn: 'FA', winter: 'WI' };
-  scan(text, /\b(?:(last|this|next|early|late|the|that)\s+)?(?:(early|late|mid)[- ])?(spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(1[89]\d\d|20\d\d))?\b/gi, candidates, (match) => {
-    const which = (match[1] ?? '').toLowerCase();
+  scan(text, /\b(?:(last|this past|this|next|early|late|the|that)\s+)?(?:(early|late|mid)[- ])?(spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(1[89]\d\d|20\d\d))?\b/gi, candidates, (match) => {
+    // "Control Data scrapped the business this past spring": the last one.
+    const which = (match[1] ?? '').toLowerCase().replace('this past', 'last');
     const season = (match[3] ?? '').toLowerCase();
     const year = match[4] ? Number(match[4]) : undefined;
     if (!which && !match[2] && year === undefined) return undefined;
@@ -818,6 +849,12 @@ function proposeWeekdays(text: string, candidates: Candidate[]): void {
 
 /** Bare month names (`in March`, `last November`, `June last year`). chrono reads months with a day or year. */
 function proposeMonths(text: string, candidates: Candidate[]): void {
+  // "where Orangemen march each July": a month every year, a SET.
+  scan(text, new RegExp(`\\b(?:every|each)\\s+(${FULL_MONTH})\\b`, 'gi'), candidates, (match) => {
+    const month = monthNumber(match[1] ?? '');
+    if (month === undefined || !isCapitalised(match[1] ?? '')) return undefined;
+    return { rule: 'month-set', priority: 2, read: () => ({ type: 'SET', value: `XXXX-${String(month).padStart(2, '0')}`, precision: 'none', anchor: 'absolute' }) };
+  });
   const pattern = new RegExp(`\\b(?:(last|next|this|early|late|mid|that)[- ]|(?:the\\s+)?(?:(beginning|start|end|middle) of)\\s+)?(${MONTH_NAME})(?!\\w)(?:\\s+(?:of\\s+)?(last|this|next) year\\b)?`, 'gi');
   scan(text, pattern, candidates, (match) => {
     const word = match[3] ?? '';
