@@ -104,6 +104,14 @@ const furnitureLines: [line: string, reason: string][] = [
   ['Follow The Courier on Facebook, Twitter and Instagram.', 'share'],
   ["This website uses cookies to improve your experience. We'll assume you're ok with this. Accept", 'cookie notice'],
   ['[button link="/submit"] Send us your review[/button]', 'shortcode'],
+  ['Posted on Maret 30, 2015 by Admin', 'date line'],
+  ['Filed under: Transit |', 'tags'],
+  ['5 min read', 'reading time'],
+  ['Reading time: 3 minutes', 'reading time'],
+  ['Tom Ek contributed reporting from Marlow Falls.', 'credits'],
+  ['1 Main Street, Marlow Falls | 555-628-8500 tel | 555-628-8503 fax', 'contact'],
+  ['RECENT ARTICLES', 'furniture'],
+  ['Related post: Council debates transit plan', 'read more'],
   ['Council approves east side bus depot', 'headline'],
   ['https://courier.example/news/depot', 'url'],
 ];
@@ -123,6 +131,9 @@ const articleLines = [
   'Share prices rose 3 percent after the announcement.',
   'The company said it earns an affiliate commission on every ticket sold through the new app, which critics say is a conflict of interest that regulators must examine closely before the launch in May next year.',
   'Reporting by the local paper forced the council to act.',
+  'Updated figures are expected next week.',
+  'Posted guards stood at every gate.',
+  'Tags on the new buses will show the route number.',
   'Subscribers to the city water service will pay more from June, the utility said in a statement on Monday.',
 ];
 for (const line of articleLines) {

@@ -149,7 +149,8 @@ const FURNITURE_PHRASES = new RegExp(
       'image \\d+ of(?: /)? ?\\d+', 'photo \\d+ of \\d+', 'this slideshow requires javascript', 'post (?:a )?comment(?: \\(\\+\\))?',
       'leave a (?:comment|reply)', 'tell us what you think', 'skip to (?:main )?content', 'back to top', 'click to expand',
       'continue reading', 'show more', 'view comments', 'comments', 'print', 'email', 'share', 'share this(?: article| story)?',
-      'want more stories like this', 'subscribe', 'sign up', 'watch',
+      'want more stories like this', 'subscribe', 'sign up', 'watch', 'more', 'by', 'recent (?:articles|posts|stories|news)',
+      'popular (?:this week|today|now|posts|articles|stories)',
     ].join('|') +
     ')$',
   'i',
@@ -209,7 +210,17 @@ function isContactLine(text: string): boolean {
 const CREDIT_PATTERN = /\((?:[\w\s.]*\s)?photo\b[^)]*\)|\bgetty images\b|\((?:image|photo|picture)(?: credit)?:[^)]*\)|^(?:image|photo|picture)(?: credit)?:|\bphotos? ©/i;
 
 // "READ MORE: Pentagon confirms strike", "Related: ...", "See also ..."
-const READ_MORE = /^(?:read (?:more|next|also)|related(?: stories| articles| coverage)?|see also|also read|more from|recommended|more on this)\s*[:.|»>-]/i;
+const READ_MORE = /^(?:read (?:more|next|also)|related(?: posts?| stories| articles| coverage| content)?|see also|also read|more from|recommended|more on this)\s*[:.|»>-]/i;
+// "Filed under: Syi'ah |", "Tags: transit, council"
+const TAG_LINE = /^(?:filed under|tags?|tagged(?: with)?|topics?|categor(?:y|ies))\s*:/i;
+// "5 min read", "Reading time: 3 minutes", "Tempo de leitura: 2 minutos"
+const READING_TIME = /^(?:(?:estimated )?read(?:ing)? time|tempo de leitura|tiempo de lectura|temps de lecture|lesezeit)\s*:?\s*\d+|^\d+\s*min(?:ute)?s?\.?\s+read$/i;
+// "Posted on Maret 30, 2015 by Admin": a cue, a date in any language, perhaps an author.
+const CUED_DATE_LINE = /^(?:first |last )?(?:published|updated|posted|modified)\b(?=.*\d)/i;
+// "Keith Bradsher contributed reporting from Hong Kong."
+const CONTRIBUTOR_LINE = /^\p{Lu}[\p{L}.'’ -]+(?:,? and \p{Lu}[\p{L}.'’ -]+)? contributed (?:reporting|research|to this (?:report|article|story))/u;
+// "1625 K Street, NW Suite 900 Washington DC 20006 | 202-628-8500 tel | 202-628-8503 fax"
+const PHONE_LINE = /\b(?:tel|fax|phone)\b.*\d{3}[-. ]\d{3,4}|\d{3}[-. ]\d{3,4}.*\b(?:tel|fax|phone)\b/i;
 // "© 2018 Cable News Network. All Rights Reserved.", "The contents of this site are ©2019 …"
 const COPYRIGHT = /^(?:©|\(c\)\s|copyright\b)|©\s*(?:\d{4}|\p{Lu})|all rights reserved\.?$/iu;
 // "Share this: Facebook Twitter Email"
@@ -274,6 +285,11 @@ export function furnitureLineReason(text: string, index: number, context: LineCo
   if (countWords(trimmed) <= 60 && COOKIE_NOTICE.test(trimmed)) return 'cookie notice';
   if (countWords(trimmed) > FURNITURE_LINE_WORDS) return undefined;
   if (READ_MORE.test(trimmed)) return 'read more';
+  if (TAG_LINE.test(trimmed)) return 'tags';
+  if (READING_TIME.test(trimmed)) return 'reading time';
+  if (countWords(trimmed) <= 12 && CUED_DATE_LINE.test(trimmed)) return 'date line';
+  if (CONTRIBUTOR_LINE.test(trimmed)) return 'credits';
+  if (PHONE_LINE.test(trimmed)) return 'contact';
   if (COPYRIGHT.test(trimmed)) return 'copyright';
   if (SHARE_LINE.test(trimmed)) return 'share';
   if (CREDIT_PATTERN.test(trimmed)) return 'caption';
