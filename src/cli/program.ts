@@ -15,11 +15,12 @@ import { runBatch } from './batch.js';
 import { renderPretty } from './pretty.js';
 import { enqueueInputs, queueStatus, startWorker } from '../queue/queue.js';
 import { openStore } from '../store/open-store.js';
+import { eventsToCsv } from '../stages/events/events-csv.js';
 import { tagConll } from '../stages/entities/tagger/conll.js';
 import { loadTagger } from '../stages/entities/tagger/tagger.js';
 import { loadSummaryModel, summarize } from '../stages/summary/summarize.js';
 
-type OutputFormat = 'json' | 'jsonl' | 'pretty';
+type OutputFormat = 'json' | 'jsonl' | 'pretty' | 'events-csv';
 
 interface AnalyzeFlags {
   format?: OutputFormat;
@@ -98,6 +99,7 @@ async function analyzeCommand(inputSpec: string, flags: AnalyzeFlags): Promise<n
     const pipeline: Pipeline = await createPipeline(defaultStages());
     const output = openOutput(flags.output);
     let failures = 0;
+    let csvHeaderWritten = false;
     for await (const item of chain(head, iterator)) {
       let doc: Doc;
       try {
@@ -114,7 +116,12 @@ async function analyzeCommand(inputSpec: string, flags: AnalyzeFlags): Promise<n
         process.stderr.write(`lede: ${ledeError.message}\n`);
         continue;
       }
-      if (format === 'pretty') output.write(renderPretty(doc, { colour: output.isTty && !process.env['NO_COLOR'] }) + (single ? '' : '\n'));
+      if (format === 'events-csv') {
+        // One header for the whole output, then each article's rows as it is analysed.
+        const csv = eventsToCsv([doc]);
+        output.write(csvHeaderWritten ? csv.slice(csv.indexOf('\n') + 1) : csv);
+        csvHeaderWritten = true;
+      } else if (format === 'pretty') output.write(renderPretty(doc, { colour: output.isTty && !process.env['NO_COLOR'] }) + (single ? '' : '\n'));
       else if (format === 'json' && single) output.write(`${JSON.stringify(doc, null, 2)}\n`);
       else output.write(`${JSON.stringify({ id: item.id, ...doc })}\n`);
     }
@@ -153,7 +160,7 @@ export function buildProgram(): Command {
     .command('analyze')
     .description('analyse an article file, a directory of articles, a JSONL batch, or - for stdin')
     .argument('<input>', 'file, directory, JSONL batch, or - for stdin')
-    .addOption(new Option('-f, --format <format>', 'output format (json for one article, jsonl for a batch)').choices(['json', 'jsonl', 'pretty']))
+    .addOption(new Option('-f, --format <format>', 'output format (json for one article, jsonl for a batch)').choices(['json', 'jsonl', 'pretty', 'events-csv']))
     .option('-p, --published <date>', 'publication date YYYY-MM-DD (overrides dates found in the input)')
     .addOption(new Option('-i, --input-format <format>', 'how to read the input').choices(['auto', 'text', 'html', 'jsonl']).default('auto'))
     .addOption(new Option('--offsets <kind>', 'count span offsets in the normalised text or in the input as given').choices(['text', 'source']).default('text'))

@@ -2,6 +2,7 @@
  * The stage order of the default pipeline: plain code in one place.
  */
 import { entitiesStage } from '../stages/entities/stage.js';
+import { eventsStage } from '../stages/events/stage.js';
 import { normalizeStage } from '../stages/normalize/stage.js';
 import { placesStage } from '../stages/places/stage.js';
 import { quotesStage } from '../stages/quotes/stage.js';
@@ -12,5 +13,5 @@ import type { Stage } from './stage.js';
 
 /** The stages `analyze` runs, in order. */
 export function defaultStages(): Stage[] {
-  return [normalizeStage, segmentStage, entitiesStage, timeStage, placesStage, quotesStage, summaryStage];
+  return [normalizeStage, segmentStage, entitiesStage, timeStage, placesStage, quotesStage, eventsStage, summaryStage];
 }

@@ -79,8 +79,14 @@ async function startFallback(webRoot: string): Promise<ReaderServer> {
   };
 }
 
+/** Options of {@link startReaderServer}. */
+export interface ReaderServerOptions {
+  /** API token the real server demands (the stand-in ignores it). */
+  readonly token?: string;
+}
+
 /** Starts the real Lede server on port 0 with a SQLite store at `dbPath`, or the stand-in when `src/server/` cannot be loaded yet. */
-export async function startReaderServer(webRoot: string, dbPath: string): Promise<ReaderServer> {
+export async function startReaderServer(webRoot: string, dbPath: string, options: ReaderServerOptions = {}): Promise<ReaderServer> {
   let serverModule: typeof import('../../src/server/server.js');
   try {
     serverModule = await import('../../src/server/server.js');
@@ -92,7 +98,7 @@ export async function startReaderServer(webRoot: string, dbPath: string): Promis
   const { createPipeline } = await import('../../src/pipeline/pipeline.js');
   const { defaultStages } = await import('../../src/pipeline/default-stages.js');
   const store = await openStore(dbPath);
-  const app = serverModule.buildServer({ store, pipeline: await createPipeline(defaultStages()), webRoot });
+  const app = serverModule.buildServer({ store, pipeline: await createPipeline(defaultStages()), webRoot, ...(options.token ? { token: options.token } : {}) });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     url: address,

@@ -270,6 +270,49 @@ test('web reader in headless Chromium', { skip: existsSync(CHROMIUM) ? false : `
       assert.match(await page.locator('.article-text').textContent() ?? '', /Setúbal/);
       await page.close();
     });
+
+    await t.test('search facets: entity, place and date range narrow the stored articles (from the URL)', { skip: server.kind === 'lede' ? false : 'src/server/ is not there yet' }, async () => {
+      const cases: readonly [string, number][] = [
+        ['entity=Helena%20Sousa', 1],
+        ['place=Coimbra', 1],
+        ['q=Setúbal&from=2024-11-01&to=2024-11-30', 1],
+        ['q=Setúbal&from=2025-01-01', 0],
+        ['entity=Nobody%20Atall', 0],
+      ];
+      const page = await open();
+      for (const [query, hits] of cases) {
+        await page.goto(`${base}/?search&${query}`);
+        await page.waitForSelector('.search-results .hits-count');
+        assert.equal(await page.locator('.article-hits li').count(), hits, `?${query}`);
+        assert.equal(await page.locator('.search-form input[name="' + query.split('=')[0] + '"]').inputValue(), decodeURIComponent(query.split('=')[1]?.split('&')[0] ?? ''), 'the form shows the facet');
+      }
+      await page.screenshot({ path: join(ARTIFACTS, 'reader-search.png'), fullPage: true });
+      await page.close();
+    });
+
+    await t.test('a server with an API token: the reader asks for it once and then works', { skip: server.kind === 'lede' ? false : 'src/server/ is not there yet' }, async () => {
+      const guarded = await startReaderServer(join(work, 'web'), join(work, 'guarded.db'), { token: 'reader-secret' });
+      try {
+        const page = await context.newPage();
+        const asked: string[] = [];
+        page.on('dialog', (dialog) => {
+          asked.push(dialog.message());
+          void dialog.accept('reader-secret');
+        });
+        await page.goto(guarded.url);
+        await page.fill('#article-input', 'Troops entered Sirte on Monday.');
+        await page.fill('#published-input', '2018-03-28');
+        await page.click('#analyze-button');
+        await page.waitForSelector('body[data-state="doc"]');
+        assert.equal(asked.length, 1);
+        await page.click('#analyze-button');
+        await page.waitForSelector('body[data-state="doc"]');
+        assert.equal(asked.length, 1, 'the token is kept for the tab');
+        await page.close();
+      } finally {
+        await guarded.close();
+      }
+    });
   } finally {
     await browser?.close();
     await server?.close();

@@ -132,6 +132,7 @@ const articleLines = [
   'The company said it earns an affiliate commission on every ticket sold through the new app, which critics say is a conflict of interest that regulators must examine closely before the launch in May next year.',
   'Reporting by the local paper forced the council to act.',
   'Updated figures are expected next week.',
+  'The threat was delivered by email, police said.',
   'Posted guards stood at every gate.',
   'Tags on the new buses will show the route number.',
   'Subscribers to the city water service will pay more from June, the utility said in a statement on Monday.',

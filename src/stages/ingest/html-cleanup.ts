@@ -21,9 +21,9 @@ const FURNITURE_CLASSES: readonly (readonly [reason: string, pattern: RegExp])[]
   ['newsletter', /(?:^|[^a-z])(?:newsletter|subscribe|subscription|sign-?up|paywall|registration)/i],
   ['promo', /(?:^|[^a-z])(?:promo|advert|sponsor|ads?(?:$|[^a-z])|ad-|banner)/i],
   ['caption', /(?:^|[^a-z])(?:caption|credit|photo-?credit)/i],
-  // Story rails and carousels ("sun-row", "rail__item swiper-slide") hold other stories' teasers.
   // Image and video embeds between paragraphs ("InlineImage-imageEmbed") hold captions and credits.
   ['media', /(?:^|[^a-z])(?:inline-?image|image-?embed|media-?embed|video-?embed|embed-?image|image-?container|image-?wrap(?:per)?|photo-?wrap(?:per)?|gallery)(?:$|[^a-z])/i],
+  // Story rails and carousels ("sun-row", "rail__item swiper-slide") hold other stories' teasers.
   ['carousel', /(?:^|[^a-z])(?:carousel|slider|swiper|rail(?:$|[^a-z]))/i],
   ['byline', /(?:^|[^a-z])(?:byline|author|contributor)/i],
   ['tags', /(?:^|[^a-z])(?:tags?(?:$|[^a-z])|tag-?list|keywords|topics)/i],
@@ -189,7 +189,9 @@ const NEWSLETTER_WORDS = /\b(?:newsletters?|inbox|subscribe|sign up|delivered|em
 function isNewsletterLine(text: string): boolean {
   if (countWords(text) > 40) return false;
   const cues = new Set(Array.from(text.matchAll(NEWSLETTER_WORDS), (match) => match[0].toLowerCase()));
-  return (NEWSLETTER_START.test(text) && cues.size >= 1) || cues.size >= 2;
+  // "email" and "delivered" alone are prose ("The threat was delivered by email, police said.").
+  const strong = [...cues].some((cue) => cue !== 'email' && cue !== 'delivered');
+  return strong && ((NEWSLETTER_START.test(text) && cues.size >= 1) || cues.size >= 2);
 }
 
 // "Have a tip? Amy Kuperinsky may be reached at akuperinsky@…", "twitter.com/paultakahashi",
