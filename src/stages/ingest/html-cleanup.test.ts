@@ -133,6 +133,7 @@ const articleLines = [
   'Reporting by the local paper forced the council to act.',
   'Updated figures are expected next week.',
   'The threat was delivered by email, police said.',
+  'Anyone with information is asked to phone police at 555-628-0100.',
   'Posted guards stood at every gate.',
   'Tags on the new buses will show the route number.',
   'Subscribers to the city water service will pay more from June, the utility said in a statement on Monday.',

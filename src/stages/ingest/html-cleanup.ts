@@ -222,7 +222,8 @@ const CUED_DATE_LINE = /^(?:first |last )?(?:published|updated|posted|modified)\
 // "Keith Bradsher contributed reporting from Hong Kong."
 const CONTRIBUTOR_LINE = /^\p{Lu}[\p{L}.'’ -]+(?:,? and \p{Lu}[\p{L}.'’ -]+)? contributed (?:reporting|research|to this (?:report|article|story))/u;
 // "1625 K Street, NW Suite 900 Washington DC 20006 | 202-628-8500 tel | 202-628-8503 fax"
-const PHONE_LINE = /\b(?:tel|fax|phone)\b.*\d{3}[-. ]\d{3,4}|\d{3}[-. ]\d{3,4}.*\b(?:tel|fax|phone)\b/i;
+// Only the abbreviations of a letterhead count: "asked to phone police at 555-0100" is prose.
+const PHONE_LINE = /\b(?:tel|fax|phone:)(?:\W.*)?\d{3}[-. ]\d{3,4}|\d{3}[-. ]\d{3,4}.*\b(?:tel|fax)\b/i;
 // "© 2018 Cable News Network. All Rights Reserved.", "The contents of this site are ©2019 …"
 const COPYRIGHT = /^(?:©|\(c\)\s|copyright\b)|©\s*(?:\d{4}|\p{Lu})|all rights reserved\.?$/iu;
 // "Share this: Facebook Twitter Email"
