@@ -7,9 +7,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { sharedDataDir } from '../bench/harness.js';
 import { segment } from '../src/stages/segment/segment.js';
-import { featureRows, makeVocabulary } from '../src/stages/quotes/features.js';
+import { cueLevelOf, featureRows, makeVocabulary } from '../src/stages/quotes/features.js';
 import { readPolnear } from '../src/stages/quotes/polnear.js';
-import { findQuotedSpans } from '../src/stages/quotes/quote-marks.js';
+import { findQuotedSpans, splitAtLineBreaks } from '../src/stages/quotes/quote-marks.js';
 import { defaultQuoteModelPath, saveQuoteModel } from '../src/stages/quotes/tagger.js';
 import { goldTags, trainQuoteTagger, type TrainingDocument } from '../src/stages/quotes/trainer.js';
 
@@ -25,23 +25,32 @@ const minimumCount = option('min-count', 2);
 
 const started = performance.now();
 const articles = readPolnear(join(sharedDataDir(), 'quotes-polnear'), 'train');
-const segmented = articles.map((article) => ({ article, segmentation: segment(article.text) }));
+const segmented = articles.map((article) => {
+  const segmentation = segment(article.text);
+  return { article, segmentation, lines: splitAtLineBreaks(article.text, segmentation.paragraphs) };
+});
 
 // Vocabulary: lower-case words seen at least `minimumCount` times, most frequent first.
+// Cue counts: how often each word sits inside an annotated cue span (its middle inside).
 const counts = new Map<string, number>();
+const cueCounts = new Map<string, number>();
 for (const { article, segmentation } of segmented) {
+  const cueSpans = article.attributions.flatMap((attribution) => attribution.cue);
   for (const token of segmentation.tokens) {
     const word = article.text.slice(token.start, token.end).toLowerCase();
     counts.set(word, (counts.get(word) ?? 0) + 1);
+    const middle = (token.start + token.end) / 2;
+    if (cueSpans.some((span) => middle >= span.start && middle <= span.end)) cueCounts.set(word, (cueCounts.get(word) ?? 0) + 1);
   }
 }
 const words = [...counts].filter(([, count]) => count >= minimumCount).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([word]) => word);
-const vocabulary = makeVocabulary(words);
+const cueLevels = Uint8Array.from(words, (word) => cueLevelOf(cueCounts.get(word) ?? 0, counts.get(word) ?? 0));
+const vocabulary = makeVocabulary(words, cueLevels);
 
-const documents: TrainingDocument[] = segmented.map(({ article, segmentation }) => {
-  const quoted = findQuotedSpans(article.text, segmentation.paragraphs).spans;
+const documents: TrainingDocument[] = segmented.map(({ article, segmentation, lines }) => {
+  const quoted = findQuotedSpans(article.text, lines).spans;
   return {
-    features: featureRows(article.text, segmentation.tokens, segmentation.paragraphs, quoted, vocabulary, rowBits),
+    features: featureRows(article.text, segmentation.tokens, lines, quoted, vocabulary, rowBits),
     gold: goldTags(segmentation.tokens, article.attributions),
   };
 });
@@ -59,6 +68,7 @@ mkdirSync(dirname(path), { recursive: true });
 const bytes = saveQuoteModel({
   rowBits,
   words,
+  cueLevels,
   emission: weights.emission,
   transition: weights.transition,
   info: { data: 'PolNeAR train (first annotator per article)', articles: articles.length, tokens: tokenCount, epochs, seed, minimumCount },

@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import type { Pipeline } from '../../src/pipeline/pipeline.js';
 
 /** The repository root. */
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -26,6 +27,8 @@ export interface ReaderServer {
   readonly kind: 'lede' | 'fallback';
   /** Why the stand-in runs (the real server's import error), for the test log. */
   readonly note?: string;
+  /** The pipeline behind `POST /analyze`, for another server to share. */
+  readonly pipeline: Pipeline;
   close(): Promise<void>;
 }
 
@@ -75,6 +78,7 @@ async function startFallback(webRoot: string): Promise<ReaderServer> {
   return {
     url: `http://127.0.0.1:${port}`,
     kind: 'fallback',
+    pipeline,
     close: () => new Promise<void>((done, fail) => server.close((error) => (error ? fail(error) : done()))),
   };
 }
@@ -83,6 +87,8 @@ async function startFallback(webRoot: string): Promise<ReaderServer> {
 export interface ReaderServerOptions {
   /** API token the real server demands (the stand-in ignores it). */
   readonly token?: string;
+  /** A pipeline already built (building one takes over a second). */
+  readonly pipeline?: Pipeline;
 }
 
 /** Starts the real Lede server on port 0 with a SQLite store at `dbPath`, or the stand-in when `src/server/` cannot be loaded yet. */
@@ -98,11 +104,13 @@ export async function startReaderServer(webRoot: string, dbPath: string, options
   const { createPipeline } = await import('../../src/pipeline/pipeline.js');
   const { defaultStages } = await import('../../src/pipeline/default-stages.js');
   const store = await openStore(dbPath);
-  const app = serverModule.buildServer({ store, pipeline: await createPipeline(defaultStages()), webRoot, ...(options.token ? { token: options.token } : {}) });
+  const pipeline = options.pipeline ?? (await createPipeline(defaultStages()));
+  const app = serverModule.buildServer({ store, pipeline, webRoot, ...(options.token ? { token: options.token } : {}) });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     url: address,
     kind: 'lede',
+    pipeline,
     close: async () => {
       await app.close();
       await store.close();

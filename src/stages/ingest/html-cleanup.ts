@@ -209,7 +209,7 @@ function isContactLine(text: string): boolean {
 }
 
 // "(AP Photo/Alan Diaz, File)", "Natalie Naccache | Bloomberg | Getty Images", "(Image: © NASA/ESA)"
-const CREDIT_PATTERN = /\((?:[\w\s.]*\s)?photo\b[^)]*\)|\bgetty images\b|\((?:image|photo|picture)(?: credit)?:[^)]*\)|^(?:image|photo|picture)(?: credit)?:|\bphotos? ©/i;
+const CREDIT_PATTERN = /\((?:[\w\s.]*\s)?photo\b[^)]*\)|\bgetty images\)?\s*$|\((?:image|photo|picture)(?: credit)?:[^)]*\)|^(?:image|photo|picture)(?: credit)?:|\bphotos? ©/i;
 
 // "READ MORE: Pentagon confirms strike", "Related: ...", "See also ..."
 const READ_MORE = /^(?:read (?:more|next|also)|related(?: posts?| stories| articles| coverage| content)?|see also|also read|more from|recommended|more on this)\s*[:.|»>-]/i;

@@ -9,7 +9,7 @@ import { COGNITION_VERBS, SPEECH_NOUNS, SPEECH_VERBS } from '../../lang/en/speec
 import type { QuotedSpan } from './quote-marks.js';
 
 /** Number of feature rows per token. */
-export const featuresPerToken = 25;
+export const featuresPerToken = 28;
 
 /** Word classes from the cue-word lists. */
 const enum WordClass {
@@ -35,21 +35,39 @@ export function wordClass(word: string): number {
   return WordClass.None;
 }
 
-/** Vocabulary of the model: lower-case word → id (ids from 1) and each id's word class. */
+/**
+ * Vocabulary of the model: lower-case word → id (ids from 1), each id's word class from the word
+ * lists, and each id's cue level learned from PolNeAR train ({@link cueLevelOf}).
+ */
 export interface Vocabulary {
   readonly ids: ReadonlyMap<string, number>;
   readonly classes: Uint8Array;
+  readonly cueLevels: Uint8Array;
 }
 
-/** Builds a {@link Vocabulary} from words in id order (id = index + 1). */
-export function makeVocabulary(words: readonly string[]): Vocabulary {
+/**
+ * The cue level of a word from how often it sits inside an annotated cue: 0 rarely or never
+ * (or seen under 3 times), 1 sometimes (≥ 5 %), 2 often (≥ 20 %), 3 mostly (≥ 45 %). PolNeAR's cues
+ * are a third beliefs, plans and stances (`hopes`, `wants`, `accused`), which no verb list
+ * catches, and nouns like `plans` or `support` are cues only sometimes: learned levels say how much.
+ */
+export function cueLevelOf(cueCount: number, count: number): number {
+  if (count < 3) return 0;
+  const share = cueCount / count;
+  return share >= 0.45 ? 3 : share >= 0.2 ? 2 : share >= 0.05 ? 1 : 0;
+}
+
+/** Builds a {@link Vocabulary} from words in id order (id = index + 1) and their cue levels. */
+export function makeVocabulary(words: readonly string[], cueLevels: ArrayLike<number> = []): Vocabulary {
   const ids = new Map<string, number>();
   const classes = new Uint8Array(words.length + 1);
+  const levels = new Uint8Array(words.length + 1);
   words.forEach((word, index) => {
     ids.set(word, index + 1);
     classes[index + 1] = wordClass(word);
+    levels[index + 1] = cueLevels[index] ?? 0;
   });
-  return { ids, classes };
+  return { ids, classes, cueLevels: levels };
 }
 
 /** Token sequences (one per paragraph) and their feature rows. */
@@ -137,6 +155,7 @@ export function featureRows(
   const wordIds = new Int32Array(count + 4);
   const shapes = new Uint8Array(count + 4);
   const classes = new Uint8Array(count + 4);
+  const levels = new Uint8Array(count + 4);
   const quoteState = new Uint8Array(count);
   const suffixes = new Int32Array(count);
   // Per-token integers. Offset by 2 so that i-2 .. i+2 need no bounds checks (0 = outside).
@@ -147,21 +166,26 @@ export function featureRows(
     const shape = shapeOf(text, token.start, token.end);
     wordIds[index + 2] = id > 0 ? id : -shape;
     shapes[index + 2] = shape;
-    classes[index + 2] = id > 0 ? vocabulary.classes[id]! : wordClass(lower);
+    const wordClassValue = id > 0 ? vocabulary.classes[id]! : wordClass(lower);
+    classes[index + 2] = wordClassValue;
+    // Words unseen in training fall back on the word lists: a rare verb of saying is likely a cue.
+    levels[index + 2] = id > 0 ? vocabulary.cueLevels[id]! : wordClassValue === WordClass.Speech ? 2 : wordClassValue === WordClass.Cognition ? 1 : 0;
     let suffix = 0;
     for (let position = Math.max(0, lower.length - 3); position < lower.length; position++) suffix = suffix * 131 + lower.charCodeAt(position);
     suffixes[index] = suffix;
   }
-  // Quote-mark state.
+  // Quote-mark state; a stretch whose mark never closes (often a stray mark in scraped text)
+  // gets states of its own (4 + state), so the model can trust it less.
   let spanIndex = 0;
   for (let index = 0; index < count; index++) {
     const token = tokens[index]!;
     while (spanIndex < quoted.length && quoted[spanIndex]!.end <= token.start) spanIndex++;
     const span = quoted[spanIndex];
     if (!span || token.start < span.start) continue;
-    if (token.start === span.start) quoteState[index] = 1;
+    const offset = span.unclosed ? 4 : 0;
+    if (token.start === span.start) quoteState[index] = 1 + offset;
     else if (token.end === span.end && !span.continues && !span.unclosed) quoteState[index] = 3;
-    else quoteState[index] = 2;
+    else quoteState[index] = 2 + offset;
   }
   // Sequences: tokens of one paragraph.
   const sequences: { first: number; end: number }[] = [];
@@ -181,12 +205,15 @@ export function featureRows(
   const rows = new Int32Array(count * featuresPerToken);
   const cueDirection = new Uint8Array(count);
   const cueDistance = new Uint8Array(count);
+  const anchorWord = new Int32Array(count);
   const sentenceFlags = new Uint8Array(count);
   const sentencePosition = new Uint8Array(count);
-  // Nearest cue word (speech or cognition verb, `according`) in the same sentence, either side:
-  // direction 1 = a cue before, 2 = a cue after, 3 = the token is one.
+  // Nearest cue anchor (a word with a high learned cue level, or `according`) in the same
+  // sentence, either side: direction 1 = an anchor before, 2 = an anchor after, 3 = the token is one.
   const leftDistance = new Int32Array(count);
+  const leftAnchor = new Int32Array(count);
   const commasToCue = new Uint8Array(count);
+  const thatAfterCue = new Uint8Array(count);
   const toSentenceEnd = new Uint8Array(count);
   let sentenceStart = 0;
   for (let index = 1; index <= count; index++) {
@@ -197,37 +224,46 @@ export function featureRows(
     let hasCue = 0;
     let hasQuote = 0;
     let leftCommas = 0;
+    let sawThat = 0;
     for (let position = sentenceStart; position < index; position++) {
       const value = classes[position + 2]!;
-      if (value === WordClass.Speech || value === WordClass.Cognition || value === WordClass.According) {
+      thatAfterCue[position] = sawThat;
+      if (levels[position + 2]! >= 2 || value === WordClass.According) {
         last = position;
         hasCue = 1;
         leftCommas = 0;
+        sawThat = 0;
       }
+      if (value === WordClass.That && last >= 0) sawThat = 1;
       if (shapes[position + 2] === SHAPE_COMMA || shapes[position + 2] === SHAPE_COLON || shapes[position + 2] === SHAPE_DASH) leftCommas++;
       commasToCue[position] = Math.min(leftCommas, 3);
       if (quoteState[position] !== 0) hasQuote = 2;
       leftDistance[position] = last >= 0 ? position - last : 1 << 20;
+      leftAnchor[position] = last;
     }
     let next = -1;
     let rightCommas = 0;
     for (let position = index - 1; position >= sentenceStart; position--) {
       const value = classes[position + 2]!;
-      if (value === WordClass.Speech || value === WordClass.Cognition || value === WordClass.According) {
+      if (levels[position + 2]! >= 2 || value === WordClass.According) {
         next = position;
         rightCommas = 0;
       }
       if (shapes[position + 2] === SHAPE_COMMA || shapes[position + 2] === SHAPE_COLON || shapes[position + 2] === SHAPE_DASH) rightCommas++;
       const left = leftDistance[position]!;
       const right = next >= 0 ? next - position : 1 << 20;
-      if (left === 0) cueDirection[position] = 3;
-      else if (left <= right && left < 1 << 20) {
+      if (left === 0) {
+        cueDirection[position] = 3;
+        anchorWord[position] = wordIds[position + 2]!;
+      } else if (left <= right && left < 1 << 20) {
         cueDirection[position] = 1;
         cueDistance[position] = distanceBucket(left);
+        anchorWord[position] = wordIds[leftAnchor[position]! + 2]!;
       } else if (right < 1 << 20) {
         cueDirection[position] = 2;
         cueDistance[position] = distanceBucket(right);
         commasToCue[position] = 4 + Math.min(rightCommas, 3);
+        anchorWord[position] = wordIds[next + 2]!;
       }
       toSentenceEnd[position] = distanceBucket(index - 1 - position);
       sentenceFlags[position] = hasCue | hasQuote;
@@ -291,6 +327,9 @@ export function featureRows(
     rows[base + 22] = hashRow(22, commasToCue[index]! * 16 + direction, distance, mask);
     rows[base + 23] = hashRow(23, word, sentenceFlags[index]!, mask);
     rows[base + 24] = hashRow(24, classes[at - 1]! * 16 + shape, colonState[index]!, mask);
+    rows[base + 25] = hashRow(25, anchorWord[index]!, direction * 16 + distance, mask);
+    rows[base + 26] = hashRow(26, levels[at - 1]! * 64 + levels[at]! * 8 + levels[at + 1]!, quote, mask);
+    rows[base + 27] = hashRow(27, thatAfterCue[index]! * 8 + commasToCue[index]!, direction * 16 + distance, mask);
   }
   return { rows, sequences, quoteState };
 }

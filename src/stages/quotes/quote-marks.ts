@@ -119,3 +119,25 @@ export function findQuotedSpans(text: string, paragraphs: readonly Span[]): Quot
   });
   return { spans, diagnostics };
 }
+
+/**
+ * Paragraphs cut at every line break inside them: PolNeAR never lets a content span cross a line
+ * break, and scraped text often holds one-line paragraphs the segmenter joins (`“…” ― Krystal
+ * Correa⏎“He can’t even answer a question …”` is two testimonies, not one).
+ */
+export function splitAtLineBreaks(text: string, paragraphs: readonly Span[]): Span[] {
+  const lines: Span[] = [];
+  for (const paragraph of paragraphs) {
+    let start = paragraph.start;
+    for (let position = paragraph.start; position <= paragraph.end; position++) {
+      if (position < paragraph.end && text.charCodeAt(position) !== 0x0a) continue;
+      let end = position;
+      while (end > start && /\s/.test(text.charAt(end - 1))) end--;
+      let first = start;
+      while (first < end && /\s/.test(text.charAt(first))) first++;
+      if (end > first) lines.push({ start: first, end });
+      start = position + 1;
+    }
+  }
+  return lines;
+}

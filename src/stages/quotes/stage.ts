@@ -6,7 +6,7 @@ import type { Diagnostic, Entity, Mention, Paragraph, Quote, Sentence, Token } f
 import type { Stage } from '../../pipeline/stage.js';
 import { findAttributions } from './attribution-finder.js';
 import { featureRows } from './features.js';
-import { findQuotedSpans } from './quote-marks.js';
+import { findQuotedSpans, splitAtLineBreaks } from './quote-marks.js';
 import { resolveSpeakers } from './speaker-resolver.js';
 import { loadQuoteTagger, tagTokens, type QuoteTaggerModel } from './tagger.js';
 
@@ -28,11 +28,12 @@ export interface FoundQuotes {
 
 /** Finds the attributions of an article and resolves their speakers. Pure; never throws on odd text. */
 export function findQuotes(inputs: QuoteInputs, model: QuoteTaggerModel): FoundQuotes {
-  const { text, paragraphs, tokens } = inputs;
-  const quoted = findQuotedSpans(text, paragraphs);
-  const features = featureRows(text, tokens, paragraphs, quoted.spans, model.vocabulary, model.rowBits);
+  const { text, tokens } = inputs;
+  const lines = splitAtLineBreaks(text, inputs.paragraphs);
+  const quoted = findQuotedSpans(text, lines);
+  const features = featureRows(text, tokens, lines, quoted.spans, model.vocabulary, model.rowBits);
   const tags = tagTokens(model, features);
-  const attributions = findAttributions(text, tokens, paragraphs, tags, quoted.spans);
+  const attributions = findAttributions(text, tokens, lines, tags, quoted.spans);
   return { quotes: resolveSpeakers(inputs, attributions), diagnostics: quoted.diagnostics };
 }
 

@@ -24,12 +24,14 @@ export const Tag = { O: 0, BeginContent: 1, InsideContent: 2, BeginCue: 3, Insid
 const featuresPerToken = importedFeaturesPerToken;
 
 /** Model format version written in the header. */
-export const quoteModelVersion = 1;
+export const quoteModelVersion = 2;
 
 /** A loaded tagger model. */
 export interface QuoteTaggerModel {
   readonly rowBits: number;
   readonly words: readonly string[];
+  /** Learned cue level of each word of `words` (same order), see `cueLevelOf`. */
+  readonly cueLevels: Uint8Array;
   readonly vocabulary: Vocabulary;
   /** `emission[row * quoteTagCount + tag]`. */
   readonly emission: Float32Array;
@@ -135,6 +137,8 @@ interface Header {
   readonly tags: readonly string[];
   readonly rowBits: number;
   readonly words: readonly string[];
+  /** One digit per word: its cue level. */
+  readonly cueLevels: string;
   readonly scale: number;
   readonly info: Readonly<Record<string, unknown>>;
 }
@@ -146,7 +150,7 @@ export function saveQuoteModel(model: Omit<QuoteTaggerModel, 'vocabulary'>): Buf
   const scale = largest > 0 ? largest / 32767 : 1;
   const quantised = new Int16Array(model.emission.length);
   for (let index = 0; index < quantised.length; index++) quantised[index] = Math.round(model.emission[index]! / scale);
-  const header: Header = { version: quoteModelVersion, tags: [...quoteTags], rowBits: model.rowBits, words: model.words, scale, info: model.info };
+  const header: Header = { version: quoteModelVersion, tags: [...quoteTags], rowBits: model.rowBits, words: model.words, cueLevels: Array.from(model.cueLevels).join(''), scale, info: model.info };
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
   const prefix = Buffer.alloc(4);
   prefix.writeUInt32LE(headerBytes.length);
@@ -167,7 +171,8 @@ export function loadQuoteModel(gzipped: Uint8Array): QuoteTaggerModel {
   for (let index = 0; index < emission.length; index++, offset += 2) emission[index] = bytes.readInt16LE(offset) * header.scale;
   const transition = new Float32Array((quoteTagCount + 1) * quoteTagCount);
   for (let index = 0; index < transition.length; index++, offset += 4) transition[index] = bytes.readFloatLE(offset);
-  return { rowBits: header.rowBits, words: header.words, vocabulary: makeVocabulary(header.words), emission, transition, info: header.info };
+  const cueLevels = Uint8Array.from(header.cueLevels, (digit) => Number(digit));
+  return { rowBits: header.rowBits, words: header.words, cueLevels, vocabulary: makeVocabulary(header.words, cueLevels), emission, transition, info: header.info };
 }
 
 /** Path of the committed model. */

@@ -63,7 +63,7 @@ interface ReadContext {
   /** The latest resolved date before this expression, with its timex id. */
   readonly previous: { readonly reading: Reading; readonly id: string } | undefined;
   /** The first quarter named before this expression: the one an earnings story reports. */
-  readonly lastQuarter: { readonly year: number; readonly quarter: number } | undefined;
+  readonly namedQuarter: { readonly year: number; readonly quarter: number } | undefined;
   /** True when the article talks about quarters (an earnings story). */
   readonly financial: boolean;
 }
@@ -276,7 +276,7 @@ function lastCompletedQuarter(reference: CalendarDay | undefined): { year: numbe
  * reported quarter a year back (measured: first-named beats last-named by 0.003 value F1).
  */
 function reportedQuarter(context: ReadContext): { year: number; quarter: number } | undefined {
-  return context.lastQuarter ?? lastCompletedQuarter(context.reference);
+  return context.namedQuarter ?? lastCompletedQuarter(context.reference);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -544,7 +544,10 @@ function proposeQuarters(text: string, candidates: Candidate[]): void {
           }
           if (resolvedYear === undefined) return { type: 'DATE', value: `XXXX-Q${number}`, precision: 'quarter', anchor: 'published', resolved: false };
           result = { year: resolvedYear - (yearBack ? 1 : 0), quarter: number };
-          updatesContext = !yearBack;
+          // "stopped paying a dividend in the third quarter of 1984": a dated quarter is history,
+          // not the quarter the story reports. (A fiscal quarter is: TimeBank follows the
+          // company's numbering, "the fiscal first quarter" ended Sept. 29 → 1989-Q1.)
+          updatesContext = !yearBack && explicitYear === undefined;
         } else {
           const base = /^(latest|last|recent)$/.test(which) ? lastDone : /^(current|this)$/.test(which) ? current : reportedQuarter(context);
           if (base) {
@@ -562,7 +565,8 @@ function proposeQuarters(text: string, candidates: Candidate[]): void {
     };
   });
   // "the quarter", "the period" in an earnings story: the quarter being reported.
-  scan(text, /\bthe (quarter|period)\b(?!\s+(?:of|ended|ending)\s+\d)/gi, candidates, (match) => ({
+  // ("The quarter-to-quarter comparison" is no quarter.)
+  scan(text, /\bthe (quarter|period)\b(?!-)(?!\s+(?:of|ended|ending)\s+\d)/gi, candidates, (match) => ({
     rule: 'the-quarter',
     priority: 4,
     read: (context) => {
@@ -575,7 +579,7 @@ function proposeQuarters(text: string, candidates: Candidate[]): void {
         return { type: 'DATE', value: `${formatYear(year)}-Q${quarter.quarter}`, precision: 'quarter', anchor: 'published', day: { year, month: endMonth, day: 1 }, quarter };
       }
       if (!context.financial) return undefined;
-      if (match[1]?.toLowerCase() === 'period' && !context.lastQuarter) return undefined;
+      if (match[1]?.toLowerCase() === 'period' && !context.namedQuarter) return undefined;
       const reference = context.reference;
       const lastDone = reference ? (quarterOf(reference.month) === 1 ? { year: reference.year - 1, quarter: 4 } : { year: reference.year, quarter: quarterOf(reference.month) - 1 }) : undefined;
       const result = reportedQuarter(context);
@@ -876,6 +880,8 @@ function proposeMonths(text: string, candidates: Candidate[]): void {
     const hasLead = Boolean(which || edge) || MONTH_LEAD.test(before);
     // "Peggy March said", "Mr. May"; but "since March and was scheduled" is a date.
     if (TITLE_BEFORE.test(before) || (!hasLead && NAME_AFTER.test(after))) return undefined;
+    // "the ``March of the Combatant Mothers''", "the March of Dimes": a name, not a month.
+    if (/^\s+of\s+(?:the\s+)?[A-Z][a-z]/.test(text.slice(wordStart + word.length, wordStart + word.length + 16))) return undefined;
     if (!hasLead) {
       if (/^(may|march)$/i.test(word)) return undefined;
       if (before && isCapitalised(before) && !/[.!?]\s*$/.test(text.slice(Math.max(0, wordStart - 3), wordStart))) return undefined;
@@ -1158,14 +1164,14 @@ export function findTimexes(text: string, sentences: readonly SentenceSpan[], pu
   const financial = /\b(?:first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter\b|\bquarterly\b|\bper share\b|\ba share\b|\bnet income\b|\bearnings\b/i.test(text);
   const timexes: Timex[] = [];
   let previous: ReadContext['previous'];
-  let lastQuarter: ReadContext['lastQuarter'];
+  let namedQuarter: ReadContext['namedQuarter'];
   let sentenceIndex = 0;
   for (const candidate of chosen) {
     while (sentenceIndex < sentences.length - 1 && (sentences[sentenceIndex]?.end ?? 0) <= candidate.start) sentenceIndex += 1;
     const sentence = sentences[sentenceIndex];
     const inSentence = sentence && sentence.start <= candidate.start && candidate.end <= sentence.end + 1;
     const tense = inSentence ? detectTense(text, sentence.start, sentence.end, candidate.start, candidate.end) : detectTense(text, Math.max(0, candidate.start - 200), Math.min(text.length, candidate.end + 200), candidate.start, candidate.end);
-    const reading = candidate.read({ reference, tense, previous, lastQuarter, financial });
+    const reading = candidate.read({ reference, tense, previous, namedQuarter, financial });
     if (!reading) continue;
     const id = `t${timexes.length + 1}`;
     const resolved = reading.resolved ?? true;
@@ -1192,7 +1198,7 @@ export function findTimexes(text: string, sentences: readonly SentenceSpan[], pu
       });
     }
     if (reading.day && resolved && reading.type !== 'DURATION' && reading.type !== 'SET') previous = { reading, id };
-    if (reading.quarter && !lastQuarter) lastQuarter = reading.quarter; // the reported quarter is named first
+    if (reading.quarter && !namedQuarter) namedQuarter = reading.quarter; // the reported quarter is named first
   }
   return { timexes, diagnostics };
 }
