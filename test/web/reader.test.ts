@@ -215,8 +215,22 @@ test('web reader in headless Chromium', { skip: existsSync(CHROMIUM) ? false : `
       assert.equal(await page.locator('#map .place-marker').count(), 2, 'Sirte once (both mentions) and the dateline city');
       assert.match(await page.locator('.record [data-section="quotes"]').textContent() ?? '', /Ali Hassan.*Troops shelled Sirte/);
       assert.match(await page.locator('.record [data-section="entities"]').textContent() ?? '', /also: Hassan/);
+      await page.click('.article-text [data-keys~="m3"]');
+      assert.equal(await page.locator('.record .flash').getAttribute('data-ref'), 'pl1', 'a click on "Sirte" shows its place in the record');
       await page.screenshot({ path: join(ARTIFACTS, 'reader-nested.png'), fullPage: true });
       assert.deepEqual(pageErrors(page), []);
+      await page.close();
+    });
+
+    await t.test('an HTML page is read through the server and its title shown', async () => {
+      const page = await open();
+      const html = '<!doctype html><html><head><title>Storm in Lisbon</title></head><body><nav>Home | World</nav><article><h1>Storm floods Lisbon</h1>'
+        + '<p>Heavy rain flooded parts of Lisbon on Monday, forcing hundreds of people from their homes, the civil protection agency said.</p>'
+        + '<p>Firefighters rescued 40 people in Coimbra on Tuesday, according to local police, and the storm moved towards Madrid.</p></article></body></html>';
+      const doc = await analyse(page, html, '2024-11-05');
+      assert.equal(doc.meta.format, 'html');
+      assert.doesNotMatch(await page.locator('.article-text').textContent() ?? '', /<p>|Home \| World/);
+      await assertAllHighlighted(page, doc);
       await page.close();
     });
 

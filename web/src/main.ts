@@ -184,6 +184,18 @@ export function startReader(): void {
   };
   document.addEventListener('mouseover', hover(true));
   document.addEventListener('mouseout', hover(false));
+  // Clicking words in the article shows the innermost thing they belong to in the record.
+  required('article').addEventListener('click', (event) => {
+    const refs = (event.target as Element | null)?.closest?.('.hl')?.getAttribute('data-refs')?.split(' ') ?? [];
+    for (const ref of [...refs].reverse()) {
+      const item = required('record').querySelector(`[data-ref="${CSS.escape(ref)}"]`);
+      if (!item) continue;
+      item.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+      item.classList.add('flash');
+      window.setTimeout(() => item.classList.remove('flash'), 1500);
+      break;
+    }
+  });
   document.addEventListener('click', (event) => {
     const button = (event.target as Element | null)?.closest?.('[data-search-entity]');
     const name = button?.getAttribute('data-search-entity');

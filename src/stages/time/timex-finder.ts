@@ -601,6 +601,9 @@ function proposeRelativePeriods(text: string, candidates: Candidate[]): void {
     // "the past year", "the last week", "the next year or so": TimeBank marks these as the calendar
     // period before (or after) the current one, like "last year", not as a duration.
     if (hasThe && /^(past|last|next|coming)$/.test(which) && !isWeekend) {
+      // "routine over the past decade": a decade or century back from today is a span (P10Y), not
+      // the calendar decade before this one.
+      if (unit === 'decade' || unit === 'century') return { rule: 'the-past-unit', priority: 3, read: () => ({ type: 'DURATION', value: durationValue(1, unit), precision: 'none', anchor: 'absolute' }) };
       const offset = /^(next|coming)$/.test(which) ? 1 : -1;
       return { rule: 'the-past-unit', priority: 3, read: (context) => periodReading(context.reference, unit, offset) };
     }
@@ -747,9 +750,22 @@ function proposeRelativePeriods(text: string, candidates: Candidate[]): void {
     };
   });
   // Holidays with fixed or computed days.
-  scan(text, /\b(?:(last|this|next)\s+)?(Christmas(?: Day| Eve)?|New Year['’]s(?: Day| Eve)?|Thanksgiving(?: Day)?|Easter(?: Sunday)?|Independence Day|Labor Day|Memorial Day|Election Day|Veterans Day|Halloween|Valentine['’]s Day)\b/g, candidates, (match) => {
+  scan(text, /\b(?:(last|this|next)\s+)?(Christmas(?: Day| Eve)?|New Year['’]s(?: Day| Eve)?|Thanksgiving(?: Day)?|Easter(?: Sunday)?|Independence Day|Labor Day|Memorial Day|Election Day|Veterans Day|Halloween|Valentine['’]s Day)(\s+week)?\b/g, candidates, (match) => {
     const name = (match[2] ?? '').toLowerCase();
     const which = (match[1] ?? '').toLowerCase();
+    // "protesters prayed as Easter week began": the ISO week holding the holiday, this year's
+    // unless a "last" or "next" says otherwise (the tense says nothing: the week is under way).
+    if (match[3]) {
+      return {
+        rule: 'holiday-week',
+        priority: 2,
+        read: (context) => {
+          if (!context.reference) return { type: 'DATE', value: 'XXXX-WXX', precision: 'week', anchor: 'published', resolved: false };
+          const day = holidayDay(name, context.reference.year + (which === 'last' ? -1 : which === 'next' ? 1 : 0));
+          return { type: 'DATE', value: formatWeek(day), precision: 'week', anchor: 'published', day };
+        },
+      };
+    }
     return {
       rule: 'holiday',
       priority: 2,
@@ -927,6 +943,10 @@ function proposeReferences(text: string, candidates: Candidate[]): void {
       if (word === 'soon' && /\bas\s*$/i.test(text.slice(Math.max(0, match.index - 4), match.index))) return undefined;
       if (word === 'earlier' && !/^[.,;]/.test(text.slice(match.index + match[0].length).trimStart())) return undefined;
       if (word === 'earlier') return undefined;
+      // "at 50% of the then current market price": current as of a past time.
+      if (word === 'current' && /^then$/i.test(before)) {
+        return { start: match.index - (/then[\s-]+$/i.exec(text.slice(Math.max(0, match.index - 6), match.index))?.[0].length ?? 0), rule: 'reference-word', priority: 5, read: () => ({ type: 'DATE', value: 'PAST_REF', precision: 'none', anchor: 'published' }) };
+      }
       if (word === 'current' && /^(account|accounts|affairs|events|assets|liabilities|ratio|law|laws|rules|rule|system|policy|policies|members|member|market|price|prices|contract|contracts|crisis|situation|government|level|levels|rate|rates|president|chairman|leadership|owners|regime|and|trend|economic|fiscal|quarter|year|month|week|session|period|generation|conditions)$/.test(after)) {
         if (/^(quarter|year|month|week|period|session)$/.test(after)) return undefined;
       }
@@ -981,6 +1001,10 @@ function proposeCountedUnits(text: string, candidates: Candidate[]): void {
     if (separator.trim() === '' && separator.includes('-') === false && /\d/.test(countWord) && /^[.]/.test(countWord)) return undefined;
     // "12 months" is fine, "1.35 a share" never reaches here; "one day" alone is too often "one day, he ...".
     if (lowerCount === 'one' && unit === 'day' && !modifier && !which && !relation && /^\s*,/.test(text.slice(end, end + 2))) return undefined;
+    // "Islam will one day be the second largest religion": some future day, not a day-long span.
+    if (lowerCount === 'one' && unit === 'day' && !modifier && !which && !relation && /\b(?:will|would|could|might|may|can|shall)\s+$/i.test(text.slice(Math.max(0, match.index - 8), match.index))) {
+      return { end, rule: 'one-day', priority: 3, read: () => ({ type: 'DATE', value: 'FUTURE_REF', precision: 'none', anchor: 'published' }) };
+    }
     // A money amount before "a year" makes it a rate: "$5 a year" is a SET.
     // "$2 million a year in interest", "four flights a week", "24 hours a day": a rate, which
     // TimeBank + AQUAINT leave unmarked (7 of 9), so no timex at all.
