@@ -33,11 +33,11 @@ function defined(raw: Record<string, unknown>): Record<string, unknown> {
  * `lede search "query" [--entity NAME] [--type T] [--place P] [--from D] [--to D] [--limit N]`:
  * validates the options (E_USAGE naming the bad one) and searches the store.
  */
-export function searchStore(store: Store, options: { q?: string; entity?: string; type?: string; place?: string; from?: string; to?: string; limit?: number | string; offset?: number | string; sort?: string }): Promise<SearchResult> {
+export async function searchStore(store: Store, options: { q?: string; entity?: string; type?: string; place?: string; from?: string; to?: string; limit?: number | string; offset?: number | string; sort?: string }): Promise<SearchResult> {
   return store.search(parseFilter(defined(options), 'E_USAGE', 'option'));
 }
 
 /** `lede events [filters] --format csv|json`: validates the options (E_USAGE) and lists events (up to 10,000 unless `limit` says otherwise). */
-export function listStoreEvents(store: Store, options: { q?: string; entity?: string; type?: string; place?: string; from?: string; to?: string; limit?: number | string; offset?: number | string; all?: boolean | string }): Promise<EventRecord[]> {
+export async function listStoreEvents(store: Store, options: { q?: string; entity?: string; type?: string; place?: string; from?: string; to?: string; limit?: number | string; offset?: number | string; all?: boolean | string }): Promise<EventRecord[]> {
   return store.listEvents(parseEventFilter({ limit: 10000, ...defined(options) }, 'E_USAGE', 'option'));
 }

@@ -158,7 +158,8 @@ function durationValue(count: number | undefined, unit: Unit): string {
     case 'day': return `P${amount(1)}D`;
     case 'week': return `P${amount(1)}W`;
     case 'month': return `P${amount(1)}M`;
-    case 'quarter': return count === undefined ? 'PXQ' : `P${amount(3)}M`;
+    // TIMEX3 has a quarter unit: "interest every quarter" → P1Q, "losses in the past two quarters" → P2Q.
+    case 'quarter': return `P${amount(1)}Q`;
     case 'year': return `P${amount(1)}Y`;
     case 'decade': return count === undefined ? 'PXE' : `P${amount(10)}Y`;
     case 'century': return count === undefined ? 'PXC' : `P${amount(100)}Y`;
@@ -1067,7 +1068,8 @@ function proposeCountedUnits(text: string, candidates: Candidate[]): void {
     return { rule: 'vague-duration', priority: 4, read: () => ({ type: 'DURATION', value: durationValue(undefined, unit), precision: 'none', anchor: 'absolute' }) };
   });
   // Sets: "daily", "every week", "each year", "twice a month".
-  scan(text, /\b(?:(daily|weekly|monthly|yearly|annually|annual|quarterly|hourly|nightly|biweekly)|(?:every|each|per)\s+(?:(other|two|three|four|five|six|few)\s+)?(second|minute|hour|day|night|week|weekend|month|quarter|year|decade|morning|evening))\b/gi, candidates, (match) => {
+  // "15 million instructions per second": "per" makes a rate, left unmarked like "$2 million a year".
+  scan(text, /\b(?:(daily|weekly|monthly|yearly|annually|annual|quarterly|hourly|nightly|biweekly)|(?:every|each)\s+(?:(other|two|three|four|five|six|few)\s+)?(second|minute|hour|day|night|week|weekend|month|quarter|year|decade|morning|evening))\b/gi, candidates, (match) => {
     const adverb = (match[1] ?? '').toLowerCase();
     // "the annual meeting" is not annotated, "the daily tally" and "his weekly radio address" are;
     // "the Communist Party daily Granma" is a newspaper; "annually" is marked once in five.

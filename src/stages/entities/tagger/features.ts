@@ -209,6 +209,8 @@ export interface SentenceFeatures {
   /** Weight rows of token i are `rows[starts[i]] .. rows[starts[i+1]-1]` (features the model lacks are left out). */
   readonly starts: Int32Array;
   readonly rows: Int32Array;
+  /** Per token: its description (attributes and cached unary rows). */
+  readonly entries: readonly TokenEntry[];
   /** Per token: the document-memory key (lower-cased folded form) or '' when the token is not capitalised. */
   readonly memoryKeys: readonly string[];
   /** Per token: the gazetteer key of an all-lower-case word, else ''. */
@@ -222,7 +224,7 @@ export interface SentenceFeatures {
 const letterPattern = /[A-Za-z]/;
 
 /** Relative positions whose unary templates are cached per token string, in group order. */
-const cachedOffsets = [0, -1, 1, -2, 2] as const;
+export const cachedOffsets = [0, -1, 1, -2, 2] as const;
 
 /** A token string's attributes and the weight rows of its unary features at each relative position. */
 export interface TokenEntry {
@@ -236,6 +238,11 @@ export interface TokenEntry {
   /** Rows of the unary templates with offset `cachedOffsets[g]` are `rows[bounds[g]] .. rows[bounds[g+1]-1]`. */
   readonly rows: Int32Array;
   readonly bounds: Int32Array;
+  /**
+   * Cache slot for the tagger that owns the describer: the summed weights of each group's rows, so
+   * tagging adds one vector per neighbour instead of reading every unary row. Unset in training.
+   */
+  sums?: Float64Array;
 }
 
 /**
@@ -352,9 +359,11 @@ const maxFeaturesPerToken = unaryTemplates.length + pairTemplates.length + 16;
 
 /**
  * Extracts the static features of one sentence and resolves them to weight rows with `describer.rowOf`.
+ * With `withUnaryRows` false (tagging), the rows of unary templates are left out of `rows`: the
+ * tagger adds them from per-token sums (`TokenEntry.sums`) instead.
  * `describer.table` decides whether unseen attributes are added (training) or skipped (tagging).
  */
-export function extractSentence(tokens: readonly string[], describer: TokenDescriber): SentenceFeatures {
+export function extractSentence(tokens: readonly string[], describer: TokenDescriber, withUnaryRows = true): SentenceFeatures {
   const table = describer.table;
   const rowOf = describer.rowOf;
   const fixed = fixedAttributes(table);
@@ -387,7 +396,7 @@ export function extractSentence(tokens: readonly string[], describer: TokenDescr
     starts[index] = count;
     const attributes = described[index]!;
     lowerKeys[index] = entries[index]!.lowerKey;
-    for (let group = 0; group < cachedOffsets.length; group++) {
+    for (let group = 0; withUnaryRows && group < cachedOffsets.length; group++) {
       const position = index + cachedOffsets[group]!;
       const entry = position < 0 ? before : position >= length ? after : entries[position]!;
       for (let at = entry.bounds[group]!; at < entry.bounds[group + 1]!; at++) rows[count++] = entry.rows[at]!;
@@ -422,7 +431,7 @@ export function extractSentence(tokens: readonly string[], describer: TokenDescr
     memoryKeys[index] = entries[index]!.memoryKey;
   }
   starts[length] = count;
-  return { length, starts, rows: rows.slice(0, count), memoryKeys, lowerKeys, shapes, headline };
+  return { length, starts, rows: rows.slice(0, count), entries, memoryKeys, lowerKeys, shapes, headline };
 }
 
 /** Attribute ids for the document features, interned once per table. */

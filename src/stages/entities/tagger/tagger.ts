@@ -7,7 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { firstPass, secondPass } from './document.js';
-import { AttributeTable, documentAttributes, extractSentence, TokenDescriber, type DocumentAttributes, type SentenceFeatures } from './features.js';
+import { AttributeTable, cachedOffsets, documentAttributes, extractSentence, TokenDescriber, type DocumentAttributes, type SentenceFeatures, type TokenEntry } from './features.js';
 import { parseGazetteer, type PhraseGazetteer } from './gazetteer.js';
 import { KeyTable } from './key-table.js';
 import { loadModel, type TaggerModel } from './model.js';
@@ -83,27 +83,53 @@ function packWeights(first: Float32Array | Float64Array, second: Float32Array | 
   return { values, firstScale, secondScale };
 }
 
-/** Emission scores of a sentence's static rows under both passes at once. */
-function staticScoresOfBoth(sentence: SentenceFeatures, packed: PackedWeights): [Float64Array, Float64Array] {
-  const length = sentence.length;
-  // Integer sums (exact in float64), scaled once at the end.
-  const first = new Float64Array(length * tagCount);
-  const second = new Float64Array(length * tagCount);
-  const { starts, rows } = sentence;
-  const values = packed.values;
-  for (let index = 0; index < length; index++) {
-    const base = index * tagCount;
-    for (let position = starts[index]!; position < starts[index + 1]!; position++) {
-      const offset = rows[position]! * 2 * tagCount;
-      for (let tag = 0; tag < tagCount; tag++) {
-        first[base + tag] = first[base + tag]! + values[offset + tag]!;
-        second[base + tag] = second[base + tag]! + values[offset + tagCount + tag]!;
-      }
+/** Width of one packed row: both passes' tags. */
+const packedWidth = 2 * tagCount;
+
+/** Sums of the packed rows of each cached group of a token (`[group * 18 + pass * 9 + tag]`). */
+function groupSums(entry: TokenEntry, packed: PackedWeights): Float64Array {
+  const sums = new Float64Array(cachedOffsets.length * packedWidth);
+  for (let group = 0; group < cachedOffsets.length; group++) {
+    for (let at = entry.bounds[group]!; at < entry.bounds[group + 1]!; at++) {
+      const offset = entry.rows[at]! * packedWidth;
+      for (let cell = 0; cell < packedWidth; cell++) sums[group * packedWidth + cell] = sums[group * packedWidth + cell]! + packed.values[offset + cell]!;
     }
   }
-  for (let cell = 0; cell < first.length; cell++) {
-    first[cell] = first[cell]! * packed.firstScale;
-    second[cell] = second[cell]! * packed.secondScale;
+  return sums;
+}
+
+/**
+ * Emission scores of a sentence's static features under both passes at once: the unary features
+ * come as one cached sum per neighbour (token i at offset 0, i-1 at -1, …), the pair and context
+ * features as rows. Sums are exact integers in quantised units, so the order of addition is moot.
+ */
+function staticScoresOfBoth(sentence: SentenceFeatures, packed: PackedWeights, before: TokenEntry, after: TokenEntry): [Float64Array, Float64Array] {
+  const length = sentence.length;
+  const totals = new Float64Array(length * packedWidth);
+  const { starts, rows, entries } = sentence;
+  const values = packed.values;
+  for (let index = 0; index < length; index++) {
+    const base = index * packedWidth;
+    for (let group = 0; group < cachedOffsets.length; group++) {
+      const position = index + cachedOffsets[group]!;
+      const entry = position < 0 ? before : position >= length ? after : entries[position]!;
+      let sums = entry.sums;
+      if (sums === undefined) sums = entry.sums = groupSums(entry, packed);
+      const offset = group * packedWidth;
+      for (let cell = 0; cell < packedWidth; cell++) totals[base + cell] = totals[base + cell]! + sums[offset + cell]!;
+    }
+    for (let position = starts[index]!; position < starts[index + 1]!; position++) {
+      const offset = rows[position]! * packedWidth;
+      for (let cell = 0; cell < packedWidth; cell++) totals[base + cell] = totals[base + cell]! + values[offset + cell]!;
+    }
+  }
+  const first = new Float64Array(length * tagCount);
+  const second = new Float64Array(length * tagCount);
+  for (let index = 0; index < length; index++) {
+    for (let tag = 0; tag < tagCount; tag++) {
+      first[index * tagCount + tag] = totals[index * packedWidth + tag]! * packed.firstScale;
+      second[index * tagCount + tag] = totals[index * packedWidth + tagCount + tag]! * packed.secondScale;
+    }
   }
   return [first, second];
 }
@@ -120,11 +146,13 @@ export function createTagger(model: TaggerModel, clusters: WordClusters, gazette
   return {
     info: model.info,
     tagDocument(sentences) {
-      const document = sentences.map((tokens) => extractSentence(tokens, describer));
+      const document = sentences.map((tokens) => extractSentence(tokens, describer, false));
+      const before = describer.boundary(0);
+      const after = describer.boundary(1);
       const firstScores: Float64Array[] = [];
       const secondScores: Float64Array[] = [];
       for (const sentence of document) {
-        const pair = staticScoresOfBoth(sentence, packed);
+        const pair = staticScoresOfBoth(sentence, packed, before, after);
         firstScores.push(pair[0]);
         secondScores.push(pair[1]);
       }
