@@ -242,7 +242,7 @@ export interface TokenEntry {
    * Cache slot for the tagger that owns the describer: the summed weights of each group's rows, so
    * tagging adds one vector per neighbour instead of reading every unary row. Unset in training.
    */
-  sums?: Float64Array;
+  sums: Float64Array | undefined;
 }
 
 /**
@@ -310,7 +310,8 @@ export class TokenDescriber {
     const key = gazetteerKey(token);
     const memoryKey = isCapitalised(token) && letterPattern.test(token) ? key : '';
     const lowerKey = letterPattern.test(token) && token === token.toLowerCase() ? key : '';
-    return { attributes, gazetteerKey: key, memoryKey, lowerKey, rows: Int32Array.from(rows), bounds };
+    // `sums` present from the start keeps one object shape when the tagger fills it.
+    return { attributes, gazetteerKey: key, memoryKey, lowerKey, rows: Int32Array.from(rows), bounds, sums: undefined };
   }
 }
 
