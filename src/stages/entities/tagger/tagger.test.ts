@@ -36,6 +36,25 @@ for (const sentence of negativeCases) {
   });
 }
 
+test('an empty document and empty sentences tag to empty arrays', { skip: !hasModel }, () => {
+  const tagger = loadTagger();
+  assert.deepEqual(tagger.tagDocument([]), []);
+  assert.deepEqual(tagger.tagDocument([[], ['Libya'], []]).map((tags) => tags.length), [0, 1, 0]);
+});
+
+test('a very long sentence and unusual characters tag without error', { skip: !hasModel }, () => {
+  const tokens = Array.from({ length: 5000 }, (_, index) => ['Libya', 'said', '’s', '—', '😀', 'ÉLYSÉE', ''][index % 7]!);
+  const [tags] = loadTagger().tagDocument([tokens]);
+  assert.equal(tags!.length, tokens.length);
+});
+
+test('curly and straight apostrophes tag alike', { skip: !hasModel }, () => {
+  const tagger = loadTagger();
+  const curly = tagger.tagDocument([['a', 'high', 'ranking', 'al-Qa’ida', 'official']]);
+  const straight = tagger.tagDocument([['a', 'high', 'ranking', "al-Qa'ida", 'official']]);
+  assert.deepEqual(curly, straight);
+});
+
 test('loadTagger names the missing file', () => {
   assert.throws(() => loadTagger('/nonexistent/ner'), /NER model not found at \/nonexistent\/ner\/tagger\.bin\.gz/);
 });
