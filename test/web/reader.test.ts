@@ -234,6 +234,22 @@ test('web reader in headless Chromium', { skip: existsSync(CHROMIUM) ? false : `
       await page.close();
     });
 
+    await t.test('an uploaded JSON record is analysed with its own date', async () => {
+      const page = await open();
+      const record = { id: 'upload-1', text: 'Forecasters in Madrid said the storm would reach France on Friday.', published: '2024-11-05' };
+      await page.setInputFiles('#article-file', { name: 'story.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(record)) });
+      await page.waitForFunction(() => (document.querySelector<HTMLTextAreaElement>('#article-input')?.value ?? '').includes('Madrid'));
+      assert.equal(await page.locator('#format-input').inputValue(), 'json');
+      const [response] = await Promise.all([page.waitForResponse((answer) => new URL(answer.url()).pathname === '/analyze'), page.click('#analyze-button')]);
+      const doc = (await response.json()) as Doc;
+      await page.waitForSelector('body[data-state="doc"]');
+      assert.deepEqual([doc.meta.id, doc.meta.published], ['upload-1', '2024-11-05']);
+      const friday = doc.timexes.find((timex) => doc.text.slice(timex.start, timex.end) === 'Friday');
+      assert.equal(friday?.value, '2024-11-08', 'resolved from the record\'s own date');
+      await assertAllHighlighted(page, doc);
+      await page.close();
+    });
+
     await t.test('a Doc with only text and empty layers renders without errors', async () => {
       const page = await open();
       const text = 'Nothing happened here.';
