@@ -312,20 +312,49 @@ const NAME_AFTER = /^(said|says|told|added|asked|wrote|argued|explained|noted|in
 // Temporal prepositions and determiners before a bare month ("in March", "since May", "last April").
 const MONTH_LEAD = /^(in|since|by|until|till|through|from|to|before|after|during|of|last|next|this|early|late|mid|end|that|each|every|until|between|and|or|the)$/i;
 
-function proposeClockAndDates(text: string, reference: CalendarDay | undefined, candidates: Candidate[]): void {
+/**
+ * What chrono's hits are kept for: a month name, a numeric date or a clock time. A sentence with
+ * none of these words gives Lede nothing from chrono, so chrono (most of this stage's time) is run
+ * only on the sentences that have one.
+ */
+const MONTH_CUES = ['Jan(?:uary)?', 'Feb(?:ruary)?', 'Mar(?:ch)?', 'Apr(?:il)?', 'May', 'June?', 'July?', 'Aug(?:ust)?', 'Sept?(?:ember)?', 'Oct(?:ober)?', 'Nov(?:ember)?', 'Dec(?:ember)?'];
+// Month words count only capitalised (Lede drops chrono's lower-case "may"), also in all capitals.
+const MONTH_CUE = new RegExp(`\\b(?:${[...MONTH_CUES, ...MONTH_CUES.map((month) => month.toUpperCase())].join('|')})\\b`);
+const CLOCK_OR_NUMERIC_CUE = /\d\s*[/:]\s*\d|\d-\d\d-\d|\d\s*(?:a\.?m\b|p\.?m\b|o['’]clock)|\bnoon\b|\bmidnight\b|\bin the (?:morning|afternoon|evening)\b/i;
+const CHRONO_CUE = { test: (piece: string): boolean => MONTH_CUE.test(piece) || CLOCK_OR_NUMERIC_CUE.test(piece) };
+
+/** Sentence-sized windows of `text` worth giving to chrono; the whole text when there are no sentences. */
+function chronoWindows(text: string, sentences: readonly SentenceSpan[]): { start: number; end: number }[] {
+  if (sentences.length === 0) return CHRONO_CUE.test(text) ? [{ start: 0, end: text.length }] : [];
+  const windows: { start: number; end: number }[] = [];
+  let covered = 0;
+  for (const sentence of sentences) {
+    // Text between sentences (a missed heading, a dateline) is its own window.
+    if (sentence.start > covered && CHRONO_CUE.test(text.slice(covered, sentence.start))) windows.push({ start: covered, end: sentence.start });
+    if (CHRONO_CUE.test(text.slice(sentence.start, sentence.end))) windows.push({ start: sentence.start, end: sentence.end });
+    covered = Math.max(covered, sentence.end);
+  }
+  if (covered < text.length && CHRONO_CUE.test(text.slice(covered))) windows.push({ start: covered, end: text.length });
+  return windows;
+}
+
+function proposeClockAndDates(text: string, sentences: readonly SentenceSpan[], reference: CalendarDay | undefined, candidates: Candidate[]): void {
   // chrono needs some instant; without a publication date its guesses of the year are not used.
   const instant = reference ? new Date(Date.UTC(reference.year, reference.month - 1, reference.day, 12)) : new Date(Date.UTC(2000, 0, 1, 12));
   const results: { index: number; text: string; start: chrono.ParsedComponents }[] = [];
-  for (const result of chrono.parse(text, { instant, timezone: 0 })) {
-    // "this year through Oct. 19", "April 24 and 25": a range is two expressions in TIMEX3.
-    const connector = result.end ? /\s+(?:through|to|until|till|and|or)\s+|\s*[-–]\s*/.exec(result.text) : null;
-    if (!connector) {
-      results.push({ index: result.index, text: result.text, start: result.start });
-      continue;
-    }
-    const cut = connector.index + connector[0].length;
-    for (const [offset, piece] of [[0, result.text.slice(0, connector.index)], [cut, result.text.slice(cut)]] as const) {
-      for (const part of chrono.parse(piece, { instant, timezone: 0 })) results.push({ index: result.index + offset + part.index, text: part.text, start: part.start });
+  for (const window of chronoWindows(text, sentences)) {
+    for (const result of chrono.parse(text.slice(window.start, window.end), { instant, timezone: 0 })) {
+      const index = window.start + result.index;
+      // "this year through Oct. 19", "April 24 and 25": a range is two expressions in TIMEX3.
+      const connector = result.end ? /\s+(?:through|to|until|till|and|or)\s+|\s*[-–]\s*/.exec(result.text) : null;
+      if (!connector) {
+        results.push({ index, text: result.text, start: result.start });
+        continue;
+      }
+      const cut = connector.index + connector[0].length;
+      for (const [offset, piece] of [[0, result.text.slice(0, connector.index)], [cut, result.text.slice(cut)]] as const) {
+        for (const part of chrono.parse(piece, { instant, timezone: 0 })) results.push({ index: index + offset + part.index, text: part.text, start: part.start });
+      }
     }
   }
   for (const result of results) {
@@ -473,6 +502,9 @@ function proposeYears(text: string, candidates: Candidate[]): void {
 
 /** Decades and centuries: `1990s`, `the '80s`, `the late 1970s`, `the 20th century`. */
 function proposeDecades(text: string, candidates: Candidate[]): void {
+  // Most articles name no decade or century; one quick test spares three scans that a leading
+  // lookbehind makes slow.
+  if (!/\d0['’]?s\b|ties\b|century\b/i.test(text)) return;
   scan(text, /(?<![\w$])(?:(?:the\s+)?(early|mid|late)[- ](?:the\s+)?)?(1[0-9]\d0|20\d0|'\d0)'?s\b/gi, candidates, (match) => {
     const digits = (match[2] ?? '').replace("'", '');
     const decade = digits.length === 2 ? `19${digits.slice(0, 1)}` : digits.slice(0, 3);
@@ -1166,7 +1198,7 @@ export function findTimexes(text: string, sentences: readonly SentenceSpan[], pu
     diagnostics.push({ stage: 'time', rule: 'bad-publication-date', message: `publication date ${JSON.stringify(published)} is not a YYYY-MM-DD date: relative time expressions are left unresolved` });
   }
   const raw: Candidate[] = [];
-  proposeClockAndDates(text, reference, raw);
+  proposeClockAndDates(text, sentences, reference, raw);
   proposeYears(text, raw);
   proposeDecades(text, raw);
   proposeQuarters(text, raw);
