@@ -317,6 +317,9 @@ test('web reader in headless Chromium', { skip: existsSync(CHROMIUM) ? false : `
         assert.equal(await page.locator('.article-hits li').count(), hits, `?${query}`);
         assert.equal(await page.locator('.search-form input[name="' + query.split('=')[0] + '"]').inputValue(), decodeURIComponent(query.split('=')[1]?.split('&')[0] ?? ''), 'the form shows the facet');
       }
+      await page.goto(`${base}/?search&entity=Helena%20Sousa`);
+      await page.waitForSelector('.search-results .hits-count');
+      assert.match(await page.locator('.entity-card h4').first().textContent() ?? '', /PER.*Helena Sousa/, 'the entity facet shows what the store knows of her');
       await page.screenshot({ path: join(ARTIFACTS, 'reader-search.png'), fullPage: true });
       await page.close();
     });

@@ -3,7 +3,7 @@
  * carries a code and a message, which {@link ApiError} keeps for display.
  */
 import type { Doc } from '../../src/doc/schema.js';
-import type { EntityRecord, SearchResult } from '../../src/store/store.js';
+import type { EntityRecord, EntitySummary, SearchResult } from '../../src/store/store.js';
 
 /** An error answer of the API (or a network failure, code `E_NETWORK`). */
 export class ApiError extends Error {
@@ -173,4 +173,10 @@ export async function searchStore(query: SearchQuery): Promise<SearchResult> {
 /** `GET /entities/:id`: one stored entity with its mentions, quotes and events. */
 export async function fetchEntity(id: string): Promise<EntityRecord> {
   return (await request(`/entities/${encodeURIComponent(id)}`)) as EntityRecord;
+}
+
+/** `GET /entities?name=`: stored entities whose name or alias is `name`. */
+export async function findEntities(name: string): Promise<EntitySummary[]> {
+  const body = await request(`/entities?${new URLSearchParams({ name }).toString()}`);
+  return isRecord(body) && Array.isArray(body['entities']) ? (body['entities'] as EntitySummary[]) : [];
 }

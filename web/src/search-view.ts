@@ -3,7 +3,7 @@
  * answered by `GET /search` with matching articles and quotes.
  */
 import type { EntityRecord, SearchResult } from '../../src/store/store.js';
-import { ApiError, fetchEntity, searchStore, withApiToken, type SearchQuery } from './api.js';
+import { ApiError, fetchEntity, findEntities, searchStore, withApiToken, type SearchQuery } from './api.js';
 import { element } from './dom.js';
 
 /** The facets the form offers, in order, with their input types and hints. */
@@ -49,12 +49,31 @@ export function renderSearchForm(initial: SearchQuery, onSubmit: (query: SearchQ
   return form;
 }
 
-function entityCard(record: EntityRecord): HTMLElement {
+function entityCard(record: EntityRecord, actions?: SearchActions): HTMLElement {
+  const articleIds = [...new Set(record.mentions.map((mention) => mention.articleId))];
   return element('div', { class: 'entity-card', 'data-entity': record.entity.id },
     element('h4', {}, element('span', { class: ['badge', `type-${record.entity.type}`] }, record.entity.type), ' ', record.entity.name),
     record.entity.aliases.length ? element('p', { class: 'muted' }, `also: ${record.entity.aliases.join(', ')}`) : null,
-    element('p', {}, `${record.entity.articles} articles, ${record.mentions.length} mentions shown, ${record.quotes.length} quotes, ${record.events.length} events`),
-    record.quotes.length ? element('ul', {}, record.quotes.slice(0, 10).map((quote) => element('li', {}, element('span', { class: 'quote-text' }, quote.text), element('span', { class: 'muted' }, ` — ${quote.articleId}`)))) : null);
+    element('p', {}, `${record.entity.articles} article${record.entity.articles === 1 ? '' : 's'}, ${record.mentions.length} mentions shown, ${record.quotes.length} quotes, ${record.events.length} events`),
+    record.quotes.length ? element('ul', { class: 'entity-quotes' }, record.quotes.slice(0, 10).map((quote) => element('li', {}, element('span', { class: 'quote-text' }, quote.text), element('span', { class: 'muted' }, ` — ${quote.articleId}`)))) : null,
+    record.events.length ? element('ul', { class: 'entity-events' }, record.events.slice(0, 10).map((event) => element('li', {},
+      element('strong', {}, event.ploverType), ` ${event.acledSubType}`, event.location ? ` in ${event.location}` : '', event.date ? ` (${event.date})` : '', event.role ? element('span', { class: 'muted' }, ` as ${event.role}`) : null))) : null,
+    actions && articleIds.length ? element('p', { class: 'muted' }, 'In: ', articleIds.slice(0, 10).map((id, index) => {
+      const link = element('a', { href: `?article=${encodeURIComponent(id)}` }, id);
+      link.addEventListener('click', (event) => {
+        event.preventDefault();
+        actions.openArticle(id);
+      });
+      return [index > 0 ? ', ' : '', link];
+    }).flat()) : null);
+}
+
+/** Cards of the stored entities a facet names (an alias may name several). */
+async function entityCards(name: string, actions: SearchActions): Promise<HTMLElement | null> {
+  const matches = (await findEntities(name)).slice(0, 3);
+  if (matches.length === 0) return null;
+  const records = await Promise.all(matches.map((match) => fetchEntity(match.id)));
+  return element('div', { class: 'entity-cards' }, records.map((record) => entityCard(record, actions)));
 }
 
 /** Renders a search answer: the article hits, then the quote hits. */
@@ -100,7 +119,8 @@ export function renderSearchResults(result: SearchResult, actions: SearchActions
 export async function runSearch(query: SearchQuery, target: HTMLElement, actions: SearchActions): Promise<void> {
   target.replaceChildren(element('p', { class: 'muted' }, 'Searching…'));
   try {
-    target.replaceChildren(renderSearchResults(await withApiToken(() => searchStore(query)), actions));
+    const [result, cards] = await withApiToken(() => Promise.all([searchStore(query), query.entity ? entityCards(query.entity, actions) : Promise.resolve(null)]));
+    target.replaceChildren(...(cards ? [cards] : []), renderSearchResults(result, actions));
   } catch (error) {
     target.replaceChildren(element('p', { class: 'error' }, error instanceof ApiError ? `${error.code}: ${error.message}` : String(error)));
   }
