@@ -14,6 +14,12 @@ const CASES: ReadonlyArray<readonly [string, string, string, Tense]> = [
   ['nearest cue decides: "said Friday it will"', 'The company said Friday it will close the plant.', 'Friday', 'past'],
   ['nearest cue decides: "will close ... Friday"', 'The company said it will close the plant Friday.', 'Friday', 'future'],
   ['no verb', 'Friday, at last.', 'Friday', 'none'],
+  ['an intention verb after the expression is the verb it modifies', 'President Clinton Saturday vowed to hunt down those responsible.', 'Saturday', 'past'],
+  ['"plan" the noun says nothing', 'The presidents signed an economic cooperation plan Friday.', 'Friday', 'past'],
+  ['a sentence end the segmenter missed bounds the clause', "They voted to support the republic Friday. ``This convention will be seen as a turning point.''", 'Friday', 'past'],
+  ['"is to" is an arrangement ahead', 'The stock is to resume trading in Paris Tuesday.', 'Tuesday', 'future'],
+  ['"might" looks ahead', 'The group might come as soon as Tuesday.', 'Tuesday', 'future'],
+  ['"might have" looks back', 'The wells might have been set afire Tuesday.', 'Tuesday', 'past'],
 ];
 
 for (const [behaviour, sentence, expression, expected] of CASES) {

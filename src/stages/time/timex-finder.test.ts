@@ -57,6 +57,31 @@ const POSITIVE: ReadonlyArray<readonly [string, string, string, Timex['type'], s
   ['month with "last year"', 'Exports fell in June last year.', 'June last year', 'DATE', '2017-06'],
   ['a year ago', 'A year ago the town was empty.', 'A year ago', 'DATE', '2017'],
   ['spoken year', 'The bombing happened in nineteen ninety-six.', 'nineteen ninety-six', 'DATE', '1996'],
+  ['bare month in a past clause, the nearest months ahead: the one before', 'The company was founded in August.', 'August', 'DATE', '2017-08'],
+  ['bare month in a future clause, the nearest months back: the one ahead', 'Collins will command a shuttle mission in December.', 'December', 'DATE', '2018-12'],
+  ['a date weeks ahead in a past-tense sentence stays ahead', 'The company said it expects to close the deal by April 20.', 'April 20', 'DATE', '2018-04-20'],
+  ['possessive weekday is past', 'They will appeal Monday\'s ruling.', 'Monday', 'DATE', '2018-03-26'],
+  ['weekday before an intention verb is past', 'President Clinton Saturday vowed to hunt down those responsible.', 'Saturday', 'DATE', '2018-03-24'],
+  ['"plan" the noun does not make a future', 'The presidents signed an economic cooperation plan Friday.', 'Friday', 'DATE', '2018-03-23'],
+  ['a postponement points ahead', 'Officials postponed until Tuesday morning any action on the case.', 'Tuesday morning', 'DATE', '2018-04-03'],
+  ['"is to" points ahead', 'The stock is to resume trading in Paris Tuesday.', 'Tuesday', 'DATE', '2018-04-03'],
+  ['clock deadline with a weekday', 'The relatives have until 9 a.m. Tuesday to sign.', '9 a.m. Tuesday', 'TIME', '2018-04-03T09:00'],
+  ['year end as the year with END', 'The deal should close by year\'s end.', 'year\'s end', 'DATE', '2018', 'END'],
+  ['"since year-end" is the end of the year before', 'The percentage change is since year-end.', 'year-end', 'DATE', '2017', 'END'],
+  ['TIMEX3 quarter unit in a duration', 'The company lost money in the past two quarters.', 'the past two quarters', 'DURATION', 'P2Q'],
+  ['"and a half" duration', 'The talks lasted two and a half hours.', 'two and a half hours', 'DURATION', 'PT2H30M'],
+  ['minutes "later" are a duration without "later"', 'But a minute and a half later, a pilot landed.', 'a minute and a half', 'DURATION', 'PT1M30S'],
+  ['first two quarters as a half', 'Earnings will fall in the first two quarters of 2019.', 'the first two quarters of 2019', 'DATE', '2019-H1'],
+  ['the week of a date', 'A hearing is set for the week of April 9.', 'the week of April 9', 'DATE', '2018-W15'],
+  ['each with a month is a set', 'Orangemen march each July from their church.', 'each July', 'SET', 'XXXX-07'],
+  ['month with a spoken year', 'One person is killed. January nineteen ninety-seven. Atlanta again.', 'January nineteen ninety-seven', 'DATE', '1997-01'],
+  ['season with a spoken year', 'Oil fell to the level of the winter of nineteen ninety-four.', 'the winter of nineteen ninety-four', 'DATE', '1994-WI'],
+  ['"this past spring" is the last one', 'The unit was scrapped this past spring.', 'this past spring', 'DATE', '2017-SP'],
+  ['a holiday week', 'Protesters prayed as Easter week began.', 'Easter week', 'DATE', '2018-W13'],
+  ['"the past decade" is a span', 'Threats became routine over the past decade.', 'the past decade', 'DURATION', 'P10Y'],
+  ['"will one day" is the future', 'Islam will one day be the largest religion in the country.', 'one day', 'DATE', 'FUTURE_REF'],
+  ['"then current" is past', 'Holders may buy shares at half the then current market price.', 'then current', 'DATE', 'PAST_REF'],
+  ['"a year ago" in an earnings story is the first-named quarter a year back', 'Third-quarter net income rose. It fell in the second quarter. Net was $5 million a year ago.', 'a year ago', 'DATE', '2016-Q3'],
 ];
 
 for (const [behaviour, sentence, expression, type, value, mod] of POSITIVE) {
@@ -85,7 +110,26 @@ const NEGATIVE: ReadonlyArray<readonly [string, string]> = [
   ['an age', 'A 40-year-old man was arrested.'],
   ['"as soon as" the conjunction', 'Leave as soon as you can.'],
   ['a flight number', 'Passengers boarded Flight 1549 in New York.'],
+  ['a money rate "a year"', 'Unisys said that should help it save $500 million a year in costs.'],
+  ['a count rate "a week"', 'Qantas will run four flights a week to Bombay.'],
+  ['a "per" rate', 'Intel clocks the chip at 15 million instructions per second.'],
+  ['a fraction "three-quarters"', 'Iraq imports about three-quarters of its food.'],
+  ['"March of the ..." a name', 'Elian led the March of the Combatant Mothers.'],
+  ['"quarter-to-quarter"', 'Net income rose. The quarter-to-quarter comparison was enhanced by charges.'],
 ];
+
+/** [behaviour, sentence, expression]: the expression is not a timex, though others in the sentence may be. */
+const NOT_A_TIMEX: ReadonlyArray<readonly [string, string, string]> = [
+  ['"the day before" opening a clause', 'He was last seen Nov. 3, the day before authorities issued a warrant.', 'the day before'],
+  ['"the past" before a count', 'Violence flared for the past three summers.', 'the past'],
+];
+
+for (const [behaviour, sentence, expression] of NOT_A_TIMEX) {
+  test(`does not read ${behaviour} as a timex: "${expression}"`, () => {
+    const lines = describe(sentence, find(sentence, PUBLISHED));
+    assert.ok(!lines.some((line) => line.includes(`"${expression}"`)), `unexpected "${expression}" in ${JSON.stringify(lines)}`);
+  });
+}
 
 for (const [behaviour, sentence] of NEGATIVE) {
   test(`does not find ${behaviour}`, () => {

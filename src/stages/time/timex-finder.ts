@@ -1042,7 +1042,7 @@ function proposeCountedUnits(text: string, candidates: Candidate[]): void {
     // "$2 million a year in interest", "four flights a week", "24 hours a day": a rate, which
     // TimeBank + AQUAINT leave unmarked (7 of 9), so no timex at all.
     const rate = (lowerCount === 'a' || lowerCount === 'an' || lowerCount === 'per') && !which && !theWord && !modifier && !relation
-      && /(?:\d[\d,.]*(?:\s*(?:%|percent|cents?|dollars?|thousand|million|billion))?(?:\s+[a-z]+s)?|\b(?:times|twice|once))\s*$/i.test(text.slice(Math.max(0, match.index - 30), match.index));
+      && /(?:(?:\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|hundred|hundreds|thousands|dozens|several|many))(?:\s*(?:%|percent|cents?|dollars?|thousand|million|billion))?(?:\s+[a-z]+s)?|\b(?:times|twice|once))\s*$/i.test(text.slice(Math.max(0, match.index - 30), match.index));
     if (rate) return undefined;
     const mod = ({ 'more than': 'MORE_THAN', over: 'MORE_THAN', 'just over': 'MORE_THAN', 'at least': 'EQUAL_OR_MORE', 'less than': 'LESS_THAN', under: 'LESS_THAN', 'just under': 'LESS_THAN', 'fewer than': 'LESS_THAN', nearly: 'LESS_THAN', almost: 'LESS_THAN', about: 'APPROX', around: 'APPROX', roughly: 'APPROX', approximately: 'APPROX', some: 'APPROX', 'up to': 'EQUAL_OR_LESS', 'no more than': 'EQUAL_OR_LESS', 'at most': 'EQUAL_OR_LESS' } as Record<string, string>)[modifier];
     // "a few days later": TimeBank marks the vague count as a duration and leaves "later" out; so
