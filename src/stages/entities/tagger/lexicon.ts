@@ -4,8 +4,9 @@
  */
 
 /**
- * Words that precede a person's name: honorifics, ranks, offices and news roles, lower-cased and
- * without the final period (`Maj.` → `maj`). "Pentagon spokesperson Maj. Sheryll Klinkel": both
+ * Words that precede a person's name: honorifics, ranks, offices and news roles, plus the speech
+ * words that sit next to names in wire copy (`said`, `told`, `according`), lower-cased and without
+ * the final period (`Maj.` → `maj`). "Pentagon spokesperson Maj. Sheryll Klinkel": both
  * `spokesperson` and `Maj.` announce the name that follows.
  */
 export const personTitles: ReadonlySet<string> = new Set([

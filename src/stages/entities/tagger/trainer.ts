@@ -142,12 +142,10 @@ class AveragedPerceptron {
   update(rows: SentenceRows, gold: Int32Array, predicted: Int32Array): void {
     this.#ensure();
     this.index.countUses(rows);
-    let differs = false;
     for (let index = 0; index < rows.length; index++) {
       const previousGold = index === 0 ? startState : gold[index - 1]!;
       const previousPredicted = index === 0 ? startState : predicted[index - 1]!;
       if (gold[index] !== predicted[index]) {
-        differs = true;
         this.#emit(rows, index, gold[index]!, 1);
         this.#emit(rows, index, predicted[index]!, -1);
       }
@@ -160,7 +158,6 @@ class AveragedPerceptron {
         this.transitionSum[predictedCell] = this.transitionSum[predictedCell]! - this.time;
       }
     }
-    void differs;
     this.time++;
   }
 
