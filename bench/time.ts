@@ -11,7 +11,13 @@
  * relaxed match whose value equals the gold value counts (precision over all system timexes,
  * recall over all gold timexes). `chrono-node` as is is scored in the same run.
  *
- * Options: `--errors N` prints N value/span errors per system to stderr; `--corpus TimeBank|AQUAINT`.
+ * Value equality is exact string equality, as in the TempEval-3 scorer (`evaluate_entities.py`
+ * compares `g.value == s.value`; its TimeML-Normalizer step only aligns tids and eids): `1989-W7`
+ * and `1989-W07` differ, and so do `1988` and `1988-XX`.
+ *
+ * Options: `--errors N` prints N errors of Lede to stderr (`--kind value,fp,fn,span` filters them);
+ * `--summary` prints instead the error classes with counts (by rule, and by gold and system value
+ * shape), the N largest.
  */
 import * as chrono from 'chrono-node';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
@@ -127,11 +133,15 @@ function emptyCounts(): Counts {
   return { gold: 0, system: 0, strict: 0, relaxed: 0, typeCorrect: 0, valueCorrect: 0 };
 }
 
-/** Error lines for `--errors`. */
+/** Error lines for `--errors`; `group` is what `--summary` counts them by (the rule, the value shapes). */
 interface ErrorLine {
   readonly kind: string;
   readonly line: string;
+  readonly group: string;
 }
+
+/** A value's shape for grouping errors: digits as 9 (`1989-W43` → `9999-W99`). */
+const shape = (value: string): string => value.replace(/\d/g, '9');
 
 /** One-to-one relaxed matching as the TempEval-3 scorer does: each system timex takes the first unmatched overlapping gold. */
 function score(document: TimeMlDocument, system: readonly ScoredTimex[], counts: Counts, errors: ErrorLine[]): void {
@@ -145,19 +155,19 @@ function score(document: TimeMlDocument, system: readonly ScoredTimex[], counts:
     const index = document.gold.findIndex((gold, position) => !used.has(position) && gold.start < found.end && found.start < gold.end);
     const gold = document.gold[index];
     if (!gold) {
-      errors.push({ kind: 'fp', line: `FP ${document.name} [${document.published}] ${show(found)} | ${context(found)}` });
+      errors.push({ kind: 'fp', line: `FP ${document.name} [${document.published}] ${show(found)} | ${context(found)}`, group: `FP ${found.rule ?? '?'}` });
       continue;
     }
     used.add(index);
     counts.relaxed += 1;
     if (gold.start === found.start && gold.end === found.end) counts.strict += 1;
-    else errors.push({ kind: 'span', line: `SPAN ${document.name} gold ${show(gold)} sys ${show(found)}` });
+    else errors.push({ kind: 'span', line: `SPAN ${document.name} gold ${show(gold)} sys ${show(found)}`, group: `SPAN ${found.rule ?? '?'}` });
     if (gold.type === found.type) counts.typeCorrect += 1;
     if (gold.value === found.value) counts.valueCorrect += 1;
-    else errors.push({ kind: 'value', line: `VALUE ${document.name} [${document.published}] gold ${show(gold)} sys ${show(found)} | ${context(found)}` });
+    else errors.push({ kind: 'value', line: `VALUE ${document.name} [${document.published}] gold ${show(gold)} sys ${show(found)} | ${context(found)}`, group: `VALUE ${found.rule ?? '?'}: ${shape(gold.value)} -> ${shape(found.value)}` });
   }
   document.gold.forEach((gold, position) => {
-    if (!used.has(position)) errors.push({ kind: 'fn', line: `FN ${document.name} [${document.published}] ${show(gold)} | ${context(gold)}` });
+    if (!used.has(position)) errors.push({ kind: 'fn', line: `FN ${document.name} [${document.published}] ${show(gold)} | ${context(gold)}`, group: `FN ${gold.type} ${shape(gold.value)}` });
   });
 }
 
@@ -210,7 +220,15 @@ export async function run(args: string[]): Promise<BenchResult> {
       }
     }
   }
-  if (errorLimit > 0) {
+  if (args.includes('--summary')) {
+    // Error classes with their counts: a value error or a false hit costs value precision, a value
+    // error or a miss costs value recall.
+    const groups = new Map<string, number>();
+    for (const error of errors['Lede'] ?? []) if (!errorKinds || errorKinds.includes(error.kind)) groups.set(error.group, (groups.get(error.group) ?? 0) + 1);
+    console.error('--- Lede: error classes');
+    for (const [group, count] of [...groups].sort((a, b) => b[1] - a[1]).slice(0, errorLimit || 40)) console.error(`${String(count).padStart(4)} ${group}`);
+  }
+  if (errorLimit > 0 && !args.includes('--summary')) {
     for (const system of ['Lede']) {
       const lines = (errors[system] ?? []).filter((error) => !errorKinds || errorKinds.includes(error.kind));
       console.error(`--- ${system}: ${lines.length} errors`);
