@@ -82,7 +82,7 @@ export function docAnnotations(doc: Doc): Annotation[] {
  */
 export function viewAnnotations(doc: Doc, view: View): Annotation[] {
   const annotations = docAnnotations(doc);
-  if (viewString(doc, view) === doc.text && (view === 'text' || doc.alignment.length === 0)) return annotations;
+  if (view === 'text' || doc.alignment.length === 0) return annotations;
   const mapped = annotations.map((annotation) => ({
     ...annotation,
     start: toSourceOffset(doc.alignment, annotation.start, 'start'),
