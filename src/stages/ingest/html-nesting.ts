@@ -17,7 +17,10 @@ const SELF_CLOSING_SIBLINGS = new Set(['p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 
 // How far up the open elements a stray closing tag is looked for before it is ignored.
 const CLOSE_SEARCH_LIMIT = 64;
 
-const TAG_PATTERN = /<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)\b[^>]*?(\/?)>/g;
+const SLASH = 47; // "/" before ">" closes a self-closing tag: <div/>
+
+// A comment (skipped: tags inside it are not elements) or a tag with its name.
+const TAG_PATTERN = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)[^>]*>/g;
 
 /**
  * Drops the tags (not the text) of elements nested deeper than `maxDepth`, so the text they hold
@@ -33,6 +36,7 @@ export function limitNesting(html: string, maxDepth: number): string {
   let lowerCase: string | undefined;
   let match: RegExpExecArray | null;
   while ((match = pattern.exec(html)) !== null) {
+    if (match[2] === undefined) continue; // a comment
     const closing = match[1] === '/';
     const name = (match[2] ?? '').toLowerCase();
     let drop = false;
@@ -49,7 +53,7 @@ export function limitNesting(html: string, maxDepth: number): string {
       const end = lowerCase.indexOf(`</${name}`, pattern.lastIndex);
       pattern.lastIndex = end < 0 ? html.length : end;
       continue;
-    } else if (!VOID_ELEMENTS.has(name) && match[3] !== '/') {
+    } else if (!VOID_ELEMENTS.has(name) && html.charCodeAt(pattern.lastIndex - 2) !== SLASH) {
       if (SELF_CLOSING_SIBLINGS.has(name) && open[open.length - 1]?.name === name) open.pop();
       drop = open.length >= maxDepth;
       open.push({ name, dropped: drop });
