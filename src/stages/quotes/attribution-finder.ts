@@ -52,6 +52,10 @@ export function tagRuns(tokens: readonly Token[], tags: Uint8Array): TagRun[] {
 
 const QUOTE_MARK = /["“”«»„]/;
 
+function isQuoteMark(code: number): boolean {
+  return code === 0x22 || code === 0x201c || code === 0x201d || code === 0xab || code === 0xbb || code === 0x201e || code === 0x2018 || code === 0x27;
+}
+
 function kindOf(text: string, pieces: readonly Span[]): FoundAttribution['kind'] {
   let quotedPieces = 0;
   let anyMark = false;
@@ -163,6 +167,48 @@ export function findAttributions(
     const run: TagRun = { type: 'content', firstToken: first, lastToken: source.firstToken - 2, start: tokens[first]!.start, end: tokens[source.firstToken - 2]!.end };
     byCue.set(cue, [run, ...(byCue.get(cue) ?? [])]);
     commaClauses.add(cue);
+  }
+  // A cue keeps at most its nearest content on each side, and both sides only when they are the
+  // two halves of one direct quote (`“It’s finished,” she said. “In my head, anyway.”`): a missed
+  // cue otherwise glues unrelated contents into one attribution (`“That makes me smart,” || him
+  // for not paying income tax`). The contents a cue lets go stand alone.
+  for (const [cue, contents] of byCue) {
+    if (!cue || contents.length < 2) continue;
+    const left = contents.filter((run) => run.lastToken < cue.firstToken).sort((a, b) => b.lastToken - a.lastToken);
+    const right = contents.filter((run) => run.firstToken > cue.lastToken).sort((a, b) => a.firstToken - b.firstToken);
+    const nearestLeft = left[0];
+    const nearestRight = right[0];
+    let kept: TagRun[];
+    if (nearestLeft && nearestRight) {
+      const direct = (run: TagRun): boolean => isQuoteMark(text.charCodeAt(run.start)) || quoted.some((span) => span.start <= run.start && run.end <= span.end);
+      // Tokens between a content and the cue, the source's own tokens not counted.
+      const gap = (from: number, to: number): number => {
+        let count = 0;
+        for (let index = from; index < to; index++) if (tags[index] !== Tag.BeginSource && tags[index] !== Tag.InsideSource) count++;
+        return count;
+      };
+      const sentence = tokens[cue.firstToken]!.sentence;
+      // `…, Pentagon spokesperson Maj. Sheryll Klinkel told CNN – as well as the 2012 Benghazi
+      // attack.`: a reporting clause set off inside one sentence splits one content in two.
+      let after = cue.lastToken + 1;
+      while (after <= cue.lastToken + 4 && tokens[after]?.sentence === sentence && /^\p{Lu}/u.test(text.charAt(tokens[after]!.start))) after++;
+      const parenthetical =
+        tokens[nearestLeft.lastToken]!.sentence === sentence &&
+        tokens[nearestRight.firstToken]!.sentence === sentence &&
+        tokens[after] !== undefined &&
+        /^[,–—(-]/u.test(text.charAt(tokens[after]!.start));
+      if ((direct(nearestLeft) && direct(nearestRight)) || parenthetical) kept = [nearestLeft, nearestRight];
+      else {
+        // `“ISIS and al Qaeda have taken advantage …,” Africa Command said in its statement
+        // confirming Dawud’s death.`: a quote right before its cue outranks a phrase after it.
+        const leftScore = gap(nearestLeft.lastToken + 1, cue.firstToken) - (direct(nearestLeft) ? 1.5 : 0);
+        const rightScore = gap(cue.lastToken + 1, nearestRight.firstToken) - (direct(nearestRight) ? 1.5 : 0);
+        kept = leftScore < rightScore ? [nearestLeft] : [nearestRight];
+      }
+    } else kept = [(nearestLeft ?? nearestRight)!];
+    if (commaClauses.has(cue) && !kept.includes(contents[0]!)) kept = [contents[0]!];
+    byCue.set(cue, contents.filter((run) => kept.includes(run)));
+    for (const run of contents) if (!kept.includes(run)) orphanContents.push(run);
   }
   const attributions: FoundAttribution[] = [];
   for (const [cue, contents] of byCue) {

@@ -116,9 +116,11 @@ export function resolveSpeakers(context: SpeakerContext, attributions: readonly 
             speakerEntity = issuer;
             rule += '+issuer';
           }
-        } else if (ROLE_NOUNS.has(head)) {
+        } else if (ROLE_NOUNS.has(head) && !isPluralDescription(text, speaker, head)) {
           // `the minister added`, when the linker left the description unlinked: the person who
-          // holds that role, else the speaker just before.
+          // holds that role, else the speaker just before. A plural (`US military officials have
+          // expressed concerns …`) is a group: it stays unresolved rather than borrow the person
+          // named in another paragraph.
           const holder = roleHolder(context, head, speaker.start) ?? previous?.speakerEntity ?? null;
           if (holder) {
             speakerEntity = holder;
@@ -173,6 +175,14 @@ export function resolveSpeakers(context: SpeakerContext, attributions: readonly 
     previous = { speaker, speakerEntity, paragraphEnd: Math.max(end, lastToken?.end ?? end) };
   });
   return quotes;
+}
+
+/** Whether a description names a group (`officials`, `spokespeople`), not one person. */
+function isPluralDescription(text: string, speaker: Span, head: string): boolean {
+  if (head === 'spokespeople' || head === 'people') return true;
+  if (!head.endsWith('s') || head.endsWith('ss')) return false;
+  // `officials` but not `the boss`; a determiner `the` alone does not decide.
+  return ROLE_NOUNS.has(head.slice(0, -1)) || !/\b(?:a|an|one)\b/i.test(text.slice(speaker.start, speaker.end));
 }
 
 /** The last person or organisation mention before `cue` in its sentence, else the first after it. */
