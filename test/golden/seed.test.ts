@@ -61,3 +61,32 @@ test('seed: places resolve with coordinates', { skip }, async () => {
   assert.equal(dateline?.name, 'Washington');
   assert.ok(Math.abs((dateline?.lat ?? 0) - 38.9) < 0.2, 'dateline is not Washington, D.C.');
 });
+
+test('seed: entities, their types, aliases and roles', { skip }, async () => {
+  const doc = await analyze(readFileSync(seedPath, 'utf8'), { published: '2018-03-28', id: 'seed' });
+  const entityNamed = (name: string) => doc.entities.find((entity) => entity.aliases.includes(name) || entity.name === name);
+  const expectations: ReadonlyArray<readonly [string, string, readonly string[]]> = [
+    ['Robyn Mack', 'PER', []], ['Musa Abu Dawud', 'PER', ['Dawud']], ['Sheryll Klinkel', 'PER', ['Klinkel']], ['Moammar Gadhafi', 'PER', []],
+    ['US Africa Command', 'ORG', ['Africa Command']], ['AQIM', 'ORG', ['al-Qa’ida in the Lands of the Islamic Maghreb']],
+    ['al Qaeda', 'ORG', ['Al Qaeda']], ['ISIS', 'ORG', []], ['CNN', 'ORG', []], ['Libyan Government of National Accord', 'ORG', []], ['Pentagon', 'ORG', []],
+    ['Libya', 'LOC', []], ['Ubari', 'LOC', []], ['Sirte', 'LOC', []], ['Benghazi', 'LOC', []], ['Algeria', 'LOC', []], ['Mali', 'LOC', []],
+    ['In Amenas', 'LOC', []], ['North Africa', 'LOC', []], ['Libyan Desert', 'LOC', []],
+  ];
+  for (const [name, type, aliases] of expectations) {
+    const entity = entityNamed(name);
+    assert.ok(entity, `${name} is not an entity`);
+    assert.equal(entity.type, type, `${name} typed ${entity.type}`);
+    for (const alias of aliases) assert.ok(entity.aliases.includes(alias), `${name} lacks alias ${alias}: ${entity.aliases.join(', ')}`);
+  }
+  const mack = entityNamed('Robyn Mack');
+  assert.equal(mack?.roles[0]?.role, 'spokesperson');
+  assert.equal(mack?.roles[0]?.affiliation, entityNamed('US Africa Command')?.id);
+  const klinkel = entityNamed('Sheryll Klinkel');
+  assert.equal(klinkel?.roles[0]?.rank, 'Maj.');
+  assert.equal(klinkel?.roles[0]?.affiliation, entityNamed('Pentagon')?.id);
+  assert.equal(entityNamed('Moammar Gadhafi')?.roles[0]?.role, 'dictator');
+  for (const word of ['FILE', 'Washington']) assert.ok(!doc.entities.some((entity) => entity.aliases.includes(word)), `${word} (caption or dateline) became an entity`);
+  const official = doc.mentions.find((mention) => doc.text.slice(mention.start, mention.end) === 'the official');
+  assert.ok(official?.entity, '"the official" is not linked');
+  assert.equal(doc.entities.find((entity) => entity.id === official.entity)?.roles[0]?.affiliation, entityNamed('US Africa Command')?.id);
+});

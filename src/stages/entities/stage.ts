@@ -5,6 +5,7 @@
 import type { EntityType, Token } from '../../doc/schema.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { linkEntities, type NameMention } from './entity-linker.js';
+import { buildOrganisationIndex, isWellKnownOrganisation, repairMentions, type OrganisationIndex } from './mention-repairs.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -15,12 +16,33 @@ import { defaultModelDirectory, loadTagger, modelFiles, type Tagger } from './ta
 /** Resources of the entities stage. */
 interface EntityResources {
   readonly tagger: Tagger;
+  readonly organisations: OrganisationIndex;
   /** The tagger's place-name gazetteer, reused to say what kind of place a LOC mention is. */
   readonly places: PhraseGazetteer | undefined;
 }
 
 // Bits of the tagger gazetteer's lists, in the order a LOC is best described by.
 const PLACE_KINDS: ReadonlyArray<readonly [number, string]> = [[1, 'country'], [16, 'continent'], [4, 'city'], [8, 'region']];
+
+/**
+ * An entity any of whose names is a well-known organisation is an organisation, whatever the
+ * tagger's mention-by-mention votes said (`Al Qaeda` tagged PER at a sentence start).
+ */
+export function retypeWellKnownOrganisations(mentions: Mention[], entities: Entity[], organisations: OrganisationIndex): void {
+  const retyped = new Set<string>();
+  for (const entity of entities) {
+    if (entity.type === 'ORG' || !entity.aliases.some((alias) => isWellKnownOrganisation(organisations, alias))) continue;
+    entity.type = 'ORG';
+    delete entity.subtype;
+    retyped.add(entity.id);
+  }
+  for (const mention of mentions) {
+    if (mention.entity && retyped.has(mention.entity)) {
+      mention.type = 'ORG';
+      delete mention.subtype;
+    }
+  }
+}
 
 /** Marks LOC mentions and entities as country, continent, city or region where the gazetteer knows. */
 export function addPlaceSubtypes(text: string, mentions: Mention[], entities: Entity[], places: PhraseGazetteer | undefined): void {
@@ -98,12 +120,18 @@ export const entitiesStage: Stage = {
   assigns: ['mentions', 'entities'],
   load: (): EntityResources => {
     const path = join(defaultModelDirectory(), modelFiles.gazetteer);
-    return { tagger: loadTagger(), places: existsSync(path) ? parseGazetteer(gunzipSync(readFileSync(path)).toString('utf8')) : undefined };
+    return {
+      tagger: loadTagger(),
+      organisations: buildOrganisationIndex(),
+      places: existsSync(path) ? parseGazetteer(gunzipSync(readFileSync(path)).toString('utf8')) : undefined,
+    };
   },
   run(doc, resource) {
-    const { tagger, places } = resource as EntityResources;
+    const { tagger, places, organisations } = resource as EntityResources;
     const tags = tagger.tagDocument(sentenceTokens(doc.text, doc.tokens, doc.sentences.length));
-    const linked = linkEntities(doc.text, doc.sentences, doc.tokens, extendNameParticles(doc.text, doc.tokens, mentionsFromTags(doc.tokens, tags)));
+    const names = repairMentions(doc.text, doc.tokens, extendNameParticles(doc.text, doc.tokens, mentionsFromTags(doc.tokens, tags)), organisations);
+    const linked = linkEntities(doc.text, doc.sentences, doc.tokens, names);
+    retypeWellKnownOrganisations(linked.mentions, linked.entities, organisations);
     addPlaceSubtypes(doc.text, linked.mentions, linked.entities, places);
     return linked;
   },

@@ -1,0 +1,158 @@
+/**
+ * Repairs to the tagger's name mentions that use evidence the sequence model cannot see well:
+ * capitalised function words inside names, geographic feature words after a demonym, long names
+ * split around `in the` but tied together by the acronym defined after them, and well-known
+ * organisations. Each repair keeps its rule name on the mention.
+ */
+import type { EntityType, Token } from '../../doc/schema.js';
+import { foldForMatching } from '../../doc/text-builder.js';
+import { WELL_KNOWN_ORGANISATIONS } from '../../lang/en/organisations.js';
+import { matchesAcronym, nameKey, nameSkeleton, type NameMention } from './entity-linker.js';
+
+// Capitalised where a preposition or article would be lower case: part of a name
+// (`the In Amenas oil consortium`, `El Paso`, `Las Vegas`, `La Paz`).
+const NAME_FUNCTION_WORDS = new Set(['In', 'El', 'Al', 'La', 'Le', 'Las', 'Los', 'De', 'Da', 'Du', 'Des', 'Del', 'Ad', 'As', 'Ash', 'An', 'Ar']);
+// `the Libyan Desert`, `the Arabian Sea`: a feature word after a demonym or name makes a place.
+const FEATURE_WORDS = new Set([
+  'Desert', 'Sea', 'Ocean', 'Gulf', 'Bay', 'Strait', 'Straits', 'Mountains', 'Mountain', 'Hills', 'Highlands', 'Plateau', 'Peninsula',
+  'Coast', 'Basin', 'Valley', 'River', 'Lake', 'Lakes', 'Delta', 'Plain', 'Plains', 'Islands', 'Island', 'Archipelago', 'Sahara',
+  'Corridor', 'Steppe', 'Savanna', 'Forest', 'Canyon', 'Channel', 'Sound', 'Riviera', 'Rift', 'Horn',
+]);
+const CONNECTORS = new Set(['in', 'the', 'of', 'for', 'and', 'on', 'at']);
+
+interface Context {
+  readonly text: string;
+  readonly tokens: readonly Token[];
+}
+
+function word(context: Context, index: number): string {
+  const token = context.tokens[index];
+  return token ? context.text.slice(token.start, token.end) : '';
+}
+
+function sameSentence(context: Context, a: number, b: number): boolean {
+  const first = context.tokens[a];
+  const second = context.tokens[b];
+  return Boolean(first && second && first.sentence === second.sentence);
+}
+
+/** `In Amenas`: a capitalised function word right before a name, not opening the sentence. */
+function absorbCapitalisedFunctionWords(context: Context, mentions: NameMention[], taken: Uint8Array): NameMention[] {
+  return mentions.map((mention) => {
+    const before = mention.firstToken - 1;
+    if (before < 0 || taken[before] || !sameSentence(context, before, mention.firstToken)) return mention;
+    if (!NAME_FUNCTION_WORDS.has(word(context, before))) return mention;
+    const sentenceStart = before === 0 || !sameSentence(context, before - 1, before);
+    const afterQuote = /^[“"‘'(]$/.test(word(context, before - 1));
+    if (sentenceStart || afterQuote) return mention;
+    return { ...mention, firstToken: before, rule: `${mention.rule}+function-word` };
+  });
+}
+
+/** `Libyan Desert`: a name followed by a capitalised geographic feature word is a place. */
+function absorbFeatureWords(context: Context, mentions: NameMention[], taken: Uint8Array): NameMention[] {
+  return mentions.map((mention) => {
+    let last = mention.lastToken;
+    while (last + 1 < context.tokens.length && !taken[last + 1] && sameSentence(context, last, last + 1) && FEATURE_WORDS.has(word(context, last + 1))) last++;
+    const lastWord = word(context, last);
+    if (last === mention.lastToken && !(FEATURE_WORDS.has(lastWord) && mention.lastToken > mention.firstToken && mention.type !== 'ORG')) return mention;
+    return { ...mention, lastToken: last, type: 'LOC' as EntityType, rule: `${mention.rule}+feature-word` };
+  });
+}
+
+/**
+ * `al-Qa’ida in the Lands of the Islamic Maghreb (AQIM)`: two names split around lower-case
+ * connectors are one name when the acronym right after them spells the whole.
+ */
+function joinAcronymDefinedNames(context: Context, mentions: NameMention[]): NameMention[] {
+  const sorted = [...mentions].sort((a, b) => a.firstToken - b.firstToken);
+  const result: NameMention[] = [];
+  for (let index = 0; index < sorted.length; index++) {
+    let current = sorted[index]!;
+    for (let next = sorted[index + 1]; next; next = sorted[index + 1]) {
+      const between: string[] = [];
+      for (let t = current.lastToken + 1; t < next.firstToken; t++) between.push(word(context, t));
+      if (between.length === 0 || between.length > 3 || !between.every((value) => CONNECTORS.has(value)) || !sameSentence(context, current.firstToken, next.lastToken)) break;
+      if (word(context, next.lastToken + 1) !== '(' || word(context, next.lastToken + 3) !== ')') break;
+      const acronym = word(context, next.lastToken + 2);
+      const whole = context.text.slice(context.tokens[current.firstToken]!.start, context.tokens[next.lastToken]!.end);
+      const tail = context.text.slice(context.tokens[next.firstToken]!.start, context.tokens[next.lastToken]!.end);
+      if (!matchesAcronym(acronym, whole) || matchesAcronym(acronym, tail)) break;
+      current = { firstToken: current.firstToken, lastToken: next.lastToken, type: next.type, rule: `${current.rule}+acronym-join` };
+      index++;
+    }
+    result.push(current);
+  }
+  return result;
+}
+
+/** Index of well-known organisation names by first token key. */
+export interface OrganisationIndex {
+  /** Keys and skeletons of every listed name. */
+  readonly names: ReadonlySet<string>;
+  /** Listed names as token sequences (for finding missed mentions), by first token. */
+  readonly byFirstToken: ReadonlyMap<string, readonly string[][]>;
+}
+
+/** Builds the organisation index once (the pipeline keeps it as a stage resource). */
+export function buildOrganisationIndex(names: readonly string[] = WELL_KNOWN_ORGANISATIONS): OrganisationIndex {
+  const keys = new Set<string>();
+  const byFirstToken = new Map<string, string[][]>();
+  for (const name of names) {
+    keys.add(nameKey(name));
+    const skeleton = nameSkeleton(name);
+    if (skeleton) keys.add(skeleton);
+    const parts = foldForMatching(name).split(/\s+/);
+    const list = byFirstToken.get(parts[0]!) ?? [];
+    list.push(parts);
+    byFirstToken.set(parts[0]!, list);
+  }
+  return { names: keys, byFirstToken };
+}
+
+/** True when a name is a listed organisation (by key or spelling skeleton). */
+export function isWellKnownOrganisation(index: OrganisationIndex, form: string): boolean {
+  const skeleton = nameSkeleton(form);
+  return index.names.has(nameKey(form)) || (skeleton !== undefined && index.names.has(skeleton));
+}
+
+/** Adds mentions for listed organisation names the tagger missed (exact, case-sensitive tokens). */
+function addListedOrganisations(context: Context, mentions: NameMention[], taken: Uint8Array, index: OrganisationIndex): NameMention[] {
+  const added: NameMention[] = [];
+  for (let t = 0; t < context.tokens.length; t++) {
+    if (taken[t]) continue;
+    const candidates = index.byFirstToken.get(foldForMatching(word(context, t)));
+    if (!candidates) continue;
+    let best = 0;
+    for (const parts of candidates) {
+      if (parts.length <= best) continue;
+      let ok = true;
+      for (let k = 0; k < parts.length && ok; k++) ok = !taken[t + k] && sameSentence(context, t, t + k) && foldForMatching(word(context, t + k)) === parts[k];
+      if (ok) best = parts.length;
+    }
+    // A one-word name at the start of a sentence may be a common word (`Treasury`, `Army`): take
+    // it only where it cannot be sentence-initial capitalisation.
+    const sentenceStart = t === 0 || !sameSentence(context, t - 1, t);
+    if (best === 0 || (best === 1 && sentenceStart && !/^[A-Z]{2,}$/.test(word(context, t)))) continue;
+    added.push({ firstToken: t, lastToken: t + best - 1, type: 'ORG', rule: 'organisation-list' });
+    for (let k = 0; k < best; k++) taken[t + k] = 1;
+    t += best - 1;
+  }
+  return [...mentions, ...added].sort((a, b) => a.firstToken - b.firstToken);
+}
+
+function takenTokens(tokenCount: number, mentions: readonly NameMention[]): Uint8Array {
+  const taken = new Uint8Array(tokenCount);
+  for (const mention of mentions) for (let t = mention.firstToken; t <= mention.lastToken; t++) taken[t] = 1;
+  return taken;
+}
+
+/** Applies every repair in order. */
+export function repairMentions(text: string, tokens: readonly Token[], mentions: readonly NameMention[], organisations: OrganisationIndex): NameMention[] {
+  const context: Context = { text, tokens };
+  let repaired = joinAcronymDefinedNames(context, [...mentions]);
+  repaired = absorbCapitalisedFunctionWords(context, repaired, takenTokens(tokens.length, repaired));
+  repaired = absorbFeatureWords(context, repaired, takenTokens(tokens.length, repaired));
+  repaired = addListedOrganisations(context, repaired, takenTokens(tokens.length, repaired), organisations);
+  return repaired;
+}
