@@ -162,7 +162,10 @@ function titleOf(doc: Doc): string {
   return `${(space > 80 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
-/** Flattens a Doc into store rows. */
+/**
+ * Flattens a Doc into store rows. A required field a stage left out (a stage bug, seen with a
+ * timex without `value`) is stored empty rather than failing the whole article.
+ */
 export function articleRows(doc: Doc): ArticleRows {
   const hash = contentHash(doc.text);
   const title = titleOf(doc);
@@ -182,7 +185,7 @@ export function articleRows(doc: Doc): ArticleRows {
   const entities: EntityRow[] = doc.entities.map((entity) => {
     const seen = new Set<string>();
     const aliases: { alias: string; slug: string }[] = [];
-    for (const alias of [entity.name, ...entity.aliases]) {
+    for (const alias of [entity.name, ...(entity.aliases ?? [])]) {
       const slug = slugify(alias);
       if (!slug || seen.has(slug)) continue;
       seen.add(slug);
@@ -195,26 +198,26 @@ export function articleRows(doc: Doc): ArticleRows {
       slug: slugify(entity.name),
       storeId: entityStoreId(entity.type, entity.name),
       aliases,
-      mergeSlugs: mergeSlugs(entity.type, [entity.name, ...entity.aliases]),
-      mentionCount: entity.mentions.length,
+      mergeSlugs: mergeSlugs(entity.type, [entity.name, ...(entity.aliases ?? [])]),
+      mentionCount: entity.mentions?.length ?? 0,
     };
   });
   const mentions: MentionRow[] = doc.mentions.map((mention) => ({
     localId: mention.id,
-    entityLocal: mention.entity,
-    type: mention.type,
-    kind: mention.kind,
+    entityLocal: mention.entity ?? null,
+    type: mention.type ?? '',
+    kind: mention.kind ?? '',
     start: mention.start,
     end: mention.end,
     text: doc.text.slice(mention.start, mention.end),
   }));
   const quotes: QuoteRow[] = doc.quotes.map((quote) => {
-    const pieces = quote.content.length > 0 ? quote.content : [quote];
+    const pieces = quote.content?.length ? quote.content : [quote];
     const text = pieces.map((piece) => doc.text.slice(piece.start, piece.end)).join(' … ');
     return {
       localId: quote.id,
-      kind: quote.kind,
-      speakerEntityLocal: quote.speakerEntity,
+      kind: quote.kind ?? '',
+      speakerEntityLocal: quote.speakerEntity ?? null,
       speaker: slice(doc.text, quote.speaker),
       cue: slice(doc.text, quote.cue),
       text,
@@ -227,9 +230,9 @@ export function articleRows(doc: Doc): ArticleRows {
     const country = countryName(place.countryCode);
     return {
       localId: place.id,
-      name: place.name,
-      placeKey: slugify(place.name),
-      kind: place.kind,
+      name: place.name ?? '',
+      placeKey: slugify(place.name ?? ''),
+      kind: place.kind ?? '',
       countryCode: place.countryCode?.toUpperCase() ?? null,
       country,
       countryKey: country ? slugify(country) : null,
@@ -241,7 +244,7 @@ export function articleRows(doc: Doc): ArticleRows {
     };
   });
   const placesById = new Map(places.map((place) => [place.localId, place]));
-  const timexes: TimexRow[] = doc.timexes.map((timex) => ({ localId: timex.id, type: timex.type, value: timex.value, start: timex.start, end: timex.end }));
+  const timexes: TimexRow[] = doc.timexes.map((timex) => ({ localId: timex.id, type: timex.type ?? '', value: timex.value ?? '', start: timex.start, end: timex.end }));
   const events: EventRow[] = doc.events.map((event) => {
     const place = event.place ? placesById.get(event.place) : undefined;
     // The event's own date when it resolves to a calendar range, else the day of publication
@@ -249,20 +252,20 @@ export function articleRows(doc: Doc): ArticleRows {
     const own = dateRange(event.date?.value);
     const range = own ?? dateRange(published);
     const participants: { entityLocal: string; role: 'actor' | 'target' }[] = [];
-    for (const actor of event.actors) if (actor.entity) participants.push({ entityLocal: actor.entity, role: 'actor' });
-    for (const target of event.targets) if (target.entity) participants.push({ entityLocal: target.entity, role: 'target' });
-    const fatalities = event.casualties.filter((casualty) => casualty.kind === 'killed').reduce((sum, casualty) => sum + (casualty.count ?? 0), 0);
+    for (const actor of event.actors ?? []) if (actor.entity) participants.push({ entityLocal: actor.entity, role: 'actor' });
+    for (const target of event.targets ?? []) if (target.entity) participants.push({ entityLocal: target.entity, role: 'target' });
+    const fatalities = (event.casualties ?? []).filter((casualty) => casualty.kind === 'killed').reduce((sum, casualty) => sum + (casualty.count ?? 0), 0);
     return {
       localId: event.id,
-      ploverType: event.ploverType,
+      ploverType: event.ploverType ?? '',
       mode: event.mode ?? null,
-      acledType: event.acledType,
-      acledSubType: event.acledSubType,
+      acledType: event.acledType ?? '',
+      acledSubType: event.acledSubType ?? '',
       dateValue: own ? (event.date?.value ?? null) : published,
       dateStart: range?.start ?? null,
       dateEnd: range?.end ?? null,
-      actor1: event.actors[0]?.name ?? null,
-      actor2: event.targets[0]?.name ?? event.actors[1]?.name ?? null,
+      actor1: event.actors?.[0]?.name ?? null,
+      actor2: event.targets?.[0]?.name ?? event.actors?.[1]?.name ?? null,
       participants,
       location: place?.name ?? null,
       placeKey: place?.placeKey ?? null,
@@ -273,10 +276,10 @@ export function articleRows(doc: Doc): ArticleRows {
       lon: place?.lon ?? null,
       fatalities,
       source: event.source?.name ?? doc.meta.publisher ?? null,
-      notes: (event.evidence.length > 0 ? event.evidence : [event]).map((span) => doc.text.slice(span.start, span.end).replace(/\s+/g, ' ').trim()).join(' '),
-      negated: event.flags.negated,
-      hypothetical: event.flags.hypothetical,
-      historical: event.flags.historical,
+      notes: (event.evidence?.length ? event.evidence : [event]).map((span) => doc.text.slice(span.start, span.end).replace(/\s+/g, ' ').trim()).join(' '),
+      negated: event.flags?.negated ?? false,
+      hypothetical: event.flags?.hypothetical ?? false,
+      historical: event.flags?.historical ?? false,
       start: event.start,
       end: event.end,
     };

@@ -9,6 +9,7 @@ import { LedeError } from '../errors.js';
 import { articleRows, chooseEntity, type EntityCandidate } from './article-rows.js';
 import {
   aliasesOf,
+  articlesByKeys,
   articleSearch,
   entitiesByName,
   entitiesFromRows,
@@ -19,6 +20,7 @@ import {
   entityQuotes,
   eventFromRow,
   eventSearch,
+  hitsInOrder,
   mentionFromRow,
   numberPlaceholders,
   POSTGRES_DIALECT,
@@ -28,7 +30,6 @@ import {
 } from './queries.js';
 import { articleFromRow } from './sqlite-store.js';
 import type { EntityRecord, EntitySummary, EventFilter, EventRecord, Filter, PutResult, SearchResult, Store, StoredArticle, StoreStats } from './store.js';
-import { snippet } from './text-keys.js';
 
 /** Default connection URL (the cluster `scripts/ci-services.sh` starts); `LEDE_PG_URL` overrides it. */
 export const DEFAULT_POSTGRES_URL = 'postgres://lede@127.0.0.1:54329/lede';
@@ -411,10 +412,8 @@ class PostgresStore implements Store {
       const { count, page, terms } = articleSearch(POSTGRES_DIALECT, filter);
       const quoteStatement = quoteSearch(POSTGRES_DIALECT, filter, filter.limit ?? 20);
       const [countRows, pageRows, quoteRows] = await Promise.all([all(client, count), all(client, page), quoteStatement ? all(client, quoteStatement) : Promise.resolve([])]);
-      const articles = pageRows.map((row) => ({
-        id: String(row['id']), title: String(row['title']), url: (row['url'] as string | null) ?? null, published: (row['published'] as string | null) ?? null,
-        snippet: snippet(String(row['text']), terms),
-      }));
+      const keys = pageRows.map((row) => Number(row['key']));
+      const articles = keys.length > 0 ? hitsInOrder(keys, await all(client, articlesByKeys(keys)), terms) : [];
       return { total: Number(countRows[0]?.['total'] ?? 0), articles, quotes: quoteRows.map(quoteFromRow) };
     });
   }

@@ -4,8 +4,8 @@
  * ordering, go through a {@link Dialect}. Column aliases are snake_case because PostgreSQL folds
  * unquoted names to lower case.
  */
-import type { EntityMention, EntitySummary, EventFilter, EventRecord, Filter, QuoteHit } from './store.js';
-import { parseQuery, slugify, toFts5Query, toTsQuery, type QueryTerm } from './text-keys.js';
+import type { ArticleHit, EntityMention, EntitySummary, EventFilter, EventRecord, Filter, QuoteHit } from './store.js';
+import { parseQuery, slugify, snippet, toFts5Query, toTsQuery, type QueryTerm } from './text-keys.js';
 
 /** A statement and its parameters. */
 export interface Statement {
@@ -130,11 +130,28 @@ export function articleSearch(dialect: Dialect, filter: Filter): { count: Statem
     order = `${ranked.rank.sql}, ${byDate}`;
     orderParams.push(...ranked.rank.params);
   }
+  // Only keys here: carrying the text of every match through the sort made common words slow
+  // (`the`: 14 ms on 1,650 articles); the page's rows come from {@link articlesByKeys}.
   const page: Statement = {
-    sql: `SELECT a.id, a.title, a.url, a.published, a.text FROM ${from} ${conditions.where} ORDER BY ${order} LIMIT ? OFFSET ?`,
+    sql: `SELECT a.key FROM ${from} ${conditions.where} ORDER BY ${order} LIMIT ? OFFSET ?`,
     params: [...conditions.params, ...orderParams, filter.limit ?? 20, filter.offset ?? 0],
   };
   return { count, page, terms };
+}
+
+/** The rows of a page of search hits (any order: callers put them back in the page's order). */
+export function articlesByKeys(keys: readonly number[]): Statement {
+  return { sql: `SELECT a.key, a.id, a.title, a.url, a.published, a.text FROM articles a WHERE a.key IN (${keys.map(() => '?').join(', ') || 'NULL'})`, params: [...keys] };
+}
+
+/** Search hits in the page's order, with snippets. */
+export function hitsInOrder(keys: readonly number[], rows: readonly Record<string, unknown>[], terms: readonly QueryTerm[]): ArticleHit[] {
+  const byKey = new Map(rows.map((row) => [Number(row['key']), row]));
+  return keys.flatMap((key) => {
+    const row = byKey.get(key);
+    if (!row) return [];
+    return [{ id: String(row['id']), title: String(row['title']), url: text(row['url']), published: text(row['published']), snippet: snippet(String(row['text']), terms) }];
+  });
 }
 
 const QUOTE_COLUMNS = 'a.id AS article_id, a.published, q.local_id, q.kind, q.speaker, se.id AS speaker_entity, q.text, q.start, q."end"';

@@ -9,6 +9,7 @@ import { LedeError } from '../errors.js';
 import { articleRows, chooseEntity, type EntityCandidate } from './article-rows.js';
 import {
   aliasesOf,
+  articlesByKeys,
   articleSearch,
   entitiesByName,
   entitiesFromRows,
@@ -19,6 +20,7 @@ import {
   entityQuotes,
   eventFromRow,
   eventSearch,
+  hitsInOrder,
   mentionFromRow,
   quoteFromRow,
   quoteSearch,
@@ -26,7 +28,6 @@ import {
   type Statement,
 } from './queries.js';
 import type { EntityRecord, EntitySummary, EventFilter, EventRecord, Filter, PutResult, SearchResult, Store, StoredArticle, StoreStats } from './store.js';
-import { snippet } from './text-keys.js';
 
 /** Default SQLite file. */
 export const DEFAULT_SQLITE_PATH = './lede.db';
@@ -39,7 +40,7 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
     url TEXT, published TEXT, publisher TEXT, text TEXT NOT NULL, doc TEXT NOT NULL, ingested_at TEXT NOT NULL
   );
   CREATE INDEX articles_published ON articles (published);
-  CREATE VIRTUAL TABLE articles_fts USING fts5 (title, body, tokenize = 'unicode61 remove_diacritics 0');
+  CREATE VIRTUAL TABLE articles_fts USING fts5 (title, body, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0');
   CREATE TABLE entities (
     key INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, type TEXT NOT NULL, name TEXT NOT NULL, slug TEXT NOT NULL,
     UNIQUE (type, slug)
@@ -67,7 +68,7 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
     text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, UNIQUE (article_key, local_id)
   );
   CREATE INDEX quotes_speaker ON quotes (speaker_entity_key);
-  CREATE VIRTUAL TABLE quotes_fts USING fts5 (body, tokenize = 'unicode61 remove_diacritics 0');
+  CREATE VIRTUAL TABLE quotes_fts USING fts5 (body, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0');
   CREATE TABLE places (
     article_key INTEGER NOT NULL REFERENCES articles (key) ON DELETE CASCADE, local_id TEXT NOT NULL, name TEXT NOT NULL,
     place_key TEXT NOT NULL, kind TEXT NOT NULL, country_code TEXT, country TEXT, country_key TEXT, lat REAL, lon REAL,
@@ -314,10 +315,8 @@ class SqliteStore implements Store {
     return this.#guard(() => {
       const { count, page, terms } = articleSearch(SQLITE_DIALECT, filter);
       const total = Number((this.#all(count)[0] ?? {})['total'] ?? 0);
-      const articles = this.#all(page).map((row) => ({
-        id: String(row['id']), title: String(row['title']), url: (row['url'] as string | null) ?? null, published: (row['published'] as string | null) ?? null,
-        snippet: snippet(String(row['text']), terms),
-      }));
+      const keys = this.#all(page).map((row) => Number(row['key']));
+      const articles = keys.length > 0 ? hitsInOrder(keys, this.#all(articlesByKeys(keys)), terms) : [];
       const quoteStatement = quoteSearch(SQLITE_DIALECT, filter, filter.limit ?? 20);
       const quotes = quoteStatement ? this.#all(quoteStatement).map(quoteFromRow) : [];
       return { total, articles, quotes };
