@@ -46,6 +46,11 @@ export type Meta = z.infer<typeof MetaSchema>;
 export const RemovalSchema = SpanSchema.extend({
   reason: z.string(),
   text: z.string(),
+  /**
+   * `page` for what HTML extraction left out of the page (navigation, captions, share lines): those
+   * are not in `source` (the extracted article text), so their span is empty at 0. Default `source`.
+   */
+  scope: z.enum(['source', 'page']).optional(),
 });
 export type Removal = z.infer<typeof RemovalSchema>;
 

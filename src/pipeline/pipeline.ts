@@ -3,7 +3,7 @@
  * `requires` is assigned by an earlier stage, loads each stage's resources once, and then turns
  * article inputs into Docs.
  */
-import { SCHEMA_VERSION, type Doc, type DocField, type Meta } from '../doc/schema.js';
+import { SCHEMA_VERSION, type Doc, type DocField, type Meta, type Removal } from '../doc/schema.js';
 import { LedeError } from '../errors.js';
 import { extractHtml } from '../stages/ingest/html.js';
 import { looksLikeHtml } from '../stages/ingest/decode.js';
@@ -85,9 +85,11 @@ export function ingest(input: string | ArticleInput, options: AnalyzeOptions = {
   const url = options.url ?? record.url;
   const meta: Meta = { ...(id !== undefined ? { id } : {}), ...(url ? { url } : {}), language: 'en' };
   let source: string;
+  let pageRemovals: Removal[] = [];
   if (typeof record.html === 'string' && record.text === undefined) {
     const article = extractHtml(record.html, url ? { url } : {});
     source = article.text;
+    pageRemovals = article.removed.map((removed) => ({ start: 0, end: 0, reason: removed.reason, text: removed.text, scope: 'page' as const }));
     meta.format = 'html';
     if (article.title) meta.title = article.title;
     if (article.byline) meta.byline = article.byline;
@@ -113,10 +115,12 @@ export function ingest(input: string | ArticleInput, options: AnalyzeOptions = {
       meta.publishedSource = 'url';
     }
   }
+  const doc = emptyDoc(source, meta);
+  doc.removals = pageRemovals;
   if (!source.trim()) {
     throw new LedeError('E_INPUT_EMPTY', `${name}: ${meta.format === 'html' ? 'no article text found in the HTML' : 'the input is empty'}`, id);
   }
-  return emptyDoc(source, meta);
+  return doc;
 }
 
 /** Runs stages over a Doc, each adding its fields. */

@@ -10,6 +10,7 @@ export const normalizeStage: Stage = {
     const normalized = normalizeText(doc.source);
     // What the input itself said (HTML metadata, the caller) wins over what the text suggests.
     const meta = { ...normalized.meta, ...doc.meta };
-    return { text: normalized.text, alignment: normalized.alignment, removals: normalized.removals, meta };
+    // Page removals recorded at ingest (HTML) come first, then what normalisation took out.
+    return { text: normalized.text, alignment: normalized.alignment, removals: [...doc.removals, ...normalized.removals], meta };
   },
 };
