@@ -200,7 +200,8 @@ export function buildServer(options: ServerOptions): FastifyInstance {
 
   app.get('/stats', async () => ({ ...(await store.stats()), schemaVersion: await store.schemaVersion(), store: store.kind }));
 
-  app.get('/openapi.json', async () => openApiDocument());
+  let openApi: Record<string, unknown> | undefined;
+  app.get('/openapi.json', async () => (openApi ??= openApiDocument()));
 
   return app;
 }
