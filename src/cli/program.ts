@@ -15,6 +15,10 @@ import { runBatch } from './batch.js';
 import { renderPretty } from './pretty.js';
 import { enqueueInputs, queueStatus, startWorker } from '../queue/queue.js';
 import { openStore } from '../store/open-store.js';
+import { eventsToCsv as storeEventsToCsv } from '../store/events-csv.js';
+import { listStoreEvents, searchStore } from '../store/filters.js';
+import { ingestInputs } from '../store/ingest.js';
+import { startServer } from '../server/start.js';
 import { eventsToCsv } from '../stages/events/events-csv.js';
 import { tagConll } from '../stages/entities/tagger/conll.js';
 import { loadTagger } from '../stages/entities/tagger/tagger.js';
@@ -47,6 +51,10 @@ function openOutput(path: string | undefined): { write: (text: string) => void; 
 
 function present(doc: Doc, offsets: 'text' | 'source'): Doc {
   return offsets === 'source' ? withSourceOffsets(doc) : doc;
+}
+
+async function* withPublished(items: AsyncIterable<InputItem>, published: string): AsyncGenerator<InputItem> {
+  for await (const item of items) yield 'input' in item ? { id: item.id, input: { ...item.input, published } } : item;
 }
 
 async function* chain(first: readonly InputItem[], rest: AsyncIterator<InputItem>): AsyncGenerator<InputItem> {
@@ -207,6 +215,97 @@ export function buildProgram(): Command {
       const text = readFileSync(flags.conll, 'utf8');
       if (!text.trim()) throw new LedeError('E_INPUT_EMPTY', `${flags.conll}: the file is empty`, flags.conll);
       process.stdout.write(tagConll(text, loadTagger()));
+    });
+  program
+    .command('ingest')
+    .description('analyse articles and keep them in the store (SQLite file or PostgreSQL); re-ingesting updates')
+    .argument('<input>', 'file, directory, JSONL batch, or - for stdin')
+    .option('--db <target>', 'SQLite file or postgres:// URL', 'lede.db')
+    .option('-p, --published <date>', 'publication date YYYY-MM-DD for every article')
+    .addOption(new Option('-i, --input-format <format>', 'how to read the input').choices(['auto', 'text', 'html', 'jsonl']).default('auto'))
+    .action(async (input: string, flags: { db: string; published?: string; inputFormat: InputFormat }) => {
+      const published = flags.published !== undefined ? parsePublished(flags.published, '--published') : undefined;
+      const store = await openStore(flags.db);
+      try {
+        const pipeline = await createPipeline(defaultStages());
+        const progress = progressReporter();
+        const items = published ? withPublished(readInputs(input, flags.inputFormat), published) : readInputs(input, flags.inputFormat);
+        const summary = await ingestInputs(store, pipeline, items, (counts) => progress.update(counts.total, counts.failed));
+        progress.stop();
+        for (const failure of summary.errors.slice(0, 20)) process.stderr.write(`lede: ${failure.error.message}\n`);
+        process.stderr.write(
+          `lede: ${summary.total} articles: ${summary.created} new, ${summary.updated} updated, ${summary.failed} failed; ${(summary.total / Math.max(summary.seconds, 0.001)).toFixed(1)} articles/s into ${store.location}\n`,
+        );
+      } finally {
+        await store.close();
+      }
+    });
+  program
+    .command('search')
+    .description('search stored articles and quotes')
+    .argument('[query]', 'words (all must occur), "quoted phrases", prefix*')
+    .option('--db <target>', 'SQLite file or postgres:// URL', 'lede.db')
+    .option('--entity <name>', 'only articles mentioning this entity (name, alias or id)')
+    .option('--type <type>', 'only articles with an event of this type (PLOVER or ACLED)')
+    .option('--place <place>', 'only articles with this place (name, country or ISO code)')
+    .option('--from <date>', 'first day YYYY-MM-DD')
+    .option('--to <date>', 'last day YYYY-MM-DD')
+    .option('--limit <n>', 'results per page', '20')
+    .addOption(new Option('-f, --format <format>', 'output').choices(['text', 'json']).default('text'))
+    .action(async (query: string | undefined, flags: { db: string; entity?: string; type?: string; place?: string; from?: string; to?: string; limit: string; format: string }) => {
+      const store = await openStore(flags.db);
+      try {
+        const { db: _db, format, ...filters } = flags;
+        const result = await searchStore(store, { ...filters, ...(query ? { q: query } : {}) });
+        if (format === 'json') process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+        else {
+          process.stdout.write(`${result.total} articles\n`);
+          for (const hit of result.articles) process.stdout.write(`${hit.id}\t${hit.published ?? ''}\t${hit.title}\n    ${hit.snippet}\n`);
+          for (const quote of result.quotes) process.stdout.write(`quote ${quote.articleId}/${quote.quoteId}: ${quote.speaker ?? '?'}: ${quote.text}\n`);
+        }
+      } finally {
+        await store.close();
+      }
+    });
+  program
+    .command('events')
+    .description('list stored events (ACLED-like CSV or JSON)')
+    .option('--db <target>', 'SQLite file or postgres:// URL', 'lede.db')
+    .option('--entity <name>', 'events this entity takes part in')
+    .option('--type <type>', 'event type (PLOVER or ACLED)')
+    .option('--place <place>', 'place name, country or ISO code')
+    .option('--from <date>', 'first day YYYY-MM-DD')
+    .option('--to <date>', 'last day YYYY-MM-DD')
+    .option('--all', 'include negated and hypothetical events')
+    .addOption(new Option('-f, --format <format>', 'output').choices(['csv', 'json']).default('csv'))
+    .action(async (flags: { db: string; entity?: string; type?: string; place?: string; from?: string; to?: string; all?: boolean; format: string }) => {
+      const store = await openStore(flags.db);
+      try {
+        const { db: _db, format, ...filters } = flags;
+        const events = await listStoreEvents(store, filters);
+        process.stdout.write(format === 'json' ? `${JSON.stringify(events, null, 2)}\n` : storeEventsToCsv(events));
+      } finally {
+        await store.close();
+      }
+    });
+  program
+    .command('serve')
+    .description('serve the HTTP API and the web reader over a store')
+    .option('--db <target>', 'SQLite file or postgres:// URL', 'lede.db')
+    .option('--port <n>', 'port (0 picks a free one)', '8080')
+    .option('--host <host>', 'interface to bind (anything but loopback needs --token)', '127.0.0.1')
+    .option('--token <token>', 'API token required as Authorization: Bearer (default: $LEDE_TOKEN)')
+    .action(async (flags: { db: string; port: string; host: string; token?: string }) => {
+      const port = Number(flags.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new LedeError('E_USAGE', `--port: ${JSON.stringify(flags.port)} is not a port number`);
+      const token = flags.token ?? process.env['LEDE_TOKEN'];
+      const server = await startServer({ dbPath: flags.db, port, host: flags.host, ...(token ? { token } : {}) });
+      process.stderr.write(`lede: serving ${flags.db} at ${server.url} (web reader at ${server.url}/)\n`);
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', () => resolve());
+        process.once('SIGTERM', () => resolve());
+      });
+      await server.close();
     });
   program
     .command('enqueue')
