@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/train-quotes.ts [--epochs 10] [--bits 17] [--seed 1]`: trains the attribution
+ * `npx tsx scripts/train-quotes.ts [--epochs 10] [--bits 17] [--seed 1] [--fold-epochs 6] [--stacked-epochs 10]`: trains the attribution
  * tagger of the quotes stage on PolNeAR train (`../shared/data/quotes-polnear`) and writes
  * `models/quotes/tagger.bin.gz`. Deterministic for the same data, options and seed.
  */
@@ -10,7 +10,8 @@ import { segment } from '../src/stages/segment/segment.js';
 import { cueLevelOf, featureRows, makeVocabulary } from '../src/stages/quotes/features.js';
 import { readPolnear } from '../src/stages/quotes/polnear.js';
 import { findQuotedSpans, splitAtLineBreaks } from '../src/stages/quotes/quote-marks.js';
-import { defaultQuoteModelPath, saveQuoteModel } from '../src/stages/quotes/tagger.js';
+import { stackedRows } from '../src/stages/quotes/stacked-features.js';
+import { defaultQuoteModelPath, saveQuoteModel, tagPass } from '../src/stages/quotes/tagger.js';
 import { goldTags, trainQuoteTagger, type TrainingDocument } from '../src/stages/quotes/trainer.js';
 
 function option(name: string, fallback: number): number {
@@ -22,6 +23,9 @@ const epochs = option('epochs', 10);
 const rowBits = option('bits', 17);
 const seed = option('seed', 1);
 const minimumCount = option('min-count', 2);
+// Epochs of the two fold models that tag training text for the stacked pass, and of that pass (0: none).
+const foldEpochs = option('fold-epochs', 6);
+const stackedEpochs = option('stacked-epochs', 10);
 
 const started = performance.now();
 const articles = readPolnear(join(sharedDataDir(), 'quotes-polnear'), 'train');
@@ -57,12 +61,40 @@ const documents: TrainingDocument[] = segmented.map(({ article, segmentation, li
 const tokenCount = documents.reduce((total, document) => total + document.gold.length, 0);
 console.log(`${articles.length} articles, ${tokenCount} tokens, ${words.length} words; features ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
+const seconds = (): string => ((performance.now() - started) / 1000).toFixed(1);
 const weights = trainQuoteTagger(documents, {
   rowBits,
   epochs,
   seed,
-  onEpoch: (epoch, _weights, mistakes) => console.log(`epoch ${epoch}: ${mistakes} paragraphs wrong (${((performance.now() - started) / 1000).toFixed(1)} s)`),
+  onEpoch: (epoch, _weights, mistakes) => console.log(`first pass, epoch ${epoch}: ${mistakes} paragraphs wrong (${seconds()} s)`),
 });
+
+// The stacked pass learns from first-pass tags of articles the first pass did not train on: two
+// folds (even and odd articles), each tagged by a first pass trained on the other.
+let second: { emission: Float32Array; transition: Float32Array } | null = null;
+if (stackedEpochs > 0) {
+  const foldTags: Uint8Array[] = new Array<Uint8Array>(documents.length);
+  for (const fold of [0, 1]) {
+    const foldWeights = trainQuoteTagger(
+      documents.filter((_, index) => index % 2 !== fold),
+      { rowBits, epochs: foldEpochs, seed },
+    );
+    documents.forEach((document, index) => {
+      if (index % 2 === fold) foldTags[index] = tagPass(foldWeights, document.features);
+    });
+    console.log(`fold ${fold} tagged (${seconds()} s)`);
+  }
+  const stackedDocuments: TrainingDocument[] = documents.map((document, index) => ({
+    features: stackedRows(segmented[index]!.segmentation.tokens, document.features, foldTags[index]!, rowBits),
+    gold: document.gold,
+  }));
+  second = trainQuoteTagger(stackedDocuments, {
+    rowBits,
+    epochs: stackedEpochs,
+    seed,
+    onEpoch: (epoch, _weights, mistakes) => console.log(`stacked pass, epoch ${epoch}: ${mistakes} paragraphs wrong (${seconds()} s)`),
+  });
+}
 const path = defaultQuoteModelPath();
 mkdirSync(dirname(path), { recursive: true });
 const bytes = saveQuoteModel({
@@ -71,7 +103,8 @@ const bytes = saveQuoteModel({
   cueLevels,
   emission: weights.emission,
   transition: weights.transition,
-  info: { data: 'PolNeAR train (first annotator per article)', articles: articles.length, tokens: tokenCount, epochs, seed, minimumCount },
+  second,
+  info: { data: 'PolNeAR train (first annotator per article)', articles: articles.length, tokens: tokenCount, epochs, foldEpochs, stackedEpochs, seed, minimumCount },
 });
 writeFileSync(path, bytes);
 console.log(`wrote ${path} (${(bytes.length / 1024).toFixed(0)} KiB) in ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -72,8 +72,14 @@ export function makeVocabulary(words: readonly string[], cueLevels: ArrayLike<nu
 
 /** Token sequences (one per paragraph) and their feature rows. */
 export interface FeatureRows {
-  /** `rows[token * featuresPerToken + k]`. */
+  /** `rows[token * stride + k]`. */
   readonly rows: Int32Array;
+  /** Rows per token. */
+  readonly stride: number;
+  /** Word id of each token (negative shape for unknown words), offset by 2: token `i` at `i + 2`. */
+  readonly wordIds: Int32Array;
+  /** Shape of each token, offset by 2 like {@link FeatureRows.wordIds}. */
+  readonly shapes: Uint8Array;
   /** Half-open token index ranges, one per paragraph with tokens. */
   readonly sequences: { readonly first: number; readonly end: number }[];
   /** Quote-mark state of each token: 0 outside, 1 opening mark, 2 inside, 3 closing mark. */
@@ -87,10 +93,14 @@ const SHAPE_UPPER = 3;
 const SHAPE_DIGIT = 4;
 const SHAPE_OPEN_QUOTE = 5;
 const SHAPE_CLOSE_QUOTE = 6;
-const SHAPE_COMMA = 7;
-const SHAPE_TERMINATOR = 8;
-const SHAPE_COLON = 9;
-const SHAPE_DASH = 10;
+/** Shape of `,`. */
+export const SHAPE_COMMA = 7;
+/** Shape of `.`, `!`, `?`, `…`. */
+export const SHAPE_TERMINATOR = 8;
+/** Shape of `:` and `;`. */
+export const SHAPE_COLON = 9;
+/** Shape of dashes. */
+export const SHAPE_DASH = 10;
 const SHAPE_BRACKET = 11;
 const SHAPE_OTHER = 12;
 const SHAPE_STRAIGHT_QUOTE = 13;
@@ -121,7 +131,7 @@ function shapeOf(text: string, start: number, end: number): number {
 }
 
 /** 32-bit mix of a template id and two values, masked to the row range. */
-function hashRow(template: number, first: number, second: number, mask: number): number {
+export function hashRow(template: number, first: number, second: number, mask: number): number {
   let hash = Math.imul(template + 0x632be5ab, 0x9e3779b1) ^ Math.imul(first + 0x7f4a7c15, 0x85ebca6b);
   hash = Math.imul(hash ^ (hash >>> 15), 0x2c1b3c6d) ^ Math.imul(second + 0x165667b1, 0xc2b2ae35);
   hash ^= hash >>> 13;
@@ -130,7 +140,8 @@ function hashRow(template: number, first: number, second: number, mask: number):
   return hash & mask;
 }
 
-function distanceBucket(distance: number): number {
+/** Token distance in 8 buckets (0–3 exact, then 4–6, 7–12, 13–25, farther). */
+export function distanceBucket(distance: number): number {
   if (distance <= 3) return distance;
   if (distance <= 6) return 4;
   if (distance <= 12) return 5;
@@ -331,5 +342,5 @@ export function featureRows(
     rows[base + 26] = hashRow(26, levels[at - 1]! * 64 + levels[at]! * 8 + levels[at + 1]!, quote, mask);
     rows[base + 27] = hashRow(27, thatAfterCue[index]! * 8 + commasToCue[index]!, direction * 16 + distance, mask);
   }
-  return { rows, sequences, quoteState };
+  return { rows, stride: featuresPerToken, wordIds, shapes, sequences, quoteState };
 }

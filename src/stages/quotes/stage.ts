@@ -32,7 +32,7 @@ export function findQuotes(inputs: QuoteInputs, model: QuoteTaggerModel): FoundQ
   const lines = splitAtLineBreaks(text, inputs.paragraphs);
   const quoted = findQuotedSpans(text, lines);
   const features = featureRows(text, tokens, lines, quoted.spans, model.vocabulary, model.rowBits);
-  const tags = tagTokens(model, features);
+  const tags = tagTokens(model, features, tokens);
   const attributions = findAttributions(text, tokens, lines, tags, quoted.spans);
   return { quotes: resolveSpeakers(inputs, attributions), diagnostics: quoted.diagnostics };
 }

@@ -11,7 +11,9 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { featuresPerToken as importedFeaturesPerToken, makeVocabulary, type FeatureRows, type Vocabulary } from './features.js';
+import type { Token } from '../../doc/schema.js';
+import { makeVocabulary, type FeatureRows, type Vocabulary } from './features.js';
+import { stackedRows } from './stacked-features.js';
 
 /** Tag names in id order. */
 export const quoteTags = ['O', 'B-CON', 'I-CON', 'B-CUE', 'I-CUE', 'B-SRC', 'I-SRC'] as const;
@@ -20,11 +22,16 @@ export const quoteTagCount = quoteTags.length;
 /** Tag ids. */
 export const Tag = { O: 0, BeginContent: 1, InsideContent: 2, BeginCue: 3, InsideCue: 4, BeginSource: 5, InsideSource: 6 } as const;
 
-// Local copies: module bindings cost a getter call per use in hot loops under tsx.
-const featuresPerToken = importedFeaturesPerToken;
-
 /** Model format version written in the header. */
-export const quoteModelVersion = 2;
+export const quoteModelVersion = 3;
+
+/** Weights of one tagging pass. */
+export interface PassWeights {
+  /** `emission[row * quoteTagCount + tag]`. */
+  readonly emission: Float32Array;
+  /** `transition[previous * quoteTagCount + next]`; previous = quoteTagCount is the sequence start. */
+  readonly transition: Float32Array;
+}
 
 /** A loaded tagger model. */
 export interface QuoteTaggerModel {
@@ -37,6 +44,8 @@ export interface QuoteTaggerModel {
   readonly emission: Float32Array;
   /** `transition[previous * quoteTagCount + next]`; previous = quoteTagCount is the sequence start. */
   readonly transition: Float32Array;
+  /** The stacked second pass (see `stacked-features.ts`), when trained. */
+  readonly second: PassWeights | null;
   readonly info: Readonly<Record<string, unknown>>;
 }
 
@@ -71,6 +80,7 @@ export function makeDecodeScratch(length: number): DecodeScratch {
  */
 export function decodeSequence(
   rows: Int32Array,
+  stride: number,
   first: number,
   end: number,
   emission: ArrayLike<number>,
@@ -85,8 +95,8 @@ export function decodeSequence(
   const { best, back, scores } = scratch;
   for (let index = 0; index < length; index++) {
     scores.fill(0);
-    const rowBase = (first + index) * featuresPerToken;
-    for (let feature = 0; feature < featuresPerToken; feature++) {
+    const rowBase = (first + index) * stride;
+    for (let feature = 0; feature < stride; feature++) {
       const offset = rows[rowBase + feature]! * tagCount;
       for (let tag = 0; tag < tagCount; tag++) scores[tag] = scores[tag]! + emission[offset + tag]!;
     }
@@ -123,13 +133,20 @@ export function decodeSequence(
   }
 }
 
-/** Tags every token of a document (all its paragraph sequences). */
-export function tagTokens(model: QuoteTaggerModel, features: FeatureRows): Uint8Array {
+/** Tags every token of a document (all its sequences) with one pass's weights. */
+export function tagPass(weights: PassWeights, features: FeatureRows): Uint8Array {
   const tags = new Uint8Array(features.quoteState.length);
   const longest = features.sequences.reduce((most, sequence) => Math.max(most, sequence.end - sequence.first), 0);
   const scratch = makeDecodeScratch(longest);
-  for (const sequence of features.sequences) decodeSequence(features.rows, sequence.first, sequence.end, model.emission, model.transition, tags, scratch);
+  for (const sequence of features.sequences) decodeSequence(features.rows, features.stride, sequence.first, sequence.end, weights.emission, weights.transition, tags, scratch);
   return tags;
+}
+
+/** Tags every token of a document: the first pass, then the stacked pass when the model has one. */
+export function tagTokens(model: QuoteTaggerModel, features: FeatureRows, tokens: readonly Token[]): Uint8Array {
+  const first = tagPass(model, features);
+  if (!model.second) return first;
+  return tagPass(model.second, stackedRows(tokens, features, first, model.rowBits));
 }
 
 interface Header {
@@ -139,23 +156,41 @@ interface Header {
   readonly words: readonly string[];
   /** One digit per word: its cue level. */
   readonly cueLevels: string;
-  readonly scale: number;
+  /** Weight scale of each pass's emission table, in file order. */
+  readonly scales: readonly number[];
   readonly info: Readonly<Record<string, unknown>>;
+}
+
+function quantise(emission: Float32Array): { scale: number; values: Int16Array } {
+  let largest = 0;
+  for (const weight of emission) largest = Math.max(largest, Math.abs(weight));
+  const scale = largest > 0 ? largest / 32767 : 1;
+  const values = new Int16Array(emission.length);
+  for (let index = 0; index < values.length; index++) values[index] = Math.round(emission[index]! / scale);
+  return { scale, values };
 }
 
 /** Serialises a model (gzipped), quantising emission weights to 16 bits. */
 export function saveQuoteModel(model: Omit<QuoteTaggerModel, 'vocabulary'>): Buffer {
-  let largest = 0;
-  for (const weight of model.emission) largest = Math.max(largest, Math.abs(weight));
-  const scale = largest > 0 ? largest / 32767 : 1;
-  const quantised = new Int16Array(model.emission.length);
-  for (let index = 0; index < quantised.length; index++) quantised[index] = Math.round(model.emission[index]! / scale);
-  const header: Header = { version: quoteModelVersion, tags: [...quoteTags], rowBits: model.rowBits, words: model.words, cueLevels: Array.from(model.cueLevels).join(''), scale, info: model.info };
+  const passes: PassWeights[] = model.second ? [model, model.second] : [model];
+  const quantised = passes.map((pass) => quantise(pass.emission));
+  const header: Header = {
+    version: quoteModelVersion,
+    tags: [...quoteTags],
+    rowBits: model.rowBits,
+    words: model.words,
+    cueLevels: Array.from(model.cueLevels).join(''),
+    scales: quantised.map((item) => item.scale),
+    info: model.info,
+  };
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
   const prefix = Buffer.alloc(4);
   prefix.writeUInt32LE(headerBytes.length);
-  const transition = Float32Array.from(model.transition);
-  return gzipSync(Buffer.concat([prefix, headerBytes, Buffer.from(quantised.buffer), Buffer.from(transition.buffer)]), { level: 9 });
+  const parts: Buffer[] = [prefix, headerBytes];
+  passes.forEach((pass, index) => {
+    parts.push(Buffer.from(quantised[index]!.values.buffer), Buffer.from(Float32Array.from(pass.transition).buffer));
+  });
+  return gzipSync(Buffer.concat(parts), { level: 9 });
 }
 
 /** Parses a model written by {@link saveQuoteModel}. */
@@ -167,12 +202,25 @@ export function loadQuoteModel(gzipped: Uint8Array): QuoteTaggerModel {
   if (header.tags.join(' ') !== quoteTags.join(' ')) throw new Error(`quote model tags (${header.tags.join(' ')}) differ from the tagger's`);
   let offset = 4 + headerLength;
   const rowCount = 1 << header.rowBits;
-  const emission = new Float32Array(rowCount * quoteTagCount);
-  for (let index = 0; index < emission.length; index++, offset += 2) emission[index] = bytes.readInt16LE(offset) * header.scale;
-  const transition = new Float32Array((quoteTagCount + 1) * quoteTagCount);
-  for (let index = 0; index < transition.length; index++, offset += 4) transition[index] = bytes.readFloatLE(offset);
+  const passes: PassWeights[] = header.scales.map((scale) => {
+    const emission = new Float32Array(rowCount * quoteTagCount);
+    for (let index = 0; index < emission.length; index++, offset += 2) emission[index] = bytes.readInt16LE(offset) * scale;
+    const transition = new Float32Array((quoteTagCount + 1) * quoteTagCount);
+    for (let index = 0; index < transition.length; index++, offset += 4) transition[index] = bytes.readFloatLE(offset);
+    return { emission, transition };
+  });
   const cueLevels = Uint8Array.from(header.cueLevels, (digit) => Number(digit));
-  return { rowBits: header.rowBits, words: header.words, cueLevels, vocabulary: makeVocabulary(header.words, cueLevels), emission, transition, info: header.info };
+  const firstPass = passes[0]!;
+  return {
+    rowBits: header.rowBits,
+    words: header.words,
+    cueLevels,
+    vocabulary: makeVocabulary(header.words, cueLevels),
+    emission: firstPass.emission,
+    transition: firstPass.transition,
+    second: passes[1] ?? null,
+    info: header.info,
+  };
 }
 
 /** Path of the committed model. */

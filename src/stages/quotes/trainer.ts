@@ -5,9 +5,6 @@
  */
 import type { Span, Token } from '../../doc/schema.js';
 import type { FeatureRows } from './features.js';
-import { featuresPerToken as importedFeaturesPerToken } from './features.js';
-
-const featuresPerToken = importedFeaturesPerToken;
 import { decodeSequence, makeDecodeScratch, quoteTagCount, Tag } from './tagger.js';
 
 /** An annotated attribution in pieces (content, cue, source). */
@@ -116,8 +113,8 @@ export function trainQuoteTagger(documents: readonly TrainingDocument[], options
     let mistakes = 0;
     for (const item of order) {
       const document = documents[item.document]!;
-      const { rows } = document.features;
-      decodeSequence(rows, item.first, item.end, emission, transition, predicted, scratch);
+      const { rows, stride } = document.features;
+      decodeSequence(rows, stride, item.first, item.end, emission, transition, predicted, scratch);
       let differs = false;
       for (let token = item.first; token < item.end; token++) if (predicted[token] !== document.gold[token]) differs = true;
       if (differs) {
@@ -128,8 +125,8 @@ export function trainQuoteTagger(documents: readonly TrainingDocument[], options
           const previousGold = token === item.first ? tagCount : document.gold[token - 1]!;
           const previousGuess = token === item.first ? tagCount : predicted[token - 1]!;
           if (gold !== guess) {
-            const base = token * featuresPerToken;
-            for (let feature = 0; feature < featuresPerToken; feature++) {
+            const base = token * stride;
+            for (let feature = 0; feature < stride; feature++) {
               const offset = rows[base + feature]! * tagCount;
               emission[offset + gold] = emission[offset + gold]! + 1;
               emissionTotals[offset + gold] = emissionTotals[offset + gold]! + clock;

@@ -1,0 +1,160 @@
+/**
+ * Features of the second tagging pass. The first pass labels tokens from local evidence and
+ * often stops a long content early or breaks it (`whether then-rival Barack Obama` | `was
+ * prepared to face emergencies`); the second pass sees the first pass's spans: where the
+ * predicted cues are in the sentence, whether a content has begun since the cue, how far the
+ * token is from the ends of its predicted run, and what comes next on the line. Stacking like
+ * this is trained on first-pass output for text the first pass did not learn from (two folds).
+ */
+import type { Token } from '../../doc/schema.js';
+import { distanceBucket, hashRow, SHAPE_COLON, SHAPE_COMMA, SHAPE_DASH, SHAPE_TERMINATOR, type FeatureRows } from './features.js';
+
+/** First-pass rows copied into the second pass (the strongest local templates). */
+const COPIED_ROWS = [0, 1, 2, 3, 6, 7, 8, 9, 10, 11, 13, 18, 22, 25, 26, 27];
+
+/** Rows per token in the second pass. */
+export const stackedFeaturesPerToken = COPIED_ROWS.length + 12;
+
+// Tag kinds: 0 none, 1 content, 2 cue, 3 source (from BIO tag ids 0..6).
+function kindOf(tag: number): number {
+  return tag === 0 ? 0 : tag <= 2 ? 1 : tag <= 4 ? 2 : 3;
+}
+
+function isBoundary(shape: number): boolean {
+  return shape === SHAPE_COMMA || shape === SHAPE_COLON || shape === SHAPE_DASH || shape === SHAPE_TERMINATOR;
+}
+
+/** Second-pass rows of every token, from the first pass's rows and tags. */
+export function stackedRows(tokens: readonly Token[], first: FeatureRows, firstTags: Uint8Array, rowBits: number): FeatureRows {
+  const count = tokens.length;
+  const mask = (1 << rowBits) - 1;
+  const stride = stackedFeaturesPerToken;
+  const copied = COPIED_ROWS.length;
+  const rows = new Int32Array(count * stride);
+  const { wordIds, shapes } = first;
+  const leftCue = new Int32Array(count).fill(-1);
+  const contentSinceCue = new Uint8Array(count);
+  const boundarySinceContent = new Uint8Array(count);
+  const lastKind = new Uint8Array(count);
+  const lastKindDistance = new Uint8Array(count);
+  const nextKind = new Uint8Array(count);
+  const nextKindDistance = new Uint8Array(count);
+  const rightCue = new Int32Array(count).fill(-1);
+  const runStart = new Int32Array(count);
+  const runEnd = new Int32Array(count);
+  const sentenceFlags = new Uint8Array(count);
+  for (const sequence of first.sequences) {
+    // Left to right: the nearest predicted cue before (same sentence), content since it, the
+    // last non-O kind and whether a clause boundary follows the last content.
+    let cue = -1;
+    let sawContent = 0;
+    let boundary = 0;
+    let last = 0;
+    let lastAt = -1;
+    let runFirst = -1;
+    for (let index = sequence.first; index < sequence.end; index++) {
+      if (index > sequence.first && tokens[index]!.sentence !== tokens[index - 1]!.sentence) {
+        cue = -1;
+        sawContent = 0;
+      }
+      const kind = kindOf(firstTags[index]!);
+      leftCue[index] = cue;
+      contentSinceCue[index] = sawContent;
+      boundarySinceContent[index] = boundary;
+      lastKind[index] = last;
+      lastKindDistance[index] = lastAt >= 0 ? distanceBucket(index - lastAt) : 7;
+      const tag = firstTags[index]!;
+      if (tag === 1 || (tag === 2 && runFirst < 0)) runFirst = index;
+      else if (kind !== 1) runFirst = -1;
+      runStart[index] = runFirst;
+      if (kind === 2) {
+        cue = index;
+        sawContent = 0;
+      } else if (kind === 1) {
+        sawContent = 1;
+        boundary = 0;
+      }
+      if (kind !== 1 && isBoundary(shapes[index + 2]!)) boundary = 1;
+      if (kind !== 0) {
+        last = kind;
+        lastAt = index;
+      }
+    }
+    // Right to left: the nearest predicted cue after, the next non-O kind, content run ends.
+    cue = -1;
+    let next = 0;
+    let nextAt = -1;
+    let runLast = -1;
+    for (let index = sequence.end - 1; index >= sequence.first; index--) {
+      if (index + 1 < sequence.end && tokens[index]!.sentence !== tokens[index + 1]!.sentence) cue = -1;
+      const kind = kindOf(firstTags[index]!);
+      rightCue[index] = cue;
+      nextKind[index] = next;
+      nextKindDistance[index] = nextAt >= 0 ? distanceBucket(nextAt - index) : 7;
+      // A content token ends its run unless the next token continues it (I-CON).
+      if (kind === 1 && !(index + 1 < sequence.end && firstTags[index + 1] === 2)) runLast = index;
+      runEnd[index] = kind === 1 ? runLast : -1;
+      if (kind === 2) cue = index;
+      if (kind !== 0) {
+        next = kind;
+        nextAt = index;
+      }
+    }
+    // Sentence flags: a predicted cue or content anywhere in the token's sentence.
+    let sentenceCue = 0;
+    let sentenceContent = 0;
+    let sentenceFirst = sequence.first;
+    for (let index = sequence.first; index <= sequence.end; index++) {
+      if (index < sequence.end && tokens[index]!.sentence === tokens[sentenceFirst]!.sentence) {
+        const kind = kindOf(firstTags[index]!);
+        if (kind === 2) sentenceCue = 1;
+        if (kind === 1) sentenceContent = 2;
+        continue;
+      }
+      for (let position = sentenceFirst; position < index; position++) sentenceFlags[position] = sentenceCue | sentenceContent;
+      sentenceCue = 0;
+      sentenceContent = 0;
+      sentenceFirst = index;
+      if (index < sequence.end) {
+        const kind = kindOf(firstTags[index]!);
+        if (kind === 2) sentenceCue = 1;
+        if (kind === 1) sentenceContent = 2;
+      }
+    }
+  }
+  const firstRows = first.rows;
+  const firstStride = first.stride;
+  for (let index = 0; index < count; index++) {
+    const base = index * stride;
+    const from = index * firstStride;
+    for (let k = 0; k < copied; k++) rows[base + k] = firstRows[from + COPIED_ROWS[k]!]!;
+    const at = index + 2;
+    const tag = firstTags[index]!;
+    const previousTag = index > 0 ? firstTags[index - 1]! : 7;
+    const nextTag = index + 1 < count ? firstTags[index + 1]! : 7;
+    const word = wordIds[at]!;
+    const shape = shapes[at]!;
+    const quote = first.quoteState[index]!;
+    const left = leftCue[index]!;
+    const right = rightCue[index]!;
+    const leftDistance = left >= 0 ? distanceBucket(index - left) : 8;
+    const rightDistance = right >= 0 ? distanceBucket(right - index) : 8;
+    const inRun = runStart[index]! >= 0;
+    const fromStart = inRun ? distanceBucket(index - runStart[index]!) : 8;
+    const toEnd = inRun && runEnd[index]! >= 0 ? distanceBucket(runEnd[index]! - index) : 8;
+    let k = base + copied;
+    rows[k++] = hashRow(100, previousTag * 64 + tag * 8 + nextTag, 0, mask);
+    rows[k++] = hashRow(101, tag, word, mask);
+    rows[k++] = hashRow(102, leftDistance * 16 + contentSinceCue[index]! * 8 + tag, shape, mask);
+    rows[k++] = hashRow(103, rightDistance * 8 + tag, shape, mask);
+    rows[k++] = hashRow(104, fromStart * 16 + toEnd, tag * 16 + shape, mask);
+    rows[k++] = hashRow(105, lastKind[index]! * 16 + lastKindDistance[index]!, shape * 8 + tag, mask);
+    rows[k++] = hashRow(106, nextKind[index]! * 16 + nextKindDistance[index]!, shape * 8 + tag, mask);
+    rows[k++] = hashRow(107, left >= 0 ? wordIds[left + 2]! : 0, leftDistance * 2 + contentSinceCue[index]!, mask);
+    rows[k++] = hashRow(108, boundarySinceContent[index]! * 8 + lastKind[index]!, shape * 8 + tag, mask);
+    rows[k++] = hashRow(109, sentenceFlags[index]! * 8 + tag, quote, mask);
+    rows[k++] = hashRow(110, lastKind[index]! * 8 + nextKind[index]!, tag * 16 + quote, mask);
+    rows[k++] = hashRow(111, right >= 0 ? wordIds[right + 2]! : 0, rightDistance * 8 + tag, mask);
+  }
+  return { rows, stride, wordIds, shapes, sequences: first.sequences, quoteState: first.quoteState };
+}
