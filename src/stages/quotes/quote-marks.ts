@@ -91,8 +91,15 @@ export function findQuotedSpans(text: string, paragraphs: readonly Span[]): Quot
         singleOpen = -1;
       } else if (DOUBLE_CLOSE.has(code)) {
         const depth = code === 0xbb ? deepest(0xab) : deepest(0x201c, 0x201e);
+        const before = position > paragraph.start ? text.charCodeAt(position - 1) : Number.NaN;
+        const after = position + 1 < paragraph.end ? text.charCodeAt(position + 1) : Number.NaN;
         if (depth >= 0) close(depth, position);
-        else diagnostics.push({ stage: 'quotes', rule: 'quote-marks/unopened', message: 'a closing quote mark with no opening mark', start: position, end: position + 1 });
+        else if (code === 0x201d && isSpaceOrOpener(before) && isLetterOrDigit(after)) {
+          // `”Mr. Trump embodies the lasting legacy …”`: a closing mark typed where an opening
+          // one belongs (bad input) still opens the quote.
+          diagnostics.push({ stage: 'quotes', rule: 'quote-marks/reversed', message: 'a closing quote mark opens a quotation', start: position, end: position + 1 });
+          stack.push({ position, style: 0x201c });
+        } else diagnostics.push({ stage: 'quotes', rule: 'quote-marks/unopened', message: 'a closing quote mark with no opening mark', start: position, end: position + 1 });
       } else if (stack.length === 0 && (code === SINGLE_OPEN || code === STRAIGHT_SINGLE || code === SINGLE_CLOSE)) {
         const before = position > paragraph.start ? text.charCodeAt(position - 1) : Number.NaN;
         const after = position + 1 < paragraph.end ? text.charCodeAt(position + 1) : Number.NaN;

@@ -4,7 +4,7 @@
  */
 import type { Diagnostic, Entity, Mention, Paragraph, Quote, Sentence, Token } from '../../doc/schema.js';
 import type { Stage } from '../../pipeline/stage.js';
-import { findAttributions } from './attribution-finder.js';
+import { dropWeakAttributions, findAttributions } from './attribution-finder.js';
 import { featureRows } from './features.js';
 import { findQuotedSpans, splitAtLineBreaks } from './quote-marks.js';
 import { resolveSpeakers } from './speaker-resolver.js';
@@ -33,7 +33,13 @@ export function findQuotes(inputs: QuoteInputs, model: QuoteTaggerModel): FoundQ
   const quoted = findQuotedSpans(text, lines);
   const features = featureRows(text, tokens, lines, quoted.spans, model.vocabulary, model.rowBits);
   const tags = tagTokens(model, features, tokens);
-  const attributions = findAttributions(text, tokens, lines, tags, quoted.spans);
+  const found = findAttributions(text, tokens, lines, tags, quoted.spans);
+  const { ids, cueLevels } = model.vocabulary;
+  // A cue word unseen in training counts as a middling one.
+  const attributions = dropWeakAttributions(text, found, (word) => {
+    const id = ids.get(word);
+    return id === undefined ? 2 : cueLevels[id]!;
+  });
   return { quotes: resolveSpeakers(inputs, attributions), diagnostics: quoted.diagnostics };
 }
 
