@@ -149,24 +149,53 @@ async function mentionTagger(): Promise<((text: string) => { mentions: LocationM
 }
 
 /** Toponym recognition on GeoWebNews literal toponyms, or undefined while the tagger is absent. */
-async function recognition(articles: readonly GoldArticle[], gazetteer: Gazetteer): Promise<BenchRow[] | undefined> {
+async function recognition(articles: readonly GoldArticle[], gazetteer: Gazetteer, errorLog?: string): Promise<BenchRow[] | undefined> {
   const tag = await mentionTagger();
+  const log: string[] = [];
+  const classes = new Map<string, number>();
+  const count = (key: string): void => { classes.set(key, (classes.get(key) ?? 0) + 1); };
   if (!tag) return undefined;
   const counts = { lede: { truePositives: 0, overlapping: 0, predicted: 0 }, tagger: { truePositives: 0, overlapping: 0, predicted: 0 } };
   let gold = 0;
   for (const article of articles) {
     const { mentions, sentences } = tag(article.text);
-    // GeoWebNews' literal toponyms: neither demonyms nor noun modifiers (`US military`).
-    const found = findToponyms(article.text, mentions, { gazetteer, sentences }).filter((toponym) => toponym.source !== 'demonym' && toponym.use === 'literal');
+    // GeoWebNews' literal toponyms: places on the map and modifiers of things located there
+    // (`Syria's jails`, `the British city of`), not modifiers of associated things (`US military`).
+    const found = findToponyms(article.text, mentions, { gazetteer, sentences }).filter((toponym) => toponym.use !== 'modifier');
     const taggerOnly = mentions.filter((mention) => mention.type === 'LOC');
     const literal = article.allToponyms.filter((toponym) => LITERAL_TYPES.has(toponym.type));
     const goldKeys = new Set(literal.map((toponym) => `${toponym.start}:${toponym.end}`));
     gold += goldKeys.size;
+    if (errorLog) {
+      const context = (span: { start: number; end: number }): string => `${article.text.slice(Math.max(0, span.start - 40), span.start)}[${article.text.slice(span.start, span.end)}]${article.text.slice(span.end, span.end + 40)}`.replace(/\s+/g, ' ');
+      const foundKeys = new Set(found.map((span) => `${span.start}:${span.end}`));
+      for (const span of found) {
+        if (goldKeys.has(`${span.start}:${span.end}`)) { count(`TP ${span.source} ${span.use}`); continue; }
+        const exact = article.allToponyms.find((toponym) => toponym.start === span.start && toponym.end === span.end);
+        const touching = article.allToponyms.find((toponym) => toponym.start < span.end && span.start < toponym.end && !/Expression/.test(toponym.type));
+        const key = `FP ${exact ? exact.type : touching ? `~${touching.type}` : 'none'} ${span.source} ${span.use}`;
+        count(key);
+        log.push(`${key}\t${context(span)}`);
+      }
+      for (const toponym of literal) {
+        if (foundKeys.has(`${toponym.start}:${toponym.end}`)) continue;
+        const mention = mentions.find((candidate) => candidate.start < toponym.end && toponym.start < candidate.end);
+        const near = found.find((span) => span.start < toponym.end && toponym.start < span.end);
+        const key = `FN ${toponym.type} ${near ? 'found-other-span' : mention ? `mention-${mention.type}${mention.start === toponym.start && mention.end === toponym.end ? '' : '~'}` : 'no-mention'}`;
+        count(key);
+        log.push(`${key}\t${context(toponym)}`);
+      }
+    }
     for (const [system, spans] of [['lede', found], ['tagger', taggerOnly]] as const) {
       counts[system].predicted += spans.length;
       counts[system].truePositives += spans.filter((span) => goldKeys.has(`${span.start}:${span.end}`)).length;
       counts[system].overlapping += spans.filter((span) => literal.some((toponym) => toponym.start < span.end && span.start < toponym.end)).length;
     }
+  }
+  if (errorLog) {
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(errorLog, [...[...classes].sort((a, b) => b[1] - a[1]).map(([key, n]) => `${n}\t${key}`), '', ...log.sort()].join('\n'));
+    console.error(`recognition errors written to ${errorLog}`);
   }
   const row = (system: string, { truePositives, overlapping, predicted }: { truePositives: number; overlapping: number; predicted: number }): BenchRow => {
     const precision = truePositives / Math.max(1, predicted);
@@ -208,7 +237,7 @@ export async function run(args: string[]): Promise<BenchResult> {
       for (const [key, count] of worst) console.error(`  ${count}× ${key}`);
     }
   }
-  const recognitionRows = args.includes('--no-recognition') ? undefined : await recognition(sets[0]?.[1] ?? [], gazetteer);
+  const recognitionRows = args.includes('--no-recognition') ? undefined : await recognition(sets[0]?.[1] ?? [], gazetteer, args.includes('--recognition-errors') ? args[args.indexOf('--recognition-errors') + 1] : undefined);
   if (recognitionRows) rows.push(...recognitionRows);
   return {
     task: 'places',

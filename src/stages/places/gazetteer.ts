@@ -97,24 +97,38 @@ export function loadGazetteer(dir: string = defaultGazetteerDir()): Gazetteer {
   const [demonymsStart, demonymsEnd] = section('demonyms', namesEnd);
   const size = entriesEnd - entriesStart;
 
-  // Lines stay unparsed until asked for: a lookup is a binary search over the sorted key lines.
-  const keyOf = (line: string): string => line.slice(0, line.indexOf('\t'));
-  const search = (start: number, end: number, key: string): readonly number[] => {
-    let low = start;
-    let high = end;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (keyOf(lines[middle] ?? '') < key) low = middle + 1;
-      else high = middle;
+  // Entry lines stay unparsed until asked for (most are never asked for); the name and demonym
+  // keys go into maps, since a lookup per capitalised word is the finder's hot path.
+  const indexKeys = (start: number, end: number): Map<string, number> => {
+    const map = new Map<string, number>();
+    for (let line = start; line < end; line++) {
+      const text = lines[line] ?? '';
+      map.set(text.slice(0, text.indexOf('\t')), line);
     }
-    const line = lines[low];
-    if (low >= end || line === undefined || keyOf(line) !== key) return EMPTY;
-    return line.slice(key.length + 1).split(',').map(Number);
+    return map;
   };
+  const nameLines = indexKeys(namesStart, namesEnd);
+  const demonymLines = indexKeys(demonymsStart, demonymsEnd);
+  // Parsed id lists and entries, filled as articles ask for them: a name is parsed once per process.
+  const idLists = new Map<number, readonly number[]>();
+  const search = (keys: Map<string, number>, key: string): readonly number[] => {
+    const lineNumber = keys.get(key);
+    if (lineNumber === undefined) return EMPTY;
+    let ids = idLists.get(lineNumber);
+    if (!ids) {
+      const line = lines[lineNumber] ?? '';
+      ids = Object.freeze(line.slice(line.indexOf('\t') + 1).split(',').map(Number));
+      idLists.set(lineNumber, ids);
+    }
+    return ids;
+  };
+  const parsed = new Map<number, GazetteerEntry>();
   const entry = (index: number): GazetteerEntry => {
+    const known = parsed.get(index);
+    if (known) return known;
     if (!Number.isInteger(index) || index < 0 || index >= size) throw new RangeError(`places: no gazetteer entry ${index}`);
     const [geonameId, kind, featureCode, countryCode, admin1, admin2, lat, lon, population, name, key] = (lines[entriesStart + index] ?? '').split('\t');
-    return {
+    const value: GazetteerEntry = Object.freeze({
       index,
       name: name ?? '',
       key: key || (name ?? '').toLowerCase(),
@@ -127,7 +141,9 @@ export function loadGazetteer(dir: string = defaultGazetteerDir()): Gazetteer {
       lon: Number(lon),
       population: Number(population) || 0,
       geonameId: Number(geonameId) || undefined,
-    };
+    });
+    parsed.set(index, value);
+    return value;
   };
   // Countries and admin1 regions: a few thousand lines, found once at load.
   const countries = new Map<string, number>();
@@ -145,9 +161,9 @@ export function loadGazetteer(dir: string = defaultGazetteerDir()): Gazetteer {
     size,
     maxNameWords,
     entry,
-    lookup: (name) => search(namesStart, namesEnd, placeKey(name)),
-    lookupKey: (key) => search(namesStart, namesEnd, key),
-    lookupDemonym: (name) => search(demonymsStart, demonymsEnd, placeKey(name)),
+    lookup: (name) => search(nameLines, placeKey(name)),
+    lookupKey: (key) => search(nameLines, key),
+    lookupDemonym: (name) => search(demonymLines, placeKey(name)),
     country: (countryCode) => countries.get(countryCode),
     admin1: (countryCode, admin1) => admins.get(`${countryCode}.${admin1}`),
   };

@@ -6,7 +6,7 @@ import type { Place } from '../../doc/schema.js';
 import { defaultGazetteerDir, loadGazetteer } from './gazetteer.js';
 import { placeKey } from './normalize.js';
 import { resolvePlaces, type ToponymSpan } from './place-resolver.js';
-import { findToponyms, isMetonymic, toponymUse, type LocationMention } from './toponym-finder.js';
+import { findToponyms, isMetonymic, toponymUse, type LocationMention, type ToponymUse } from './toponym-finder.js';
 
 const gazetteer = loadGazetteer();
 
@@ -190,13 +190,13 @@ test('seed article: places resolve as the story says', { skip: !existsSync(seedP
 });
 
 /** [sentence, place name, expected use] */
-const USE_CASES: readonly (readonly [string, string, 'literal' | 'metonymic' | 'modifier'])[] = [
+const USE_CASES: readonly (readonly [string, string, ToponymUse])[] = [
   ['Troops were sent to Libya in May.', 'Libya', 'literal'],
   ['Washington said the talks would resume.', 'Washington', 'metonymic'],
   ["Russia's foreign ministry issued a note.", 'Russia', 'metonymic'],
-  ["Fighting spread along Libya's coast.", 'Libya', 'literal'],
+  ["Fighting spread along Libya's coast.", 'Libya', 'literal-modifier'],
   ['The US military conducted a strike.', 'US', 'modifier'],
-  ['Tanks rolled into the Boston suburbs.', 'Boston', 'literal'],
+  ['Tanks rolled into the Boston suburbs.', 'Boston', 'literal-modifier'],
   ['Libya and Algeria share a border.', 'Libya', 'literal'],
 ];
 

@@ -1,11 +1,16 @@
 /**
- * Finds toponym spans in an article: the entity tagger's LOC mentions, demonyms (`Libyan`), and
- * gazetteer names the tagger missed. Finders propose; the resolver decides which place each is.
- * Metonymy is kept apart: `Washington said` names a government, not a point on the map.
+ * Finds toponym spans in an article: the entity tagger's LOC mentions, demonyms (`Libyan`),
+ * organisation and person mentions that the sentence uses as places (`at Barclays Center`,
+ * `moved to Dewsbury`), a wire dateline (`HOUSTON (AP) -`), and gazetteer names the tagger
+ * missed. Finders propose; the resolver decides which place each is. Metonymy is kept apart:
+ * `Washington said` names a government, not a point on the map.
  */
 import type { Gazetteer } from './gazetteer.js';
 import type { ToponymSpan } from './place-resolver.js';
 import { placeKey } from './normalize.js';
+import { toponymUse, type ToponymUse } from './toponym-use.js';
+
+export { isMetonymic, toponymUse, type ToponymUse } from './toponym-use.js';
 
 /** An entity mention as the tagger gives it (the Doc's `Mention` fits). */
 export interface LocationMention {
@@ -13,6 +18,8 @@ export interface LocationMention {
   readonly end: number;
   readonly type: string;
   readonly id?: string;
+  /** `name`, `nominal` or `pronoun`; only names are toponyms (default `name`). */
+  readonly kind?: string;
 }
 
 /** Options of {@link findToponyms}. */
@@ -24,141 +31,172 @@ export interface FindToponymsOptions {
   readonly minCityPopulation?: number;
 }
 
-/** A found toponym: where it came from in `source` (`mention`, `demonym`, `gazetteer`). */
+/** A found toponym: what proposed it, and how the sentence uses it. */
 export interface FoundToponym extends ToponymSpan {
-  readonly source: 'mention' | 'demonym' | 'gazetteer';
-  /** How the name is used (see {@link toponymUse}); metonymic uses are never returned. */
-  readonly use: 'literal' | 'modifier';
+  /**
+   * `mention` (a LOC or place-named MISC mention), `coerced` (an ORG or PER mention the
+   * sentence uses as a place), `dateline`, `demonym`, or `gazetteer` (a name the tagger missed).
+   */
+  readonly source: 'mention' | 'coerced' | 'dateline' | 'demonym' | 'gazetteer';
+  /** How the name is used (see {@link ToponymUse}); metonymic uses are never returned. */
+  readonly use: Exclude<ToponymUse, 'metonymic'>;
 }
-
-/**
- * Verbs that make a place name its government or people (`Washington said`, `Moscow denied`):
- * an ORG use, so no coordinate.
- */
-const METONYMY_VERB = /^(?:\s+(?:has|have|had|also|has also|would|will|could|did|does|is|was))?\s+(?:said|says|say|announced|announces|denied|denies|accused|accuses|warned|warns|insisted|insists|claimed|claims|argued|argues|threatened|threatens|vowed|vows|rejected|rejects|condemned|condemns|demanded|demands|responded|responds|urged|urges|wants|wanted|refused|refuses|agreed|agrees|imposed|imposes|sanctioned|retaliated|blamed|blames|told|tells|pledged|pledges|hopes|believes|believed|called on|signed|expelled|recalled)\b/;
 
 /** Kinds of place a MISC mention may name. */
 const MISC_PLACE_KINDS: ReadonlySet<string> = new Set(['country', 'continent', 'region', 'water', 'landmark']);
 
-/** A capitalised word, with the joiners that occur inside place names (`al-`, `d'`, `St.`). */
-const CAPITALISED_WORD = /\p{Lu}[\p{L}\p{M}'’.-]*/uy;
-
-function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
-  return a.start < b.end && b.start < a.end;
-}
-
-/** A preposition of place right before the span (`in Washington said` stays a place). */
-const PLACE_PREPOSITION = /\b(?:in|at|from|to|into|near|across|outside|inside|throughout|around|within|via|toward|towards|across)\s+(?:the\s+)?$/i;
-
-/** True when a span names a government or people by its place (see {@link METONYMY_VERB}). */
-export function isMetonymic(text: string, span: { start: number; end: number }): boolean {
-  const after = text.slice(span.end, span.end + 40);
-  if (!METONYMY_VERB.test(after)) return false;
-  // "in Washington said" is a place; "Washington said" is the government.
-  const before = text.slice(Math.max(0, span.start - 12), span.start);
-  return !/\b(?:in|at|from|to|near|of|across|outside|inside)\s+(?:the\s+)?$/i.test(before);
-}
-
-/** Nouns after a possessive place that keep it a place (`Libya's coast`, `Russia's far east`). */
-const GEOGRAPHIC_NOUN = /^(?:capital|border|borders|coast|coastline|north|south|east|west|northern|southern|eastern|western|northeast|northwest|southeast|southwest|far|largest|biggest|second|city|cities|province|provinces|region|regions|state|territory|mountains|desert|interior|heartland|outskirts|soil|streets|shores|waters|airspace)\b/;
-
-/** Words after a place that leave it a place rather than a noun modifier. */
-const FUNCTION_WORD = /^(?:and|or|but|nor|in|on|at|to|for|with|from|by|of|as|than|into|over|under|after|before|since|until|near|via|per|is|are|was|were|be|been|has|have|had|will|would|could|should|can|may|might|must|does|do|did|this|that|these|those|which|who|where|when|while|because|if|so|the|a|an|its|their|his|her|our|last|next|earlier|later|today|yesterday|tonight|now|then|too|also|alone|itself|instead|again|itself|proper|says|said)$/;
+/** Kinds of place strong enough to be found by the gazetteer alone, whatever the tagger said. */
+const STRONG_KINDS: ReadonlySet<string> = new Set(['country', 'admin1', 'continent', 'region', 'water', 'landmark']);
 
 /**
- * How a place name is used: `literal` (a point on the map), `metonymic` (`Washington said`,
- * `Russia's imports`: the government or people), or `modifier` (`US military`, `Syrian
- * government`: a place name qualifying a noun). GeoWebNews-style literal toponyms are the first.
+ * A preposition that puts what follows on the map (`at Barclays Center`, `in the Oval Office`,
+ * `moved to Thornhill`): an organisation or person mention after it is a place here.
  */
-export function toponymUse(text: string, span: { start: number; end: number }): 'literal' | 'metonymic' | 'modifier' {
-  if (isMetonymic(text, span)) return 'metonymic';
-  const before = text.slice(Math.max(0, span.start - 16), span.start);
-  const prepositional = PLACE_PREPOSITION.test(before);
-  const after = text.slice(span.end, span.end + 40);
-  // "Russia's Foreign Ministry", "Iran's imports": a possessive place is its state, unless what
-  // it owns is geography ("Libya's coast").
-  const possessive = /^['’]s?\s+([\p{L}-]+)/u.exec(after);
-  if (possessive) return GEOGRAPHIC_NOUN.test(possessive[1]!.toLowerCase()) ? 'literal' : 'metonymic';
-  // "US military", "Paris attacks": a lower-case noun right after the name.
-  const next = /^ ([\p{Ll}][\p{L}-]*)/u.exec(after);
-  if (next && !FUNCTION_WORD.test(next[1]!) && !/(?:ed|ly)$/.test(next[1]!) && !prepositional) return 'modifier';
-  return 'literal';
-}
+const PLACING_PREPOSITION = /\b(?:in|at|near|outside|inside|into|across|throughout|around|within)\s+(?:the\s+)?$/i;
+
+/** Capitalised words, with the joiners that occur inside place names (`al-`, `d'`, `St.`). */
+const CAPITALISED_WORDS = /(?<![\p{L}\p{M}\d])\p{Lu}[\p{L}\p{M}'’.-]*/gu;
 
 /**
- * Proposes toponym spans, sorted by start and never overlapping. LOC mentions come first; then
+ * A wire dateline opening the text: `HOUSTON (AP) -`, `DURBAN, South Africa (CNN) -`,
+ * `SEOUL, South Korea —`. Group 1 is the city, group 2 the region or country after the comma.
+ */
+const DATELINE = /^\s*(\p{Lu}[\p{Lu}\p{M}.'’ -]*\p{Lu}\.?)(?:,\s+(\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*){0,2}))?\s*(?:\([^)\n]{1,30}\)\s*)?[-—–]/u;
+
+/**
+ * Proposes toponym spans, sorted by start and never overlapping. Mentions come first; then
  * demonyms and gazetteer names outside every mention (a PER or ORG mention such as `George
- * Washington` or `Libyan National Army` blocks them); metonymic uses are dropped.
+ * Washington` or `Libyan National Army` blocks them); metonymic uses are dropped, and a name
+ * joined by `and` to a metonymic one is read the same way (`China and Russia hope`).
  */
 export function findToponyms(text: string, mentions: readonly LocationMention[], options: FindToponymsOptions): FoundToponym[] {
   const { gazetteer } = options;
   const minCityPopulation = options.minCityPopulation ?? 100_000;
-  const found: FoundToponym[] = [];
-  for (const mention of mentions) {
-    const withId = mention.id ? { mentionId: mention.id } : {};
-    if (mention.type === 'LOC') {
-      const use = toponymUse(text, mention);
-      if (use !== 'metonymic') found.push({ start: mention.start, end: mention.end, source: 'mention', use, ...withId });
-    } else if (mention.type === 'MISC') {
-      // CoNLL-style taggers call `Libyan Desert` and `North African` MISC: a MISC mention that is
-      // wholly a place name or a demonym is a toponym.
-      const key = placeKey(text.slice(mention.start, mention.end));
-      // Only names of countries, continents, regions and waters: `Western` (as in "Western
-      // interests") is also a Ghanaian region.
-      if (gazetteer.lookupKey(key).some((index) => MISC_PLACE_KINDS.has(gazetteer.entry(index).kind))) {
-        const use = toponymUse(text, mention);
-        if (use !== 'metonymic') found.push({ start: mention.start, end: mention.end, source: 'mention', use, ...withId });
-      } else if (gazetteer.lookupDemonym(key).length > 0) {
-        found.push({ start: mention.start, end: mention.end, source: 'demonym', use: 'modifier', ...withId });
+  // Every candidate with its use, metonymic ones included (they matter for coordination).
+  const candidates: { readonly span: FoundToponym | undefined; readonly start: number; readonly end: number; use: ToponymUse }[] = [];
+  const covered = new Uint8Array(text.length + 1);
+  const cover = (start: number, end: number): void => { covered.fill(1, start, end); };
+  const isCovered = (start: number, end: number): boolean => {
+    for (let offset = start; offset < end; offset++) if (covered[offset]) return true;
+    return false;
+  };
+  const propose = (start: number, end: number, source: FoundToponym['source'], use: ToponymUse, mentionId?: string): void => {
+    cover(start, end);
+    const span = use === 'metonymic' ? undefined : { start, end, source, use, ...(mentionId ? { mentionId } : {}) };
+    candidates.push({ span, start, end, use });
+  };
+  const kindsOf = (key: string): string[] => gazetteer.lookupKey(key).map((index) => gazetteer.entry(index).kind);
+
+  // A wire dateline is a literal place, whatever the tagger made of its capitals.
+  const dateline = DATELINE.exec(text.slice(0, 120));
+  if (dateline?.[1]) {
+    const cityStart = text.indexOf(dateline[1]);
+    if (gazetteer.lookupKey(placeKey(dateline[1])).length > 0) {
+      propose(cityStart, cityStart + dateline[1].length, 'dateline', 'literal');
+      if (dateline[2]) {
+        const regionStart = text.indexOf(dateline[2], cityStart + dateline[1].length);
+        if (gazetteer.lookupKey(placeKey(dateline[2])).length > 0) propose(regionStart, regionStart + dateline[2].length, 'dateline', 'literal');
       }
     }
   }
-  const blocked = (span: { start: number; end: number }): boolean => mentions.some((mention) => overlaps(mention, span));
+
+  for (const mention of mentions) {
+    if ((mention.kind ?? 'name') !== 'name' || isCovered(mention.start, mention.end)) continue;
+    const surface = text.slice(mention.start, mention.end);
+    if (mention.type === 'LOC') {
+      propose(mention.start, mention.end, 'mention', toponymUse(text, mention), mention.id);
+    } else if (mention.type === 'MISC') {
+      // CoNLL-style taggers call `Libyan Desert` and `North African` MISC: a MISC mention that is
+      // wholly a place name or a demonym is a toponym. Only names of countries, continents,
+      // regions and waters: `Western` (as in "Western interests") is also a Ghanaian region.
+      const key = placeKey(surface);
+      if (kindsOf(key).some((kind) => MISC_PLACE_KINDS.has(kind))) propose(mention.start, mention.end, 'mention', toponymUse(text, mention), mention.id);
+      else if (gazetteer.lookupDemonym(key).length > 0) propose(mention.start, mention.end, 'demonym', toponymUse(text, mention, true), mention.id);
+    } else if (mention.type === 'ORG' || mention.type === 'PER') {
+      // "arrested at Kendale Lakes Elementary School", "moved to Thornhill": the sentence puts
+      // the name on the map, whatever kind of name it is.
+      const before = text.slice(Math.max(0, mention.start - 16), mention.start);
+      const placed = PLACING_PREPOSITION.test(before);
+      // "Brands Hatch GP, Kent", "Hawaii's economy": a tagger slip on a well-known place name.
+      const known = kindsOf(placeKey(surface)).some((kind) => STRONG_KINDS.has(kind) || kind === 'admin2');
+      if (placed || (known && mention.type === 'ORG')) {
+        const use = toponymUse(text, mention);
+        propose(mention.start, mention.end, 'coerced', placed && use === 'modifier' ? 'literal' : use, mention.id);
+      }
+    }
+  }
+
   const sentenceStarts = new Set((options.sentences ?? []).map((sentence) => sentence.start));
+  const blocked = new Uint8Array(text.length + 1);
+  for (const mention of mentions) blocked.fill(1, mention.start, mention.end);
+  const isBlocked = (start: number, end: number): boolean => {
+    for (let offset = start; offset < end; offset++) if (blocked[offset] || covered[offset]) return true;
+    return false;
+  };
 
   // Runs of capitalised words; each start tries the longest gazetteer name first.
   const words: { start: number; end: number }[] = [];
-  for (let offset = 0; offset < text.length; offset++) {
-    const previous = text[offset - 1];
-    if (previous !== undefined && /[\p{L}\p{M}\d]/u.test(previous)) continue;
-    CAPITALISED_WORD.lastIndex = offset;
-    const match = CAPITALISED_WORD.exec(text);
-    if (!match) continue;
-    let end = offset + match[0].length;
+  for (const match of text.matchAll(CAPITALISED_WORDS)) {
+    const start = match.index;
+    let end = start + match[0].length;
     // "U.S." keeps its periods; a sentence-final period does not belong to the name.
-    while (end > offset + 1 && /[.'’-]/.test(text[end - 1] ?? '') && !/^(?:\p{Lu}\.)+$/u.test(text.slice(offset, end))) end--;
-    words.push({ start: offset, end });
-    offset = end - 1;
+    while (end > start + 1 && /[.'’-]/.test(text[end - 1] ?? '') && !/^(?:\p{Lu}\.)+$/u.test(text.slice(start, end))) end--;
+    words.push({ start, end });
   }
   for (let first = 0; first < words.length; first++) {
     const start = words[first]!.start;
-    for (let last = Math.min(words.length - 1, first + gazetteer.maxNameWords - 1); last >= first; last--) {
-      // Words of one name are separated by single spaces only.
-      let joined = true;
-      for (let word = first; word < last; word++) if (text.slice(words[word]!.end, words[word + 1]!.start) !== ' ') joined = false;
-      if (!joined) continue;
+    if (blocked[start] || covered[start]) continue;
+    let last = first;
+    // Words of one name are separated by single spaces only.
+    while (last + 1 < words.length && last + 1 < first + gazetteer.maxNameWords && words[last + 1]!.start === words[last]!.end + 1 && text[words[last]!.end] === ' ') last++;
+    for (; last >= first; last--) {
       const span = { start, end: words[last]!.end };
-      if (blocked(span) || found.some((toponym) => overlaps(toponym, span))) continue;
+      if (isBlocked(span.start, span.end)) continue;
       const surface = text.slice(span.start, span.end);
       const key = placeKey(surface);
-      const sentenceInitial = sentenceStarts.has(span.start) || /(?:^|[.!?]["”’]?\s+)$/.test(text.slice(Math.max(0, span.start - 3), span.start));
-      const names = gazetteer.lookupKey(key).map((index) => gazetteer.entry(index));
-      const strong = names.some((entry) =>
-        entry.kind === 'country' || entry.kind === 'admin1' || entry.kind === 'continent' || entry.kind === 'region' || entry.kind === 'water' || entry.kind === 'landmark' ||
-        (entry.kind === 'city' && !sentenceInitial && (entry.population >= minCityPopulation || entry.featureCode === 'PPLC')),
-      );
-      // Two-letter codes (`IN`, `OR`) and single capitals are too often words.
-      if (strong && key.replace(/ /g, '').length > 2 && /\p{Ll}/u.test(surface.replace(/^\p{Lu}/u, '')) || strong && /^(?:\p{Lu}\.){2,}$/u.test(surface) || strong && /^(?:UK|US|USA|UAE|DRC|NYC)$/.test(surface)) {
-        const use = toponymUse(text, span);
-        if (use !== 'metonymic') found.push({ ...span, source: 'gazetteer', use });
-        first = last;
-        break;
+      if (!key) continue;
+      const names = gazetteer.lookupKey(key);
+      if (names.length > 0) {
+        const sentenceInitial = sentenceStarts.has(span.start) || /(?:^|[.!?]["”’]?\s+)$/.test(text.slice(Math.max(0, span.start - 3), span.start));
+        const strong = names.some((index) => {
+          const entry = gazetteer.entry(index);
+          return STRONG_KINDS.has(entry.kind) || (entry.kind === 'city' && !sentenceInitial && (entry.population >= minCityPopulation || entry.featureCode === 'PPLC'));
+        });
+        // Two-letter codes (`IN`, `OR`) and single capitals are too often words.
+        const shaped = (key.replace(/ /g, '').length > 2 && /\p{Ll}/u.test(surface.replace(/^\p{Lu}/u, ''))) || /^(?:\p{Lu}\.){2,}$/u.test(surface) || /^(?:UK|US|USA|UAE|DRC|NYC)$/.test(surface);
+        if (strong && shaped) {
+          propose(span.start, span.end, 'gazetteer', toponymUse(text, span));
+          first = last;
+          break;
+        }
       }
-      if (last === first && gazetteer.lookupDemonym(key).length > 0 && key.length > 2) {
-        found.push({ ...span, source: 'demonym', use: 'modifier' });
+      if (last === first && key.length > 2 && gazetteer.lookupDemonym(key).length > 0) {
+        propose(span.start, span.end, 'demonym', toponymUse(text, span, true));
         break;
       }
     }
   }
-  return found.sort((a, b) => a.start - b.start || a.end - b.end);
+
+  // "China and Russia hope", "both Russia and Great Britain": names joined by `and`/`or` share
+  // their reading, so one name's metonymy carries over to its neighbours in the list.
+  candidates.sort((a, b) => a.start - b.start || a.end - b.end);
+  for (let pass = 0; pass < 2; pass++) {
+    for (let index = 0; index + 1 < candidates.length; index++) {
+      const left = candidates[index]!;
+      const right = candidates[index + 1]!;
+      if ((left.use === 'metonymic') === (right.use === 'metonymic')) continue;
+      if (!/^(?:,\s*|\s+(?:and|or)\s+(?:the\s+)?|,\s+(?:and|or)\s+(?:the\s+)?)$/.test(text.slice(left.end, right.start))) continue;
+      const literal = left.use === 'metonymic' ? right : left;
+      // Only a name with no reading of its own follows: "in Paris and Washington said" stays.
+      if (literal.use !== 'literal' || literal.span?.source === 'dateline') continue;
+      const before = text.slice(Math.max(0, literal.start - 40), literal.start);
+      if (/\b(?:in|at|from|into|near|across|to)\s+(?:the\s+)?$/i.test(before) && literal === left) continue;
+      if (literal === right && /\b(?:in|at|from|into|near|across|to)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, left.start - 40), left.start))) continue;
+      literal.use = 'metonymic';
+    }
+  }
+  return candidates
+    .filter((candidate) => candidate.use !== 'metonymic' && candidate.span)
+    .map((candidate) => ({ ...candidate.span!, use: candidate.use as FoundToponym['use'] }));
 }
+
