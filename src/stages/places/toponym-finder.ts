@@ -63,6 +63,21 @@ const CAPITALISED_WORDS = /(?<![\p{L}\p{M}\d])\p{Lu}[\p{L}\p{M}'’.-]*/gu;
  */
 const DATELINE = /^\s*(\p{Lu}[\p{Lu}\p{M}.'’ -]*\p{Lu}\.?)(?:,\s+(\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*){0,2}))?\s*(?:\([^)\n]{1,30}\)\s*)?[-—–]/u;
 
+/** Last words that make a name a place (`Frenchmen Street`, `Kendale Lakes`, `Holy Redeemer Church`). */
+const PLACE_WORD = /\b(?:Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Lane|Drive|Dr|Way|Place|Square|Circle|Cir|Court|Ct|Parade|Terrace|Highway|Hwy|Route|Bridge|Park|Gardens?|River|Lake|Lakes|Sea|Ocean|Bay|Gulf|Strait|Channel|Island|Islands|Isle|Peninsula|Mountains?|Mount|Mt|Hills?|Valley|Desert|Forest|Canyon|Falls|Beach|Coast|Harbou?r|Port|Airport|Station|Center|Centre|Hall|Church|Cathedral|Mosque|Temple|Palace|Castle|Tower|Building|House|Hotel|Hospital|School|College|University|Stadium|Arena|Market|Mall|Plaza|Library|Museum|Prison|Jail|Camp|Base|Complex|Estate|County|Province|State|Region|District|Territory|City|Town|Township|Village|Borough|Parish|Municipality|Governorate|Oblast|Prefecture|Valley|Heights|Springs|Point|Cape|Wood|Woods|Green|Cross|Gate|Field|Fields|Farm|Quarter|Area|Zone|Strip|Bank|Plains?|Basin|Delta|Glacier|Reef|Atoll|Oasis|Pass|Trail|Line|Corridor)\.?$|^(?:Lake|Mount|Mt\.?|Port|Fort|Saint|St\.?|San|Santa|Cape|Isle|Gulf|Bay|Strait|Sea|North|South|East|West|New|Upper|Lower|Greater)\s/;
+
+/** True when a LOC mention looks like a place: a gazetteer name, a place word, or a placing context. */
+function placeLike(text: string, span: { start: number; end: number }, gazetteer: Gazetteer): boolean {
+  const surface = text.slice(span.start, span.end);
+  const key = placeKey(surface);
+  if (gazetteer.lookupKey(key).length > 0 || gazetteer.lookupKey(key.replace(/^the /, '')).length > 0 || gazetteer.lookupDemonym(key).length > 0) return true;
+  if (PLACE_WORD.test(surface) || /\d/.test(surface)) return true;
+  if (PLACING_PREPOSITION.test(text.slice(Math.max(0, span.start - 16), span.start)) || /\b(?:from|to|of|near|across|along)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, span.start - 12), span.start))) return true;
+  // "Estey's Bridge, N.B.", "Gwbert, Ceredigion": a unit after a comma places the name.
+  const unit = /^,\s+(\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)?)/u.exec(text.slice(span.end, span.end + 40));
+  return unit?.[1] !== undefined && gazetteer.lookupKey(placeKey(unit[1])).length > 0;
+}
+
 /**
  * Proposes toponym spans, sorted by start and never overlapping. Mentions come first; then
  * demonyms and gazetteer names outside every mention (a PER or ORG mention such as `George
@@ -104,6 +119,10 @@ export function findToponyms(text: string, mentions: readonly LocationMention[],
     if ((mention.kind ?? 'name') !== 'name' || isCovered(mention.start, mention.end)) continue;
     const surface = text.slice(mention.start, mention.end);
     if (mention.type === 'LOC') {
+      // A LOC name that no gazetteer knows, with no place word in it and nothing around it
+      // that puts it on a map, is more often a tagger slip (`Nollywood`, `Kommersant`) than a
+      // place: "Anytime, Anyplace, Anyhow", "the British developer Lordship".
+      if (!placeLike(text, mention, gazetteer)) continue;
       propose(mention.start, mention.end, 'mention', toponymUse(text, mention), mention.id);
     } else if (mention.type === 'MISC') {
       // CoNLL-style taggers call `Libyan Desert` and `North African` MISC: a MISC mention that is
@@ -116,9 +135,12 @@ export function findToponyms(text: string, mentions: readonly LocationMention[],
       // "arrested at Kendale Lakes Elementary School", "moved to Thornhill": the sentence puts
       // the name on the map, whatever kind of name it is.
       const before = text.slice(Math.max(0, mention.start - 16), mention.start);
-      const placed = PLACING_PREPOSITION.test(before);
-      // "Brands Hatch GP, Kent", "Hawaii's economy": a tagger slip on a well-known place name.
-      const known = kindsOf(placeKey(surface)).some((kind) => STRONG_KINDS.has(kind) || kind === 'admin2');
+      // "Brands Hatch GP, Kent", "Hawaii's economy": a tagger slip on a well-known place name
+      // (a county only in a list of places: `Liverpool` is a club more often than a district).
+      const kinds = kindsOf(placeKey(surface));
+      const known = kinds.some((kind) => STRONG_KINDS.has(kind) || (kind === 'admin2' && /,\s*$/.test(before)));
+      // Acronyms after `in` are organisations (`in the UNP`, `within the MFSA`) unless a gazetteer knows them.
+      const placed = PLACING_PREPOSITION.test(before) && (/\p{Ll}/u.test(surface) || known);
       if (placed || (known && mention.type === 'ORG')) {
         const use = toponymUse(text, mention);
         propose(mention.start, mention.end, 'coerced', placed && use === 'modifier' ? 'literal' : use, mention.id);

@@ -51,7 +51,8 @@ approach action actions move moves effort efforts trade imports exports sanction
 partner partners side's national state-run state-owned representative representatives delegate
 spokesman spokeswoman spokesperson counterpart's opposition rebels militants militia fighters
 version edition championship league cup countries nations states members member employers
-goods equipment products brands lawmaker rep campaign
+goods equipment products brands lawmaker rep campaign aide aides correspondent correspondents
+chief chiefs staff staffer staffers spokesman adviser advisers advisor official's analyst analysts
 `.trim().split(/\s+/));
 
 /**
@@ -79,12 +80,20 @@ const LOCATIVE_BEFORE = /\b(?:in|at|from|into|near|across|outside|inside|through
 const AGENT_BEFORE = /\b(?:with|by|against|that|both|although|though|whereas|accuse[sd]?|accusing|blame[sd]?|blaming|urge[sd]?|urging|press(?:ed|ing)?|pressur(?:e|ed|ing)|sanction(?:s|ed|ing)?|fight(?:ing|s)?|fought|prompting|persuade[sd]?|convince[sd]?|warned|warning|told|telling|asked|asking|allow(?:ed|ing|s)?|forc(?:ed|ing)|order(?:ed|ing)|sell|selling|sold|beat|beating|defeat(?:ed|ing)?|support(?:ed|ing)?|back(?:ed|ing)|join(?:ed|ing)?|invite[sd]?|inviting|criticis(?:ed|ing)|criticiz(?:ed|ing)|condemn(?:ed|ing)?|thank(?:ed|ing)?|help(?:ed|ing)?|lead|led|leading)\s+(?:the\s+)?$/i;
 
 /** An adverbial that may stand between a subject and its verb (`the U.S. on Tuesday said`). */
-const ADVERBIAL = String.raw`(?:\s*,?\s+(?:on|last|this|earlier|late)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|\w+day)\b,?|\s+(?:also|now|then|still|already|traditionally|repeatedly|reportedly|officially|recently|previously|initially|ultimately|eventually|quickly|long|never|always|once|later|finally|too)\b)*`;
+const ADVERBIAL = String.raw`(?:\s*,?\s+(?:on|last|this|earlier|late|in)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|January|February|March|April|May|June|July|August|September|October|November|December|\w+day)\b(?:\s+\d{1,2}\b)?,?|\s+(?:also|now|then|still|already|traditionally|repeatedly|reportedly|officially|recently|previously|initially|ultimately|eventually|quickly|long|never|always|once|later|finally|too|\p{Ll}+ly)\b)*`;
 
 /** Agent verbs (with their auxiliaries): a place doing these is its government, people or team. */
 const AGENT_VERB = String.raw`(?:(?:has|have|had|would|should|could|must|might|may|did|does|do|can|cannot|can't|won't|will|is|was|are|were)(?:\s+(?:not|also|already|now|long|never|still|just))*\s+(?:been\s+)?(?!(?:a|an|the|in|at|on|been|being|home|located|situated|known|famous|located|bordered|surrounded|hit|struck|home|flooded|affected|ranked|among|one|part|still|no|not)\b)[a-z]+(?:ed|en|ing|s|e|t|d|y)?|(?:said|says|say|announced|announces|denied|denies|accused|accuses|warned|warns|insisted|insists|claimed|claims|argued|argues|threatened|threatens|vowed|vows|rejected|rejects|condemned|condemns|demanded|demands|responded|responds|urged|urges|wants|wanted|refused|refuses|agreed|agrees|imposed|imposes|sanctioned|retaliated|blamed|blames|told|tells|pledged|pledges|hopes|hoped|hope|believes|believed|called on|signed|signs|expelled|expels|recalled|recalls|decided|decides|continues|continued|plans|planned|seeks|sought|opposes|opposed|supports|supported|backs|backed|exported|exports|imported|imports|sold|sells|buys|bought|entered|joined|joins|won|wins|lost|loses|beat|beats|defeated|played|plays|voted|votes|acted|acts|failed|fails|needs|needed|approved|approves|ordered|orders|invaded|invades|attacked|attacks|launched|launches|deployed|deploys|recognized|recognised|recognizes|recognises|considers|considered|stopped|stops|started|starts|began|begins|expects|expected|worked|works|helped|helps|led|leads|sent|sends|asked|asks|offered|offers|promised|promises|proposed|proposes|requested|requests|reported|reports|confirmed|confirms|welcomed|welcomes|criticized|criticised|criticizes|criticises|protested|protests|intends|intended|aims|aimed|seeks|tried|tries|attempted|attempts|retains|retained|maintains|maintained|remains|remained|scored|leads|trails|trailed|hosts|hosted|faces|faced|became|becomes)\b)`;
 
-const SUBJECT_OF_AGENT_VERB = new RegExp(`^${ADVERBIAL}\\s+${AGENT_VERB}`);
+/**
+ * Any past or present-tense verb: a place name with no preposition before it, followed by a
+ * verb, is the verb's subject, and places act through their governments, people and teams
+ * (`Tamil Nadu on Saturday moved the Supreme Court`, `Vietnam sees Russia as a partner`). Verbs
+ * that places do as places stay literal (`Houston flooded`, `Algeria borders Libya`).
+ */
+const ANY_VERB = String.raw`(?!(?:flooded|located|based|situated|lies|lay|sits|borders|bordered|stretches|covers|spans|experienced|saw|suffered|sweltered|shook|burned|froze|faces|hit)\b)\p{Ll}{2,}(?:ed|es|s)\b(?!\s+(?:of|and|or|in|are|were|who|which|that|to)\b)`;
+
+const SUBJECT_OF_AGENT_VERB = new RegExp(`^${ADVERBIAL}\\s+(?:${AGENT_VERB}|${ANY_VERB})`, 'u');
 
 /** Heads of a possessive or noun-modifier phrase: up to three lower-case words after the name. */
 function headWords(text: string, from: number): string[] {
