@@ -73,9 +73,11 @@ function placeLike(text: string, span: { start: number; end: number }, gazetteer
   if (gazetteer.lookupKey(key).length > 0 || gazetteer.lookupKey(key.replace(/^the /, '')).length > 0 || gazetteer.lookupDemonym(key).length > 0) return true;
   if (PLACE_WORD.test(surface) || /\d/.test(surface)) return true;
   if (PLACING_PREPOSITION.test(text.slice(Math.max(0, span.start - 16), span.start)) || /\b(?:from|to|of|near|across|along)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, span.start - 12), span.start))) return true;
-  // "Estey's Bridge, N.B.", "Gwbert, Ceredigion": a unit after a comma places the name.
-  const unit = /^,\s+(\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)?)/u.exec(text.slice(span.end, span.end + 40));
-  return unit?.[1] !== undefined && gazetteer.lookupKey(placeKey(unit[1])).length > 0;
+  // "Estey's Bridge, N.B.", "Gwbert, Ceredigion": a unit after a comma places the name;
+  // "the In Amenas oil consortium in Algeria": so does a country further along the clause.
+  const after = text.slice(span.end, span.end + 60);
+  const unit = /^,\s+(\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)?)/u.exec(after) ?? /^[^.;:,]{0,40}?\bin\s+(?:the\s+)?(\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)?)/u.exec(after);
+  return unit?.[1] !== undefined && gazetteer.lookupKey(placeKey(unit[1])).some((index) => ['country', 'admin1', 'admin2', 'city'].includes(gazetteer.entry(index).kind));
 }
 
 /**
