@@ -201,3 +201,10 @@ test('seed article without a publication date keeps absolute values and leaves r
     assert.ok(result.diagnostics.some((diagnostic) => diagnostic.start === timex?.start), `no diagnostic for ${relative}`);
   }
 });
+
+test('"the following weekend" resolves from the previous date', () => {
+  const text = 'The storm hit on March 3, 2018. Crews returned the following weekend.';
+  const { timexes } = findTimexes(text, [{ start: 0, end: 31 }, { start: 32, end: text.length }], '2018-03-28');
+  const weekend = timexes.find((timex) => text.slice(timex.start, timex.end).includes('weekend'));
+  assert.ok(weekend && typeof weekend.value === 'string' && weekend.value.endsWith('-WE'), JSON.stringify(weekend));
+});

@@ -648,6 +648,11 @@ function proposeRelativePeriods(text: string, candidates: Candidate[]): void {
           const base = context.previous?.reading.day;
           if (!base) return undefined;
           const offset = which === 'same' ? 0 : which === 'following' ? 1 : -1;
+          // "the following weekend": the weekend of the week after the previous date.
+          if (isWeekend) {
+            const day = shift(base, offset, 'week');
+            return { type: 'DATE', value: `${formatWeek(day)}-WE`, precision: 'week', anchor: 'previous', day };
+          }
           return { type: 'DATE', ...periodValue(shift(base, offset, unit), unit), anchor: 'previous', day: shift(base, offset, unit) };
         },
       };
