@@ -101,9 +101,7 @@ const bytes = saveQuoteModel({
   rowBits,
   words,
   cueLevels,
-  emission: weights.emission,
-  transition: weights.transition,
-  second,
+  passes: second ? [weights, second] : [weights],
   info: { data: 'PolNeAR train (first annotator per article)', articles: articles.length, tokens: tokenCount, epochs, foldEpochs, stackedEpochs, seed, minimumCount },
 });
 writeFileSync(path, bytes);

@@ -33,6 +33,17 @@ export interface PassWeights {
   readonly transition: Float32Array;
 }
 
+/**
+ * One pass as loaded for tagging: emission weights quantised to 16 bits, 8 slots per row (7 tags
+ * and padding, so a row is one aligned 16-byte read), transitions in the same units with the
+ * forbidden ones (I-X after anything but B-X, I-X) set to a large negative score.
+ */
+export interface QuantisedPass {
+  readonly emission: Int16Array;
+  /** `transition[previous * quoteTagCount + next]`, previous = quoteTagCount at the start. */
+  readonly transition: Float64Array;
+}
+
 /** A loaded tagger model. */
 export interface QuoteTaggerModel {
   readonly rowBits: number;
@@ -40,12 +51,17 @@ export interface QuoteTaggerModel {
   /** Learned cue level of each word of `words` (same order), see `cueLevelOf`. */
   readonly cueLevels: Uint8Array;
   readonly vocabulary: Vocabulary;
-  /** `emission[row * quoteTagCount + tag]`. */
-  readonly emission: Float32Array;
-  /** `transition[previous * quoteTagCount + next]`; previous = quoteTagCount is the sequence start. */
-  readonly transition: Float32Array;
-  /** The stacked second pass (see `stacked-features.ts`), when trained. */
-  readonly second: PassWeights | null;
+  /** The first pass, then the stacked second pass (see `stacked-features.ts`) when trained. */
+  readonly passes: readonly QuantisedPass[];
+  readonly info: Readonly<Record<string, unknown>>;
+}
+
+/** What {@link saveQuoteModel} writes: the trained (unquantised) weights of each pass. */
+export interface TrainedQuoteModel {
+  readonly rowBits: number;
+  readonly words: readonly string[];
+  readonly cueLevels: Uint8Array;
+  readonly passes: readonly PassWeights[];
   readonly info: Readonly<Record<string, unknown>>;
 }
 
@@ -133,7 +149,7 @@ export function decodeSequence(
   }
 }
 
-/** Tags every token of a document (all its sequences) with one pass's weights. */
+/** Tags every token of a document (all its sequences) with one pass's trained weights. */
 export function tagPass(weights: PassWeights, features: FeatureRows): Uint8Array {
   const tags = new Uint8Array(features.quoteState.length);
   const longest = features.sequences.reduce((most, sequence) => Math.max(most, sequence.end - sequence.first), 0);
@@ -142,11 +158,118 @@ export function tagPass(weights: PassWeights, features: FeatureRows): Uint8Array
   return tags;
 }
 
+/**
+ * Viterbi over the tokens `[first, end)` of one sequence with a quantised pass: the same decoding
+ * as {@link decodeSequence}, unrolled over the 7 tags (the stage's hot loop).
+ */
+export function decodeQuantised(rows: Int32Array, stride: number, first: number, end: number, pass: QuantisedPass, out: Uint8Array, scratch: DecodeScratch): void {
+  const length = end - first;
+  if (length <= 0) return;
+  const { emission, transition } = pass;
+  const { best, back } = scratch;
+  let previous0 = 0;
+  let previous1 = 0;
+  let previous2 = 0;
+  let previous3 = 0;
+  let previous4 = 0;
+  let previous5 = 0;
+  let previous6 = 0;
+  for (let index = 0; index < length; index++) {
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    let s4 = 0;
+    let s5 = 0;
+    let s6 = 0;
+    const rowBase = (first + index) * stride;
+    for (let feature = 0; feature < stride; feature++) {
+      const offset = rows[rowBase + feature]! << 3;
+      s0 += emission[offset]!;
+      s1 += emission[offset + 1]!;
+      s2 += emission[offset + 2]!;
+      s3 += emission[offset + 3]!;
+      s4 += emission[offset + 4]!;
+      s5 += emission[offset + 5]!;
+      s6 += emission[offset + 6]!;
+    }
+    const base = index * 7;
+    if (index === 0) {
+      previous0 = s0 + transition[49]!;
+      previous1 = s1 + transition[50]!;
+      previous2 = s2 + transition[51]!;
+      previous3 = s3 + transition[52]!;
+      previous4 = s4 + transition[53]!;
+      previous5 = s5 + transition[54]!;
+      previous6 = s6 + transition[55]!;
+    } else {
+      const scores = scratch.scores;
+      scores[0] = s0;
+      scores[1] = s1;
+      scores[2] = s2;
+      scores[3] = s3;
+      scores[4] = s4;
+      scores[5] = s5;
+      scores[6] = s6;
+      const next = best;
+      for (let tag = 0; tag < 7; tag++) {
+        let bestScore = previous0 + transition[tag]!;
+        let bestPrevious = 0;
+        let score = previous1 + transition[7 + tag]!;
+        if (score > bestScore) { bestScore = score; bestPrevious = 1; }
+        score = previous2 + transition[14 + tag]!;
+        if (score > bestScore) { bestScore = score; bestPrevious = 2; }
+        score = previous3 + transition[21 + tag]!;
+        if (score > bestScore) { bestScore = score; bestPrevious = 3; }
+        score = previous4 + transition[28 + tag]!;
+        if (score > bestScore) { bestScore = score; bestPrevious = 4; }
+        score = previous5 + transition[35 + tag]!;
+        if (score > bestScore) { bestScore = score; bestPrevious = 5; }
+        score = previous6 + transition[42 + tag]!;
+        if (score > bestScore) { bestScore = score; bestPrevious = 6; }
+        next[tag] = bestScore + scores[tag]!;
+        back[base + tag] = bestPrevious;
+      }
+      previous0 = next[0]!;
+      previous1 = next[1]!;
+      previous2 = next[2]!;
+      previous3 = next[3]!;
+      previous4 = next[4]!;
+      previous5 = next[5]!;
+      previous6 = next[6]!;
+    }
+  }
+  const finals = scratch.scores;
+  finals[0] = previous0;
+  finals[1] = previous1;
+  finals[2] = previous2;
+  finals[3] = previous3;
+  finals[4] = previous4;
+  finals[5] = previous5;
+  finals[6] = previous6;
+  let last = 0;
+  for (let tag = 1; tag < 7; tag++) if (finals[tag]! > finals[last]!) last = tag;
+  out[end - 1] = last;
+  for (let index = length - 1; index > 0; index--) {
+    last = back[index * 7 + last]!;
+    out[first + index - 1] = last;
+  }
+}
+
 /** Tags every token of a document: the first pass, then the stacked pass when the model has one. */
 export function tagTokens(model: QuoteTaggerModel, features: FeatureRows, tokens: readonly Token[]): Uint8Array {
-  const first = tagPass(model, features);
-  if (!model.second) return first;
-  return tagPass(model.second, stackedRows(tokens, features, first, model.rowBits));
+  const longest = features.sequences.reduce((most, sequence) => Math.max(most, sequence.end - sequence.first), 0);
+  const scratch = makeDecodeScratch(longest);
+  let tags = new Uint8Array(features.quoteState.length);
+  let rows = features;
+  model.passes.forEach((pass, index) => {
+    if (index > 0) {
+      rows = stackedRows(tokens, features, tags, model.rowBits);
+      tags = new Uint8Array(features.quoteState.length);
+    }
+    for (const sequence of rows.sequences) decodeQuantised(rows.rows, rows.stride, sequence.first, sequence.end, pass, tags, scratch);
+  });
+  return tags;
 }
 
 interface Header {
@@ -171,9 +294,8 @@ function quantise(emission: Float32Array): { scale: number; values: Int16Array }
 }
 
 /** Serialises a model (gzipped), quantising emission weights to 16 bits. */
-export function saveQuoteModel(model: Omit<QuoteTaggerModel, 'vocabulary'>): Buffer {
-  const passes: PassWeights[] = model.second ? [model, model.second] : [model];
-  const quantised = passes.map((pass) => quantise(pass.emission));
+export function saveQuoteModel(model: TrainedQuoteModel): Buffer {
+  const quantised = model.passes.map((pass) => quantise(pass.emission));
   const header: Header = {
     version: quoteModelVersion,
     tags: [...quoteTags],
@@ -187,7 +309,7 @@ export function saveQuoteModel(model: Omit<QuoteTaggerModel, 'vocabulary'>): Buf
   const prefix = Buffer.alloc(4);
   prefix.writeUInt32LE(headerBytes.length);
   const parts: Buffer[] = [prefix, headerBytes];
-  passes.forEach((pass, index) => {
+  model.passes.forEach((pass, index) => {
     parts.push(Buffer.from(quantised[index]!.values.buffer), Buffer.from(Float32Array.from(pass.transition).buffer));
   });
   return gzipSync(Buffer.concat(parts), { level: 9 });
@@ -202,25 +324,22 @@ export function loadQuoteModel(gzipped: Uint8Array): QuoteTaggerModel {
   if (header.tags.join(' ') !== quoteTags.join(' ')) throw new Error(`quote model tags (${header.tags.join(' ')}) differ from the tagger's`);
   let offset = 4 + headerLength;
   const rowCount = 1 << header.rowBits;
-  const passes: PassWeights[] = header.scales.map((scale) => {
-    const emission = new Float32Array(rowCount * quoteTagCount);
-    for (let index = 0; index < emission.length; index++, offset += 2) emission[index] = bytes.readInt16LE(offset) * scale;
-    const transition = new Float32Array((quoteTagCount + 1) * quoteTagCount);
-    for (let index = 0; index < transition.length; index++, offset += 4) transition[index] = bytes.readFloatLE(offset);
+  const passes: QuantisedPass[] = header.scales.map((scale) => {
+    const emission = new Int16Array(rowCount * 8);
+    for (let row = 0; row < rowCount; row++) {
+      for (let tag = 0; tag < quoteTagCount; tag++, offset += 2) emission[row * 8 + tag] = bytes.readInt16LE(offset);
+    }
+    // Transitions in the emission's units (weight / scale), forbidden ones far below any path.
+    const transition = new Float64Array((quoteTagCount + 1) * quoteTagCount);
+    for (let index = 0; index < transition.length; index++, offset += 4) {
+      const previous = Math.floor(index / quoteTagCount);
+      const allowedHere = allowedQuoteTransition(previous === quoteTagCount ? -1 : previous, index % quoteTagCount);
+      transition[index] = allowedHere ? bytes.readFloatLE(offset) / scale : -1e30;
+    }
     return { emission, transition };
   });
   const cueLevels = Uint8Array.from(header.cueLevels, (digit) => Number(digit));
-  const firstPass = passes[0]!;
-  return {
-    rowBits: header.rowBits,
-    words: header.words,
-    cueLevels,
-    vocabulary: makeVocabulary(header.words, cueLevels),
-    emission: firstPass.emission,
-    transition: firstPass.transition,
-    second: passes[1] ?? null,
-    info: header.info,
-  };
+  return { rowBits: header.rowBits, words: header.words, cueLevels, vocabulary: makeVocabulary(header.words, cueLevels), passes, info: header.info };
 }
 
 /** Path of the committed model. */
