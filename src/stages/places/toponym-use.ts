@@ -121,11 +121,11 @@ function modifierReading(words: readonly string[]): 'located' | 'associated' | u
  * `the government of Ukraine` before it; `US President Donald Trump`, `U.S. Trade
  * Representative`, `New Mexico GOP` after it. The name then qualifies the office, not a point.
  */
-const OFFICE_BEFORE = /(?:president|vice[- ]president|prime minister|minister|ministry|ruler|governor|embassy|ambassador|consul|consulate|envoy|republic|federation|government|parliament|king|queen|prince|princess|emir|sultan|sheikh|mayor|premier|chancellor|council|senate|congress|orchestra|university|bank|department|secretary|artist|bishop|archbishop|patriarch|catholicos|attorney general|chief justice|court|delegation|people)\s+of\s+(?:the\s+)?$/i;
-const OFFICE_AFTER = /^\s+(?:President|Vice President|Prime Minister|Premier|Minister|Ministry|Secretary|Rep\.|Rep|Representative|Sen\.|Senator|Gov\.|Governor|Ambassador|Embassy|Consulate|Attorney|Trade|Foreign|Defense|Defence|State Department|Department|Treasury|Congress|Senate|Army|Navy|Air Force|Marines|Coast Guard|Police|GOP|Democrats?|Republicans?|Government|Parliament|Cabinet|Supreme Court|Central Bank|Federal Reserve|Embassy)\b/;
+const OFFICE_BEFORE = /\b(?:president|vice[- ]president|prime minister|minister|ministry|ruler|governor|embassy|ambassador|consul|consulate|envoy|republic|federation|government|parliament|king|queen|prince|princess|emir|sultan|sheikh|mayor|premier|chancellor|council|senate|congress|orchestra|university|bank|department|secretary|artist|bishop|archbishop|patriarch|catholicos|attorney general|chief justice|court|delegation|people)\s+of\s+(?:the\s+)?$/i;
+const OFFICE_AFTER = /^\s+(?:President|Vice President|Prime Minister|Premier|Minister|Ministry|Secretary|Rep\.|Rep|Representative|Sen\.|Senator|Gov\.|Governor|Ambassador|Embassy|Consulate|Attorney|Trade|Foreign|Defense|Defence|State Department|Department|Treasury|Congress|Senate|Army|Navy|Air Force|Marines|Coast Guard|Police|GOP|Democrats?|Republicans?|Government|Parliament|Cabinet|Supreme Court|Central Bank|Federal Reserve|Embassy|Archbishop|Bishop|Cardinal|Mayor|Crown Prince|King|Queen|Emir|Sheikh|Chief)(?![A-Za-z])/;
 
 /** Talk of relations between parties: `tensions between the United States and China`. */
-const RELATION_BEFORE = /(?:relations|relationship|ties|tensions|talks|trade|cooperation|partnership|dialogue|agreement|deal|war|dispute|rift|conflict|alliance|friendship|rivalry|summit|negotiations)\s+(?:between|with)\s+(?:the\s+)?$/i;
+const RELATION_BEFORE = /\b(?:relations|relationship|ties|tensions|talks|trade|cooperation|partnership|dialogue|agreement|deal|war|dispute|rift|conflict|alliance|friendship|rivalry|summit|negotiations)\s+(?:between|with)\s+(?:the\s+)?$/i;
 
 /** True when a span names a government, people or team by its place (`Washington said`). */
 export function isMetonymic(text: string, span: { start: number; end: number }): boolean {
