@@ -127,6 +127,11 @@ const FIND_CASES: readonly FindCase[] = [
   ['US in capitals', 'Aid from the US arrived.', [], ['US']],
   ['U.S. keeps its periods', 'Forces from the U.S. landed.', [], ['U.S.']],
   ['a big city mid-sentence', 'Protests spread to Chicago on Friday.', [], ['Chicago']],
+  ['an organisation the sentence puts on the map', 'He was arrested at Barclays Center on Friday.', [['Barclays Center', 'ORG']], ['Barclays Center']],
+  ['a well-known place the tagger called ORG', 'Round five: Brands Hatch, Kent.', [['Brands Hatch', 'LOC'], ['Kent', 'ORG']], ['Brands Hatch', 'Kent']],
+  ['a wire dateline in capitals', 'HOUSTON (AP) - Chris Paul hit a late shot.', [['Chris Paul', 'PER']], ['HOUSTON']],
+  ['a demonym modifying a located noun', 'They were found in the British city of Salisbury.', [['British', 'MISC'], ['Salisbury', 'LOC']], ['British', 'Salisbury']],
+  ['an unknown name placed by its clause', 'the In Amenas oil consortium in Algeria', [['In Amenas', 'LOC'], ['Algeria', 'LOC']], ['In Amenas', 'Algeria']],
 ];
 
 const NEGATIVE_FIND_CASES: readonly FindCase[] = [
@@ -137,6 +142,9 @@ const NEGATIVE_FIND_CASES: readonly FindCase[] = [
   ['a MISC adjective that names a Ghanaian region', 'Western interests were hit.', [['Western', 'MISC']], []],
   ['a city name opening a sentence', 'Reading the report, she frowned.', [], []],
   ['a two-letter word in capitals', 'IN the end, OR so they say.', [], []],
+  ['a LOC slip that no gazetteer or context places', 'Fans love Wavepiston and its songs.', [['Wavepiston', 'LOC']], []],
+  ['an acronym after in', 'He ran in the UNP ticket.', [['UNP', 'ORG']], []],
+  ['a name joined to a metonymic one', 'China and Russia hope that talks resume.', [['China', 'LOC'], ['Russia', 'LOC']], []],
 ];
 
 function mentionsOf(text: string, mentions: readonly (readonly [string, string])[]): LocationMention[] {
@@ -198,6 +206,14 @@ const USE_CASES: readonly (readonly [string, string, ToponymUse])[] = [
   ['The US military conducted a strike.', 'US', 'modifier'],
   ['Tanks rolled into the Boston suburbs.', 'Boston', 'literal-modifier'],
   ['Libya and Algeria share a border.', 'Libya', 'literal'],
+  ["She survived Syria's notorious jails.", 'Syria', 'literal-modifier'],
+  ['The US on Tuesday said it would act.', 'US', 'metonymic'],
+  ['Britain accuses Russia of the attack.', 'Russia', 'metonymic'],
+  ['Troops patrol the border with Mexico.', 'Mexico', 'literal'],
+  ['He met the President of Ukraine.', 'Ukraine', 'modifier'],
+  ['Oklahoma Gov. Mary Fallin signed it.', 'Oklahoma', 'modifier'],
+  ['Relations between Russia and the West soured.', 'West', 'metonymic'],
+  ['Houston flooded again.', 'Houston', 'literal'],
 ];
 
 for (const [text, name, use] of USE_CASES) {
