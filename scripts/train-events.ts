@@ -15,13 +15,14 @@ import { defaultEventModelPath, loadEventWordClasses, type EventTypeModelsJson }
 import { linearModelToJson } from '../src/stages/events/linear-model.js';
 import { PRUNE_THRESHOLD, readCameoDefinitions, readCaseSnippets, readPloverRecords, trainAcledModels, trainPloverModels } from '../src/stages/events/training.js';
 
-const clusterLevel = 1;
+// No word-cluster features: they did not help under cross-validation (see EventTypeModelsJson.clusterLevel).
+const clusterLevel = 0;
 const directory = join(sharedDataDir(), 'event-coding');
 const snippets = readCaseSnippets(join(directory, 'case2021-task2/dev.tsv'));
 const records = readPloverRecords(join(directory, 'plover-gsr/plover-gsr-dev.json'));
 const definitions = readCameoDefinitions(join(directory, 'plover-gsr/CAMEO2PLOVER-2021.txt'));
-const wordClasses = loadEventWordClasses(clusterLevel);
-if (!wordClasses) throw new Error('models/ner/word-clusters.tsv.gz is missing: build it first (scripts/build-word-clusters.ts)');
+const wordClasses = clusterLevel > 0 ? loadEventWordClasses(clusterLevel) : undefined;
+if (clusterLevel > 0 && !wordClasses) throw new Error('models/ner/word-clusters.tsv.gz is missing: build it first (scripts/build-word-clusters.ts)');
 const started = Date.now();
 const acled = trainAcledModels(snippets, wordClasses);
 const plover = trainPloverModels(records, definitions, snippets, wordClasses);

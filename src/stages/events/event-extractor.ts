@@ -34,6 +34,8 @@ const DISTINCT_BEFORE = /\b(?:additional|another|other|further|new|separate|seco
 const ANAPHOR_BEFORE = /\b(?:the|this|that|these|those|its|their)\s+(?:\S+\s+){0,1}$/i;
 const SPEECH_BEFORE = /\b(?:said|says|told|stated|announced|statement|added|according to|reported)\b(?:\s+\S+){0,4}\s*$/i;
 const ACCORDING_TO = /\baccording to\s+$/i;
+// "Pentagon spokesperson …", "White House officials said": the name is who speaks.
+const ATTRIBUTION_AFTER = /^\s+(?:spokes(?:man|woman|person|people)|press (?:secretary|office)|officials?\s+(?:said|told)|said|told|says|statement)\b/i;
 // A clause boundary between a trigger and a word: "…, which oversees US military operations", "following the ousting of …".
 const CLAUSE_BREAK = /,\s*(?:according|which|who|where|while|a country|said|told)\b|;|\s[–—]\s|\b(?:following|after|before|since|when|though|although|because)\b/i;
 // A date inside "following the ousting of Libyan dictator Moammar Gadhafi in 2011" dates that other happening.
@@ -226,7 +228,10 @@ function findMentions(context: Context, sentence: Sentence, models: EventTypeMod
     if (casualty && findCasualties(text, sentence).length > 0) triggers.push({ start: sentence.start + casualty.index, end: sentence.start + casualty.index + casualty[0].length });
   }
   if (triggers.length === 0) return [];
-  const type = classifyEventText(sentenceText, models);
+  // The paragraph up to this sentence: weapon words told just before count as evidence of the weapon.
+  const paragraph = context.doc.paragraphs.find((entry) => entry.start <= sentence.start && sentence.end <= entry.end);
+  const evidenceContext = paragraph && paragraph.start < sentence.start ? text.slice(paragraph.start, sentence.end) : undefined;
+  const type = classifyEventText(sentenceText, models, evidenceContext);
   const mentions: EventMention[] = [];
   triggers.forEach((trigger, index) => {
     // Each trigger owns the text from the middle of the gap to the previous trigger to the middle of the next gap.
@@ -234,7 +239,7 @@ function findMentions(context: Context, sentence: Sentence, models: EventTypeMod
     const next = triggers[index + 1];
     const window = { start: previous ? splitPoint(text, previous, trigger) : sentence.start, end: next ? splitPoint(text, trigger, next) : sentence.end };
     // Several events in one sentence: each is typed from its own stretch of text.
-    const mentionType = triggers.length > 1 ? classifyEventText(text.slice(window.start, window.end), models) : type;
+    const mentionType = triggers.length > 1 ? classifyEventText(text.slice(window.start, window.end), models, evidenceContext) : type;
     const before = textBefore(text, trigger.start, sentence);
     const triggerText = text.slice(trigger.start, trigger.end).toLowerCase();
     const flags = {
@@ -279,7 +284,14 @@ function findMentions(context: Context, sentence: Sentence, models: EventTypeMod
     const subjects = actors.filter((entry) => !partners.includes(entry));
     const actor = subjects.length ? [subjects[subjects.length - 1]!, ...partners] : partners.length ? partners : index > 0 ? [...(mentions[index - 1]?.actors ?? [])] : [];
     const ownTargets = targets.filter((target) => !actor.some((known) => sameParticipant(known, target)));
-    const places = context.doc.places.filter((place) => place.end > place.start && place.start >= window.start && place.end <= window.end && !used.some((span) => overlaps(span, place)));
+    // "Pentagon spokesperson Maj. Sheryll Klinkel told CNN": a place naming who reports is not where it happened.
+    const placeCandidates = context.doc.places.filter((place) => place.end > place.start && place.start >= sentence.start && place.end <= sentence.end && !used.some((span) => overlaps(span, place))
+      && !ATTRIBUTION_AFTER.test(text.slice(place.end, place.end + 40)) && !context.doc.quotes.some((quote) => quote.speaker && overlaps(quote.speaker, place)));
+    const ownPlaces = placeCandidates.filter((place) => place.start >= window.start && place.end <= window.end);
+    // "… in the coastal city of Sirte after the terror group seized control of the city": without a place of
+    // its own, an event takes the nearest place told before it in the sentence.
+    const earlier = placeCandidates.filter((place) => place.end <= window.start);
+    const places = ownPlaces.length ? ownPlaces : earlier.length ? [earlier[earlier.length - 1]!] : [];
     const datable = (timex: Timex): boolean => timex.type === 'DATE' && timex.resolved && /^\d{4}/.test(timex.value)
       && !SPEECH_BEFORE.test(textBefore(text, timex.start, sentence, 40)) && !SUBORDINATE_DATE.test(text.slice(Math.max(trigger.end, timex.start - 60), timex.start));
     const byDistance = (a: Timex, b: Timex): number => Math.abs(a.start - trigger.start) - Math.abs(b.start - trigger.start);

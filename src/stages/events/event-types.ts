@@ -16,6 +16,12 @@ export interface EventTypeInfo {
   readonly mode?: string;
   /** False for the five CASE 2021 classes that ACLED does not have (disasters, crime, diplomacy, attribution). */
   readonly acled: boolean;
+  /**
+   * The sub-type is defined by a weapon or manner the text must name (one of its lexicon cues must fire):
+   * "the 2013 attack against the In Amenas oil consortium" names no explosive, so it is no IED attack,
+   * and "seized control of the city" names no withdrawal or hand-over, so it is no non-violent transfer.
+   */
+  readonly needsCue?: boolean;
 }
 
 const BATTLES = 'Battles';
@@ -30,13 +36,13 @@ export const EVENT_TYPES: readonly EventTypeInfo[] = [
   { code: 'ARMED_CLASH', acledType: BATTLES, acledSubType: 'Armed clash', ploverType: 'ASSAULT', mode: 'firearms', acled: true },
   { code: 'GOV_REGAINS_TERIT', acledType: BATTLES, acledSubType: 'Government regains territory', ploverType: 'ASSAULT', acled: true },
   { code: 'NON_STATE_ACTOR_OVERTAKES_TER', acledType: BATTLES, acledSubType: 'Non-state actor overtakes territory', ploverType: 'ASSAULT', acled: true },
-  { code: 'CHEM_WEAP', acledType: REMOTE, acledSubType: 'Chemical weapon', ploverType: 'ASSAULT', mode: 'cbrn', acled: true },
-  { code: 'AIR_STRIKE', acledType: REMOTE, acledSubType: 'Air/drone strike', ploverType: 'ASSAULT', mode: 'aerial', acled: true },
-  { code: 'SUIC_BOMB', acledType: REMOTE, acledSubType: 'Suicide bomb', ploverType: 'ASSAULT', mode: 'suicide-attack', acled: true },
-  { code: 'ART_MISS_ATTACK', acledType: REMOTE, acledSubType: 'Shelling/artillery/missile attack', ploverType: 'ASSAULT', mode: 'heavy-weapons', acled: true },
-  { code: 'REM_EXPLOS', acledType: REMOTE, acledSubType: 'Remote explosive/landmine/IED', ploverType: 'ASSAULT', mode: 'explosives', acled: true },
-  { code: 'GRENADE', acledType: REMOTE, acledSubType: 'Grenade', ploverType: 'ASSAULT', mode: 'explosives', acled: true },
-  { code: 'SEX_VIOL', acledType: CIVILIANS, acledSubType: 'Sexual violence', ploverType: 'ASSAULT', mode: 'sexual', acled: true },
+  { code: 'CHEM_WEAP', acledType: REMOTE, acledSubType: 'Chemical weapon', ploverType: 'ASSAULT', mode: 'cbrn', acled: true, needsCue: true },
+  { code: 'AIR_STRIKE', acledType: REMOTE, acledSubType: 'Air/drone strike', ploverType: 'ASSAULT', mode: 'aerial', acled: true, needsCue: true },
+  { code: 'SUIC_BOMB', acledType: REMOTE, acledSubType: 'Suicide bomb', ploverType: 'ASSAULT', mode: 'suicide-attack', acled: true, needsCue: true },
+  { code: 'ART_MISS_ATTACK', acledType: REMOTE, acledSubType: 'Shelling/artillery/missile attack', ploverType: 'ASSAULT', mode: 'heavy-weapons', acled: true, needsCue: true },
+  { code: 'REM_EXPLOS', acledType: REMOTE, acledSubType: 'Remote explosive/landmine/IED', ploverType: 'ASSAULT', mode: 'explosives', acled: true, needsCue: true },
+  { code: 'GRENADE', acledType: REMOTE, acledSubType: 'Grenade', ploverType: 'ASSAULT', mode: 'explosives', acled: true, needsCue: true },
+  { code: 'SEX_VIOL', acledType: CIVILIANS, acledSubType: 'Sexual violence', ploverType: 'ASSAULT', mode: 'sexual', acled: true, needsCue: true },
   { code: 'ATTACK', acledType: CIVILIANS, acledSubType: 'Attack', ploverType: 'ASSAULT', acled: true },
   { code: 'ABDUCT_DISSAP', acledType: CIVILIANS, acledSubType: 'Abduction/forced disappearance', ploverType: 'ASSAULT', mode: 'abduct', acled: true },
   { code: 'PEACE_PROTEST', acledType: PROTESTS, acledSubType: 'Peaceful protest', ploverType: 'PROTEST', mode: 'demo', acled: true },
@@ -50,7 +56,7 @@ export const EVENT_TYPES: readonly EventTypeInfo[] = [
   { code: 'DISR_WEAP', acledType: STRATEGIC, acledSubType: 'Disrupted weapons use', ploverType: 'COERCE', mode: 'seize', acled: true },
   { code: 'HQ_ESTABLISHED', acledType: STRATEGIC, acledSubType: 'Headquarters or base established', ploverType: 'MOBILIZE', acled: true },
   { code: 'PROPERTY_DISTRUCT', acledType: STRATEGIC, acledSubType: 'Looting/property destruction', ploverType: 'COERCE', mode: 'seize', acled: true },
-  { code: 'NON_VIOL_TERRIT_TRANSFER', acledType: STRATEGIC, acledSubType: 'Non-violent transfer of territory', ploverType: 'RETREAT', acled: true },
+  { code: 'NON_VIOL_TERRIT_TRANSFER', acledType: STRATEGIC, acledSubType: 'Non-violent transfer of territory', ploverType: 'RETREAT', acled: true, needsCue: true },
   { code: 'OTHER', acledType: STRATEGIC, acledSubType: 'Other', ploverType: 'COERCE', acled: true },
   { code: 'ORG_CRIME', acledType: 'Other', acledSubType: 'Organized crime', ploverType: 'COERCE', acled: false },
   { code: 'NATURAL_DISASTER', acledType: 'Other', acledSubType: 'Natural disaster', ploverType: 'AID', acled: false },

@@ -1,0 +1,165 @@
+/**
+ * A token-level index over cue regular expressions: each cue is filed under the few first letters
+ * its matches can start with, so a sentence only runs the cues whose first letters it contains.
+ *
+ * Running ~270 cue patterns over every sentence took 0.05–0.1 ms a sentence; with the index a
+ * sentence runs the handful of cues its words can start, and the hits are exactly the same (the
+ * full pattern still decides, the index only skips cues that cannot match).
+ */
+
+/** Length of the word prefix cues are filed under. */
+export const ANCHOR_LENGTH = 3;
+
+/** Give up on a pattern (always run it) beyond this many distinct prefixes. */
+const MAX_ANCHORS = 400;
+
+type Item =
+  | { readonly kind: 'chars'; readonly chars: readonly string[]; readonly min: number; readonly max: number }
+  | { readonly kind: 'group'; readonly alternatives: readonly (readonly Item[])[]; readonly min: number; readonly max: number }
+  | { readonly kind: 'any'; readonly min: number; readonly max: number }
+  | { readonly kind: 'empty' };
+
+interface Parsed {
+  readonly alternatives: Item[][];
+  readonly end: number;
+}
+
+/** Parses the subset of regular-expression syntax the cue tables use; anything else reads as "any character". */
+function parseAlternatives(source: string, start: number): Parsed {
+  const alternatives: Item[][] = [[]];
+  let position = start;
+  while (position < source.length) {
+    const char = source[position]!;
+    if (char === ')') break;
+    if (char === '|') { alternatives.push([]); position++; continue; }
+    let item: Item;
+    if (char === '(') {
+      let inner = position + 1;
+      if (source.startsWith('?:', inner)) inner += 2;
+      else if (source[inner] === '?') {
+        // Look-arounds are zero-width: skip them whole.
+        const parsed = parseAlternatives(source, source.indexOf(':', inner) >= 0 ? inner + 2 : inner + 1);
+        position = parsed.end + 1;
+        alternatives[alternatives.length - 1]!.push({ kind: 'empty' });
+        continue;
+      }
+      const parsed = parseAlternatives(source, inner);
+      position = parsed.end + 1;
+      item = { kind: 'group', alternatives: parsed.alternatives, min: 1, max: 1 };
+    } else if (char === '[') {
+      const close = source.indexOf(']', position + 1);
+      const body = source.slice(position + 1, close);
+      position = close + 1;
+      item = /\\|^\^|.-./u.test(body) ? { kind: 'any', min: 1, max: 1 } : { kind: 'chars', chars: [...new Set([...body.toLowerCase()])], min: 1, max: 1 };
+    } else if (char === '\\') {
+      const escaped = source[position + 1] ?? '';
+      position += 2;
+      if (escaped === 'b' || escaped === 'B') { alternatives[alternatives.length - 1]!.push({ kind: 'empty' }); continue; }
+      item = /[a-zA-Z0-9]/.test(escaped) ? { kind: 'any', min: 1, max: 1 } : { kind: 'chars', chars: [escaped], min: 1, max: 1 };
+    } else if (char === '.' || char === '^' || char === '$') {
+      position++;
+      if (char !== '.') { alternatives[alternatives.length - 1]!.push({ kind: 'empty' }); continue; }
+      item = { kind: 'any', min: 1, max: 1 };
+    } else {
+      position++;
+      item = { kind: 'chars', chars: [char.toLowerCase()], min: 1, max: 1 };
+    }
+    // Quantifier.
+    const quantifier = /^(?:\?|\*|\+|\{(\d*)(?:,(\d*))?\})\??/.exec(source.slice(position));
+    if (quantifier) {
+      position += quantifier[0].length;
+      const symbol = quantifier[0][0];
+      const min = symbol === '?' || symbol === '*' ? 0 : symbol === '+' ? 1 : Number(quantifier[1] || 0);
+      const max = symbol === '?' ? 1 : symbol === '*' || symbol === '+' ? Infinity : quantifier[2] === undefined ? min : quantifier[2] === '' ? Infinity : Number(quantifier[2]);
+      item = { ...item, min, max } as Item;
+    }
+    alternatives[alternatives.length - 1]!.push(item);
+  }
+  return { alternatives, end: position };
+}
+
+interface Continuation {
+  readonly items: readonly Item[];
+  readonly index: number;
+  /** Times the item at `index` has been taken already. */
+  readonly taken: number;
+  readonly next: Continuation | null;
+}
+
+/**
+ * The word prefixes (lower case, at most {@link ANCHOR_LENGTH} letters or digits, shorter when the match
+ * is a shorter word) that a match of `source` can start with; `null` when it cannot tell (a pattern
+ * starting with `\w`, `.`, a space or too many alternatives), and then the cue is always run.
+ */
+export function cueAnchors(source: string): string[] | null {
+  const parsed = parseAlternatives(source, 0);
+  const anchors = new Set<string>();
+  let failed = false;
+  const finish = (accumulated: string): void => {
+    if (accumulated.length === 0) { failed = true; return; }
+    anchors.add(accumulated);
+    if (anchors.size > MAX_ANCHORS) failed = true;
+  };
+  const walk = (continuation: Continuation | null, accumulated: string): void => {
+    if (failed) return;
+    if (accumulated.length >= ANCHOR_LENGTH) { finish(accumulated); return; }
+    if (!continuation) { finish(accumulated); return; }
+    const item = continuation.items[continuation.index];
+    if (!item) { walk(continuation.next, accumulated); return; }
+    const after: Continuation = { ...continuation, index: continuation.index + 1, taken: 0 };
+    if (item.kind === 'empty') { walk(after, accumulated); return; }
+    if (continuation.taken >= item.min) walk(after, accumulated);
+    if (continuation.taken >= item.max) return;
+    const again: Continuation = { ...continuation, taken: continuation.taken + 1 };
+    if (item.kind === 'any') { failed = true; return; }
+    if (item.kind === 'chars') {
+      for (const char of item.chars) {
+        // A match is a word start followed by word characters; a space or hyphen ends the anchor.
+        if (/[\p{L}\p{N}]/u.test(char)) walk(again, accumulated + char);
+        else finish(accumulated);
+      }
+      return;
+    }
+    for (const alternative of item.alternatives) walk({ items: alternative, index: 0, taken: 0, next: again }, accumulated);
+  };
+  for (const alternative of parsed.alternatives) walk({ items: alternative, index: 0, taken: 0, next: null }, '');
+  return failed ? null : [...anchors].sort();
+}
+
+/** Cues filed by anchor; cues without anchors are always run. */
+export interface CueIndex<Cue> {
+  readonly byAnchor: ReadonlyMap<string, readonly Cue[]>;
+  readonly always: readonly Cue[];
+  /** Position of each cue in the original list (candidates are returned in that order). */
+  readonly order: ReadonlyMap<Cue, number>;
+}
+
+/** Files each cue under the anchors of its pattern source. */
+export function buildCueIndex<Cue>(cues: readonly Cue[], source: (cue: Cue) => string): CueIndex<Cue> {
+  const byAnchor = new Map<string, Cue[]>();
+  const always: Cue[] = [];
+  for (const cue of cues) {
+    const anchors = cueAnchors(source(cue));
+    if (!anchors) { always.push(cue); continue; }
+    for (const anchor of anchors) {
+      const list = byAnchor.get(anchor) ?? [];
+      list.push(cue);
+      byAnchor.set(anchor, list);
+    }
+  }
+  return { byAnchor, always, order: new Map(cues.map((cue, index) => [cue, index])) };
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** The cues that may match somewhere in `text`, in their original order (no duplicates). */
+export function candidateCues<Cue>(index: CueIndex<Cue>, text: string): Cue[] {
+  const found = new Set<Cue>(index.always);
+  for (const match of text.toLowerCase().matchAll(WORD)) {
+    const word = match[0];
+    const key = word.length > ANCHOR_LENGTH ? word.slice(0, ANCHOR_LENGTH) : word;
+    // An anchor shorter than ANCHOR_LENGTH is a whole word ("co" of "co-operate"), so the word itself is its key.
+    for (const cue of index.byAnchor.get(key) ?? []) found.add(cue);
+  }
+  return [...found].sort((a, b) => index.order.get(a)! - index.order.get(b)!);
+}
