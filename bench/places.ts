@@ -5,7 +5,8 @@
  * and toponym recognition P/R/F1 on GeoWebNews literal toponyms once the entity tagger exists.
  *
  * Options: `--errors N` prints the N most frequent wrong names per dataset (for tuning);
- * `--no-recognition` skips the tagger.
+ * `--recognition-errors FILE` writes each recognition error with its gold type and the finder
+ * rule that proposed it; `--no-recognition` skips the tagger.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -247,7 +248,7 @@ export async function run(args: string[]): Promise<BenchResult> {
       `gazetteer: ${gazetteer.size} entries, loaded in ${Math.round(loadMs)} ms`,
       'unresolved toponyms count 20,039 km (half the circumference); acc@161km = share within 100 miles of the gold point',
       recognitionRows
-        ? 'recognition: exact span match against GeoWebNews Literal, Mixed, Literal_Modifier, Embedded_Literal and Coercion toponyms (demonyms left out); overlap P counts a found span touching any such toponym'
+        ? 'recognition: exact span match against the literal class of the GeoWebNews taxonomy (Literal, Mixed, Coercion, Embedded_Literal, Literal_Modifier, the last including adjectives such as `the British city`); associative toponyms (Metonymic, Non_Literal_Modifier, Demonym, Embedded_Non_Lit, Homonym) found as literal count as errors; overlap P counts a found span touching any literal toponym; `--recognition-errors FILE` writes every error with its gold type'
         : args.includes('--no-recognition') ? 'recognition: skipped (--no-recognition)' : 'recognition: pending (no entity tagger model yet)',
     ],
   };
