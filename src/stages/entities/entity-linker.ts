@@ -29,6 +29,8 @@ interface Cluster {
   readonly skeletons: Set<string>;
   /** Token sequences (lower-case, folded) of the cluster's name mentions. */
   readonly forms: string[][];
+  /** Acronym forms among the cluster's names, as written (`AQIM`). */
+  readonly acronyms: Set<string>;
   readonly typeVotes: Map<EntityType, number>;
   readonly roles: Role[];
   nominal: boolean;
@@ -81,9 +83,14 @@ export function nameSkeleton(form: string): string | undefined {
 
 /** True when `acronym` (all capitals) can be read off the initials of `form`'s words in order. */
 export function matchesAcronym(acronym: string, form: string): boolean {
+  return matchesAcronymParts(acronym, wordParts(form));
+}
+
+/** {@link matchesAcronym} over a name already split into lower-case word parts. */
+function matchesAcronymParts(acronym: string, words: readonly string[]): boolean {
   const letters = acronym.replace(/\./g, '').toLowerCase();
   if (!/^[a-z]{2,8}$/.test(letters)) return false;
-  const words = wordParts(form);
+  if (words.length < 2) return false;
   const content = words.filter((word) => !FUNCTION_WORDS.has(word));
   if (content.length < 2) return false;
   const initials = words.map((word) => word[0] ?? '');
@@ -119,8 +126,18 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
     const token = tokens[index];
     return token ? text.slice(token.start, token.end) : '';
   };
-  const lower = (index: number): string => foldForMatching(tokenText(index)).toLowerCase();
-  const working: WorkingMention[] = names.map((name) => ({
+  // Folded once for the whole text (same length, so token offsets hold), lower-cased per token on demand.
+  const folded = foldForMatching(text);
+  const lowerCache: (string | undefined)[] = new Array(tokens.length);
+  const lower = (index: number): string => {
+    const cached = lowerCache[index];
+    if (cached !== undefined) return cached;
+    const token = tokens[index];
+    const value = token ? folded.slice(token.start, token.end).toLowerCase() : '';
+    lowerCache[index] = value;
+    return value;
+  };
+  const working: WorkingMention[] = [...names].sort((a, b) => a.firstToken - b.firstToken).map((name) => ({
     start: tokens[name.firstToken]?.start ?? 0,
     end: tokens[name.lastToken]?.end ?? 0,
     firstToken: name.firstToken,
@@ -141,6 +158,7 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
       keys: new Set([nameKey(form)]),
       skeletons: new Set(skeleton ? [skeleton] : []),
       forms: [wordParts(form)],
+      acronyms: new Set(isAcronymForm(form) ? [form] : []),
       typeVotes: new Map([[mention.type, 1]]),
       roles: [],
       nominal: mention.kind !== 'name',
@@ -156,6 +174,7 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
     const skeleton = nameSkeleton(form);
     if (skeleton) cluster.skeletons.add(skeleton);
     cluster.forms.push(wordParts(form));
+    if (isAcronymForm(form)) cluster.acronyms.add(form);
     // The type vote weighs longer forms more: `al-Qa’ida in the Lands of the Islamic Maghreb` says more than `AQIM`.
     cluster.typeVotes.set(mention.type, (cluster.typeVotes.get(mention.type) ?? 0) + 1);
   };
@@ -187,17 +206,14 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
       if (longCluster !== undefined && longCluster !== null) target = longCluster;
       for (let c = clusters.length - 1; c >= 0 && target < 0; c--) {
         const cluster = clusters[c];
-        if (cluster?.forms.some((other) => matchesAcronym(form, other.join(' ')))) target = c;
+        if (cluster?.forms.some((other) => matchesAcronymParts(form, other))) target = c;
       }
     }
     // 3. A long form whose acronym came first.
     if (target < 0 && parts.length >= 2) {
       for (let c = clusters.length - 1; c >= 0 && target < 0; c--) {
         const cluster = clusters[c];
-        if (cluster?.forms.some((other) => other.length === 1 && isAcronymForm(other[0]!.toUpperCase()) && matchesAcronym(other[0]!.toUpperCase(), form))) {
-          const acronymMention = working[cluster.mentionIndices[0] ?? -1];
-          if (acronymMention && isAcronymForm(formOf(acronymMention))) target = c;
-        }
+        if (cluster && [...cluster.acronyms].some((acronym) => matchesAcronymParts(acronym, parts))) target = c;
       }
     }
     // 4. People: a surname (or surname pair) of an earlier full name (`Dawud` → `Musa Abu Dawud`).
@@ -228,22 +244,40 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
   // look back for an antecedent.
   const isInsideName = new Uint8Array(tokens.length);
   for (const mention of working) for (let t = mention.firstToken; t <= mention.lastToken; t++) isInsideName[t] = 1;
-  const mentionEndingAt = new Map<number, number>();
-  working.forEach((mention, index) => mentionEndingAt.set(mention.lastToken, index));
   const extra: WorkingMention[] = [];
   const clusterOfName = (index: number): number | null => working[index]?.cluster ?? null;
 
+  // Mentions before a token, nearest first, within `window` sentences. Name mentions are sorted by
+  // position and extra mentions are added in text order, so both lists are walked backwards from
+  // the token and the walk stops at the window (linear in what it returns, not in the article).
   const recent = (beforeToken: number, sentenceIndex: number, accept: (mention: WorkingMention) => boolean, window: number): WorkingMention[] => {
-    const candidates = [...working, ...extra].filter(
-      (mention) => mention.cluster !== null && mention.lastToken < beforeToken && sentenceIndex - mention.sentence <= window && accept(mention),
-    );
-    return candidates.sort((a, b) => b.lastToken - a.lastToken);
+    const found: WorkingMention[] = [];
+    for (const list of [working, extra]) {
+      let low = 0;
+      let high = list.length;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if ((list[middle]?.lastToken ?? 0) < beforeToken) low = middle + 1;
+        else high = middle;
+      }
+      for (let index = low - 1; index >= 0; index--) {
+        const mention = list[index]!;
+        if (sentenceIndex - mention.sentence > window) break;
+        if (mention.cluster !== null && accept(mention)) found.push(mention);
+      }
+    }
+    return found.sort((a, b) => b.lastToken - a.lastToken);
   };
+  const mentionStartingAt = new Map<number, number>();
+  working.forEach((mention, index) => mentionStartingAt.set(mention.firstToken, index));
 
   for (let t = 0; t < tokens.length; t++) {
     if (isInsideName[t]) continue;
     const token = tokens[t];
-    if (!token) continue;
+    if (!token || token.end - token.start > 7) continue;
+    // Only pronouns and `the`/`a`/`an`/`one`/`another` open what this loop looks for.
+    const first = text.charCodeAt(token.start) | 0x20;
+    if (first !== 104 && first !== 115 && first !== 116 && first !== 97 && first !== 111) continue;
     const word = lower(t);
     // Pronouns: the nearest person within this and the previous sentence, if only one is there.
     if (PRONOUNS.has(word)) {
@@ -259,7 +293,7 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
     // Read `the [affiliation] [modifiers] noun`.
     let cursor = t + 1;
     let affiliation: number | null = null;
-    const affiliationMention = working.findIndex((mention) => mention.firstToken === cursor);
+    const affiliationMention = mentionStartingAt.get(cursor) ?? -1;
     if (affiliationMention >= 0) {
       affiliation = clusterOfName(affiliationMention);
       cursor = (working[affiliationMention]?.lastToken ?? cursor) + 1;
@@ -276,7 +310,7 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
       // `a Africa Command official told CNN`: a person known only by description.
       const mention: WorkingMention = { ...span, type: 'PER', kind: 'nominal', rule: 'indefinite-description', cluster: null };
       const form = text.slice(tokens[t + 1]?.start ?? span.start, span.end);
-      clusters.push({ mentionIndices: [], keys: new Set([`nominal:${form.toLowerCase()}:${t}`]), skeletons: new Set(), forms: [], typeVotes: new Map([['PER', 1]]), roles: [], nominal: true });
+      clusters.push({ mentionIndices: [], keys: new Set([`nominal:${form.toLowerCase()}:${t}`]), skeletons: new Set(), forms: [], acronyms: new Set(), typeVotes: new Map([['PER', 1]]), roles: [], nominal: true });
       mention.cluster = clusters.length - 1;
       const role: Role = { role: text.slice(tokens[modifierStart]?.start ?? nounToken.start, nounToken.end), start: tokens[t + 1]?.start ?? span.start, end: span.end };
       if (affiliation !== null) role.affiliation = `cluster:${affiliation}`;
