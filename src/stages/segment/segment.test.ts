@@ -20,6 +20,7 @@ const SENTENCE_CASES: ReadonlyArray<readonly [string, string, string[]]> = [
   ['question inside a quote, lower-case cue', '“Why now?” she asked. Nobody answered.', ['“Why now?” she asked.', 'Nobody answered.']],
   ['decimal and money', 'Shares fell 12.53% to $1.35 on Monday. Trading was thin.', ['Shares fell 12.53% to $1.35 on Monday.', 'Trading was thin.']],
   ['exclamation', 'Stop! The road is closed.', ['Stop!', 'The road is closed.']],
+  ['Treebank-style opening quote', "He spoke Friday. ``This convention will pass,'' he said.", ['He spoke Friday.', "``This convention will pass,'' he said."]],
   ['Inc. before a lower-case word', 'Apple Inc. said on Monday it would buy it.', ['Apple Inc. said on Monday it would buy it.']],
   ['Inc. ending a sentence', 'He works at Apple Inc. The company declined comment.', ['He works at Apple Inc.', 'The company declined comment.']],
 ];

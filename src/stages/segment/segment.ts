@@ -24,8 +24,9 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 const CLITIC_PATTERN = /^(.*?\p{L})(n[’']t|[’'](?:s|re|ve|ll|d|m))$/iu;
 const UPPER_START = /^[\p{Lu}\p{N}]/u;
-const OPENERS = new Set(['“', '"', '‘', "'", '(', '[', '«']);
-const CLOSERS = new Set(['”', '"', '’', "'", ')', ']', '»']);
+// `` is the opening quote of Penn-Treebank-style wire copy (``This convention will …'').
+const OPENERS = new Set(['“', '"', '‘', "'", '(', '[', '«', '``', '`']);
+const CLOSERS = new Set(['”', '"', '’', "'", ')', ']', '»', "''"]);
 const TERMINATORS = new Set(['.', '!', '?', '…']);
 
 interface RawToken {
@@ -56,7 +57,7 @@ export function tokenizeRange(text: string, start: number, end: number, out: Raw
     if (!wordChar) {
       // Punctuation: ellipsis and double dashes are one token; anything else one code point.
       let tokenEnd = position + (code >= 0xd800 && code <= 0xdbff && position + 1 < end ? 2 : 1);
-      if ((code === 46 || code === 45) && text.charCodeAt(position + 1) === code) {
+      if ((code === 46 || code === 45 || code === 96 || code === 39) && text.charCodeAt(position + 1) === code) {
         while (tokenEnd < end && text.charCodeAt(tokenEnd) === code) tokenEnd++;
       }
       out.push({ start: position, end: Math.min(tokenEnd, end) });
