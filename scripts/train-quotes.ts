@@ -1,12 +1,15 @@
 /**
- * `npx tsx scripts/train-quotes.ts [--epochs 10] [--bits 17] [--seed 1] [--fold-epochs 6] [--stacked-epochs 10]`: trains the attribution
+ * `npx tsx scripts/train-quotes.ts [--epochs 10] [--bits 17] [--seed 1] [--fold-epochs 6] [--stacked-epochs 10] [--passes 2]`: trains the attribution
  * tagger of the quotes stage on PolNeAR train (`../shared/data/quotes-polnear`) and writes
  * `models/quotes/tagger.bin.gz`. Deterministic for the same data, options and seed.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { sharedDataDir } from '../bench/harness.js';
 import { segment } from '../src/stages/segment/segment.js';
+import { clusterLevels, emptyWordClusters, parseWordClusters } from '../src/stages/entities/tagger/word-clusters.js';
 import { cueLevelOf, featureRows, makeVocabulary } from '../src/stages/quotes/features.js';
 import { readPolnear } from '../src/stages/quotes/polnear.js';
 import { findQuotedSpans, splitAtLineBreaks } from '../src/stages/quotes/quote-marks.js';
@@ -23,9 +26,13 @@ const epochs = option('epochs', 10);
 const rowBits = option('bits', 17);
 const seed = option('seed', 1);
 const minimumCount = option('min-count', 2);
+// Frequent words (by rank in the cluster table) kept for their clusters alone.
+const clusterWordCount = option('cluster-words', 30000);
 // Epochs of the two fold models that tag training text for the stacked pass, and of that pass (0: none).
 const foldEpochs = option('fold-epochs', 6);
 const stackedEpochs = option('stacked-epochs', 10);
+// Tagging passes: the first, then stacked ones.
+const passCount = option('passes', 2);
 
 const started = performance.now();
 const articles = readPolnear(join(sharedDataDir(), 'quotes-polnear'), 'train');
@@ -49,7 +56,29 @@ for (const { article, segmentation } of segmented) {
 }
 const words = [...counts].filter(([, count]) => count >= minimumCount).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([word]) => word);
 const cueLevels = Uint8Array.from(words, (word) => cueLevelOf(cueCounts.get(word) ?? 0, counts.get(word) ?? 0));
-const vocabulary = makeVocabulary(words, cueLevels);
+// Word clusters from the entity tagger's table (read-only): every training word, and the most
+// frequent English words training never saw, keep their coarse (256) and fine (1024) cluster.
+const clusterPath = join(dirname(fileURLToPath(import.meta.url)), '..', 'models', 'ner', 'word-clusters.tsv.gz');
+const clusters = existsSync(clusterPath) ? parseWordClusters(gunzipSync(readFileSync(clusterPath)).toString('utf8')) : emptyWordClusters();
+const vocabularySize = words.length;
+const known = new Set(words);
+const clusterOnly: [string, number][] = [];
+for (const line of existsSync(clusterPath) ? gunzipSync(readFileSync(clusterPath)).toString('utf8').split('\n') : []) {
+  const tab = line.indexOf('\t');
+  if (tab <= 0) continue;
+  const word = line.slice(0, tab);
+  const rank = Number(line.slice(tab + 1, line.indexOf('\t', tab + 1)));
+  if (rank < clusterWordCount && !known.has(word)) clusterOnly.push([word, rank]);
+}
+clusterOnly.sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1));
+const allWords = [...words, ...clusterOnly.map(([word]) => word)];
+const clusterOf = (word: string, level: number): number => {
+  const row = clusters.find(word);
+  return row < 0 ? 0 : clusters.ids[row * clusterLevels + level]! + 1;
+};
+const coarseClusters = allWords.map((word) => clusterOf(word, 1));
+const fineClusters = allWords.map((word) => clusterOf(word, 2));
+const vocabulary = makeVocabulary({ words: allWords, size: vocabularySize, cueLevels, coarseClusters, fineClusters });
 
 const documents: TrainingDocument[] = segmented.map(({ article, segmentation, lines }) => {
   const quoted = findQuotedSpans(article.text, lines).spans;
@@ -69,40 +98,46 @@ const weights = trainQuoteTagger(documents, {
   onEpoch: (epoch, _weights, mistakes) => console.log(`first pass, epoch ${epoch}: ${mistakes} paragraphs wrong (${seconds()} s)`),
 });
 
-// The stacked pass learns from first-pass tags of articles the first pass did not train on: two
-// folds (even and odd articles), each tagged by a first pass trained on the other.
-let second: { emission: Float32Array; transition: Float32Array } | null = null;
-if (stackedEpochs > 0) {
+// Each stacked pass learns from the previous pass's tags on articles that pass did not train on:
+// two folds (even and odd articles), each tagged by a model trained on the other fold.
+const passes: { emission: Float32Array; transition: Float32Array }[] = [weights];
+let levelDocuments = documents;
+for (let level = 2; level <= passCount && stackedEpochs > 0; level++) {
   const foldTags: Uint8Array[] = new Array<Uint8Array>(documents.length);
   for (const fold of [0, 1]) {
     const foldWeights = trainQuoteTagger(
-      documents.filter((_, index) => index % 2 !== fold),
+      levelDocuments.filter((_, index) => index % 2 !== fold),
       { rowBits, epochs: foldEpochs, seed },
     );
-    documents.forEach((document, index) => {
+    levelDocuments.forEach((document, index) => {
       if (index % 2 === fold) foldTags[index] = tagPass(foldWeights, document.features);
     });
-    console.log(`fold ${fold} tagged (${seconds()} s)`);
+    console.log(`pass ${level - 1}, fold ${fold} tagged (${seconds()} s)`);
   }
-  const stackedDocuments: TrainingDocument[] = documents.map((document, index) => ({
+  levelDocuments = documents.map((document, index) => ({
     features: stackedRows(segmented[index]!.segmentation.tokens, document.features, foldTags[index]!, rowBits),
     gold: document.gold,
   }));
-  second = trainQuoteTagger(stackedDocuments, {
-    rowBits,
-    epochs: stackedEpochs,
-    seed,
-    onEpoch: (epoch, _weights, mistakes) => console.log(`stacked pass, epoch ${epoch}: ${mistakes} paragraphs wrong (${seconds()} s)`),
-  });
+  passes.push(
+    trainQuoteTagger(levelDocuments, {
+      rowBits,
+      epochs: stackedEpochs,
+      seed,
+      onEpoch: (epoch, _weights, mistakes) => console.log(`pass ${level}, epoch ${epoch}: ${mistakes} paragraphs wrong (${seconds()} s)`),
+    }),
+  );
 }
 const path = defaultQuoteModelPath();
 mkdirSync(dirname(path), { recursive: true });
 const bytes = saveQuoteModel({
   rowBits,
-  words,
+  words: allWords,
+  vocabularySize,
   cueLevels,
-  passes: second ? [weights, second] : [weights],
-  info: { data: 'PolNeAR train (first annotator per article)', articles: articles.length, tokens: tokenCount, epochs, foldEpochs, stackedEpochs, seed, minimumCount },
+  coarseClusters,
+  fineClusters,
+  passes,
+  info: { data: 'PolNeAR train (first annotator per article)', articles: articles.length, tokens: tokenCount, epochs, foldEpochs, stackedEpochs, passCount, seed, minimumCount },
 });
 writeFileSync(path, bytes);
 console.log(`wrote ${path} (${(bytes.length / 1024).toFixed(0)} KiB) in ${((performance.now() - started) / 1000).toFixed(1)} s`);

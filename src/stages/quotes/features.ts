@@ -9,7 +9,7 @@ import { COGNITION_VERBS, SPEECH_NOUNS, SPEECH_VERBS } from '../../lang/en/speec
 import type { QuotedSpan } from './quote-marks.js';
 
 /** Number of feature rows per token. */
-export const featuresPerToken = 28;
+export const featuresPerToken = 31;
 
 /** Word classes from the cue-word lists. */
 const enum WordClass {
@@ -36,13 +36,20 @@ export function wordClass(word: string): number {
 }
 
 /**
- * Vocabulary of the model: lower-case word → id (ids from 1), each id's word class from the word
- * lists, and each id's cue level learned from PolNeAR train ({@link cueLevelOf}).
+ * Vocabulary of the model: lower-case word → id (ids from 1). Ids up to `size` are words seen in
+ * training (word features, word class, learned cue level); ids above it are frequent English words
+ * known only by their clusters. Cluster ids are stored plus one (0: none).
  */
 export interface Vocabulary {
   readonly ids: ReadonlyMap<string, number>;
+  /** Number of training words (ids 1..size). */
+  readonly size: number;
   readonly classes: Uint8Array;
   readonly cueLevels: Uint8Array;
+  /** Coarse (256) word cluster of each id, plus one. */
+  readonly coarseClusters: Uint16Array;
+  /** Fine (1024) word cluster of each id, plus one. */
+  readonly fineClusters: Uint16Array;
 }
 
 /**
@@ -57,17 +64,36 @@ export function cueLevelOf(cueCount: number, count: number): number {
   return share >= 0.45 ? 3 : share >= 0.2 ? 2 : share >= 0.05 ? 1 : 0;
 }
 
-/** Builds a {@link Vocabulary} from words in id order (id = index + 1) and their cue levels. */
-export function makeVocabulary(words: readonly string[], cueLevels: ArrayLike<number> = []): Vocabulary {
+/** Inputs of {@link makeVocabulary}, all in word order. */
+export interface VocabularyParts {
+  /** Training words, then cluster-only words. */
+  readonly words: readonly string[];
+  /** Number of training words at the front of `words`; default all. */
+  readonly size?: number;
+  /** Cue level per training word; default 0. */
+  readonly cueLevels?: ArrayLike<number>;
+  /** Coarse cluster plus one per word; default none. */
+  readonly coarseClusters?: ArrayLike<number>;
+  /** Fine cluster plus one per word; default none. */
+  readonly fineClusters?: ArrayLike<number>;
+}
+
+/** Builds a {@link Vocabulary} (id = index + 1). */
+export function makeVocabulary(parts: VocabularyParts): Vocabulary {
+  const { words } = parts;
   const ids = new Map<string, number>();
   const classes = new Uint8Array(words.length + 1);
   const levels = new Uint8Array(words.length + 1);
+  const coarseClusters = new Uint16Array(words.length + 1);
+  const fineClusters = new Uint16Array(words.length + 1);
   words.forEach((word, index) => {
     ids.set(word, index + 1);
     classes[index + 1] = wordClass(word);
-    levels[index + 1] = cueLevels[index] ?? 0;
+    levels[index + 1] = parts.cueLevels?.[index] ?? 0;
+    coarseClusters[index + 1] = parts.coarseClusters?.[index] ?? 0;
+    fineClusters[index + 1] = parts.fineClusters?.[index] ?? 0;
   });
-  return { ids, classes, cueLevels: levels };
+  return { ids, size: parts.size ?? words.length, classes, cueLevels: levels, coarseClusters, fineClusters };
 }
 
 /** Token sequences (one per paragraph) and their feature rows. */
@@ -167,13 +193,18 @@ export function featureRows(
   const shapes = new Uint8Array(count + 4);
   const classes = new Uint8Array(count + 4);
   const levels = new Uint8Array(count + 4);
+  const coarse = new Uint16Array(count + 4);
+  const fine = new Uint16Array(count + 4);
   const quoteState = new Uint8Array(count);
   const suffixes = new Int32Array(count);
   // Per-token integers. Offset by 2 so that i-2 .. i+2 need no bounds checks (0 = outside).
   for (let index = 0; index < count; index++) {
     const token = tokens[index]!;
     const lower = text.slice(token.start, token.end).toLowerCase();
-    const id = vocabulary.ids.get(lower) ?? 0;
+    const known = vocabulary.ids.get(lower) ?? 0;
+    coarse[index + 2] = vocabulary.coarseClusters[known]!;
+    fine[index + 2] = vocabulary.fineClusters[known]!;
+    const id = known <= vocabulary.size ? known : 0;
     const shape = shapeOf(text, token.start, token.end);
     wordIds[index + 2] = id > 0 ? id : -shape;
     shapes[index + 2] = shape;
@@ -341,6 +372,10 @@ export function featureRows(
     rows[base + 25] = hashRow(25, anchorWord[index]!, direction * 16 + distance, mask);
     rows[base + 26] = hashRow(26, levels[at - 1]! * 64 + levels[at]! * 8 + levels[at + 1]!, quote, mask);
     rows[base + 27] = hashRow(27, thatAfterCue[index]! * 8 + commasToCue[index]!, direction * 16 + distance, mask);
+    // Word clusters: rare cue verbs (`seethed`, `bemoaning`) and the words around them by kind.
+    rows[base + 28] = hashRow(28, fine[at]!, quote * 16 + direction, mask);
+    rows[base + 29] = hashRow(29, coarse[at - 1]! * 512 + coarse[at]!, 0, mask);
+    rows[base + 30] = hashRow(30, coarse[at]! * 512 + coarse[at + 1]!, direction * 16 + distance, mask);
   }
   return { rows, stride: featuresPerToken, wordIds, shapes, sequences, quoteState };
 }

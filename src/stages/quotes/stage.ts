@@ -34,11 +34,11 @@ export function findQuotes(inputs: QuoteInputs, model: QuoteTaggerModel): FoundQ
   const features = featureRows(text, tokens, lines, quoted.spans, model.vocabulary, model.rowBits);
   const tags = tagTokens(model, features, tokens);
   const found = findAttributions(text, tokens, lines, tags, quoted.spans);
-  const { ids, cueLevels } = model.vocabulary;
+  const { ids, cueLevels, size } = model.vocabulary;
   // A cue word unseen in training counts as a middling one.
   const attributions = dropWeakAttributions(text, found, (word) => {
     const id = ids.get(word);
-    return id === undefined ? 2 : cueLevels[id]!;
+    return id === undefined || id > size ? 2 : cueLevels[id]!;
   });
   return { quotes: resolveSpeakers(inputs, attributions), diagnostics: quoted.diagnostics };
 }

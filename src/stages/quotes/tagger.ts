@@ -23,7 +23,7 @@ export const quoteTagCount = quoteTags.length;
 export const Tag = { O: 0, BeginContent: 1, InsideContent: 2, BeginCue: 3, InsideCue: 4, BeginSource: 5, InsideSource: 6 } as const;
 
 /** Model format version written in the header. */
-export const quoteModelVersion = 3;
+export const quoteModelVersion = 4;
 
 /** Weights of one tagging pass. */
 export interface PassWeights {
@@ -47,7 +47,13 @@ export interface QuantisedPass {
 /** A loaded tagger model. */
 export interface QuoteTaggerModel {
   readonly rowBits: number;
+  /** Training words, then words known only by their clusters. */
   readonly words: readonly string[];
+  /** Number of training words at the front of `words`. */
+  readonly vocabularySize: number;
+  /** Coarse and fine word cluster of each word, plus one (0: none). */
+  readonly coarseClusters: readonly number[];
+  readonly fineClusters: readonly number[];
   /** Learned cue level of each word of `words` (same order), see `cueLevelOf`. */
   readonly cueLevels: Uint8Array;
   readonly vocabulary: Vocabulary;
@@ -59,7 +65,13 @@ export interface QuoteTaggerModel {
 /** What {@link saveQuoteModel} writes: the trained (unquantised) weights of each pass. */
 export interface TrainedQuoteModel {
   readonly rowBits: number;
+  /** Training words, then words known only by their clusters. */
   readonly words: readonly string[];
+  /** Number of training words at the front of `words`. */
+  readonly vocabularySize: number;
+  /** Coarse and fine word cluster of each word, plus one (0: none). */
+  readonly coarseClusters: readonly number[];
+  readonly fineClusters: readonly number[];
   readonly cueLevels: Uint8Array;
   readonly passes: readonly PassWeights[];
   readonly info: Readonly<Record<string, unknown>>;
@@ -277,8 +289,11 @@ interface Header {
   readonly tags: readonly string[];
   readonly rowBits: number;
   readonly words: readonly string[];
-  /** One digit per word: its cue level. */
+  readonly vocabularySize: number;
+  /** One digit per training word: its cue level. */
   readonly cueLevels: string;
+  readonly coarseClusters: readonly number[];
+  readonly fineClusters: readonly number[];
   /** Weight scale of each pass's emission table, in file order. */
   readonly scales: readonly number[];
   readonly info: Readonly<Record<string, unknown>>;
@@ -301,7 +316,10 @@ export function saveQuoteModel(model: TrainedQuoteModel): Buffer {
     tags: [...quoteTags],
     rowBits: model.rowBits,
     words: model.words,
+    vocabularySize: model.vocabularySize,
     cueLevels: Array.from(model.cueLevels).join(''),
+    coarseClusters: model.coarseClusters,
+    fineClusters: model.fineClusters,
     scales: quantised.map((item) => item.scale),
     info: model.info,
   };
@@ -339,7 +357,8 @@ export function loadQuoteModel(gzipped: Uint8Array): QuoteTaggerModel {
     return { emission, transition };
   });
   const cueLevels = Uint8Array.from(header.cueLevels, (digit) => Number(digit));
-  return { rowBits: header.rowBits, words: header.words, cueLevels, vocabulary: makeVocabulary(header.words, cueLevels), passes, info: header.info };
+  const vocabulary = makeVocabulary({ words: header.words, size: header.vocabularySize, cueLevels, coarseClusters: header.coarseClusters, fineClusters: header.fineClusters });
+  return { rowBits: header.rowBits, words: header.words, vocabularySize: header.vocabularySize, cueLevels, coarseClusters: header.coarseClusters, fineClusters: header.fineClusters, vocabulary, passes, info: header.info };
 }
 
 /** Path of the committed model. */
