@@ -104,6 +104,12 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX event_participants_entity ON event_participants (entity_key);
   `,
+  // 2: the type filter looks events up by mode too (a scan of every event without this index);
+  // nothing reads timexes by value, so that index only cost every write.
+  `
+  CREATE INDEX events_mode ON events (lower(mode));
+  DROP INDEX timexes_value;
+  `,
 ];
 
 type Row = Record<string, unknown>;
