@@ -113,6 +113,63 @@ export function snapToQuotes(piece: Span, quoted: readonly QuotedSpan[]): Span {
   return start === piece.start && end === piece.end ? piece : { start, end };
 }
 
+// `WALLACE: Let’s start with breaking news …`, `PENCE: Well, look, …`: a transcript line opens
+// with the speaker's name and a colon (after an optional quote mark).
+const TRANSCRIPT_SPEAKER = /^(["“]?)(\p{Lu}[\p{L}.’'-]*(?:[ \t]\p{Lu}[\p{L}.’'-]*){0,2}):[ \t]+(?=\S)/u;
+
+/**
+ * Transcript lines, `PENCE: Gennifer Flowers will not be attending …`: the content starts after
+ * the colon, the name is the source and the colon the cue (PolNeAR's convention for interviews).
+ */
+export function splitTranscriptSpeaker(text: string, attribution: FoundAttribution): FoundAttribution {
+  const first = attribution.content[0];
+  if (!first) return attribution;
+  const lineStart = first.start === 0 || text.charAt(first.start - 1) === '\n';
+  if (!lineStart) return attribution;
+  const match = TRANSCRIPT_SPEAKER.exec(text.slice(first.start, Math.min(first.end, first.start + 60)));
+  if (!match) return attribution;
+  const nameStart = first.start + match[1]!.length;
+  const colon = nameStart + match[2]!.length;
+  const contentStart = first.start + match[0].length;
+  if (contentStart >= first.end) return attribution;
+  return {
+    ...attribution,
+    content: [{ start: contentStart, end: first.end }, ...attribution.content.slice(1)],
+    source: attribution.source && attribution.source.start >= contentStart ? { start: nameStart, end: colon } : (attribution.source ?? { start: nameStart, end: colon }),
+    cue: attribution.cue && attribution.cue.start >= contentStart ? { start: colon, end: colon + 1 } : (attribution.cue ?? { start: colon, end: colon + 1 }),
+    rule: `${attribution.rule}+transcript`,
+  };
+}
+
+// `told voters that a Hillary Clinton victory would …`, `told a veterans group that the United
+// States’ military is “depleted”`: the addressee of a verb of telling is not what was said.
+const TELLING = /^(?:told|tell|tells|telling|assured|reminded|warned|informed|convinced|promised)$/i;
+
+/**
+ * Starts an indirect content at `that` when the tagger let the addressee of a telling cue into it
+ * (`told | voters that …` → `that …`): PolNeAR's indirect content starts at `that`.
+ */
+export function startAtThat(text: string, tokens: readonly Token[], attribution: FoundAttribution): FoundAttribution {
+  const cue = attribution.cue;
+  const first = attribution.content[0];
+  if (!cue || !first || cue.end > first.start) return attribution;
+  const cueWords = text.slice(cue.start, cue.end).split(/\s+/);
+  if (!TELLING.test(cueWords[cueWords.length - 1] ?? '') && !TELLING.test(cueWords[0] ?? '')) return attribution;
+  let index = 0;
+  while (index < tokens.length && tokens[index]!.start < first.start) index++;
+  for (let step = 0; step < 6 && index + step < tokens.length; step++) {
+    const token = tokens[index + step]!;
+    if (token.start >= first.end) break;
+    const word = text.slice(token.start, token.end);
+    if (!/^[\p{L}\p{N}’'.-]+$/u.test(word)) break;
+    if (word.toLowerCase() === 'that') {
+      if (step === 0) break;
+      return { ...attribution, content: [{ start: token.start, end: first.end }, ...attribution.content.slice(1)], rule: `${attribution.rule}+that` };
+    }
+  }
+  return attribution;
+}
+
 /** Groups tagged runs into attributions and adds untagged direct quotes. */
 export function findAttributions(
   text: string,
@@ -253,7 +310,7 @@ export function findAttributions(
     attributions.push({ content: [{ start: span.start, end: span.end }], cue: null, source: null, kind: 'direct', rule: 'quote-marks', firstToken });
   }
   attributions.sort((a, b) => a.firstToken - b.firstToken);
-  return mergeSplitQuotes(text, attributions, paragraphOf);
+  return mergeSplitQuotes(text, attributions.map((attribution) => startAtThat(text, tokens, splitTranscriptSpeaker(text, attribution))), paragraphOf);
 }
 
 /**
