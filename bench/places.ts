@@ -13,10 +13,42 @@ import { join } from 'node:path';
 import { sharedDataDir, repoRoot, type BenchResult, type BenchRow } from './harness.js';
 import { loadGazetteer, type Gazetteer } from '../src/stages/places/gazetteer.js';
 import { resolvePlaces, type ToponymSpan } from '../src/stages/places/place-resolver.js';
-import { findToponyms, type LocationMention } from '../src/stages/places/toponym-finder.js';
+import { findToponymCandidates, findToponyms, type LocationMention, type ToponymCandidate } from '../src/stages/places/toponym-finder.js';
+import { frequentWordClusters, literalProbability, selectLiteral, toponymFeatures, trainToponymClassifier, type ToponymExample } from '../src/stages/places/toponym-classifier.js';
 
-interface GoldToponym { readonly start: number; readonly end: number; readonly name: string; readonly lat: number; readonly lon: number; readonly type: string }
-interface GoldArticle { readonly text: string; readonly toponyms: readonly GoldToponym[]; readonly allToponyms: readonly GoldToponym[] }
+/** One article's toponym candidates, their classifier features, and whether each is a gold literal toponym. */
+export interface ArticleExamples { readonly candidates: readonly ToponymCandidate[]; readonly examples: readonly ToponymExample[]; readonly gold: number }
+
+/** Candidates and labelled features of every article (labels: exact span of a GeoWebNews literal toponym). */
+export function toponymExamples(articles: readonly GoldArticle[], gazetteer: Gazetteer, clusters: ReadonlyMap<string, number>, tag: (text: string) => { mentions: LocationMention[]; sentences: { start: number; end: number }[] }): ArticleExamples[] {
+  return articles.map((article) => {
+    const { mentions, sentences } = tag(article.text);
+    const sentenceStarts = new Set(sentences.map((sentence) => sentence.start));
+    const candidates = findToponymCandidates(article.text, mentions, { gazetteer, sentences });
+    const goldKeys = new Set(article.allToponyms.filter((toponym) => LITERAL_TYPES.has(toponym.type)).map((toponym) => `${toponym.start}:${toponym.end}`));
+    const examples = candidates.map((candidate) => ({ features: toponymFeatures(article.text, candidate, gazetteer, clusters, sentenceStarts), literal: goldKeys.has(`${candidate.start}:${candidate.end}`) }));
+    return { candidates, examples, gold: goldKeys.size };
+  });
+}
+
+/** Folds of the cross-validation: article `i` is held out in fold `i % FOLDS`. */
+const FOLDS = 5;
+
+/** Literal predictions of the classifier for each article, each article predicted by a model trained on the other folds. */
+function crossValidatedPredictions(perArticle: readonly ArticleExamples[], clusters: ReadonlyMap<string, number>): boolean[][] {
+  const predictions: boolean[][] = perArticle.map(() => []);
+  for (let fold = 0; fold < FOLDS; fold++) {
+    const training = perArticle.filter((_, index) => index % FOLDS !== fold).flatMap((article) => article.examples);
+    const classifier = trainToponymClassifier(training, clusters);
+    perArticle.forEach((article, index) => {
+      if (index % FOLDS === fold) predictions[index] = selectLiteral(article.candidates, article.examples.map((example) => literalProbability(classifier, example.features)), classifier.threshold);
+    });
+  }
+  return predictions;
+}
+
+export interface GoldToponym { readonly start: number; readonly end: number; readonly name: string; readonly lat: number; readonly lon: number; readonly type: string }
+export interface GoldArticle { readonly text: string; readonly toponyms: readonly GoldToponym[]; readonly allToponyms: readonly GoldToponym[] }
 
 /** Error counted for a toponym left unresolved: half the Earth's circumference, as in Gritta et al. */
 const UNRESOLVED_KM = 20039;
@@ -40,7 +72,7 @@ const field = (block: string, tag: string): string => {
 };
 
 /** GeoWebNews: every toponym with gold coordinates (literal and metonymic alike). */
-function readGeoWebNews(path: string): GoldArticle[] {
+export function readGeoWebNews(path: string): GoldArticle[] {
   const xml = readFileSync(path, 'utf8');
   return [...xml.matchAll(/<article\b[^>]*>([\s\S]*?)<\/article>/g)].map((match) => {
     const block = match[1] ?? '';
@@ -125,10 +157,10 @@ function score(articles: readonly GoldArticle[], gazetteer: Gazetteer, strategy:
 }
 
 /** Literal toponym types of GeoWebNews (the ones a map should show). */
-const LITERAL_TYPES = new Set(['Literal', 'Mixed', 'Literal_Modifier', 'Embedded_Literal', 'Coercion']);
+export const LITERAL_TYPES: ReadonlySet<string> = new Set(['Literal', 'Mixed', 'Literal_Modifier', 'Embedded_Literal', 'Coercion']);
 
 /** The tagger's mentions over raw text (segmentation, then the entities stage), or undefined without a tagger. */
-async function mentionTagger(): Promise<((text: string) => { mentions: LocationMention[]; sentences: { start: number; end: number }[] }) | undefined> {
+export async function mentionTagger(): Promise<((text: string) => { mentions: LocationMention[]; sentences: { start: number; end: number }[] }) | undefined> {
   if (!existsSync(join(repoRoot, 'src', 'stages', 'entities', 'tagger', 'tagger.ts'))) return undefined;
   const [{ segmentStage }, { entitiesStage }, { SCHEMA_VERSION }] = await Promise.all([
     import('../src/stages/segment/stage.js'),
@@ -156,25 +188,30 @@ async function recognition(articles: readonly GoldArticle[], gazetteer: Gazettee
   const classes = new Map<string, number>();
   const count = (key: string): void => { classes.set(key, (classes.get(key) ?? 0) + 1); };
   if (!tag) return undefined;
-  const counts = { lede: { truePositives: 0, overlapping: 0, predicted: 0 }, tagger: { truePositives: 0, overlapping: 0, predicted: 0 } };
+  const counts = { learned: { truePositives: 0, overlapping: 0, predicted: 0 }, lede: { truePositives: 0, overlapping: 0, predicted: 0 }, tagger: { truePositives: 0, overlapping: 0, predicted: 0 } };
   let gold = 0;
-  for (const article of articles) {
-    const { mentions, sentences } = tag(article.text);
+  const tagged = new Map(articles.map((article) => [article.text, tag(article.text)]));
+  const clusters = frequentWordClusters(join(repoRoot, 'models', 'ner', 'word-clusters.tsv.gz'));
+  const perArticle = toponymExamples(articles, gazetteer, clusters, (text) => tagged.get(text) ?? tag(text));
+  const predictions = crossValidatedPredictions(perArticle, clusters);
+  for (const [articleIndex, article] of articles.entries()) {
+    const { mentions, sentences } = tagged.get(article.text)!;
     // GeoWebNews' literal toponyms: places on the map and modifiers of things located there
     // (`Syria's jails`, `the British city of`), not modifiers of associated things (`US military`).
-    const found = findToponyms(article.text, mentions, { gazetteer, sentences }).filter((toponym) => toponym.use !== 'modifier');
+    const ruleFound = findToponyms(article.text, mentions, { gazetteer, sentences }).filter((toponym) => toponym.use !== 'modifier');
+    const learned = (perArticle[articleIndex]?.candidates ?? []).filter((_, index) => predictions[articleIndex]?.[index]).map((candidate) => ({ ...candidate, use: candidate.ruleUse }));
     const taggerOnly = mentions.filter((mention) => mention.type === 'LOC');
     const literal = article.allToponyms.filter((toponym) => LITERAL_TYPES.has(toponym.type));
     const goldKeys = new Set(literal.map((toponym) => `${toponym.start}:${toponym.end}`));
     gold += goldKeys.size;
-    if (errorLog) {
+    for (const [system, found] of errorLog ? [['rules', ruleFound], ['learned', learned]] as const : []) {
       const context = (span: { start: number; end: number }): string => `${article.text.slice(Math.max(0, span.start - 40), span.start)}[${article.text.slice(span.start, span.end)}]${article.text.slice(span.end, span.end + 40)}`.replace(/\s+/g, ' ');
       const foundKeys = new Set(found.map((span) => `${span.start}:${span.end}`));
       for (const span of found) {
-        if (goldKeys.has(`${span.start}:${span.end}`)) { count(`TP ${span.source} ${span.use}`); continue; }
+        if (goldKeys.has(`${span.start}:${span.end}`)) { count(`${system} TP ${span.source} ${span.use}`); continue; }
         const exact = article.allToponyms.find((toponym) => toponym.start === span.start && toponym.end === span.end);
         const touching = article.allToponyms.find((toponym) => toponym.start < span.end && span.start < toponym.end && !/Expression/.test(toponym.type));
-        const key = `FP ${exact ? exact.type : touching ? `~${touching.type}` : 'none'} ${span.source} ${span.use}`;
+        const key = `${system} FP ${exact ? exact.type : touching ? `~${touching.type}` : 'none'} ${span.source} ${span.use}`;
         count(key);
         log.push(`${key}\t${context(span)}`);
       }
@@ -182,12 +219,12 @@ async function recognition(articles: readonly GoldArticle[], gazetteer: Gazettee
         if (foundKeys.has(`${toponym.start}:${toponym.end}`)) continue;
         const mention = mentions.find((candidate) => candidate.start < toponym.end && toponym.start < candidate.end);
         const near = found.find((span) => span.start < toponym.end && toponym.start < span.end);
-        const key = `FN ${toponym.type} ${near ? 'found-other-span' : mention ? `mention-${mention.type}${mention.start === toponym.start && mention.end === toponym.end ? '' : '~'}` : 'no-mention'}`;
+        const key = `${system} FN ${toponym.type} ${near ? 'found-other-span' : mention ? `mention-${mention.type}${mention.start === toponym.start && mention.end === toponym.end ? '' : '~'}` : 'no-mention'}`;
         count(key);
         log.push(`${key}\t${context(toponym)}`);
       }
     }
-    for (const [system, spans] of [['lede', found], ['tagger', taggerOnly]] as const) {
+    for (const [system, spans] of [['learned', learned], ['lede', ruleFound], ['tagger', taggerOnly]] as const) {
       counts[system].predicted += spans.length;
       counts[system].truePositives += spans.filter((span) => goldKeys.has(`${span.start}:${span.end}`)).length;
       counts[system].overlapping += spans.filter((span) => literal.some((toponym) => toponym.start < span.end && span.start < toponym.end)).length;
@@ -213,7 +250,7 @@ async function recognition(articles: readonly GoldArticle[], gazetteer: Gazettee
       },
     };
   };
-  return [row('Lede toponym finder (GeoWebNews literal)', counts.lede), row('tagger LOC mentions alone (GeoWebNews literal)', counts.tagger)];
+  return [row('Lede learned toponym classifier, 5-fold CV by article (GeoWebNews literal)', counts.learned), row('Lede toponym finder rules (GeoWebNews literal)', counts.lede), row('tagger LOC mentions alone (GeoWebNews literal)', counts.tagger)];
 }
 
 export async function run(args: string[]): Promise<BenchResult> {

@@ -35,11 +35,29 @@ export interface FindToponymsOptions {
 export interface FoundToponym extends ToponymSpan {
   /**
    * `mention` (a LOC or place-named MISC mention), `coerced` (an ORG or PER mention the
-   * sentence uses as a place), `dateline`, `demonym`, or `gazetteer` (a name the tagger missed).
+   * sentence uses as a place), `dateline`, `demonym`, `gazetteer` (a name the tagger missed), or
+   * `embedded` (a known place name inside a longer mention: `Calgary-based`, `the Winnipeg Fire
+   * Paramedic Service`; proposed for the learned classifier only).
    */
-  readonly source: 'mention' | 'coerced' | 'dateline' | 'demonym' | 'gazetteer';
+  readonly source: 'mention' | 'coerced' | 'dateline' | 'demonym' | 'gazetteer' | 'embedded';
   /** How the name is used (see {@link ToponymUse}); metonymic uses are never returned. */
   readonly use: Exclude<ToponymUse, 'metonymic'>;
+}
+
+/**
+ * Every span the finders considered, with the rules' reading: `ruleUse` is the use the rules gave
+ * (`metonymic` ones included), or `rejected` for a name mention the rules did not take as a place
+ * (a LOC slip, an ORG or PER mention in no placing context, a MISC mention no gazetteer knows).
+ * A learned classifier decides among these (see `toponym-classifier.ts`).
+ */
+export interface ToponymCandidate {
+  readonly start: number;
+  readonly end: number;
+  readonly source: FoundToponym['source'];
+  readonly ruleUse: ToponymUse | 'rejected';
+  /** The tagger's type of the mention the span came from (`LOC`, `ORG`, `PER`, `MISC`), if any. */
+  readonly mentionType?: string;
+  readonly mentionId?: string;
 }
 
 /** Kinds of place a MISC mention may name. */
@@ -81,26 +99,85 @@ function placeLike(text: string, span: { start: number; end: number }, gazetteer
 }
 
 /**
+ * Known place names inside a longer mention, as `embedded` candidates: runs of capitalised
+ * words between the mention's hyphens, slashes, commas and `and`s (`Calgary-based`, `Amsterdam-
+ * London`, `Middle East and Africa`, `Parkland, Florida`) and leading names (`Winnipeg Fire
+ * Paramedic Service`), when the gazetteer knows them as a strong kind, a big city, or a demonym.
+ */
+function embeddedNames(text: string, mentions: readonly LocationMention[], gazetteer: Gazetteer, minCityPopulation: number): ToponymCandidate[] {
+  const found: ToponymCandidate[] = [];
+  const known = (surface: string): boolean => {
+    const key = placeKey(surface);
+    if (key.replace(/ /g, '').length < 3 && !/^(?:UK|US|EU)$/.test(surface)) return false;
+    return gazetteer.lookupDemonym(key).length > 0 || gazetteer.lookupKey(key).some((index) => {
+      const entry = gazetteer.entry(index);
+      return STRONG_KINDS.has(entry.kind) || (entry.kind === 'city' && entry.population >= minCityPopulation / 10);
+    });
+  };
+  for (const mention of mentions) {
+    if ((mention.kind ?? 'name') !== 'name') continue;
+    const surface = text.slice(mention.start, mention.end);
+    const words = [...surface.matchAll(/[\p{L}\p{M}.'’]+/gu)].map((match) => ({ start: match.index, end: match.index + match[0].length, word: match[0] }));
+    if (words.length < 1 || (words.length === 1 && !/[-–/]/.test(surface))) continue;
+    const seen = new Set<string>();
+    for (let first = 0; first < words.length; first++) {
+      if (!/^\p{Lu}/u.test(words[first]!.word)) continue;
+      for (let last = Math.min(words.length - 1, first + gazetteer.maxNameWords - 1); last >= first; last--) {
+        if (first === 0 && last === words.length - 1) continue;
+        // One name runs over single spaces only ("Amsterdam-London" is two).
+        if (last > first && !/^(?:\s+\p{Lu}[\p{L}\p{M}.'’]*)*\s+$/u.test(surface.slice(words[first]!.end, words[last]!.start) + ' ')) continue;
+        const start = mention.start + words[first]!.start;
+        const end = mention.start + words[last]!.end;
+        const piece = text.slice(start, end).replace(/[.'’]+$/, '');
+        if (!known(piece)) continue;
+        const key = `${start}:${start + piece.length}`;
+        if (!seen.has(key)) found.push({ start, end: start + piece.length, source: 'embedded', ruleUse: 'rejected', mentionType: mention.type, ...(mention.id ? { mentionId: mention.id } : {}) });
+        seen.add(key);
+        first = last;
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+/**
  * Proposes toponym spans, sorted by start and never overlapping. Mentions come first; then
  * demonyms and gazetteer names outside every mention (a PER or ORG mention such as `George
  * Washington` or `Libyan National Army` blocks them); metonymic uses are dropped, and a name
  * joined by `and` to a metonymic one is read the same way (`China and Russia hope`).
  */
 export function findToponyms(text: string, mentions: readonly LocationMention[], options: FindToponymsOptions): FoundToponym[] {
+  const found: FoundToponym[] = [];
+  for (const candidate of findToponymCandidates(text, mentions, options)) {
+    if (candidate.ruleUse === 'metonymic' || candidate.ruleUse === 'rejected') continue;
+    found.push({ start: candidate.start, end: candidate.end, source: candidate.source, use: candidate.ruleUse, ...(candidate.mentionId ? { mentionId: candidate.mentionId } : {}) });
+  }
+  return found;
+}
+
+/**
+ * Every candidate span with the rules' reading (see {@link ToponymCandidate}), sorted by start:
+ * what {@link findToponyms} returns, plus the metonymic uses and the name mentions it rejected.
+ */
+export function findToponymCandidates(text: string, mentions: readonly LocationMention[], options: FindToponymsOptions): ToponymCandidate[] {
   const { gazetteer } = options;
   const minCityPopulation = options.minCityPopulation ?? 100_000;
   // Every candidate with its use, metonymic ones included (they matter for coordination).
-  const candidates: { readonly span: FoundToponym | undefined; readonly start: number; readonly end: number; use: ToponymUse }[] = [];
+  const candidates: { readonly start: number; readonly end: number; readonly source: FoundToponym['source']; readonly mentionType?: string; readonly mentionId?: string; use: ToponymUse }[] = [];
+  const rejected: ToponymCandidate[] = [];
+  const reject = (mention: LocationMention, source: FoundToponym['source']): void => {
+    rejected.push({ start: mention.start, end: mention.end, source, ruleUse: 'rejected', mentionType: mention.type, ...(mention.id ? { mentionId: mention.id } : {}) });
+  };
   const covered = new Uint8Array(text.length + 1);
   const cover = (start: number, end: number): void => { covered.fill(1, start, end); };
   const isCovered = (start: number, end: number): boolean => {
     for (let offset = start; offset < end; offset++) if (covered[offset]) return true;
     return false;
   };
-  const propose = (start: number, end: number, source: FoundToponym['source'], use: ToponymUse, mentionId?: string): void => {
+  const propose = (start: number, end: number, source: FoundToponym['source'], use: ToponymUse, mention?: LocationMention): void => {
     cover(start, end);
-    const span = use === 'metonymic' ? undefined : { start, end, source, use, ...(mentionId ? { mentionId } : {}) };
-    candidates.push({ span, start, end, use });
+    candidates.push({ start, end, source, use, ...(mention ? { mentionType: mention.type, ...(mention.id ? { mentionId: mention.id } : {}) } : {}) });
   };
   const kindsOf = (key: string): string[] => gazetteer.lookupKey(key).map((index) => gazetteer.entry(index).kind);
 
@@ -124,15 +201,16 @@ export function findToponyms(text: string, mentions: readonly LocationMention[],
       // A LOC name that no gazetteer knows, with no place word in it and nothing around it
       // that puts it on a map, is more often a tagger slip (`Nollywood`, `Kommersant`) than a
       // place: "Anytime, Anyplace, Anyhow", "the British developer Lordship".
-      if (!placeLike(text, mention, gazetteer)) continue;
-      propose(mention.start, mention.end, 'mention', toponymUse(text, mention), mention.id);
+      if (!placeLike(text, mention, gazetteer)) { reject(mention, 'mention'); continue; }
+      propose(mention.start, mention.end, 'mention', toponymUse(text, mention), mention);
     } else if (mention.type === 'MISC') {
       // CoNLL-style taggers call `Libyan Desert` and `North African` MISC: a MISC mention that is
       // wholly a place name or a demonym is a toponym. Only names of countries, continents,
       // regions and waters: `Western` (as in "Western interests") is also a Ghanaian region.
       const key = placeKey(surface);
-      if (kindsOf(key).some((kind) => MISC_PLACE_KINDS.has(kind))) propose(mention.start, mention.end, 'mention', toponymUse(text, mention), mention.id);
-      else if (gazetteer.lookupDemonym(key).length > 0) propose(mention.start, mention.end, 'demonym', toponymUse(text, mention, true), mention.id);
+      if (kindsOf(key).some((kind) => MISC_PLACE_KINDS.has(kind))) propose(mention.start, mention.end, 'mention', toponymUse(text, mention), mention);
+      else if (gazetteer.lookupDemonym(key).length > 0) propose(mention.start, mention.end, 'demonym', toponymUse(text, mention, true), mention);
+      else reject(mention, 'mention');
     } else if (mention.type === 'ORG' || mention.type === 'PER') {
       // "arrested at Kendale Lakes Elementary School", "moved to Thornhill": the sentence puts
       // the name on the map, whatever kind of name it is.
@@ -145,8 +223,8 @@ export function findToponyms(text: string, mentions: readonly LocationMention[],
       const placed = PLACING_PREPOSITION.test(before) && (/\p{Ll}/u.test(surface) || known);
       if (placed || (known && mention.type === 'ORG')) {
         const use = toponymUse(text, mention);
-        propose(mention.start, mention.end, 'coerced', placed && use === 'modifier' ? 'literal' : use, mention.id);
-      }
+        propose(mention.start, mention.end, 'coerced', placed && use === 'modifier' ? 'literal' : use, mention);
+      } else reject(mention, 'coerced');
     }
   }
 
@@ -212,15 +290,18 @@ export function findToponyms(text: string, mentions: readonly LocationMention[],
       if (!/^(?:,\s*|\s+(?:and|or)\s+(?:the\s+)?|,\s+(?:and|or)\s+(?:the\s+)?)$/.test(text.slice(left.end, right.start))) continue;
       const literal = left.use === 'metonymic' ? right : left;
       // Only a name with no reading of its own follows: "in Paris and Washington said" stays.
-      if (literal.use !== 'literal' || literal.span?.source === 'dateline') continue;
+      if (literal.use !== 'literal' || literal.source === 'dateline') continue;
       const before = text.slice(Math.max(0, literal.start - 40), literal.start);
       if (/\b(?:in|at|from|into|near|across|to)\s+(?:the\s+)?$/i.test(before) && literal === left) continue;
       if (literal === right && /\b(?:in|at|from|into|near|across|to)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, left.start - 40), left.start))) continue;
       literal.use = 'metonymic';
     }
   }
-  return candidates
-    .filter((candidate) => candidate.use !== 'metonymic' && candidate.span)
-    .map((candidate) => ({ ...candidate.span!, use: candidate.use as FoundToponym['use'] }));
+  const all: ToponymCandidate[] = [
+    ...candidates.map(({ use, ...candidate }) => ({ ...candidate, ruleUse: use })),
+    ...rejected.filter((candidate) => !isCovered(candidate.start, candidate.end)),
+    ...embeddedNames(text, mentions, gazetteer, minCityPopulation),
+  ];
+  return all.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 

@@ -160,3 +160,14 @@ export function toponymUse(text: string, span: { start: number; end: number }, d
   if (reading === 'associated') return 'modifier';
   return isMetonymic(text, span) ? 'metonymic' : 'literal';
 }
+
+/**
+ * The modifier reading of the lower-case words right after `end` (`located` for `coast`,
+ * `associated` for `military`, undefined when no known head noun follows); a feature of the
+ * learned toponym classifier.
+ */
+export function headReading(text: string, end: number): 'located' | 'associated' | undefined {
+  const after = text.slice(end, end + 3);
+  const skip = /^['’]s\s/u.test(after) ? 2 : /^['’]\s/u.test(after) ? 1 : 0;
+  return modifierReading(headWords(text, end + skip));
+}
