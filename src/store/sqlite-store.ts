@@ -9,7 +9,6 @@ import { LedeError } from '../errors.js';
 import { articleRows, chooseEntity, type EntityCandidate } from './article-rows.js';
 import {
   aliasesOf,
-  articlesByKeys,
   articleSearch,
   entitiesByName,
   entitiesFromRows,
@@ -20,10 +19,10 @@ import {
   entityQuotes,
   eventFromRow,
   eventSearch,
-  hitsInOrder,
   mentionFromRow,
   quoteFromRow,
   quoteSearch,
+  searchHits,
   SQLITE_DIALECT,
   type Statement,
 } from './queries.js';
@@ -321,8 +320,7 @@ class SqliteStore implements Store {
     return this.#guard(() => {
       const { count, page, terms } = articleSearch(SQLITE_DIALECT, filter);
       const total = Number((this.#all(count)[0] ?? {})['total'] ?? 0);
-      const keys = this.#all(page).map((row) => Number(row['key']));
-      const articles = keys.length > 0 ? hitsInOrder(keys, this.#all(articlesByKeys(keys)), terms) : [];
+      const articles = searchHits(this.#all(page), terms);
       const quoteStatement = quoteSearch(SQLITE_DIALECT, filter, filter.limit ?? 20);
       const quotes = quoteStatement ? this.#all(quoteStatement).map(quoteFromRow) : [];
       return { total, articles, quotes };
