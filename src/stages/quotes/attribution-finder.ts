@@ -186,6 +186,34 @@ export function prepositionToCue(text: string, attribution: FoundAttribution): F
   return { ...attribution, cue, content: [{ start: contentStart, end: first.end }, ...attribution.content.slice(1)], rule: `${attribution.rule}+preposition` };
 }
 
+/**
+ * Cuts a content at a sentence boundary that no quotation spans, keeping the sentence on the cue's
+ * side: outside quote marks, reported speech is one sentence (only 1.7 % of PolNeAR train contents
+ * cross a boundary outside quotes), and a run into the next sentence is the tagger running on
+ * (`…, he said. | With thousands of vote counting systems, “there is no …”`). Transcript lines and
+ * attributions without a cue are left whole.
+ */
+export function cutAtSentenceEnd(tokens: readonly Token[], quoted: readonly QuotedSpan[], attribution: FoundAttribution): FoundAttribution {
+  const cue = attribution.cue;
+  if (!cue || attribution.rule.includes('transcript') || attribution.content.length !== 1) return attribution;
+  const piece = attribution.content[0]!;
+  let index = 0;
+  while (index < tokens.length && tokens[index]!.end <= piece.start) index++;
+  const boundaries: number[] = [];
+  for (let next = index + 1; next < tokens.length && tokens[next]!.start < piece.end; next++) {
+    if (tokens[next]!.sentence === tokens[next - 1]!.sentence) continue;
+    const at = tokens[next]!.start;
+    if (quoted.some((span) => !span.unclosed && span.start < at && span.end > at)) continue;
+    boundaries.push(next);
+  }
+  if (boundaries.length === 0) return attribution;
+  const content: Span =
+    cue.end <= piece.start
+      ? { start: piece.start, end: tokens[boundaries[0]! - 1]!.end }
+      : { start: tokens[boundaries[boundaries.length - 1]!]!.start, end: piece.end };
+  return { ...attribution, content: [content], rule: `${attribution.rule}+sentence` };
+}
+
 /** Groups tagged runs into attributions and adds untagged direct quotes. */
 export function findAttributions(
   text: string,
@@ -326,7 +354,10 @@ export function findAttributions(
     attributions.push({ content: [{ start: span.start, end: span.end }], cue: null, source: null, kind: 'direct', rule: 'quote-marks', firstToken });
   }
   attributions.sort((a, b) => a.firstToken - b.firstToken);
-  return mergeSplitQuotes(text, attributions.map((attribution) => prepositionToCue(text, startAtThat(text, tokens, splitTranscriptSpeaker(text, attribution)))), paragraphOf);
+  return mergeSplitQuotes(text, attributions.map((attribution) => {
+    const refined = cutAtSentenceEnd(tokens, quoted, prepositionToCue(text, startAtThat(text, tokens, splitTranscriptSpeaker(text, attribution))));
+    return refined === attribution ? attribution : { ...refined, kind: kindOf(text, refined.content) };
+  }), paragraphOf);
 }
 
 /**

@@ -10,7 +10,7 @@ import type { Token } from '../../doc/schema.js';
 import { distanceBucket, hashRow, SHAPE_COLON, SHAPE_COMMA, SHAPE_DASH, SHAPE_TERMINATOR, type FeatureRows } from './features.js';
 
 /** First-pass rows copied into the second pass (the strongest local templates). */
-const COPIED_ROWS = [0, 1, 2, 3, 6, 7, 8, 9, 10, 11, 13, 18, 22, 25, 26, 27];
+const COPIED_ROWS = Array.from({ length: 31 }, (_, index) => index);
 
 /** Rows per token in the second pass. */
 export const stackedFeaturesPerToken = COPIED_ROWS.length + 12;
