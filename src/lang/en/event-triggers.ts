@@ -228,6 +228,32 @@ export const EVENT_TRIGGER_PATTERN =
   'arrest(?:ed|s)?|detained|seized control|captured|recaptured|overran|withdr(?:ew|awal)|' +
   'ceasefire|truce|(?:signed|reached) (?:an? |the )?(?:agreement|deal|accord)|sanctions|invasion|invaded|shelling';
 
+/**
+ * Words that name a non-violent PLOVER event in a sentence (mostly verbs in the past or present tense,
+ * and the few nouns that name the happening itself: `talks`, `sanctions`), one entry per type. Forms
+ * that are usually something else in news are left out or narrowed: `backed` ("Ankara-backed militants"),
+ * `asked` ("asked not to be named"), `released` (a statement), `support` and `deal` as nouns, `called` alone.
+ * The trigger only says where an event is told; its type comes from the classifier.
+ */
+export const PLOVER_TRIGGER_PATTERNS: Readonly<Partial<Record<PloverType, string>>> = {
+  // Intent is PLOVER's AGREE: "is willing to send material", "will provide food aid", "ready to host a meeting".
+  AGREE: String.raw`(?:will|would|willing to|ready to|prepared to|agreed to|promised to|pledged to|offered to) (?:[\w-]+ )?(?:visit|meet|send|provide|withdraw|release|allow|host|cooperate|support|help|contribute|resume|lift|return|evacuate|give|grant|forgive|recogni[sz]e|mediate)|agreed|agrees|(?:signed|reached|struck|concluded) (?:an? |the )?(?:[\w-]+ ){0,2}(?:agreement|deal|accord|pact|treaty|truce|ceasefire|memorandum)|pledged|promised|vowed|offered to|accepted`,
+  CONSULT: String.raw`met|meets|meeting with|held talks|hold talks|talks|visited|visiting|hosted|telephoned|phoned|consulted|negotiated|mediated|discussed|conferred`,
+  SUPPORT: String.raw`praised|praises|supported|endorsed|endorses|welcomed|welcomes|commended|hailed|apologi[sz]ed|congratulated|recogni[sz]ed|defended`,
+  REQUEST: String.raw`urged|urges|demanded|demands|called (?:on|for|upon)|calls (?:on|for|upon)|appealed|requested|pressed|sought|insisted`,
+  ACCUSE: String.raw`accused|accuses|blamed|blames|critici[sz]ed|critici[sz]es|condemned|condemns|denounced|charged|alleged|complained|investigated|investigating|accusations?`,
+  REJECT: String.raw`rejected|rejects|refused|refuses|denied|denies|declined|dismissed|vetoed|ruled out|defied|boycotted`,
+  THREATEN: String.raw`threatened|threatens|warned|warns|ultimatum`,
+  PROTEST: String.raw`demonstrated|rallied|staged (?:an? )?(?:protest|rally|sit-in|strike|march|demonstration)|went on strike|hunger strike`,
+  SANCTION: String.raw`sanctioned|embargo|expelled|severed|recalled (?:its |their |his |her )?ambassador|suspended (?:aid|talks|relations|cooperation|ties)|cut (?:off )?(?:ties|aid|relations)|broke off`,
+  MOBILIZE: String.raw`mobili[sz]ed|deployed|massed|put (?:[\w-]+ ){0,2}on (?:high )?alert|military (?:exercises|drills)|reinforcements`,
+  COERCE: String.raw`deported|banned|raided|confiscated|imposed (?:an? )?(?:curfew|ban|blockade)|curfew|censored|jailed|sentenced`,
+  AID: String.raw`donated|(?:sent|delivered|pledged|provided|airlifted) (?:[\w-]+ ){0,4}(?:aid|assistance|supplies|relief|food|medicine)|granted asylum`,
+  COOPERATE: String.raw`cooperated|co-operated|collaborated|extradited|shared intelligence|joint (?:patrols?|exercises|operations?|statement|investigation)`,
+  CONCEDE: String.raw`freed|released (?:[\w-]+ ){0,3}(?:prisoners|hostages|detainees|captives)|lifted|eased|resigned|stepped down|conceded|pardoned`,
+  RETREAT: String.raw`withdrew|withdrawn|pulled out|pulled back|retreated|surrendered|disarmed|demobili[sz]ed|evacuated`,
+};
+
 /** Casualty verbs and nouns: they report the toll of an event. */
 export const CASUALTY_TRIGGER_PATTERN = 'kill(?:ed|ing|s)?|dead|died|deaths?|wound(?:ed|ing)|injur(?:ed|ing|ies)|hurt';
 

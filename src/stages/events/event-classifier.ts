@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ACLED_CUES, ACTOR_KIND_CUES, ASSAULT_MODE_CUES, PLOVER_CUES, PLOVER_TYPES, type EventCode, type EventCue, type PloverType } from '../../lang/en/event-triggers.js';
+import { ACLED_CUES, ACTOR_KIND_CUES, ASSAULT_MODE_CUES, EVENT_TRIGGER_PATTERN, PLOVER_TRIGGER_PATTERNS, PLOVER_CUES, PLOVER_TYPES, type EventCode, type EventCue, type PloverType } from '../../lang/en/event-triggers.js';
 import { porterStem } from '../summary/porter-stemmer.js';
 import { clusterLevels, parseWordClusters, type WordClusters } from '../entities/tagger/word-clusters.js';
 import { ALL_CODES, eventTypeInfo, type EventTypeInfo } from './event-types.js';
@@ -135,6 +135,28 @@ export interface EventFeatureOptions {
   readonly lead?: number;
   /** Who acts and who is hit: actor-kind words before / after the first event cue (`r:`). Default true (CV: +0.015). */
   readonly roles?: boolean;
+  /** The type of the first trigger words and whether they are said as intent or refusal (`mv`). Default true. */
+  readonly mainVerb?: boolean;
+}
+
+// The trigger words of the extractor, one capture group per PLOVER type (violent and protest words as `EVENT`).
+const MAIN_VERB_TYPES: readonly string[] = [...Object.keys(PLOVER_TRIGGER_PATTERNS), 'EVENT'];
+const MAIN_VERB = new RegExp(`\\b(?:${[...Object.values(PLOVER_TRIGGER_PATTERNS), EVENT_TRIGGER_PATTERN].map((pattern) => `(${pattern.replace(/\((?!\?)/g, '(?:')})`).join('|')})\\b`, 'gi');
+// "will withdraw … unless", "is prepared to impose martial law": said as intent; "will not accept": refused.
+const INTENT_BEFORE = /\b(?:will|would|shall|may|might|could|to|plans?|intends?)\s+(?:\S+\s+)?$/i;
+const REFUSAL_BEFORE = /\b(?:not|never|no|refus\w+|n['’]t)\s+(?:\S+\s+)?$/i;
+
+/** Main-verb features: the type of the first two trigger words and how each is said (intent, refusal). */
+function mainVerbFeatures(text: string, features: string[]): void {
+  let rank = 0;
+  for (const match of text.matchAll(MAIN_VERB)) {
+    const group = match.slice(1).findIndex((value) => value !== undefined);
+    const type = MAIN_VERB_TYPES[group] ?? 'EVENT';
+    const before = text.slice(Math.max(0, match.index - 30), match.index);
+    const manner = INTENT_BEFORE.test(before) ? 'intent' : REFUSAL_BEFORE.test(before) ? 'refusal' : 'done';
+    features.push(`mv${rank}:${type}`, `mv${rank}:${type}+${manner}`);
+    if (++rank >= 2) break;
+  }
 }
 
 const ACTOR_KIND_PATTERNS = ACTOR_KIND_CUES.map((cue) => ({ kind: cue.kind, pattern: new RegExp(`\\b(?:${cue.pattern})\\b`, 'gi') }));
@@ -146,6 +168,7 @@ export function eventFeatures(text: string, hits: CueHits = findCues(text), word
   const lead = Math.min(options.lead ?? 8, words.length);
   for (let index = 0; index < lead; index++) features.push(`l:${words[index]}`);
   if (hits.firstAcled) features.push(`fa:${hits.firstAcled}`);
+  if (options.mainVerb ?? true) mainVerbFeatures(text, features);
   if (options.roles ?? true) {
     // "the terror group seized control of the city": an armed group before the event word takes territory;
     // "Police fired tear gas at protesters": protesters after it are the ones acted on.
@@ -287,7 +310,9 @@ export function classifyEventText(text: string, models: EventTypeModels, context
   const ploverProbabilities = ensembleProbabilities(models.plover, features);
   const ploverIndex = argmax(ploverProbabilities);
   const ploverType = (models.plover[0]?.classes[ploverIndex] ?? info.ploverType) as PloverType;
-  const mode = ploverType === 'ASSAULT' ? (assaultMode(text) ?? info.mode) : ploverType === info.ploverType ? info.mode : undefined;
+  // A mode only from a weapon word, or from a sub-type defined by its weapon (air strike: aerial); an armed
+  // clash told without weapons ("the 2013 attack against the In Amenas oil consortium") has none.
+  const mode = ploverType === 'ASSAULT' ? (assaultMode(text) ?? (info.needsCue ? info.mode : undefined)) : ploverType === info.ploverType ? info.mode : undefined;
   const acledOnlyIndex = argmax(acledProbabilities, (index) => { const candidate = classes[index]; return !!candidate && eventTypeInfo(candidate).acled && allowed(candidate); });
   return {
     code, info, confidence: acledProbabilities[acledIndex] ?? 0,

@@ -7,8 +7,9 @@
  * precise place); each record keeps the rule that produced it.
  */
 import type { Casualty, Doc, Entity, Event, EventActor, Mention, Place, Quote, Sentence, Span, Timex } from '../../doc/schema.js';
-import { ACTOR_KIND_CUES, CASUALTY_TRIGGER_PATTERN, EVENT_TRIGGER_PATTERN } from '../../lang/en/event-triggers.js';
-import { classifyEventText, type EventTypeModels, type EventTypeResult } from './event-classifier.js';
+import { ACTOR_KIND_CUES, CASUALTY_TRIGGER_PATTERN, EVENT_TRIGGER_PATTERN, PLOVER_TRIGGER_PATTERNS } from '../../lang/en/event-triggers.js';
+import { assaultMode, classifyEventText, type EventTypeModels, type EventTypeResult } from './event-classifier.js';
+import { eventTypeInfo } from './event-types.js';
 
 /** Options of {@link extractEvents}. */
 export interface ExtractEventsOptions {
@@ -16,7 +17,10 @@ export interface ExtractEventsOptions {
   readonly published?: string;
 }
 
-const TRIGGER = new RegExp(`\\b(?:${EVENT_TRIGGER_PATTERN})\\b`, 'gi');
+// Violent and protest triggers first, then the non-violent PLOVER verbs ("agreed", "urged", "met", "accused").
+const TRIGGER = new RegExp(`\\b(?:${[EVENT_TRIGGER_PATTERN, ...Object.values(PLOVER_TRIGGER_PATTERNS)].join('|')})\\b`, 'gi');
+// The violent and protest words alone: an event they name is typed by the ACLED sub-type model.
+const VIOLENT_TRIGGER = new RegExp(`^(?:${EVENT_TRIGGER_PATTERN})`, 'i');
 const CASUALTY_VERB = new RegExp(`\\b(?:${CASUALTY_TRIGGER_PATTERN})\\b`, 'gi');
 const ACTOR_KINDS = ACTOR_KIND_CUES.map((cue) => ({ kind: cue.kind, pattern: new RegExp(`\\b(?:${cue.pattern})\\b`, 'i') }));
 
@@ -34,6 +38,8 @@ const DISTINCT_BEFORE = /\b(?:additional|another|other|further|new|separate|seco
 const ANAPHOR_BEFORE = /\b(?:the|this|that|these|those|its|their)\s+(?:\S+\s+){0,1}$/i;
 const SPEECH_BEFORE = /\b(?:said|says|told|stated|announced|statement|added|according to|reported)\b(?:\s+\S+){0,4}\s*$/i;
 const ACCORDING_TO = /\baccording to\s+$/i;
+// "in northern Syria and Iraq", "near Ubari, Libya", "the coastal city of Sirte": a place, not a participant.
+const LOCATIVE_BEFORE = /\b(?:in|at|near|from|across|throughout|inside|outside|into|around|within|of|off|via|between|through|towards?|outskirts)\s+(?:the\s+)?(?:\S+\s+){0,2}$/i;
 // "Pentagon spokesperson …", "White House officials said": the name is who speaks.
 const ATTRIBUTION_AFTER = /^\s+(?:spokes(?:man|woman|person|people)|press (?:secretary|office)|officials?\s+(?:said|told)|said|told|says|statement)\b/i;
 // A clause boundary between a trigger and a word: "…, which oversees US military operations", "following the ousting of …".
@@ -72,6 +78,19 @@ interface EventMention {
   readonly flags: Event['flags'];
   readonly anaphoric: boolean;
   readonly distinct: boolean;
+}
+
+/**
+ * A violent or protest word names that happening, whatever the sentence does with it: "Al Qaeda in Libya
+ * was responsible for the 2013 attack …" tells an attack (through an attribution the PLOVER model reads as
+ * ACCUSE). Its PLOVER type is the one of its ACLED sub-type (the sub-type model is trained on such reports).
+ */
+function typedByAcled(type: EventTypeResult, windowText: string): EventTypeResult {
+  const info = type.info.acled ? type.info : type.acledOnly;
+  // A mode only from a weapon word, or from a sub-type defined by its weapon (air strike: aerial).
+  const mode = info.ploverType === 'ASSAULT' ? assaultMode(windowText) ?? (info.needsCue ? info.mode : undefined) : info.mode;
+  const { mode: _previous, ...rest } = type;
+  return { ...rest, info, code: info.code, ploverType: info.ploverType, ...(mode ? { mode } : {}) };
 }
 
 /** Where the text between two triggers divides: at a subordinating word or clause comma, else the middle. */
@@ -162,7 +181,13 @@ function participant(context: Context, mention: Mention): { actor: EventActor; s
   const entity = mention.entity ? context.entityById.get(mention.entity) : undefined;
   const after = /^\s+((?:[a-z][\w-]*\s+){0,1}(?:military|army|forces|troops|soldiers|aircraft|warplanes|jets|navy|police|government|officials|authorities|citizens|civilians|nationals))\b/.exec(text.slice(mention.end, mention.end + 40));
   // A country name alone is a place, not a participant, unless it acts ("the US has carried out").
-  const isPlaceOnly = mention.type === 'LOC' && !after && !/^\s+(?:has|have|had|carried|conducted|launched|struck|bombed|attacked)\b/.test(text.slice(mention.end, mention.end + 20));
+  // A country or city after a locative word is where it happened ("against al Qaeda in Libya", "near Ubari, Libya");
+  // otherwise it stands for its state ("The United States and Jordan have agreed", "apologized to Brazil").
+  const acts = /^\s+(?:has|have|had|carried|conducted|launched|struck|bombed|attacked)\b/.test(text.slice(mention.end, mention.end + 20));
+  // A town or a name used as a modifier is a place: "the 2012 Benghazi attack", "the In Amenas oil consortium".
+  const smallerPlace = context.doc.places.some((place) => place.kind !== 'country' && !place.kind.endsWith('demonym') && overlaps(place, mention));
+  const attributive = /\bthe\s+(?:\d{4}\s+)?$/i.test(text.slice(Math.max(0, mention.start - 12), mention.start)) && /^\s+(?!and\b|or\b)[a-z]/.test(text.slice(mention.end, mention.end + 12));
+  const isPlaceOnly = mention.type === 'LOC' && !after && !acts && (smallerPlace || attributive || LOCATIVE_BEFORE.test(text.slice(Math.max(0, mention.start - 40), mention.start)));
   if (isPlaceOnly || mention.type === 'MISC' && !after) return null;
   const span = { start: mention.start, end: after ? mention.end + after[0].length : mention.end };
   const acronym = entity?.aliases.find((alias) => /^[A-Z]{2,6}$/.test(alias) && alias !== text.slice(mention.start, mention.end));
@@ -239,7 +264,8 @@ function findMentions(context: Context, sentence: Sentence, models: EventTypeMod
     const next = triggers[index + 1];
     const window = { start: previous ? splitPoint(text, previous, trigger) : sentence.start, end: next ? splitPoint(text, trigger, next) : sentence.end };
     // Several events in one sentence: each is typed from its own stretch of text.
-    const mentionType = triggers.length > 1 ? classifyEventText(text.slice(window.start, window.end), models, evidenceContext) : type;
+    const classified = triggers.length > 1 ? classifyEventText(text.slice(window.start, window.end), models, evidenceContext) : type;
+    const mentionType = VIOLENT_TRIGGER.test(text.slice(trigger.start, trigger.end)) ? typedByAcled(classified, text.slice(window.start, window.end)) : classified;
     const before = textBefore(text, trigger.start, sentence);
     const triggerText = text.slice(trigger.start, trigger.end).toLowerCase();
     const flags = {
@@ -257,8 +283,9 @@ function findMentions(context: Context, sentence: Sentence, models: EventTypeMod
     for (const mention of sentenceMentions) {
       if (used.some((span) => overlaps(span, mention))) continue;
       const mentionBefore = textBefore(text, mention.start, sentence, 30);
-      if (ACCORDING_TO.test(mentionBefore) || /^\s*(?:spokes\w+|said|told|added|says)\b/.test(text.slice(mention.end, mention.end + 20)) || /\b(?:told|to)\s+$/.test(mentionBefore) && mention.type === 'ORG' && /^CNN|AP|Reuters|AFP$/.test(text.slice(mention.start, mention.end))) continue;
-      if (context.doc.quotes.some((quote) => quote.speaker && overlaps(quote.speaker, mention))) continue;
+      if (ACCORDING_TO.test(mentionBefore) || /^\s*(?:spokes\w+|said|told|added|says|confirmed|announced|reported|stated|noted|quoted)\b/.test(text.slice(mention.end, mention.end + 20)) || /\b(?:told|to)\s+$/.test(mentionBefore) && mention.type === 'ORG' && /^CNN|AP|Reuters|AFP$/.test(text.slice(mention.start, mention.end))) continue;
+      // Who reports is no participant, unless the report is the event itself ("Tom King has promised to continue military aid").
+      if (context.doc.quotes.some((quote) => quote.speaker && overlaps(quote.speaker, mention) && !(quote.cue && overlaps(quote.cue, trigger)))) continue;
       if (mention.entity === null && mention.kind !== 'name') continue;
       const built = participant(context, mention);
       if (!built) continue;
