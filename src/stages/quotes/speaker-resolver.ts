@@ -104,6 +104,7 @@ export function resolveSpeakers(context: SpeakerContext, attributions: readonly 
     let speaker: Span | null = attribution.source;
     let speakerEntity: string | null = null;
     let rule = attribution.rule;
+    let near: Mention | null = null;
     if (speaker) {
       const mention = mentionForSource(mentions, speaker, firstMentionIndex(mentions, speaker.start));
       if (mention?.entity) speakerEntity = mention.entity;
@@ -131,10 +132,10 @@ export function resolveSpeakers(context: SpeakerContext, attributions: readonly 
           rule += '+previous-speaker';
         }
       }
-    } else if (attribution.cue && subjectNear(context, attribution.cue)) {
+    } else if (attribution.cue && (near = subjectNear(context, attribution.cue))) {
       // A cue with no tagged source: the nearest person or organisation in the cue's sentence,
       // before it (`Clinton, in a speech Monday, did not want …`) or right after it (`said Smith`).
-      const mention = subjectNear(context, attribution.cue)!;
+      const mention = near;
       speaker = { start: mention.start, end: mention.end };
       speakerEntity = mention.entity;
       rule += '+cue-sentence';
@@ -185,13 +186,31 @@ function isPluralDescription(text: string, speaker: Span, head: string): boolean
   return ROLE_NOUNS.has(head.slice(0, -1)) || !/\b(?:a|an|one)\b/i.test(text.slice(speaker.start, speaker.end));
 }
 
+/** Index of the sentence holding `offset` (the last one starting at or before it), or -1. */
+function sentenceAt(sentences: readonly Sentence[], offset: number): number {
+  let low = 0;
+  let high = sentences.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (sentences[middle]!.start <= offset) {
+      found = middle;
+      low = middle + 1;
+    } else high = middle - 1;
+  }
+  return found;
+}
+
 /** The last person or organisation mention before `cue` in its sentence, else the first after it. */
 function subjectNear(context: SpeakerContext, cue: Span): Mention | null {
-  const sentence = context.sentences.find((candidate) => candidate.start <= cue.start && cue.start < candidate.end);
-  if (!sentence) return null;
+  const sentence = context.sentences[sentenceAt(context.sentences, cue.start)];
+  if (!sentence || cue.start >= sentence.end) return null;
   let before: Mention | null = null;
   let after: Mention | null = null;
-  for (const mention of context.mentions) {
+  const { mentions } = context;
+  for (let index = firstMentionIndex(mentions, sentence.start); index < mentions.length; index++) {
+    const mention = mentions[index]!;
+    if (mention.start >= sentence.end) break;
     if (mention.start < sentence.start || mention.end > sentence.end) continue;
     if (mention.type !== 'PER' && mention.type !== 'ORG') continue;
     if (mention.end <= cue.start && (!before || mention.start >= before.end)) before = mention;
@@ -202,15 +221,16 @@ function subjectNear(context: SpeakerContext, cue: Span): Mention | null {
 
 /** The entity with a role named `noun` mentioned last before `offset`. */
 function roleHolder(context: SpeakerContext, noun: string, offset: number): string | null {
+  const holders = new Set<string>();
+  for (const entity of context.entities) if (entity.roles.some((role) => role.role?.toLowerCase() === noun)) holders.add(entity.id);
+  if (holders.size === 0) return null;
   let best: string | null = null;
   let bestStart = -1;
-  for (const entity of context.entities) {
-    if (!entity.roles.some((role) => role.role?.toLowerCase() === noun)) continue;
-    for (const mention of context.mentions) {
-      if (mention.entity === entity.id && mention.start < offset && mention.start > bestStart) {
-        best = entity.id;
-        bestStart = mention.start;
-      }
+  for (const mention of context.mentions) {
+    if (mention.start >= offset) break;
+    if (mention.entity && holders.has(mention.entity) && mention.start > bestStart) {
+      best = mention.entity;
+      bestStart = mention.start;
     }
   }
   return best;
@@ -219,17 +239,16 @@ function roleHolder(context: SpeakerContext, noun: string, offset: number): stri
 /** The last person (or organisation) mention with an entity in the sentence before `offset`. */
 function personBefore(context: SpeakerContext, offset: number): Mention | null {
   const { sentences, mentions } = context;
-  let sentenceIndex = -1;
-  for (let index = 0; index < sentences.length; index++) {
-    if (sentences[index]!.start <= offset) sentenceIndex = index;
-    else break;
-  }
+  const sentenceIndex = sentenceAt(sentences, offset);
   for (const candidateSentence of [sentenceIndex - 1, sentenceIndex]) {
     const sentence = sentences[candidateSentence];
     if (!sentence) continue;
+    const limit = Math.min(sentence.end, offset);
     let best: Mention | null = null;
-    for (const mention of mentions) {
-      if (mention.start < sentence.start || mention.end > Math.min(sentence.end, offset)) continue;
+    for (let index = firstMentionIndex(mentions, sentence.start); index < mentions.length; index++) {
+      const mention = mentions[index]!;
+      if (mention.start >= limit) break;
+      if (mention.start < sentence.start || mention.end > limit) continue;
       if (!mention.entity || (mention.type !== 'PER' && mention.type !== 'ORG')) continue;
       if (!best || (mention.type === 'PER' && best.type !== 'PER')) best = mention;
     }
