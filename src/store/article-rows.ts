@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Doc, Span } from '../doc/schema.js';
+import { encodeDoc } from './doc-codec.js';
 import { countryName, dateRange, foldText, slugify } from './text-keys.js';
 
 export interface ArticleRow {
@@ -15,6 +16,7 @@ export interface ArticleRow {
   readonly published: string | null;
   readonly publisher: string | null;
   readonly text: string;
+  /** The Doc as stored ({@link encodeDoc}: without what `text` rebuilds). */
   readonly docJson: string;
   /** Folded title and body for full-text search. */
   readonly searchTitle: string;
@@ -178,7 +180,7 @@ export function articleRows(doc: Doc): ArticleRows {
     published,
     publisher: doc.meta.publisher ?? null,
     text: doc.text,
-    docJson: JSON.stringify(doc),
+    docJson: encodeDoc(doc),
     searchTitle: foldText(title),
     searchBody: foldText(doc.text),
   };

@@ -432,7 +432,7 @@ class PostgresStore implements Store {
 
   getArticle(id: string): Promise<StoredArticle | null> {
     return this.#guard(async (client) => {
-      const { rows } = await client.query('SELECT id, hash, title, url, published, publisher, ingested_at, doc FROM articles WHERE id = $1', [id]);
+      const { rows } = await client.query('SELECT id, hash, title, url, published, publisher, ingested_at, text, doc FROM articles WHERE id = $1', [id]);
       const row = rows[0] as Row | undefined;
       return row ? articleFromRow(row) : null;
     });

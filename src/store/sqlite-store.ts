@@ -6,6 +6,7 @@ import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Doc } from '../doc/schema.js';
 import { LedeError } from '../errors.js';
+import { decodeDoc } from './doc-codec.js';
 import { articleRows, chooseEntity, type EntityCandidate } from './article-rows.js';
 import {
   aliasesOf,
@@ -311,7 +312,7 @@ class SqliteStore implements Store {
 
   getArticle(id: string): Promise<StoredArticle | null> {
     return this.#guard(() => {
-      const row = this.#prepare('SELECT id, hash, title, url, published, publisher, ingested_at, doc FROM articles WHERE id = ?').get(id) as Row | undefined;
+      const row = this.#prepare('SELECT id, hash, title, url, published, publisher, ingested_at, text, doc FROM articles WHERE id = ?').get(id) as Row | undefined;
       return row ? articleFromRow(row) : null;
     });
   }
@@ -380,7 +381,7 @@ function candidateFromRow(row: Row): EntityCandidate {
   return { key: Number(row['key']), type: String(row['type']), entitySlug: String(row['entity_slug']), aliasSlug: String(row['alias_slug']) };
 }
 
-/** Maps an article row (shared with the PostgreSQL store). */
+/** Maps an article row with its `text` and `doc` columns (shared with the PostgreSQL store). */
 export function articleFromRow(row: Row): StoredArticle {
   return {
     id: String(row['id']),
@@ -390,6 +391,6 @@ export function articleFromRow(row: Row): StoredArticle {
     published: (row['published'] as string | null) ?? null,
     publisher: (row['publisher'] as string | null) ?? null,
     ingestedAt: String(row['ingested_at']),
-    doc: JSON.parse(String(row['doc'])) as Doc,
+    doc: decodeDoc(String(row['doc']), String(row['text'])),
   };
 }
