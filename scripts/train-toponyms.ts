@@ -1,7 +1,7 @@
 /**
  * Trains the literal-toponym classifier (`src/stages/places/toponym-classifier.ts`) on all 200
  * GeoWebNews articles in `../shared/data/geoparsing/GWN.xml`, over the candidates of the toponym
- * finder and the entity tagger's mentions, and writes `models/places/toponym-classifier.json`.
+ * finder and the entity tagger's mentions, and writes `models/places/toponym-classifier.json.gz`.
  * Deterministic: a fixed example order seed, features sorted in the output.
  *
  * Usage: `npx tsx scripts/train-toponyms.ts` (add `--cv` to print the 5-fold cross-validated
@@ -9,6 +9,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { mentionTagger, readGeoWebNews, toponymExamples, type ArticleExamples } from '../bench/places.js';
 import { repoRoot, sharedDataDir } from '../bench/harness.js';
 import { loadGazetteer } from '../src/stages/places/gazetteer.js';
@@ -60,7 +61,7 @@ async function main(): Promise<void> {
   const classifier = trainToponymClassifier(examples, clusters);
   const path = defaultToponymClassifierPath();
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, serializeToponymClassifier(classifier));
+  writeFileSync(path, gzipSync(Buffer.from(serializeToponymClassifier(classifier)), { level: 9 }));
   console.error(`wrote ${path}: ${classifier.weights.size} weights`);
 }
 

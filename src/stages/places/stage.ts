@@ -5,12 +5,24 @@
 import type { Stage } from '../../pipeline/stage.js';
 import { loadGazetteer, type Gazetteer } from './gazetteer.js';
 import { resolvePlaces, type ToponymSpan } from './place-resolver.js';
-import { findToponyms } from './toponym-finder.js';
+import { findToponymCandidates, findToponyms } from './toponym-finder.js';
+import { classifyToponyms, loadToponymClassifier, type ToponymClassifier } from './toponym-classifier.js';
 
 export { loadGazetteer, defaultGazetteerDir, type Gazetteer, type GazetteerEntry, type PlaceKind } from './gazetteer.js';
 export { resolvePlaces, type ToponymSpan, type ResolveContext } from './place-resolver.js';
 export { findToponyms, isMetonymic, type FoundToponym, type LocationMention, type FindToponymsOptions } from './toponym-finder.js';
 export { placeKey } from './normalize.js';
+export { classifyToponyms, loadToponymClassifier, type ToponymClassifier } from './toponym-classifier.js';
+
+/**
+ * The stage's resources: the gazetteer, and optionally the learned literal-toponym classifier
+ * (`loadToponymClassifier()`, from `models/places/toponym-classifier.json.gz`); without it the
+ * rules alone decide. A bare {@link Gazetteer} is accepted too.
+ */
+export interface PlacesResources {
+  readonly gazetteer: Gazetteer;
+  readonly classifier?: ToponymClassifier;
+}
 
 /**
  * The dateline place (`Washington CNN —` at the top of a CNN story), resolved as a city: its span
@@ -28,10 +40,17 @@ export const placesStage: Stage = {
   name: 'places',
   requires: ['text', 'sentences', 'mentions', 'meta'],
   assigns: ['places'],
-  load: () => loadGazetteer(),
+  // The learned classifier is not loaded by default: it gains about one F1 point over the rules
+  // (GeoWebNews 5-fold CV .769 vs .758) but its features cost ~1.5 ms per article against the
+  // stage's 0.5 ms budget. Pass `{ gazetteer, classifier: loadToponymClassifier() }` to use it.
+  load: (): PlacesResources => ({ gazetteer: loadGazetteer() }),
   run(doc, resource) {
-    const gazetteer = resource as Gazetteer;
-    const found: ToponymSpan[] = findToponyms(doc.text, doc.mentions, { gazetteer, sentences: doc.sentences });
+    const { gazetteer, classifier } = 'lookupKey' in (resource as object) ? { gazetteer: resource as Gazetteer, classifier: undefined } : resource as PlacesResources;
+    const options = { gazetteer, sentences: doc.sentences };
+    // With a classifier, it decides among every candidate (see bench/places.ts); else the rules.
+    const found: ToponymSpan[] = classifier
+      ? classifyToponyms(doc.text, findToponymCandidates(doc.text, doc.mentions, options), classifier, gazetteer, new Set(doc.sentences.map((sentence) => sentence.start)))
+      : findToponyms(doc.text, doc.mentions, options);
     const dateline = datelineSpan(doc.text, doc.meta.dateline);
     const toponyms = dateline ? [dateline, ...found.filter((toponym) => toponym.end <= dateline.start || toponym.start >= dateline.end)] : found;
     const places = resolvePlaces(doc.text, toponyms, {

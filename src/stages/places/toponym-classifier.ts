@@ -5,7 +5,7 @@
  * said` is not). A logistic regression over the words around each candidate, the head noun after
  * it, its shape, what the gazetteer knows of it, the tagger's type and the rules' own reading
  * weighs all of them at once. Trained on GeoWebNews by `scripts/train-toponyms.ts` into
- * `models/places/toponym-classifier.json`.
+ * `models/places/toponym-classifier.json.gz`.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +14,7 @@ import type { Gazetteer } from './gazetteer.js';
 import { defaultGazetteerDir } from './gazetteer.js';
 import { placeKey } from './normalize.js';
 import type { FoundToponym, ToponymCandidate } from './toponym-finder.js';
-import { headReading, isMetonymic } from './toponym-use.js';
+import { headReading } from './toponym-use.js';
 
 /** A trained classifier: feature weights and the probability from which a candidate is literal. */
 export interface ToponymClassifier {
@@ -43,7 +43,7 @@ export interface TrainToponymOptions {
   readonly minCount?: number;
   /** Seed of the example order (default 1). */
   readonly seed?: number;
-  /** Decision threshold stored in the model (default 0.4). */
+  /** Decision threshold stored in the model (default 0.35). */
   readonly threshold?: number;
 }
 
@@ -106,7 +106,8 @@ export function toponymFeatures(text: string, candidate: ToponymCandidate, gazet
   features.push(`c-1=${cluster(previous)}`, `cgov=${cluster(governor)}`, `c+1=${cluster(next)}`, `c+2=${cluster(next2)}`, `c+1,c+2=${cluster(next)} ${cluster(next2)}`, `c+1+rule=${cluster(next)}+${rule}`, `cgov+rule=${cluster(governor)}+${rule}`);
   for (const word of new Set(after.slice(0, 4))) features.push(`right=${word}`, `cright=${cluster(word)}`);
   for (const word of new Set(before.slice(-4))) features.push(`left=${word}`, `cleft=${cluster(word)}`);
-  features.push(`head=${headReading(text, end) ?? 'none'}`, `metonymic=${isMetonymic(text, candidate)}`);
+  // (The rules' own metonymy test is in `rule`: computing it again per candidate doubled the time.)
+  features.push(`head=${headReading(text, end) ?? 'none'}`);
 
   const words = surface.split(/\s+/);
   const lowerWords = words.map((word) => word.toLowerCase());
@@ -121,7 +122,8 @@ export function toponymFeatures(text: string, candidate: ToponymCandidate, gazet
   const entries = gazetteer.lookupKey(key).length > 0 ? gazetteer.lookupKey(key) : gazetteer.lookupKey(key.replace(/^the /, ''));
   const kinds = new Set<string>();
   let population = 0;
-  for (const index of entries.slice(0, 50)) {
+  // The first entries are enough to tell the kinds apart; parsing every `Springfield` is not.
+  for (const index of entries.slice(0, 8)) {
     const entry = gazetteer.entry(index);
     kinds.add(entry.kind);
     population = Math.max(population, entry.population);
@@ -134,6 +136,40 @@ export function toponymFeatures(text: string, candidate: ToponymCandidate, gazet
   if (/^\s\p{Lu}/u.test(afterRaw)) features.push('capital-after');
   if (/\p{Lu}[\p{L}.]*\s$/u.test(text.slice(Math.max(0, start - 20), start))) features.push('capital-before');
   return features;
+}
+
+/** A locative preposition right before a name (`in Cavan Institute`, `at the Dubai World Cup`). */
+const LOCATIVE = /\b(?:in|at|from|into|near|to|inside|outside|across|throughout|around|within)\s+(?:the\s+)?$/i;
+
+/**
+ * Features of every candidate of one article: {@link toponymFeatures} plus what the article says
+ * of the same name elsewhere (`Cavan Institute` placed by `in` once is a place each time; a name
+ * the tagger calls LOC elsewhere; a name the rules read as metonymic elsewhere).
+ */
+export function articleToponymFeatures(text: string, candidates: readonly ToponymCandidate[], gazetteer: Gazetteer, clusters: ReadonlyMap<string, number>, sentenceStarts?: ReadonlySet<number>): string[][] {
+  const bySurface = new Map<string, { count: number; locative: number; loc: number; metonymic: number; literal: number }>();
+  const surfaceOf = (candidate: ToponymCandidate): string => text.slice(candidate.start, candidate.end).toLowerCase();
+  for (const candidate of candidates) {
+    const surface = surfaceOf(candidate);
+    const stats = bySurface.get(surface) ?? { count: 0, locative: 0, loc: 0, metonymic: 0, literal: 0 };
+    stats.count++;
+    if (LOCATIVE.test(text.slice(Math.max(0, candidate.start - 16), candidate.start))) stats.locative++;
+    if (candidate.mentionType === 'LOC') stats.loc++;
+    if (candidate.ruleUse === 'metonymic') stats.metonymic++;
+    if (candidate.ruleUse === 'literal') stats.literal++;
+    bySurface.set(surface, stats);
+  }
+  return candidates.map((candidate) => {
+    const features = toponymFeatures(text, candidate, gazetteer, clusters, sentenceStarts);
+    const stats = bySurface.get(surfaceOf(candidate))!;
+    const type = candidate.mentionType ?? 'none';
+    features.push(`doc-count=${Math.min(3, stats.count)}`);
+    if (stats.locative > 0) features.push('doc-locative', `doc-locative+type=${type}`);
+    if (stats.loc > 0 && type !== 'LOC') features.push(`doc-loc+type=${type}`);
+    if (stats.metonymic > 0) features.push(`doc-metonymic+rule=${candidate.ruleUse}`);
+    if (stats.literal > 0) features.push(`doc-literal+rule=${candidate.ruleUse}`);
+    return features;
+  });
 }
 
 const sigmoid = (value: number): number => 1 / (1 + Math.exp(-value));
@@ -168,7 +204,7 @@ export function selectLiteral(candidates: readonly { readonly start: number; rea
  * shuffled by a fixed seed: the same examples give the same model.
  */
 export function trainToponymClassifier(examples: readonly ToponymExample[], clusters: ReadonlyMap<string, number>, options: TrainToponymOptions = {}): ToponymClassifier {
-  const { epochs = 12, l2 = 1e-4, rate = 0.03, minCount = 2, seed = 1, threshold = 0.4 } = options;
+  const { epochs = 12, l2 = 1e-4, rate = 0.03, minCount = 2, seed = 1, threshold = 0.35 } = options;
   const counts = new Map<string, number>();
   for (const example of examples) for (const feature of new Set(example.features)) counts.set(feature, (counts.get(feature) ?? 0) + 1);
   const ids = new Map<string, number>();
@@ -202,7 +238,8 @@ export function trainToponymClassifier(examples: readonly ToponymExample[], clus
   const kept = new Map<string, number>();
   for (const [feature, id] of ids) {
     const weight = Math.round(weights[id]! * 1e4) / 1e4;
-    if (weight !== 0) kept.set(feature, weight);
+    // Weights this small change no decision and only bloat the model file.
+    if (Math.abs(weight) >= 1e-3) kept.set(feature, weight);
   }
   return { weights: kept, clusters, threshold };
 }
@@ -220,15 +257,15 @@ export function serializeToponymClassifier(classifier: ToponymClassifier): strin
   return `${JSON.stringify({ format: 'lede-toponym-classifier', version: 1, threshold: classifier.threshold, clusters, weights })}\n`;
 }
 
-/** Default model path: `models/places/toponym-classifier.json` at the package root. */
+/** Default model path: `models/places/toponym-classifier.json.gz` at the package root. */
 export function defaultToponymClassifierPath(): string {
-  return join(defaultGazetteerDir(), '..', 'places', 'toponym-classifier.json');
+  return join(defaultGazetteerDir(), '..', 'places', 'toponym-classifier.json.gz');
 }
 
-/** Loads a classifier written by {@link serializeToponymClassifier}, or undefined when the file is absent. */
+/** Loads a classifier written by {@link serializeToponymClassifier} (gzipped), or undefined when the file is absent. */
 export function loadToponymClassifier(path: string = defaultToponymClassifierPath()): ToponymClassifier | undefined {
   if (!existsSync(path)) return undefined;
-  const parsed = JSON.parse(readFileSync(path, 'utf8')) as { format?: string; threshold?: number; clusters?: Record<string, number>; weights?: Record<string, number> };
+  const parsed = JSON.parse(gunzipSync(readFileSync(path)).toString('utf8')) as { format?: string; threshold?: number; clusters?: Record<string, number>; weights?: Record<string, number> };
   if (parsed.format !== 'lede-toponym-classifier' || !parsed.weights) throw new Error(`places: ${path} is not a toponym classifier; rebuild it with npx tsx scripts/train-toponyms.ts`);
   return { weights: new Map(Object.entries(parsed.weights)), clusters: new Map(Object.entries(parsed.clusters ?? {})), threshold: parsed.threshold ?? 0.5 };
 }
@@ -240,7 +277,7 @@ export function loadToponymClassifier(path: string = defaultToponymClassifierPat
  */
 export function classifyToponyms(text: string, candidates: readonly ToponymCandidate[], classifier: ToponymClassifier, gazetteer: Gazetteer, sentenceStarts?: ReadonlySet<number>): FoundToponym[] {
   const found: FoundToponym[] = [];
-  const probabilities = candidates.map((candidate) => literalProbability(classifier, toponymFeatures(text, candidate, gazetteer, classifier.clusters, sentenceStarts)));
+  const probabilities = articleToponymFeatures(text, candidates, gazetteer, classifier.clusters, sentenceStarts).map((features) => literalProbability(classifier, features));
   const chosen = selectLiteral(candidates, probabilities, classifier.threshold);
   for (const [index, candidate] of candidates.entries()) {
     const literal = chosen[index] === true;

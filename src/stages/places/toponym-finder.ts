@@ -115,7 +115,8 @@ function embeddedNames(text: string, mentions: readonly LocationMention[], gazet
     });
   };
   for (const mention of mentions) {
-    if ((mention.kind ?? 'name') !== 'name') continue;
+    // A person's name holds place-named words by chance (`Mary Smith`: Mary is a Turkmen city).
+    if ((mention.kind ?? 'name') !== 'name' || mention.type === 'PER') continue;
     const surface = text.slice(mention.start, mention.end);
     const words = [...surface.matchAll(/[\p{L}\p{M}.'’]+/gu)].map((match) => ({ start: match.index, end: match.index + match[0].length, word: match[0] }));
     if (words.length < 1 || (words.length === 1 && !/[-–/]/.test(surface))) continue;
