@@ -214,6 +214,38 @@ export function cutAtSentenceEnd(tokens: readonly Token[], quoted: readonly Quot
   return { ...attribution, content: [content], rule: `${attribution.rule}+sentence` };
 }
 
+const ASIDE_MARK = /^[,–—-]$/u;
+
+/**
+ * Joins content runs of one sentence split by an aside the tagger left out: `that the strike |,
+ * which was conducted near Ubari, | Libya, killed “two al Qaeda terrorists …”`. PolNeAR's content
+ * is one span across such a comma- or dash-delimited aside (at most 12 tokens, no cue or source
+ * in it). `runs` are sorted; the result is sorted too.
+ */
+export function mergeAcrossAsides(text: string, tokens: readonly Token[], tags: Uint8Array, runs: readonly TagRun[]): TagRun[] {
+  const merged: TagRun[] = [];
+  for (const run of runs) {
+    const previous = merged[merged.length - 1];
+    if (previous && tokens[previous.lastToken]!.sentence === tokens[run.firstToken]!.sentence && run.firstToken - previous.lastToken - 1 <= 12) {
+      const gapFirst = tokens[previous.lastToken + 1]!;
+      const gapLast = run.firstToken - 1;
+      // `Ubari, | Libya,`: the aside may end just inside the next run, at its first comma.
+      let closes = gapLast > previous.lastToken && ASIDE_MARK.test(text.slice(tokens[gapLast]!.start, tokens[gapLast]!.end));
+      for (let index = run.firstToken; !closes && index <= Math.min(run.lastToken, run.firstToken + 3); index++) {
+        if (ASIDE_MARK.test(text.slice(tokens[index]!.start, tokens[index]!.end))) closes = true;
+      }
+      let clean = true;
+      for (let index = previous.lastToken + 1; index <= gapLast; index++) if (tags[index] !== Tag.O) clean = false;
+      if (clean && closes && ASIDE_MARK.test(text.slice(gapFirst.start, gapFirst.end))) {
+        merged[merged.length - 1] = { ...previous, lastToken: run.lastToken, end: run.end };
+        continue;
+      }
+    }
+    merged.push(run);
+  }
+  return merged;
+}
+
 /** Groups tagged runs into attributions and adds untagged direct quotes. */
 export function findAttributions(
   text: string,
@@ -278,7 +310,7 @@ export function findAttributions(
   for (const [cue, contents] of byCue) {
     if (!cue || contents.length < 2) continue;
     const left = contents.filter((run) => run.lastToken < cue.firstToken).sort((a, b) => b.lastToken - a.lastToken);
-    const right = contents.filter((run) => run.firstToken > cue.lastToken).sort((a, b) => a.firstToken - b.firstToken);
+    const right = mergeAcrossAsides(text, tokens, tags, contents.filter((run) => run.firstToken > cue.lastToken).sort((a, b) => a.firstToken - b.firstToken));
     const nearestLeft = left[0];
     const nearestRight = right[0];
     let kept: TagRun[];
@@ -310,8 +342,9 @@ export function findAttributions(
       }
     } else kept = [(nearestLeft ?? nearestRight)!];
     if (commaClauses.has(cue) && !kept.includes(contents[0]!)) kept = [contents[0]!];
-    byCue.set(cue, contents.filter((run) => kept.includes(run)));
-    for (const run of contents) if (!kept.includes(run)) orphanContents.push(run);
+    byCue.set(cue, kept);
+    const covered = (run: TagRun): boolean => kept.some((keep) => keep.firstToken <= run.firstToken && run.lastToken <= keep.lastToken);
+    for (const run of contents) if (!covered(run)) orphanContents.push(run);
   }
   const attributions: FoundAttribution[] = [];
   for (const [cue, contents] of byCue) {
