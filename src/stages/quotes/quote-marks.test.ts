@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { findParagraphs } from '../segment/segment.js';
-import { findQuotedSpans } from './quote-marks.js';
+import { findQuotedSpans, splitAtLineBreaks } from './quote-marks.js';
 
 function quoted(text: string): string[] {
   return findQuotedSpans(text, findParagraphs(text)).spans.map((span) => text.slice(span.start, span.end));
@@ -57,3 +57,15 @@ test('quote marks: thousands of unbalanced marks are fast and never throw', () =
   assert.ok(performance.now() - started < 2000);
   assert.ok(result.spans.length > 0);
 });
+
+const lineCases: [string, string, string[]][] = [
+  ['one line per single line break', '“We are scared.” ― Ana Ruiz\n“He lies.” ― Tom Lee', ['“We are scared.” ― Ana Ruiz', '“He lies.” ― Tom Lee']],
+  ['blank lines and spaces dropped', 'First line.  \n\n  Second line.', ['First line.', 'Second line.']],
+];
+
+for (const [name, text, expected] of lineCases) {
+  test(`lines: ${name}`, () => {
+    const lines = splitAtLineBreaks(text, [{ start: 0, end: text.length }]);
+    assert.deepEqual(lines.map((line) => text.slice(line.start, line.end)), expected);
+  });
+}

@@ -103,6 +103,13 @@ test('quotes: `the statement added` speaks for the organisation that issued the 
   assert.equal(result.entityName(last.speakerEntity), 'Red Cross', describe(result, last));
 });
 
+test('quotes: a plural description is a group, not the person named before', () => {
+  const result = analyse('“The border stays closed,” Interior Minister Omar Haddad told reporters.\n\nUS military officials have expressed concerns about the growing strength of armed groups in the north, particularly in Mali.');
+  const quote = result.quotes.find((item) => result.text.slice(item.start, item.end).includes('growing strength'));
+  assert.ok(quote, result.quotes.map((item) => describe(result, item)).join('; '));
+  assert.equal(quote.speakerEntity, null, describe(result, quote));
+});
+
 test('quotes: unbalanced marks give a diagnostic, not a crash', () => {
   const result = analyse('“This sentence never closes, said Tom Hale.\n\nAnother paragraph follows.');
   assert.ok(result.diagnostics.includes('quote-marks/unclosed'));
@@ -143,4 +150,10 @@ test('quotes: every quotation of the seed article has its speaker', { skip: !exi
     // `US Africa Command` and `Africa Command` are one entity; its name may carry the `US`.
     assert.ok(result.entityName(quote.speakerEntity).endsWith(speaker), `"${phrase}": ${describe(result, quote)}`);
   }
+  // `US military officials have expressed concerns about the growing strength …`: the officials
+  // speak, unresolved; never the person quoted in the paragraph before.
+  const concerns = result.quotes.find((item) => item.content.some((piece) => text.slice(piece.start, piece.end).includes('growing strength of al Qaeda-linked groups')));
+  assert.ok(concerns, 'no quote holding the concerns about the growing strength');
+  assert.equal(concerns.speaker ? text.slice(concerns.speaker.start, concerns.speaker.end) : '', 'US military officials', describe(result, concerns));
+  assert.equal(concerns.speakerEntity, null, describe(result, concerns));
 });

@@ -1,0 +1,127 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Span } from '../../doc/schema.js';
+import { segment } from '../segment/segment.js';
+import {
+  cutAtSentenceEnd,
+  dropWeakAttributions,
+  mergeAcrossAsides,
+  prepositionToCue,
+  splitTranscriptSpeaker,
+  startAtThat,
+  type FoundAttribution,
+  type TagRun,
+} from './attribution-finder.js';
+import { findQuotedSpans, splitAtLineBreaks } from './quote-marks.js';
+import { Tag } from './tagger.js';
+
+/** The span of the `occurrence`-th `phrase` in `text`. */
+function spanOf(text: string, phrase: string, occurrence = 1): Span {
+  let start = -1;
+  for (let count = 0; count < occurrence; count++) start = text.indexOf(phrase, start + 1);
+  assert.ok(start >= 0, `"${phrase}" not in "${text}"`);
+  return { start, end: start + phrase.length };
+}
+
+function attribution(text: string, content: string, cue: string | null, kind: FoundAttribution['kind'] = 'indirect'): FoundAttribution {
+  return { content: [spanOf(text, content)], cue: cue ? spanOf(text, cue) : null, source: null, kind, rule: 'tagger', firstToken: 0 };
+}
+
+function contentText(text: string, found: FoundAttribution): string {
+  return found.content.map((piece) => text.slice(piece.start, piece.end)).join(' || ');
+}
+
+const transcriptCases: [string, string, string, string][] = [
+  ['a capitalised name and a colon', 'PENCE: Well, look, we will win this.', 'PENCE: Well, look, we will win this.', 'Well, look, we will win this.'],
+  ['a quote mark before the name', '"WALLACE: Let’s start with the news.', '"WALLACE: Let’s start with the news.', 'Let’s start with the news.'],
+];
+for (const [name, text, content, expected] of transcriptCases) {
+  test(`transcript line: ${name}`, () => {
+    const found = splitTranscriptSpeaker(text, attribution(text, content, null));
+    assert.equal(contentText(text, found), expected);
+    assert.equal(found.cue ? text.slice(found.cue.start, found.cue.end) : '', ':');
+  });
+}
+
+test('transcript line, none: a colon in mid-sentence is no speaker', () => {
+  const text = 'The plan has one goal: growth.';
+  const found = splitTranscriptSpeaker(text, attribution(text, 'one goal: growth', 'plan'));
+  assert.equal(contentText(text, found), 'one goal: growth');
+});
+
+const prepositionCases: [string, string, string, string, string][] = [
+  ['`supporter of` keeps its `of`', 'She has been a supporter of NATO and its allies.', 'of NATO and its allies', 'supporter', 'NATO and its allies'],
+  ['`passionate about … than`', 'He is more passionate about tax than the war.', 'than the war', 'passionate about tax', 'the war'],
+  ['`to` stays: PolNeAR starts contents with it', 'Trump promised to lift the rules.', 'to lift the rules', 'promised', 'to lift the rules'],
+];
+for (const [name, text, content, cue, expected] of prepositionCases) {
+  test(`preposition to cue: ${name}`, () => assert.equal(contentText(text, prepositionToCue(text, attribution(text, content, cue))), expected));
+}
+
+const thatCases: [string, string, string, string, string][] = [
+  ['the addressee of `told`', 'Trump told voters that the election was rigged.', 'voters that the election was rigged', 'told', 'that the election was rigged'],
+  ['`told` with a longer addressee', 'He told a veterans group that the military is weak.', 'a veterans group that the military is weak', 'told', 'that the military is weak'],
+  ['not after `said`', 'He said a report that troops left was false.', 'a report that troops left was false', 'said', 'a report that troops left was false'],
+];
+for (const [name, text, content, cue, expected] of thatCases) {
+  test(`start at that: ${name}`, () => {
+    const { tokens } = segment(text);
+    assert.equal(contentText(text, startAtThat(text, tokens, attribution(text, content, cue))), expected);
+  });
+}
+
+const sentenceCases: [string, string, string, string, string][] = [
+  ['cue before: the first sentence stays', 'He said the vote was fair. Nobody else agreed with him.', 'the vote was fair. Nobody else agreed with him', 'said', 'the vote was fair.'],
+  ['cue after: the last sentence stays', 'The talks ended. The deal is dead, she said.', 'The talks ended. The deal is dead', 'said', 'The deal is dead'],
+  ['a quotation keeps its sentences', 'He said: “We won. They lost.”', '“We won. They lost.”', 'said', '“We won. They lost.”'],
+];
+for (const [name, text, content, cue, expected] of sentenceCases) {
+  test(`sentence end: ${name}`, () => {
+    const { tokens, paragraphs } = segment(text);
+    const quoted = findQuotedSpans(text, splitAtLineBreaks(text, paragraphs)).spans;
+    assert.equal(contentText(text, cutAtSentenceEnd(tokens, quoted, attribution(text, content, cue))), expected);
+  });
+}
+
+test('asides: runs split by a comma aside become one content', () => {
+  const text = 'The army said that the strike, which took place near Ubari, killed two men.';
+  const { tokens } = segment(text);
+  const run = (phrase: string): TagRun => {
+    const span = spanOf(text, phrase);
+    const first = tokens.findIndex((token) => token.start === span.start);
+    const last = tokens.findIndex((token) => token.end === span.end);
+    return { type: 'content', firstToken: first, lastToken: last, start: span.start, end: span.end };
+  };
+  const runs = [run('that the strike'), run('killed two men')];
+  const tags = new Uint8Array(tokens.length);
+  for (const item of runs) for (let index = item.firstToken; index <= item.lastToken; index++) tags[index] = index === item.firstToken ? Tag.BeginContent : Tag.InsideContent;
+  const merged = mergeAcrossAsides(text, tokens, tags, runs);
+  assert.deepEqual(merged.map((item) => text.slice(item.start, item.end)), ['that the strike, which took place near Ubari, killed two men']);
+});
+
+test('asides, none: runs in two sentences stay apart', () => {
+  const text = 'He said that prices rose. Then, later, wages fell.';
+  const { tokens } = segment(text);
+  const make = (phrase: string): TagRun => {
+    const span = spanOf(text, phrase);
+    return { type: 'content', firstToken: tokens.findIndex((token) => token.start === span.start), lastToken: tokens.findIndex((token) => token.end === span.end), start: span.start, end: span.end };
+  };
+  const runs = [make('that prices rose'), make('wages fell')];
+  assert.equal(mergeAcrossAsides(text, tokens, new Uint8Array(tokens.length), runs).length, 2);
+});
+
+const weakCases: [string, string, FoundAttribution, boolean][] = (() => {
+  const text = 'The “reform” passed. He said it failed badly today. Officials: “We are leaving the city now.” The plan fails.';
+  return [
+    ['a short content with a rare cue word is dropped', text, attribution(text, 'The “reform”', 'passed', 'mixed'), false],
+    ['a long content with a strong cue stays', text, attribution(text, 'it failed badly today', 'said'), true],
+    ['a quotation without a cue stays', text, attribution(text, '“We are leaving the city now.”', null, 'direct'), true],
+    ['an indirect content without a cue is dropped', text, attribution(text, 'The plan fails', null), false],
+  ];
+})();
+for (const [name, text, item, kept] of weakCases) {
+  test(`weak attributions: ${name}`, () => {
+    const levels: Record<string, number> = { passed: 0, said: 3 };
+    assert.equal(dropWeakAttributions(text, [item], (word) => levels[word] ?? 0).length, kept ? 1 : 0, contentText(text, item));
+  });
+}
