@@ -69,3 +69,28 @@ test('a store failure stops the batch with E_DB (every later article would fail 
   const items: InputItem[] = [{ id: 'x', input: { id: 'x', text: 'Some text.' } }];
   await assert.rejects(ingestInputs(store, pipeline, items), (error: unknown) => error instanceof LedeError && error.code === 'E_DB');
 });
+
+test('with worker threads (the real pipeline), every input is stored in input order or reported, in batches', async () => {
+  const store = openSqliteStore(join(tempDir, 'workers.db'));
+  try {
+    const items: InputItem[] = [
+      { id: 'w1', input: { text: STRIKE_ARTICLE.text, published: '2018-03-26' } },
+      { id: 'w2', error: new LedeError('E_BAD_RECORD', 'w2: not JSON', 'w2') },
+      { id: 'w3', input: { text: '   ' } },
+      { id: 'w4', input: { text: PROTEST_ARTICLE.text, published: '2019-07-02' } },
+      { id: 'w5', input: { html: `<html><body><article><p>${STRIKE_ARTICLE.text}</p><p>One more line.</p></article></body></html>` } },
+    ];
+    const order: string[] = [];
+    const summary = await ingestInputs(store, null, items, (_counts, outcome) => order.push(`${outcome.id} ${outcome.status}`), { workers: 2, batchSize: 2 });
+    assert.deepEqual(order, ['w1 created', 'w2 failed', 'w3 failed', 'w4 created', 'w5 created']);
+    assert.deepEqual(summary.errors.map((record) => `${record.id} ${record.error.code}`), ['w2 E_BAD_RECORD', 'w3 E_INPUT_EMPTY']);
+    const stored = await store.getArticle('w4');
+    assert.equal(stored?.doc.meta.id, 'w4');
+    assert.equal(stored?.published, '2019-07-02');
+    assert.ok((stored?.doc.tokens.length ?? 0) > 10, 'the analysis is stored whole');
+    const again = await ingestInputs(store, null, items, undefined, { workers: 1 });
+    assert.deepEqual([again.created, again.updated, again.failed], [0, 3, 2]);
+  } finally {
+    await store.close();
+  }
+});

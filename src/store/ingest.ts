@@ -1,12 +1,17 @@
 /**
- * Ingesting a batch: every input is analysed and stored (one transaction each) or becomes an
- * error record with its id, so a batch never loses an article and a re-run updates instead of
- * duplicating.
+ * Ingesting a batch: every input is analysed and stored or becomes an error record with its id,
+ * so a batch never loses an article and a re-run updates instead of duplicating. Analysis runs in
+ * a pool of worker threads (the batch CLI's worker, `src/pipeline/worker.ts`) or in process; the
+ * main thread stores the results in input order, a few dozen articles per transaction.
  */
-import { errorRecord, toLedeError, type ErrorCode } from '../errors.js';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import type { Doc } from '../doc/schema.js';
+import { errorRecord, LedeError, toLedeError, type ErrorCode } from '../errors.js';
 import type { Pipeline } from '../pipeline/pipeline.js';
+import type { WorkerTask } from '../pipeline/worker.js';
 import type { InputItem } from '../stages/ingest/inputs.js';
-import type { Store } from './store.js';
+import type { PutResult, Store } from './store.js';
 
 /** The outcome of one input. */
 export type IngestOutcome =
@@ -30,43 +35,163 @@ export interface IngestSummary extends IngestCounts {
 /** Called after each input with the running totals and that input's outcome. */
 export type IngestProgress = (counts: IngestCounts, outcome: IngestOutcome) => void;
 
+/** Options of {@link ingestInputs}. */
+export interface IngestOptions {
+  /** Worker threads that analyse (the batch CLI's worker module); 0 analyses in the main thread with the given pipeline. Default 0. */
+  readonly workers?: number;
+  /**
+   * Most articles per store transaction; default 32. Each transaction holds whole articles only;
+   * one commit per article cost SQLite 3.5 ms of CPU per article, one per 32 articles 2.3 ms.
+   */
+  readonly batchSize?: number;
+  /** Longest wait, in ms, before analysed articles are stored (progress stays live on slow input); default 1000. */
+  readonly flushMs?: number;
+  /** Per-article analysis budget in ms (worker mode only); default 30,000. */
+  readonly timeoutMs?: number;
+}
+
+type Failure = Extract<IngestOutcome, { status: 'failed' }>;
+
+/** An analysed input waiting to be stored, or its failure. */
+type Analysed = { readonly id: string; readonly doc: Doc } | Failure;
+
+function failure(id: string, error: LedeError): Failure {
+  return { id, status: 'failed', error: errorRecord(error) };
+}
+
+/** Reads a worker's output line (`{"id":…, …doc}` or `{"id":…, "error":{…}}`). */
+export function analysedFromLine(id: string, line: string): Analysed {
+  const record = JSON.parse(line) as Record<string, unknown>;
+  if ('error' in record) {
+    const error = record['error'] as { code: ErrorCode; message: string };
+    return { id, status: 'failed', error: { code: error.code, message: error.message } };
+  }
+  delete record['id'];
+  return { id, doc: record as unknown as Doc };
+}
+
+function analyseInProcess(pipeline: Pipeline, item: Extract<InputItem, { input: unknown }>): Analysed {
+  try {
+    return { id: item.id, doc: pipeline.analyze(item.input, { id: item.id }) };
+  } catch (error) {
+    return failure(item.id, toLedeError(error, item.id));
+  }
+}
+
 /**
- * Analyses and stores every item (`readInputs(spec)` yields them). Never throws for one bad
- * article: it is counted and reported with its id. Throws only when the store itself fails
- * (`E_DB`), since then every later article would fail the same way.
+ * Stores a batch in one transaction. When the batch fails, its articles are stored one by one, so
+ * an article the store refuses is reported alone and the ones before it are kept; a store failure
+ * (`E_DB` on a single article) is thrown.
+ */
+async function storeBatch(store: Store, docs: readonly Doc[]): Promise<PutResult[]> {
+  if (docs.length === 0) return [];
+  try {
+    return await store.putArticles(docs);
+  } catch {
+    const results: PutResult[] = [];
+    for (const doc of docs) results.push(await store.putArticle(doc));
+    return results;
+  }
+}
+
+/**
+ * Analyses and stores every item (`readInputs(spec)` yields them), storing in input order. Never
+ * throws for one bad article: it is counted and reported with its id. Throws only when the store
+ * itself fails (`E_DB`), since then every later article would fail the same way. `pipeline` may
+ * be null when `options.workers` is above 0 (each worker builds its own).
  */
 export async function ingestInputs(
   store: Store,
-  pipeline: Pipeline,
+  pipeline: Pipeline | null,
   items: AsyncIterable<InputItem> | Iterable<InputItem>,
   onProgress?: IngestProgress,
+  options: IngestOptions = {},
 ): Promise<IngestSummary> {
   const started = performance.now();
+  const workers = Math.max(0, Math.floor(options.workers ?? 0));
+  const batchSize = Math.max(1, options.batchSize ?? 32);
+  const flushMs = options.flushMs ?? 1000;
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  if (workers === 0 && !pipeline) throw new LedeError('E_INTERNAL', 'ingestInputs needs a pipeline when it runs without workers');
   let created = 0;
   let updated = 0;
   let failed = 0;
   const errors: { id: string; error: { code: ErrorCode; message: string } }[] = [];
-  for await (const item of items) {
-    const done = await ingestOne(store, pipeline, item);
-    if (done.status === 'failed') {
+  const report = (outcome: IngestOutcome): void => {
+    if (outcome.status === 'failed') {
       failed++;
-      errors.push({ id: done.id, error: done.error });
-    } else if (done.status === 'created') created++;
+      errors.push({ id: outcome.id, error: outcome.error });
+    } else if (outcome.status === 'created') created++;
     else updated++;
-    onProgress?.({ total: created + updated + failed, created, updated, failed }, done);
+    onProgress?.({ total: created + updated + failed, created, updated, failed }, outcome);
+  };
+
+  // Analysed inputs in input order, not yet stored (failures wait too, so outcomes stay in order).
+  let pending: Analysed[] = [];
+  let pendingDocs = 0;
+  let pendingSince = 0;
+  const flush = async (): Promise<void> => {
+    const batch = pending;
+    pending = [];
+    pendingDocs = 0;
+    const docs = batch.flatMap((entry) => ('doc' in entry ? [entry.doc] : []));
+    const results = await storeBatch(store, docs);
+    let next = 0;
+    for (const entry of batch) {
+      if (!('doc' in entry)) {
+        report(entry);
+        continue;
+      }
+      const result = results[next++];
+      if (result) report({ id: entry.id, status: result.status, storeId: result.id });
+    }
+  };
+  const add = async (entry: Analysed): Promise<void> => {
+    if (pending.length === 0) pendingSince = performance.now();
+    pending.push(entry);
+    if ('doc' in entry) pendingDocs++;
+    if (pendingDocs >= batchSize || performance.now() - pendingSince >= flushMs) await flush();
+  };
+
+  if (workers === 0 && pipeline) {
+    for await (const item of items) await add('error' in item ? failure(item.id, item.error) : analyseInProcess(pipeline, item));
+  } else {
+    const workerFile = fileURLToPath(new URL(`../pipeline/worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url));
+    const pool = new Piscina({ filename: workerFile, maxThreads: workers, minThreads: workers, maxQueue: 'auto' });
+    // A bounded window of analyses in flight, taken in input order: memory stays flat.
+    const window: Promise<Analysed>[] = [];
+    const limit = workers * 4;
+    const analyse = (item: Extract<InputItem, { input: unknown }>): Promise<Analysed> => {
+      const task: WorkerTask = { id: item.id, input: { ...item.input, id: item.id }, offsets: 'text' };
+      return (pool.run(task, { signal: AbortSignal.timeout(timeoutMs) }) as Promise<string>).then(
+        (line) => analysedFromLine(item.id, line),
+        (error: unknown) =>
+          failure(item.id, error instanceof Error && error.name === 'AbortError'
+            ? new LedeError('E_TIMEOUT', `${item.id}: analysis took longer than the ${timeoutMs} ms budget per article`, item.id)
+            : new LedeError('E_INTERNAL', `${item.id}: worker failed: ${error instanceof Error ? error.message : String(error)}`, item.id)),
+      );
+    };
+    try {
+      for await (const item of items) {
+        window.push('error' in item ? Promise.resolve(failure(item.id, item.error)) : analyse(item));
+        while (window.length >= limit) await add(await (window.shift() as Promise<Analysed>));
+      }
+      while (window.length > 0) await add(await (window.shift() as Promise<Analysed>));
+    } finally {
+      // On a store failure, analyses still in flight are abandoned with the pool (each one's
+      // promise settles as a failure, so none goes unhandled).
+      await pool.destroy();
+    }
   }
+  if (pending.length > 0) await flush();
   return { total: created + updated + failed, created, updated, failed, errors, seconds: (performance.now() - started) / 1000 };
 }
 
 /** Analyses and stores one item (store failures throw; analysis failures become an outcome). */
 export async function ingestOne(store: Store, pipeline: Pipeline, item: InputItem): Promise<IngestOutcome> {
-  if ('error' in item) return { id: item.id, status: 'failed', error: errorRecord(item.error) };
-  let doc;
-  try {
-    doc = pipeline.analyze(item.input, { id: item.id });
-  } catch (error) {
-    return { id: item.id, status: 'failed', error: errorRecord(toLedeError(error, item.id)) };
-  }
-  const result = await store.putArticle(doc);
+  if ('error' in item) return failure(item.id, item.error);
+  const analysed = analyseInProcess(pipeline, item);
+  if (!('doc' in analysed)) return analysed;
+  const result = await store.putArticle(analysed.doc);
   return { id: item.id, status: result.status, storeId: result.id };
 }

@@ -244,7 +244,13 @@ class PostgresStore implements Store {
   }
 
   async putArticle(doc: Doc): Promise<PutResult> {
-    const rows = articleRows(doc);
+    const [result] = await this.putArticles([doc]);
+    if (!result) throw databaseError(this.location, new Error('no result for the article'));
+    return result;
+  }
+
+  async putArticles(docs: readonly Doc[]): Promise<PutResult[]> {
+    const rows = docs.map(articleRows);
     let client: pg.PoolClient;
     try {
       client = await this.#pool.connect();
@@ -253,9 +259,10 @@ class PostgresStore implements Store {
     }
     try {
       await client.query('BEGIN');
-      const result = await this.#write(client, rows);
+      const results: PutResult[] = [];
+      for (const row of rows) results.push(await this.#write(client, row));
       await client.query('COMMIT');
-      return result;
+      return results;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw databaseError(this.location, error);

@@ -179,11 +179,13 @@ class SqliteStore implements Store {
   readonly #db: Database.Database;
   readonly #statements = new Map<string, Database.Statement>();
   readonly #put: Database.Transaction<(doc: Doc) => PutResult>;
+  readonly #putMany: Database.Transaction<(docs: readonly Doc[]) => PutResult[]>;
 
   constructor(db: Database.Database, location: string) {
     this.#db = db;
     this.location = location;
     this.#put = db.transaction((doc: Doc) => this.#write(doc));
+    this.#putMany = db.transaction((docs: readonly Doc[]) => docs.map((doc) => this.#write(doc)));
   }
 
   #prepare(sql: string): Database.Statement {
@@ -215,6 +217,10 @@ class SqliteStore implements Store {
     // `.immediate()` takes the write lock at BEGIN, so two processes ingesting at once wait for
     // each other instead of failing halfway with SQLITE_BUSY.
     return this.#guard(() => this.#put.immediate(doc));
+  }
+
+  putArticles(docs: readonly Doc[]): Promise<PutResult[]> {
+    return this.#guard(() => this.#putMany.immediate(docs));
   }
 
   #write(doc: Doc): PutResult {

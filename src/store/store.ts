@@ -183,6 +183,13 @@ export interface Store {
    * Re-ingesting the same id or the same content hash updates the stored article in place.
    */
   putArticle(doc: Doc): Promise<PutResult>;
+  /**
+   * Stores several analysed articles in one transaction, in order, as {@link putArticle} would one
+   * by one: the batch is committed whole or not at all, so a crash still never leaves half an
+   * article. Cheaper per article than single puts (one commit writes the pages the batch shares:
+   * index leaves, full-text segments). On an error nothing of the batch is stored.
+   */
+  putArticles(docs: readonly Doc[]): Promise<PutResult[]>;
   /** The stored article, or null. */
   getArticle(id: string): Promise<StoredArticle | null>;
   /** Articles (and quotes) matching every given filter, best first. */
