@@ -6,7 +6,8 @@
  * shares a word with the gold source, or resolves to the entity of a mention there), direct-quote
  * recall (overlap50 recall on gold contents holding a quote mark), and the quotes stage's time per
  * article (entities layer computed beforehand, as in the pipeline). compromise's `quotations()`
- * is the baseline in the same run (contents only: it has no cue or speaker).
+ * is the baseline in the same run (contents only: it has no cue or speaker). `--errors N` prints
+ * up to N errors as text (gold vs predicted contents) to stderr.
  */
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -140,6 +141,30 @@ export function scoreArticle(
   }
 }
 
+/**
+ * One line per gold attribution not matched exactly and per unmatched prediction, as text:
+ * `[missed]`, `[boundary]` (overlap50 but not exact) with gold and predicted content, `[false]`.
+ */
+export function describeErrors(text: string, tokens: readonly Token[], gold: readonly GoldAttribution[], predicted: readonly ScoredAttribution[]): string[] {
+  const show = (spans: readonly Span[]): string => spans.map((span) => text.slice(span.start, span.end).replace(/\n/g, '⏎')).join(' || ');
+  const goldItems = gold.filter((item) => wordSet(text, tokens, item.content).size > 0);
+  const goldSets = goldItems.map((item) => wordSet(text, tokens, item.content));
+  const predictedSets = predicted.map((item) => wordSet(text, tokens, item.content));
+  const overlap = match(goldSets, predictedSets, (g, p, common) => common * 2 >= g.size && common * 2 >= p.size);
+  const lines: string[] = [];
+  goldItems.forEach((item, index) => {
+    const cue = show(item.cue);
+    const found = overlap.get(index);
+    if (found === undefined) lines.push(`[missed] cue=${cue}\n  gold: ${show(item.content)}`);
+    else if (!sameSet(goldSets[index]!, predictedSets[found]!)) lines.push(`[boundary] cue=${cue}\n  gold: ${show(item.content)}\n  pred: ${show(predicted[found]!.content)} (cue=${show(predicted[found]!.cue)})`);
+  });
+  const used = new Set(overlap.values());
+  predicted.forEach((item, index) => {
+    if (!used.has(index) && predictedSets[index]!.size > 0) lines.push(`[false] ${show(item.content)} (cue=${show(item.cue)})`);
+  });
+  return lines;
+}
+
 function f1(precision: number, recall: number): number {
   return precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
 }
@@ -174,6 +199,9 @@ interface CompromiseDocument {
 export async function run(args: string[]): Promise<BenchResult> {
   const splitAt = args.indexOf('--split');
   const split = splitAt >= 0 ? (args[splitAt + 1] ?? 'dev') : 'dev';
+  // `--errors N`: print up to N errors (gold vs predicted spans as text) to stderr.
+  const errorsAt = args.indexOf('--errors');
+  let errorsLeft = errorsAt >= 0 ? Number(args[errorsAt + 1] ?? 50) : 0;
   const articles = readPolnear(join(sharedDataDir(), 'quotes-polnear'), split);
   const model = loadQuoteTagger();
   const entityResource = entitiesStage.load?.();
@@ -193,14 +221,13 @@ export async function run(args: string[]): Promise<BenchResult> {
     for (let repeat = 0; repeat < repeats; repeat++) findQuotes(inputs, model);
     const used = process.cpuUsage(started);
     stageMs += (used.user + used.system) / 1000 / repeats;
-    scoreArticle(
-      article.text,
-      segmentation.tokens,
-      inputs.mentions,
-      article.attributions,
-      found.quotes.map((quote) => ({ content: quote.content, cue: quote.cue ? [quote.cue] : [], source: quote.speaker ? [quote.speaker] : [], speakerEntity: quote.speakerEntity })),
-      lede,
-    );
+    const scored = found.quotes.map((quote) => ({ content: quote.content, cue: quote.cue ? [quote.cue] : [], source: quote.speaker ? [quote.speaker] : [], speakerEntity: quote.speakerEntity }));
+    scoreArticle(article.text, segmentation.tokens, inputs.mentions, article.attributions, scored, lede);
+    if (errorsLeft > 0) {
+      const lines = describeErrors(article.text, segmentation.tokens, article.attributions, scored).slice(0, errorsLeft);
+      errorsLeft -= lines.length;
+      if (lines.length > 0) console.error(`## ${article.name}\n${lines.join('\n')}`);
+    }
     const compromiseQuotes = nlp(article.text)
       .quotations()
       .json({ offset: true })
