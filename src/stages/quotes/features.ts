@@ -106,6 +106,8 @@ export interface FeatureRows {
   readonly wordIds: Int32Array;
   /** Shape of each token, offset by 2 like {@link FeatureRows.wordIds}. */
   readonly shapes: Uint8Array;
+  /** Learned cue level of each token's word, offset by 2 like {@link FeatureRows.wordIds}. */
+  readonly levels: Uint8Array;
   /** Half-open token index ranges, one per paragraph with tokens. */
   readonly sequences: { readonly first: number; readonly end: number }[];
   /** Quote-mark state of each token: 0 outside, 1 opening mark, 2 inside, 3 closing mark. */
@@ -377,5 +379,5 @@ export function featureRows(
     rows[base + 29] = hashRow(29, coarse[at - 1]! * 512 + coarse[at]!, 0, mask);
     rows[base + 30] = hashRow(30, coarse[at]! * 512 + coarse[at + 1]!, direction * 16 + distance, mask);
   }
-  return { rows, stride: featuresPerToken, wordIds, shapes, sequences, quoteState };
+  return { rows, stride: featuresPerToken, wordIds, shapes, levels, sequences, quoteState };
 }

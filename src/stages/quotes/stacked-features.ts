@@ -13,7 +13,7 @@ import { distanceBucket, hashRow, SHAPE_COLON, SHAPE_COMMA, SHAPE_DASH, SHAPE_TE
 const COPIED_ROWS = Array.from({ length: 31 }, (_, index) => index);
 
 /** Rows per token in the second pass. */
-export const stackedFeaturesPerToken = COPIED_ROWS.length + 12;
+export const stackedFeaturesPerToken = COPIED_ROWS.length + 15;
 
 // Tag kinds: 0 none, 1 content, 2 cue, 3 source (from BIO tag ids 0..6).
 function kindOf(tag: number): number {
@@ -31,7 +31,7 @@ export function stackedRows(tokens: readonly Token[], first: FeatureRows, firstT
   const stride = stackedFeaturesPerToken;
   const copied = COPIED_ROWS.length;
   const rows = new Int32Array(count * stride);
-  const { wordIds, shapes } = first;
+  const { wordIds, shapes, levels } = first;
   const leftCue = new Int32Array(count).fill(-1);
   const contentSinceCue = new Uint8Array(count);
   const boundarySinceContent = new Uint8Array(count);
@@ -155,6 +155,13 @@ export function stackedRows(tokens: readonly Token[], first: FeatureRows, firstT
     rows[k++] = hashRow(109, sentenceFlags[index]! * 8 + tag, quote, mask);
     rows[k++] = hashRow(110, lastKind[index]! * 8 + nextKind[index]!, tag * 16 + quote, mask);
     rows[k++] = hashRow(111, right >= 0 ? wordIds[right + 2]! : 0, rightDistance * 8 + tag, mask);
+    // How cue-like the predicted cues on either side are: a weak one inside a content (`Secret
+    // Service protocol called for …, sources said`) yields to a strong one after it.
+    const leftLevel = left >= 0 ? levels[left + 2]! : 4;
+    const rightLevel = right >= 0 ? levels[right + 2]! : 4;
+    rows[k++] = hashRow(112, leftLevel * 8 + rightLevel, tag * 16 + contentSinceCue[index]! * 8 + quote, mask);
+    rows[k++] = hashRow(113, left >= 0 && left > 0 && kindOf(firstTags[left - 1]!) === 3 ? 1 : 0, leftDistance * 8 + tag, mask);
+    rows[k++] = hashRow(114, levels[at]! * 8 + lastKind[index]!, tag * 8 + nextKind[index]!, mask);
   }
-  return { rows, stride, wordIds, shapes, sequences: first.sequences, quoteState: first.quoteState };
+  return { rows, stride, wordIds, shapes, levels, sequences: first.sequences, quoteState: first.quoteState };
 }
