@@ -246,6 +246,18 @@ export function mergeAcrossAsides(text: string, tokens: readonly Token[], tags: 
   return merged;
 }
 
+/** Removes the content runs `inside` a clause from every cue but `cue` and from the orphans. */
+function yieldContents(byCue: Map<TagRun | null, TagRun[]>, orphanContents: TagRun[], cue: TagRun, inside: (run: TagRun) => boolean): void {
+  for (const [other, runs] of byCue) {
+    if (other === cue) continue;
+    const kept = runs.filter((run) => !inside(run));
+    if (kept.length === runs.length) continue;
+    if (kept.length > 0) byCue.set(other, kept);
+    else byCue.delete(other);
+  }
+  for (let index = orphanContents.length - 1; index >= 0; index--) if (inside(orphanContents[index]!)) orphanContents.splice(index, 1);
+}
+
 /** Groups tagged runs into attributions and adds untagged direct quotes. */
 export function findAttributions(
   text: string,
@@ -298,10 +310,40 @@ export function findAttributions(
     if (following && following.sentence === sentence && /[\p{L}\p{N}]/u.test(text.charAt(following.start))) continue;
     let claimed = false;
     for (let index = first; index < source.firstToken - 1; index++) if (tags[index] !== Tag.O) claimed = true;
-    if (claimed) continue;
-    const run: TagRun = { type: 'content', firstToken: first, lastToken: source.firstToken - 2, start: tokens[first]!.start, end: tokens[source.firstToken - 2]!.end };
+    const last = source.firstToken - 2;
+    if (claimed) {
+      // `Secret Service protocol called for the nominee to be taken to a trauma center …, sources
+      // said.`: a verb of saying closing the sentence with no content of its own outranks the
+      // weaker cue the tagger found inside the clause; that cue's content yields.
+      if ((byCue.get(cue)?.length ?? 0) > 0) continue;
+      const inside = (run: TagRun): boolean => run.firstToken >= first && run.lastToken <= last;
+      yieldContents(byCue, orphanContents, cue, inside);
+    }
+    const run: TagRun = { type: 'content', firstToken: first, lastToken: last, start: tokens[first]!.start, end: tokens[last]!.end };
     byCue.set(cue, [run, ...(byCue.get(cue) ?? [])]);
     commaClauses.add(cue);
+  }
+  // `Trump said during a Friday evening rally in Michigan that Clinton once described the …`: a
+  // verb of saying left with no content takes the `that` clause after it (to the sentence end),
+  // and the weaker cue the tagger found inside that clause yields.
+  for (const cue of cues) {
+    if ((byCue.get(cue)?.length ?? 0) > 0 || !SPEECH_VERBS.has(text.slice(cue.start, cue.end).toLowerCase().split(' ')[0] ?? '')) continue;
+    const sentence = tokens[cue.firstToken]!.sentence;
+    let that = -1;
+    for (let index = cue.lastToken + 1; index <= cue.lastToken + 12 && tokens[index]?.sentence === sentence; index++) {
+      if (text.slice(tokens[index]!.start, tokens[index]!.end).toLowerCase() === 'that') {
+        that = index;
+        break;
+      }
+    }
+    if (that < 0) continue;
+    let last = that;
+    while (tokens[last + 1]?.sentence === sentence) last++;
+    while (last > that && !/[\p{L}\p{N}”"’]/u.test(text.charAt(tokens[last]!.end - 1))) last--;
+    if (last - that < 3) continue;
+    const inside = (run: TagRun): boolean => run.firstToken >= that && run.lastToken <= last;
+    yieldContents(byCue, orphanContents, cue, inside);
+    byCue.set(cue, [{ type: 'content', firstToken: that, lastToken: last, start: tokens[that]!.start, end: tokens[last]!.end }]);
   }
   // A cue keeps at most its nearest content on each side, and both sides only when they are the
   // two halves of one direct quote (`“It’s finished,” she said. “In my head, anyway.”`): a missed
