@@ -345,6 +345,35 @@ export function findAttributions(
     yieldContents(byCue, orphanContents, cue, inside);
     byCue.set(cue, [{ type: 'content', firstToken: that, lastToken: last, start: tokens[that]!.start, end: tokens[last]!.end }]);
   }
+  // `Bloomberg reports that …, according to the Roper Center.` and `According to exit polls, Mitt
+  // Romney had a ten-point lead …`: an `according to` left without content takes the clause the
+  // comma sets off, before it or after its source.
+  for (const cue of cues) {
+    if ((byCue.get(cue)?.length ?? 0) > 0 || text.slice(cue.start, cue.start + 9).toLowerCase() !== 'according') continue;
+    const sentence = tokens[cue.firstToken]!.sentence;
+    let sentenceFirst = cue.firstToken;
+    while (sentenceFirst > 0 && tokens[sentenceFirst - 1]!.sentence === sentence) sentenceFirst--;
+    let sentenceLast = cue.lastToken;
+    while (tokens[sentenceLast + 1]?.sentence === sentence) sentenceLast++;
+    const isComma = (index: number): boolean => text.charAt(tokens[index]!.start) === ',' && tokens[index]!.end - tokens[index]!.start === 1;
+    let first: number;
+    let last: number;
+    if (cue.firstToken - 1 > sentenceFirst + 2 && isComma(cue.firstToken - 1)) {
+      first = sentenceFirst;
+      last = cue.firstToken - 2;
+    } else if (cue.firstToken === sentenceFirst) {
+      let comma = cue.lastToken + 1;
+      while (comma < sentenceLast && !isComma(comma)) comma++;
+      if (comma >= sentenceLast || comma > cue.lastToken + 12) continue;
+      first = comma + 1;
+      last = sentenceLast;
+      while (last > first && !/[\p{L}\p{N}”"’]/u.test(text.charAt(tokens[last]!.end - 1))) last--;
+    } else continue;
+    if (last - first < 2) continue;
+    const inside = (run: TagRun): boolean => run.firstToken >= first && run.lastToken <= last;
+    yieldContents(byCue, orphanContents, cue, inside);
+    byCue.set(cue, [{ type: 'content', firstToken: first, lastToken: last, start: tokens[first]!.start, end: tokens[last]!.end }]);
+  }
   // A cue keeps at most its nearest content on each side, and both sides only when they are the
   // two halves of one direct quote (`“It’s finished,” she said. “In my head, anyway.”`): a missed
   // cue otherwise glues unrelated contents into one attribution (`“That makes me smart,” || him
