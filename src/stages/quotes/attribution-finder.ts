@@ -364,7 +364,7 @@ export function findAttributions(
     } else if (cue.firstToken === sentenceFirst) {
       let comma = cue.lastToken + 1;
       while (comma < sentenceLast && !isComma(comma)) comma++;
-      if (comma >= sentenceLast || comma > cue.lastToken + 12) continue;
+      if (comma >= sentenceLast || comma > cue.lastToken + 25) continue;
       first = comma + 1;
       last = sentenceLast;
       while (last > first && !/[\p{L}\p{N}”"’]/u.test(text.charAt(tokens[last]!.end - 1))) last--;
