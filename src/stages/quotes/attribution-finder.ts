@@ -56,14 +56,24 @@ function isQuoteMark(code: number): boolean {
   return code === 0x22 || code === 0x201c || code === 0x201d || code === 0xab || code === 0xbb || code === 0x201e || code === 0x2018 || code === 0x27;
 }
 
-function kindOf(text: string, pieces: readonly Span[]): FoundAttribution['kind'] {
+/**
+ * Direct when every piece starts at a quotation's opening mark, mixed when a quotation is inside,
+ * else indirect. Marks that never close (`"The first time she had seen him, …` with no closing
+ * mark, a stray in scraped text) make nothing direct.
+ */
+function kindOf(pieces: readonly Span[], quoted: readonly QuotedSpan[]): FoundAttribution['kind'] {
   let quotedPieces = 0;
   let anyMark = false;
   for (const piece of pieces) {
-    const value = text.slice(piece.start, piece.end);
-    if (QUOTE_MARK.test(value)) anyMark = true;
-    const first = value.charAt(0);
-    if (first === '“' || first === '"' || first === '«' || first === '„' || first === '‘' || first === "'") quotedPieces++;
+    for (const span of quoted) {
+      if (span.start >= piece.end) break;
+      if (span.unclosed || span.end <= piece.start) continue;
+      anyMark = true;
+      if (span.start === piece.start) {
+        quotedPieces++;
+        break;
+      }
+    }
   }
   if (quotedPieces === pieces.length) return 'direct';
   return anyMark ? 'mixed' : 'indirect';
@@ -258,6 +268,29 @@ function yieldContents(byCue: Map<TagRun | null, TagRun[]>, orphanContents: TagR
   for (let index = orphanContents.length - 1; index >= 0; index--) if (inside(orphanContents[index]!)) orphanContents.splice(index, 1);
 }
 
+/**
+ * Ends a content at a quotation that closes a thought: a closing mark after `.`, `?` or `!`
+ * (`"What curfew?" | and kept going until nearly 2 a.m.`), or one followed by a dash (`the rules
+ * to "burning the Constitution" | - a charge that might have stung`). What follows is the
+ * writer's narration, not the reported words.
+ */
+export function endAtClosedQuote(text: string, quoted: readonly QuotedSpan[], attribution: FoundAttribution): FoundAttribution {
+  const last = attribution.content[attribution.content.length - 1];
+  if (!last) return attribution;
+  for (const span of quoted) {
+    if (span.start >= last.end) break;
+    if (span.unclosed || span.continues || span.end <= last.start || span.end >= last.end) continue;
+    const inner = text.charAt(span.end - 2);
+    const rest = text.slice(span.end, last.end);
+    if (!/[\p{L}\p{N}]/u.test(rest)) continue;
+    if (/[.?!]/.test(inner) || /^\s*[-–—]\s/u.test(rest)) {
+      const content = [...attribution.content.slice(0, -1), { start: last.start, end: span.end }];
+      return { ...attribution, content, rule: `${attribution.rule}+closed-quote` };
+    }
+  }
+  return attribution;
+}
+
 /** Groups tagged runs into attributions and adds untagged direct quotes. */
 export function findAttributions(
   text: string,
@@ -436,14 +469,14 @@ export function findAttributions(
       content,
       cue: { start: cue.start, end: cue.end },
       source: source ? { start: source.start, end: source.end } : null,
-      kind: kindOf(text, content),
+      kind: kindOf(content, quoted),
       rule: commaClauses.has(cue) ? 'tagger+comma-clause' : 'tagger',
       firstToken: contents[0]!.firstToken,
     });
   }
   for (const run of orphanContents) {
     const content = [snapToQuotes({ start: run.start, end: run.end }, quoted)];
-    attributions.push({ content, cue: null, source: null, kind: kindOf(text, content), rule: 'tagger/no-cue', firstToken: run.firstToken });
+    attributions.push({ content, cue: null, source: null, kind: kindOf(content, quoted), rule: 'tagger/no-cue', firstToken: run.firstToken });
   }
   // Quoted stretches no content covers: direct quotes whose cue the tagger missed.
   const contentRuns = runs.filter((run) => run.type === 'content');
@@ -459,8 +492,8 @@ export function findAttributions(
   }
   attributions.sort((a, b) => a.firstToken - b.firstToken);
   return mergeSplitQuotes(text, attributions.map((attribution) => {
-    const refined = cutAtSentenceEnd(tokens, quoted, prepositionToCue(text, startAtThat(text, tokens, splitTranscriptSpeaker(text, attribution))));
-    return refined === attribution ? attribution : { ...refined, kind: kindOf(text, refined.content) };
+    const refined = endAtClosedQuote(text, quoted, cutAtSentenceEnd(tokens, quoted, prepositionToCue(text, startAtThat(text, tokens, splitTranscriptSpeaker(text, attribution)))));
+    return refined === attribution ? attribution : { ...refined, kind: kindOf(refined.content, quoted) };
   }), paragraphOf);
 }
 

@@ -17,6 +17,7 @@ const positive: [string, string, string[]][] = [
   ['a quote split around its cue', '“It’s finished,” she said. “In my head, anyway.”', ['“It’s finished,”', '“In my head, anyway.”']],
   ['curly quotes nested in straight ones', '"The question: “Do you agree?” Yes," he said.', ['"The question: “Do you agree?” Yes,"']],
   ['a reversed mark that opens a quote (bad input)', '”Fear is everywhere,” one reader wrote.', ['”Fear is everywhere,”']],
+  ['two apostrophes as a double mark', "''That makes me smart,'' he said.", ["''That makes me smart,''"]],
   ['a quote continued in the next paragraph', '“The first part of it.\n\n“The second part.”', ['“The first part of it.', '“The second part.”']],
 ];
 

@@ -30,6 +30,8 @@ const STRAIGHT_DOUBLE = 0x22;
 const SINGLE_OPEN = 0x2018; // ‘
 const SINGLE_CLOSE = 0x2019; // ’ (also the apostrophe)
 const STRAIGHT_SINGLE = 0x27;
+/** Style of `''…''` (two apostrophes as a double mark); not a character code. */
+const DOUBLE_APOSTROPHE = 0x2727;
 
 function isLetterOrDigit(code: number): boolean {
   if (Number.isNaN(code)) return false;
@@ -47,7 +49,7 @@ function opensWithQuote(text: string, start: number, end: number): boolean {
   for (let position = start; position < end; position++) {
     const code = text.charCodeAt(position);
     if (code === 0x20 || code === 0x09) continue;
-    return DOUBLE_OPEN.has(code) || code === STRAIGHT_DOUBLE || code === SINGLE_OPEN;
+    return DOUBLE_OPEN.has(code) || code === STRAIGHT_DOUBLE || code === SINGLE_OPEN || (code === STRAIGHT_SINGLE && text.charCodeAt(position + 1) === STRAIGHT_SINGLE);
   }
   return false;
 }
@@ -71,7 +73,15 @@ export function findQuotedSpans(text: string, paragraphs: readonly Span[]): Quot
     };
     for (let position = paragraph.start; position < paragraph.end; position++) {
       const code = text.charCodeAt(position);
-      if (code === STRAIGHT_DOUBLE) {
+      if (code === STRAIGHT_SINGLE && text.charCodeAt(position + 1) === STRAIGHT_SINGLE && position + 1 < paragraph.end) {
+        // `''That makes me smart,'' he said`: two apostrophes stand for a double mark in some
+        // wire and archive text.
+        const depth = deepest(DOUBLE_APOSTROPHE);
+        position++;
+        if (depth >= 0) close(depth, position);
+        else stack.push({ position: position - 1, style: DOUBLE_APOSTROPHE });
+        singleOpen = -1;
+      } else if (code === STRAIGHT_DOUBLE) {
         const depth = deepest(STRAIGHT_DOUBLE);
         if (depth >= 0) close(depth, position);
         else stack.push({ position, style: STRAIGHT_DOUBLE });
