@@ -435,7 +435,10 @@ export function findAttributions(
         tokens[nearestLeft.lastToken]!.sentence === sentence &&
         tokens[nearestRight.firstToken]!.sentence === sentence &&
         tokens[after] !== undefined &&
-        /^[,–—(-]/u.test(text.charAt(tokens[after]!.start));
+        /^[,–—(-]/u.test(text.charAt(tokens[after]!.start)) &&
+        // `“He really does love us,” Melanie said, and soon, the balloons were dropping`: the
+        // content resumes right after the mark, or the clause is narration.
+        nearestRight.firstToken - after <= 4;
       if ((direct(nearestLeft) && direct(nearestRight)) || parenthetical) kept = [nearestLeft, nearestRight];
       else {
         // `“ISIS and al Qaeda have taken advantage …,” Africa Command said in its statement
