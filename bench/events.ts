@@ -71,11 +71,22 @@ export async function run(args: string[]): Promise<BenchResult> {
     .map((line) => JSON.parse(line) as { article?: string; text?: string }).map((row) => row.article ?? row.text ?? '').filter(Boolean);
   const docs = articles.map((article) => pipeline.analyze(article, { published: '2015-01-01' }));
   for (const doc of docs) extractEvents(doc, shipped);
-  const timingStarted = performance.now();
-  const rounds = 5;
+  // The machine is shared (2 cores, often a dozen runnable jobs): wall time swings several-fold with the load,
+  // so the figure is the process's CPU time, the fastest of several rounds; the median wall time is shown too.
+  const rounds = 7;
   let eventCount = 0;
-  for (let round = 0; round < rounds; round++) for (const doc of docs) eventCount += extractEvents(doc, shipped).length;
-  const msPerArticle = (performance.now() - timingStarted) / (rounds * docs.length);
+  const cpuTimes: number[] = [];
+  const wallTimes: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const cpuStarted = process.cpuUsage();
+    const wallStarted = performance.now();
+    for (const doc of docs) eventCount += extractEvents(doc, shipped).length;
+    const used = process.cpuUsage(cpuStarted);
+    wallTimes.push((performance.now() - wallStarted) / docs.length);
+    cpuTimes.push((used.user + used.system) / 1000 / docs.length);
+  }
+  const msPerArticle = Math.min(...cpuTimes);
+  const wallMsPerArticle = [...wallTimes].sort((a, b) => a - b)[Math.floor(rounds / 2)]!;
 
   const learnedCase = scoreClassification(caseGold, acledPredictions, ACLED_CODES);
   const learnedCaseAll = scoreClassification(caseGold, acledPredictions, ALL_CODES);
@@ -88,7 +99,7 @@ export async function run(args: string[]): Promise<BenchResult> {
         'CASE acc': learnedCase.accuracy, 'CASE macro F1 (25 ACLED)': learnedCase.macroF1, 'CASE macro F1 (30)': learnedCaseAll.macroF1,
         'PLOVER type acc': learnedPlover.accuracy,
         'PLOVER actor agree': actorAgree / records.length, 'PLOVER target agree': targetTotal ? targetAgree / targetTotal : 0,
-        'events ms/article': msPerArticle,
+        'events ms/article (CPU)': msPerArticle, 'events ms/article (wall, median)': wallMsPerArticle,
       },
     },
     {
@@ -109,7 +120,7 @@ export async function run(args: string[]): Promise<BenchResult> {
       'Macro F1 (25 ACLED) averages over the 25 ACLED sub-types on all 509 snippets; the 5 CASE extras (disasters, crime, diplomacy, attribution) are classes of the model too.',
       `PLOVER gold labels mapped to PLOVER 2021 (DEMAND→REQUEST, DISAPPROVE/INVESTIGATE→ACCUSE, FIGHT→ASSAULT); the PLOVER model also trains on the CAMEO→PLOVER definitions, the CASE snippets (weight 0.1) and ${weak.length} CNN/DM training sentences weakly labelled by the non-violent trigger lexicon (weight 0.2).`,
       `Extraction on PLOVER gold: ${withEvent}/${records.length} sentences yield an event; actor/target agree = the first event's actor (target) name contains or is contained in a gold actorText (shipped model, which saw these sentences: indicative only).`,
-      `Timing: events stage alone over ${docs.length} CNN/DM frank-dev articles (${(eventCount / rounds / docs.length).toFixed(1)} events per article), upstream layers precomputed.`,
+      `Timing: events stage alone over ${docs.length} CNN/DM frank-dev articles (${(eventCount / rounds / docs.length).toFixed(1)} events per article), upstream layers precomputed; CPU time is the fastest of ${rounds} rounds (wall time depends on the shared machine's load).`,
       `Weakest ACLED sub-types: ${weakest}.`,
     ],
   };

@@ -163,3 +163,4 @@ export function candidateCues<Cue>(index: CueIndex<Cue>, text: string): Cue[] {
   }
   return [...found].sort((a, b) => index.order.get(a)! - index.order.get(b)!);
 }
+

@@ -11,7 +11,7 @@ import { porterStem } from '../summary/porter-stemmer.js';
 import { clusterLevels, parseWordClusters, type WordClusters } from '../entities/tagger/word-clusters.js';
 import { ALL_CODES, eventTypeInfo, type EventTypeInfo } from './event-types.js';
 import { buildCueIndex, candidateCues } from './cue-index.js';
-import { linearModelFromJson, predictProbabilities, type LinearModel, type LinearModelJson } from './linear-model.js';
+import { featureValues, linearModelFromJson, predictFromValues, type LinearModel, type LinearModelJson } from './linear-model.js';
 
 /** A cue compiled to a global, case-insensitive regular expression. */
 interface CompiledCue {
@@ -69,9 +69,11 @@ function undouble(stem: string): string {
 export function stemmedWords(text: string, stemmer: 'light' | 'porter' = 'light'): string[] {
   const out: string[] = [];
   for (const match of text.toLowerCase().matchAll(WORD_PATTERN)) {
-    const word = match[0].replace(/['’]s$/u, '');
+    const raw = match[0];
+    const word = raw.length > 2 && (raw.endsWith("'s") || raw.endsWith('’s')) ? raw.slice(0, -2) : raw;
     if (STOP_WORDS.has(word)) continue;
-    out.push(/^\p{N}/u.test(word) ? '0' : stemmer === 'porter' ? porterStem(word) : lightStem(word));
+    const first = word.charCodeAt(0);
+    out.push(first >= 48 && first <= 57 || /^\p{N}/u.test(word[0]!) && first > 127 ? '0' : stemmer === 'porter' ? porterStem(word) : lightStem(word));
   }
   return out;
 }
@@ -272,9 +274,14 @@ export interface EventTypeResult {
 }
 
 /** Average class probabilities of an ensemble (all members share one class order). */
-export function ensembleProbabilities(models: readonly LinearModel[], features: readonly string[]): Float64Array {
+export function ensembleProbabilities(models: readonly LinearModel[], features: readonly string[] | ReadonlyMap<string, number>): Float64Array {
+  const values = Array.isArray(features) ? featureValues(features as readonly string[]) : features as ReadonlyMap<string, number>;
+  if (models.length === 1) return predictFromValues(models[0]!, values);
   const sum = new Float64Array(models[0]?.classes.length ?? 0);
-  for (const model of models) predictProbabilities(model, features).forEach((value, index) => { sum[index] = sum[index]! + value / models.length; });
+  for (const model of models) {
+    const probabilities = predictFromValues(model, values);
+    for (let index = 0; index < sum.length; index++) sum[index] = sum[index]! + probabilities[index]! / models.length;
+  }
   return sum;
 }
 
@@ -289,10 +296,12 @@ function argmax(values: Float64Array, allowed: (index: number) => boolean = () =
  * Classifies a sentence or snippet with the trained models. `context` (default none) is text around it
  * whose weapon words also count as evidence for a weapon sub-type: "The US has carried out additional
  * strikes against ISIS" follows "US aircraft carried out over 500 airstrikes" in the same paragraph.
+ * `options.plover` false skips the PLOVER model (the type is then the sub-type's); default true.
  */
-export function classifyEventText(text: string, models: EventTypeModels, context?: string): EventTypeResult {
+export function classifyEventText(text: string, models: EventTypeModels, context?: string, options: { readonly plover?: boolean } = {}): EventTypeResult {
   const hits = findCues(text);
-  const features = eventFeatures(text, hits, models.wordClasses);
+  // Normalised once, shared by both models.
+  const features = featureValues(eventFeatures(text, hits, models.wordClasses));
   const acledProbabilities = ensembleProbabilities(models.acled, features);
   const classes = models.acled[0]?.classes ?? [];
   const cuedCodes = new Set(hits.acled.map((cue) => cue.label));
@@ -307,9 +316,9 @@ export function classifyEventText(text: string, models: EventTypeModels, context
   const acledIndex = argmax(acledProbabilities, (index) => allowed(classes[index] ?? 'OTHER'));
   const code = (classes[acledIndex] ?? 'OTHER') as EventCode;
   const info = eventTypeInfo(code);
-  const ploverProbabilities = ensembleProbabilities(models.plover, features);
+  const ploverProbabilities = options.plover ?? true ? ensembleProbabilities(models.plover, features) : new Float64Array(0);
   const ploverIndex = argmax(ploverProbabilities);
-  const ploverType = (models.plover[0]?.classes[ploverIndex] ?? info.ploverType) as PloverType;
+  const ploverType = (ploverProbabilities.length ? models.plover[0]?.classes[ploverIndex] ?? info.ploverType : info.ploverType) as PloverType;
   // A mode only from a weapon word, or from a sub-type defined by its weapon (air strike: aerial); an armed
   // clash told without weapons ("the 2013 attack against the In Amenas oil consortium") has none.
   const mode = ploverType === 'ASSAULT' ? (assaultMode(text) ?? (info.needsCue ? info.mode : undefined)) : ploverType === info.ploverType ? info.mode : undefined;

@@ -18,7 +18,9 @@ export interface ExtractEventsOptions {
 }
 
 // Violent and protest triggers first, then the non-violent PLOVER verbs ("agreed", "urged", "met", "accused").
-const TRIGGER = new RegExp(`\\b(?:${[EVENT_TRIGGER_PATTERN, ...Object.values(PLOVER_TRIGGER_PATTERNS)].join('|')})\\b`, 'gi');
+const TRIGGER_SOURCE = [EVENT_TRIGGER_PATTERN, ...Object.values(PLOVER_TRIGGER_PATTERNS)].join('|');
+const TRIGGER = new RegExp(`\\b(?:${TRIGGER_SOURCE})\\b`, 'gi');
+const CASUALTY_WORD = /\b(?:kill|wound|injur|dead|died|hurt)/i;
 // The violent and protest words alone: an event they name is typed by the ACLED sub-type model.
 const VIOLENT_TRIGGER = new RegExp(`^(?:${EVENT_TRIGGER_PATTERN})`, 'i');
 const CASUALTY_VERB = new RegExp(`\\b(?:${CASUALTY_TRIGGER_PATTERN})\\b`, 'gi');
@@ -40,6 +42,8 @@ const SPEECH_BEFORE = /\b(?:said|says|told|stated|announced|statement|added|acco
 const ACCORDING_TO = /\baccording to\s+$/i;
 // "in northern Syria and Iraq", "near Ubari, Libya", "the coastal city of Sirte": a place, not a participant.
 const LOCATIVE_BEFORE = /\b(?:in|at|near|from|across|throughout|inside|outside|into|around|within|of|off|via|between|through|towards?|outskirts)\s+(?:the\s+)?(?:\S+\s+){0,2}$/i;
+// "…, the White House announced Tuesday", "a Jordanian official confirmed": who reports, not who acts.
+const REPORTING_AFTER = /^\s*(?:spokes\w+|said|told|added|says|confirmed|announced|reported|stated|noted|quoted)\b/;
 // "Pentagon spokesperson …", "White House officials said": the name is who speaks.
 const ATTRIBUTION_AFTER = /^\s+(?:spokes(?:man|woman|person|people)|press (?:secretary|office)|officials?\s+(?:said|told)|said|told|says|statement)\b/i;
 // A clause boundary between a trigger and a word: "…, which oversees US military operations", "following the ousting of …".
@@ -127,6 +131,8 @@ function parseCount(raw: string | undefined): number | null {
 export function findCasualties(text: string, span: Span): Casualty[] {
   const slice = text.slice(span.start, span.end);
   const found: Casualty[] = [];
+  // Every pattern needs a casualty word; most event windows have none, and the patterns are slow to fail.
+  if (!CASUALTY_WORD.test(slice)) return found;
   for (const { pattern, order } of CASUALTY_PATTERNS) {
     pattern.lastIndex = 0;
     for (const match of slice.matchAll(pattern)) {
@@ -229,7 +235,7 @@ function findSource(context: Context, sentence: Sentence, trigger: Span): Event[
   return null;
 }
 
-function findMentions(context: Context, sentence: Sentence, models: EventTypeModels): EventMention[] {
+function findMentions(context: Context, sentence: Sentence, sentenceIndex: number, models: EventTypeModels): EventMention[] {
   const { text } = context.doc;
   const sentenceText = text.slice(sentence.start, sentence.end);
   const triggers: Span[] = [];
@@ -253,19 +259,39 @@ function findMentions(context: Context, sentence: Sentence, models: EventTypeMod
     if (casualty && findCasualties(text, sentence).length > 0) triggers.push({ start: sentence.start + casualty.index, end: sentence.start + casualty.index + casualty[0].length });
   }
   if (triggers.length === 0) return [];
-  // The paragraph up to this sentence: weapon words told just before count as evidence of the weapon.
+  // The sentence before in the same paragraph: weapon words told just before count as evidence of the weapon.
   const paragraph = context.doc.paragraphs.find((entry) => entry.start <= sentence.start && sentence.end <= entry.end);
-  const evidenceContext = paragraph && paragraph.start < sentence.start ? text.slice(paragraph.start, sentence.end) : undefined;
-  const type = classifyEventText(sentenceText, models, evidenceContext);
+  const previousSentence = context.doc.sentences[sentenceIndex - 1];
+  const evidenceContext = paragraph && previousSentence && previousSentence.start >= paragraph.start ? text.slice(previousSentence.start, previousSentence.end) : undefined;
+  // One trigger: the sentence is its text; several: each is typed from its own stretch (below).
+  // A violent or protest word is typed by the ACLED model alone (see typedByAcled): the PLOVER model is skipped.
+  const violent = triggers.map((trigger) => VIOLENT_TRIGGER.test(text.slice(trigger.start, trigger.end)));
+  const type = triggers.length === 1 ? classifyEventText(sentenceText, models, evidenceContext, { plover: !violent[0] }) : undefined;
   const mentions: EventMention[] = [];
+  // The layers' entries inside this sentence, gathered once for all its triggers.
+  const inSentence = (span: Span): boolean => span.start >= sentence.start && span.end <= sentence.end;
+  const sentenceMentions = context.doc.mentions.filter(inSentence);
+  const sentenceSpeakers = context.doc.quotes.filter((quote) => quote.speaker && overlaps(quote.speaker, sentence));
+  const sentencePlaces = context.doc.places.filter((place) => place.end > place.start && inSentence(place)
+    && !ATTRIBUTION_AFTER.test(text.slice(place.end, place.end + 40)) && !sentenceSpeakers.some((quote) => overlaps(quote.speaker!, place)));
+  const sentenceTimexes = context.doc.timexes.filter(inSentence);
+  // Participants of the sentence, built once for all its triggers; reporters and bylines left out.
+  const sentenceParticipants: { readonly mention: Mention; readonly built: { actor: EventActor; span: Span } }[] = [];
+  for (const mention of sentenceMentions) {
+    const mentionBefore = textBefore(text, mention.start, sentence, 30);
+    if (ACCORDING_TO.test(mentionBefore) || REPORTING_AFTER.test(text.slice(mention.end, mention.end + 20)) || /\b(?:told|to)\s+$/.test(mentionBefore) && mention.type === 'ORG' && /^CNN|AP|Reuters|AFP$/.test(text.slice(mention.start, mention.end))) continue;
+    if (mention.entity === null && mention.kind !== 'name') continue;
+    const built = participant(context, mention);
+    if (built) sentenceParticipants.push({ mention, built });
+  }
   triggers.forEach((trigger, index) => {
     // Each trigger owns the text from the middle of the gap to the previous trigger to the middle of the next gap.
     const previous = triggers[index - 1];
     const next = triggers[index + 1];
     const window = { start: previous ? splitPoint(text, previous, trigger) : sentence.start, end: next ? splitPoint(text, trigger, next) : sentence.end };
     // Several events in one sentence: each is typed from its own stretch of text.
-    const classified = triggers.length > 1 ? classifyEventText(text.slice(window.start, window.end), models, evidenceContext) : type;
-    const mentionType = VIOLENT_TRIGGER.test(text.slice(trigger.start, trigger.end)) ? typedByAcled(classified, text.slice(window.start, window.end)) : classified;
+    const classified = type ?? classifyEventText(text.slice(window.start, window.end), models, evidenceContext, { plover: !violent[index] });
+    const mentionType = violent[index] ? typedByAcled(classified, text.slice(window.start, window.end)) : classified;
     const before = textBefore(text, trigger.start, sentence);
     const triggerText = text.slice(trigger.start, trigger.end).toLowerCase();
     const flags = {
@@ -277,18 +303,12 @@ function findMentions(context: Context, sentence: Sentence, models: EventTypeMod
     // Participants: entity mentions in the sentence; before the trigger acts, after it is acted on.
     const actors: EventActor[] = [];
     const targets: EventActor[] = [];
-    const sentenceMentions = context.doc.mentions.filter((mention) => mention.start >= sentence.start && mention.end <= sentence.end);
     const used: Span[] = [];
     const windowFirst = index === 0 ? sentence.start : window.start;
-    for (const mention of sentenceMentions) {
+    for (const { mention, built } of sentenceParticipants) {
       if (used.some((span) => overlaps(span, mention))) continue;
-      const mentionBefore = textBefore(text, mention.start, sentence, 30);
-      if (ACCORDING_TO.test(mentionBefore) || /^\s*(?:spokes\w+|said|told|added|says|confirmed|announced|reported|stated|noted|quoted)\b/.test(text.slice(mention.end, mention.end + 20)) || /\b(?:told|to)\s+$/.test(mentionBefore) && mention.type === 'ORG' && /^CNN|AP|Reuters|AFP$/.test(text.slice(mention.start, mention.end))) continue;
       // Who reports is no participant, unless the report is the event itself ("Tom King has promised to continue military aid").
-      if (context.doc.quotes.some((quote) => quote.speaker && overlaps(quote.speaker, mention) && !(quote.cue && overlaps(quote.cue, trigger)))) continue;
-      if (mention.entity === null && mention.kind !== 'name') continue;
-      const built = participant(context, mention);
-      if (!built) continue;
+      if (sentenceSpeakers.some((quote) => overlaps(quote.speaker!, mention) && !(quote.cue && overlaps(quote.cue, trigger)))) continue;
       used.push(built.span);
       if (built.span.end <= trigger.start && mention.start >= windowFirst) {
         // "the US Consulate attack": a name right before the event noun is what was hit, not who did it.
@@ -312,8 +332,7 @@ function findMentions(context: Context, sentence: Sentence, models: EventTypeMod
     const actor = subjects.length ? [subjects[subjects.length - 1]!, ...partners] : partners.length ? partners : index > 0 ? [...(mentions[index - 1]?.actors ?? [])] : [];
     const ownTargets = targets.filter((target) => !actor.some((known) => sameParticipant(known, target)));
     // "Pentagon spokesperson Maj. Sheryll Klinkel told CNN": a place naming who reports is not where it happened.
-    const placeCandidates = context.doc.places.filter((place) => place.end > place.start && place.start >= sentence.start && place.end <= sentence.end && !used.some((span) => overlaps(span, place))
-      && !ATTRIBUTION_AFTER.test(text.slice(place.end, place.end + 40)) && !context.doc.quotes.some((quote) => quote.speaker && overlaps(quote.speaker, place)));
+    const placeCandidates = sentencePlaces.filter((place) => !used.some((span) => overlaps(span, place)));
     const ownPlaces = placeCandidates.filter((place) => place.start >= window.start && place.end <= window.end);
     // "… in the coastal city of Sirte after the terror group seized control of the city": without a place of
     // its own, an event takes the nearest place told before it in the sentence.
@@ -323,8 +342,8 @@ function findMentions(context: Context, sentence: Sentence, models: EventTypeMod
       && !SPEECH_BEFORE.test(textBefore(text, timex.start, sentence, 40)) && !SUBORDINATE_DATE.test(text.slice(Math.max(trigger.end, timex.start - 60), timex.start));
     const byDistance = (a: Timex, b: Timex): number => Math.abs(a.start - trigger.start) - Math.abs(b.start - trigger.start);
     // A date in the trigger's own stretch of the sentence, else one elsewhere in the sentence ("… by the end of 2016").
-    const timex = context.doc.timexes.filter((entry) => entry.start >= window.start && entry.end <= window.end && datable(entry)).sort(byDistance)[0]
-      ?? context.doc.timexes.filter((entry) => entry.start >= sentence.start && entry.end <= sentence.end && datable(entry)).sort(byDistance)[0] ?? null;
+    const timex = sentenceTimexes.filter((entry) => entry.start >= window.start && entry.end <= window.end && datable(entry)).sort(byDistance)[0]
+      ?? sentenceTimexes.filter(datable).sort(byDistance)[0] ?? null;
     const casualties = findCasualties(text, window);
     mentions.push({
       sentence, trigger, window, type: mentionType, actors: actor, targets: ownTargets, places, timex, casualties,
@@ -402,8 +421,8 @@ export function extractEvents(doc: Readonly<Doc>, models: EventTypeModels, optio
     mentionById: new Map(doc.mentions.map((mention) => [mention.id, mention])),
   };
   const drafts: EventDraft[] = [];
-  for (const sentence of doc.sentences) {
-    for (const mention of findMentions(context, sentence, models)) {
+  doc.sentences.forEach((sentence, sentenceIndex) => {
+    for (const mention of findMentions(context, sentence, sentenceIndex, models)) {
       const record = [...drafts].reverse().find((draft) => corefers(draft, mention, doc.text));
       if (record) { merge(record, mention); continue; }
       drafts.push({
@@ -412,7 +431,7 @@ export function extractEvents(doc: Readonly<Doc>, models: EventTypeModels, optio
         evidence: [{ start: mention.sentence.start, end: mention.sentence.end }], rule: 'trigger',
       });
     }
-  }
+  });
   return drafts.map((draft, index) => {
     const place = [...draft.places].sort((a, b) => placeRank(a) - placeRank(b) || b.confidence - a.confidence)[0];
     const date = draft.timex

@@ -30,6 +30,14 @@ export interface LinearModel {
   readonly classes: readonly string[];
   readonly bias: readonly number[];
   readonly weights: ReadonlyMap<string, Float32Array>;
+  /** The same weights as class-index / weight pairs without the zeros (pruned models read from JSON): faster to score. */
+  readonly sparse?: ReadonlyMap<string, SparseRow>;
+}
+
+/** Non-zero weights of one feature. */
+export interface SparseRow {
+  readonly classes: Uint8Array;
+  readonly weights: Float32Array;
 }
 
 /** JSON form of a {@link LinearModel}: weights as `[classIndex, weight]` pairs, pruned and rounded. */
@@ -51,7 +59,7 @@ export function seededRandom(seed: number): () => number {
 }
 
 /** Feature name → value, each example scaled to unit length so long snippets do not dominate. */
-function featureValues(features: readonly string[]): Map<string, number> {
+export function featureValues(features: readonly string[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const feature of features) counts.set(feature, 1);
   const norm = Math.sqrt(counts.size) || 1;
@@ -131,8 +139,22 @@ function softmaxInPlace(scores: Float64Array): void {
 
 /** Class probabilities for one feature list, in `model.classes` order. */
 export function predictProbabilities(model: LinearModel, features: readonly string[]): Float64Array {
+  return predictFromValues(model, featureValues(features));
+}
+
+/** Class probabilities from already normalised feature values ({@link featureValues}), to share them between models. */
+export function predictFromValues(model: LinearModel, values: ReadonlyMap<string, number>): Float64Array {
   const scores = Float64Array.from(model.bias);
-  for (const [feature, value] of featureValues(features)) {
+  if (model.sparse) {
+    for (const [feature, value] of values) {
+      const row = model.sparse.get(feature);
+      if (!row) continue;
+      for (let index = 0; index < row.classes.length; index++) scores[row.classes[index]!] = scores[row.classes[index]!]! + row.weights[index]! * value;
+    }
+    softmaxInPlace(scores);
+    return scores;
+  }
+  for (const [feature, value] of values) {
     const row = model.weights.get(feature);
     if (!row) continue;
     for (let k = 0; k < scores.length; k++) scores[k] = scores[k]! + row[k]! * value;
@@ -156,12 +178,14 @@ export function linearModelToJson(model: LinearModel, threshold = 0.01): LinearM
 /** Reads the compact JSON form back into a {@link LinearModel}. */
 export function linearModelFromJson(json: LinearModelJson): LinearModel {
   const weights = new Map<string, Float32Array>();
+  const sparse = new Map<string, SparseRow>();
   for (const [feature, pairs] of Object.entries(json.weights)) {
     const row = new Float32Array(json.classes.length);
     for (const [index, value] of pairs) row[index] = value;
     weights.set(feature, row);
+    sparse.set(feature, { classes: Uint8Array.from(pairs.map(([index]) => index)), weights: Float32Array.from(pairs.map(([, value]) => value)) });
   }
-  return { classes: json.classes, bias: json.bias, weights };
+  return { classes: json.classes, bias: json.bias, weights, sparse };
 }
 
 /** The model whose weights are the mean of several models' weights (same classes, same order). */

@@ -55,7 +55,10 @@ export function readPloverRecords(path: string): PloverRecord[] {
 /** Default training options of both models (chosen by 5-fold cross-validation on the CASE 2021 dev set). */
 export const DEFAULT_TRAIN_OPTIONS: LinearTrainOptions = { epochs: 20, learningRate: 0.3, l2: 1e-4, balance: 1 };
 
-/** Weights below this magnitude are dropped from saved models (and from the models cross-validation scores). */
+/**
+ * Weights below this magnitude are dropped from saved models (and from the models cross-validation scores).
+ * Softmax weights are dense: 0.2 still keeps 29.6 of 30 ACLED weights per feature and costs PLOVER 0.01 (CV).
+ */
 export const PRUNE_THRESHOLD = 0.08;
 
 /**
