@@ -1,10 +1,12 @@
 /**
  * From tagged tokens to attributions: content, cue and source runs are read off the tags, each
- * content run is tied to the nearest cue in its paragraph, contents sharing a cue become one
- * attribution in pieces (`“…,” he said. “…”`), and each cue gets its nearest source. Quoted
- * stretches the tagger left out become direct quotes of their own (the speaker is then found from
- * the context by the resolver).
- */
+ * content run is tied to the nearest cue in its line, a cue keeps at most its nearest content on
+ * each side (both only for the halves of one quote, `“…,” he said. “…”`, or around a reporting
+ * clause), a verb of saying left without content takes the clause it reports, and each cue gets
+ * its nearest source. Quoted stretches the tagger left out become direct quotes of their own (the
+ * speaker is then found from the context by the resolver). Contents are then fitted to PolNeAR's
+ * conventions: transcript lines, `that` after a telling verb, prepositions with the cue, one
+ * sentence outside quotation marks, the end of a quotation that closes a thought. */
 import type { Span, Token } from '../../doc/schema.js';
 import { SPEECH_VERBS } from '../../lang/en/speech-verbs.js';
 import type { QuotedSpan } from './quote-marks.js';

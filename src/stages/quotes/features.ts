@@ -1,9 +1,8 @@
 /**
- * Features of the attribution tagger. Each token gets {@link featuresPerToken} hashed feature rows
- * (integers below `2^rowBits`), computed from small per-token integers (word id, shape, cue-word
- * class, quote-mark state, distance to the nearest cue word): no strings are built per feature,
- * which keeps the stage well under a millisecond per article.
- */
+ * Features of the attribution tagger's first pass. Each token gets {@link featuresPerToken} hashed
+ * feature rows (integers below `2^rowBits`), computed from small per-token integers (word id,
+ * shape, word class, learned cue level, word clusters, quote-mark state, distance to the nearest
+ * likely cue word, commas and `that` between): no strings are built per feature. */
 import type { Span, Token } from '../../doc/schema.js';
 import { COGNITION_VERBS, SPEECH_NOUNS, SPEECH_VERBS } from '../../lang/en/speech-verbs.js';
 import type { QuotedSpan } from './quote-marks.js';

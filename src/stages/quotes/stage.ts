@@ -1,7 +1,8 @@
 /**
- * The quotes stage: quote marks are paired, the attribution tagger marks content, cue and source
- * spans, attributions are assembled from them, and speakers are resolved to entities.
- */
+ * The quotes stage: paragraphs are cut at line breaks, quote marks are paired, the attribution
+ * tagger (two passes) marks content, cue and source spans, attributions are assembled from them
+ * (with PolNeAR's conventions for split quotes, transcripts, `that` clauses and reporting clauses),
+ * weak ones are dropped, and speakers are resolved to entities. */
 import type { Diagnostic, Entity, Mention, Paragraph, Quote, Sentence, Token } from '../../doc/schema.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { dropWeakAttributions, findAttributions } from './attribution-finder.js';

@@ -1,12 +1,14 @@
 /**
- * The attribution tagger: a first-order linear model over hashed features (trained as an averaged
- * perceptron by `scripts/train-quotes.ts`), decoded per paragraph with Viterbi under the BIO
- * constraint. Tags mark content, cue and source spans the way PolNeAR annotates them.
+ * The attribution tagger: first-order linear models over hashed features (trained as averaged
+ * perceptrons by `scripts/train-quotes.ts`), decoded per line with Viterbi under the BIO
+ * constraint. Tags mark content, cue and source spans the way PolNeAR annotates them. Two passes:
+ * the first from local evidence, the second stacked on the first pass's spans
+ * (`stacked-features.ts`).
  *
  * File `models/quotes/tagger.bin.gz` (gzip): a 4-byte little-endian header length, a JSON header
- * (format version, tags, row bits, vocabulary, weight scale, training facts), then emission
- * weights (Int16, `tagCount` per row, times `scale`) and transitions (Float32).
- */
+ * (format version, tags, row bits, words with their learned cue levels and word clusters, one
+ * weight scale per pass, training facts), then per pass the emission weights (Int16, `tagCount`
+ * per row, times the pass's scale) and the transitions (Float32). */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
