@@ -40,6 +40,9 @@ const DISTINCT_BEFORE = /\b(?:additional|another|other|further|new|separate|seco
 const ANAPHOR_BEFORE = /\b(?:the|this|that|these|those|its|their)\s+(?:\S+\s+){0,1}$/i;
 const SPEECH_BEFORE = /\b(?:said|says|told|stated|announced|statement|added|according to|reported)\b(?:\s+\S+){0,4}\s*$/i;
 const ACCORDING_TO = /\baccording to\s+$/i;
+const GROUP_NOUNS = 'military|army|forces|troops|soldiers|aircraft|warplanes|jets|navy|police|government|officials|authorities|citizens|civilians|nationals|'
+  + 'rebels|militants|guerrillas|insurgents|fighters|militias?|separatists|gunmen|peacekeepers|leaders|ministers?|president|parliament|court|judge|'
+  + 'diplomats|delegation|intelligence|doctors|workers|students|protesters|demonstrators|farmers|villagers|residents|refugees|opposition|activists';
 // "in northern Syria and Iraq", "near Ubari, Libya", "the coastal city of Sirte": a place, not a participant.
 const LOCATIVE_BEFORE = /\b(?:in|at|near|from|across|throughout|inside|outside|into|around|within|of|off|via|between|through|towards?|outskirts)\s+(?:the\s+)?(?:\S+\s+){0,2}$/i;
 // "…, the White House announced Tuesday", "a Jordanian official confirmed": who reports, not who acts.
@@ -185,7 +188,8 @@ function entityCountry(context: Context, entity: Entity | undefined, span: Span)
 function participant(context: Context, mention: Mention): { actor: EventActor; span: Span } | null {
   const { text } = context.doc;
   const entity = mention.entity ? context.entityById.get(mention.entity) : undefined;
-  const after = /^\s+((?:[a-z][\w-]*\s+){0,1}(?:military|army|forces|troops|soldiers|aircraft|warplanes|jets|navy|police|government|officials|authorities|citizens|civilians|nationals))\b/.exec(text.slice(mention.end, mention.end + 40));
+  // "Rwandan rebels", "Israeli intelligence officials", "Swiss doctors": a demonym or name with the group it qualifies.
+  const after = new RegExp(String.raw`^\s+((?:[a-z][\w-]*\s+){0,1}(?:${GROUP_NOUNS}))\b`).exec(text.slice(mention.end, mention.end + 40));
   // A country name alone is a place, not a participant, unless it acts ("the US has carried out").
   // A country or city after a locative word is where it happened ("against al Qaeda in Libya", "near Ubari, Libya");
   // otherwise it stands for its state ("The United States and Jordan have agreed", "apologized to Brazil").
