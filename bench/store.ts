@@ -9,7 +9,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -58,51 +58,89 @@ function percentile(sorted: readonly number[], fraction: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] ?? Number.NaN;
 }
 
-/** Ingests end to end (analyse + store) while timing the store part; keeps the Docs for store-only passes. */
-async function ingestEndToEnd(store: Store, articles: readonly ArticleInput[]): Promise<{ rows: BenchRow[]; docs: Doc[] }> {
-  const pipeline = await createPipeline(defaultStages());
-  const docs: Doc[] = [];
-  let storeSeconds = 0;
-  const timedPut = async (doc: Doc): ReturnType<Store['putArticle']> => {
-    docs.push(doc);
+/** A store whose writes are timed (main-thread time in the store) and whose Docs are kept for store-only passes. */
+function timedStore(store: Store, docs: Doc[] | null): { store: Store; seconds: () => number } {
+  let seconds = 0;
+  const timed = async <T>(work: () => Promise<T>): Promise<T> => {
     const started = performance.now();
-    const result = await store.putArticle(doc);
-    storeSeconds += (performance.now() - started) / 1000;
-    return result;
+    try {
+      return await work();
+    } finally {
+      seconds += (performance.now() - started) / 1000;
+    }
   };
-  const timed = new Proxy(store, {
+  const wrapped = new Proxy(store, {
     get: (target, property) => {
-      if (property === 'putArticle') return timedPut;
+      if (property === 'putArticle') return (doc: Doc) => { docs?.push(doc); return timed(() => target.putArticle(doc)); };
+      if (property === 'putArticles') return (batch: readonly Doc[]) => { docs?.push(...batch); return timed(() => target.putArticles(batch)); };
       const value = Reflect.get(target, property) as unknown;
       return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
     },
   });
-  const items = articles.map((input, index) => ({ id: input.id ?? `article-${index}`, input }));
-  const summary = await ingestInputs(timed, pipeline, items);
-  const stats = await store.stats();
-  const analysisSeconds = summary.seconds - storeSeconds;
-  return {
-    docs,
-    rows: [
-      {
-        system: 'Lede ingest → SQLite (end to end)',
-        metrics: { articles: summary.total, 'articles/s': summary.total / summary.seconds, 'store ms/article': (storeSeconds * 1000) / Math.max(1, docs.length), stored: stats.articles, failed: summary.failed },
-      },
-      {
-        system: 'baseline: the same pipeline alone (analysis part of that run)',
-        metrics: { articles: summary.total, 'articles/s': summary.total / analysisSeconds, 'store ms/article': 0, stored: 0, failed: summary.failed },
-      },
-    ],
-  };
+  return { store: wrapped, seconds: () => seconds };
 }
 
-/** Stores already analysed Docs (the store's own rate). */
+/** Process CPU seconds (every thread: main, analysis workers, V8's helpers). */
+function cpuSeconds(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1e6;
+}
+
+/**
+ * `lede ingest` end to end into a fresh SQLite file (read, analyse, store, as the CLI does) with
+ * `workers` analysis threads (0: in the main thread, which also gives the pipeline-alone
+ * baseline as the analysis share of that run). Keeps the Docs when `docs` is given.
+ */
+async function ingestEndToEnd(dbPath: string, articles: readonly ArticleInput[], workers: number, docs: Doc[] | null): Promise<BenchRow[]> {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${dbPath}${suffix}`, { force: true });
+  const sqlite = openSqliteStore(dbPath);
+  try {
+    const { store, seconds: storeSeconds } = timedStore(sqlite, docs);
+    const cpuStart = cpuSeconds();
+    const started = performance.now();
+    // As `lede ingest` does: the main thread builds a pipeline only when it analyses itself.
+    const pipeline = workers === 0 ? await createPipeline(defaultStages()) : null;
+    const items = articles.map((input, index) => ({ id: input.id ?? `article-${index}`, input }));
+    const summary = await ingestInputs(store, pipeline, items, undefined, { workers });
+    const seconds = (performance.now() - started) / 1000;
+    const cpu = cpuSeconds() - cpuStart;
+    const stats = await sqlite.stats();
+    const label = workers === 0 ? 'analysis in the main thread' : `${workers} analysis worker${workers === 1 ? '' : 's'}`;
+    const rows: BenchRow[] = [{
+      system: `Lede ingest → SQLite, ${label} (end to end)`,
+      metrics: {
+        articles: summary.total, 'articles/s': summary.total / seconds, 'CPU ms/article': (cpu * 1000) / summary.total, 'articles per CPU-s': summary.total / cpu,
+        'store ms/article': (storeSeconds() * 1000) / Math.max(1, summary.total - summary.failed), stored: stats.articles, failed: summary.failed,
+        'store MB': Math.round(statSync(dbPath).size / 1024 / 1024),
+      },
+    }];
+    if (workers === 0) {
+      const analysisSeconds = seconds - storeSeconds();
+      rows.push({
+        system: 'baseline: the same pipeline alone (analysis part of the main-thread run)',
+        metrics: { articles: summary.total, 'articles/s': summary.total / analysisSeconds, 'CPU ms/article': ((cpu - storeSeconds()) * 1000) / summary.total, 'articles per CPU-s': summary.total / (cpu - storeSeconds()), 'store ms/article': 0, stored: 0, failed: summary.failed },
+      });
+    }
+    return rows;
+  } finally {
+    await sqlite.close();
+  }
+}
+
+/** Stores already analysed Docs, 32 per transaction as ingest does (the store's own rate). */
 async function storeOnly(name: string, store: Store, docs: readonly Doc[]): Promise<BenchRow> {
   const started = performance.now();
+  const cpuStart = cpuSeconds();
   let updated = 0;
-  for (const doc of docs) if ((await store.putArticle(doc)).status === 'updated') updated++;
+  for (let index = 0; index < docs.length; index += 32) {
+    for (const result of await store.putArticles(docs.slice(index, index + 32))) if (result.status === 'updated') updated++;
+  }
   const seconds = (performance.now() - started) / 1000;
-  return { system: name, metrics: { articles: docs.length, 'articles/s': docs.length / seconds, 'store ms/article': (seconds * 1000) / Math.max(1, docs.length), stored: (await store.stats()).articles, failed: 0, updated } };
+  const cpu = cpuSeconds() - cpuStart;
+  return {
+    system: name,
+    metrics: { articles: docs.length, 'articles/s': docs.length / seconds, 'CPU ms/article': (cpu * 1000) / Math.max(1, docs.length), 'store ms/article': (seconds * 1000) / Math.max(1, docs.length), stored: (await store.stats()).articles, failed: 0, updated },
+  };
 }
 
 /** Starts `lede serve` on the store in a child process; resolves with its URL. */
@@ -196,14 +234,12 @@ export async function run(args: string[]): Promise<BenchResult> {
   const dir = mkdtempSync(join(tmpdir(), 'lede-bench-store-'));
   try {
     const dbPath = join(dir, 'lede.db');
+    const workerCounts = smoke ? [0, 2] : [0, 1, 2];
+    const docs: Doc[] = [];
+    // The last run leaves the store that the searches below read (every article once).
+    for (const workers of workerCounts) rows.push(...(await ingestEndToEnd(dbPath, articles, workers, workers === 0 ? docs : null)));
     const sqlite = openSqliteStore(dbPath);
-    let docs: Doc[];
     try {
-      const endToEnd = await ingestEndToEnd(sqlite, articles);
-      docs = endToEnd.docs;
-      const [first, ...others] = endToEnd.rows;
-      if (first) rows.push({ ...first, metrics: { ...first.metrics, 'store MB': Math.round(statSync(dbPath).size / 1024 / 1024) } });
-      rows.push(...others);
       // A second pass re-stores every article: updates in place, nothing duplicated.
       rows.push(await storeOnly('Lede store only → SQLite (re-ingest: updates)', sqlite, docs));
     } finally {
@@ -231,7 +267,7 @@ export async function run(args: string[]): Promise<BenchResult> {
     rmSync(dir, { recursive: true, force: true });
   }
   notes.push(
-    'Ingest = the inputs in memory, the default pipeline, one transaction per article (WAL, synchronous=NORMAL), one process. The baseline row is the analysis share of that same run; store-only rows store the Docs of that run again (SQLite: updates in place; PostgreSQL: a fresh schema).',
+    `Ingest = the inputs in memory, the default pipeline, as \`lede ingest --workers N\` does: analysis in N worker threads (src/pipeline/worker.ts) or in the main thread (0), stored by the main thread in input order, 32 whole articles per transaction (WAL, synchronous=NORMAL). CPU ms/article = the process's CPU time (all threads, start-up included) per article; articles per CPU-s is what one free core would sustain, the fair figure on this shared machine (${cpus().length} cores, load average ${loadavg()[0]?.toFixed(1)} at the end of the run). The baseline row is the analysis share of the main-thread run; store-only rows store that run's Docs again (SQLite: updates in place; PostgreSQL: a fresh schema).`,
     `Search load: autocannon on loopback, ${connections} connections for ${seconds} s, cycling ${SEARCH_PATHS.length} searches (words, phrases, prefixes, entity/place/type/date filters, /events); server in its own process; latency per request measured by the client.`,
   );
   return { task: 'store', dataset: `${articles.length} articles under ../shared/data`, rows, notes };

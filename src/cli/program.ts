@@ -17,7 +17,7 @@ import { enqueueInputs, queueStatus, startWorker } from '../queue/queue.js';
 import { openStore } from '../store/open-store.js';
 import { eventsToCsv as storeEventsToCsv } from '../store/events-csv.js';
 import { listStoreEvents, searchStore } from '../store/filters.js';
-import { ingestInputs } from '../store/ingest.js';
+import { defaultIngestWorkers, ingestInputs } from '../store/ingest.js';
 import { startServer } from '../server/start.js';
 import { eventsToCsv } from '../stages/events/events-csv.js';
 import { tagConll } from '../stages/entities/tagger/conll.js';
@@ -223,14 +223,17 @@ export function buildProgram(): Command {
     .option('--db <target>', 'SQLite file or postgres:// URL', 'lede.db')
     .option('-p, --published <date>', 'publication date YYYY-MM-DD for every article')
     .addOption(new Option('-i, --input-format <format>', 'how to read the input').choices(['auto', 'text', 'html', 'jsonl']).default('auto'))
-    .action(async (input: string, flags: { db: string; published?: string; inputFormat: InputFormat }) => {
+    .option('-w, --workers <n>', 'worker threads that analyse (0: in the main thread; default: one per core)')
+    .action(async (input: string, flags: { db: string; published?: string; inputFormat: InputFormat; workers?: string }) => {
       const published = flags.published !== undefined ? parsePublished(flags.published, '--published') : undefined;
+      const workers = flags.workers !== undefined ? Number(flags.workers) : defaultIngestWorkers();
+      if (!Number.isInteger(workers) || workers < 0 || workers > 256) throw new LedeError('E_USAGE', `--workers: ${JSON.stringify(flags.workers)} is not a whole number from 0 to 256`);
       const store = await openStore(flags.db);
       try {
-        const pipeline = await createPipeline(defaultStages());
+        const pipeline = workers > 0 ? null : await createPipeline(defaultStages());
         const progress = progressReporter();
         const items = published ? withPublished(readInputs(input, flags.inputFormat), published) : readInputs(input, flags.inputFormat);
-        const summary = await ingestInputs(store, pipeline, items, (counts) => progress.update(counts.total, counts.failed));
+        const summary = await ingestInputs(store, pipeline, items, (counts) => progress.update(counts.total, counts.failed), { workers });
         progress.stop();
         for (const failure of summary.errors.slice(0, 20)) process.stderr.write(`lede: ${failure.error.message}\n`);
         process.stderr.write(

@@ -4,6 +4,7 @@
  * a pool of worker threads (the batch CLI's worker, `src/pipeline/worker.ts`) or in process; the
  * main thread stores the results in input order, a few dozen articles per transaction.
  */
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { Doc } from '../doc/schema.js';
@@ -34,6 +35,11 @@ export interface IngestSummary extends IngestCounts {
 
 /** Called after each input with the running totals and that input's outcome. */
 export type IngestProgress = (counts: IngestCounts, outcome: IngestOutcome) => void;
+
+/** Worker threads `lede ingest` uses unless told: one per core. */
+export function defaultIngestWorkers(): number {
+  return availableParallelism();
+}
 
 /** Options of {@link ingestInputs}. */
 export interface IngestOptions {
