@@ -41,7 +41,7 @@ const ANAPHOR_BEFORE = /\b(?:the|this|that|these|those|its|their)\s+(?:\S+\s+){0
 const SPEECH_BEFORE = /\b(?:said|says|told|stated|announced|statement|added|according to|reported)\b(?:\s+\S+){0,4}\s*$/i;
 const ACCORDING_TO = /\baccording to\s+$/i;
 const GROUP_NOUNS = 'military|army|forces|troops|soldiers|aircraft|warplanes|jets|navy|police|government|officials|authorities|citizens|civilians|nationals|'
-  + 'rebels|militants|guerrillas|insurgents|fighters|militias?|separatists|gunmen|peacekeepers|leaders|ministers?|president|parliament|court|judge|'
+  + 'rebels|militants|guerrillas|insurgents|fighters|militias?|separatists|gunmen|peacekeepers|officers|leaders|ministers?|president|parliament|court|judge|'
   + 'diplomats|delegation|intelligence|doctors|workers|students|protesters|demonstrators|farmers|villagers|residents|refugees|opposition|activists';
 // "in northern Syria and Iraq", "near Ubari, Libya", "the coastal city of Sirte": a place, not a participant.
 const LOCATIVE_BEFORE = /\b(?:in|at|near|from|across|throughout|inside|outside|into|around|within|of|off|via|between|through|towards?|outskirts)\s+(?:the\s+)?(?:\S+\s+){0,2}$/i;
@@ -306,6 +306,8 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
     };
     // Participants: entity mentions in the sentence; before the trigger acts, after it is acted on.
     const actors: EventActor[] = [];
+    // Where each actor was named (same order as `actors`), to join coordinated subjects.
+    const actorSpans: Span[] = [];
     const targets: EventActor[] = [];
     const used: Span[] = [];
     const windowFirst = index === 0 ? sentence.start : window.start;
@@ -317,11 +319,11 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
       if (built.span.end <= trigger.start && mention.start >= windowFirst) {
         // "the US Consulate attack": a name right before the event noun is what was hit, not who did it.
         if (/^\s?$/.test(text.slice(built.span.end, trigger.start)) && /\b(?:the|an?)\s+$/i.test(textBefore(text, mention.start, sentence, 6))) addParticipant(targets, built.actor);
-        else addParticipant(actors, built.actor);
+        else { const known = actors.length; addParticipant(actors, built.actor); if (actors.length > known) actorSpans.push(built.span); }
       } else if (mention.start >= trigger.end && mention.start < window.end) {
         const gap = text.slice(trigger.end, mention.start);
         // "conducted in coordination with the Libyan Government of National Accord": a partner acts too.
-        if (/\b(?:in coordination with|alongside|together with|jointly with|backed by)\s+(?:the\s+)?$/i.test(gap)) { addParticipant(actors, built.actor); continue; }
+        if (/\b(?:in coordination with|alongside|together with|jointly with|backed by)\s+(?:the\s+)?$/i.test(gap)) { const known = actors.length; addParticipant(actors, built.actor); if (actors.length > known) actorSpans.push(built.span); continue; }
         // Only the text after the last word that introduces the one acted on must stay in the clause
         // ("the strike, which took place near Ubari, Libya, killed “two al Qaeda terrorists, including Musa Abu Dawud").
         const lastLink = [...gap.matchAll(/\b(?:against|targeting|killing|killed|wounding|wounded|hitting|including|on)\b/gi)].pop();
@@ -333,7 +335,14 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
     // Without a subject of its own, a coordinated event shares the previous one's ("responsible for the 2013 attack … as well as the 2012 Benghazi attack").
     const partners = actors.filter((entry, position) => position > 0 && text.indexOf(entry.name) > trigger.end);
     const subjects = actors.filter((entry) => !partners.includes(entry));
-    const actor = subjects.length ? [subjects[subjects.length - 1]!, ...partners] : partners.length ? partners : index > 0 ? [...(mentions[index - 1]?.actors ?? [])] : [];
+    // "Jordan and Britain agreed": subjects joined by `and` or a comma act together.
+    let first = subjects.length - 1;
+    while (first > 0) {
+      const gap = text.slice(actorSpans[actors.indexOf(subjects[first - 1]!)]?.end ?? 0, actorSpans[actors.indexOf(subjects[first]!)]?.start ?? 0);
+      if (!/^\s*(?:,|and|,\s*and)\s+(?:the\s+)?$/i.test(gap)) break;
+      first--;
+    }
+    const actor = subjects.length ? [...subjects.slice(first), ...partners] : partners.length ? partners : index > 0 ? [...(mentions[index - 1]?.actors ?? [])] : [];
     const ownTargets = targets.filter((target) => !actor.some((known) => sameParticipant(known, target)));
     // "Pentagon spokesperson Maj. Sheryll Klinkel told CNN": a place naming who reports is not where it happened.
     const placeCandidates = sentencePlaces.filter((place) => !used.some((span) => overlaps(span, place)));

@@ -1,0 +1,89 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Doc, Event } from '../../doc/schema.js';
+import { classifyEventText, loadEventTypeModels } from './event-classifier.js';
+import { eventTypeInfo } from './event-types.js';
+
+// Sentences written for these tests (not taken from any dataset); the pipeline is built once for the file.
+const pipelinePromise = (async () => {
+  const { createPipeline } = await import('../../pipeline/pipeline.js');
+  const { normalizeStage } = await import('../normalize/stage.js');
+  const { segmentStage } = await import('../segment/stage.js');
+  const { entitiesStage } = await import('../entities/stage.js');
+  const { timeStage } = await import('../time/stage.js');
+  const { placesStage } = await import('../places/stage.js');
+  const { quotesStage } = await import('../quotes/stage.js');
+  const { eventsStage } = await import('./stage.js');
+  return createPipeline([normalizeStage, segmentStage, entitiesStage, timeStage, placesStage, quotesStage, eventsStage]);
+})();
+
+async function analyze(text: string): Promise<Doc> {
+  return (await pipelinePromise).analyze(text, { published: '2019-05-10' });
+}
+
+const describe = (doc: Doc, event: Event): string =>
+  `[${event.trigger.start},${event.trigger.end}) ${JSON.stringify(doc.text.slice(event.trigger.start, event.trigger.end))} ${event.ploverType}`
+  + ` actors=${event.actors.map((actor) => actor.name).join('/')} targets=${event.targets.map((target) => target.name).join('/')}`;
+
+// [sentence, trigger, an actor name contains, a target name contains (or null)]
+const nonViolentCases: readonly [string, string, string, string | null][] = [
+  ['Jordan and Britain agreed on Monday to hold joint naval exercises.', 'agreed', 'Jordan', null],
+  ['Turkey warned Greece on Tuesday against any military build-up on the islands.', 'warned', 'Turkey', 'Greece'],
+  ['Rwandan rebels accused the government of breaking the truce.', 'accused', 'Rwandan rebels', null],
+  ['Peru has granted political asylum to five Bolivian officers.', 'granted political asylum', 'Peru', 'Bolivian officers'],
+];
+for (const [text, trigger, actor, target] of nonViolentCases) {
+  test(`non-violent event: ${text}`, async () => {
+    const doc = await analyze(text);
+    const event = doc.events.find((candidate) => doc.text.slice(candidate.trigger.start, candidate.trigger.end) === trigger);
+    assert.ok(event, doc.events.map((candidate) => describe(doc, candidate)).join('\n') || 'no events');
+    assert.ok(event.actors.some((entry) => entry.name.includes(actor)), describe(doc, event));
+    if (target) assert.ok(event.targets.some((entry) => entry.name.includes(target)), describe(doc, event));
+  });
+}
+
+// Words that look like triggers but tell no event here.
+const noEventCases: readonly string[] = [
+  'The company released its quarterly results on Tuesday.',
+  'The mayor asked not to be named.',
+  'The weather in the capital was mild and sunny.',
+];
+for (const text of noEventCases) {
+  test(`no event: ${text}`, async () => {
+    const doc = await analyze(text);
+    assert.equal(doc.events.length, 0, doc.events.map((event) => describe(doc, event)).join('\n'));
+  });
+}
+
+test('a place naming who reports is not where the event happened', async () => {
+  const doc = await analyze('Gunmen attacked a gas plant in Algeria in 2013, Pentagon spokesperson John Miller told reporters.');
+  const event = doc.events[0];
+  assert.ok(event, 'no event');
+  const place = doc.places.find((entry) => entry.id === event.place);
+  assert.equal(place ? doc.text.slice(place.start, place.end) : null, 'Algeria');
+});
+
+const models = loadEventTypeModels();
+// A sub-type defined by a weapon or manner needs the text to name it.
+const namedWeaponCases: readonly [string, string][] = [
+  ['Warplanes bombed the market, killing 12 people.', 'AIR_STRIKE'],
+  ['A roadside bomb exploded under an army truck.', 'REM_EXPLOS'],
+];
+for (const [text, code] of namedWeaponCases) test(`weapon named: ${text} → ${code}`, () => assert.equal(classifyEventText(text, models).code, code));
+
+const unnamedWeaponCases: readonly string[] = [
+  'Militants attacked the oil facility, killing three foreign workers.',
+  'The terror group seized control of the city after a week of fighting.',
+];
+for (const text of unnamedWeaponCases) {
+  test(`no weapon named, no weapon sub-type: ${text}`, () => {
+    const result = classifyEventText(text, models);
+    assert.ok(!eventTypeInfo(result.code).needsCue && !eventTypeInfo(result.acledOnly.code).needsCue, `${result.code} / ${result.acledOnly.code}`);
+  });
+}
+test('weapon words in the context sentence count as evidence', () => {
+  const text = 'The US has carried out additional strikes against the militants in remote areas.';
+  const context = 'US aircraft carried out over 300 airstrikes against the militants in the city.';
+  assert.notEqual(classifyEventText(text, models).acledOnly.code, 'AIR_STRIKE');
+  assert.equal(classifyEventText(text, models, context).acledOnly.code, 'AIR_STRIKE');
+});
