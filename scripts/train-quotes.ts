@@ -28,6 +28,8 @@ const seed = option('seed', 1);
 const minimumCount = option('min-count', 2);
 // Frequent words (by rank in the cluster table) kept for their clusters alone.
 const clusterWordCount = option('cluster-words', 30000);
+// 1: train on every annotator's file of an article, 0: on the first annotator's only.
+const allAnnotators = option('all-annotators', 1);
 // Epochs of the two fold models that tag training text for the stacked pass, and of that pass (0: none).
 const foldEpochs = option('fold-epochs', 6);
 const stackedEpochs = option('stacked-epochs', 10);
@@ -35,7 +37,8 @@ const stackedEpochs = option('stacked-epochs', 10);
 const passCount = option('passes', 2);
 
 const started = performance.now();
-const articles = readPolnear(join(sharedDataDir(), 'quotes-polnear'), 'train');
+// Every annotator's file: articles annotated twice or more teach the tagger their disagreements too.
+const articles = readPolnear(join(sharedDataDir(), 'quotes-polnear'), 'train', allAnnotators === 1);
 const segmented = articles.map((article) => {
   const segmentation = segment(article.text);
   return { article, segmentation, lines: splitAtLineBreaks(article.text, segmentation.paragraphs) };
@@ -101,16 +104,20 @@ const weights = trainQuoteTagger(documents, {
 // Each stacked pass learns from the previous pass's tags on articles that pass did not train on:
 // two folds (even and odd articles), each tagged by a model trained on the other fold.
 const passes: { emission: Float32Array; transition: Float32Array }[] = [weights];
+// Folds by article, so that the copies of a text annotated twice fall in the same fold.
+const articleOrder = new Map<string, number>();
+for (const article of articles) if (!articleOrder.has(article.name)) articleOrder.set(article.name, articleOrder.size);
+const foldOf = articles.map((article) => articleOrder.get(article.name)! % 2);
 let levelDocuments = documents;
 for (let level = 2; level <= passCount && stackedEpochs > 0; level++) {
   const foldTags: Uint8Array[] = new Array<Uint8Array>(documents.length);
   for (const fold of [0, 1]) {
     const foldWeights = trainQuoteTagger(
-      levelDocuments.filter((_, index) => index % 2 !== fold),
+      levelDocuments.filter((_, index) => foldOf[index] !== fold),
       { rowBits, epochs: foldEpochs, seed },
     );
     levelDocuments.forEach((document, index) => {
-      if (index % 2 === fold) foldTags[index] = tagPass(foldWeights, document.features);
+      if (foldOf[index] === fold) foldTags[index] = tagPass(foldWeights, document.features);
     });
     console.log(`pass ${level - 1}, fold ${fold} tagged (${seconds()} s)`);
   }
@@ -137,7 +144,7 @@ const bytes = saveQuoteModel({
   coarseClusters,
   fineClusters,
   passes,
-  info: { data: 'PolNeAR train (first annotator per article)', articles: articles.length, tokens: tokenCount, epochs, foldEpochs, stackedEpochs, passCount, seed, minimumCount },
+  info: { data: allAnnotators === 1 ? 'PolNeAR train (every annotator)' : 'PolNeAR train (first annotator per article)', articles: articles.length, tokens: tokenCount, epochs, foldEpochs, stackedEpochs, passCount, seed, minimumCount },
 });
 writeFileSync(path, bytes);
 console.log(`wrote ${path} (${(bytes.length / 1024).toFixed(0)} KiB) in ${((performance.now() - started) / 1000).toFixed(1)} s`);

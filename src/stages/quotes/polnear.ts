@@ -74,21 +74,24 @@ export function parseBrat(text: string, ann: string): GoldAttribution[] {
 
 /**
  * Reads one split (`train`, `dev`) of PolNeAR from `directory` (the `quotes-polnear` folder),
- * one annotation file per article: the first annotator `metadata.tsv` lists.
+ * one annotation file per article: the first annotator `metadata.tsv` lists, or with
+ * `allAnnotators` one entry per annotation file (the same text once per annotator).
  */
-export function readPolnear(directory: string, split: string): PolnearArticle[] {
+export function readPolnear(directory: string, split: string, allAnnotators = false): PolnearArticle[] {
   const articles: PolnearArticle[] = [];
   const metadata = readFileSync(join(directory, 'metadata.tsv'), 'utf8').split('\n');
   for (const line of metadata) {
     const fields = line.split('\t');
     if (fields[0] !== split) continue;
     const name = fields[1] ?? '';
-    const annotator = (fields[3] ?? '').split('|')[0] ?? '';
     const textPath = join(directory, split, 'text', `${name}.txt`);
-    const annPath = join(directory, split, 'attributions', `${name}_${annotator}.ann`);
-    if (!existsSync(textPath) || !existsSync(annPath)) continue;
+    if (!existsSync(textPath)) continue;
+    const annotators = (fields[3] ?? '').split('|');
     const text = readFileSync(textPath, 'utf8');
-    articles.push({ name, text, attributions: parseBrat(text, readFileSync(annPath, 'utf8')) });
+    for (const annotator of allAnnotators ? annotators : annotators.slice(0, 1)) {
+      const annPath = join(directory, split, 'attributions', `${name}_${annotator}.ann`);
+      if (existsSync(annPath)) articles.push({ name, text, attributions: parseBrat(text, readFileSync(annPath, 'utf8')) });
+    }
   }
   return articles;
 }
