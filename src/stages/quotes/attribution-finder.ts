@@ -32,12 +32,19 @@ export interface FoundAttribution {
   readonly firstToken: number;
 }
 
+const LEADING_PUNCTUATION = /^[.,;:?!)\]]+$/u;
+
 /** Reads runs off BIO tags. */
-export function tagRuns(tokens: readonly Token[], tags: Uint8Array): TagRun[] {
+export function tagRuns(text: string, tokens: readonly Token[], tags: Uint8Array): TagRun[] {
   const runs: TagRun[] = [];
   let open: { type: TagRun['type']; first: number } | null = null;
   const close = (last: number): void => {
-    if (open) runs.push({ type: open.type, firstToken: open.first, lastToken: last, start: tokens[open.first]!.start, end: tokens[last]!.end });
+    if (open) {
+      let first = open.first;
+      // `push? “This is the period …”`: a content never starts at closing punctuation.
+      if (open.type === 'content') while (first < last && LEADING_PUNCTUATION.test(text.slice(tokens[first]!.start, tokens[first]!.end))) first++;
+      runs.push({ type: open.type, firstToken: first, lastToken: last, start: tokens[first]!.start, end: tokens[last]!.end });
+    }
     open = null;
   };
   for (let index = 0; index < tokens.length; index++) {
@@ -258,6 +265,13 @@ export function mergeAcrossAsides(text: string, tokens: readonly Token[], tags: 
   return merged;
 }
 
+/** One more than the number of tokens strictly between `from` and `to` that are not tagged source. */
+function gapWithoutSource(tags: Uint8Array, from: number, to: number): number {
+  let count = 1;
+  for (let index = from + 1; index < to; index++) if (tags[index] !== Tag.BeginSource && tags[index] !== Tag.InsideSource) count++;
+  return count;
+}
+
 /** Removes the content runs `inside` a clause from every cue but `cue` and from the orphans. */
 function yieldContents(byCue: Map<TagRun | null, TagRun[]>, orphanContents: TagRun[], cue: TagRun, inside: (run: TagRun) => boolean): void {
   for (const [other, runs] of byCue) {
@@ -301,7 +315,7 @@ export function findAttributions(
   tags: Uint8Array,
   quoted: readonly QuotedSpan[],
 ): FoundAttribution[] {
-  const runs = tagRuns(tokens, tags);
+  const runs = tagRuns(text, tokens, tags);
   const paragraphOf = paragraphOfTokens(tokens, paragraphs);
   const cues = runs.filter((run) => run.type === 'cue');
   const sources = runs.filter((run) => run.type === 'source');
@@ -314,7 +328,8 @@ export function findAttributions(
     let bestDistance = Infinity;
     for (const cue of cues) {
       if (paragraphOf[cue.firstToken] !== paragraph) continue;
-      const distance = cue.firstToken > run.lastToken ? cue.firstToken - run.lastToken : run.firstToken > cue.lastToken ? run.firstToken - cue.lastToken : 0;
+      // Tokens between, a source's own not counted: `“…,” Baker said` is as close as `push? “…”`.
+      const distance = cue.firstToken > run.lastToken ? gapWithoutSource(tags, run.lastToken, cue.firstToken) : run.firstToken > cue.lastToken ? gapWithoutSource(tags, cue.lastToken, run.firstToken) : 0;
       // A cue before the content is the usual order (`X said that …`): prefer it on a tie.
       const score = distance + (cue.firstToken > run.lastToken ? 0.5 : 0);
       if (score < bestDistance) {
