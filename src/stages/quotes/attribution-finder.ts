@@ -307,6 +307,39 @@ export function endAtClosedQuote(text: string, quoted: readonly QuotedSpan[], at
   return attribution;
 }
 
+/**
+ * Splits content runs at sentence boundaries no quotation spans, before they are tied to cues:
+ * `… on Fox News’s “Fox and Friends.” | “I mean, there's a lot of frustration …”` is a medium and
+ * the next half of a quote, not one content. Transcript lines (`PENCE: …`) keep their sentences.
+ */
+export function splitAtSentenceEnds(
+  text: string,
+  tokens: readonly Token[],
+  lines: readonly Span[],
+  lineOf: Int32Array,
+  quoted: readonly QuotedSpan[],
+  runs: readonly TagRun[],
+): TagRun[] {
+  const result: TagRun[] = [];
+  for (const run of runs) {
+    const line = lines[lineOf[run.firstToken]!];
+    if (run.type !== 'content' || (line && TRANSCRIPT_SPEAKER.test(text.slice(line.start, Math.min(line.end, line.start + 60))))) {
+      result.push(run);
+      continue;
+    }
+    let first = run.firstToken;
+    for (let index = run.firstToken + 1; index <= run.lastToken; index++) {
+      if (tokens[index]!.sentence === tokens[index - 1]!.sentence) continue;
+      const at = tokens[index]!.start;
+      if (quoted.some((span) => !span.unclosed && span.start < at && span.end > at)) continue;
+      result.push({ ...run, firstToken: first, lastToken: index - 1, start: tokens[first]!.start, end: tokens[index - 1]!.end });
+      first = index;
+    }
+    result.push(first === run.firstToken ? run : { ...run, firstToken: first, start: tokens[first]!.start });
+  }
+  return result;
+}
+
 /** Groups tagged runs into attributions and adds untagged direct quotes. */
 export function findAttributions(
   text: string,
@@ -315,8 +348,8 @@ export function findAttributions(
   tags: Uint8Array,
   quoted: readonly QuotedSpan[],
 ): FoundAttribution[] {
-  const runs = tagRuns(text, tokens, tags);
   const paragraphOf = paragraphOfTokens(tokens, paragraphs);
+  const runs = splitAtSentenceEnds(text, tokens, paragraphs, paragraphOf, quoted, tagRuns(text, tokens, tags));
   const cues = runs.filter((run) => run.type === 'cue');
   const sources = runs.filter((run) => run.type === 'source');
   const byCue = new Map<TagRun | null, TagRun[]>();
@@ -524,7 +557,11 @@ export function findAttributions(
 function mergeSplitQuotes(text: string, attributions: FoundAttribution[], paragraphOf: Int32Array): FoundAttribution[] {
   const merged: FoundAttribution[] = [];
   for (const attribution of attributions) {
-    const previous = merged[merged.length - 1];
+    // Look back past cue-less phrases of the same paragraph that are not quotations (`“…,” Flynn
+    // said Thursday on Fox News’s “Fox and Friends.” “I mean, …”`).
+    let back = merged.length - 1;
+    while (back > 0 && merged[back]!.cue === null && merged[back]!.kind !== 'direct' && paragraphOf[merged[back]!.firstToken] === paragraphOf[attribution.firstToken]) back--;
+    const previous = merged[back];
     if (
       previous &&
       attribution.cue === null &&
@@ -538,7 +575,7 @@ function mergeSplitQuotes(text: string, attributions: FoundAttribution[], paragr
       previous.content[previous.content.length - 1]!.end <= attribution.content[0]!.start &&
       text.charAt(previous.content[previous.content.length - 1]!.end - 1) !== '.'
     ) {
-      merged[merged.length - 1] = { ...previous, content: [...previous.content, ...attribution.content], rule: `${previous.rule}+split-quote` };
+      merged[back] = { ...previous, content: [...previous.content, ...attribution.content], rule: `${previous.rule}+split-quote` };
       continue;
     }
     merged.push(attribution);
