@@ -283,3 +283,29 @@ test('both back ends give the same answers to the same queries', { skip: 'skip' 
     await schema.drop();
   }
 });
+
+test('relevance: an older article with the words in its headline ranks above many newer ones that only mention them, on both back ends', { skip: 'skip' in postgres ? postgres.skip : false }, async () => {
+  if ('skip' in postgres) return;
+  const headline = buildDoc({ id: 'drought-2010', title: 'Drought grips Somalia', published: '2010-05-01', text: 'Drought grips Somalia. The drought is the worst in decades.' });
+  // More newer mentions than PostgreSQL ranks by date alone (its rankCandidates).
+  const newer = Array.from({ length: 120 }, (_, index) => {
+    const day = new Date(Date.UTC(2015, 0, 1 + index)).toISOString().slice(0, 10);
+    return buildDoc({ id: `market-${index}`, title: `Market report ${index}`, published: day, text: `Shares rose on day ${index}. Farmers worried about drought.` });
+  });
+  const sqlite = openSqliteStore(join(tempDir, 'relevance.db'));
+  const schema = await postgresSchema();
+  assert.ok(!('skip' in schema));
+  const server = await openPostgresStore(schema.url);
+  try {
+    for (const store of [sqlite, server]) {
+      await store.putArticles([headline, ...newer]);
+      const result = await store.search({ q: 'drought', limit: 3 });
+      assert.equal(result.total, 121, store.kind);
+      assert.equal(result.articles[0]?.id, 'drought-2010', `${store.kind}: ${result.articles.map((hit) => hit.id).join(', ')}`);
+    }
+  } finally {
+    await sqlite.close();
+    await server.close();
+    await schema.drop();
+  }
+});
