@@ -250,7 +250,8 @@ export const PLOVER_TRIGGER_PATTERNS: Readonly<Partial<Record<PloverType, string
   COERCE: String.raw`deported|banned|raided|confiscated|imposed (?:an? )?(?:curfew|ban|blockade)|curfew|censored|jailed|sentenced`,
   AID: String.raw`donated|(?:sent|send|sends|gave|delivered|pledged|provided|airlifted|handed over) (?:[\w-]+ ){0,4}(?:aid|assistance|supplies|relief|food|medicine|arms|weapons)|granted (?:[\w-]+ )?asylum`,
   COOPERATE: String.raw`cooperated|co-operated|collaborated|extradited|shar(?:ed|ing) (?:[\w-]+ ){0,2}(?:expertise|evidence|information|intelligence|data)|joint (?:patrols?|exercises|operations?|statement|investigation)`,
-  CONCEDE: String.raw`freed|released (?:[\w-]+ ){0,3}(?:prisoners|hostages|detainees|captives)|lifted|eased|resigned|stepped down|conceded|pardoned`,
+  // "he was lifted to safety": only lifting or easing a measure is a concession.
+  CONCEDE: String.raw`freed|released (?:[\w-]+ ){0,3}(?:prisoners|hostages|detainees|captives)|(?:lifted|eased|relaxed) (?:the |a |an |its |their )?(?:[\w-]+ )?(?:ban|bans|sanctions|embargo|curfew|restrictions|blockade|siege|state of emergency|martial law)|resigned|stepped down|conceded|pardoned`,
   RETREAT: String.raw`withdrew|withdrawn|pulled out|pulled back|retreated|surrendered|disarmed|demobili[sz]ed|evacuated`,
 };
 

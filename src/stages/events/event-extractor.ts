@@ -251,6 +251,8 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
     // "for attack operations": a modifier of another noun, not an event.
     if (/^\s+(?:operations?|plans?|capabilit\w*|recruits?|helicopters?|aircraft|dogs?)\b/i.test(text.slice(span.end, span.end + 20))) continue;
     if (CAPABILITY_BEFORE.test(before)) continue;
+    // "heart attacks", "a panic attack": illness, not violence.
+    if (/\b(?:heart|panic|asthma|anxiety)\s+$/i.test(before)) continue;
     // Adjacent trigger words ("airstrikes targeting", "attack ... strikes") within a few characters are one.
     const previous = triggers[triggers.length - 1];
     if (previous && start - previous.end < 3) { triggers[triggers.length - 1] = { start: previous.start, end: span.end }; continue; }
