@@ -77,7 +77,7 @@ export function openApiDocument(): JsonObject {
         },
       },
       '/articles/{id}': { get: { summary: 'A stored article with its full analysis', parameters: [idParameter('Article')], responses: { 200: json('The stored article'), ...errors } } },
-      '/search': { get: { summary: 'Articles (and quotes) matching every filter', parameters: queryParameters(FilterSchema), responses: { 200: json('{total, articles, quotes}'), ...errors } } },
+      '/search': { get: { summary: 'Articles (and quotes) matching every filter', parameters: queryParameters(FilterSchema), responses: { 200: json('{total, totalExact, articles, quotes}: total counts up to 10,000 matches; totalExact is false when more match'), ...errors } } },
       '/entities': { get: { summary: 'Entities with this name or alias', parameters: [{ name: 'name', in: 'query', required: true, schema: { type: 'string' } }], responses: { 200: json('{entities}'), ...errors } } },
       '/entities/{id}': { get: { summary: 'One entity: mentions, quotes by it, events it takes part in', parameters: [idParameter('Entity')], responses: { 200: json('{entity, mentions, quotes, events}'), ...errors } } },
       '/events': {

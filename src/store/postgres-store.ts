@@ -26,6 +26,7 @@ import {
   quoteFromRow,
   quoteSearch,
   searchHits,
+  searchTotal,
   type Statement,
 } from './queries.js';
 import { articleFromRow } from './sqlite-store.js';
@@ -458,7 +459,7 @@ class PostgresStore implements Store {
       const { count, page, terms } = articleSearch(POSTGRES_DIALECT, filter);
       const quoteStatement = quoteSearch(POSTGRES_DIALECT, filter, filter.limit ?? 20);
       const [countRows, pageRows, quoteRows] = await Promise.all([all(client, count, true), all(client, page, true), quoteStatement ? all(client, quoteStatement, true) : Promise.resolve([])]);
-      return { total: Number(countRows[0]?.['total'] ?? 0), articles: searchHits(pageRows, terms), quotes: quoteRows.map(quoteFromRow) };
+      return { ...searchTotal(countRows), articles: searchHits(pageRows, terms), quotes: quoteRows.map(quoteFromRow) };
     });
   }
 

@@ -122,8 +122,14 @@ function eventDateConditions(conditions: Conditions, alias: string, filter: Filt
   if (filter.to) conditions.add(`${alias}.date_start <= ?`, filter.to);
 }
 
-/** The article search: a count statement and a page statement (the page's rows in order). */
-export function articleSearch(dialect: Dialect, filter: Filter): { count: Statement; page: Statement; terms: QueryTerm[] } {
+/** Most matches a search counts exactly (`SearchResult.totalExact` says when there were more). */
+export const SEARCH_COUNT_CAP = 10_000;
+
+/**
+ * The article search: a count statement (matches up to `countCap + 1`, see {@link searchTotal})
+ * and a page statement (the page's rows in order).
+ */
+export function articleSearch(dialect: Dialect, filter: Filter, countCap = SEARCH_COUNT_CAP): { count: Statement; page: Statement; terms: QueryTerm[] } {
   const terms = parseQuery(filter.q ?? '');
   const conditions = new Conditions();
   const ranked = terms.length > 0 ? dialect.rankedArticles(terms) : null;
@@ -152,7 +158,9 @@ export function articleSearch(dialect: Dialect, filter: Filter): { count: Statem
     if (filter.to) conditions.add('a.published <= ?', filter.to);
   }
   const from = ranked?.from ?? 'articles a';
-  const count: Statement = { sql: `SELECT CAST(count(*) AS INTEGER) AS total FROM ${from} ${conditions.where}`, params: conditions.params };
+  // Counted up to one past the cap: an exact count of a word in most of a large store visits
+  // every match (`the`: every article), and a page needs only "more than 10,000".
+  const count: Statement = { sql: `SELECT CAST(count(*) AS INTEGER) AS total FROM (SELECT 1 AS x FROM ${from} ${conditions.where} LIMIT ?) t`, params: [...conditions.params, countCap + 1] };
   const byDate = `${dialect.ordered('a.published')} DESC NULLS LAST, ${dialect.ordered('a.id')}`;
   const limit = filter.limit ?? 20;
   const offset = filter.offset ?? 0;
@@ -198,6 +206,12 @@ export function articleSearch(dialect: Dialect, filter: Filter): { count: Statem
     params: keys.params,
   };
   return { count, page, terms };
+}
+
+/** `total` and `totalExact` of a search from its count statement's rows. */
+export function searchTotal(rows: readonly Record<string, unknown>[], countCap = SEARCH_COUNT_CAP): { total: number; totalExact: boolean } {
+  const counted = Number(rows[0]?.['total'] ?? 0);
+  return { total: Math.min(counted, countCap), totalExact: counted <= countCap };
 }
 
 /** Search hits (rows of the page statement, in order), with snippets. */

@@ -24,6 +24,7 @@ import {
   quoteFromRow,
   quoteSearch,
   searchHits,
+  searchTotal,
   SQLITE_DIALECT,
   type Statement,
 } from './queries.js';
@@ -326,11 +327,11 @@ class SqliteStore implements Store {
   search(filter: Filter): Promise<SearchResult> {
     return this.#guard(() => {
       const { count, page, terms } = articleSearch(SQLITE_DIALECT, filter);
-      const total = Number((this.#all(count)[0] ?? {})['total'] ?? 0);
+      const counted = searchTotal(this.#all(count));
       const articles = searchHits(this.#all(page), terms);
       const quoteStatement = quoteSearch(SQLITE_DIALECT, filter, filter.limit ?? 20);
       const quotes = quoteStatement ? this.#all(quoteStatement).map(quoteFromRow) : [];
-      return { total, articles, quotes };
+      return { ...counted, articles, quotes };
     });
   }
 

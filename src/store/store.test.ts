@@ -8,11 +8,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import Database from 'better-sqlite3';
 import pg from 'pg';
 import type { Doc } from '../doc/schema.js';
 import { LedeError } from '../errors.js';
 import { eventsToCsv } from './events-csv.js';
 import { DEFAULT_POSTGRES_URL, openPostgresStore, POSTGRES_MIGRATIONS } from './postgres-store.js';
+import { articleSearch, numberPlaceholders, POSTGRES_DIALECT, searchTotal, SQLITE_DIALECT } from './queries.js';
 import { openSqliteStore, SQLITE_MIGRATIONS } from './sqlite-store.js';
 import type { EventFilter, Filter, Store } from './store.js';
 import { ACCENT_ARTICLE, buildDoc, PROTEST_ARTICLE, STRIKE_ARTICLE } from './store-fixtures.js';
@@ -302,7 +304,25 @@ test('relevance: an older article with the words in its headline ranks above man
       const result = await store.search({ q: 'drought', limit: 3 });
       assert.equal(result.total, 121, store.kind);
       assert.equal(result.articles[0]?.id, 'drought-2010', `${store.kind}: ${result.articles.map((hit) => hit.id).join(', ')}`);
+      assert.equal(result.totalExact, true);
     }
+    // A count past the cap stops there and says so (the stores count up to SEARCH_COUNT_CAP).
+    const countWith = async (cap: number): Promise<unknown[]> => {
+      const { count: sqliteCount } = articleSearch(SQLITE_DIALECT, { q: 'drought' }, cap);
+      const file = new Database(join(tempDir, 'relevance.db'), { readonly: true });
+      const client = new pg.Client({ connectionString: schema.url });
+      await client.connect();
+      try {
+        const { count: postgresCount } = articleSearch(POSTGRES_DIALECT, { q: 'drought' }, cap);
+        const fromPostgres = (await client.query(numberPlaceholders(postgresCount.sql), [...postgresCount.params])).rows as Record<string, unknown>[];
+        return [searchTotal(file.prepare(sqliteCount.sql).all(...sqliteCount.params) as Record<string, unknown>[], cap), searchTotal(fromPostgres, cap)];
+      } finally {
+        file.close();
+        await client.end();
+      }
+    };
+    assert.deepEqual(await countWith(100), [{ total: 100, totalExact: false }, { total: 100, totalExact: false }]);
+    assert.deepEqual(await countWith(121), [{ total: 121, totalExact: true }, { total: 121, totalExact: true }]);
   } finally {
     await sqlite.close();
     await server.close();

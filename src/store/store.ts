@@ -91,8 +91,10 @@ export interface QuoteHit {
 
 /** Answer of {@link Store.search}. */
 export interface SearchResult {
-  /** Number of matching articles (all pages). */
+  /** Number of matching articles (all pages), counted up to 10,000 (`SEARCH_COUNT_CAP`). */
   readonly total: number;
+  /** False when more articles match than were counted: `total` is then the cap, a lower bound. */
+  readonly totalExact: boolean;
   readonly articles: readonly ArticleHit[];
   /** Quotes matching `q` and/or spoken by `entity` (first page only). */
   readonly quotes: readonly QuoteHit[];
