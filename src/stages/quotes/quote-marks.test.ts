@@ -18,6 +18,7 @@ const positive: [string, string, string[]][] = [
   ['curly quotes nested in straight ones', '"The question: “Do you agree?” Yes," he said.', ['"The question: “Do you agree?” Yes,"']],
   ['a reversed mark that opens a quote (bad input)', '”Fear is everywhere,” one reader wrote.', ['”Fear is everywhere,”']],
   ['two apostrophes as a double mark', "''That makes me smart,'' he said.", ["''That makes me smart,''"]],
+  ['a quote of the same style nested inside', '“I’d rather live in what he calls “hell” than here,” she wrote.', ['“I’d rather live in what he calls “hell” than here,”']],
   ['a quote continued in the next paragraph', '“The first part of it.\n\n“The second part.”', ['“The first part of it.', '“The second part.”']],
 ];
 

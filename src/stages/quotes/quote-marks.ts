@@ -54,6 +54,13 @@ function opensWithQuote(text: string, start: number, end: number): boolean {
   return false;
 }
 
+/** Number of `mark` characters in `text` between `from` and `to`. */
+function closingMarksAfter(text: string, from: number, to: number, mark: number): number {
+  let count = 0;
+  for (let position = from; position < to; position++) if (text.charCodeAt(position) === mark) count++;
+  return count;
+}
+
 /** Finds quoted spans in each paragraph of `text`. */
 export function findQuotedSpans(text: string, paragraphs: readonly Span[]): QuotedSpans {
   const spans: QuotedSpan[] = [];
@@ -92,7 +99,10 @@ export function findQuotedSpans(text: string, paragraphs: readonly Span[]): Quot
         if (code === 0x201c && top?.style === 0x201e) close(stack.length - 1, position);
         else {
           const style = code === 0xab ? 0xab : 0x201c;
-          if (top && top.style === style) {
+          // `“… I’d rather live in what he calls “hell” than live in a world …”`: a mark of the
+          // same style nests when enough closing marks follow in the paragraph to close both;
+          // otherwise the open one was never closed (bad input).
+          if (top && top.style === style && closingMarksAfter(text, position + 1, paragraph.end, code === 0xab ? 0xbb : 0x201d) < stack.length + 1) {
             diagnostics.push({ stage: 'quotes', rule: 'quote-marks/reopened', message: 'a quote mark opens while another of the same style is still open', start: top.position, end: position + 1 });
             stack.pop();
           }
