@@ -340,6 +340,36 @@ export function splitAtSentenceEnds(
   return result;
 }
 
+/**
+ * Splits a content at `and` + a strong cue word (`Trump tweeted that Machado was “disgusting” and
+ * “a con” | and encouraged | Americans to “check out” her …`): two coordinated reports, each with
+ * its own cue and the same source. `cueLevel` gives a word's learned cue level.
+ */
+export function splitCoordinatedCues(text: string, tokens: readonly Token[], quoted: readonly QuotedSpan[], attribution: FoundAttribution, cueLevel: (word: string) => number): FoundAttribution[] {
+  const cue = attribution.cue;
+  const piece = attribution.content[0];
+  if (!cue || !piece || attribution.content.length !== 1 || cue.end > piece.start) return [attribution];
+  let index = 0;
+  while (index < tokens.length && tokens[index]!.start < piece.start) index++;
+  const first = index;
+  for (; index + 2 < tokens.length && tokens[index + 2]!.end <= piece.end; index++) {
+    const token = tokens[index]!;
+    if (index - first < 3 || text.slice(token.start, token.end).toLowerCase() !== 'and') continue;
+    if (quoted.some((span) => span.start < token.start && span.end > token.end)) continue;
+    const verb = tokens[index + 1]!;
+    if (cueLevel(text.slice(verb.start, verb.end).toLowerCase()) < 3) continue;
+    const before = tokens[index - 1]!;
+    const after = tokens[index + 2]!;
+    const left: Span = { start: piece.start, end: /^[,;]$/.test(text.slice(before.start, before.end)) ? tokens[index - 2]!.end : before.end };
+    const right: Span = { start: after.start, end: piece.end };
+    return [
+      { ...attribution, content: [left], kind: kindOf([left], quoted), rule: `${attribution.rule}+coordinated` },
+      { ...attribution, content: [right], cue: { start: verb.start, end: verb.end }, kind: kindOf([right], quoted), rule: `${attribution.rule}+coordinated`, firstToken: index + 2 },
+    ];
+  }
+  return [attribution];
+}
+
 /** Groups tagged runs into attributions and adds untagged direct quotes. */
 export function findAttributions(
   text: string,
@@ -347,6 +377,7 @@ export function findAttributions(
   paragraphs: readonly Span[],
   tags: Uint8Array,
   quoted: readonly QuotedSpan[],
+  cueLevel: (word: string) => number = () => 0,
 ): FoundAttribution[] {
   const paragraphOf = paragraphOfTokens(tokens, paragraphs);
   const runs = splitAtSentenceEnds(text, tokens, paragraphs, paragraphOf, quoted, tagRuns(text, tokens, tags));
@@ -544,7 +575,7 @@ export function findAttributions(
     attributions.push({ content: [{ start: span.start, end: span.end }], cue: null, source: null, kind: 'direct', rule: 'quote-marks', firstToken });
   }
   attributions.sort((a, b) => a.firstToken - b.firstToken);
-  return mergeSplitQuotes(text, attributions.map((attribution) => {
+  return mergeSplitQuotes(text, attributions.flatMap((item) => splitCoordinatedCues(text, tokens, quoted, item, cueLevel)).map((attribution) => {
     const refined = endAtClosedQuote(text, quoted, cutAtSentenceEnd(tokens, quoted, prepositionToCue(text, startAtThat(text, tokens, splitTranscriptSpeaker(text, attribution)))));
     return refined === attribution ? attribution : { ...refined, kind: kindOf(refined.content, quoted) };
   }), paragraphOf);

@@ -34,13 +34,14 @@ export function findQuotes(inputs: QuoteInputs, model: QuoteTaggerModel): FoundQ
   const quoted = findQuotedSpans(text, lines);
   const features = featureRows(text, tokens, lines, quoted.spans, model.vocabulary, model.rowBits);
   const tags = tagTokens(model, features, tokens);
-  const found = findAttributions(text, tokens, lines, tags, quoted.spans);
   const { ids, cueLevels, size } = model.vocabulary;
   // A cue word unseen in training counts as a middling one.
-  const attributions = dropWeakAttributions(text, found, (word) => {
+  const cueLevel = (word: string): number => {
     const id = ids.get(word);
     return id === undefined || id > size ? 2 : cueLevels[id]!;
-  });
+  };
+  const found = findAttributions(text, tokens, lines, tags, quoted.spans, cueLevel);
+  const attributions = dropWeakAttributions(text, found, cueLevel);
   return { quotes: resolveSpeakers(inputs, attributions), diagnostics: quoted.diagnostics };
 }
 
