@@ -32,6 +32,30 @@ export interface FoundAttribution {
   readonly firstToken: number;
 }
 
+/** Index of the first token starting at or after `offset` (binary search). */
+function firstTokenFrom(tokens: readonly Token[], offset: number): number {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (tokens[middle]!.start < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** Index of the first token ending after `offset` (binary search). */
+function firstTokenEndingAfter(tokens: readonly Token[], offset: number): number {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (tokens[middle]!.end <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 const LEADING_PUNCTUATION = /^[.,;:?!)\]]+$/u;
 
 /** Reads runs off BIO tags. */
@@ -174,8 +198,7 @@ export function startAtThat(text: string, tokens: readonly Token[], attribution:
   if (!cue || !first || cue.end > first.start) return attribution;
   const cueWords = text.slice(cue.start, cue.end).split(/\s+/);
   if (!TELLING.test(cueWords[cueWords.length - 1] ?? '') && !TELLING.test(cueWords[0] ?? '')) return attribution;
-  let index = 0;
-  while (index < tokens.length && tokens[index]!.start < first.start) index++;
+  const index = firstTokenFrom(tokens, first.start);
   for (let step = 0; step < 6 && index + step < tokens.length; step++) {
     const token = tokens[index + step]!;
     if (token.start >= first.end) break;
@@ -216,8 +239,7 @@ export function cutAtSentenceEnd(tokens: readonly Token[], quoted: readonly Quot
   const cue = attribution.cue;
   if (!cue || attribution.rule.includes('transcript') || attribution.content.length !== 1) return attribution;
   const piece = attribution.content[0]!;
-  let index = 0;
-  while (index < tokens.length && tokens[index]!.end <= piece.start) index++;
+  const index = firstTokenEndingAfter(tokens, piece.start);
   const boundaries: number[] = [];
   for (let next = index + 1; next < tokens.length && tokens[next]!.start < piece.end; next++) {
     if (tokens[next]!.sentence === tokens[next - 1]!.sentence) continue;
@@ -265,11 +287,11 @@ export function mergeAcrossAsides(text: string, tokens: readonly Token[], tags: 
   return merged;
 }
 
-/** One more than the number of tokens strictly between `from` and `to` that are not tagged source. */
-function gapWithoutSource(tags: Uint8Array, from: number, to: number): number {
-  let count = 1;
-  for (let index = from + 1; index < to; index++) if (tags[index] !== Tag.BeginSource && tags[index] !== Tag.InsideSource) count++;
-  return count;
+/** `counts[i]`: tokens before `i` not tagged source (for gaps without the source in O(1)). */
+function nonSourceCounts(tags: Uint8Array): Int32Array {
+  const counts = new Int32Array(tags.length + 1);
+  for (let index = 0; index < tags.length; index++) counts[index + 1] = counts[index]! + (tags[index] === Tag.BeginSource || tags[index] === Tag.InsideSource ? 0 : 1);
+  return counts;
 }
 
 /** Removes the content runs `inside` a clause from every cue but `cue` and from the orphans. */
@@ -349,8 +371,7 @@ export function splitCoordinatedCues(text: string, tokens: readonly Token[], quo
   const cue = attribution.cue;
   const piece = attribution.content[0];
   if (!cue || !piece || attribution.content.length !== 1 || cue.end > piece.start) return [attribution];
-  let index = 0;
-  while (index < tokens.length && tokens[index]!.start < piece.start) index++;
+  let index = firstTokenFrom(tokens, piece.start);
   const first = index;
   for (; index + 2 < tokens.length && tokens[index + 2]!.end <= piece.end; index++) {
     const token = tokens[index]!;
@@ -380,6 +401,7 @@ export function findAttributions(
   cueLevel: (word: string) => number = () => 0,
 ): FoundAttribution[] {
   const paragraphOf = paragraphOfTokens(tokens, paragraphs);
+  const nonSource = nonSourceCounts(tags);
   const runs = splitAtSentenceEnds(text, tokens, paragraphs, paragraphOf, quoted, tagRuns(text, tokens, tags));
   const cues = runs.filter((run) => run.type === 'cue');
   const sources = runs.filter((run) => run.type === 'source');
@@ -393,7 +415,7 @@ export function findAttributions(
     for (const cue of cues) {
       if (paragraphOf[cue.firstToken] !== paragraph) continue;
       // Tokens between, a source's own not counted: `“…,” Baker said` is as close as `push? “…”`.
-      const distance = cue.firstToken > run.lastToken ? gapWithoutSource(tags, run.lastToken, cue.firstToken) : run.firstToken > cue.lastToken ? gapWithoutSource(tags, cue.lastToken, run.firstToken) : 0;
+      const distance = cue.firstToken > run.lastToken ? 1 + nonSource[cue.firstToken]! - nonSource[run.lastToken + 1]! : run.firstToken > cue.lastToken ? 1 + nonSource[run.firstToken]! - nonSource[cue.lastToken + 1]! : 0;
       // A cue before the content is the usual order (`X said that …`): prefer it on a tie.
       const score = distance + (cue.firstToken > run.lastToken ? 0.5 : 0);
       if (score < bestDistance) {
@@ -570,8 +592,7 @@ export function findAttributions(
     let covered = false;
     for (let index = runIndex; index < contentRuns.length && contentRuns[index]!.start < span.end; index++) covered = true;
     if (covered || span.unclosed || wordCount(text, span) < MINIMUM_QUOTE_WORDS) continue;
-    let firstToken = 0;
-    while (firstToken < tokens.length && tokens[firstToken]!.end <= span.start) firstToken++;
+    const firstToken = firstTokenEndingAfter(tokens, span.start);
     attributions.push({ content: [{ start: span.start, end: span.end }], cue: null, source: null, kind: 'direct', rule: 'quote-marks', firstToken });
   }
   attributions.sort((a, b) => a.firstToken - b.firstToken);
