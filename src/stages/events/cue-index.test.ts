@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildCueIndex, candidateCues, cueAnchors } from './cue-index.js';
+import { buildCueIndex, buildTokenMatcher, candidateCues, cueAnchors, matchTokens, splitAlternatives } from './cue-index.js';
 import { lightStem } from './event-classifier.js';
 
 const anchorCases: readonly [string, string[] | null][] = [
@@ -45,3 +45,23 @@ const stemCases: readonly [string, string][] = [
   ['militias', 'militia'], ['casualties', 'casualty'], ['clashes', 'clash'], ['agreed', 'agre'], ['agree', 'agre'], ['us', 'us'], ['isis', 'isis'],
 ];
 for (const [word, stem] of stemCases) test(`light stem: ${word} → ${stem}`, () => assert.equal(lightStem(word), stem));
+
+const matcher = buildTokenMatcher([{ source: 'air ?strikes?|strikes?|attack(?:s|ed)?', tag: 'violent' }, { source: 'agreed|agreed to (?:visit|meet)', tag: 'agree' }]);
+const tokenCases: readonly [string, string[]][] = [
+  // The first alternative in order wins at a position, as in one long regular expression.
+  ['Warplanes carried out air strikes and attacked the town.', ['air strikes:violent', 'attacked:violent']],
+  ['They agreed to meet on Monday.', ['agreed:agree']],
+  ['Strikes, then more strikes.', ['Strikes:violent', 'strikes:violent']],
+  ['The striker scored twice.', []],
+];
+for (const [text, expected] of tokenCases) {
+  test(`token matcher: ${text}`, () => {
+    const found = matchTokens(matcher, text).map((match) => `${match.text}:${match.tag}`);
+    assert.deepEqual(found, expected);
+    const reference = [...text.matchAll(/\b(?:air ?strikes?|strikes?|attack(?:s|ed)?|agreed|agreed to (?:visit|meet))\b/gi)].map((match) => match[0]);
+    assert.deepEqual(found.map((entry) => entry.split(':')[0]), reference);
+  });
+}
+test('split alternatives: only top-level bars divide', () => {
+  assert.deepEqual(splitAlternatives('a|b(?:c|d)|[|]e|f\\|g'), ['a', 'b(?:c|d)', '[|]e', 'f\\|g']);
+});

@@ -164,3 +164,99 @@ export function candidateCues<Cue>(index: CueIndex<Cue>, text: string): Cue[] {
   return [...found].sort((a, b) => index.order.get(a)! - index.order.get(b)!);
 }
 
+
+/** Top-level alternatives of a pattern source (`a|b(?:c|d)` → `a`, `b(?:c|d)`). */
+export function splitAlternatives(source: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let start = 0;
+  for (let position = 0; position < source.length; position++) {
+    const char = source[position];
+    if (char === '\\') { position++; continue; }
+    if (inClass) { if (char === ']') inClass = false; continue; }
+    if (char === '[') inClass = true;
+    else if (char === '(') depth++;
+    else if (char === ')') depth--;
+    else if (char === '|' && depth === 0) { out.push(source.slice(start, position)); start = position + 1; }
+  }
+  out.push(source.slice(start));
+  return out;
+}
+
+/** One match of a {@link TokenMatcher}: where, what, and the tag of the pattern that matched. */
+export interface TokenMatch<Tag> {
+  readonly index: number;
+  readonly text: string;
+  readonly tag: Tag;
+}
+
+interface Alternative<Tag> {
+  readonly order: number;
+  readonly tag: Tag;
+  readonly pattern: RegExp;
+}
+
+/**
+ * A long alternation (`\b(?:p1|p2|…)\b`, case-insensitive) matched word by word: each alternative is filed
+ * under its anchors and tried, sticky, only where a word starts with one of them. Same matches as the
+ * global regular expression (leftmost, then the first alternative in order, then on after the match),
+ * at a fraction of the cost: V8 tries every alternative at every position of a 200-alternative pattern.
+ */
+export interface TokenMatcher<Tag> {
+  readonly byAnchor: ReadonlyMap<string, readonly Alternative<Tag>[]>;
+  readonly always: readonly Alternative<Tag>[];
+}
+
+/** Builds a {@link TokenMatcher} from tagged pattern sources (each may be an alternation itself). */
+export function buildTokenMatcher<Tag>(entries: readonly { readonly source: string; readonly tag: Tag }[]): TokenMatcher<Tag> {
+  const byAnchor = new Map<string, Alternative<Tag>[]>();
+  const always: Alternative<Tag>[] = [];
+  let order = 0;
+  for (const { source, tag } of entries) {
+    for (const alternative of splitAlternatives(source)) {
+      const entry = { order: order++, tag, pattern: new RegExp(`\\b(?:${alternative})\\b`, 'iy') };
+      const anchors = cueAnchors(alternative);
+      if (!anchors) { always.push(entry); continue; }
+      for (const anchor of anchors) {
+        const list = byAnchor.get(anchor) ?? [];
+        list.push(entry);
+        byAnchor.set(anchor, list);
+      }
+    }
+  }
+  return { byAnchor, always };
+}
+
+// ASCII words, as the `\b` of the patterns sees them (and faster than a Unicode scan).
+const WORD_START = /[a-z0-9]+/g;
+
+/** The matches in `text`, left to right, not overlapping; at most `limit` (default all). */
+export function matchTokens<Tag>(matcher: TokenMatcher<Tag>, text: string, limit = Infinity): TokenMatch<Tag>[] {
+  const out: TokenMatch<Tag>[] = [];
+  const lower = text.toLowerCase();
+  let after = 0;
+  for (const word of lower.matchAll(WORD_START)) {
+    const index = word.index;
+    if (index < after) continue;
+    const key = word[0].length > ANCHOR_LENGTH ? word[0].slice(0, ANCHOR_LENGTH) : word[0];
+    const candidates = matcher.byAnchor.get(key);
+    if (!candidates && matcher.always.length === 0) continue;
+    let best: Alternative<Tag> | undefined;
+    let bestText = '';
+    for (const list of [candidates, matcher.always]) {
+      if (!list) continue;
+      for (const alternative of list) {
+        if (best && alternative.order > best.order) continue;
+        alternative.pattern.lastIndex = index;
+        const match = alternative.pattern.exec(text);
+        if (match) { best = alternative; bestText = match[0]; }
+      }
+    }
+    if (!best) continue;
+    out.push({ index, text: bestText, tag: best.tag });
+    if (out.length >= limit) break;
+    after = index + bestText.length;
+  }
+  return out;
+}

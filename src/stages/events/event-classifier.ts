@@ -10,7 +10,7 @@ import { ACLED_CUES, ACTOR_KIND_CUES, ASSAULT_MODE_CUES, EVENT_TRIGGER_PATTERN, 
 import { porterStem } from '../summary/porter-stemmer.js';
 import { clusterLevels, parseWordClusters, type WordClusters } from '../entities/tagger/word-clusters.js';
 import { ALL_CODES, eventTypeInfo, type EventTypeInfo } from './event-types.js';
-import { buildCueIndex, candidateCues } from './cue-index.js';
+import { buildCueIndex, buildTokenMatcher, candidateCues, matchTokens } from './cue-index.js';
 import { featureValues, linearModelFromJson, predictFromValues, type LinearModel, type LinearModelJson } from './linear-model.js';
 
 /** A cue compiled to a global, case-insensitive regular expression. */
@@ -142,8 +142,9 @@ export interface EventFeatureOptions {
 }
 
 // The trigger words of the extractor, one capture group per PLOVER type (violent and protest words as `EVENT`).
-const MAIN_VERB_TYPES: readonly string[] = [...Object.keys(PLOVER_TRIGGER_PATTERNS), 'EVENT'];
-const MAIN_VERB = new RegExp(`\\b(?:${[...Object.values(PLOVER_TRIGGER_PATTERNS), EVENT_TRIGGER_PATTERN].map((pattern) => `(${pattern.replace(/\((?!\?)/g, '(?:')})`).join('|')})\\b`, 'gi');
+const MAIN_VERB = buildTokenMatcher([
+  ...Object.entries(PLOVER_TRIGGER_PATTERNS).map(([type, source]) => ({ source, tag: type })), { source: EVENT_TRIGGER_PATTERN, tag: 'EVENT' },
+]);
 // "will withdraw … unless", "is prepared to impose martial law": said as intent; "will not accept": refused.
 const INTENT_BEFORE = /\b(?:will|would|shall|may|might|could|to|plans?|intends?)\s+(?:\S+\s+)?$/i;
 const REFUSAL_BEFORE = /\b(?:not|never|no|refus\w+|n['’]t)\s+(?:\S+\s+)?$/i;
@@ -151,9 +152,8 @@ const REFUSAL_BEFORE = /\b(?:not|never|no|refus\w+|n['’]t)\s+(?:\S+\s+)?$/i;
 /** Main-verb features: the type of the first two trigger words and how each is said (intent, refusal). */
 function mainVerbFeatures(text: string, features: string[]): void {
   let rank = 0;
-  for (const match of text.matchAll(MAIN_VERB)) {
-    const group = match.slice(1).findIndex((value) => value !== undefined);
-    const type = MAIN_VERB_TYPES[group] ?? 'EVENT';
+  for (const match of matchTokens(MAIN_VERB, text, 2)) {
+    const type = match.tag;
     const before = text.slice(Math.max(0, match.index - 30), match.index);
     const manner = INTENT_BEFORE.test(before) ? 'intent' : REFUSAL_BEFORE.test(before) ? 'refusal' : 'done';
     features.push(`mv${rank}:${type}`, `mv${rank}:${type}+${manner}`);

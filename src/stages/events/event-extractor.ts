@@ -9,6 +9,7 @@
 import type { Casualty, Doc, Entity, Event, EventActor, Mention, Place, Quote, Sentence, Span, Timex } from '../../doc/schema.js';
 import { ACTOR_KIND_CUES, CASUALTY_TRIGGER_PATTERN, EVENT_TRIGGER_PATTERN, PLOVER_TRIGGER_PATTERNS } from '../../lang/en/event-triggers.js';
 import { assaultMode, classifyEventText, type EventTypeModels, type EventTypeResult } from './event-classifier.js';
+import { buildTokenMatcher, matchTokens } from './cue-index.js';
 import { eventTypeInfo } from './event-types.js';
 
 /** Options of {@link extractEvents}. */
@@ -19,7 +20,8 @@ export interface ExtractEventsOptions {
 
 // Violent and protest triggers first, then the non-violent PLOVER verbs ("agreed", "urged", "met", "accused").
 const TRIGGER_SOURCE = [EVENT_TRIGGER_PATTERN, ...Object.values(PLOVER_TRIGGER_PATTERNS)].join('|');
-const TRIGGER = new RegExp(`\\b(?:${TRIGGER_SOURCE})\\b`, 'gi');
+// Matched word by word (see buildTokenMatcher): the same matches as one long regular expression, faster.
+const TRIGGER = buildTokenMatcher([{ source: TRIGGER_SOURCE, tag: 'trigger' }]);
 const CASUALTY_WORD = /\b(?:kill|wound|injur|dead|died|hurt)/i;
 // The violent and protest words alone: an event they name is typed by the ACLED sub-type model.
 const VIOLENT_TRIGGER = new RegExp(`^(?:${EVENT_TRIGGER_PATTERN})`, 'i');
@@ -243,10 +245,9 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
   const { text } = context.doc;
   const sentenceText = text.slice(sentence.start, sentence.end);
   const triggers: Span[] = [];
-  TRIGGER.lastIndex = 0;
-  for (const match of sentenceText.matchAll(TRIGGER)) {
-    const start = sentence.start + (match.index ?? 0);
-    const span = { start, end: start + match[0].length };
+  for (const match of matchTokens(TRIGGER, sentenceText)) {
+    const start = sentence.start + match.index;
+    const span = { start, end: start + match.text.length };
     const before = textBefore(text, start, sentence);
     // "for attack operations": a modifier of another noun, not an event.
     if (/^\s+(?:operations?|plans?|capabilit\w*|recruits?|helicopters?|aircraft|dogs?)\b/i.test(text.slice(span.end, span.end + 20))) continue;
