@@ -4,6 +4,7 @@ import type { Span } from '../../doc/schema.js';
 import { segment } from '../segment/segment.js';
 import {
   cutAtSentenceEnd,
+  extendOverFocusPhrase,
   dropWeakAttributions,
   mergeAcrossAsides,
   prepositionToCue,
@@ -123,5 +124,23 @@ for (const [name, text, item, kept] of weakCases) {
   test(`weak attributions: ${name}`, () => {
     const levels: Record<string, number> = { passed: 0, said: 3 };
     assert.equal(dropWeakAttributions(text, [item], (word) => levels[word] ?? 0).length, kept ? 1 : 0, contentText(text, item));
+  });
+}
+
+const focusCases: [string, string, string, string, string][] = [
+  ['a focus phrase closing the sentence joins', 'Officials voiced concerns about armed groups in the north, particularly in Mali.', 'armed groups in the north', 'voiced concerns about', 'armed groups in the north, particularly in Mali'],
+  ['a cue after the phrase keeps it out', 'Prices rose in the north, especially in Mali, the minister said.', 'Prices rose in the north', 'said', 'Prices rose in the north'],
+  ['no focus word, no change', 'Officials voiced concerns about armed groups in the north, and left.', 'armed groups in the north', 'voiced concerns about', 'armed groups in the north'],
+];
+for (const [name, text, content, cue, expected] of focusCases) {
+  test(`focus phrase: ${name}`, () => {
+    const { tokens } = segment(text);
+    const tags = new Uint8Array(tokens.length);
+    // The reporting clause after the phrase is tagged, as the tagger would.
+    tokens.forEach((token, index) => {
+      if (text.slice(token.start, token.end) === 'minister') tags[index] = Tag.BeginSource;
+      if (text.slice(token.start, token.end) === 'said') tags[index] = Tag.BeginCue;
+    });
+    assert.equal(contentText(text, extendOverFocusPhrase(text, tokens, tags, attribution(text, content, cue))), expected);
   });
 }

@@ -391,6 +391,31 @@ export function splitCoordinatedCues(text: string, tokens: readonly Token[], quo
   return [attribution];
 }
 
+// `…, particularly in Mali.`: words that carry the content on past a comma.
+const CONTINUING_FOCUS = new Set(['particularly', 'especially', 'notably', 'including', 'mainly', 'mostly', 'chiefly', 'primarily']);
+
+/**
+ * Extends a content over a trailing focus phrase that closes its sentence: `US military officials
+ * have expressed concerns about the growing strength of al Qaeda-linked groups in northwest
+ * Africa, particularly in Mali.` — the complement runs to the end, Mali included.
+ */
+export function extendOverFocusPhrase(text: string, tokens: readonly Token[], tags: Uint8Array, attribution: FoundAttribution): FoundAttribution {
+  const last = attribution.content[attribution.content.length - 1];
+  if (!last || (attribution.cue && attribution.cue.start >= last.end)) return attribution;
+  const after = firstTokenFrom(tokens, last.end);
+  const comma = tokens[after];
+  const focus = tokens[after + 1];
+  if (!comma || !focus || text.slice(comma.start, comma.end) !== ',' || comma.sentence !== focus.sentence) return attribution;
+  if (!CONTINUING_FOCUS.has(text.slice(focus.start, focus.end).toLowerCase())) return attribution;
+  let end = after + 1;
+  while (tokens[end + 1]?.sentence === focus.sentence && tags[end + 1] === Tag.O) end++;
+  // Only to the sentence's end: a cue or source further on belongs to another attribution.
+  if (tokens[end + 1]?.sentence === focus.sentence) return attribution;
+  while (end > after + 1 && !/[\p{L}\p{N}”"’]/u.test(text.charAt(tokens[end]!.end - 1))) end--;
+  const content = [...attribution.content.slice(0, -1), { start: last.start, end: tokens[end]!.end }];
+  return { ...attribution, content, rule: `${attribution.rule}+focus` };
+}
+
 /** Groups tagged runs into attributions and adds untagged direct quotes. */
 export function findAttributions(
   text: string,
@@ -597,7 +622,7 @@ export function findAttributions(
   }
   attributions.sort((a, b) => a.firstToken - b.firstToken);
   return mergeSplitQuotes(text, attributions.flatMap((item) => splitCoordinatedCues(text, tokens, quoted, item, cueLevel)).map((attribution) => {
-    const refined = endAtClosedQuote(text, quoted, cutAtSentenceEnd(tokens, quoted, prepositionToCue(text, startAtThat(text, tokens, splitTranscriptSpeaker(text, attribution)))));
+    const refined = extendOverFocusPhrase(text, tokens, tags, endAtClosedQuote(text, quoted, cutAtSentenceEnd(tokens, quoted, prepositionToCue(text, startAtThat(text, tokens, splitTranscriptSpeaker(text, attribution))))));
     return refined === attribution ? attribution : { ...refined, kind: kindOf(refined.content, quoted) };
   }), paragraphOf);
 }

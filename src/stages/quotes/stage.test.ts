@@ -156,4 +156,5 @@ test('quotes: every quotation of the seed article has its speaker', { skip: !exi
   assert.ok(concerns, 'no quote holding the concerns about the growing strength');
   assert.equal(concerns.speaker ? text.slice(concerns.speaker.start, concerns.speaker.end) : '', 'US military officials', describe(result, concerns));
   assert.equal(concerns.speakerEntity, null, describe(result, concerns));
+  assert.ok(concerns.content.some((piece) => text.slice(piece.start, piece.end).endsWith('particularly in Mali')), describe(result, concerns));
 });
