@@ -268,8 +268,14 @@ export function eventSearch(dialect: Dialect, filter: EventFilter): Statement {
     conditions.add(`e.key IN (SELECT event_key FROM event_participants WHERE entity_key IN ${keys.sql})`, ...keys.params);
   }
   if (!filter.all) conditions.add('e.negated = 0 AND e.hypothetical = 0');
+  // Narrow rows through the sort (keys and the order's own columns), then the page's columns:
+  // sorting every protest with its evidence text took 2 ms of the 2.1 ms `/events?type=protest` cost.
+  const order = (alias: string, articleId: string): string =>
+    `${dialect.ordered(`COALESCE(${alias}.date_start, '')`)}, ${dialect.ordered(articleId)}, ${alias}.start, ${dialect.ordered(`${alias}.local_id`)}`;
   return {
-    sql: `SELECT ${EVENT_COLUMNS} FROM events e JOIN articles a ON a.key = e.article_key ${conditions.where} ORDER BY ${dialect.ordered("COALESCE(e.date_start, '')")}, ${dialect.ordered('a.id')}, e.start, ${dialect.ordered('e.local_id')} LIMIT ? OFFSET ?`,
+    sql: `SELECT ${EVENT_COLUMNS} FROM (SELECT e.key, e.date_start, a.id AS article_id, e.start, e.local_id FROM events e JOIN articles a ON a.key = e.article_key ${conditions.where}
+        ORDER BY ${order('e', 'a.id')} LIMIT ? OFFSET ?) page
+      JOIN events e ON e.key = page.key JOIN articles a ON a.key = e.article_key ORDER BY ${order('page', 'page.article_id')}`,
     params: [...conditions.params, filter.limit ?? 100, filter.offset ?? 0],
   };
 }
