@@ -45,6 +45,7 @@ const ACCORDING_TO = /\baccording to\s+$/i;
 const GROUP_NOUNS = 'military|army|forces|troops|soldiers|aircraft|warplanes|jets|navy|police|government|officials|authorities|citizens|civilians|nationals|'
   + 'rebels|militants|guerrillas|insurgents|fighters|militias?|separatists|gunmen|peacekeepers|officers|leaders|ministers?|president|parliament|court|judge|'
   + 'diplomats|delegation|intelligence|doctors|workers|students|protesters|demonstrators|farmers|villagers|residents|refugees|opposition|activists';
+const GROUP_AFTER = new RegExp(String.raw`^\s+((?:[a-z][\w-]*\s+){0,1}(?:${GROUP_NOUNS}))\b`);
 // "in northern Syria and Iraq", "near Ubari, Libya", "the coastal city of Sirte": a place, not a participant.
 const LOCATIVE_BEFORE = /\b(?:in|at|near|from|across|throughout|inside|outside|into|around|within|of|off|via|between|through|towards?|outskirts)\s+(?:the\s+)?(?:\S+\s+){0,2}$/i;
 // "…, the White House announced Tuesday", "a Jordanian official confirmed": who reports, not who acts.
@@ -191,7 +192,7 @@ function participant(context: Context, mention: Mention): { actor: EventActor; s
   const { text } = context.doc;
   const entity = mention.entity ? context.entityById.get(mention.entity) : undefined;
   // "Rwandan rebels", "Israeli intelligence officials", "Swiss doctors": a demonym or name with the group it qualifies.
-  const after = new RegExp(String.raw`^\s+((?:[a-z][\w-]*\s+){0,1}(?:${GROUP_NOUNS}))\b`).exec(text.slice(mention.end, mention.end + 40));
+  const after = GROUP_AFTER.exec(text.slice(mention.end, mention.end + 40));
   // A country name alone is a place, not a participant, unless it acts ("the US has carried out").
   // A country or city after a locative word is where it happened ("against al Qaeda in Libya", "near Ubari, Libya");
   // otherwise it stands for its state ("The United States and Jordan have agreed", "apologized to Brazil").
