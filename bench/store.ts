@@ -1,9 +1,12 @@
 /**
  * Store benchmark: `lede ingest` of every article under ../shared/data into a fresh SQLite store
- * (articles/s end to end: read, analyse, store), then search latency under load: autocannon on
- * loopback against the API server (`lede serve` equivalent, its own process, port 0). The same
- * on PostgreSQL when one answers at `LEDE_PG_URL` (default: the `scripts/ci-services.sh` cluster).
- * Baselines in the same run: the pipeline alone (no store), and `GET /stats` (HTTP overhead).
+ * (articles/s end to end: read, analyse, store) with the analysis in the main thread, in 1 and in
+ * 2 worker threads, with wall-clock and CPU-time rates (the machine is shared: CPU time per
+ * article is the figure that does not depend on the neighbours); then search latency under load:
+ * autocannon on loopback against the API server (`lede serve` equivalent, its own process, port
+ * 0). The same on PostgreSQL when one answers at `LEDE_PG_URL` (default: the
+ * `scripts/ci-services.sh` cluster). Baselines in the same run: the pipeline alone (no store),
+ * and `GET /articles/:id` for a missing id (HTTP and one index lookup).
  *
  * `npm run bench -- store [--duration 10] [--connections 8] [--smoke]`
  */
