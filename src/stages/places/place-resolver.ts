@@ -295,9 +295,16 @@ export function resolvePlaces(text: string, toponyms: readonly ToponymSpan[], co
   rescore();
 
   // The article's leading country, for names that nothing knows and no sentence places.
+  // Only a country the text names itself counts: a country guessed from one ambiguous town (a
+  // fictional `Arden` read as Arden, Denmark) must not pull every unknown name to it.
+  const namedCountries = new Set<string>();
+  for (const item of items) {
+    const top = [...item.candidates].sort((a, b) => b.score - a.score)[0];
+    if (top && top.entry.kind === 'country' && top.entry.countryCode) namedCountries.add(top.entry.countryCode);
+  }
   let leadingCountry: string | undefined;
   let leadingMass = 0;
-  for (const [countryCode, mass] of countryMass) if (mass > leadingMass) { leadingCountry = countryCode; leadingMass = mass; }
+  for (const [countryCode, mass] of countryMass) if (mass > leadingMass && namedCountries.has(countryCode)) { leadingCountry = countryCode; leadingMass = mass; }
 
   return finish(items.map((item) => {
     const ranked = [...item.candidates].sort((a, b) => b.score - a.score || b.entry.population - a.entry.population);
