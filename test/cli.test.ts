@@ -44,7 +44,8 @@ test('a text file gives one JSON document with metadata and sentences', () => {
 test('the bundled example article analyses in the pretty view', () => {
   const result = lede(['analyze', join(root, 'examples', 'example-article.txt'), '--format', 'pretty', '--published', '2025-06-12']);
   assert.equal(result.code, 0, result.stderr);
-  assert.match(result.stdout, /dateline\s+Portmere/);
+  assert.match(result.stdout, /dateline\s+Mogadishu/);
+  assert.match(result.stdout, /ASSAULT\/drone/);
   assert.match(result.stdout, /photo caption or credit/);
 });
 
