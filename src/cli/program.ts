@@ -262,7 +262,7 @@ export function buildProgram(): Command {
         const result = await searchStore(store, { ...filters, ...(query ? { q: query } : {}) });
         if (format === 'json') process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
         else {
-          process.stdout.write(`${result.total} articles\n`);
+          process.stdout.write(`${result.total}${result.totalExact === false ? '+' : ''} articles\n`);
           for (const hit of result.articles) process.stdout.write(`${hit.id}\t${hit.published ?? ''}\t${hit.title}\n    ${hit.snippet}\n`);
           for (const quote of result.quotes) process.stdout.write(`quote ${quote.articleId}/${quote.quoteId}: ${quote.speaker ?? '?'}: ${quote.text}\n`);
         }
