@@ -335,7 +335,7 @@ function fixedAttributes(table: AttributeTable): FixedAttributes {
 }
 
 function isHeadline(tokens: readonly string[]): boolean {
-  // CoNLL and wire copy: "SOCCER - JAPAN GET LUCKY WIN , CHINA IN SURPRISE DEFEAT ."
+  // CoNLL and wire copy: all-capitals headlines such as "SPORT - TEAM WINS OPENER ."
   let caps = 0;
   for (const token of tokens) {
     if (token === token.toLowerCase()) {
