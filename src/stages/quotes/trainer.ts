@@ -6,6 +6,7 @@
 import type { Span, Token } from '../../doc/schema.js';
 import type { FeatureRows } from './features.js';
 import { decodeSequence, makeDecodeScratch, quoteTagCount, Tag } from './tagger.js';
+import { createRandom } from '../../util/random.js';
 
 /** An annotated attribution in pieces (content, cue, source). */
 export interface AttributionSpans {
@@ -74,15 +75,6 @@ export interface TrainingOptions {
   readonly onEpoch?: (epoch: number, weights: { emission: Float32Array; transition: Float32Array }, mistakes: number) => void;
 }
 
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = Math.imul(state ^ (state >>> 15), 1 | state);
-    value = (value + Math.imul(value ^ (value >>> 7), 61 | value)) ^ value;
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Trains the tagger; returns averaged emission and transition weights. */
 export function trainQuoteTagger(documents: readonly TrainingDocument[], options: TrainingOptions): { emission: Float32Array; transition: Float32Array } {
@@ -92,7 +84,7 @@ export function trainQuoteTagger(documents: readonly TrainingDocument[], options
   const emissionTotals = new Float64Array(rowCount * tagCount);
   const transition = new Float64Array((tagCount + 1) * tagCount);
   const transitionTotals = new Float64Array((tagCount + 1) * tagCount);
-  const random = mulberry32(options.seed ?? 1);
+  const random = createRandom(options.seed ?? 1);
   const order: { document: number; first: number; end: number }[] = [];
   documents.forEach((document, index) => {
     for (const sequence of document.features.sequences) order.push({ document: index, first: sequence.first, end: sequence.end });

@@ -14,6 +14,7 @@ import { AttributeTable, documentAttributes, extractSentence, TokenDescriber, ty
 import { scoreTags } from './conll.js';
 import type { TaggerModel } from './model.js';
 import { tagCount as importedTagCount, tagIndex, tagNames } from './tags.js';
+import { createRandom as createSeededRandom } from '../../../util/random.js';
 
 // A local copy: module bindings cost a getter call per use in hot loops under tsx.
 const tagCount = importedTagCount;
@@ -37,17 +38,8 @@ export interface TrainOptions {
   readonly log?: (line: string) => void;
 }
 
-/** mulberry32: deterministic random numbers for the document order. */
-export function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded random numbers for the document order (shared generator). */
+export { createRandom } from '../../../util/random.js';
 
 function shuffled(count: number, random: () => number): number[] {
   const order = Array.from({ length: count }, (_, index) => index);
@@ -240,7 +232,7 @@ export function trainTagger(documents: readonly LabelledDocument[], resources: F
   const maxEpochs = options.maxEpochs ?? 20;
   const folds = options.folds ?? 4;
   const log = options.log ?? (() => {});
-  const random = createRandom(options.seed ?? 1);
+  const random = createSeededRandom(options.seed ?? 1);
   const table = new AttributeTable([], true);
   const attributes = documentAttributes(table);
   const index = new FeatureIndex();
