@@ -1,55 +1,144 @@
 /**
- * `npm run bench -- scale`: batch throughput of the full pipeline with 1, 2 and N worker threads
- * over the shared articles repeated to at least 20,000 inputs (`--inputs N` to change), with the
- * process's peak RSS. The baseline row is the same batch analysed in the main thread (0 workers).
+ * `npm run bench -- scale`: batch throughput of the full pipeline as a user runs it, one fresh
+ * `lede analyze` process per setting, with 1, 2 and N worker threads over the shared articles
+ * repeated to at least 20,000 JSONL inputs (`--inputs N` to change), and each process's peak RSS
+ * (all threads, as the kernel counts it). The baseline row is the same batch analysed in the main
+ * thread (`--workers 0`). When LEDE_REDIS_URL and LEDE_PG_URL are set, the same inputs go through
+ * the Redis queue to 1 and 2 `lede worker` processes writing to PostgreSQL (`--queue-inputs N`,
+ * default 2,000). `--only 0,2` picks the thread settings.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runBatch } from '../src/cli/batch.js';
-import { readInputs } from '../src/stages/ingest/inputs.js';
+import { once } from 'node:events';
 import { loadSharedArticles } from './articles.js';
 import type { BenchResult, BenchRow } from './harness.js';
 
-export async function run(args: string[]): Promise<BenchResult> {
-  const inputsFlag = args.indexOf('--inputs');
-  const target = inputsFlag >= 0 ? Number(args[inputsFlag + 1]) : 20_000;
+const root = new URL('..', import.meta.url).pathname;
+const cli = join(root, 'src', 'cli', 'main.ts');
+
+interface RunOutcome {
+  readonly seconds: number;
+  readonly stderr: string;
+  readonly peakRssMb: number;
+  readonly cpuSeconds: number;
+}
+
+/** Runs the CLI in a child process; peak RSS from the kernel's high-water mark of that process. */
+async function runCli(args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<RunOutcome> {
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args], { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const [code] = (await once(child, 'exit')) as [number | null];
+  if (code !== 0) throw new Error(`lede ${args.join(' ')} exited with ${code}: ${stderr.slice(-2000)}`);
+  const summary = /articles\/s, peak RSS (\d+) MB, CPU ([\d.]+) s/.exec(stderr);
+  return { seconds: (performance.now() - started) / 1000, stderr, peakRssMb: Number(summary?.[1] ?? 0), cpuSeconds: Number(summary?.[2] ?? 0) };
+}
+
+/** Writes `count` JSONL inputs cycling through the shared articles. */
+async function writeInputs(path: string, count: number): Promise<{ bytes: number; articles: number }> {
   const articles = loadSharedArticles();
-  const folder = mkdtempSync(join(tmpdir(), 'lede-scale-'));
-  const input = join(folder, 'input.jsonl');
-  const lines: string[] = [];
-  for (let index = 0; lines.length < target; index++) {
-    const article = articles[index % articles.length]!;
-    lines.push(JSON.stringify({ ...article, id: `${index}` }));
+  const out = createWriteStream(path);
+  let bytes = 0;
+  for (let index = 0; index < count; index++) {
+    const line = `${JSON.stringify({ ...articles[index % articles.length]!, id: `${index}` })}\n`;
+    bytes += Buffer.byteLength(line);
+    if (!out.write(line)) await once(out, 'drain');
   }
-  writeFileSync(input, `${lines.join('\n')}\n`);
-  lines.length = 0;
+  out.end();
+  await once(out, 'close');
+  return { bytes, articles: articles.length };
+}
+
+async function queueRows(input: string, count: number, redis: string, postgres: string): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
-  const settings = [...new Set([0, 1, 2, cpus().length])];
+  const { clearQueue, queueStatus } = await import('../src/queue/queue.js');
   let oneWorker = 0;
-  for (const workers of settings) {
-    let peak = process.memoryUsage().rss;
-    const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 200);
-    const summary = await runBatch(readInputs(input, 'jsonl'), { workers, offsets: 'text', output: join(folder, `out-${workers}.jsonl`) });
-    clearInterval(timer);
-    const rate = summary.articles / summary.seconds;
-    if (workers === 1) oneWorker = rate;
+  for (const processes of [1, 2]) {
+    await clearQueue(redis);
+    await runCli(['enqueue', input, '--input-format', 'jsonl', '--queue', redis]);
+    const started = performance.now();
+    const children = Array.from({ length: processes }, () =>
+      spawn(process.execPath, ['--import', 'tsx', cli, 'worker', '--queue', redis, '--db', postgres], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] }),
+    );
+    const exits = children.map((child) => once(child, 'exit'));
+    let status = await queueStatus(redis);
+    for (;;) {
+      const counts = status.counts;
+      const left = (counts['waiting'] ?? 0) + (counts['active'] ?? 0) + (counts['delayed'] ?? 0) + (counts['prioritized'] ?? 0);
+      if (left === 0) break;
+      if (performance.now() - started > 3_600_000) throw new Error('queue bench: the workers did not finish within an hour');
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      status = await queueStatus(redis);
+    }
+    const seconds = (performance.now() - started) / 1000;
+    for (const child of children) child.kill('SIGTERM');
+    await Promise.all(exits);
+    const rate = count / seconds;
+    if (processes === 1) oneWorker = rate;
     rows.push({
-      system: workers === 0 ? 'Lede, main thread (baseline)' : `Lede, ${workers} worker${workers > 1 ? 's' : ''}`,
-      metrics: {
-        inputs: summary.articles,
-        'articles/s': rate,
-        'vs 1 worker': workers > 0 && oneWorker ? rate / oneWorker : '',
-        'peak RSS MB': Math.round(peak / 1024 / 1024),
-        errors: Object.values(summary.errors).reduce((a, b) => a + b, 0),
-      },
+      system: `Lede through the Redis queue, ${processes} worker process${processes > 1 ? 'es' : ''} → PostgreSQL`,
+      metrics: { inputs: count, 'articles/s': rate, 'vs 1 worker': processes > 1 ? rate / oneWorker : 1, 'peak RSS MB': '', 'CPU s': '', errors: status.deadLetters.length },
     });
   }
-  rmSync(folder, { recursive: true, force: true });
-  return {
-    task: 'scale',
-    dataset: `${target} inputs: the ${articles.length} shared articles repeated (JSONL, text and HTML)`,
-    rows,
-    notes: [`Machine has ${cpus().length} cores; the Redis queue figures are in the queue rows when a Redis server is running.`],
+  await clearQueue(redis);
+  return rows;
+}
+
+export async function run(args: string[]): Promise<BenchResult> {
+  const option = (name: string): string | undefined => {
+    const index = args.indexOf(name);
+    return index >= 0 ? args[index + 1] : undefined;
   };
+  const target = Number(option('--inputs') ?? 20_000);
+  const only = option('--only')?.split(',').map(Number);
+  const folder = mkdtempSync(join(tmpdir(), 'lede-scale-'));
+  try {
+    const input = join(folder, 'input.jsonl');
+    const { bytes, articles } = await writeInputs(input, target);
+    const rows: BenchRow[] = [];
+    const settings = only ?? [...new Set([0, 1, 2, cpus().length])];
+    let oneWorker = 0;
+    for (const workers of settings) {
+      const outcome = await runCli(['analyze', '--input-format', 'jsonl', input, '--output', join(folder, `out-${workers}.jsonl`), '--workers', String(workers)]);
+      const errors = /errors: ([^,]+(?:, E_[A-Z_]+ \d+)*)/.exec(outcome.stderr)?.[1] ?? '';
+      const errorCount = [...errors.matchAll(/E_[A-Z_]+ (\d+)/g)].reduce((sum, match) => sum + Number(match[1]), 0);
+      const rate = target / outcome.seconds;
+      if (workers === 1) oneWorker = rate;
+      rows.push({
+        system: workers === 0 ? 'Lede, main thread (baseline)' : `Lede, ${workers} worker${workers > 1 ? 's' : ''}`,
+        metrics: {
+          inputs: target,
+          'articles/s': rate,
+          'vs 1 worker': workers > 0 && oneWorker ? rate / oneWorker : '',
+          'peak RSS MB': outcome.peakRssMb,
+          'CPU s': outcome.cpuSeconds,
+          errors: errorCount,
+        },
+      });
+      rmSync(join(folder, `out-${workers}.jsonl`), { force: true });
+    }
+    const redis = process.env['LEDE_REDIS_URL'];
+    const postgres = process.env['LEDE_PG_URL'];
+    if (redis && postgres) {
+      const queueCount = Number(option('--queue-inputs') ?? Math.min(target, 2000));
+      const queueInput = join(folder, 'queue.jsonl');
+      await writeInputs(queueInput, queueCount);
+      rows.push(...(await queueRows(queueInput, queueCount, redis, postgres)));
+    }
+    return {
+      task: 'scale',
+      dataset: `${target} JSONL inputs (${(bytes / 1048576).toFixed(0)} MB): the ${articles} shared articles repeated (text and HTML)`,
+      rows,
+      notes: [
+        `Each row is a fresh \`lede analyze --input-format jsonl … --workers N\` process (wall time from spawn to exit, model loading included); ${cpus().length} cores.`,
+        'peak RSS = the process\'s maxRSS (main thread and all worker threads), CPU s = its user + system time.',
+        redis && postgres ? 'Queue rows: `lede enqueue`, then 1 or 2 `lede worker` processes (one job at a time each) analysing and storing into PostgreSQL until the queue is empty.' : 'Queue rows need LEDE_REDIS_URL and LEDE_PG_URL (`eval "$(bash scripts/ci-services.sh)"`).',
+      ],
+    };
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 }

@@ -29,7 +29,7 @@ const acled = trainAcledModels(snippets, wordClasses);
 // Weak supervision: news sentences labelled by the non-violent trigger lexicon (first 1,500 CNN training articles).
 const weak = readWeakPloverSentences([join(sharedDataDir(), 'summarization-cnndm/train/cnndm-train-cnn-00.jsonl')]);
 const plover = trainPloverModels(records, definitions, snippets, wordClasses, undefined, weak);
-const json: EventTypeModelsJson = { version: 1, clusterLevel, acled: acled.map((model) => linearModelToJson(model, PRUNE_THRESHOLD)), plover: plover.map((model) => linearModelToJson(model, PRUNE_THRESHOLD)) };
+const json: EventTypeModelsJson = { version: 2, clusterLevel, acled: acled.map((model) => linearModelToJson(model, PRUNE_THRESHOLD)), plover: plover.map((model) => linearModelToJson(model, PRUNE_THRESHOLD)) };
 const path = defaultEventModelPath();
 mkdirSync(dirname(path), { recursive: true });
 const bytes = gzipSync(JSON.stringify(json), { level: 9 });

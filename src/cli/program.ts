@@ -149,8 +149,9 @@ async function analyzeCommand(inputSpec: string, flags: AnalyzeFlags): Promise<n
   });
   progress.stop();
   const errors = Object.entries(summary.errors).map(([code, count]) => `${code} ${count}`).join(', ');
+  const usage = process.resourceUsage();
   process.stderr.write(
-    `lede: ${summary.articles} articles written${summary.skipped ? `, ${summary.skipped} already done (skipped)` : ''}, ${errors ? `errors: ${errors}` : 'no errors'}, ${(summary.articles / Math.max(summary.seconds, 0.001)).toFixed(1)} articles/s\n`,
+    `lede: ${summary.articles} articles written${summary.skipped ? `, ${summary.skipped} already done (skipped)` : ''}, ${errors ? `errors: ${errors}` : 'no errors'}, ${(summary.articles / Math.max(summary.seconds, 0.001)).toFixed(1)} articles/s, peak RSS ${Math.round(usage.maxRSS / 1024)} MB, CPU ${((usage.userCPUTime + usage.systemCPUTime) / 1e6).toFixed(1)} s\n`,
   );
   return 0;
 }

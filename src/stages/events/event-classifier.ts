@@ -334,7 +334,8 @@ export function classifyEventText(text: string, models: EventTypeModels, context
 
 /** JSON file form of the event type models (`models/events/event-types.json.gz`). */
 export interface EventTypeModelsJson {
-  readonly version: 1;
+  /** 2: linear models in their packed file form (see `LinearModelJson`). */
+  readonly version: 2;
   readonly acled: readonly LinearModelJson[];
   readonly plover: readonly LinearModelJson[];
   /**
@@ -372,6 +373,7 @@ export function loadEventWordClasses(level = 1, path: string = defaultWordCluste
 /** Loads the committed event type models (gzipped JSON) and the word clusters they were trained with. */
 export function loadEventTypeModels(path: string = defaultEventModelPath(), clusterPath: string = defaultWordClusterPath()): EventTypeModels {
   const json = JSON.parse(gunzipSync(readFileSync(path)).toString('utf8')) as EventTypeModelsJson;
+  if (json.version !== 2) throw new Error(`events: ${path} has model format ${String(json.version)}, not 2; rebuild it with npm run train:events`);
   const wordClasses = json.clusterLevel > 0 ? loadEventWordClasses(json.clusterLevel, clusterPath) : undefined;
   return { acled: json.acled.map(linearModelFromJson), plover: json.plover.map(linearModelFromJson), ...(wordClasses ? { wordClasses } : {}) };
 }

@@ -29,22 +29,40 @@ export interface LinearTrainOptions {
 export interface LinearModel {
   readonly classes: readonly string[];
   readonly bias: readonly number[];
+  /** Dense weights per feature (built on first use for a model read from its file form). */
   readonly weights: ReadonlyMap<string, Float32Array>;
-  /** The same weights as class-index / weight pairs without the zeros (pruned models read from JSON): faster to score. */
-  readonly sparse?: ReadonlyMap<string, SparseRow>;
+  /** The non-zero weights packed in flat arrays (models read from their file form): small and fast to score. */
+  readonly packed?: PackedWeights;
 }
 
-/** Non-zero weights of one feature. */
-export interface SparseRow {
+/**
+ * Non-zero weights of every feature in three flat arrays: feature `f`'s weights are at
+ * `[starts[f], starts[f + 1])` of `classes` (class index) and `weights`.
+ */
+export interface PackedWeights {
+  /** Feature name → feature number. */
+  readonly index: ReadonlyMap<string, number>;
+  readonly starts: Int32Array;
   readonly classes: Uint8Array;
   readonly weights: Float32Array;
 }
 
-/** JSON form of a {@link LinearModel}: weights as `[classIndex, weight]` pairs, pruned and rounded. */
+/**
+ * File form of a {@link LinearModel} (version 2): weights below the pruning threshold dropped, the
+ * rest rounded to hundredths and stored as base64 arrays, so reading a model makes a handful of
+ * strings instead of a million small arrays.
+ */
 export interface LinearModelJson {
   readonly classes: readonly string[];
   readonly bias: readonly number[];
-  readonly weights: Readonly<Record<string, readonly (readonly [number, number])[]>>;
+  /** Feature names in order, joined by newlines. */
+  readonly features: string;
+  /** Base64 Uint16Array (little-endian): number of non-zero weights of each feature. */
+  readonly counts: string;
+  /** Base64 Uint8Array: class index of each non-zero weight. */
+  readonly classIndex: string;
+  /** Base64 Int16Array (little-endian): each non-zero weight times 100. */
+  readonly hundredths: string;
 }
 
 /** Seeded random numbers (the shared mulberry32 generator). */
@@ -138,11 +156,13 @@ export function predictProbabilities(model: LinearModel, features: readonly stri
 /** Class probabilities from already normalised feature values ({@link featureValues}), to share them between models. */
 export function predictFromValues(model: LinearModel, values: ReadonlyMap<string, number>): Float64Array {
   const scores = Float64Array.from(model.bias);
-  if (model.sparse) {
+  const packed = model.packed;
+  if (packed) {
+    const { index, starts, classes, weights } = packed;
     for (const [feature, value] of values) {
-      const row = model.sparse.get(feature);
-      if (!row) continue;
-      for (let index = 0; index < row.classes.length; index++) scores[row.classes[index]!] = scores[row.classes[index]!]! + row.weights[index]! * value;
+      const row = index.get(feature);
+      if (row === undefined) continue;
+      for (let at = starts[row]!; at < starts[row + 1]!; at++) scores[classes[at]!] = scores[classes[at]!]! + weights[at]! * value;
     }
     softmaxInPlace(scores);
     return scores;
@@ -156,29 +176,75 @@ export function predictFromValues(model: LinearModel, values: ReadonlyMap<string
   return scores;
 }
 
-/** Converts a model to its compact JSON form, dropping weights whose magnitude is below `threshold` (default 0.01). */
+/** Converts a model to its file form, dropping weights whose magnitude is below `threshold` (default 0.01). */
 export function linearModelToJson(model: LinearModel, threshold = 0.01): LinearModelJson {
-  const weights: Record<string, [number, number][]> = {};
+  const features: string[] = [];
+  const counts: number[] = [];
+  const classIndex: number[] = [];
+  const hundredths: number[] = [];
   for (const feature of [...model.weights.keys()].sort()) {
     const row = model.weights.get(feature)!;
-    const pairs: [number, number][] = [];
-    row.forEach((value, index) => { if (Math.abs(value) >= threshold) pairs.push([index, Math.round(value * 100) / 100]); });
-    if (pairs.length) weights[feature] = pairs;
+    let count = 0;
+    row.forEach((value, index) => {
+      const rounded = Math.round(value * 100);
+      if (Math.abs(value) < threshold || rounded === 0) return;
+      classIndex.push(index);
+      hundredths.push(Math.max(-32768, Math.min(32767, rounded)));
+      count++;
+    });
+    if (count === 0) continue;
+    features.push(feature);
+    counts.push(count);
   }
-  return { classes: model.classes, bias: model.bias.map((value) => Math.round(value * 1000) / 1000), weights };
+  if (features.some((feature) => feature.includes('\n'))) throw new Error('linear model: a feature name contains a newline');
+  const base64 = (array: ArrayBufferView): string => Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');
+  return {
+    classes: model.classes,
+    bias: model.bias.map((value) => Math.round(value * 1000) / 1000),
+    features: features.join('\n'),
+    counts: base64(Uint16Array.from(counts)),
+    classIndex: base64(Uint8Array.from(classIndex)),
+    hundredths: base64(Int16Array.from(hundredths)),
+  };
 }
 
-/** Reads the compact JSON form back into a {@link LinearModel}. */
+/** Reads the file form back into a {@link LinearModel} (packed; dense weights built only if asked for). */
 export function linearModelFromJson(json: LinearModelJson): LinearModel {
-  const weights = new Map<string, Float32Array>();
-  const sparse = new Map<string, SparseRow>();
-  for (const [feature, pairs] of Object.entries(json.weights)) {
-    const row = new Float32Array(json.classes.length);
-    for (const [index, value] of pairs) row[index] = value;
-    weights.set(feature, row);
-    sparse.set(feature, { classes: Uint8Array.from(pairs.map(([index]) => index)), weights: Float32Array.from(pairs.map(([, value]) => value)) });
-  }
-  return { classes: json.classes, bias: json.bias, weights, sparse };
+  if (typeof json.features !== 'string' || typeof json.counts !== 'string') throw new Error('linear model: old file format; rebuild the model with npm run train:events');
+  const bytes = (text: string): Buffer => Buffer.from(text, 'base64');
+  const countBytes = bytes(json.counts);
+  const counts = new Uint16Array(countBytes.buffer.slice(countBytes.byteOffset, countBytes.byteOffset + countBytes.byteLength));
+  const classes = Uint8Array.from(bytes(json.classIndex));
+  const hundredthBytes = bytes(json.hundredths);
+  const hundredths = new Int16Array(hundredthBytes.buffer.slice(hundredthBytes.byteOffset, hundredthBytes.byteOffset + hundredthBytes.byteLength));
+  const names = json.features ? json.features.split('\n') : [];
+  if (names.length !== counts.length || classes.length !== hundredths.length) throw new Error('linear model: the file\'s arrays do not agree in length');
+  const index = new Map<string, number>();
+  const starts = new Int32Array(names.length + 1);
+  names.forEach((name, row) => {
+    index.set(name, row);
+    starts[row + 1] = starts[row]! + counts[row]!;
+  });
+  const weights = new Float32Array(hundredths.length);
+  for (let at = 0; at < weights.length; at++) weights[at] = hundredths[at]! / 100;
+  const packed: PackedWeights = { index, starts, classes, weights };
+  let dense: Map<string, Float32Array> | undefined;
+  return {
+    classes: json.classes,
+    bias: json.bias,
+    packed,
+    get weights(): ReadonlyMap<string, Float32Array> {
+      if (!dense) {
+        dense = new Map();
+        for (const [name, row] of index) {
+          const values = new Float32Array(json.classes.length);
+          for (let at = starts[row]!; at < starts[row + 1]!; at++) values[classes[at]!] = weights[at]!;
+          dense.set(name, values);
+        }
+      }
+      return dense;
+    },
+  };
 }
 
 /** The model whose weights are the mean of several models' weights (same classes, same order). */
