@@ -7,7 +7,7 @@
  * the Redis queue to 1 and 2 `lede worker` processes writing to PostgreSQL (`--queue-inputs N`,
  * default 2,000). `--only 0,2` picks the thread settings.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +16,13 @@ import { loadSharedArticles } from './articles.js';
 import type { BenchResult, BenchRow } from './harness.js';
 
 const root = new URL('..', import.meta.url).pathname;
-const cli = join(root, 'src', 'cli', 'main.ts');
+/** The compiled CLI, as users run it (the bench compiles `src` first so it is current). */
+const cli = join(root, 'dist', 'cli', 'main.js');
+
+function compile(): void {
+  const result = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.json')], { cwd: root, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`scale bench: tsc failed:\n${result.stdout}${result.stderr}`);
+}
 
 interface RunOutcome {
   readonly seconds: number;
@@ -28,7 +34,7 @@ interface RunOutcome {
 /** Runs the CLI in a child process; peak RSS from the kernel's high-water mark of that process. */
 async function runCli(args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<RunOutcome> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args], { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [cli, ...args], { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const [code] = (await once(child, 'exit')) as [number | null];
@@ -61,7 +67,7 @@ async function queueRows(input: string, count: number, redis: string, postgres: 
     await runCli(['enqueue', input, '--input-format', 'jsonl', '--queue', redis]);
     const started = performance.now();
     const children = Array.from({ length: processes }, () =>
-      spawn(process.execPath, ['--import', 'tsx', cli, 'worker', '--queue', redis, '--db', postgres], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] }),
+      spawn(process.execPath, [cli, 'worker', '--queue', redis, '--db', postgres], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] }),
     );
     const exits = children.map((child) => once(child, 'exit'));
     let status = await queueStatus(redis);
@@ -94,6 +100,7 @@ export async function run(args: string[]): Promise<BenchResult> {
   };
   const target = Number(option('--inputs') ?? 20_000);
   const only = option('--only')?.split(',').map(Number);
+  compile();
   const folder = mkdtempSync(join(tmpdir(), 'lede-scale-'));
   try {
     const input = join(folder, 'input.jsonl');

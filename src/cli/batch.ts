@@ -9,9 +9,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { LedeError } from '../errors.js';
-import { defaultStages } from '../pipeline/default-stages.js';
-import { createPipeline } from '../pipeline/pipeline.js';
-import { analyzeToLine, type WorkerTask } from '../pipeline/worker.js';
+import type { WorkerTask } from '../pipeline/worker.js';
 import type { InputItem } from '../stages/ingest/inputs.js';
 
 /** Options of a batch run. */
@@ -92,6 +90,8 @@ export async function runBatch(items: AsyncIterable<InputItem>, options: BatchOp
   const errorLine = (id: string, error: LedeError): string => JSON.stringify({ id, error: { code: error.code, message: error.message } });
   try {
     if (workers <= 0) {
+      // The stages load only here: with worker threads, the main thread just reads and writes.
+      const [{ defaultStages }, { createPipeline }, { analyzeToLine }] = await Promise.all([import('../pipeline/default-stages.js'), import('../pipeline/pipeline.js'), import('../pipeline/worker.js')]);
       const pipeline = await createPipeline(defaultStages());
       for await (const item of items) {
         if (done.has(item.id)) { summary.skipped++; continue; }

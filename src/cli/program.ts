@@ -7,22 +7,24 @@ import { Command, CommanderError, Option } from 'commander';
 import { docJsonSchema, type Doc } from '../doc/schema.js';
 import { withSourceOffsets } from '../doc/source-offsets.js';
 import { errorRecord, LedeError, toLedeError } from '../errors.js';
-import { defaultStages } from '../pipeline/default-stages.js';
-import { createPipeline, parsePublished, type Pipeline } from '../pipeline/pipeline.js';
+import { parsePublished } from '../pipeline/dates.js';
+import type { Pipeline } from '../pipeline/pipeline.js';
 import { readInputs, type InputFormat, type InputItem } from '../stages/ingest/inputs.js';
 import { Presets, SingleBar } from 'cli-progress';
-import { runBatch } from './batch.js';
-import { renderPretty } from './pretty.js';
-import { enqueueInputs, queueStatus, startWorker } from '../queue/queue.js';
-import { openStore } from '../store/open-store.js';
-import { eventsToCsv as storeEventsToCsv } from '../store/events-csv.js';
-import { listStoreEvents, searchStore } from '../store/filters.js';
-import { defaultIngestWorkers, ingestInputs } from '../store/ingest.js';
-import { startServer } from '../server/start.js';
-import { eventsToCsv } from '../stages/events/events-csv.js';
-import { tagConll } from '../stages/entities/tagger/conll.js';
-import { loadTagger } from '../stages/entities/tagger/tagger.js';
-import { loadSummaryModel, summarize } from '../stages/summary/summarize.js';
+
+// Heavy modules load when a command needs them: a batch's main thread only reads and writes while
+// worker threads analyse, so it should not carry the stages, the store drivers, the HTTP server and
+// the queue client (about 80 MB of code and data).
+const stagesModule = () => import('../pipeline/default-stages.js');
+const pipelineModule = () => import('../pipeline/pipeline.js');
+const storeModule = () => import('../store/open-store.js');
+const filtersModule = () => import('../store/filters.js');
+const queueModule = () => import('../queue/queue.js');
+
+async function defaultPipeline(filter?: (name: string) => boolean): Promise<Pipeline> {
+  const [{ defaultStages }, { createPipeline }] = await Promise.all([stagesModule(), pipelineModule()]);
+  return createPipeline(filter ? defaultStages().filter((stage) => filter(stage.name)) : defaultStages());
+}
 
 type OutputFormat = 'json' | 'jsonl' | 'pretty' | 'events-csv';
 
@@ -104,7 +106,9 @@ async function analyzeCommand(inputSpec: string, flags: AnalyzeFlags): Promise<n
   const single = head.length === 1 && !isDirectory && !inputSpec.toLowerCase().endsWith('.jsonl') && flags.inputFormat !== 'jsonl';
   const format: OutputFormat = flags.format ?? (single ? 'json' : 'jsonl');
   if (single || format !== 'jsonl') {
-    const pipeline: Pipeline = await createPipeline(defaultStages());
+    const pipeline: Pipeline = await defaultPipeline();
+    const { eventsToCsv } = await import('../stages/events/events-csv.js');
+    const { renderPretty } = await import('./pretty.js');
     const output = openOutput(flags.output);
     let failures = 0;
     let csvHeaderWritten = false;
@@ -138,6 +142,7 @@ async function analyzeCommand(inputSpec: string, flags: AnalyzeFlags): Promise<n
     return 0;
   }
   const progress = progressReporter();
+  const { runBatch } = await import('./batch.js');
   const summary = await runBatch(chain(head, iterator), {
     offsets: flags.offsets,
     onProgress: progress.update,
@@ -197,8 +202,8 @@ export function buildProgram(): Command {
       const sentences = count(flags.sentences, '--sentences');
       const words = count(flags.words, '--words');
       const published = flags.published !== undefined ? parsePublished(flags.published, '--published') : undefined;
-      const stages = defaultStages().filter((stage) => ['normalize', 'segment'].includes(stage.name));
-      const pipeline = await createPipeline(stages);
+      const pipeline = await defaultPipeline((name) => ['normalize', 'segment'].includes(name));
+      const { loadSummaryModel, summarize } = await import('../stages/summary/summarize.js');
       const model = loadSummaryModel();
       for await (const item of readInputs(input, 'auto')) {
         if ('error' in item) throw item.error;
@@ -211,10 +216,11 @@ export function buildProgram(): Command {
     .command('ner')
     .description('tag pre-tokenised CoNLL input and write TOKEN GOLD PRED lines for conlleval')
     .requiredOption('--conll <file>', 'CoNLL file: token first, gold tag last, blank lines between sentences')
-    .action((flags: { conll: string }) => {
+    .action(async (flags: { conll: string }) => {
       if (!existsSync(flags.conll)) throw new LedeError('E_INPUT_NOT_FOUND', `${flags.conll}: no such file`, flags.conll);
       const text = readFileSync(flags.conll, 'utf8');
       if (!text.trim()) throw new LedeError('E_INPUT_EMPTY', `${flags.conll}: the file is empty`, flags.conll);
+      const [{ tagConll }, { loadTagger }] = await Promise.all([import('../stages/entities/tagger/conll.js'), import('../stages/entities/tagger/tagger.js')]);
       process.stdout.write(tagConll(text, loadTagger()));
     });
   program
@@ -227,11 +233,13 @@ export function buildProgram(): Command {
     .option('-w, --workers <n>', 'worker threads that analyse (0: in the main thread; default: one per core)')
     .action(async (input: string, flags: { db: string; published?: string; inputFormat: InputFormat; workers?: string }) => {
       const published = flags.published !== undefined ? parsePublished(flags.published, '--published') : undefined;
+      const { defaultIngestWorkers, ingestInputs } = await import('../store/ingest.js');
+      const { openStore } = await storeModule();
       const workers = flags.workers !== undefined ? Number(flags.workers) : defaultIngestWorkers();
       if (!Number.isInteger(workers) || workers < 0 || workers > 256) throw new LedeError('E_USAGE', `--workers: ${JSON.stringify(flags.workers)} is not a whole number from 0 to 256`);
       const store = await openStore(flags.db);
       try {
-        const pipeline = workers > 0 ? null : await createPipeline(defaultStages());
+        const pipeline = workers > 0 ? null : await defaultPipeline();
         const progress = progressReporter();
         const items = published ? withPublished(readInputs(input, flags.inputFormat), published) : readInputs(input, flags.inputFormat);
         const summary = await ingestInputs(store, pipeline, items, (counts) => progress.update(counts.total, counts.failed), { workers });
@@ -257,9 +265,11 @@ export function buildProgram(): Command {
     .option('--limit <n>', 'results per page', '20')
     .addOption(new Option('-f, --format <format>', 'output').choices(['text', 'json']).default('text'))
     .action(async (query: string | undefined, flags: { db: string; entity?: string; type?: string; place?: string; from?: string; to?: string; limit: string; format: string }) => {
+      const { openStore } = await storeModule();
       const store = await openStore(flags.db);
       try {
         const { db: _db, format, ...filters } = flags;
+        const { searchStore } = await filtersModule();
         const result = await searchStore(store, { ...filters, ...(query ? { q: query } : {}) });
         if (format === 'json') process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
         else {
@@ -283,9 +293,12 @@ export function buildProgram(): Command {
     .option('--all', 'include negated and hypothetical events')
     .addOption(new Option('-f, --format <format>', 'output').choices(['csv', 'json']).default('csv'))
     .action(async (flags: { db: string; entity?: string; type?: string; place?: string; from?: string; to?: string; all?: boolean; format: string }) => {
+      const { openStore } = await storeModule();
       const store = await openStore(flags.db);
       try {
         const { db: _db, format, ...filters } = flags;
+        const { listStoreEvents } = await filtersModule();
+        const { eventsToCsv: storeEventsToCsv } = await import('../store/events-csv.js');
         const events = await listStoreEvents(store, filters);
         process.stdout.write(format === 'json' ? `${JSON.stringify(events, null, 2)}\n` : storeEventsToCsv(events));
       } finally {
@@ -303,6 +316,7 @@ export function buildProgram(): Command {
       const port = Number(flags.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new LedeError('E_USAGE', `--port: ${JSON.stringify(flags.port)} is not a port number`);
       const token = flags.token ?? process.env['LEDE_TOKEN'];
+      const { startServer } = await import('../server/start.js');
       const server = await startServer({ dbPath: flags.db, port, host: flags.host, ...(token ? { token } : {}) });
       process.stderr.write(`lede: serving ${flags.db} at ${server.url} (web reader at ${server.url}/)\n`);
       await new Promise<void>((resolve) => {
@@ -320,6 +334,7 @@ export function buildProgram(): Command {
     .addOption(new Option('-i, --input-format <format>', 'how to read the input').choices(['auto', 'text', 'html', 'jsonl']).default('auto'))
     .action(async (input: string, flags: { queue: string; published?: string; inputFormat: InputFormat }) => {
       const published = flags.published !== undefined ? parsePublished(flags.published, '--published') : undefined;
+      const { enqueueInputs } = await queueModule();
       const result = await enqueueInputs(flags.queue, readInputs(input, flags.inputFormat), published ? { published } : {});
       process.stderr.write(`lede: ${result.queued} articles queued, ${result.dead} unreadable inputs sent to the dead-letter list\n`);
     });
@@ -335,8 +350,9 @@ export function buildProgram(): Command {
       const lockDuration = Number(flags.lockMs);
       if (!Number.isInteger(concurrency) || concurrency < 1) throw new LedeError('E_USAGE', `--concurrency: ${JSON.stringify(flags.concurrency)} is not a whole number of at least 1`);
       if (!Number.isInteger(lockDuration) || lockDuration < 1000) throw new LedeError('E_USAGE', `--lock-ms: ${JSON.stringify(flags.lockMs)} must be at least 1000`);
+      const [{ openStore }, { startWorker }] = await Promise.all([storeModule(), queueModule()]);
       const store = await openStore(flags.db);
-      const pipeline = await createPipeline(defaultStages());
+      const pipeline = await defaultPipeline();
       const running = startWorker(flags.queue, store, pipeline, { concurrency, lockDuration, stalledInterval: Math.max(1000, Math.floor(lockDuration / 2)) });
       process.stderr.write(`lede worker: waiting for articles on ${flags.queue}, writing to ${flags.db}\n`);
       await new Promise<void>((resolve) => {
@@ -352,6 +368,7 @@ export function buildProgram(): Command {
     .description('print queue counts and dead letters as JSON')
     .requiredOption('-q, --queue <url>', 'Redis URL')
     .action(async (flags: { queue: string }) => {
+      const { queueStatus } = await queueModule();
       process.stdout.write(`${JSON.stringify(await queueStatus(flags.queue), null, 2)}\n`);
     });
   program

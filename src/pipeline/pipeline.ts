@@ -5,6 +5,7 @@
  */
 import { SCHEMA_VERSION, type Doc, type DocField, type Meta, type Removal } from '../doc/schema.js';
 import { LedeError } from '../errors.js';
+import { parsePublished } from './dates.js';
 import { extractHtml } from '../stages/ingest/html.js';
 import { looksLikeHtml } from '../stages/ingest/decode.js';
 import type { RunContext, Stage } from './stage.js';
@@ -56,16 +57,7 @@ export function checkStageOrder(stages: readonly Stage[]): void {
   }
 }
 
-const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** Validates a `YYYY-MM-DD` date (a full ISO timestamp is cut to its date). */
-export function parsePublished(value: string, input: string): string {
-  const date = value.trim().slice(0, 10);
-  const match = DATE_PATTERN.exec(date);
-  const valid = match && !Number.isNaN(Date.parse(`${date}T00:00:00Z`)) && new Date(`${date}T00:00:00Z`).toISOString().startsWith(date);
-  if (!valid) throw new LedeError('E_BAD_DATE', `${input}: publication date ${JSON.stringify(value)} is not a valid YYYY-MM-DD date`, input);
-  return date;
-}
+export { parsePublished } from './dates.js';
 
 // `/2015/04/08/` in an article URL.
 const URL_DATE = /\/((?:19|20)\d{2})[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:\/|$|[-_])/;

@@ -7,7 +7,9 @@
  * explicit dates and clock times; Lede's own rules decide spans, types, values, the tense of bare
  * weekdays and months, quarters, durations, sets and the vague references (`now`, `recently`).
  */
-import * as chrono from 'chrono-node';
+// The English locale alone: the package root loads every locale (12 MB more per thread).
+import * as chrono from 'chrono-node/en';
+import type { ParsedComponents } from 'chrono-node';
 import type { Diagnostic, Timex } from '../../doc/schema.js';
 import {
   addDays,
@@ -341,7 +343,7 @@ function chronoWindows(text: string, sentences: readonly SentenceSpan[]): { star
 function proposeClockAndDates(text: string, sentences: readonly SentenceSpan[], reference: CalendarDay | undefined, candidates: Candidate[]): void {
   // chrono needs some instant; without a publication date its guesses of the year are not used.
   const instant = reference ? new Date(Date.UTC(reference.year, reference.month - 1, reference.day, 12)) : new Date(Date.UTC(2000, 0, 1, 12));
-  const results: { index: number; text: string; start: chrono.ParsedComponents }[] = [];
+  const results: { index: number; text: string; start: ParsedComponents }[] = [];
   for (const window of chronoWindows(text, sentences)) {
     for (const result of chrono.parse(text.slice(window.start, window.end), { instant, timezone: 0 })) {
       const index = window.start + result.index;

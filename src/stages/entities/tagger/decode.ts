@@ -8,8 +8,13 @@ const tagCount = importedTagCount;
 
 /** Weights of one linear tagger: `tagCount` emission weights per feature row, and transitions. */
 export interface LinearWeights {
-  /** `emission[row * tagCount + tag]`. */
-  readonly emission: Float32Array | Float64Array;
+  /** `emission[row * stride + offset + tag] * scale`; stride defaults to `tagCount`, offset to 0, scale to 1. */
+  readonly emission: Float32Array | Float64Array | Int16Array;
+  /** Row width when several passes' weights share one table (see the tagger's packed weights). */
+  readonly stride?: number;
+  readonly offset?: number;
+  /** Multiplier of quantised weights. */
+  readonly scale?: number;
   /** `transition[previous * tagCount + next]`; `previous = tagCount` is the sentence start. */
   readonly transition: Float32Array | Float64Array;
 }
@@ -28,13 +33,16 @@ export const startState = tagCount;
 export function addEmissionScores(sentence: SentenceRows, weights: LinearWeights, scores: Float64Array): void {
   const { starts, rows } = sentence;
   const emission = weights.emission;
+  const stride = weights.stride ?? tagCount;
+  const first = weights.offset ?? 0;
+  const scale = weights.scale ?? 1;
   for (let index = 0; index < sentence.length; index++) {
     const base = index * tagCount;
     for (let position = starts[index]!; position < starts[index + 1]!; position++) {
       const row = rows[position]!;
       if (row < 0) continue;
-      const offset = row * tagCount;
-      for (let tag = 0; tag < tagCount; tag++) scores[base + tag] = scores[base + tag]! + emission[offset + tag]!;
+      const offset = row * stride + first;
+      for (let tag = 0; tag < tagCount; tag++) scores[base + tag] = scores[base + tag]! + emission[offset + tag]! * scale;
     }
   }
 }

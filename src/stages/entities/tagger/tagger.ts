@@ -10,6 +10,7 @@ import { firstPass, secondPass } from './document.js';
 import { AttributeTable, cachedOffsets, documentAttributes, extractSentence, TokenDescriber, type DocumentAttributes, type SentenceFeatures, type TokenEntry } from './features.js';
 import { parseGazetteer, type PhraseGazetteer } from './gazetteer.js';
 import { KeyTable } from './key-table.js';
+import type { LinearWeights } from './decode.js';
 import { loadModel, type TaggerModel } from './model.js';
 import { tagCount as importedTagCount, tagNames } from './tags.js';
 import { emptyWordClusters, parseWordClusters, type WordClusters } from './word-clusters.js';
@@ -64,8 +65,8 @@ interface PackedWeights {
  * memory fetch serves both: tagging speed is bound by random reads of weight rows, and halving the
  * table keeps more of it in cache. The rounding moves scores by under 1/30,000 of the largest weight.
  */
-function packWeights(first: Float32Array | Float64Array, second: Float32Array | Float64Array): PackedWeights {
-  const largest = (weights: Float32Array | Float64Array) => {
+function packWeights(first: ArrayLike<number>, second: ArrayLike<number>): PackedWeights {
+  const largest = (weights: ArrayLike<number>) => {
     let most = 1e-9;
     for (let cell = 0; cell < weights.length; cell++) most = Math.max(most, Math.abs(weights[cell]!));
     return most;
@@ -87,8 +88,9 @@ function packWeights(first: Float32Array | Float64Array, second: Float32Array | 
 const packedWidth = 2 * tagCount;
 
 /** Sums of the packed rows of each cached group of a token (`[group * 18 + pass * 9 + tag]`). */
-function groupSums(entry: TokenEntry, packed: PackedWeights): Float64Array {
-  const sums = new Float64Array(cachedOffsets.length * packedWidth);
+function groupSums(entry: TokenEntry, packed: PackedWeights): Int32Array {
+  // Sums of 16-bit integers: exact in 32 bits, at half the memory of doubles.
+  const sums = new Int32Array(cachedOffsets.length * packedWidth);
   for (let group = 0; group < cachedOffsets.length; group++) {
     for (let at = entry.bounds[group]!; at < entry.bounds[group + 1]!; at++) {
       const offset = entry.rows[at]! * packedWidth;
@@ -141,10 +143,13 @@ export function createTagger(model: TaggerModel, clusters: WordClusters, gazette
   const rowOf = (key: number): number => rows.get(key);
   const describer = new TokenDescriber(table, { clusters, gazetteer }, rowOf);
   const attributes: DocumentAttributes = documentAttributes(table);
-  const second = model.second;
-  const packed = packWeights(model.first.emission, second?.emission ?? new Float32Array(model.first.emission.length));
+  const packed = packWeights(model.first.emission, model.second?.emission ?? new Float32Array(model.first.emission.length));
+  // The passes read the packed table from here on, so the model's float tables can be collected.
+  const first: LinearWeights = { emission: packed.values, stride: packedWidth, offset: 0, scale: packed.firstScale, transition: model.first.transition };
+  const second: LinearWeights | null = model.second ? { emission: packed.values, stride: packedWidth, offset: tagCount, scale: packed.secondScale, transition: model.second.transition } : null;
+  const info = model.info;
   return {
-    info: model.info,
+    info,
     tagDocument(sentences) {
       const document = sentences.map((tokens) => extractSentence(tokens, describer, false));
       const before = describer.boundary(0);
@@ -156,7 +161,7 @@ export function createTagger(model: TaggerModel, clusters: WordClusters, gazette
         firstScores.push(pair[0]);
         secondScores.push(pair[1]);
       }
-      let tags = firstPass(document, model.first, rowOf, attributes, undefined, firstScores);
+      let tags = firstPass(document, first, rowOf, attributes, undefined, firstScores);
       if (second) tags = secondPass(document, tags, second, rowOf, attributes, undefined, secondScores);
       return tags.map((sentence) => {
         const names: string[] = new Array(sentence.length);
@@ -176,7 +181,7 @@ export function loadTagger(modelDir: string = defaultModelDirectory()): Tagger {
   if (!existsSync(modelPath)) throw new Error(`NER model not found at ${modelPath}: run npm run train:ner`);
   const model = loadModel(readFileSync(modelPath));
   const clustersPath = join(modelDir, modelFiles.clusters);
-  const clusters = existsSync(clustersPath) ? parseWordClusters(gunzipSync(readFileSync(clustersPath)).toString('utf8')) : emptyWordClusters();
+  const clusters = existsSync(clustersPath) ? parseWordClusters(gunzipSync(readFileSync(clustersPath))) : emptyWordClusters();
   const gazetteerPath = join(modelDir, modelFiles.gazetteer);
   const gazetteer = parseGazetteer(existsSync(gazetteerPath) ? gunzipSync(readFileSync(gazetteerPath)).toString('utf8') : '');
   return createTagger(model, clusters, gazetteer);

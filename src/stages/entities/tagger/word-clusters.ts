@@ -23,36 +23,41 @@ export interface WordClusters {
   readonly ids: Uint16Array;
 }
 
-/** Compares `word` with the text between `start` and `end` (code-unit order). */
-function compareAt(text: string, start: number, end: number, word: string): number {
-  const length = Math.min(end - start, word.length);
-  for (let offset = 0; offset < length; offset++) {
-    const difference = word.charCodeAt(offset) - text.charCodeAt(start + offset);
+/** Compares the first `length` bytes of `key` with `bytes[start, end)` (byte order = code-point order). */
+function compareAt(bytes: Uint8Array, start: number, end: number, key: Uint8Array, length: number): number {
+  const shorter = Math.min(end - start, length);
+  for (let offset = 0; offset < shorter; offset++) {
+    const difference = key[offset]! - bytes[start + offset]!;
     if (difference !== 0) return difference;
   }
-  return word.length - (end - start);
+  return length - (end - start);
 }
 
-/** Parses the cluster file (lines must be sorted by word). */
-export function parseWordClusters(text: string): WordClusters {
+/**
+ * Parses the cluster file (lines must be sorted by word), given as text or as its UTF-8 bytes. The
+ * table keeps the bytes (10 MB for 341k words; as a JavaScript string with a few non-Latin-1 words
+ * it took twice that) and binary-searches them.
+ */
+export function parseWordClusters(input: string | Uint8Array): WordClusters {
+  const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
   let lineCount = 0;
-  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lineCount++;
-  if (text.length > 0 && !text.endsWith('\n')) lineCount++;
+  for (let at = bytes.indexOf(10); at >= 0; at = bytes.indexOf(10, at + 1)) lineCount++;
+  if (bytes.length > 0 && bytes[bytes.length - 1] !== 10) lineCount++;
   const wordStarts = new Int32Array(lineCount);
   const wordEnds = new Int32Array(lineCount);
   const ranks = new Int32Array(lineCount);
   const ids = new Uint16Array(lineCount * clusterLevels);
   let row = 0;
   let position = 0;
-  while (position < text.length) {
-    let lineEnd = text.indexOf('\n', position);
-    if (lineEnd < 0) lineEnd = text.length;
-    const tab = text.indexOf('\t', position);
+  while (position < bytes.length) {
+    let lineEnd = bytes.indexOf(10, position);
+    if (lineEnd < 0) lineEnd = bytes.length;
+    const tab = bytes.indexOf(9, position);
     if (tab > position && tab < lineEnd) {
       let column = 0;
       let value = 0;
       for (let at = tab + 1; at <= lineEnd; at++) {
-        const code = at < lineEnd ? text.charCodeAt(at) : 9;
+        const code = at < lineEnd ? bytes[at]! : 9;
         if (code === 9) {
           if (column === 0) ranks[row] = value;
           else if (column <= clusterLevels) ids[row * clusterLevels + column - 1] = value;
@@ -69,16 +74,22 @@ export function parseWordClusters(text: string): WordClusters {
     position = lineEnd + 1;
   }
   const size = row;
+  const encoder = new TextEncoder();
+  let key = new Uint8Array(256);
   return {
     size,
     ranks,
     ids,
+    // Words are sorted by UTF-16 code units: byte order for every word without characters beyond
+    // the Basic Multilingual Plane.
     find(word) {
+      if (word.length * 3 > key.length) key = new Uint8Array(word.length * 3);
+      const length = encoder.encodeInto(word, key).written;
       let low = 0;
       let high = size - 1;
       while (low <= high) {
         const middle = (low + high) >> 1;
-        const comparison = compareAt(text, wordStarts[middle]!, wordEnds[middle]!, word);
+        const comparison = compareAt(bytes, wordStarts[middle]!, wordEnds[middle]!, key, length);
         if (comparison === 0) return middle;
         if (comparison < 0) high = middle - 1;
         else low = middle + 1;
