@@ -7,8 +7,11 @@
  * recall (overlap50 recall on gold contents holding a quote mark), and the quotes stage's time per
  * article (entities layer computed beforehand, as in the pipeline). compromise's `quotations()`
  * is the baseline in the same run (contents only: it has no cue or speaker). `--errors N` prints
- * up to N errors as text (gold vs predicted contents) to stderr.
+ * up to N errors as text (gold vs predicted contents) to stderr; `--misses FILE` writes every
+ * missed gold direct quote, with its paragraph and the predictions touching it, to FILE (keep it
+ * outside the repository: it holds dataset text).
  */
+import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Mention, Span, Token } from '../src/doc/schema.js';
@@ -25,6 +28,8 @@ export interface ScoredAttribution {
   readonly cue: readonly Span[];
   readonly source: readonly Span[];
   readonly speakerEntity?: string | null;
+  /** What proposed it (for `--misses`). */
+  readonly rule?: string;
 }
 
 /** Running counts over a split. */
@@ -165,6 +170,39 @@ export function describeErrors(text: string, tokens: readonly Token[], gold: rea
   return lines;
 }
 
+/**
+ * Gold direct quotes (content holding a quote mark) that no prediction matches at overlap50, each
+ * with its line of text, gold cue and source, and the predictions that share a word with it.
+ */
+export function describeDirectMisses(text: string, tokens: readonly Token[], gold: readonly GoldAttribution[], predicted: readonly ScoredAttribution[]): string[] {
+  const show = (spans: readonly Span[]): string => spans.map((span) => text.slice(span.start, span.end).replace(/\n/g, '⏎')).join(' || ');
+  const goldItems = gold.filter((item) => wordSet(text, tokens, item.content).size > 0);
+  const goldSets = goldItems.map((item) => wordSet(text, tokens, item.content));
+  const predictedSets = predicted.map((item) => wordSet(text, tokens, item.content));
+  const overlap = match(goldSets, predictedSets, (g, p, common) => common * 2 >= g.size && common * 2 >= p.size);
+  const lines: string[] = [];
+  goldItems.forEach((item, index) => {
+    const contentText = item.content.map((span) => text.slice(span.start, span.end)).join(' ');
+    if (!/["“”]/.test(contentText) || overlap.has(index)) return;
+    const first = item.content[0]!.start;
+    const lineStart = text.lastIndexOf('\n', first - 1) + 1;
+    const lineEnd = text.indexOf('\n', item.content[item.content.length - 1]!.end);
+    const touching = predicted
+      .map((guess, guessIndex) => ({ guess, common: shared(goldSets[index]!, predictedSets[guessIndex]!) }))
+      .filter(({ common }) => common > 0)
+      .map(({ guess, common }) => `  pred (${common}/${goldSets[index]!.size} shared, rule=${guess.rule ?? '?'}): ${show(guess.content)} (cue=${show(guess.cue)}, source=${show(guess.source)})`);
+    lines.push(
+      [
+        `[direct-missed] cue=${show(item.cue)} source=${show(item.source)}`,
+        `  gold: ${show(item.content)}`,
+        `  line: ${text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd)}`,
+        ...(touching.length > 0 ? touching : ['  pred: none']),
+      ].join('\n'),
+    );
+  });
+  return lines;
+}
+
 function f1(precision: number, recall: number): number {
   return precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
 }
@@ -202,6 +240,10 @@ export async function run(args: string[]): Promise<BenchResult> {
   // `--errors N`: print up to N errors (gold vs predicted spans as text) to stderr.
   const errorsAt = args.indexOf('--errors');
   let errorsLeft = errorsAt >= 0 ? Number(args[errorsAt + 1] ?? 50) : 0;
+  // `--misses FILE`: every missed gold direct quote, written to FILE.
+  const missesAt = args.indexOf('--misses');
+  const missesFile = missesAt >= 0 ? args[missesAt + 1] : undefined;
+  const misses: string[] = [];
   const articles = readPolnear(join(sharedDataDir(), 'quotes-polnear'), split);
   const model = loadQuoteTagger();
   const entityResource = entitiesStage.load?.();
@@ -221,12 +263,16 @@ export async function run(args: string[]): Promise<BenchResult> {
     for (let repeat = 0; repeat < repeats; repeat++) findQuotes(inputs, model);
     const used = process.cpuUsage(started);
     stageMs += (used.user + used.system) / 1000 / repeats;
-    const scored = found.quotes.map((quote) => ({ content: quote.content, cue: quote.cue ? [quote.cue] : [], source: quote.speaker ? [quote.speaker] : [], speakerEntity: quote.speakerEntity }));
+    const scored = found.quotes.map((quote) => ({ content: quote.content, cue: quote.cue ? [quote.cue] : [], source: quote.speaker ? [quote.speaker] : [], speakerEntity: quote.speakerEntity, rule: quote.rule }));
     scoreArticle(article.text, segmentation.tokens, inputs.mentions, article.attributions, scored, lede);
     if (errorsLeft > 0) {
       const lines = describeErrors(article.text, segmentation.tokens, article.attributions, scored).slice(0, errorsLeft);
       errorsLeft -= lines.length;
       if (lines.length > 0) console.error(`## ${article.name}\n${lines.join('\n')}`);
+    }
+    if (missesFile) {
+      const lines = describeDirectMisses(article.text, segmentation.tokens, article.attributions, scored);
+      if (lines.length > 0) misses.push(`## ${article.name}\n${lines.join('\n')}`);
     }
     const compromiseQuotes = nlp(article.text)
       .quotations()
@@ -234,6 +280,7 @@ export async function run(args: string[]): Promise<BenchResult> {
       .map((item) => ({ content: [{ start: item.offset.start, end: item.offset.start + item.offset.length }], cue: [], source: [] }));
     scoreArticle(article.text, segmentation.tokens, [], article.attributions, compromiseQuotes, baseline);
   }
+  if (missesFile) writeFileSync(missesFile, `${misses.join('\n\n')}\n`);
   return {
     task: 'quotes',
     dataset: `PolNeAR ${split} (${articles.length} articles, ${lede.gold} attributions)`,

@@ -4,8 +4,10 @@ import type { Span } from '../../doc/schema.js';
 import { segment } from '../segment/segment.js';
 import {
   cutAtSentenceEnd,
+  endAtClosedQuote,
   extendOverFocusPhrase,
   dropWeakAttributions,
+  findAttributions,
   mergeAcrossAsides,
   prepositionToCue,
   splitTranscriptSpeaker,
@@ -142,5 +144,61 @@ for (const [name, text, content, cue, expected] of focusCases) {
       if (text.slice(token.start, token.end) === 'said') tags[index] = Tag.BeginCue;
     });
     assert.equal(contentText(text, extendOverFocusPhrase(text, tokens, tags, attribution(text, content, cue))), expected);
+  });
+}
+
+const closedQuoteCases: [string, string, string, string | null, string][] = [
+  ['a question closes the quotation', 'Asked about the rule, she said "What rule?" and kept walking.', '"What rule?" and kept walking', 'said', '"What rule?"'],
+  ['`as “…”` then the time of the report', 'The mayor described the budget as a “total mess” during a council meeting.', 'the budget as a “total mess” during a council meeting', 'described', 'the budget as a “total mess”'],
+  ['`as “…”` then the rest of the content', 'She praised the law as a “fair deal” for the farmers of the valley.', 'the law as a “fair deal” for the farmers of the valley', 'praised', 'the law as a “fair deal” for the farmers of the valley'],
+  ['a cue after the content fixes its end', 'The mayor, who was met with cries of "Resign!" at the town hall, is under pressure, union leaders said.', 'The mayor, who was met with cries of "Resign!" at the town hall, is under pressure', 'said', 'The mayor, who was met with cries of "Resign!" at the town hall, is under pressure'],
+];
+for (const [name, text, content, cue, expected] of closedQuoteCases) {
+  test(`closed quote: ${name}`, () => {
+    const { paragraphs } = segment(text);
+    const quoted = findQuotedSpans(text, splitAtLineBreaks(text, paragraphs)).spans;
+    assert.equal(contentText(text, endAtClosedQuote(text, quoted, attribution(text, content, cue, 'mixed'))), expected);
+  });
+}
+
+/** Tags `phrases` (each `[phrase, tag type]`) on the tokens of `text`, all else O. */
+function tagPhrases(text: string, phrases: [string, 'content' | 'cue' | 'source'][]): { tokens: ReturnType<typeof segment>['tokens']; tags: Uint8Array } {
+  const { tokens } = segment(text);
+  const tags = new Uint8Array(tokens.length);
+  const begin = { content: Tag.BeginContent, cue: Tag.BeginCue, source: Tag.BeginSource };
+  const inside = { content: Tag.InsideContent, cue: Tag.InsideCue, source: Tag.InsideSource };
+  for (const [phrase, type] of phrases) {
+    const span = spanOf(text, phrase);
+    let first = true;
+    tokens.forEach((token, index) => {
+      if (token.start < span.start || token.end > span.end) return;
+      tags[index] = first ? begin[type] : inside[type];
+      first = false;
+    });
+  }
+  return { tokens, tags };
+}
+
+const halvesCases: [string, string, [string, 'content' | 'cue' | 'source'][], string[]][] = [
+  [
+    'the halves of one quote around its cue are one attribution',
+    '“It is over,” she said. “We lost.”',
+    [['“It is over,”', 'content'], ['she', 'source'], ['said', 'cue'], ['“We lost.”', 'content']],
+    ['“It is over,” || “We lost.” (said)'],
+  ],
+  [
+    'two quotes a clause apart are two attributions',
+    '“Keep your hands up,” she sings to the crowd before asking them, “Where do we go now?”',
+    [['“Keep your hands up,”', 'content'], ['she', 'source'], ['asking', 'cue'], ['“Where do we go now?”', 'content']],
+    ['“Keep your hands up,” ()', '“Where do we go now?” (asking)'],
+  ],
+];
+for (const [name, text, phrases, expected] of halvesCases) {
+  test(`split quotes: ${name}`, () => {
+    const { tokens, tags } = tagPhrases(text, phrases);
+    const lines = splitAtLineBreaks(text, segment(text).paragraphs);
+    const quoted = findQuotedSpans(text, lines).spans;
+    const found = findAttributions(text, tokens, lines, tags, quoted);
+    assert.deepEqual(found.map((item) => `${contentText(text, item)} (${item.cue ? text.slice(item.cue.start, item.cue.end) : ''})`), expected);
   });
 }

@@ -315,13 +315,22 @@ function yieldContents(byCue: Map<TagRun | null, TagRun[]>, orphanContents: TagR
 export function endAtClosedQuote(text: string, quoted: readonly QuotedSpan[], attribution: FoundAttribution): FoundAttribution {
   const last = attribution.content[attribution.content.length - 1];
   if (!last) return attribution;
+  // `Pressure is building on the mayor, who was greeted with chants of "Go home!" at a rally last
+  // week, according to union leaders.`: a cue right after the content fixes its end.
+  if (attribution.cue && attribution.cue.start >= last.end && !/[.?!]/.test(text.slice(last.end, attribution.cue.start))) return attribution;
   for (const span of quoted) {
     if (span.start >= last.end) break;
     if (span.unclosed || span.continues || span.end <= last.start || span.end >= last.end) continue;
     const inner = text.charAt(span.end - 2);
     const rest = text.slice(span.end, last.end);
     if (!/[\p{L}\p{N}]/u.test(rest)) continue;
-    if (/[.?!]/.test(inner) || /^\s*[-–—]\s/u.test(rest)) {
+    // `criticized the health law as a “crazy system” during a stop in Flint`: a quotation that
+    // names what something is called, `as “…”`, ends the content when the time of the report
+    // follows (`during …`, `Wednesday`); other phrases after it usually belong to the content.
+    const naming =
+      /(?:^|[^\p{L}])as(?:[ \t]+(?:a|an|the))?[ \t]+$/iu.test(text.slice(Math.max(last.start, span.start - 8), span.start)) &&
+      /^[ \t]+(?:during|earlier|last|this|yesterday|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/u.test(rest);
+    if (/[.?!]/.test(inner) || /^\s*[-–—]\s/u.test(rest) || naming) {
       const content = [...attribution.content.slice(0, -1), { start: last.start, end: span.end }];
       return { ...attribution, content, rule: `${attribution.rule}+closed-quote` };
     }
@@ -567,7 +576,10 @@ export function findAttributions(
         // `“He really does love us,” Melanie said, and soon, the balloons were dropping`: the
         // content resumes right after the mark, or the clause is narration.
         nearestRight.firstToken - after <= 4;
-      if ((direct(nearestLeft) && direct(nearestRight)) || parenthetical) kept = [nearestLeft, nearestRight];
+      // The halves of one quote sit right around the cue: `“Keep your hands in sight,” she sings
+      // to the crowd before asking them, “Where do we go?”` holds two quotes, a clause apart.
+      const halves = direct(nearestLeft) && direct(nearestRight) && gap(nearestLeft.lastToken + 1, cue.firstToken) <= 3;
+      if (halves || parenthetical) kept = [nearestLeft, nearestRight];
       else {
         // `“ISIS and al Qaeda have taken advantage …,” Africa Command said in its statement
         // confirming Dawud’s death.`: a quote right before its cue outranks a phrase after it.

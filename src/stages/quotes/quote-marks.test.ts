@@ -20,6 +20,9 @@ const positive: [string, string, string[]][] = [
   ['two apostrophes as a double mark', "''That makes me smart,'' he said.", ["''That makes me smart,''"]],
   ['a quote of the same style nested inside', '“I’d rather live in what he calls “hell” than here,” she wrote.', ['“I’d rather live in what he calls “hell” than here,”']],
   ['a quote continued in the next paragraph', '“The first part of it.\n\n“The second part.”', ['“The first part of it.', '“The second part.”']],
+  ['an opening mark typed as the closing one (bad input)', '“Rents rose by a third. Wages did not move.“', ['“Rents rose by a third. Wages did not move.“']],
+  ['a straight mark closed by a curly one (bad input)', 'She sorted the "urgent” files from the “routine ones” today.', ['"urgent”', '“routine ones”']],
+  ['a stray straight closing mark pairs with nothing', 'He gave a quick tour of [the] site" before lunch. The "new wing" opens in May.', ['"new wing"']],
 ];
 
 const negative: [string, string][] = [
@@ -50,6 +53,11 @@ test('quote marks: a closing mark with no opening mark yields a diagnostic', () 
   const result = findQuotedSpans(text, findParagraphs(text));
   assert.deepEqual(result.spans, []);
   assert.deepEqual(result.diagnostics.map((item) => item.rule), ['quote-marks/unopened']);
+});
+
+test('quote marks: a reversed closing mark yields a diagnostic', () => {
+  const text = '“We are done here.“';
+  assert.deepEqual(findQuotedSpans(text, findParagraphs(text)).diagnostics.map((item) => item.rule), ['quote-marks/reversed']);
 });
 
 test('quote marks: thousands of unbalanced marks are fast and never throw', () => {

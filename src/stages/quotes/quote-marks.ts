@@ -44,6 +44,10 @@ function isSpaceOrOpener(code: number): boolean {
   return Number.isNaN(code) || code === 0x20 || code === 0x0a || code === 0x09 || code === 0xa0 || code === 0x28 /* ( */ || code === 0x5b /* [ */ || code === 0x2014 || code === 0x2013 || code === 0x2d || code === 0x201c || code === 0x22;
 }
 
+function isQuoteMarkCode(code: number): boolean {
+  return code === STRAIGHT_DOUBLE || code === STRAIGHT_SINGLE || DOUBLE_OPEN.has(code) || DOUBLE_CLOSE.has(code) || code === SINGLE_OPEN || code === SINGLE_CLOSE;
+}
+
 /** The first non-space character of a paragraph is an opening double mark. */
 function opensWithQuote(text: string, start: number, end: number): boolean {
   for (let position = start; position < end; position++) {
@@ -90,8 +94,15 @@ export function findQuotedSpans(text: string, paragraphs: readonly Span[]): Quot
         singleOpen = -1;
       } else if (code === STRAIGHT_DOUBLE) {
         const depth = deepest(STRAIGHT_DOUBLE);
+        const before = position > paragraph.start ? text.charCodeAt(position - 1) : Number.NaN;
+        const after = position + 1 < paragraph.end ? text.charCodeAt(position + 1) : Number.NaN;
         if (depth >= 0) close(depth, position);
-        else stack.push({ position, style: STRAIGHT_DOUBLE });
+        else if (stack.length === 0 && !isSpaceOrOpener(before) && !isLetterOrDigit(after) && !isQuoteMarkCode(after)) {
+          // `a cursory review of [his] systems" including …`: a straight mark after a word and
+          // before a space closes a quotation opened elsewhere (or nowhere); opening one here
+          // would pair it with the next quotation's opening mark and turn the text inside out.
+          diagnostics.push({ stage: 'quotes', rule: 'quote-marks/unopened', message: 'a closing quote mark with no opening mark', start: position, end: position + 1 });
+        } else stack.push({ position, style: STRAIGHT_DOUBLE });
         singleOpen = -1;
       } else if (code === 0x201c || code === 0x201e || code === 0xab) {
         const top = stack[stack.length - 1];
@@ -99,6 +110,19 @@ export function findQuotedSpans(text: string, paragraphs: readonly Span[]): Quot
         if (code === 0x201c && top?.style === 0x201e) close(stack.length - 1, position);
         else {
           const style = code === 0xab ? 0xab : 0x201c;
+          const before = position > paragraph.start ? text.charCodeAt(position - 1) : Number.NaN;
+          const after = position + 1 < paragraph.end ? text.charCodeAt(position + 1) : Number.NaN;
+          // `“… the rate is 51 percent.“`: an opening mark typed where the closing one belongs
+          // (after a word or punctuation, before a space or the paragraph's end) closes the
+          // quotation it faces when no closing mark of its own follows (bad input).
+          const reversedClose =
+            code === 0x201c && top !== undefined && top.style === 0x201c && !isSpaceOrOpener(before) && !isLetterOrDigit(after) && closingMarksAfter(text, position + 1, paragraph.end, 0x201d) < stack.length;
+          if (reversedClose) {
+            diagnostics.push({ stage: 'quotes', rule: 'quote-marks/reversed', message: 'an opening quote mark closes a quotation', start: position, end: position + 1 });
+            close(stack.length - 1, position);
+            singleOpen = -1;
+            continue;
+          }
           // `“… I’d rather live in what he calls “hell” than live in a world …”`: a mark of the
           // same style nests when enough closing marks follow in the paragraph to close both;
           // otherwise the open one was never closed (bad input).
@@ -113,8 +137,13 @@ export function findQuotedSpans(text: string, paragraphs: readonly Span[]): Quot
         const depth = code === 0xbb ? deepest(0xab) : deepest(0x201c, 0x201e);
         const before = position > paragraph.start ? text.charCodeAt(position - 1) : Number.NaN;
         const after = position + 1 < paragraph.end ? text.charCodeAt(position + 1) : Number.NaN;
+        const straight = code === 0x201d ? deepest(STRAIGHT_DOUBLE) : -1;
         if (depth >= 0) close(depth, position);
-        else if (code === 0x201d && isSpaceOrOpener(before) && isLetterOrDigit(after)) {
+        else if (straight >= 0 && !isSpaceOrOpener(before)) {
+          // `Clinton’s "work-related” emails`: a curly mark closes a straight one (mixed styles in
+          // bad input); left open, the straight mark would swallow the rest of the paragraph.
+          close(straight, position);
+        } else if (code === 0x201d && isSpaceOrOpener(before) && isLetterOrDigit(after)) {
           // `”Mr. Trump embodies the lasting legacy …”`: a closing mark typed where an opening
           // one belongs (bad input) still opens the quote.
           diagnostics.push({ stage: 'quotes', rule: 'quote-marks/reversed', message: 'a closing quote mark opens a quotation', start: position, end: position + 1 });
