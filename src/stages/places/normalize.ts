@@ -9,6 +9,26 @@
  * collapsed. Returns `''` when nothing of a Latin-script name remains.
  */
 export function placeKey(name: string): string {
+  // Plain ASCII (nearly every name asked for) in one pass; the same key as the general path.
+  let key = '';
+  let space = false;
+  for (let at = 0; at < name.length; at++) {
+    let code = name.charCodeAt(at);
+    if (code >= 128) return foldedKey(name);
+    if (code >= 65 && code <= 90) code += 32;
+    if (code === 46) continue;
+    if (code === 96) code = 39;
+    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 39) {
+      if (space && key !== '') key += ' ';
+      space = false;
+      key += String.fromCharCode(code);
+    } else space = true;
+  }
+  return key;
+}
+
+/** {@link placeKey} for any script: accents folded by Unicode decomposition. */
+function foldedKey(name: string): string {
   return name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

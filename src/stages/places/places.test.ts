@@ -132,6 +132,15 @@ const FIND_CASES: readonly FindCase[] = [
   ['a wire dateline in capitals', 'HOUSTON (AP) - Chris Paul hit a late shot.', [['Chris Paul', 'PER']], ['HOUSTON']],
   ['a demonym modifying a located noun', 'They were found in the British city of Salisbury.', [['British', 'MISC'], ['Salisbury', 'LOC']], ['British', 'Salisbury']],
   ['an unknown name placed by its clause', 'the In Amenas oil consortium in Algeria', [['In Amenas', 'LOC'], ['Algeria', 'LOC']], ['In Amenas', 'Algeria']],
+  ['a wire dateline after a byline', 'By Jane Roe. BOSTON (Reuters) - A judge ruled.', [['Jane Roe', 'PER']], ['BOSTON']],
+  ['a dateline city vouched for by its state', 'CAMP HARLOW, Wash. - A colonel spoke.', [], ['CAMP HARLOW', 'Wash.']],
+  ['an unknown region after a direction', 'Shelling hit eastern Velmora again.', [['Velmora', 'LOC']], ['Velmora']],
+  ['an unknown name in a list of known places', 'The band plays Copenhagen, Hamburg, Velmora and Mannheim.', [['Copenhagen', 'LOC'], ['Hamburg', 'LOC'], ['Velmora', 'LOC'], ['Mannheim', 'LOC']], ['Copenhagen', 'Hamburg', 'Velmora', 'Mannheim']],
+  ['a mention without its trailing exclamation mark', 'There are strong women in Asia! Believe it.', [['Asia!', 'LOC']], ['Asia']],
+  ['two mentions that make one known name', 'Rule ended in Bosnia and Herzegovina that year.', [['Bosnia', 'LOC'], ['Herzegovina', 'LOC']], ['Bosnia and Herzegovina']],
+  ['two known places joined by and stay two', 'She flew to Hawaii and Europe in May.', [['Hawaii', 'LOC'], ['Europe', 'LOC']], ['Hawaii', 'Europe']],
+  ['a place name before -based', 'The London-based firm grew.', [], ['London']],
+  ['a known name closing a place after a comma', 'Round six: Oulton Park, Cheshire.', [['Oulton Park', 'LOC'], ['Cheshire', 'ORG']], ['Oulton Park', 'Cheshire']],
 ];
 
 const NEGATIVE_FIND_CASES: readonly FindCase[] = [

@@ -15,9 +15,9 @@ export { placeKey } from './normalize.js';
 export { classifyToponyms, loadToponymClassifier, type ToponymClassifier } from './toponym-classifier.js';
 
 /**
- * The stage's resources: the gazetteer, and optionally the learned literal-toponym classifier
- * (`loadToponymClassifier()`, from `models/places/toponym-classifier.json.gz`); without it the
- * rules alone decide. A bare {@link Gazetteer} is accepted too.
+ * The stage's resources: the gazetteer, and the learned literal-toponym classifier
+ * (`loadToponymClassifier()`, from `models/places/toponym-classifier.json.gz`, loaded by
+ * default); without it the rules alone decide. A bare {@link Gazetteer} is accepted too (rules).
  */
 export interface PlacesResources {
   readonly gazetteer: Gazetteer;
@@ -40,10 +40,12 @@ export const placesStage: Stage = {
   name: 'places',
   requires: ['text', 'sentences', 'mentions', 'meta'],
   assigns: ['places'],
-  // The learned classifier is not loaded by default: it gains about one F1 point over the rules
-  // (GeoWebNews 5-fold CV .769 vs .758) but its features cost ~1.5 ms per article against the
-  // stage's 0.5 ms budget. Pass `{ gazetteer, classifier: loadToponymClassifier() }` to use it.
-  load: (): PlacesResources => ({ gazetteer: loadGazetteer() }),
+  // The learned classifier decides by default (GeoWebNews literal toponyms, 5-fold CV by article:
+  // see BENCHMARKS.md); the rules decide when its model file is absent.
+  load: (): PlacesResources => {
+    const classifier = loadToponymClassifier();
+    return classifier ? { gazetteer: loadGazetteer(), classifier } : { gazetteer: loadGazetteer() };
+  },
   run(doc, resource) {
     const { gazetteer, classifier } = 'lookupKey' in (resource as object) ? { gazetteer: resource as Gazetteer, classifier: undefined } : resource as PlacesResources;
     const options = { gazetteer, sentences: doc.sentences };

@@ -13,7 +13,7 @@ import { gunzipSync } from 'node:zlib';
 import type { Gazetteer } from './gazetteer.js';
 import { defaultGazetteerDir } from './gazetteer.js';
 import { placeKey } from './normalize.js';
-import type { FoundToponym, ToponymCandidate } from './toponym-finder.js';
+import { PLACE_WORD, type FoundToponym, type ToponymCandidate } from './toponym-finder.js';
 import { headReading } from './toponym-use.js';
 
 /** A trained classifier: feature weights and the probability from which a candidate is literal. */
@@ -23,6 +23,8 @@ export interface ToponymClassifier {
   readonly clusters: ReadonlyMap<string, number>;
   /** Default 0.5. */
   readonly threshold: number;
+  /** The same weights by the hashes of their names, for inference: built by {@link makeToponymClassifier}. */
+  readonly table: WeightTable;
 }
 
 /** One training example: a candidate's features and whether it is a literal toponym in the gold data. */
@@ -33,11 +35,11 @@ export interface ToponymExample {
 
 /** Options of {@link trainToponymClassifier}. */
 export interface TrainToponymOptions {
-  /** Passes over the examples (default 12). */
+  /** Passes over the examples (default 20). */
   readonly epochs?: number;
   /** L2 penalty per example (default 1e-4). */
   readonly l2?: number;
-  /** AdaGrad step (default 0.03). */
+  /** AdaGrad step (default 0.015). */
   readonly rate?: number;
   /** Features seen fewer times are dropped (default 2). */
   readonly minCount?: number;
@@ -56,15 +58,91 @@ export interface TrainToponymOptions {
 export function frequentWordClusters(path: string, maxRank = 20_000): Map<string, number> {
   const clusters = new Map<string, number>();
   for (const line of gunzipSync(readFileSync(path)).toString('utf8').split('\n')) {
-    const [word, rank, , c256] = line.split('\t');
+    const parts = line.split('\t'); const [word, rank] = parts; const c256 = parts[3];
     if (word && /^[a-z][a-z'-]*$/.test(word) && Number(rank) < maxRank && c256 !== undefined) clusters.set(word, Number(c256));
   }
   return clusters;
 }
 
-/** Lower-case words of a stretch of text, with punctuation marks as their own tokens. */
-function tokens(stretch: string): string[] {
-  return (stretch.match(/[\p{L}\p{M}\d]+(?:['’.-][\p{L}\p{M}\d]+)*|[^\s\p{L}\p{M}\d]/gu) ?? []).map((token) => token.toLowerCase().replace(/’/g, "'"));
+/**
+ * A token of the article: a run of letters and digits (joined by `'`, `’`, `.` or `-` between
+ * two of them: `U.S`, `al-Assad`, `China's`) or one other non-space character. Its lower-case
+ * form (curly apostrophes straightened) is made when a feature first reads it.
+ */
+interface Token { readonly start: number; readonly end: number; lower?: string }
+
+const WORD_CHARACTER = /[\p{L}\p{M}\d]/u;
+const SPACE = /\s/;
+
+/** True for a letter, mark or digit (ASCII answered without a regular expression). */
+function isWordCode(code: number, text: string, at: number): boolean {
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+  return WORD_CHARACTER.test(String.fromCodePoint(text.codePointAt(at) ?? code));
+}
+
+function isSpaceCode(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || (code >= 128 && SPACE.test(String.fromCharCode(code)));
+}
+
+/** Tokens of `text` from `from` to `to` (see {@link Token}); one pass over the characters. */
+function tokenize(text: string, from = 0, to = text.length): Token[] {
+  const tokens: Token[] = [];
+  let at = from;
+  while (at < to) {
+    const code = text.charCodeAt(at);
+    if (isSpaceCode(code)) { at++; continue; }
+    const start = at;
+    const step = (position: number): number => (text.charCodeAt(position) >= 0xd800 && text.charCodeAt(position) < 0xdc00 ? 2 : 1);
+    if (!isWordCode(code, text, at)) {
+      at += step(at);
+      tokens.push({ start, end: at });
+      continue;
+    }
+    for (;;) {
+      at += step(at);
+      if (at >= to) break;
+      const next = text.charCodeAt(at);
+      if (isWordCode(next, text, at)) continue;
+      // A joiner between two word characters stays inside the token.
+      if ((next === 39 || next === 0x2019 || next === 46 || next === 45) && at + 1 < to && isWordCode(text.charCodeAt(at + 1), text, at + 1)) continue;
+      break;
+    }
+    tokens.push({ start, end: at });
+  }
+  return tokens;
+}
+
+/**
+ * True when a capitalised word and one space end right before `start` (`Agnes [Jones House]`,
+ * `the U.S. [Virgin Islands]`): a scan back over letters and periods for a capital.
+ */
+function capitalisedWordBefore(text: string, start: number): boolean {
+  if (start < 2 || !isSpaceCode(text.charCodeAt(start - 1))) return false;
+  for (let at = start - 2; at >= Math.max(0, start - 20); at--) {
+    const character = text[at]!;
+    if (character === '.') continue;
+    if (!/\p{L}/u.test(character)) return false;
+    if (character !== character.toLowerCase() && /\p{Lu}/u.test(character)) return true;
+  }
+  return false;
+}
+
+/** The lower-case form of a token, made once. */
+function lowerOf(text: string, token: Token): string {
+  token.lower ??= text.slice(token.start, token.end).toLowerCase().replace(/’/g, "'");
+  return token.lower;
+}
+
+/** Index of the first token that ends after `offset`. */
+function tokenAfter(tokens: readonly Token[], offset: number): number {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (tokens[middle]!.end <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 const shapeOf = (word: string): string => /^\p{Lu}+$/u.test(word) ? 'X' : /^\p{Lu}/u.test(word) ? 'Xx' : /^\p{Ll}/u.test(word) ? 'x' : /^\d/.test(word) ? 'd' : word;
@@ -75,50 +153,15 @@ function populationBand(population: number): string {
 }
 
 /**
- * Features of one candidate: the rules' reading and source, the tagger's type, the words before
- * and after (with their shapes), the head noun's reading, the name's own words and shape, and
- * the gazetteer's kinds of the name.
+ * Receives one feature: its template (`w-1`, `kind+rule`, `possessive`), its value (`''` for a
+ * flag) and, for a conjunction, its second value. The feature's name is `template=value second`.
  */
-export function toponymFeatures(text: string, candidate: ToponymCandidate, gazetteer: Gazetteer, clusters: ReadonlyMap<string, number>, sentenceStarts?: ReadonlySet<number>): string[] {
-  const { start, end } = candidate;
-  const surface = text.slice(start, end);
-  const type = candidate.mentionType ?? 'none';
-  const rule = candidate.ruleUse;
-  const features = ['bias', `rule=${rule}`, `source=${candidate.source}`, `type=${type}`, `type+rule=${type}+${rule}`, `source+rule=${candidate.source}+${rule}`];
+type Emit = (template: string, value: string, second?: string) => void;
 
-  const before = tokens(text.slice(Math.max(0, start - 40), start));
-  const afterRaw = text.slice(end, end + 40);
-  const after = tokens(afterRaw);
-  const previous = before[before.length - 1] ?? '<s>';
-  const previous2 = before[before.length - 2] ?? '<s>';
-  // "at the Dubai World Cup": the word before an article says more than the article.
-  const governor = previous === 'the' || previous === 'a' ? previous2 : previous;
-  const next = after[0] ?? '</s>';
-  const next2 = after[1] ?? '</s>';
-  const nextWord = /^\s*([\p{L}\p{M}'’-]+)/u.exec(afterRaw)?.[1] ?? '';
-  features.push(
-    `w-1=${previous}`, `w-2=${previous2}`, `w-2,w-1=${previous2} ${previous}`, `gov=${governor}`, `gov+rule=${governor}+${rule}`,
-    `w+1=${next}`, `w+2=${next2}`, `w+1,w+2=${next} ${next2}`, `w+1+type=${next}+${type}`,
-    `shape+1=${shapeOf(nextWord || next)}`, `w-1,w+1=${previous} ${next}`,
-  );
-  if (/^\p{Ll}{3,}$/u.test(nextWord)) features.push(`suffix+1=${nextWord.slice(-2)}`, `suffix+1+rule=${nextWord.slice(-2)}+${rule}`);
-  const cluster = (word: string): string => String(clusters.get(word) ?? (/^\p{L}/u.test(word) ? '?' : word));
-  features.push(`c-1=${cluster(previous)}`, `cgov=${cluster(governor)}`, `c+1=${cluster(next)}`, `c+2=${cluster(next2)}`, `c+1,c+2=${cluster(next)} ${cluster(next2)}`, `c+1+rule=${cluster(next)}+${rule}`, `cgov+rule=${cluster(governor)}+${rule}`);
-  for (const word of new Set(after.slice(0, 4))) features.push(`right=${word}`, `cright=${cluster(word)}`);
-  for (const word of new Set(before.slice(-4))) features.push(`left=${word}`, `cleft=${cluster(word)}`);
-  // (The rules' own metonymy test is in `rule`: computing it again per candidate doubled the time.)
-  features.push(`head=${headReading(text, end) ?? 'none'}`);
+/** What the gazetteer knows of a name: its kinds (`demonym`, `unknown` included) and population band. */
+interface NameFacts { readonly kinds: readonly string[]; readonly population: string }
 
-  const words = surface.split(/\s+/);
-  const lowerWords = words.map((word) => word.toLowerCase());
-  features.push(`first=${lowerWords[0] ?? ''}`, `last=${lowerWords[lowerWords.length - 1] ?? ''}`, `words=${Math.min(4, words.length)}`, `name=${surface.toLowerCase()}`);
-  const shape = /^(?:\p{Lu}\.?)+$/u.test(surface) ? 'acronym' : /\d/.test(surface) ? 'digit' : /^\p{Lu}[\p{Ll}\p{M}'’.-]/u.test(surface) ? 'title' : 'other';
-  features.push(`shape=${shape}`, `shape+type=${shape}+${type}`);
-  if (sentenceStarts?.has(start) || /(?:^|[.!?]["”’]?\s+)$/.test(text.slice(Math.max(0, start - 3), start))) features.push('sentence-initial');
-  if (/^['’]s?\s/u.test(afterRaw)) features.push('possessive');
-  if (/["“”‘’']\s*$/u.test(text.slice(Math.max(0, start - 2), start))) features.push('quoted');
-
-  const key = placeKey(surface);
+function nameFacts(gazetteer: Gazetteer, key: string): NameFacts {
   const entries = gazetteer.lookupKey(key).length > 0 ? gazetteer.lookupKey(key) : gazetteer.lookupKey(key.replace(/^the /, ''));
   const kinds = new Set<string>();
   let population = 0;
@@ -130,46 +173,369 @@ export function toponymFeatures(text: string, candidate: ToponymCandidate, gazet
   }
   if (gazetteer.lookupDemonym(key).length > 0) kinds.add('demonym');
   if (kinds.size === 0) kinds.add('unknown');
-  for (const kind of kinds) features.push(`kind=${kind}`, `kind+type=${kind}+${type}`, `kind+rule=${kind}+${rule}`);
-  features.push(`population=${populationBand(population)}`);
-  // Inside a longer capitalised name (`the Winnipeg Fire Paramedic Service`).
-  if (/^\s\p{Lu}/u.test(afterRaw)) features.push('capital-after');
-  if (/\p{Lu}[\p{L}.]*\s$/u.test(text.slice(Math.max(0, start - 20), start))) features.push('capital-before');
-  return features;
+  return { kinds: [...kinds], population: populationBand(population) };
 }
 
-/** A locative preposition right before a name (`in Cavan Institute`, `at the Dubai World Cup`). */
-const LOCATIVE = /\b(?:in|at|from|into|near|to|inside|outside|across|throughout|around|within)\s+(?:the\s+)?$/i;
+/** Cluster ids as feature values, made once. */
+const CLUSTER_NAMES: readonly string[] = Array.from({ length: 4096 }, (_, id) => String(id));
+
+/** A locative preposition (`in Cavan Institute`, `at the Dubai World Cup`). */
+const LOCATIVE_WORDS: ReadonlySet<string> = new Set(['in', 'at', 'from', 'into', 'near', 'to', 'inside', 'outside', 'across', 'throughout', 'around', 'within']);
+
+/** Lower-case words that do occur inside place names (`Bosnia and Herzegovina`, `Isle of Man`). */
+const NAME_JOINERS: ReadonlySet<string> = new Set(['and', 'of', 'the', 'de', 'del', 'la', 'le', 'du', 'da', 'do', 'dos', 'das', 'al', 'el', 'on', 'upon', 'en', 'sur', 'am', 'im', 'an', 'der', 'y', 'e', 'i']);
+
+/** Words of a sports report. */
+const SPORTS_WORDS: ReadonlySet<string> = new Set('match matches season league championship coach goal goals scored score scoring striker midfielder defender goalkeeper win wins victory defeat beat playoff playoffs tournament semifinal semifinals quarterfinal final finals innings wicket pitcher inning touchdown quarterback referee fixture fixtures squad'.split(' '));
+
+/** Words that carry no meaning of their own for {@link emitArticleFeatures}' `pred` feature. */
+const FUNCTION_WORDS: ReadonlySet<string> = new Set('the and for from with into onto over under after before since until near via are was were been being has have had will would could should can may might must does did this that these those which who whom whose where when while because than then also its their his her our your about across along around between among during within without against toward towards through throughout upon'.split(' '));
+
+/** Last words of institutions that stand in a place (`Cavan Institute`, `Belfast Magistrate's Court`). */
+const INSTITUTION_WORD = /\b(?:Institute|Academy|Court|Club|Centre|Center|Theatre|Theater|Racecourse|Circuit|Raceway|Studio|Studios|Farms?|Hotel|Inn|Restaurant|Bar|Pub|Cafe|Café|Store|Shop|Shops|Elementary|High|Middle|NS)$/u;
+
+/** What joins two names of one list: a comma, `and`, `or`. */
+const LIST_JOINER = /^(?:,\s*|\s+(?:and|or|&)\s+|,\s+(?:and|or)\s+)(?:the\s+)?$/;
+
+/** What the article says of one name (lower-cased surface) across its candidates. */
+interface SurfaceStats { count: number; locative: number; loc: number; metonymic: number; literal: number }
 
 /**
- * Features of every candidate of one article: {@link toponymFeatures} plus what the article says
- * of the same name elsewhere (`Cavan Institute` placed by `in` once is a place each time; a name
- * the tagger calls LOC elsewhere; a name the rules read as metonymic elsewhere).
+ * Emits the features of every candidate of one article: the rules' reading and source, the
+ * tagger's type, the words before and after (with their shapes and word classes), the head
+ * noun's reading, the name's own words and shape, the gazetteer's kinds of the name, and what
+ * the article says of the same name elsewhere (`Cavan Institute` placed by `in` once is a place
+ * each time; a name the tagger calls LOC elsewhere; a name the rules read as metonymic
+ * elsewhere). The text is tokenised once and the gazetteer asked once per name: a candidate
+ * costs a few map lookups, not a pass of regular expressions over its neighbourhood.
  */
-export function articleToponymFeatures(text: string, candidates: readonly ToponymCandidate[], gazetteer: Gazetteer, clusters: ReadonlyMap<string, number>, sentenceStarts?: ReadonlySet<number>): string[][] {
-  const bySurface = new Map<string, { count: number; locative: number; loc: number; metonymic: number; literal: number }>();
-  const surfaceOf = (candidate: ToponymCandidate): string => text.slice(candidate.start, candidate.end).toLowerCase();
-  for (const candidate of candidates) {
-    const surface = surfaceOf(candidate);
+function emitArticleFeatures(text: string, candidates: readonly ToponymCandidate[], gazetteer: Gazetteer, clusters: ReadonlyMap<string, number>, sentenceStarts: ReadonlySet<number> | undefined, emitFor: (index: number) => Emit): void {
+  const tokens = tokenize(text);
+  const facts = new Map<string, NameFacts>();
+  const surfaces = candidates.map((candidate) => text.slice(candidate.start, candidate.end));
+  const lowerSurfaces = surfaces.map((surface) => surface.toLowerCase());
+  // Each word's class once per article: the article's few hundred words, not the 20,000 of the table.
+  const seen = new Map<string, string>();
+  const cluster = (word: string): string => {
+    let name = seen.get(word);
+    if (name === undefined) {
+      const id = clusters.get(word);
+      name = id !== undefined ? CLUSTER_NAMES[id] ?? String(id) : isWordCode(word.charCodeAt(0), word, 0) && !/^\d/.test(word) ? '?' : word;
+      seen.set(word, name);
+    }
+    return name;
+  };
+
+  // Tokens before and after each candidate; a token that runs across the candidate's edge
+  // (`China's`, `Calgary-based`) is cut there and its outer piece tokenised alone.
+  const before = (candidate: ToponymCandidate): string[] => {
+    let index = tokenAfter(tokens, candidate.start);
+    const words: string[] = [];
+    const edge = tokens[index];
+    if (edge && edge.start < candidate.start) words.push(...tokenize(text, edge.start, candidate.start).map((token) => lowerOf(text, token)).reverse());
+    for (index--; index >= 0 && words.length < 4 && tokens[index]!.end > candidate.start - 40; index--) words.push(lowerOf(text, tokens[index]!));
+    return words.reverse();
+  };
+  const after = (candidate: ToponymCandidate): Token[] => {
+    let index = tokenAfter(tokens, candidate.end);
+    const found: Token[] = [];
+    const edge = tokens[index];
+    if (edge && edge.start < candidate.end) {
+      found.push(...tokenize(text, candidate.end, edge.end));
+      index++;
+    }
+    for (; index < tokens.length && found.length < 4 && tokens[index]!.start < candidate.end + 40; index++) found.push(tokens[index]!);
+    return found;
+  };
+
+  const lefts = candidates.map(before);
+  // "Bulgaria, Luxembourg, Malta, Portugal and Slovakia", "Brazil and China continued": names in
+  // one list share the words before its first name and after its last.
+  const listFirst = candidates.map((_, index) => index);
+  const listLast = candidates.map((_, index) => index);
+  for (let index = 1; index < candidates.length; index++) {
+    const left = candidates[index - 1]!;
+    const right = candidates[index]!;
+    if (left.end <= right.start && right.start - left.end <= 8 && LIST_JOINER.test(text.slice(left.end, right.start))) listFirst[index] = listFirst[index - 1]!;
+  }
+  for (let index = candidates.length - 2; index >= 0; index--) if (listFirst[index + 1] === listFirst[index]) listLast[index] = listLast[index + 1]!;
+  // Whether a candidate lies inside another (`inside`), holds one (`holds`) or neither; sorted by start.
+  const overlapping = (index: number): string | undefined => {
+    const candidate = candidates[index]!;
+    let relation: string | undefined;
+    for (let other = index - 1; other >= 0 && other >= index - 6; other--) {
+      const before = candidates[other]!;
+      if (before.end > candidate.start) relation = before.start <= candidate.start && before.end >= candidate.end ? 'inside' : 'crosses';
+    }
+    for (let other = index + 1; other < candidates.length && candidates[other]!.start < candidate.end; other++) {
+      const later = candidates[other]!;
+      relation = later.end <= candidate.end ? (candidate.start === later.start && candidate.end === later.end ? 'same' : 'holds') : 'crosses';
+    }
+    return relation;
+  };
+  const bySurface = new Map<string, SurfaceStats>();
+  candidates.forEach((candidate, index) => {
+    const surface = lowerSurfaces[index]!;
     const stats = bySurface.get(surface) ?? { count: 0, locative: 0, loc: 0, metonymic: 0, literal: 0 };
     stats.count++;
-    if (LOCATIVE.test(text.slice(Math.max(0, candidate.start - 16), candidate.start))) stats.locative++;
+    const left = lefts[index]!;
+    const previous = left[left.length - 1];
+    const governor = previous === 'the' ? left[left.length - 2] : previous;
+    if (governor !== undefined && LOCATIVE_WORDS.has(governor)) stats.locative++;
     if (candidate.mentionType === 'LOC') stats.loc++;
     if (candidate.ruleUse === 'metonymic') stats.metonymic++;
     if (candidate.ruleUse === 'literal') stats.literal++;
     bySurface.set(surface, stats);
-  }
-  return candidates.map((candidate) => {
-    const features = toponymFeatures(text, candidate, gazetteer, clusters, sentenceStarts);
-    const stats = bySurface.get(surfaceOf(candidate))!;
-    const type = candidate.mentionType ?? 'none';
-    features.push(`doc-count=${Math.min(3, stats.count)}`);
-    if (stats.locative > 0) features.push('doc-locative', `doc-locative+type=${type}`);
-    if (stats.loc > 0 && type !== 'LOC') features.push(`doc-loc+type=${type}`);
-    if (stats.metonymic > 0) features.push(`doc-metonymic+rule=${candidate.ruleUse}`);
-    if (stats.literal > 0) features.push(`doc-literal+rule=${candidate.ruleUse}`);
-    return features;
   });
+
+  // The article's bent: the share of its place names the rules read as governments, people or
+  // teams, and whether it reports a game (where a city is often its team: `a loss to San Antonio`).
+  let metonymic = 0;
+  let read = 0;
+  for (const candidate of candidates) {
+    if (candidate.ruleUse === 'rejected') continue;
+    read++;
+    if (candidate.ruleUse === 'metonymic' || candidate.ruleUse === 'modifier') metonymic++;
+  }
+  const metonymyBand = String(Math.round((4 * metonymic) / Math.max(1, read)));
+  let sportsWords = 0;
+  for (const token of tokens) if (token.end - token.start >= 4 && SPORTS_WORDS.has(lowerOf(text, token))) sportsWords++;
+  const sports = sportsWords >= 3;
+
+  candidates.forEach((candidate, index) => {
+    const emit = emitFor(index);
+    const { start, end } = candidate;
+    const surface = surfaces[index]!;
+    const type = candidate.mentionType ?? 'none';
+    const rule = candidate.ruleUse;
+    emit('bias', '');
+    emit('rule', rule);
+    emit('source', candidate.source);
+    emit('type', type);
+    emit('type+rule', type, rule);
+    emit('source+rule', candidate.source, rule);
+    const reason = candidate.ruleReason ?? rule;
+    emit('reason', reason);
+
+    const left = lefts[index]!;
+    const rightTokens = after(candidate);
+    const right = rightTokens.map((token) => lowerOf(text, token));
+    const previous = left[left.length - 1] ?? '<s>';
+    const previous2 = left[left.length - 2] ?? '<s>';
+    // "at the Dubai World Cup": the word before an article says more than the article.
+    const governor = previous === 'the' || previous === 'a' ? previous2 : previous;
+    const next = right[0] ?? '</s>';
+    const next2 = right[1] ?? '</s>';
+    const nextToken = rightTokens[0];
+    const nextWord = nextToken ? text.slice(nextToken.start, nextToken.end) : '';
+    emit('w-1', previous);
+    emit('w-2', previous2);
+    emit('w-2,w-1', previous2, previous);
+    emit('gov', governor);
+    emit('gov+rule', governor, rule);
+    emit('w+1', next);
+    emit('w+2', next2);
+    emit('w+1,w+2', next, next2);
+    emit('w+1+type', next, type);
+    emit('shape+1', shapeOf(nextWord || next));
+    emit('w-1,w+1', previous, next);
+    if (/^\p{Ll}{3,}$/u.test(nextWord)) {
+      emit('suffix+1', nextWord.slice(-2));
+      emit('suffix+1+rule', nextWord.slice(-2), rule);
+    }
+    const clusterNext = cluster(next);
+    const clusterGovernor = cluster(governor);
+    emit('c-1', cluster(previous));
+    emit('cgov', clusterGovernor);
+    emit('c+1', clusterNext);
+    emit('c+2', cluster(next2));
+    emit('c+1,c+2', clusterNext, cluster(next2));
+    emit('c+1+rule', clusterNext, rule);
+    emit('cgov+rule', clusterGovernor, rule);
+    right.forEach((word, position) => {
+      if (right.indexOf(word) !== position) return;
+      emit('right', word);
+      emit('cright', cluster(word));
+    });
+    left.forEach((word, position) => {
+      if (left.indexOf(word) !== position) return;
+      emit('left', word);
+      emit('cleft', cluster(word));
+    });
+    // (The rules' own metonymy test is in `rule`: computing it again per candidate doubled the time.)
+    emit('head', headReading(text, end) ?? 'none');
+    // The content word that governs the phrase: `sell ... to [Saudi Arabia]`, `permission from
+    // [Georgia]`, `a loss to [San Antonio]` (the word before the preposition).
+    const predicate = [...left].reverse().find((word) => word.length > 2 && !FUNCTION_WORDS.has(word) && /^\p{Ll}/u.test(word));
+    if (predicate !== undefined) {
+      emit('pred', predicate);
+      emit('cpred', cluster(predicate));
+      emit('cpred+gov', cluster(predicate), governor);
+    }
+    if (listFirst[index] !== index || listLast[index] !== index) {
+      const headLeft = lefts[listFirst[index]!]!;
+      const headPrevious = headLeft[headLeft.length - 1] ?? '<s>';
+      const headGovernor = headPrevious === 'the' || headPrevious === 'a' ? headLeft[headLeft.length - 2] ?? '<s>' : headPrevious;
+      const tailRight = listLast[index] === index ? right : after(candidates[listLast[index]!]!).map((token) => lowerOf(text, token));
+      const tailNext = tailRight[0] ?? '</s>';
+      emit('list-gov', headGovernor);
+      emit('list-cgov', cluster(headGovernor));
+      emit('list-cgov+rule', cluster(headGovernor), rule);
+      emit('list-w+1', tailNext);
+      emit('list-c+1', cluster(tailNext));
+      emit('list-c+1+rule', cluster(tailNext), rule);
+    }
+
+    const words = surface.split(/\s+/);
+    // "United States via NAFTA": a lower-case word inside a name is a tagger slip more often than
+    // a name (`Bosnia and Herzegovina`, `Isle of Man` aside).
+    const inner = words.slice(1).find((word) => /^\p{Ll}/u.test(word));
+    if (inner !== undefined) emit('inner-lower', NAME_JOINERS.has(inner) ? inner : '?', rule);
+    // "Gilgit-Baltistan", "Miami-Dade" are one name; "London-based" is a modifier.
+    if (text[end] === '-' || text[end] === '–') emit('hyphen+1', shapeOf(text[end + 1] ?? ''));
+    if (text[start - 1] === '-' || text[start - 1] === '–') emit('hyphen-1', shapeOf(text[start - 2] ?? ''));
+    // Overlapping candidates compete (`Calgary-based` and `Calgary`): say which one this is.
+    const outer = overlapping(index);
+    if (outer) emit('overlap', outer, candidate.source);
+    emit('first', (words[0] ?? '').toLowerCase());
+    emit('last', (words[words.length - 1] ?? '').toLowerCase());
+    emit('words', String(Math.min(4, words.length)));
+    // "Percy French Hotel", "Meydan Racecourse", "Cavan Institute": a place or building word.
+    const placeWord = PLACE_WORD.test(surface) ? 'place' : INSTITUTION_WORD.test(surface) ? 'institution' : 'none';
+    emit('place-word', placeWord, type);
+    emit('name', lowerSurfaces[index]!);
+    const shape = /^(?:\p{Lu}\.?)+$/u.test(surface) ? 'acronym' : /\d/.test(surface) ? 'digit' : /^\p{Lu}[\p{Ll}\p{M}'’.-]/u.test(surface) ? 'title' : 'other';
+    emit('shape', shape);
+    emit('shape+type', shape, type);
+    if (sentenceStarts?.has(start) || /(?:^|[.!?]["”’]?\s+)$/.test(text.slice(Math.max(0, start - 3), start))) emit('sentence-initial', '');
+    if (/^['’]s?\s/u.test(text.slice(end, end + 3))) emit('possessive', '');
+    if (/["“”‘’']\s*$/u.test(text.slice(Math.max(0, start - 2), start))) emit('quoted', '');
+
+    let known = facts.get(surface);
+    if (!known) {
+      known = nameFacts(gazetteer, placeKey(surface));
+      facts.set(surface, known);
+    }
+    for (const kind of known.kinds) {
+      emit('kind', kind);
+      emit('kind+type', kind, type);
+      emit('kind+rule', kind, rule);
+    }
+    emit('population', known.population);
+    // Inside a longer capitalised name (`the Winnipeg Fire Paramedic Service`).
+    if (/^\s\p{Lu}/u.test(text.slice(end, end + 2))) emit('capital-after', '');
+    if (capitalisedWordBefore(text, start)) emit('capital-before', '');
+
+    const stats = bySurface.get(lowerSurfaces[index]!)!;
+    emit('doc-count', String(Math.min(3, stats.count)));
+    if (stats.locative > 0) {
+      emit('doc-locative', '');
+      emit('doc-locative+type', type);
+    }
+    if (stats.loc > 0 && type !== 'LOC') emit('doc-loc+type', type);
+    if (stats.metonymic > 0) emit('doc-metonymic+rule', rule);
+    if (stats.literal > 0) emit('doc-literal+rule', rule);
+    emit('doc-metonymy+rule', metonymyBand, rule);
+    if (sports) emit('doc-sports+rule', rule);
+  });
+}
+
+/** A feature's name in the model: `template=value second`, or the bare template for a flag (empty value). */
+const featureName = (template: string, value: string, second?: string): string => (second !== undefined ? `${template}=${value} ${second}` : value === '' ? template : `${template}=${value}`);
+
+/**
+ * A feature name's two 32-bit hashes (FNV-1a with two primes), fed piece by piece so that
+ * `template`, `=`, `value`, ` `, `second` hash as their concatenation without building it.
+ */
+function featureHashes(template: string, value: string, second: string | undefined, out: Int32Array): void {
+  out[0] = -2128831035;
+  out[1] = 0x2545f491;
+  feedHashes(template, out);
+  if (value !== '' || second !== undefined) {
+    feedHashes('=', out);
+    feedHashes(value, out);
+    if (second !== undefined) {
+      feedHashes(' ', out);
+      feedHashes(second, out);
+    }
+  }
+}
+
+function feedHashes(piece: string, state: Int32Array): void {
+  let first = state[0]!;
+  let other = state[1]!;
+  for (let at = 0; at < piece.length; at++) {
+    const code = piece.charCodeAt(at);
+    first = Math.imul(first ^ code, 16777619);
+    other = Math.imul(other ^ code, 0x5bd1e995);
+  }
+  state[0] = first;
+  state[1] = other;
+}
+
+/**
+ * Weights by the two hashes of their feature names: an open-addressing table whose slot (chosen
+ * by the first hash) holds the second hash and the weight side by side, 8 bytes in all, so a
+ * probe reads one cache line and the table stays small enough for the cache; a second hash of 0
+ * marks an empty slot (a real 0 is stored as 1).
+ */
+export interface WeightTable { readonly mask: number; readonly keys: Int32Array; readonly weights: Float32Array }
+
+function weightTable(weights: ReadonlyMap<string, number>): WeightTable {
+  let size = 16;
+  while (size < weights.size * 1.5) size *= 2;
+  const buffer = new ArrayBuffer(size * 8);
+  const table: WeightTable = { mask: size - 1, keys: new Int32Array(buffer), weights: new Float32Array(buffer) };
+  const hashes = new Int32Array(2);
+  for (const [feature, weight] of weights) {
+    featureHashes(feature, '', undefined, hashes);
+    const check = hashes[1] || 1;
+    let slot = hashes[0]! & table.mask;
+    while (table.keys[2 * slot] !== 0 && table.keys[2 * slot] !== check) slot = (slot + 1) & table.mask;
+    table.keys[2 * slot] = check;
+    table.weights[2 * slot + 1] = weight;
+  }
+  return table;
+}
+
+function tableWeight(table: WeightTable, first: number, second: number): number {
+  const { keys, mask } = table;
+  const check = second || 1;
+  for (let slot = first & mask; ; slot = (slot + 1) & mask) {
+    const key = keys[2 * slot]!;
+    if (key === check) return table.weights[2 * slot + 1]!;
+    if (key === 0) return 0;
+  }
+}
+
+/** Features of every candidate of one article, as `template=value` strings (training and cross-validation). */
+export function articleToponymFeatures(text: string, candidates: readonly ToponymCandidate[], gazetteer: Gazetteer, clusters: ReadonlyMap<string, number>, sentenceStarts?: ReadonlySet<number>): string[][] {
+  const features: string[][] = candidates.map(() => []);
+  emitArticleFeatures(text, candidates, gazetteer, clusters, sentenceStarts, (index) => {
+    const list = features[index]!;
+    return (template, value, second) => { list.push(featureName(template, value, second)); };
+  });
+  return features;
+}
+
+/**
+ * Probability that each candidate of one article is a literal toponym: the same features as
+ * {@link articleToponymFeatures}, each looked up by the hashes of its name (no feature string is
+ * built: joining and hashing strings was most of the time).
+ */
+export function literalProbabilities(text: string, candidates: readonly ToponymCandidate[], classifier: ToponymClassifier, gazetteer: Gazetteer, sentenceStarts?: ReadonlySet<number>): number[] {
+  const sums = candidates.map(() => 0);
+  const hashes = new Int32Array(2);
+  emitArticleFeatures(text, candidates, gazetteer, classifier.clusters, sentenceStarts, (index) => (template, value, second) => {
+    featureHashes(template, value, second, hashes);
+    sums[index]! += tableWeight(classifier.table, hashes[0]!, hashes[1]!);
+  });
+  return sums.map(sigmoid);
+}
+
+/** A classifier from its flat weights (see {@link ToponymClassifier}). */
+export function makeToponymClassifier(weights: ReadonlyMap<string, number>, clusters: ReadonlyMap<string, number>, threshold: number): ToponymClassifier {
+  return { weights, clusters, threshold, table: weightTable(weights) };
 }
 
 const sigmoid = (value: number): number => 1 / (1 + Math.exp(-value));
@@ -204,7 +570,7 @@ export function selectLiteral(candidates: readonly { readonly start: number; rea
  * shuffled by a fixed seed: the same examples give the same model.
  */
 export function trainToponymClassifier(examples: readonly ToponymExample[], clusters: ReadonlyMap<string, number>, options: TrainToponymOptions = {}): ToponymClassifier {
-  const { epochs = 12, l2 = 1e-4, rate = 0.03, minCount = 2, seed = 1, threshold = 0.35 } = options;
+  const { epochs = 20, l2 = 1e-4, rate = 0.015, minCount = 2, seed = 1, threshold = 0.35 } = options;
   const counts = new Map<string, number>();
   for (const example of examples) for (const feature of new Set(example.features)) counts.set(feature, (counts.get(feature) ?? 0) + 1);
   const ids = new Map<string, number>();
@@ -241,7 +607,7 @@ export function trainToponymClassifier(examples: readonly ToponymExample[], clus
     // Weights this small change no decision and only bloat the model file.
     if (Math.abs(weight) >= 1e-3) kept.set(feature, weight);
   }
-  return { weights: kept, clusters, threshold };
+  return makeToponymClassifier(kept, clusters, threshold);
 }
 
 /** The model as JSON (features sorted, so a rebuild gives the same bytes). */
@@ -267,7 +633,7 @@ export function loadToponymClassifier(path: string = defaultToponymClassifierPat
   if (!existsSync(path)) return undefined;
   const parsed = JSON.parse(gunzipSync(readFileSync(path)).toString('utf8')) as { format?: string; threshold?: number; clusters?: Record<string, number>; weights?: Record<string, number> };
   if (parsed.format !== 'lede-toponym-classifier' || !parsed.weights) throw new Error(`places: ${path} is not a toponym classifier; rebuild it with npx tsx scripts/train-toponyms.ts`);
-  return { weights: new Map(Object.entries(parsed.weights)), clusters: new Map(Object.entries(parsed.clusters ?? {})), threshold: parsed.threshold ?? 0.5 };
+  return makeToponymClassifier(new Map(Object.entries(parsed.weights)), new Map(Object.entries(parsed.clusters ?? {})), parsed.threshold ?? 0.5);
 }
 
 /**
@@ -277,7 +643,7 @@ export function loadToponymClassifier(path: string = defaultToponymClassifierPat
  */
 export function classifyToponyms(text: string, candidates: readonly ToponymCandidate[], classifier: ToponymClassifier, gazetteer: Gazetteer, sentenceStarts?: ReadonlySet<number>): FoundToponym[] {
   const found: FoundToponym[] = [];
-  const probabilities = articleToponymFeatures(text, candidates, gazetteer, classifier.clusters, sentenceStarts).map((features) => literalProbability(classifier, features));
+  const probabilities = literalProbabilities(text, candidates, classifier, gazetteer, sentenceStarts);
   const chosen = selectLiteral(candidates, probabilities, classifier.threshold);
   for (const [index, candidate] of candidates.entries()) {
     const literal = chosen[index] === true;
@@ -287,3 +653,4 @@ export function classifyToponyms(text: string, candidates: readonly ToponymCandi
   }
   return found;
 }
+export { emitArticleFeatures as __emit };

@@ -8,9 +8,9 @@
 import type { Gazetteer } from './gazetteer.js';
 import type { ToponymSpan } from './place-resolver.js';
 import { placeKey } from './normalize.js';
-import { toponymUse, type ToponymUse } from './toponym-use.js';
+import { toponymReading, type ToponymReason, type ToponymUse } from './toponym-use.js';
 
-export { isMetonymic, toponymUse, type ToponymUse } from './toponym-use.js';
+export { isMetonymic, toponymUse, toponymReading, type ToponymUse, type ToponymReason } from './toponym-use.js';
 
 /** An entity mention as the tagger gives it (the Doc's `Mention` fits). */
 export interface LocationMention {
@@ -37,9 +37,12 @@ export interface FoundToponym extends ToponymSpan {
    * `mention` (a LOC or place-named MISC mention), `coerced` (an ORG or PER mention the
    * sentence uses as a place), `dateline`, `demonym`, `gazetteer` (a name the tagger missed), or
    * `embedded` (a known place name inside a longer mention: `Calgary-based`, `the Winnipeg Fire
-   * Paramedic Service`; proposed for the learned classifier only).
+   * Paramedic Service`; proposed for the learned classifier only), `merged` (two mentions that
+   * make one name: `Bosnia and Herzegovina`, `U.S. Virgin Islands`), `road` (a road number:
+   * `the A417`; for the classifier only) or `extended` (a name with the lower-case place noun
+   * after it: `Benue state`; for the classifier only).
    */
-  readonly source: 'mention' | 'coerced' | 'dateline' | 'demonym' | 'gazetteer' | 'embedded';
+  readonly source: 'mention' | 'coerced' | 'dateline' | 'demonym' | 'gazetteer' | 'embedded' | 'merged' | 'road' | 'extended';
   /** How the name is used (see {@link ToponymUse}); metonymic uses are never returned. */
   readonly use: Exclude<ToponymUse, 'metonymic'>;
 }
@@ -55,6 +58,8 @@ export interface ToponymCandidate {
   readonly end: number;
   readonly source: FoundToponym['source'];
   readonly ruleUse: ToponymUse | 'rejected';
+  /** Why the rules read it so (see {@link ToponymReason}); absent for rejected and embedded candidates. */
+  readonly ruleReason?: ToponymReason;
   /** The tagger's type of the mention the span came from (`LOC`, `ORG`, `PER`, `MISC`), if any. */
   readonly mentionType?: string;
   readonly mentionId?: string;
@@ -72,17 +77,51 @@ const STRONG_KINDS: ReadonlySet<string> = new Set(['country', 'admin1', 'contine
  */
 const PLACING_PREPOSITION = /\b(?:in|at|near|outside|inside|into|across|throughout|around|within)\s+(?:the\s+)?$/i;
 
-/** Capitalised words, with the joiners that occur inside place names (`al-`, `d'`, `St.`). */
-const CAPITALISED_WORDS = /(?<![\p{L}\p{M}\d])\p{Lu}[\p{L}\p{M}'’.-]*/gu;
+/**
+ * Capitalised words, with the joiners that occur inside place names (`al-`, `d'`, `St.`); a
+ * hyphen before a lower-case word ends the word (`London-based`, `UK-bashing`).
+ */
+const LETTER_OR_DIGIT = /[\p{L}\p{M}\d]/u;
+const UPPER = /\p{Lu}/u;
 
 /**
- * A wire dateline opening the text: `HOUSTON (AP) -`, `DURBAN, South Africa (CNN) -`,
- * `SEOUL, South Korea —`. Group 1 is the city, group 2 the region or country after the comma.
+ * The spans of {@link capitalisedWords}: what `/(?<![\p{L}\p{M}\d])\p{Lu}[\p{L}\p{M}'’.-]*\/gu`
+ * matches, found by one scan over the characters (the regular expression's look-behind at every
+ * position was the finder's largest cost).
  */
-const DATELINE = /^\s*(\p{Lu}[\p{Lu}\p{M}.'’ -]*\p{Lu}\.?)(?:,\s+(\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*){0,2}))?\s*(?:\([^)\n]{1,30}\)\s*)?[-—–]/u;
+function capitalisedWords(text: string): { start: number; end: number }[] {
+  const isWord = (code: number, at: number): boolean => (code < 128 ? (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) : LETTER_OR_DIGIT.test(text[at]!));
+  const isUpper = (code: number, at: number): boolean => (code < 128 ? code >= 65 && code <= 90 : UPPER.test(text[at]!));
+  const words: { start: number; end: number }[] = [];
+  let previousWord = false;
+  for (let at = 0; at < text.length;) {
+    const code = text.charCodeAt(at);
+    if (!previousWord && isUpper(code, at)) {
+      const start = at;
+      for (at++; at < text.length; at++) {
+        const next = text.charCodeAt(at);
+        if (!(next === 39 || next === 0x2019 || next === 46 || next === 45 || isWord(next, at)) || (next < 128 && next >= 48 && next <= 57)) break;
+      }
+      words.push({ start, end: at });
+      previousWord = true;
+      continue;
+    }
+    previousWord = isWord(code, at);
+    at++;
+  }
+  return words;
+}
 
-/** Last words that make a name a place (`Frenchmen Street`, `Kendale Lakes`, `Holy Redeemer Church`). */
-const PLACE_WORD = /\b(?:Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Lane|Drive|Dr|Way|Place|Square|Circle|Cir|Court|Ct|Parade|Terrace|Highway|Hwy|Route|Bridge|Park|Gardens?|River|Lake|Lakes|Sea|Ocean|Bay|Gulf|Strait|Channel|Island|Islands|Isle|Peninsula|Mountains?|Mount|Mt|Hills?|Valley|Desert|Forest|Canyon|Falls|Beach|Coast|Harbou?r|Port|Airport|Station|Center|Centre|Hall|Church|Cathedral|Mosque|Temple|Palace|Castle|Tower|Building|House|Hotel|Hospital|School|College|University|Stadium|Arena|Market|Mall|Plaza|Library|Museum|Prison|Jail|Camp|Base|Complex|Estate|County|Province|State|Region|District|Territory|City|Town|Township|Village|Borough|Parish|Municipality|Governorate|Oblast|Prefecture|Valley|Heights|Springs|Point|Cape|Wood|Woods|Green|Cross|Gate|Field|Fields|Farm|Quarter|Area|Zone|Strip|Bank|Plains?|Basin|Delta|Glacier|Reef|Atoll|Oasis|Pass|Trail|Line|Corridor)\.?$|^(?:Lake|Mount|Mt\.?|Port|Fort|Saint|St\.?|San|Santa|Cape|Isle|Gulf|Bay|Strait|Sea|North|South|East|West|New|Upper|Lower|Greater)\s/;
+/**
+ * A wire dateline: `HOUSTON (AP) -`, `DURBAN, South Africa (CNN) -`, `SEOUL, South Korea —`,
+ * opening the text or a line, or after a byline or photo credit (`By Jane Roe. BOSTON
+ * (Reuters) -`, `Associated Press WASHINGTON (AP) —`). Group 1 is the city, group 2 the region or
+ * country after the comma.
+ */
+const DATELINE = /(?<=^|\n|[.!?)”"]\s|\bPress\s)\s*(\p{Lu}[\p{Lu}\p{M}.'’ -]*\p{Lu}\.?)(?:,\s+(\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*){0,2}))?\s*(?:\([^)\n]{1,30}\)\s*)?[-—–]/u;
+
+/** Last words that make a name a place (also a feature of the learned classifier) (`Frenchmen Street`, `Kendale Lakes`, `Holy Redeemer Church`). */
+export const PLACE_WORD = /\b(?:Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Lane|Drive|Dr|Way|Place|Square|Circle|Cir|Court|Ct|Parade|Terrace|Highway|Hwy|Route|Bridge|Park|Gardens?|River|Lake|Lakes|Sea|Ocean|Bay|Gulf|Strait|Channel|Island|Islands|Isle|Peninsula|Mountains?|Mount|Mt|Hills?|Valley|Desert|Forest|Canyon|Falls|Beach|Coast|Harbou?r|Port|Airport|Station|Center|Centre|Hall|Church|Cathedral|Mosque|Temple|Palace|Castle|Tower|Building|House|Hotel|Hospital|School|College|University|Stadium|Arena|Market|Mall|Plaza|Library|Museum|Prison|Jail|Camp|Base|Complex|Estate|County|Province|State|Region|District|Territory|City|Town|Township|Village|Borough|Parish|Municipality|Governorate|Oblast|Prefecture|Valley|Heights|Springs|Point|Cape|Wood|Woods|Green|Cross|Gate|Field|Fields|Farm|Quarter|Area|Zone|Strip|Bank|Plains?|Basin|Delta|Glacier|Reef|Atoll|Oasis|Pass|Trail|Line|Corridor)\.?$|^(?:Lake|Mount|Mt\.?|Port|Fort|Saint|St\.?|San|Santa|Cape|Isle|Gulf|Bay|Strait|Sea|North|South|East|West|New|Upper|Lower|Greater)\s/;
 
 /** True when a LOC mention looks like a place: a gazetteer name, a place word, or a placing context. */
 function placeLike(text: string, span: { start: number; end: number }, gazetteer: Gazetteer): boolean {
@@ -91,6 +130,14 @@ function placeLike(text: string, span: { start: number; end: number }, gazetteer
   if (gazetteer.lookupKey(key).length > 0 || gazetteer.lookupKey(key.replace(/^the /, '')).length > 0 || gazetteer.lookupDemonym(key).length > 0) return true;
   if (PLACE_WORD.test(surface) || /\d/.test(surface)) return true;
   if (PLACING_PREPOSITION.test(text.slice(Math.max(0, span.start - 16), span.start)) || /\b(?:from|to|of|near|across|along)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, span.start - 12), span.start))) return true;
+  // "the last patch of eastern Ghouta", "in present-day Bywater": a direction or a time before a
+  // name makes it a region of the map.
+  if (/\b(?:north|south|east|west|northern|southern|eastern|western|central|northeastern|northwestern|southeastern|southwestern|present-day|downtown|suburban|rural|coastal)\s+$/i.test(text.slice(Math.max(0, span.start - 16), span.start))) return true;
+  // "Copenhagen, Hamburg, Brasoc and Mannheim": a name in a list of known places.
+  const listedBefore = /(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)?)(?:,|\s+and|\s+or|,\s+and)\s+$/u.exec(text.slice(Math.max(0, span.start - 40), span.start));
+  const listedAfter = /^(?:,|\s+and|\s+or|,\s+and)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)?)/u.exec(text.slice(span.end, span.end + 40));
+  const knownCity = (name: string | undefined): boolean => name !== undefined && gazetteer.lookupKey(placeKey(name)).some((index) => ['country', 'admin1', 'city'].includes(gazetteer.entry(index).kind) && (gazetteer.entry(index).kind !== 'city' || gazetteer.entry(index).population >= 100_000));
+  if (knownCity(listedBefore?.[1]) || knownCity(listedAfter?.[1])) return true;
   // "Estey's Bridge, N.B.", "Gwbert, Ceredigion": a unit after a comma places the name;
   // "the In Amenas oil consortium in Algeria": so does a country further along the clause.
   const after = text.slice(span.end, span.end + 60);
@@ -142,6 +189,31 @@ function embeddedNames(text: string, mentions: readonly LocationMention[], gazet
   return found;
 }
 
+/** A road number: `the A417`, `the M25`, `I-95` (British, European and US numbering). */
+const ROAD_NUMBER = /(?<![\p{L}\p{M}\d-])(?:[ABM]\d{1,4}|I-\d{1,3})(?![\p{L}\p{M}\d-])/gu;
+
+/** A lower-case place noun right after a name (`Benue state`, `Third street`, `a Methodist church`). */
+const PLACE_NOUN_AFTER = /^ (?:state|province|county|district|region|street|road|avenue|lane|square|river|lake|island|church|chapel|cathedral|mosque|temple|restaurant|hotel|hospital|school|park|airport|station|bridge|market|village|town|city)\b/;
+
+/** What may stand between two mentions of one name: `Bosnia and Herzegovina`, `U.S. Virgin Islands`, `Caesar's Palace`, `Embassy of the Republic of Armenia`. */
+const MERGE_GAP = /^(?: | and | & | of | of the |['’]s )$/;
+
+/**
+ * Mentions as the places stage reads them: a name's trailing `!`, `?`, `,`, `;` or `:` (a tagger
+ * slip: `in Asia!`) is cut off.
+ */
+function trimmedMentions(text: string, mentions: readonly LocationMention[]): readonly LocationMention[] {
+  let trimmed: LocationMention[] | undefined;
+  mentions.forEach((mention, index) => {
+    let end = mention.end;
+    while (end > mention.start + 1 && /[!?,;:]/.test(text[end - 1] ?? '')) end--;
+    if (end === mention.end) return;
+    trimmed ??= [...mentions];
+    trimmed[index] = { ...mention, end };
+  });
+  return trimmed ?? mentions;
+}
+
 /**
  * Proposes toponym spans, sorted by start and never overlapping. Mentions come first; then
  * demonyms and gazetteer names outside every mention (a PER or ORG mention such as `George
@@ -161,11 +233,12 @@ export function findToponyms(text: string, mentions: readonly LocationMention[],
  * Every candidate span with the rules' reading (see {@link ToponymCandidate}), sorted by start:
  * what {@link findToponyms} returns, plus the metonymic uses and the name mentions it rejected.
  */
-export function findToponymCandidates(text: string, mentions: readonly LocationMention[], options: FindToponymsOptions): ToponymCandidate[] {
+export function findToponymCandidates(text: string, taggedMentions: readonly LocationMention[], options: FindToponymsOptions): ToponymCandidate[] {
   const { gazetteer } = options;
+  const mentions = trimmedMentions(text, taggedMentions);
   const minCityPopulation = options.minCityPopulation ?? 100_000;
   // Every candidate with its use, metonymic ones included (they matter for coordination).
-  const candidates: { readonly start: number; readonly end: number; readonly source: FoundToponym['source']; readonly mentionType?: string; readonly mentionId?: string; use: ToponymUse }[] = [];
+  const candidates: { readonly start: number; readonly end: number; readonly source: FoundToponym['source']; readonly mentionType?: string; readonly mentionId?: string; use: ToponymUse; reason: ToponymReason }[] = [];
   const rejected: ToponymCandidate[] = [];
   const reject = (mention: LocationMention, source: FoundToponym['source']): void => {
     rejected.push({ start: mention.start, end: mention.end, source, ruleUse: 'rejected', mentionType: mention.type, ...(mention.id ? { mentionId: mention.id } : {}) });
@@ -176,23 +249,48 @@ export function findToponymCandidates(text: string, mentions: readonly LocationM
     for (let offset = start; offset < end; offset++) if (covered[offset]) return true;
     return false;
   };
-  const propose = (start: number, end: number, source: FoundToponym['source'], use: ToponymUse, mention?: LocationMention): void => {
+  const propose = (start: number, end: number, source: FoundToponym['source'], reading: { readonly use: ToponymUse; readonly reason: ToponymReason }, mention?: LocationMention): void => {
     cover(start, end);
-    candidates.push({ start, end, source, use, ...(mention ? { mentionType: mention.type, ...(mention.id ? { mentionId: mention.id } : {}) } : {}) });
+    candidates.push({ start, end, source, use: reading.use, reason: reading.reason, ...(mention ? { mentionType: mention.type, ...(mention.id ? { mentionId: mention.id } : {}) } : {}) });
   };
+  const DATELINE_READING = { use: 'literal', reason: 'none' } as const;
   const kindsOf = (key: string): string[] => gazetteer.lookupKey(key).map((index) => gazetteer.entry(index).kind);
 
-  // A wire dateline is a literal place, whatever the tagger made of its capitals.
-  const dateline = DATELINE.exec(text.slice(0, 120));
-  if (dateline?.[1]) {
-    const cityStart = text.indexOf(dateline[1]);
-    if (gazetteer.lookupKey(placeKey(dateline[1])).length > 0) {
-      propose(cityStart, cityStart + dateline[1].length, 'dateline', 'literal');
+  // A wire dateline is a literal place, whatever the tagger made of its capitals; it stands
+  // near the top, after at most a headline, a byline or a photo credit.
+  for (const dateline of text.slice(0, 400).matchAll(new RegExp(DATELINE, 'gu'))) {
+    if (!dateline[1] || isCovered(dateline.index, dateline.index + dateline[0].length)) continue;
+    const cityStart = text.indexOf(dateline[1], dateline.index);
+    // "CAMP MURRAY, Wash. -": a known region after the comma vouches for a city no gazetteer has.
+    const regionKnown = dateline[2] !== undefined && gazetteer.lookupKey(placeKey(dateline[2])).some((index) => ['country', 'admin1'].includes(gazetteer.entry(index).kind));
+    if (gazetteer.lookupKey(placeKey(dateline[1])).length > 0 || regionKnown) {
+      propose(cityStart, cityStart + dateline[1].length, 'dateline', DATELINE_READING);
       if (dateline[2]) {
         const regionStart = text.indexOf(dateline[2], cityStart + dateline[1].length);
-        if (gazetteer.lookupKey(placeKey(dateline[2])).length > 0) propose(regionStart, regionStart + dateline[2].length, 'dateline', 'literal');
+        if (gazetteer.lookupKey(placeKey(dateline[2])).length > 0) propose(regionStart, regionStart + dateline[2].length, 'dateline', DATELINE_READING);
       }
     }
+  }
+
+  // Two mentions that make one name: a known one (`Bosnia and Herzegovina`) is proposed in their
+  // stead; another (`Caesar's Palace`, `Bains and Grants Town`) is left to the classifier.
+  const merged: ToponymCandidate[] = [];
+  for (let index = 0; index + 1 < mentions.length; index++) {
+    const left = mentions[index]!;
+    const right = mentions[index + 1]!;
+    if ((left.kind ?? 'name') !== 'name' || (right.kind ?? 'name') !== 'name' || left.type === 'PER' || right.start < left.end || right.start - left.end > 8) continue;
+    if (!MERGE_GAP.test(text.slice(left.end, right.start)) || isCovered(left.start, right.end)) continue;
+    const gap = text.slice(left.end, right.start);
+    const kinds = kindsOf(placeKey(text.slice(left.start, right.end)));
+    if (kinds.some((kind) => STRONG_KINDS.has(kind) || kind === 'city')) {
+      propose(left.start, right.end, 'merged', toponymReading(text, { start: left.start, end: right.end }), right);
+      continue;
+    }
+    // Two known places joined by `and` are two places (`Hawaii and Europe`); a possessive joins
+    // only a building word (`Caesar's Palace`, not `Derry's Altnagelvin Hospital`).
+    if (/and|&/.test(gap) && kindsOf(placeKey(text.slice(left.start, left.end))).length > 0 && kindsOf(placeKey(text.slice(right.start, right.end))).length > 0) continue;
+    if (/['’]/.test(gap) && !/^(?:Palace|Chapel|Church|Cathedral|Hall|House|Park|Square|Street|Place|Gardens?|Castle|Tower|Abbey|Inn|Hospital|School|College)$/.test(text.slice(right.start, right.end))) continue;
+    merged.push({ start: left.start, end: right.end, source: 'merged', ruleUse: 'rejected', mentionType: `${left.type}+${right.type}` });
   }
 
   for (const mention of mentions) {
@@ -203,14 +301,14 @@ export function findToponymCandidates(text: string, mentions: readonly LocationM
       // that puts it on a map, is more often a tagger slip (`Nollywood`, `Kommersant`) than a
       // place: "Anytime, Anyplace, Anyhow", "the British developer Lordship".
       if (!placeLike(text, mention, gazetteer)) { reject(mention, 'mention'); continue; }
-      propose(mention.start, mention.end, 'mention', toponymUse(text, mention), mention);
+      propose(mention.start, mention.end, 'mention', toponymReading(text, mention), mention);
     } else if (mention.type === 'MISC') {
       // CoNLL-style taggers call `Libyan Desert` and `North African` MISC: a MISC mention that is
       // wholly a place name or a demonym is a toponym. Only names of countries, continents,
       // regions and waters: `Western` (as in "Western interests") is also a Ghanaian region.
       const key = placeKey(surface);
-      if (kindsOf(key).some((kind) => MISC_PLACE_KINDS.has(kind))) propose(mention.start, mention.end, 'mention', toponymUse(text, mention), mention);
-      else if (gazetteer.lookupDemonym(key).length > 0) propose(mention.start, mention.end, 'demonym', toponymUse(text, mention, true), mention);
+      if (kindsOf(key).some((kind) => MISC_PLACE_KINDS.has(kind))) propose(mention.start, mention.end, 'mention', toponymReading(text, mention), mention);
+      else if (gazetteer.lookupDemonym(key).length > 0) propose(mention.start, mention.end, 'demonym', toponymReading(text, mention, true), mention);
       else reject(mention, 'mention');
     } else if (mention.type === 'ORG' || mention.type === 'PER') {
       // "arrested at Kendale Lakes Elementary School", "moved to Thornhill": the sentence puts
@@ -221,10 +319,14 @@ export function findToponymCandidates(text: string, mentions: readonly LocationM
       const kinds = kindsOf(placeKey(surface));
       const known = kinds.some((kind) => STRONG_KINDS.has(kind) || (kind === 'admin2' && /,\s*$/.test(before)));
       // Acronyms after `in` are organisations (`in the UNP`, `within the MFSA`) unless a gazetteer knows them.
-      const placed = PLACING_PREPOSITION.test(before) && (/\p{Ll}/u.test(surface) || known);
+      // "Oulton Park, Cheshire.", "near New Quay, Ceredigion, on": a known name closing a place
+      // after a comma; "moved to Thornhill", "who was from Dewsbury": a known name after to/from.
+      const closesPlace = kinds.length > 0 && /\p{L}\.?,\s*$/u.test(before) && /^\s*(?:[.,;:)]|$)/u.test(text.slice(mention.end, mention.end + 2));
+      const reached = kinds.length > 0 && /\b(?:to|from)\s+$/i.test(before) && /\p{Ll}/u.test(surface);
+      const placed = (PLACING_PREPOSITION.test(before) && (/\p{Ll}/u.test(surface) || known)) || closesPlace || reached;
       if (placed || (known && mention.type === 'ORG')) {
-        const use = toponymUse(text, mention);
-        propose(mention.start, mention.end, 'coerced', placed && use === 'modifier' ? 'literal' : use, mention);
+        const reading = toponymReading(text, mention);
+        propose(mention.start, mention.end, 'coerced', placed && reading.use === 'modifier' ? { use: 'literal', reason: reading.reason } : reading, mention);
       } else reject(mention, 'coerced');
     }
   }
@@ -239,9 +341,10 @@ export function findToponymCandidates(text: string, mentions: readonly LocationM
 
   // Runs of capitalised words; each start tries the longest gazetteer name first.
   const words: { start: number; end: number }[] = [];
-  for (const match of text.matchAll(CAPITALISED_WORDS)) {
-    const start = match.index;
-    let end = start + match[0].length;
+  for (const { start, end: wordEnd } of capitalisedWords(text)) {
+    let end = wordEnd;
+    const hyphen = /-\p{Ll}/u.exec(text.slice(start, end));
+    if (hyphen) end = start + hyphen.index;
     // "U.S." keeps its periods; a sentence-final period does not belong to the name.
     while (end > start + 1 && /[.'’-]/.test(text[end - 1] ?? '') && !/^(?:\p{Lu}\.)+$/u.test(text.slice(start, end))) end--;
     words.push({ start, end });
@@ -268,13 +371,13 @@ export function findToponymCandidates(text: string, mentions: readonly LocationM
         // Two-letter codes (`IN`, `OR`) and single capitals are too often words.
         const shaped = (key.replace(/ /g, '').length > 2 && /\p{Ll}/u.test(surface.replace(/^\p{Lu}/u, ''))) || /^(?:\p{Lu}\.){2,}$/u.test(surface) || /^(?:UK|US|USA|UAE|DRC|NYC)$/.test(surface);
         if (strong && shaped) {
-          propose(span.start, span.end, 'gazetteer', toponymUse(text, span));
+          propose(span.start, span.end, 'gazetteer', toponymReading(text, span));
           first = last;
           break;
         }
       }
       if (last === first && key.length > 2 && gazetteer.lookupDemonym(key).length > 0) {
-        propose(span.start, span.end, 'demonym', toponymUse(text, span, true));
+        propose(span.start, span.end, 'demonym', toponymReading(text, span, true));
         break;
       }
     }
@@ -296,12 +399,24 @@ export function findToponymCandidates(text: string, mentions: readonly LocationM
       if (/\b(?:in|at|from|into|near|across|to)\s+(?:the\s+)?$/i.test(before) && literal === left) continue;
       if (literal === right && /\b(?:in|at|from|into|near|across|to)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, left.start - 40), left.start))) continue;
       literal.use = 'metonymic';
+      literal.reason = 'list';
     }
   }
+  const classifierOnly: ToponymCandidate[] = [];
+  for (const road of text.matchAll(ROAD_NUMBER)) {
+    if (!isCovered(road.index, road.index + road[0].length)) classifierOnly.push({ start: road.index, end: road.index + road[0].length, source: 'road', ruleUse: 'rejected' });
+  }
+  for (const mention of mentions) {
+    if ((mention.kind ?? 'name') !== 'name' || mention.type === 'PER') continue;
+    const noun = PLACE_NOUN_AFTER.exec(text.slice(mention.end, mention.end + 12));
+    if (noun) classifierOnly.push({ start: mention.start, end: mention.end + noun[0].length, source: 'extended', ruleUse: 'rejected', mentionType: mention.type, ...(mention.id ? { mentionId: mention.id } : {}) });
+  }
   const all: ToponymCandidate[] = [
-    ...candidates.map(({ use, ...candidate }) => ({ ...candidate, ruleUse: use })),
+    ...candidates.map(({ use, reason, ...candidate }) => ({ ...candidate, ruleUse: use, ruleReason: reason })),
     ...rejected.filter((candidate) => !isCovered(candidate.start, candidate.end)),
     ...embeddedNames(text, mentions, gazetteer, minCityPopulation),
+    ...merged,
+    ...classifierOnly,
   ];
   return all.sort((a, b) => a.start - b.start || a.end - b.end);
 }

@@ -93,7 +93,8 @@ const AGENT_VERB = String.raw`(?:(?:has|have|had|would|should|could|must|might|m
  */
 const ANY_VERB = String.raw`(?!(?:flooded|located|based|situated|lies|lay|sits|borders|bordered|stretches|covers|spans|experienced|saw|suffered|sweltered|shook|burned|froze|faces|hit)\b)\p{Ll}{2,}(?:ed|es|s)\b(?!\s+(?:of|and|or|in|are|were|who|which|that|to)\b)`;
 
-const SUBJECT_OF_AGENT_VERB = new RegExp(`^${ADVERBIAL}\\s+(?:${AGENT_VERB}|${ANY_VERB})`, 'u');
+const SUBJECT_OF_AGENT_VERB = new RegExp(`^${ADVERBIAL}\\s+${AGENT_VERB}`, 'u');
+const SUBJECT_OF_ANY_VERB = new RegExp(`^${ADVERBIAL}\\s+${ANY_VERB}`, 'u');
 
 /** Heads of a possessive or noun-modifier phrase: up to three lower-case words after the name. */
 function headWords(text: string, from: number): string[] {
@@ -127,16 +128,35 @@ const OFFICE_AFTER = /^\s+(?:President|Vice President|Prime Minister|Premier|Min
 /** Talk of relations between parties: `tensions between the United States and China`. */
 const RELATION_BEFORE = /\b(?:relations|relationship|ties|tensions|talks|trade|cooperation|partnership|dialogue|agreement|deal|war|dispute|rift|conflict|alliance|friendship|rivalry|summit|negotiations)\s+(?:between|with)\s+(?:the\s+)?$/i;
 
+/**
+ * Why the rules read a use as they did: `possessive`, `possessive-located`, `demonym`,
+ * `demonym-located`, `office`, `head-located`, `head-associated`, `locative`, `border-with`,
+ * `direction`, `agent-before`, `relation`, `relation-and`, `agent-verb` (a verb of saying or
+ * acting: `China said`), `verb` (any other verb: `China continued`), `none`; the finder adds
+ * `list` (read like its neighbour in a list). A feature of the learned toponym classifier.
+ */
+export type ToponymReason = 'possessive' | 'possessive-located' | 'demonym' | 'demonym-located' | 'office' | 'head-located' | 'head-associated' | 'locative' | 'border-with' | 'direction' | 'agent-before' | 'relation' | 'relation-and' | 'agent-verb' | 'verb' | 'none' | 'list';
+
+/** The metonymy test of {@link isMetonymic}, with the reason for its answer. */
+function metonymyReason(text: string, span: { start: number; end: number }): { readonly metonymic: boolean; readonly reason: ToponymReason } {
+  const before = text.slice(Math.max(0, span.start - 40), span.start);
+  if (LOCATIVE_BEFORE.test(before)) return { metonymic: false, reason: 'locative' };
+  // "the border with Mexico", "the last patch of eastern Ghouta still held by insurgents".
+  if (/\b(?:border|borders|frontier|boundary|line)\s+with\s+(?:the\s+)?$/i.test(before)) return { metonymic: false, reason: 'border-with' };
+  if (/\b(?:north|south|east|west|northern|southern|eastern|western|central|northeastern|northwestern|southeastern|southwestern|northeast|northwest|southeast|southwest|tropical|coastal|rural|downtown)\s+$/i.test(before)) return { metonymic: false, reason: 'direction' };
+  if (AGENT_BEFORE.test(before)) return { metonymic: true, reason: 'agent-before' };
+  if (RELATION_BEFORE.test(before)) return { metonymic: true, reason: 'relation' };
+  // "between Russia and the West" after a relation noun: the second party too.
+  if (/\band\s+(?:the\s+)?$/i.test(before) && RELATION_BEFORE.test(text.slice(Math.max(0, span.start - 120), span.start).replace(/\s+(?:the\s+)?\p{Lu}[\p{L}.'’ -]*?\s+and\s+(?:the\s+)?$/u, ' '))) return { metonymic: true, reason: 'relation-and' };
+  const after = text.slice(span.end, span.end + 80);
+  if (SUBJECT_OF_AGENT_VERB.test(after)) return { metonymic: true, reason: 'agent-verb' };
+  if (SUBJECT_OF_ANY_VERB.test(after)) return { metonymic: true, reason: 'verb' };
+  return { metonymic: false, reason: 'none' };
+}
+
 /** True when a span names a government, people or team by its place (`Washington said`). */
 export function isMetonymic(text: string, span: { start: number; end: number }): boolean {
-  const before = text.slice(Math.max(0, span.start - 40), span.start);
-  if (LOCATIVE_BEFORE.test(before)) return false;
-  // "the border with Mexico", "the last patch of eastern Ghouta still held by insurgents".
-  if (/\b(?:border|borders|frontier|boundary|line)\s+with\s+(?:the\s+)?$/i.test(before) || /\b(?:north|south|east|west|northern|southern|eastern|western|central|northeastern|northwestern|southeastern|southwestern|northeast|northwest|southeast|southwest|tropical|coastal|rural|downtown)\s+$/i.test(before)) return false;
-  if (AGENT_BEFORE.test(before) || RELATION_BEFORE.test(before)) return true;
-  // "between Russia and the West" after a relation noun: the second party too.
-  if (/\band\s+(?:the\s+)?$/i.test(before) && RELATION_BEFORE.test(text.slice(Math.max(0, span.start - 120), span.start).replace(/\s+(?:the\s+)?\p{Lu}[\p{L}.'’ -]*?\s+and\s+(?:the\s+)?$/u, ' '))) return true;
-  return SUBJECT_OF_AGENT_VERB.test(text.slice(span.end, span.end + 80));
+  return metonymyReason(text, span).metonymic;
 }
 
 /**
@@ -144,21 +164,27 @@ export function isMetonymic(text: string, span: { start: number; end: number }):
  * (`Syrian`), which is never literal by itself: only a modifier of something located.
  */
 export function toponymUse(text: string, span: { start: number; end: number }, demonym = false): ToponymUse {
+  return toponymReading(text, span, demonym).use;
+}
+
+/** {@link toponymUse} with the reason for the reading (see {@link ToponymReason}). */
+export function toponymReading(text: string, span: { start: number; end: number }, demonym = false): { readonly use: ToponymUse; readonly reason: ToponymReason } {
   const after = text.slice(span.end, span.end + 60);
   // "Russia's Foreign Ministry", "Iran's imports": a possessive place is its state, unless what
   // it owns lies there or measures it ("Libya's coast", "India's cash-heavy economy").
   if (/^['’]s?\s/u.test(after)) {
     const reading = modifierReading(headWords(text, span.end + (after.startsWith("'s") || after.startsWith('’s') ? 2 : 1)));
-    return reading === 'located' ? 'literal-modifier' : 'metonymic';
+    return reading === 'located' ? { use: 'literal-modifier', reason: 'possessive-located' } : { use: 'metonymic', reason: 'possessive' };
   }
-  if (demonym) return modifierReading(headWords(text, span.end)) === 'located' ? 'literal-modifier' : 'modifier';
-  if (OFFICE_BEFORE.test(text.slice(Math.max(0, span.start - 40), span.start)) || OFFICE_AFTER.test(after)) return 'modifier';
+  if (demonym) return modifierReading(headWords(text, span.end)) === 'located' ? { use: 'literal-modifier', reason: 'demonym-located' } : { use: 'modifier', reason: 'demonym' };
+  if (OFFICE_BEFORE.test(text.slice(Math.max(0, span.start - 40), span.start)) || OFFICE_AFTER.test(after)) return { use: 'modifier', reason: 'office' };
   // "US military": a noun right after the name; "the US border": located there. The words
   // before then govern the whole phrase ("the attack against the In Amenas oil consortium").
   const reading = modifierReading(headWords(text, span.end));
-  if (reading === 'located') return 'literal-modifier';
-  if (reading === 'associated') return 'modifier';
-  return isMetonymic(text, span) ? 'metonymic' : 'literal';
+  if (reading === 'located') return { use: 'literal-modifier', reason: 'head-located' };
+  if (reading === 'associated') return { use: 'modifier', reason: 'head-associated' };
+  const { metonymic, reason } = metonymyReason(text, span);
+  return { use: metonymic ? 'metonymic' : 'literal', reason };
 }
 
 /**
