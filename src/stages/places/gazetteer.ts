@@ -161,6 +161,7 @@ export function loadGazetteer(dir: string = defaultGazetteerDir()): Gazetteer {
       if (ids === EMPTY) {
         const line = lineText(lineNumber);
         ids = Object.freeze(line.slice(line.indexOf('\t') + 1).split(',').map(Number));
+        if (idLists.size >= 50_000) idLists.clear();
         idLists.set(lineNumber, ids);
       }
     }
@@ -188,6 +189,8 @@ export function loadGazetteer(dir: string = defaultGazetteerDir()): Gazetteer {
       population: Number(population) || 0,
       geonameId: Number(geonameId) || undefined,
     });
+    // Bounded like the other caches: a long batch must not end up holding the whole gazetteer parsed.
+    if (parsed.size >= 50_000) parsed.clear();
     parsed.set(index, value);
     return value;
   };

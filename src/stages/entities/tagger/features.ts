@@ -267,9 +267,9 @@ export class TokenDescriber {
   /**
    * @param table Attribute table. @param resources Clusters and gazetteer.
    * @param rowOf Feature key → weight row. @param limit Strings per cache generation (default
-   * 40,000: about 20 MB a generation; more bought no speed on a 20,000-article batch).
+   * 20,000, about 1 KB each: a worker thread's largest cache).
    */
-  constructor(readonly table: AttributeTable, readonly resources: FeatureResources, readonly rowOf: RowLookup, readonly limit = 40_000) {}
+  constructor(readonly table: AttributeTable, readonly resources: FeatureResources, readonly rowOf: RowLookup, readonly limit = 20_000) {}
 
   /** Attributes and unary rows of a token string. */
   describe(token: string): TokenEntry {
