@@ -168,7 +168,10 @@ function tagPhrases(text: string, phrases: [string, 'content' | 'cue' | 'source'
   const begin = { content: Tag.BeginContent, cue: Tag.BeginCue, source: Tag.BeginSource };
   const inside = { content: Tag.InsideContent, cue: Tag.InsideCue, source: Tag.InsideSource };
   for (const [phrase, type] of phrases) {
-    const span = spanOf(text, phrase);
+    // The phrase as whole words (`a` is not the `a` of `said`).
+    const at = new RegExp(`(?<![\\p{L}])${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').exec(text);
+    assert.ok(at, `"${phrase}" not in "${text}"`);
+    const span = { start: at.index, end: at.index + phrase.length };
     let first = true;
     tokens.forEach((token, index) => {
       if (token.start < span.start || token.end > span.end) return;
@@ -202,3 +205,59 @@ for (const [name, text, phrases, expected] of halvesCases) {
     assert.deepEqual(found.map((item) => `${contentText(text, item)} (${item.cue ? text.slice(item.cue.start, item.cue.end) : ''})`), expected);
   });
 }
+
+/** Each attribution as `content (cue; source)`. */
+function describeAll(text: string, found: readonly FoundAttribution[]): string[] {
+  const slice = (span: Span | null): string => (span ? text.slice(span.start, span.end) : '');
+  return found.map((item) => `${contentText(text, item)} (${slice(item.cue)}; ${slice(item.source)})`);
+}
+
+function findTagged(text: string, phrases: [string, 'content' | 'cue' | 'source'][], cueLevel?: (word: string) => number): FoundAttribution[] {
+  const { tokens, tags } = tagPhrases(text, phrases);
+  const lines = splitAtLineBreaks(text, segment(text).paragraphs);
+  return findAttributions(text, tokens, lines, tags, findQuotedSpans(text, lines).spans, cueLevel);
+}
+
+const sourceCases: [string, string, [string, 'content' | 'cue' | 'source'][], string[]][] = [
+  [
+    'a reduced relative read as determiner, noun and clause',
+    'Fishermen said boats were lost, a claim the navy denied.',
+    [['Fishermen', 'source'], ['said', 'cue'], ['boats were lost', 'content'], ['a', 'source'], ['claim', 'cue'], ['the navy denied', 'content']],
+    ['boats were lost (said; Fishermen)', 'a claim (denied; the navy)'],
+  ],
+  [
+    'a relative clause closed before the cue speaks for its noun phrase',
+    'The fishermen, who declined to give their names, said the catch fell.',
+    [['The fishermen', 'source'], ['who declined to give their names,', 'source'], ['said', 'cue'], ['the catch fell', 'content']],
+    ['the catch fell (said; The fishermen)'],
+  ],
+  [
+    'the untagged noun phrase before a closed relative clause speaks',
+    'The fishermen, who declined to give their names, said the catch fell.',
+    [['who', 'source'], ['said', 'cue'], ['the catch fell', 'content']],
+    ['the catch fell (said; The fishermen)'],
+  ],
+  [
+    '`X, who said …`: the pronoun is the source (PolNeAR)',
+    'Mr. Odhiambo, who said the catch fell, left early.',
+    [['who', 'source'], ['said', 'cue'], ['the catch fell', 'content']],
+    ['the catch fell (said; who)'],
+  ],
+];
+for (const [name, text, phrases, expected] of sourceCases) {
+  test(`sources: ${name}`, () => assert.deepEqual(describeAll(text, findTagged(text, phrases)), expected));
+}
+
+test('sources, none: a reduced relative whose verb is not a cue stays as tagged', () => {
+  const text = 'Fishermen said boats were lost, a report the navy printed.';
+  const found = findTagged(text, [['Fishermen', 'source'], ['said', 'cue'], ['boats were lost', 'content'], ['a', 'source'], ['report', 'cue'], ['the navy printed', 'content']]);
+  // The lone determiner is still never the source: the one before it in the sentence is taken.
+  assert.deepEqual(describeAll(text, found), ['boats were lost (said; Fishermen)', 'the navy printed (report; Fishermen)']);
+});
+
+test('comma clause: a phrase of circumstance after `X said,` is an aside, the clause before is content', () => {
+  const text = 'A flood cut the main road near the port on Sunday, the Kenyan Navy said, in the second such flood this year.';
+  const found = findTagged(text, [['A flood cut', 'source'], ['the Kenyan Navy', 'source'], ['said', 'cue'], ['in the second such flood this year', 'content']]);
+  // The aside stands alone, with no cue, and is dropped as weak.
+  assert.deepEqual(describeAll(text, dropWeakAttributions(text, found, () => 3)), ['A flood cut the main road near the port on Sunday (said; the Kenyan Navy)']);
+});

@@ -425,6 +425,80 @@ export function extendOverFocusPhrase(text: string, tokens: readonly Token[], ta
   return { ...attribution, content, rule: `${attribution.rule}+focus` };
 }
 
+// Prepositions that open a phrase of circumstance: `…, the army said, in the third such strike`.
+const ASIDE_PREPOSITIONS = new Set(['in', 'at', 'on', 'during', 'after', 'before', 'amid', 'with', 'without', 'despite']);
+
+// Articles: never a speaker on their own (possessives and quantifiers are: `his remarks`, `some
+// argue`, `each said`).
+const DETERMINERS = new Set(['a', 'an', 'the', 'any', 'every', 'no']);
+const RELATIVE_PRONOUNS = new Set(['who', 'which', 'whom']);
+
+function tokenText(text: string, token: Token): string {
+  return text.slice(token.start, token.end).toLowerCase();
+}
+
+/** Whether a run is nothing but determiners (`a`, `the`). */
+function isDeterminerOnly(text: string, run: TagRun): boolean {
+  for (const word of text.slice(run.start, run.end).toLowerCase().split(/\s+/)) if (word && !DETERMINERS.has(word)) return false;
+  return true;
+}
+
+/**
+ * `The elders, who spoke on condition of anonymity, said …`: a source that is a whole relative
+ * clause, closed by its comma before the cue, speaks for the noun phrase it hangs on (the source
+ * run that ends at the comma before it). In `X, who said …` the pronoun itself is the source
+ * (PolNeAR's convention), and stays.
+ */
+function antecedentOf(text: string, tokens: readonly Token[], sources: readonly TagRun[], source: TagRun, cue: TagRun): TagRun {
+  if (source.lastToken >= cue.firstToken || !RELATIVE_PRONOUNS.has(tokenText(text, tokens[source.firstToken]!))) return source;
+  const comma = tokens[source.firstToken - 1];
+  if (!comma || text.slice(comma.start, comma.end) !== ',') return source;
+  let closed = false;
+  for (let index = source.firstToken + 2; index < cue.firstToken; index++) if (text.slice(tokens[index]!.start, tokens[index]!.end) === ',') closed = true;
+  if (!closed) return source;
+  const tagged = sources.find((candidate) => candidate.lastToken === source.firstToken - 2);
+  if (tagged) return tagged;
+  // Untagged: the words before the comma, back to the sentence's start or a punctuation mark
+  // (`The fishermen, who declined to give their names, said …`), when that is a short phrase.
+  const last = source.firstToken - 2;
+  let first = last;
+  while (first > 0 && last - first < 6 && tokens[first - 1]!.sentence === tokens[last]!.sentence && /[\p{L}\p{N}]/u.test(text.charAt(tokens[first - 1]!.start))) first--;
+  const atBoundary = first === 0 || tokens[first - 1]!.sentence !== tokens[last]!.sentence || !/[\p{L}\p{N}]/u.test(text.charAt(tokens[first - 1]!.start));
+  if (last < first || !atBoundary || !/[\p{L}\p{N}]/u.test(text.charAt(tokens[last]!.start))) return source;
+  return { type: 'source', firstToken: first, lastToken: last, start: tokens[first]!.start, end: tokens[last]!.end };
+}
+
+/**
+ * `…, a claim the army denied.`: a reduced relative clause the tagger read as determiner (source),
+ * noun (cue) and clause (content). The clause's last word is the cue when it is a verb of saying
+ * or a learned cue, the words before it the source, and the noun phrase the content. `cueLevel`
+ * gives a lower-case word's learned cue level (0–3).
+ */
+export function reinterpretReducedRelatives(text: string, tokens: readonly Token[], runs: readonly TagRun[], cueLevel: (word: string) => number): TagRun[] {
+  const result = [...runs];
+  for (let index = 0; index + 2 < result.length; index++) {
+    const source = result[index]!;
+    const cue = result[index + 1]!;
+    const content = result[index + 2]!;
+    if (source.type !== 'source' || cue.type !== 'cue' || content.type !== 'content') continue;
+    if (source.firstToken !== source.lastToken || !isDeterminerOnly(text, source)) continue;
+    if (cue.firstToken !== source.lastToken + 1 || cue.firstToken !== cue.lastToken || content.firstToken !== cue.lastToken + 1) continue;
+    const words = content.lastToken - content.firstToken + 1;
+    if (words < 2 || words > 5) continue;
+    // The clause ends the sentence or is set off by punctuation: `a claim the army denied.`
+    const after = tokens[content.lastToken + 1];
+    if (after && after.sentence === tokens[content.lastToken]!.sentence && /[\p{L}\p{N}]/u.test(text.charAt(after.start))) continue;
+    const verb = tokenText(text, tokens[content.lastToken]!);
+    if (!SPEECH_VERBS.has(verb) && cueLevel(verb) < 3) continue;
+    if (!/^\p{Ll}/u.test(text.slice(cue.start, cue.end))) continue;
+    const last = content.lastToken - 1;
+    result[index] = { type: 'content', firstToken: source.firstToken, lastToken: cue.lastToken, start: source.start, end: cue.end };
+    result[index + 1] = { type: 'source', firstToken: content.firstToken, lastToken: last, start: content.start, end: tokens[last]!.end };
+    result[index + 2] = { type: 'cue', firstToken: content.lastToken, lastToken: content.lastToken, start: tokens[content.lastToken]!.start, end: content.end };
+  }
+  return result;
+}
+
 /** Groups tagged runs into attributions and adds untagged direct quotes. */
 export function findAttributions(
   text: string,
@@ -436,7 +510,7 @@ export function findAttributions(
 ): FoundAttribution[] {
   const paragraphOf = paragraphOfTokens(tokens, paragraphs);
   const nonSource = nonSourceCounts(tags);
-  const runs = splitAtSentenceEnds(text, tokens, paragraphs, paragraphOf, quoted, tagRuns(text, tokens, tags));
+  const runs = reinterpretReducedRelatives(text, tokens, splitAtSentenceEnds(text, tokens, paragraphs, paragraphOf, quoted, tagRuns(text, tokens, tags)), cueLevel);
   const cues = runs.filter((run) => run.type === 'cue');
   const sources = runs.filter((run) => run.type === 'source');
   const byCue = new Map<TagRun | null, TagRun[]>();
@@ -485,7 +559,16 @@ export function findAttributions(
       // `Secret Service protocol called for the nominee to be taken to a trauma center …, sources
       // said.`: a verb of saying closing the sentence with no content of its own outranks the
       // weaker cue the tagger found inside the clause; that cue's content yields.
-      if ((byCue.get(cue)?.length ?? 0) > 0) continue;
+      // `…, the Somali National Army said, in the third such strike this month.`: a phrase the
+      // comma sets off after the cue is an aside, not what was said.
+      const own = byCue.get(cue) ?? [];
+      const aside = (run: TagRun): boolean =>
+        run.firstToken === cue.lastToken + 2 && text.slice(tokens[cue.lastToken + 1]!.start, tokens[cue.lastToken + 1]!.end) === ',' && ASIDE_PREPOSITIONS.has(tokenText(text, tokens[run.firstToken]!));
+      if (own.length > 0 && !own.every(aside)) continue;
+      if (own.length > 0) {
+        byCue.delete(cue);
+        orphanContents.push(...own);
+      }
       const inside = (run: TagRun): boolean => run.firstToken >= first && run.lastToken <= last;
       yieldContents(byCue, orphanContents, cue, inside);
     }
@@ -600,6 +683,8 @@ export function findAttributions(
     let bestDistance = Infinity;
     for (const candidate of sources) {
       if (tokens[candidate.firstToken]!.sentence !== tokens[cue.firstToken]!.sentence && tokens[candidate.lastToken]!.sentence !== tokens[cue.lastToken]!.sentence) continue;
+      // `a | claim`: a determiner alone is never a speaker.
+      if (isDeterminerOnly(text, candidate)) continue;
       const distance = candidate.firstToken > cue.lastToken ? candidate.firstToken - cue.lastToken : cue.firstToken - candidate.lastToken;
       const score = distance + (candidate.firstToken > cue.lastToken ? 0.5 : 0);
       if (score < bestDistance) {
@@ -607,6 +692,7 @@ export function findAttributions(
         source = candidate;
       }
     }
+    if (source) source = antecedentOf(text, tokens, sources, source, cue);
     const content = contents.map((run) => snapToQuotes({ start: run.start, end: run.end }, quoted));
     attributions.push({
       content,

@@ -56,17 +56,53 @@ function lastWordOf(text: string, span: Span): string {
   return words?.[words.length - 1] ?? '';
 }
 
+// Prepositions of place that open a phrase after the head of a source: `elders in Jilib`,
+// `officials at the embassy`. (`of` and `for` stay: `the government of Iraq` speaks for Iraq.)
+const HEAD_ENDING_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'across', 'inside', 'outside', 'around', 'within']);
+// Articles: never a speaker on their own (quantifiers are: `some argue`, `each said`).
+const DETERMINERS = new Set(['a', 'an', 'the', 'any', 'every', 'no']);
+
+/**
+ * The end of a source's head noun phrase: before its first phrase of place (`Local elders | in
+ * Jilib`), else the source's end. A preposition inside a mention (`Bank in Berlin AG`) does not
+ * end it.
+ */
+export function headEnd(text: string, source: Span, mentions: readonly Mention[] = []): number {
+  const pattern = /[\p{L}’'-]+/gu;
+  pattern.lastIndex = 0;
+  const slice = text.slice(source.start, source.end);
+  let words = 0;
+  for (let match = pattern.exec(slice); match; match = pattern.exec(slice)) {
+    const at = source.start + match.index;
+    if (words > 0 && HEAD_ENDING_PREPOSITIONS.has(match[0].toLowerCase()) && !mentions.some((mention) => mention.start < at && mention.end > at)) {
+      let end = at;
+      while (end > source.start && /\s/.test(text.charAt(end - 1))) end--;
+      return end;
+    }
+    words++;
+  }
+  return source.end;
+}
+
+/** Whether a span holds nothing but determiners (`a`, `the`). */
+function isDeterminerOnly(text: string, span: Span): boolean {
+  const words = text.slice(span.start, span.end).toLowerCase().match(/[\p{L}’'-]+/gu) ?? [];
+  return words.every((word) => DETERMINERS.has(word));
+}
+
 /** The mention that stands for a source span: one covering most of it, a person before others. */
-function mentionForSource(mentions: readonly Mention[], source: Span, startIndex: number): Mention | null {
+function mentionForSource(text: string, mentions: readonly Mention[], source: Span, startIndex: number): Mention | null {
   let best: Mention | null = null;
   let bestScore = -Infinity;
+  const head = headEnd(text, source, mentions);
   for (let index = startIndex; index < mentions.length; index++) {
     const mention = mentions[index]!;
     if (mention.start >= source.end) break;
     if (mention.end <= source.start) continue;
     const covered = (Math.min(mention.end, source.end) - Math.max(mention.start, source.start)) / (source.end - source.start);
-    // `US military officials`: a place or adjective inside a description is not the speaker.
-    if ((mention.type === 'LOC' || mention.type === 'MISC') && mention.end < source.end) continue;
+    // `US military officials`: a place or adjective inside a description is not the speaker, nor
+    // is one in a phrase after the head (`Local elders in Jilib`: the elders speak, not Jilib).
+    if ((mention.type === 'LOC' || mention.type === 'MISC') && (mention.end < head || mention.start >= head)) continue;
     // `Africa Command spokesperson Robyn Mack`: the person, not the organisation in the role.
     const score = (mention.type === 'PER' ? 2 : mention.type === 'ORG' ? 1 : 0) + covered + (mention.entity ? 0.5 : 0) + mention.end / 1e9;
     if (score > bestScore) {
@@ -105,11 +141,13 @@ export function resolveSpeakers(context: SpeakerContext, attributions: readonly 
     let speakerEntity: string | null = null;
     let rule = attribution.rule;
     let near: Mention | null = null;
+    if (speaker && isDeterminerOnly(text, speaker)) speaker = null;
     if (speaker) {
-      const mention = mentionForSource(mentions, speaker, firstMentionIndex(mentions, speaker.start));
+      const mention = mentionForSource(text, mentions, speaker, firstMentionIndex(mentions, speaker.start));
       if (mention?.entity) speakerEntity = mention.entity;
       else {
-        const head = lastWordOf(text, speaker);
+        const head = lastWordOf(text, { start: speaker.start, end: headEnd(text, speaker, mentions) });
+        let named: string | null = null;
         if (ISSUED_DOCUMENT_NOUNS.has(head)) {
           // `the statement added`: the organisation that issued the statement.
           const issuer = issuers.get(head);
@@ -130,6 +168,11 @@ export function resolveSpeakers(context: SpeakerContext, attributions: readonly 
         } else if (PERSON_PRONOUNS.has(head) && previous?.speakerEntity) {
           speakerEntity = previous.speakerEntity;
           rule += '+previous-speaker';
+        } else if (/^the\s/i.test(text.slice(speaker.start, speaker.end)) && (named = organisationNamed(context, head, speaker.start))) {
+          // `a claim the army denied`, after `the Somali National Army said`: a definite
+          // description names the organisation mentioned last whose name ends with its head.
+          speakerEntity = named;
+          rule += '+description';
         }
       }
     } else if (attribution.cue && (near = subjectNear(context, attribution.cue))) {
@@ -214,9 +257,22 @@ function subjectNear(context: SpeakerContext, cue: Span): Mention | null {
     if (mention.start < sentence.start || mention.end > sentence.end) continue;
     if (mention.type !== 'PER' && mention.type !== 'ORG') continue;
     if (mention.end <= cue.start && (!before || mention.start >= before.end)) before = mention;
-    if (mention.start >= cue.end && !after && mention.start - cue.end < 3) after = mention;
+    // `said Smith`, `claim the Kenyan Navy denied`: right after the cue, past an article at most.
+    if (mention.start >= cue.end && !after && (mention.start - cue.end < 3 || /^\s*the\s+$/i.test(context.text.slice(cue.end, mention.start)))) after = mention;
   }
   return before ?? after;
+}
+
+/** The organisation mentioned last before `offset` whose name ends with `noun` (`army`). */
+function organisationNamed(context: SpeakerContext, noun: string, offset: number): string | null {
+  if (noun.length < 3) return null;
+  let best: string | null = null;
+  for (const mention of context.mentions) {
+    if (mention.start >= offset) break;
+    if (mention.type !== 'ORG' || !mention.entity) continue;
+    if (lastWordOf(context.text, mention) === noun) best = mention.entity;
+  }
+  return best;
 }
 
 /** The entity with a role named `noun` mentioned last before `offset`. */

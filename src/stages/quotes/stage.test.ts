@@ -158,3 +158,26 @@ test('quotes: every quotation of the seed article has its speaker', { skip: !exi
   assert.equal(concerns.speakerEntity, null, describe(result, concerns));
   assert.ok(concerns.content.some((piece) => text.slice(piece.start, piece.end).endsWith('particularly in Mali')), describe(result, concerns));
 });
+
+const examplePath = join(process.cwd(), 'examples', 'example-article.txt');
+
+test('quotes: the bundled example’s groups and descriptions speak, not the places near them', { skip: !existsSync(examplePath) }, () => {
+  const text = normalizeText(readFileSync(examplePath, 'utf8')).text;
+  const result = analyse(text);
+  const find = (phrase: string): Quote => {
+    const quote = result.quotes.find((item) => text.slice(item.start, item.end).includes(phrase) || (item.cue !== null && text.slice(item.cue.start, item.cue.end) === phrase));
+    assert.ok(quote, `no quote with "${phrase}" in: ${result.quotes.map((item) => describe(result, item)).join('; ')}`);
+    return quote;
+  };
+  const speakerText = (quote: Quote): string => (quote.speaker ? text.slice(quote.speaker.start, quote.speaker.end) : '');
+  // `Local elders in Jilib said …`: a plural group, unresolved; never the town.
+  const elders = find('two civilians were injured');
+  assert.ok(speakerText(elders).startsWith('Local elders'), describe(result, elders));
+  assert.equal(elders.speakerEntity, null, describe(result, elders));
+  // `…, a claim the army denied.`: the army, not the determiner `a`.
+  const denied = find('denied');
+  assert.equal(speakerText(denied), 'the army', describe(result, denied));
+  assert.equal(result.entityName(denied.speakerEntity), 'Somali National Army', describe(result, denied));
+  // `The elders, who spoke on condition of anonymity, said …`: the elders, not the clause.
+  assert.equal(speakerText(find('residents had fled')), 'The elders');
+});
