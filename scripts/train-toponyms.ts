@@ -54,7 +54,7 @@ async function main(): Promise<void> {
     const settings: TrainToponymOptions[] = JSON.parse(process.argv[process.argv.indexOf('--cv') + 1] ?? '[{}]') as TrainToponymOptions[];
     for (const options of settings) {
       const { precision, recall, f1 } = crossValidate(perArticle, clusters, options);
-      console.log(`${JSON.stringify(options)}\tP ${precision.toFixed(3)}\tR ${recall.toFixed(3)}\tF1 ${f1.toFixed(3)}`);
+      console.log(`${JSON.stringify(options)}\tP ${precision.toFixed(3)}\tR ${recall.toFixed(3)}\tF1 ${f1.toFixed(4)}`);
     }
     return;
   }

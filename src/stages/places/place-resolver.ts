@@ -152,6 +152,9 @@ function unitReading(gazetteer: Gazetteer, name: string): GazetteerEntry | undef
 /** Capitalised words right after `, ` or ` in ` following a span: `Ubari, Libya` → `Libya`. */
 const FOLLOWING_UNIT = /^(?:,\s*|\s+in\s+(?:the\s+)?)((?:\p{Lu}[\p{L}.'’-]*)(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})/u;
 
+/** `in` and up to three capitalised words (`in the Sahel`, `in Tripoli`): a unit the clause names. */
+const IN_NAME = /\bin\s+(?:the\s+)?((?:\p{Lu}[\p{L}.'’-]*)(?:\s+\p{Lu}[\p{L}.'’-]*){0,2})/gu;
+
 /**
  * The unit a sentence says holds a place: `Ubari, Libya`, `Sirte ... in Libya`, `the In Amenas
  * oil consortium in Algeria`. Looks right of the span within its sentence.
@@ -168,7 +171,7 @@ function containerFromText(gazetteer: Gazetteer, text: string, span: ToponymSpan
   }
   // "in Algeria" further along the same clause.
   const clause = following.split(/[;:]|,\s+(?:and|but|while|where|which|who)\b/)[0] ?? '';
-  for (const match of clause.matchAll(/\bin\s+(?:the\s+)?((?:\p{Lu}[\p{L}.'’-]*)(?:\s+\p{Lu}[\p{L}.'’-]*){0,2})/gu)) {
+  for (const match of clause.matchAll(IN_NAME)) {
     const unit = match[1] ? unitReading(gazetteer, match[1]) : undefined;
     if (unit && unit.kind === 'country') return unit;
   }

@@ -47,7 +47,7 @@ for (const [behaviour, text, mentions, source, expected] of CLASSIFIER_ONLY_CASE
 /** [sentence, name, expected reason] */
 const REASON_CASES: readonly (readonly [string, string, string])[] = [
   ['Moscow said it would respond.', 'Moscow', 'agent-verb'],
-  ['Europe added new capacity.', 'Europe', 'verb'],
+  ['Europe added more ships.', 'Europe', 'verb'],
   ['Troops stayed in Libya.', 'Libya', 'locative'],
   ["Russia's ministry denied it.", 'Russia', 'possessive'],
   ["Libya's coast is long.", 'Libya', 'possessive-located'],

@@ -74,6 +74,23 @@ interface Token { readonly start: number; readonly end: number; lower?: string }
 const WORD_CHARACTER = /[\p{L}\p{M}\d]/u;
 const SPACE = /\s/;
 
+// Character tests, compiled once (inline literals with \p{…} are rebuilt at each call once
+// esbuild has lowered them for tsx).
+const LETTER = /\p{L}/u;
+const UPPER_START = /^\p{Lu}/u;
+const LOWER_START = /^\p{Ll}/u;
+const ALL_UPPER = /^\p{Lu}+$/u;
+const LOWER_WORD = /^\p{Ll}{3,}$/u;
+const ACRONYM = /^(?:\p{Lu}\.?)+$/u;
+const TITLE = /^\p{Lu}[\p{Ll}\p{M}'’.-]/u;
+const CAPITAL_AFTER = /^\s\p{Lu}/u;
+
+/** Code units of the character at `at`: 2 for a surrogate pair. */
+function codeUnits(text: string, at: number): number {
+  const code = text.charCodeAt(at);
+  return code >= 0xd800 && code < 0xdc00 ? 2 : 1;
+}
+
 /** True for a letter, mark or digit (ASCII answered without a regular expression). */
 function isWordCode(code: number, text: string, at: number): boolean {
   if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
@@ -92,14 +109,13 @@ function tokenize(text: string, from = 0, to = text.length): Token[] {
     const code = text.charCodeAt(at);
     if (isSpaceCode(code)) { at++; continue; }
     const start = at;
-    const step = (position: number): number => (text.charCodeAt(position) >= 0xd800 && text.charCodeAt(position) < 0xdc00 ? 2 : 1);
     if (!isWordCode(code, text, at)) {
-      at += step(at);
+      at += codeUnits(text, at);
       tokens.push({ start, end: at });
       continue;
     }
     for (;;) {
-      at += step(at);
+      at += codeUnits(text, at);
       if (at >= to) break;
       const next = text.charCodeAt(at);
       if (isWordCode(next, text, at)) continue;
@@ -121,8 +137,8 @@ function capitalisedWordBefore(text: string, start: number): boolean {
   for (let at = start - 2; at >= Math.max(0, start - 20); at--) {
     const character = text[at]!;
     if (character === '.') continue;
-    if (!/\p{L}/u.test(character)) return false;
-    if (character !== character.toLowerCase() && /\p{Lu}/u.test(character)) return true;
+    if (!LETTER.test(character)) return false;
+    if (character !== character.toLowerCase() && UPPER_START.test(character)) return true;
   }
   return false;
 }
@@ -145,7 +161,7 @@ function tokenAfter(tokens: readonly Token[], offset: number): number {
   return low;
 }
 
-const shapeOf = (word: string): string => /^\p{Lu}+$/u.test(word) ? 'X' : /^\p{Lu}/u.test(word) ? 'Xx' : /^\p{Ll}/u.test(word) ? 'x' : /^\d/.test(word) ? 'd' : word;
+const shapeOf = (word: string): string => ALL_UPPER.test(word) ? 'X' : UPPER_START.test(word) ? 'Xx' : LOWER_START.test(word) ? 'x' : /^\d/.test(word) ? 'd' : word;
 
 /** The population of the biggest entry, as an order of magnitude (`0` when unknown). */
 function populationBand(population: number): string {
@@ -194,6 +210,18 @@ const FUNCTION_WORDS: ReadonlySet<string> = new Set('the and for from with into 
 /** Last words of institutions that stand in a place (`Cavan Institute`, `Belfast Magistrate's Court`). */
 const INSTITUTION_WORD = /\b(?:Institute|Academy|Court|Club|Centre|Center|Theatre|Theater|Racecourse|Circuit|Raceway|Studio|Studios|Farms?|Hotel|Inn|Restaurant|Bar|Pub|Cafe|Café|Store|Shop|Shops|Elementary|High|Middle|NS)$/u;
 
+/**
+ * Classes of the word that governs a name's phrase: a transfer (`sell arms to`, `permission
+ * from`) or a game's result (`a loss to`) make a party of the place; a motion (`flew to`) or a
+ * stay (`lives in`) keep it on the map.
+ */
+const PREDICATE_CLASSES: ReadonlyMap<string, string> = new Map([
+  ...'sell sells sold selling sale sales give gives gave given giving send sends sent request requests requested questions question explained explain letter message permission independence backing support supported aid loan loans apology offer offered deliver delivered delivering threat threats pressure sanctions tariffs demands demand ties relations ally allies appeal appealed'.split(' ').map((word) => [word, 'transfer'] as const),
+  ...'defeat defeats defeated loss losses lost win wins won beat beating victory draw drew match game fixture'.split(' ').map((word) => [word, 'game'] as const),
+  ...'go goes went gone going travel travels travelled traveled traveling travelling fly flew flown flying move moved moving return returned returning arrive arrived arriving trip trips visit visited visiting flights flight route routes deported fled flee migrated moved drive drove driving walk walked road'.split(' ').map((word) => [word, 'motion'] as const),
+  ...'live lives lived living born based located situated stay stayed staying held hold hosted host work worked working died killed injured arrested'.split(' ').map((word) => [word, 'stay'] as const),
+]);
+
 /** What joins two names of one list: a comma, `and`, `or`. */
 const LIST_JOINER = /^(?:,\s*|\s+(?:and|or|&)\s+|,\s+(?:and|or)\s+)(?:the\s+)?$/;
 
@@ -214,6 +242,14 @@ function emitArticleFeatures(text: string, candidates: readonly ToponymCandidate
   const facts = new Map<string, NameFacts>();
   const surfaces = candidates.map((candidate) => text.slice(candidate.start, candidate.end));
   const lowerSurfaces = surfaces.map((surface) => surface.toLowerCase());
+  const factsOf = (surface: string): NameFacts => {
+    let known = facts.get(surface);
+    if (!known) {
+      known = nameFacts(gazetteer, placeKey(surface));
+      facts.set(surface, known);
+    }
+    return known;
+  };
   // Each word's class once per article: the article's few hundred words, not the 20,000 of the table.
   const seen = new Map<string, string>();
   const cluster = (word: string): string => {
@@ -260,18 +296,16 @@ function emitArticleFeatures(text: string, candidates: readonly ToponymCandidate
   }
   for (let index = candidates.length - 2; index >= 0; index--) if (listFirst[index + 1] === listFirst[index]) listLast[index] = listLast[index + 1]!;
   // Whether a candidate lies inside another (`inside`), holds one (`holds`) or neither; sorted by start.
-  const overlapping = (index: number): string | undefined => {
+  const overlapping = (index: number): { readonly relation: string; readonly container?: number } | undefined => {
     const candidate = candidates[index]!;
-    let relation: string | undefined;
-    for (let other = index - 1; other >= 0 && other >= index - 6; other--) {
-      const before = candidates[other]!;
-      if (before.end > candidate.start) relation = before.start <= candidate.start && before.end >= candidate.end ? 'inside' : 'crosses';
+    let found: { relation: string; container?: number } | undefined;
+    for (let other = Math.max(0, index - 6); other < candidates.length && candidates[other]!.start < candidate.end; other++) {
+      const neighbour = candidates[other]!;
+      if (other === index || neighbour.end <= candidate.start) continue;
+      if (neighbour.start <= candidate.start && neighbour.end >= candidate.end && (neighbour.start !== candidate.start || neighbour.end !== candidate.end)) return { relation: 'inside', container: other };
+      found = { relation: neighbour.start >= candidate.start && neighbour.end <= candidate.end ? 'holds' : 'crosses' };
     }
-    for (let other = index + 1; other < candidates.length && candidates[other]!.start < candidate.end; other++) {
-      const later = candidates[other]!;
-      relation = later.end <= candidate.end ? (candidate.start === later.start && candidate.end === later.end ? 'same' : 'holds') : 'crosses';
-    }
-    return relation;
+    return found;
   };
   const bySurface = new Map<string, SurfaceStats>();
   candidates.forEach((candidate, index) => {
@@ -307,13 +341,15 @@ function emitArticleFeatures(text: string, candidates: readonly ToponymCandidate
     const { start, end } = candidate;
     const surface = surfaces[index]!;
     const type = candidate.mentionType ?? 'none';
-    const rule = candidate.ruleUse;
+    // A name read as metonymic only for its neighbour in a list (`China, India and Latin America were`) keeps its own reading here: the list is a feature of its own.
+    const rule = candidate.ruleReason === 'list' ? 'literal' : candidate.ruleUse;
     emit('bias', '');
     emit('rule', rule);
     emit('source', candidate.source);
     emit('type', type);
     emit('type+rule', type, rule);
     emit('source+rule', candidate.source, rule);
+    emit('source+type', candidate.source, type);
     const reason = candidate.ruleReason ?? rule;
     emit('reason', reason);
 
@@ -339,7 +375,7 @@ function emitArticleFeatures(text: string, candidates: readonly ToponymCandidate
     emit('w+1+type', next, type);
     emit('shape+1', shapeOf(nextWord || next));
     emit('w-1,w+1', previous, next);
-    if (/^\p{Ll}{3,}$/u.test(nextWord)) {
+    if (LOWER_WORD.test(nextWord)) {
       emit('suffix+1', nextWord.slice(-2));
       emit('suffix+1+rule', nextWord.slice(-2), rule);
     }
@@ -366,11 +402,13 @@ function emitArticleFeatures(text: string, candidates: readonly ToponymCandidate
     emit('head', headReading(text, end) ?? 'none');
     // The content word that governs the phrase: `sell ... to [Saudi Arabia]`, `permission from
     // [Georgia]`, `a loss to [San Antonio]` (the word before the preposition).
-    const predicate = [...left].reverse().find((word) => word.length > 2 && !FUNCTION_WORDS.has(word) && /^\p{Ll}/u.test(word));
+    const predicate = [...left].reverse().find((word) => word.length > 2 && !FUNCTION_WORDS.has(word) && LOWER_START.test(word));
     if (predicate !== undefined) {
       emit('pred', predicate);
       emit('cpred', cluster(predicate));
       emit('cpred+gov', cluster(predicate), governor);
+      const predicateClass = PREDICATE_CLASSES.get(predicate);
+      if (predicateClass) emit('pred-class+gov', predicateClass, governor);
     }
     if (listFirst[index] !== index || listLast[index] !== index) {
       const headLeft = lefts[listFirst[index]!]!;
@@ -389,14 +427,18 @@ function emitArticleFeatures(text: string, candidates: readonly ToponymCandidate
     const words = surface.split(/\s+/);
     // "United States via NAFTA": a lower-case word inside a name is a tagger slip more often than
     // a name (`Bosnia and Herzegovina`, `Isle of Man` aside).
-    const inner = words.slice(1).find((word) => /^\p{Ll}/u.test(word));
+    const inner = words.slice(1).find((word) => LOWER_START.test(word));
     if (inner !== undefined) emit('inner-lower', NAME_JOINERS.has(inner) ? inner : '?', rule);
     // "Gilgit-Baltistan", "Miami-Dade" are one name; "London-based" is a modifier.
     if (text[end] === '-' || text[end] === '–') emit('hyphen+1', shapeOf(text[end + 1] ?? ''));
     if (text[start - 1] === '-' || text[start - 1] === '–') emit('hyphen-1', shapeOf(text[start - 2] ?? ''));
     // Overlapping candidates compete (`Calgary-based` and `Calgary`): say which one this is.
     const outer = overlapping(index);
-    if (outer) emit('overlap', outer, candidate.source);
+    if (outer) {
+      emit('overlap', outer.relation, candidate.source);
+      // "[Washington], D.C." inside a name the gazetteer knows whole is not a name of its own.
+      if (outer.container !== undefined) emit('inside-known', String(factsOf(surfaces[outer.container]!).kinds[0] !== 'unknown'), candidate.source);
+    }
     emit('first', (words[0] ?? '').toLowerCase());
     emit('last', (words[words.length - 1] ?? '').toLowerCase());
     emit('words', String(Math.min(4, words.length)));
@@ -404,26 +446,23 @@ function emitArticleFeatures(text: string, candidates: readonly ToponymCandidate
     const placeWord = PLACE_WORD.test(surface) ? 'place' : INSTITUTION_WORD.test(surface) ? 'institution' : 'none';
     emit('place-word', placeWord, type);
     emit('name', lowerSurfaces[index]!);
-    const shape = /^(?:\p{Lu}\.?)+$/u.test(surface) ? 'acronym' : /\d/.test(surface) ? 'digit' : /^\p{Lu}[\p{Ll}\p{M}'’.-]/u.test(surface) ? 'title' : 'other';
+    const shape = ACRONYM.test(surface) ? 'acronym' : /\d/.test(surface) ? 'digit' : TITLE.test(surface) ? 'title' : 'other';
     emit('shape', shape);
     emit('shape+type', shape, type);
     if (sentenceStarts?.has(start) || /(?:^|[.!?]["”’]?\s+)$/.test(text.slice(Math.max(0, start - 3), start))) emit('sentence-initial', '');
     if (/^['’]s?\s/u.test(text.slice(end, end + 3))) emit('possessive', '');
     if (/["“”‘’']\s*$/u.test(text.slice(Math.max(0, start - 2), start))) emit('quoted', '');
 
-    let known = facts.get(surface);
-    if (!known) {
-      known = nameFacts(gazetteer, placeKey(surface));
-      facts.set(surface, known);
-    }
+    const known = factsOf(surface);
     for (const kind of known.kinds) {
       emit('kind', kind);
       emit('kind+type', kind, type);
       emit('kind+rule', kind, rule);
+      emit('kind+source', kind, candidate.source);
     }
     emit('population', known.population);
     // Inside a longer capitalised name (`the Winnipeg Fire Paramedic Service`).
-    if (/^\s\p{Lu}/u.test(text.slice(end, end + 2))) emit('capital-after', '');
+    if (CAPITAL_AFTER.test(text.slice(end, end + 2))) emit('capital-after', '');
     if (capitalisedWordBefore(text, start)) emit('capital-before', '');
 
     const stats = bySurface.get(lowerSurfaces[index]!)!;

@@ -71,6 +71,17 @@ const MISC_PLACE_KINDS: ReadonlySet<string> = new Set(['country', 'continent', '
 /** Kinds of place strong enough to be found by the gazetteer alone, whatever the tagger said. */
 const STRONG_KINDS: ReadonlySet<string> = new Set(['country', 'admin1', 'continent', 'region', 'water', 'landmark']);
 
+// Character tests, compiled once (inline literals with \p{…} are rebuilt at each call once
+// esbuild has lowered them for tsx).
+const UPPER_START = /^\p{Lu}/u;
+const HAS_LOWER = /\p{Ll}/u;
+const HYPHEN_LOWER = /-\p{Ll}/u;
+const INITIALS = /^(?:\p{Lu}\.)+$/u;
+const TWO_INITIALS = /^(?:\p{Lu}\.){2,}$/u;
+const CAPITALISED_GAP = /^(?:\s+\p{Lu}[\p{L}\p{M}.'’]*)*\s+$/u;
+const WORD_AND_COMMA_END = /\p{L}\.?,\s*$/u;
+const CLAUSE_PUNCTUATION_START = /^\s*(?:[.,;:)]|$)/u;
+
 /**
  * A preposition that puts what follows on the map (`at Barclays Center`, `in the Oval Office`,
  * `moved to Thornhill`): an organisation or person mention after it is a place here.
@@ -118,10 +129,17 @@ function capitalisedWords(text: string): { start: number; end: number }[] {
  * (Reuters) -`, `Associated Press WASHINGTON (AP) —`). Group 1 is the city, group 2 the region or
  * country after the comma.
  */
-const DATELINE = /(?<=^|\n|[.!?)”"]\s|\bPress\s)\s*(\p{Lu}[\p{Lu}\p{M}.'’ -]*\p{Lu}\.?)(?:,\s+(\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*){0,2}))?\s*(?:\([^)\n]{1,30}\)\s*)?[-—–]/u;
+const DATELINE = /(?<=^|\n|[.!?)”"]\s|\bPress\s|\bBy\s)\s*(\p{Lu}[\p{Lu}\p{M}.'’ -]*\p{Lu}\.?)(?:,\s+(\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*){0,2}))?(?:,\s+\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2})?\s*(?:\([^)\n]{1,30}\)\s*)?[-—–]/u;
 
 /** Last words that make a name a place (also a feature of the learned classifier) (`Frenchmen Street`, `Kendale Lakes`, `Holy Redeemer Church`). */
 export const PLACE_WORD = /\b(?:Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Lane|Drive|Dr|Way|Place|Square|Circle|Cir|Court|Ct|Parade|Terrace|Highway|Hwy|Route|Bridge|Park|Gardens?|River|Lake|Lakes|Sea|Ocean|Bay|Gulf|Strait|Channel|Island|Islands|Isle|Peninsula|Mountains?|Mount|Mt|Hills?|Valley|Desert|Forest|Canyon|Falls|Beach|Coast|Harbou?r|Port|Airport|Station|Center|Centre|Hall|Church|Cathedral|Mosque|Temple|Palace|Castle|Tower|Building|House|Hotel|Hospital|School|College|University|Stadium|Arena|Market|Mall|Plaza|Library|Museum|Prison|Jail|Camp|Base|Complex|Estate|County|Province|State|Region|District|Territory|City|Town|Township|Village|Borough|Parish|Municipality|Governorate|Oblast|Prefecture|Valley|Heights|Springs|Point|Cape|Wood|Woods|Green|Cross|Gate|Field|Fields|Farm|Quarter|Area|Zone|Strip|Bank|Plains?|Basin|Delta|Glacier|Reef|Atoll|Oasis|Pass|Trail|Line|Corridor)\.?$|^(?:Lake|Mount|Mt\.?|Port|Fort|Saint|St\.?|San|Santa|Cape|Isle|Gulf|Bay|Strait|Sea|North|South|East|West|New|Upper|Lower|Greater)\s/;
+
+/** A name and a list joiner right before a name; a joiner and a name right after it. */
+const LISTED_BEFORE = /(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)?)(?:,|\s+and|\s+or|,\s+and)\s+$/u;
+const LISTED_AFTER = /^(?:,|\s+and|\s+or|,\s+and)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)?)/u;
+/** A unit after a comma (`, Ceredigion`), or an `in` later in the clause (`… oil consortium in Algeria`). */
+const UNIT_AFTER_COMMA = /^,\s+(\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)?)/u;
+const UNIT_IN_CLAUSE = /^[^.;:,]{0,40}?\bin\s+(?:the\s+)?(\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)?)/u;
 
 /** True when a LOC mention looks like a place: a gazetteer name, a place word, or a placing context. */
 function placeLike(text: string, span: { start: number; end: number }, gazetteer: Gazetteer): boolean {
@@ -134,14 +152,14 @@ function placeLike(text: string, span: { start: number; end: number }, gazetteer
   // name makes it a region of the map.
   if (/\b(?:north|south|east|west|northern|southern|eastern|western|central|northeastern|northwestern|southeastern|southwestern|present-day|downtown|suburban|rural|coastal)\s+$/i.test(text.slice(Math.max(0, span.start - 16), span.start))) return true;
   // "Copenhagen, Hamburg, Brasoc and Mannheim": a name in a list of known places.
-  const listedBefore = /(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)?)(?:,|\s+and|\s+or|,\s+and)\s+$/u.exec(text.slice(Math.max(0, span.start - 40), span.start));
-  const listedAfter = /^(?:,|\s+and|\s+or|,\s+and)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)?)/u.exec(text.slice(span.end, span.end + 40));
+  const listedBefore = LISTED_BEFORE.exec(text.slice(Math.max(0, span.start - 40), span.start));
+  const listedAfter = LISTED_AFTER.exec(text.slice(span.end, span.end + 40));
   const knownCity = (name: string | undefined): boolean => name !== undefined && gazetteer.lookupKey(placeKey(name)).some((index) => ['country', 'admin1', 'city'].includes(gazetteer.entry(index).kind) && (gazetteer.entry(index).kind !== 'city' || gazetteer.entry(index).population >= 100_000));
   if (knownCity(listedBefore?.[1]) || knownCity(listedAfter?.[1])) return true;
   // "Estey's Bridge, N.B.", "Gwbert, Ceredigion": a unit after a comma places the name;
   // "the In Amenas oil consortium in Algeria": so does a country further along the clause.
   const after = text.slice(span.end, span.end + 60);
-  const unit = /^,\s+(\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)?)/u.exec(after) ?? /^[^.;:,]{0,40}?\bin\s+(?:the\s+)?(\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)?)/u.exec(after);
+  const unit = UNIT_AFTER_COMMA.exec(after) ?? UNIT_IN_CLAUSE.exec(after);
   return unit?.[1] !== undefined && gazetteer.lookupKey(placeKey(unit[1])).some((index) => ['country', 'admin1', 'admin2', 'city'].includes(gazetteer.entry(index).kind));
 }
 
@@ -169,11 +187,11 @@ function embeddedNames(text: string, mentions: readonly LocationMention[], gazet
     if (words.length < 1 || (words.length === 1 && !/[-–/]/.test(surface))) continue;
     const seen = new Set<string>();
     for (let first = 0; first < words.length; first++) {
-      if (!/^\p{Lu}/u.test(words[first]!.word)) continue;
+      if (!UPPER_START.test(words[first]!.word)) continue;
       for (let last = Math.min(words.length - 1, first + gazetteer.maxNameWords - 1); last >= first; last--) {
         if (first === 0 && last === words.length - 1) continue;
         // One name runs over single spaces only ("Amsterdam-London" is two).
-        if (last > first && !/^(?:\s+\p{Lu}[\p{L}\p{M}.'’]*)*\s+$/u.test(surface.slice(words[first]!.end, words[last]!.start) + ' ')) continue;
+        if (last > first && !CAPITALISED_GAP.test(surface.slice(words[first]!.end, words[last]!.start) + ' ')) continue;
         const start = mention.start + words[first]!.start;
         const end = mention.start + words[last]!.end;
         const piece = text.slice(start, end).replace(/[.'’]+$/, '');
@@ -188,6 +206,12 @@ function embeddedNames(text: string, mentions: readonly LocationMention[], gazet
   }
   return found;
 }
+
+/**
+ * Names that are places whatever the tagger says: streets, waters, land forms, counties and
+ * other divisions, airports (not institutions: a `University` or a `Hotel` is placed by context).
+ */
+const LAND_NAME = /\b(?:Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Lane|Drive|Dr|Way|Place|Square|Circle|Parade|Terrace|Highway|Hwy|Bridge|River|Lake|Lakes|Bay|Gulf|Island|Islands|Peninsula|Mountains?|Hills?|Valley|Desert|Forest|Canyon|Falls|Beach|Coast|Harbou?r|Airport|County|Province|District|Territory|Township|Borough|Parish|Municipality|Governorate|Heights|Springs|Racecourse|Tower)\.?$|^(?:Lake|Mount|Mt\.?|Port|Fort|Cape|Isle)\s\p{Lu}/u;
 
 /** A road number: `the A417`, `the M25`, `I-95` (British, European and US numbering). */
 const ROAD_NUMBER = /(?<![\p{L}\p{M}\d-])(?:[ABM]\d{1,4}|I-\d{1,3})(?![\p{L}\p{M}\d-])/gu;
@@ -321,10 +345,13 @@ export function findToponymCandidates(text: string, taggedMentions: readonly Loc
       // Acronyms after `in` are organisations (`in the UNP`, `within the MFSA`) unless a gazetteer knows them.
       // "Oulton Park, Cheshire.", "near New Quay, Ceredigion, on": a known name closing a place
       // after a comma; "moved to Thornhill", "who was from Dewsbury": a known name after to/from.
-      const closesPlace = kinds.length > 0 && /\p{L}\.?,\s*$/u.test(before) && /^\s*(?:[.,;:)]|$)/u.test(text.slice(mention.end, mention.end + 2));
-      const reached = kinds.length > 0 && /\b(?:to|from)\s+$/i.test(before) && /\p{Ll}/u.test(surface);
-      const placed = (PLACING_PREPOSITION.test(before) && (/\p{Ll}/u.test(surface) || known)) || closesPlace || reached;
-      if (placed || (known && mention.type === 'ORG')) {
+      const closesPlace = kinds.length > 0 && WORD_AND_COMMA_END.test(before) && CLAUSE_PUNCTUATION_START.test(text.slice(mention.end, mention.end + 2));
+      const reached = kinds.length > 0 && /\b(?:to|from)\s+$/i.test(before) && HAS_LOWER.test(surface);
+      const placed = (PLACING_PREPOSITION.test(before) && (HAS_LOWER.test(surface) || known)) || closesPlace || reached;
+      // "Northumberland Avenue", "Lake Manassas", "Walker County": a street, water, land or
+      // county name the tagger took for a person or an organisation.
+      const landName = LAND_NAME.test(surface);
+      if (placed || landName || (known && mention.type === 'ORG')) {
         const reading = toponymReading(text, mention);
         propose(mention.start, mention.end, 'coerced', placed && reading.use === 'modifier' ? { use: 'literal', reason: reading.reason } : reading, mention);
       } else reject(mention, 'coerced');
@@ -343,10 +370,10 @@ export function findToponymCandidates(text: string, taggedMentions: readonly Loc
   const words: { start: number; end: number }[] = [];
   for (const { start, end: wordEnd } of capitalisedWords(text)) {
     let end = wordEnd;
-    const hyphen = /-\p{Ll}/u.exec(text.slice(start, end));
+    const hyphen = HYPHEN_LOWER.exec(text.slice(start, end));
     if (hyphen) end = start + hyphen.index;
     // "U.S." keeps its periods; a sentence-final period does not belong to the name.
-    while (end > start + 1 && /[.'’-]/.test(text[end - 1] ?? '') && !/^(?:\p{Lu}\.)+$/u.test(text.slice(start, end))) end--;
+    while (end > start + 1 && /[.'’-]/.test(text[end - 1] ?? '') && !INITIALS.test(text.slice(start, end))) end--;
     words.push({ start, end });
   }
   for (let first = 0; first < words.length; first++) {
@@ -369,7 +396,7 @@ export function findToponymCandidates(text: string, taggedMentions: readonly Loc
           return STRONG_KINDS.has(entry.kind) || (entry.kind === 'city' && !sentenceInitial && (entry.population >= minCityPopulation || entry.featureCode === 'PPLC'));
         });
         // Two-letter codes (`IN`, `OR`) and single capitals are too often words.
-        const shaped = (key.replace(/ /g, '').length > 2 && /\p{Ll}/u.test(surface.replace(/^\p{Lu}/u, ''))) || /^(?:\p{Lu}\.){2,}$/u.test(surface) || /^(?:UK|US|USA|UAE|DRC|NYC)$/.test(surface);
+        const shaped = (key.replace(/ /g, '').length > 2 && HAS_LOWER.test(surface.replace(UPPER_START, ''))) || TWO_INITIALS.test(surface) || /^(?:UK|US|USA|UAE|DRC|NYC)$/.test(surface);
         if (strong && shaped) {
           propose(span.start, span.end, 'gazetteer', toponymReading(text, span));
           first = last;

@@ -31,6 +31,7 @@ economy economies economic growth jobs job jobless unemployment industry industr
 production mining oil agriculture agricultural tourism pollution air weather climate population
 history development murder murders crime housing traffic landscape skyline sewage wastewater
 wildfire wildfires earthquake floods flooding hurricane drought heat civil
+residents passengers fall total capacity neighbour neighbours neighbor neighbors
 `.trim().split(/\s+/));
 
 /**
@@ -53,6 +54,8 @@ spokesman spokeswoman spokesperson counterpart's opposition rebels militants mil
 version edition championship league cup countries nations states members member employers
 goods equipment products brands lawmaker rep campaign aide aides correspondent correspondents
 chief chiefs staff staffer staffers spokesman adviser advisers advisor official's analyst analysts
+councillor councillors councilor councilors commissioner commissioners native natives architect
+architects artist artists designer designers author authors
 `.trim().split(/\s+/));
 
 /**
@@ -77,7 +80,7 @@ const LOCATIVE_BEFORE = /\b(?:in|at|from|into|near|across|outside|inside|through
  * Words right before a name that make it an agent or a party (`accused Russia`, `talks with
  * Iran`, `sanctions against Iran`, `said that China`, `both Russia and ...`).
  */
-const AGENT_BEFORE = /\b(?:with|by|against|that|both|although|though|whereas|accuse[sd]?|accusing|blame[sd]?|blaming|urge[sd]?|urging|press(?:ed|ing)?|pressur(?:e|ed|ing)|sanction(?:s|ed|ing)?|fight(?:ing|s)?|fought|prompting|persuade[sd]?|convince[sd]?|warned|warning|told|telling|asked|asking|allow(?:ed|ing|s)?|forc(?:ed|ing)|order(?:ed|ing)|sell|selling|sold|beat|beating|defeat(?:ed|ing)?|support(?:ed|ing)?|back(?:ed|ing)|join(?:ed|ing)?|invite[sd]?|inviting|criticis(?:ed|ing)|criticiz(?:ed|ing)|condemn(?:ed|ing)?|thank(?:ed|ing)?|help(?:ed|ing)?|lead|led|leading)\s+(?:the\s+)?$/i;
+const AGENT_BEFORE = /\b(?:with|by|against|that|both|although|though|whereas|accuse[sd]?|accusing|blame[sd]?|blaming|urge[sd]?|urging|press(?:ed|ing)?|pressur(?:e|ed|ing)|sanction(?:s|ed|ing)?|fight(?:ing|s)?|fought|prompting|persuade[sd]?|convince[sd]?|warned|warning|told|telling|asked|asking|allow(?:ed|ing|s)?|forc(?:ed|ing)|order(?:ed|ing)|sell|selling|sold|beat|beating|defeat(?:ed|ing)?|support(?:ed|ing)?|back(?:ed|ing)|join(?:ed|ing)?|invite[sd]?|inviting|criticis(?:ed|ing)|criticiz(?:ed|ing)|condemn(?:ed|ing)?|thank(?:ed|ing)?|help(?:ed|ing)?|lead|led|leading|punish(?:ed|es|ing)?|defend(?:s|ed|ing)?|consolidat(?:e|ed|es|ing)|spur(?:s|red|ring)?|recogni[sz](?:e|es|ed|ing)|blamed\s+on|pressure\s+on|worr(?:y|ied|ying)\s+about|engag(?:e|ed|ing)\s+with)\s+(?:the\s+)?$/i;
 
 /** An adverbial that may stand between a subject and its verb (`the U.S. on Tuesday said`). */
 const ADVERBIAL = String.raw`(?:\s*,?\s+(?:on|last|this|earlier|late|in)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|January|February|March|April|May|June|July|August|September|October|November|December|\w+day)\b(?:\s+\d{1,2}\b)?,?|\s+(?:also|now|then|still|already|traditionally|repeatedly|reportedly|officially|recently|previously|initially|ultimately|eventually|quickly|long|never|always|once|later|finally|too|\p{Ll}+ly)\b)*`;
@@ -96,10 +99,21 @@ const ANY_VERB = String.raw`(?!(?:flooded|located|based|situated|lies|lay|sits|b
 const SUBJECT_OF_AGENT_VERB = new RegExp(`^${ADVERBIAL}\\s+${AGENT_VERB}`, 'u');
 const SUBJECT_OF_ANY_VERB = new RegExp(`^${ADVERBIAL}\\s+${ANY_VERB}`, 'u');
 
+/** `and` and a name before a head noun: `the Kazakhstan and UAE governments`. */
+const COORDINATED_NAME = /^\s+and\s+\p{Lu}[\p{L}.'’-]*(?=\s+\p{Ll})/u;
+/** Up to three lower-case words, after at most one capitalised adjective (`China's Christian population`). */
+const HEAD_WORDS = /^(?:\s+\p{Lu}\p{Ll}+(?=\s+\p{Ll}))?((?:\s+[\p{Ll}][\p{L}'’-]*){1,3})/u;
+/** A place and a comma right before the name: `in Moscow, Russia`. */
+const APPOSITION_BEFORE = /\b(?:in|at|from|near|to)\s+(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)?,\s*$/u;
+
 /** Heads of a possessive or noun-modifier phrase: up to three lower-case words after the name. */
 function headWords(text: string, from: number): string[] {
-  const match = /^(?:\s+[\p{Ll}][\p{L}'’-]*){1,3}/u.exec(text.slice(from, from + 60));
-  return match ? match[0].trim().split(/\s+/).map((word) => word.replace(/['’]s$/, '')) : [];
+  // "the Kazakhstan and UAE governments": the head comes after the coordinated name.
+  const coordinated = COORDINATED_NAME.exec(text.slice(from, from + 40));
+  const at = coordinated ? from + coordinated[0].length : from;
+  // "China's Christian population": a capitalised adjective may stand before the head.
+  const match = HEAD_WORDS.exec(text.slice(at, at + 60));
+  return match?.[1] ? match[1].trim().split(/\s+/).map((word) => word.replace(/['’]s$/, '')) : [];
 }
 
 /**
@@ -122,29 +136,37 @@ function modifierReading(words: readonly string[]): 'located' | 'associated' | u
  * `the government of Ukraine` before it; `US President Donald Trump`, `U.S. Trade
  * Representative`, `New Mexico GOP` after it. The name then qualifies the office, not a point.
  */
-const OFFICE_BEFORE = /\b(?:president|vice[- ]president|prime minister|minister|ministry|ruler|governor|embassy|ambassador|consul|consulate|envoy|republic|federation|government|parliament|king|queen|prince|princess|emir|sultan|sheikh|mayor|premier|chancellor|council|senate|congress|orchestra|university|bank|department|secretary|artist|bishop|archbishop|patriarch|catholicos|attorney general|chief justice|court|delegation|people)\s+of\s+(?:the\s+)?$/i;
-const OFFICE_AFTER = /^\s+(?:President|Vice President|Prime Minister|Premier|Minister|Ministry|Secretary|Rep\.|Rep|Representative|Sen\.|Senator|Gov\.|Governor|Ambassador|Embassy|Consulate|Attorney|Trade|Foreign|Defense|Defence|State Department|Department|Treasury|Congress|Senate|Army|Navy|Air Force|Marines|Coast Guard|Police|GOP|Democrats?|Republicans?|Government|Parliament|Cabinet|Supreme Court|Central Bank|Federal Reserve|Embassy|Archbishop|Bishop|Cardinal|Mayor|Crown Prince|King|Queen|Emir|Sheikh|Chief)(?![A-Za-z])/;
+const OFFICE_BEFORE = /\b(?:president|vice[- ]president|prime minister|minister|ministry|ruler|governor|embassy|ambassador|consul|consulate|envoy|republic|federation|government|parliament|king|queen|prince|princess|emir|sultan|sheikh|mayor|premier|chancellor|council|senate|congress|orchestra|university|bank|department|secretary|artist|bishop|archbishop|patriarch|catholicos|attorney general|chief justice|court|delegation|people|archduke|duke|duchess|earl|emperor|empress|tsar|czar|pope)\s+of\s+(?:the\s+)?$/i;
+const OFFICE_AFTER = /^\s+(?:President|Vice President|Prime Minister|Premier|Minister|Ministry|Secretary|Rep\.|Rep|Representative|Sen\.|Senator|Gov\.|Governor|Ambassador|Embassy|Consulate|Attorney|Trade|Foreign|Defense|Defence|State Department|Department|Treasury|Congress|Senate|Army|Navy|Air Force|Marines|Coast Guard|Police|GOP|Democrats?|Republicans?|Government|Parliament|Cabinet|Supreme Court|Central Bank|Federal Reserve|Embassy|Archbishop|Bishop|Cardinal|Mayor|Crown Prince|King|Queen|Emir|Sheikh|Chief|Commissioner|Councillor|Councilor|Assembly|Legislature)(?![A-Za-z])/;
+
+/** Abstract nouns whose `of` names a state or people: `the image of Russia`, `the dignity of Mexico`. */
+const ASSOCIATED_OF = /\b(?:image|story|dignity|independence|future|interests?|success|sovereignty|security|reputation|behalf|stance|position|policy|policies|role|leadership|support|demands?|response|decision|sanctions|allies|ally|enemies|enemy|rival|rivals|partner|partners|friends?|citizens|people|voters|team)\s+of\s+(?:the\s+)?$/i;
 
 /** Talk of relations between parties: `tensions between the United States and China`. */
 const RELATION_BEFORE = /\b(?:relations|relationship|ties|tensions|talks|trade|cooperation|partnership|dialogue|agreement|deal|war|dispute|rift|conflict|alliance|friendship|rivalry|summit|negotiations)\s+(?:between|with)\s+(?:the\s+)?$/i;
 
 /**
  * Why the rules read a use as they did: `possessive`, `possessive-located`, `demonym`,
- * `demonym-located`, `office`, `head-located`, `head-associated`, `locative`, `border-with`,
- * `direction`, `agent-before`, `relation`, `relation-and`, `agent-verb` (a verb of saying or
+ * `demonym-located`, `office`, `head-located`, `head-associated`, `locative`, `apposition`, `border-with`,
+ * `direction`, `agent-before`, `associated-of`, `relation`, `relation-and`, `agent-verb` (a verb of saying or
  * acting: `China said`), `verb` (any other verb: `China continued`), `none`; the finder adds
  * `list` (read like its neighbour in a list). A feature of the learned toponym classifier.
  */
-export type ToponymReason = 'possessive' | 'possessive-located' | 'demonym' | 'demonym-located' | 'office' | 'head-located' | 'head-associated' | 'locative' | 'border-with' | 'direction' | 'agent-before' | 'relation' | 'relation-and' | 'agent-verb' | 'verb' | 'none' | 'list';
+export type ToponymReason = 'possessive' | 'possessive-located' | 'demonym' | 'demonym-located' | 'office' | 'head-located' | 'head-associated' | 'locative' | 'apposition' | 'border-with' | 'direction' | 'agent-before' | 'associated-of' | 'relation' | 'relation-and' | 'agent-verb' | 'verb' | 'none' | 'list';
 
 /** The metonymy test of {@link isMetonymic}, with the reason for its answer. */
 function metonymyReason(text: string, span: { start: number; end: number }): { readonly metonymic: boolean; readonly reason: ToponymReason } {
   const before = text.slice(Math.max(0, span.start - 40), span.start);
   if (LOCATIVE_BEFORE.test(before)) return { metonymic: false, reason: 'locative' };
+  // "in Moscow, Russia", "Oulton Park, Cheshire": the larger unit of a place just named.
+  if (APPOSITION_BEFORE.test(before)) return { metonymic: false, reason: 'apposition' };
   // "the border with Mexico", "the last patch of eastern Ghouta still held by insurgents".
   if (/\b(?:border|borders|frontier|boundary|line)\s+with\s+(?:the\s+)?$/i.test(before)) return { metonymic: false, reason: 'border-with' };
   if (/\b(?:north|south|east|west|northern|southern|eastern|western|central|northeastern|northwestern|southeastern|southwestern|northeast|northwest|southeast|southwest|tropical|coastal|rural|downtown)\s+$/i.test(before)) return { metonymic: false, reason: 'direction' };
   if (AGENT_BEFORE.test(before)) return { metonymic: true, reason: 'agent-before' };
+  // "the image of Russia", "the independence of the United States": a stance, standing or
+  // interest of the place's state or people.
+  if (ASSOCIATED_OF.test(before)) return { metonymic: true, reason: 'associated-of' };
   if (RELATION_BEFORE.test(before)) return { metonymic: true, reason: 'relation' };
   // "between Russia and the West" after a relation noun: the second party too.
   if (/\band\s+(?:the\s+)?$/i.test(before) && RELATION_BEFORE.test(text.slice(Math.max(0, span.start - 120), span.start).replace(/\s+(?:the\s+)?\p{Lu}[\p{L}.'’ -]*?\s+and\s+(?:the\s+)?$/u, ' '))) return { metonymic: true, reason: 'relation-and' };
