@@ -58,7 +58,7 @@ const RESOLVE_CASES: readonly ResolveCase[] = [
   ['a country over its namesake towns', 'Trade with China grew, officials in China said.', ['China', 'China'], 0, 'China', 'CN', 'country', 35, 105],
   ['the capital over the state and the English town', 'Talks resumed in Washington on Monday.', ['Washington'], 0, 'Washington', 'US', 'city', 38.9, -77.04],
   ['English exonym Britain', 'Britain sent two ships.', ['Britain'], 0, 'United Kingdom', 'GB', 'country', 54.76, -2.7],
-  ['the US with its article', 'Aid from the US arrived.', ['the US'], 0, 'United States', 'US', 'country', 39.76, -98.5],
+  ['the US with its article', 'Troops from the US arrived.', ['the US'], 0, 'United States', 'US', 'country', 39.76, -98.5],
   ['U.S. with periods', 'The U.S. embassy reopened.', ['U.S.'], 0, 'United States', 'US', 'country', 39.76, -98.5],
   ['Turkey, which world-countries calls Türkiye', 'Flights to Turkey resumed.', ['Turkey'], 0, 'Turkey', 'TR', 'country', 39, 35],
   ['D.C. alone', 'She moved to D.C. last year.', ['D.C.'], 0, 'Washington', 'US', 'city', 38.9, -77.04],
@@ -124,7 +124,7 @@ const FIND_CASES: readonly FindCase[] = [
   ['a gazetteer country the tagger missed', 'Troops left Algeria in May.', [], ['Algeria']],
   ['a demonym', 'Libyan forces advanced.', [], ['Libyan']],
   ['a MISC mention that is a region name', 'Patrols crossed the Libyan Desert.', [['Libyan Desert', 'MISC']], ['Libyan Desert']],
-  ['US in capitals', 'Aid from the US arrived.', [], ['US']],
+  ['US in capitals', 'Troops from the US arrived.', [], ['US']],
   ['U.S. keeps its periods', 'Forces from the U.S. landed.', [], ['U.S.']],
   ['a big city mid-sentence', 'Protests spread to Chicago on Friday.', [], ['Chicago']],
   ['an organisation the sentence puts on the map', 'He was arrested at Barclays Center on Friday.', [['Barclays Center', 'ORG']], ['Barclays Center']],
@@ -141,6 +141,9 @@ const FIND_CASES: readonly FindCase[] = [
   ['two known places joined by and stay two', 'She flew to Hawaii and Europe in May.', [['Hawaii', 'LOC'], ['Europe', 'LOC']], ['Hawaii', 'Europe']],
   ['a place name before -based', 'The London-based firm grew.', [], ['London']],
   ['a known name closing a place after a comma', 'Round six: Oulton Park, Cheshire.', [['Oulton Park', 'LOC'], ['Cheshire', 'ORG']], ['Oulton Park', 'Cheshire']],
+  ['a street the tagger called an organisation', 'A man was seen on Kelvin Avenue late at night.', [['Kelvin Avenue', 'ORG']], ['Kelvin Avenue']],
+  ['a MISC name ending in a place word', 'The parade reached Harbour Fields by noon.', [['Harbour Fields', 'MISC']], ['Harbour Fields']],
+  ['a country after its city', 'He spoke in Moscow, Russia on Thursday.', [['Moscow', 'LOC'], ['Russia', 'LOC']], ['Moscow', 'Russia']],
 ];
 
 const NEGATIVE_FIND_CASES: readonly FindCase[] = [
@@ -154,6 +157,8 @@ const NEGATIVE_FIND_CASES: readonly FindCase[] = [
   ['a LOC slip that no gazetteer or context places', 'Fans love Wavepiston and its songs.', [['Wavepiston', 'LOC']], []],
   ['an acronym after in', 'He ran in the UNP ticket.', [['UNP', 'ORG']], []],
   ['a name joined to a metonymic one', 'China and Russia hope that talks resume.', [['China', 'LOC'], ['Russia', 'LOC']], []],
+  ['a buyer: sold jets to a country', 'The firm sold forty jets to Qatar last year.', [['Qatar', 'LOC']], []],
+  ['a standing: the image of a country', 'The image of Russia has suffered.', [['Russia', 'LOC']], []],
 ];
 
 function mentionsOf(text: string, mentions: readonly (readonly [string, string])[]): LocationMention[] {

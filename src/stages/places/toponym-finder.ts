@@ -132,7 +132,7 @@ function capitalisedWords(text: string): { start: number; end: number }[] {
 const DATELINE = /(?<=^|\n|[.!?)”"]\s|\bPress\s|\bBy\s)\s*(\p{Lu}[\p{Lu}\p{M}.'’ -]*\p{Lu}\.?)(?:,\s+(\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*){0,2}))?(?:,\s+\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2})?\s*(?:\([^)\n]{1,30}\)\s*)?[-—–]/u;
 
 /** Last words that make a name a place (also a feature of the learned classifier) (`Frenchmen Street`, `Kendale Lakes`, `Holy Redeemer Church`). */
-export const PLACE_WORD = /\b(?:Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Lane|Drive|Dr|Way|Place|Square|Circle|Cir|Court|Ct|Parade|Terrace|Highway|Hwy|Route|Bridge|Park|Gardens?|River|Lake|Lakes|Sea|Ocean|Bay|Gulf|Strait|Channel|Island|Islands|Isle|Peninsula|Mountains?|Mount|Mt|Hills?|Valley|Desert|Forest|Canyon|Falls|Beach|Coast|Harbou?r|Port|Airport|Station|Center|Centre|Hall|Church|Cathedral|Mosque|Temple|Palace|Castle|Tower|Building|House|Hotel|Hospital|School|College|University|Stadium|Arena|Market|Mall|Plaza|Library|Museum|Prison|Jail|Camp|Base|Complex|Estate|County|Province|State|Region|District|Territory|City|Town|Township|Village|Borough|Parish|Municipality|Governorate|Oblast|Prefecture|Valley|Heights|Springs|Point|Cape|Wood|Woods|Green|Cross|Gate|Field|Fields|Farm|Quarter|Area|Zone|Strip|Bank|Plains?|Basin|Delta|Glacier|Reef|Atoll|Oasis|Pass|Trail|Line|Corridor)\.?$|^(?:Lake|Mount|Mt\.?|Port|Fort|Saint|St\.?|San|Santa|Cape|Isle|Gulf|Bay|Strait|Sea|North|South|East|West|New|Upper|Lower|Greater)\s/;
+export const PLACE_WORD = /\b(?:Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Lane|Drive|Dr|Way|Place|Square|Circle|Cir|Court|Ct|Parade|Terrace|Highway|Hwy|Route|Bridge|Park|Gardens?|River|Lake|Lakes|Sea|Ocean|Bay|Gulf|Strait|Channel|Island|Islands|Isle|Peninsula|Mountains?|Mount|Mt|Hills?|Valley|Desert|Forest|Canyon|Falls|Beach|Coast|Harbou?r|Port|Airport|Station|Center|Centre|Hall|Church|Cathedral|Mosque|Temple|Palace|Castle|Tower|Building|House|Hotel|Hospital|School|College|University|Stadium|Arena|Market|Mall|Plaza|Library|Museum|Prison|Jail|Camp|Base|Complex|Estate|Canal|Armory|Armoury|County|Province|State|Region|District|Territory|City|Town|Township|Village|Borough|Parish|Municipality|Governorate|Oblast|Prefecture|Valley|Heights|Springs|Point|Cape|Wood|Woods|Green|Cross|Gate|Field|Fields|Farm|Quarter|Area|Zone|Strip|Bank|Plains?|Basin|Delta|Glacier|Reef|Atoll|Oasis|Pass|Trail|Line|Corridor)\.?$|^(?:Lake|Mount|Mt\.?|Port|Fort|Saint|St\.?|San|Santa|Cape|Isle|Gulf|Bay|Strait|Sea|North|South|East|West|New|Upper|Lower|Greater)\s/;
 
 /** A name and a list joiner right before a name; a joiner and a name right after it. */
 const LISTED_BEFORE = /(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)?)(?:,|\s+and|\s+or|,\s+and)\s+$/u;
@@ -331,7 +331,8 @@ export function findToponymCandidates(text: string, taggedMentions: readonly Loc
       // wholly a place name or a demonym is a toponym. Only names of countries, continents,
       // regions and waters: `Western` (as in "Western interests") is also a Ghanaian region.
       const key = placeKey(surface);
-      if (kindsOf(key).some((kind) => MISC_PLACE_KINDS.has(kind))) propose(mention.start, mention.end, 'mention', toponymReading(text, mention), mention);
+      // "Elysian Fields", "Holy Redeemer Church": a MISC name ending in a place word is a place too.
+      if (kindsOf(key).some((kind) => MISC_PLACE_KINDS.has(kind)) || PLACE_WORD.test(surface)) propose(mention.start, mention.end, 'mention', toponymReading(text, mention), mention);
       else if (gazetteer.lookupDemonym(key).length > 0) propose(mention.start, mention.end, 'demonym', toponymReading(text, mention, true), mention);
       else reject(mention, 'mention');
     } else if (mention.type === 'ORG' || mention.type === 'PER') {
@@ -430,8 +431,12 @@ export function findToponymCandidates(text: string, taggedMentions: readonly Loc
     }
   }
   const classifierOnly: ToponymCandidate[] = [];
+  // A road number the tagger called MISC is proposed as a road, not as a rejected mention.
+  const roads = new Set<string>();
   for (const road of text.matchAll(ROAD_NUMBER)) {
-    if (!isCovered(road.index, road.index + road[0].length)) classifierOnly.push({ start: road.index, end: road.index + road[0].length, source: 'road', ruleUse: 'rejected' });
+    if (isCovered(road.index, road.index + road[0].length)) continue;
+    classifierOnly.push({ start: road.index, end: road.index + road[0].length, source: 'road', ruleUse: 'rejected' });
+    roads.add(`${road.index}:${road.index + road[0].length}`);
   }
   for (const mention of mentions) {
     if ((mention.kind ?? 'name') !== 'name' || mention.type === 'PER') continue;
@@ -440,7 +445,7 @@ export function findToponymCandidates(text: string, taggedMentions: readonly Loc
   }
   const all: ToponymCandidate[] = [
     ...candidates.map(({ use, reason, ...candidate }) => ({ ...candidate, ruleUse: use, ruleReason: reason })),
-    ...rejected.filter((candidate) => !isCovered(candidate.start, candidate.end)),
+    ...rejected.filter((candidate) => !isCovered(candidate.start, candidate.end) && !roads.has(`${candidate.start}:${candidate.end}`)),
     ...embeddedNames(text, mentions, gazetteer, minCityPopulation),
     ...merged,
     ...classifierOnly,

@@ -142,21 +142,28 @@ const OFFICE_AFTER = /^\s+(?:President|Vice President|Prime Minister|Premier|Min
 /** Abstract nouns whose `of` names a state or people: `the image of Russia`, `the dignity of Mexico`. */
 const ASSOCIATED_OF = /\b(?:image|story|dignity|independence|future|interests?|success|sovereignty|security|reputation|behalf|stance|position|policy|policies|role|leadership|support|demands?|response|decision|sanctions|allies|ally|enemies|enemy|rival|rivals|partner|partners|friends?|citizens|people|voters|team)\s+of\s+(?:the\s+)?$/i;
 
+/** A transfer or a game's result, then `to`/`from`/`over`/`against` right before the name. */
+const TRANSFER_BEFORE = /\b(?:sell|sells|sold|selling|give|gives|gave|given|giving|permission|independence|loan|backing|support|request|requests|questions|apology|aid|assistance|defeat|loss|victory|draw)\b[^.;:!?]{0,45}\b(?:to|from|over|against)\s+(?:the\s+)?$/i;
+
 /** Talk of relations between parties: `tensions between the United States and China`. */
 const RELATION_BEFORE = /\b(?:relations|relationship|ties|tensions|talks|trade|cooperation|partnership|dialogue|agreement|deal|war|dispute|rift|conflict|alliance|friendship|rivalry|summit|negotiations)\s+(?:between|with)\s+(?:the\s+)?$/i;
 
 /**
  * Why the rules read a use as they did: `possessive`, `possessive-located`, `demonym`,
  * `demonym-located`, `office`, `head-located`, `head-associated`, `locative`, `apposition`, `border-with`,
- * `direction`, `agent-before`, `associated-of`, `relation`, `relation-and`, `agent-verb` (a verb of saying or
+ * `direction`, `agent-before`, `transfer`, `associated-of`, `relation`, `relation-and`, `agent-verb` (a verb of saying or
  * acting: `China said`), `verb` (any other verb: `China continued`), `none`; the finder adds
  * `list` (read like its neighbour in a list). A feature of the learned toponym classifier.
  */
-export type ToponymReason = 'possessive' | 'possessive-located' | 'demonym' | 'demonym-located' | 'office' | 'head-located' | 'head-associated' | 'locative' | 'apposition' | 'border-with' | 'direction' | 'agent-before' | 'associated-of' | 'relation' | 'relation-and' | 'agent-verb' | 'verb' | 'none' | 'list';
+export type ToponymReason = 'possessive' | 'possessive-located' | 'demonym' | 'demonym-located' | 'office' | 'head-located' | 'head-associated' | 'locative' | 'apposition' | 'border-with' | 'direction' | 'agent-before' | 'transfer' | 'associated-of' | 'relation' | 'relation-and' | 'agent-verb' | 'verb' | 'none' | 'list';
 
 /** The metonymy test of {@link isMetonymic}, with the reason for its answer. */
 function metonymyReason(text: string, span: { start: number; end: number }): { readonly metonymic: boolean; readonly reason: ToponymReason } {
   const before = text.slice(Math.max(0, span.start - 40), span.start);
+  // "sell arms to Saudi Arabia", "permission from Georgia", "a loss to San Antonio": what passes
+  // to or from a place passes to or from its state, people or team.
+  const reach = text.slice(Math.max(0, span.start - 60), span.start);
+  if (TRANSFER_BEFORE.test(reach)) return { metonymic: true, reason: 'transfer' };
   if (LOCATIVE_BEFORE.test(before)) return { metonymic: false, reason: 'locative' };
   // "in Moscow, Russia", "Oulton Park, Cheshire": the larger unit of a place just named.
   if (APPOSITION_BEFORE.test(before)) return { metonymic: false, reason: 'apposition' };
