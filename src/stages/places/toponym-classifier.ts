@@ -178,7 +178,8 @@ type Emit = (template: string, value: string, second?: string) => void;
 interface NameFacts { readonly kinds: readonly string[]; readonly population: string }
 
 function nameFacts(gazetteer: Gazetteer, key: string): NameFacts {
-  const entries = gazetteer.lookupKey(key).length > 0 ? gazetteer.lookupKey(key) : gazetteer.lookupKey(key.replace(/^the /, ''));
+  const exact = gazetteer.lookupKey(key);
+  const entries = exact.length > 0 || !key.startsWith('the ') ? exact : gazetteer.lookupKey(key.slice(4));
   const kinds = new Set<string>();
   let population = 0;
   // The first entries are enough to tell the kinds apart; parsing every `Springfield` is not.
