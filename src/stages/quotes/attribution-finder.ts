@@ -437,10 +437,9 @@ function tokenText(text: string, token: Token): string {
   return text.slice(token.start, token.end).toLowerCase();
 }
 
-/** Whether a run is nothing but determiners (`a`, `the`). */
+/** Whether a run is a lone determiner (`a`, `the`). */
 function isDeterminerOnly(text: string, run: TagRun): boolean {
-  for (const word of text.slice(run.start, run.end).toLowerCase().split(/\s+/)) if (word && !DETERMINERS.has(word)) return false;
-  return true;
+  return run.firstToken === run.lastToken && run.end - run.start <= 5 && DETERMINERS.has(text.slice(run.start, run.end).toLowerCase());
 }
 
 /**

@@ -67,34 +67,37 @@ const DETERMINERS = new Set(['a', 'an', 'the', 'any', 'every', 'no']);
  * Jilib`), else the source's end. A preposition inside a mention (`Bank in Berlin AG`) does not
  * end it.
  */
-export function headEnd(text: string, source: Span, mentions: readonly Mention[] = []): number {
-  const pattern = /[\p{L}’'-]+/gu;
-  pattern.lastIndex = 0;
+export function headEnd(text: string, source: Span, mentions: readonly Mention[] = [], startIndex = 0): number {
   const slice = text.slice(source.start, source.end);
+  // Only a source with a preposition of place has a phrase to cut (most have none).
+  if (!/\s(?:in|at|from|near|across|inside|outside|around|within)\s/i.test(slice)) return source.end;
+  const pattern = /[\p{L}’'-]+/gu;
   let words = 0;
   for (let match = pattern.exec(slice); match; match = pattern.exec(slice)) {
     const at = source.start + match.index;
-    if (words > 0 && HEAD_ENDING_PREPOSITIONS.has(match[0].toLowerCase()) && !mentions.some((mention) => mention.start < at && mention.end > at)) {
-      let end = at;
-      while (end > source.start && /\s/.test(text.charAt(end - 1))) end--;
-      return end;
+    if (words > 0 && HEAD_ENDING_PREPOSITIONS.has(match[0].toLowerCase())) {
+      let inside = false;
+      for (let index = startIndex; index < mentions.length && mentions[index]!.start < at; index++) if (mentions[index]!.end > at) inside = true;
+      if (!inside) {
+        let end = at;
+        while (end > source.start && /\s/.test(text.charAt(end - 1))) end--;
+        return end;
+      }
     }
     words++;
   }
   return source.end;
 }
 
-/** Whether a span holds nothing but determiners (`a`, `the`). */
+/** Whether a span is a lone determiner (`a`, `the`). */
 function isDeterminerOnly(text: string, span: Span): boolean {
-  const words = text.slice(span.start, span.end).toLowerCase().match(/[\p{L}’'-]+/gu) ?? [];
-  return words.every((word) => DETERMINERS.has(word));
+  return span.end - span.start <= 5 && DETERMINERS.has(text.slice(span.start, span.end).trim().toLowerCase());
 }
 
 /** The mention that stands for a source span: one covering most of it, a person before others. */
-function mentionForSource(text: string, mentions: readonly Mention[], source: Span, startIndex: number): Mention | null {
+function mentionForSource(mentions: readonly Mention[], source: Span, head: number, startIndex: number): Mention | null {
   let best: Mention | null = null;
   let bestScore = -Infinity;
-  const head = headEnd(text, source, mentions);
   for (let index = startIndex; index < mentions.length; index++) {
     const mention = mentions[index]!;
     if (mention.start >= source.end) break;
@@ -143,32 +146,34 @@ export function resolveSpeakers(context: SpeakerContext, attributions: readonly 
     let near: Mention | null = null;
     if (speaker && isDeterminerOnly(text, speaker)) speaker = null;
     if (speaker) {
-      const mention = mentionForSource(text, mentions, speaker, firstMentionIndex(mentions, speaker.start));
+      const startIndex = firstMentionIndex(mentions, speaker.start);
+      const head = headEnd(text, speaker, mentions, startIndex);
+      const mention = mentionForSource(mentions, speaker, head, startIndex);
       if (mention?.entity) speakerEntity = mention.entity;
       else {
-        const head = lastWordOf(text, { start: speaker.start, end: headEnd(text, speaker, mentions) });
+        const headWord = lastWordOf(text, { start: speaker.start, end: head });
         let named: string | null = null;
-        if (ISSUED_DOCUMENT_NOUNS.has(head)) {
+        if (ISSUED_DOCUMENT_NOUNS.has(headWord)) {
           // `the statement added`: the organisation that issued the statement.
-          const issuer = issuers.get(head);
+          const issuer = issuers.get(headWord);
           if (issuer) {
             speakerEntity = issuer;
             rule += '+issuer';
           }
-        } else if (ROLE_NOUNS.has(head) && !isPluralDescription(text, speaker, head)) {
+        } else if (ROLE_NOUNS.has(headWord) && !isPluralDescription(text, speaker, headWord)) {
           // `the minister added`, when the linker left the description unlinked: the person who
           // holds that role, else the speaker just before. A plural (`US military officials have
           // expressed concerns …`) is a group: it stays unresolved rather than borrow the person
           // named in another paragraph.
-          const holder = roleHolder(context, head, speaker.start) ?? previous?.speakerEntity ?? null;
+          const holder = roleHolder(context, headWord, speaker.start) ?? previous?.speakerEntity ?? null;
           if (holder) {
             speakerEntity = holder;
             rule += '+role';
           }
-        } else if (PERSON_PRONOUNS.has(head) && previous?.speakerEntity) {
+        } else if (PERSON_PRONOUNS.has(headWord) && previous?.speakerEntity) {
           speakerEntity = previous.speakerEntity;
           rule += '+previous-speaker';
-        } else if (/^the\s/i.test(text.slice(speaker.start, speaker.end)) && (named = organisationNamed(context, head, speaker.start))) {
+        } else if (/^the\s/i.test(text.slice(speaker.start, speaker.end)) && (named = organisationNamed(context, headWord, speaker.start))) {
           // `a claim the army denied`, after `the Somali National Army said`: a definite
           // description names the organisation mentioned last whose name ends with its head.
           speakerEntity = named;
@@ -258,7 +263,7 @@ function subjectNear(context: SpeakerContext, cue: Span): Mention | null {
     if (mention.type !== 'PER' && mention.type !== 'ORG') continue;
     if (mention.end <= cue.start && (!before || mention.start >= before.end)) before = mention;
     // `said Smith`, `claim the Kenyan Navy denied`: right after the cue, past an article at most.
-    if (mention.start >= cue.end && !after && (mention.start - cue.end < 3 || /^\s*the\s+$/i.test(context.text.slice(cue.end, mention.start)))) after = mention;
+    if (mention.start >= cue.end && !after && (mention.start - cue.end < 3 || (mention.start - cue.end <= 6 && /^\s*the\s+$/i.test(context.text.slice(cue.end, mention.start))))) after = mention;
   }
   return before ?? after;
 }
@@ -269,8 +274,9 @@ function organisationNamed(context: SpeakerContext, noun: string, offset: number
   let best: string | null = null;
   for (const mention of context.mentions) {
     if (mention.start >= offset) break;
-    if (mention.type !== 'ORG' || !mention.entity) continue;
-    if (lastWordOf(context.text, mention) === noun) best = mention.entity;
+    if (mention.type !== 'ORG' || !mention.entity || mention.end - mention.start <= noun.length) continue;
+    const { text } = context;
+    if (text.slice(mention.end - noun.length, mention.end).toLowerCase() === noun && !/[\p{L}]/u.test(text.charAt(mention.end - noun.length - 1))) best = mention.entity;
   }
   return best;
 }
