@@ -3,6 +3,11 @@
  * words: folded text for full-text search, slugs for names, date ranges, country names.
  */
 
+// Module-level: under tsx (tests, benches) esbuild compiles a `\p{…}` literal inside a function into
+// `new RegExp(…)`, rebuilt on every call.
+const MARKS = /\p{M}+/gu;
+const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]+/gu;
+
 /**
  * Folds text for indexing: accents off, lower case, every run of non-letters and non-digits one
  * space. Both back ends then tokenise on spaces only, so "al-Qa’ida" is `al qa ida` in both
@@ -11,9 +16,9 @@
 export function foldText(text: string): string {
   return text
     .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
+    .replace(MARKS, '')
     .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(NOT_LETTER_OR_DIGIT, ' ')
     .trim();
 }
 

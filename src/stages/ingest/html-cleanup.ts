@@ -277,8 +277,12 @@ export interface LineContext {
   readonly url?: string;
 }
 
+// Module-level: under tsx (tests, benches) esbuild compiles a `\p{…}` literal inside a function into
+// `new RegExp(…)`, rebuilt on every call.
+const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]+/gu;
+
 function comparable(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return text.toLowerCase().replace(NOT_LETTER_OR_DIGIT, ' ').trim();
 }
 
 function isTitleLine(text: string, titles: readonly string[]): boolean {

@@ -216,11 +216,16 @@ export function startAtThat(text: string, tokens: readonly Token[], attribution:
 // of 19,832 train contents): `an outspoken supporter of | NATO …`, `more passionate about` …
 const CUE_PREPOSITIONS = new Set(['of', 'than', 'against', 'from', 'into', 'over', 'with']);
 
+// Module-level: under tsx (tests, benches) esbuild compiles a `\p{…}` literal inside a function into
+// `new RegExp(…)`, rebuilt on every call.
+const LEADING_WORD = /^([\p{L}]+)\s+/u;
+const NON_WORD = /[^\p{L}’'-]+/u;
+
 /** Moves a leading preposition of a content to the cue right before it (`of NATO …` → `NATO …`). */
 export function prepositionToCue(text: string, attribution: FoundAttribution): FoundAttribution {
   const first = attribution.content[0];
   if (!first || attribution.kind !== 'indirect') return attribution;
-  const match = /^([\p{L}]+)\s+/u.exec(text.slice(first.start, Math.min(first.end, first.start + 20)));
+  const match = LEADING_WORD.exec(text.slice(first.start, Math.min(first.end, first.start + 20)));
   if (!match || !CUE_PREPOSITIONS.has(match[1]!.toLowerCase())) return attribution;
   const contentStart = first.start + match[0].length;
   if (contentStart >= first.end) return attribution;
@@ -769,7 +774,7 @@ export function dropWeakAttributions(text: string, attributions: readonly FoundA
     const words = attribution.content.reduce((total, piece) => total + wordCount(text, piece), 0);
     if (!attribution.cue) return attribution.kind !== 'indirect' && words >= MINIMUM_QUOTE_WORDS;
     let level = 0;
-    for (const word of text.slice(attribution.cue.start, attribution.cue.end).toLowerCase().split(/[^\p{L}’'-]+/u)) if (word) level = Math.max(level, cueLevel(word));
+    for (const word of text.slice(attribution.cue.start, attribution.cue.end).toLowerCase().split(NON_WORD)) if (word) level = Math.max(level, cueLevel(word));
     if (words <= 1) return level >= 3;
     if (words <= 3) return level >= 2;
     return true;

@@ -28,13 +28,19 @@ const TOLD = /^(?:told|tells|tell|telling)$/i;
 const MEDIUM_AFTER_CUE = /^[ \t]+(?:in|on|during|via|through)[ \t]+((?:(?:a|an|the|its|his|her|their|this|that)[ \t]+)?(?:[\p{L}\p{N}’'-]+[ \t]+){0,2}?(?:statement|interview|release|letter|memo|email|e-mail|post|tweet|video|speech|briefing|conference|op-ed|column|editorial|message|filing|report|Twitter|Facebook|Instagram|television|radio|remarks|appearance)s?)(?![\p{L}])/iu;
 const ADDRESSEE_AFTER_TOLD = /^[ \t]+((?:the[ \t]+)?(?:\p{Lu}[\p{L}\p{N}.&’'-]*[ \t]+){0,4}\p{Lu}[\p{L}\p{N}.&’'-]*|reporters|journalists|lawmakers|supporters|the crowd|an audience|a crowd|(?:a|an|the)[ \t]+(?:\p{Ll}+[ \t]+)?(?:audience|crowd|newspaper|reporter|committee|radio station|television station|news conference|press conference))/u;
 
+// Module-level: under tsx (tests, benches) esbuild compiles a `\p{…}` literal inside a function into
+// `new RegExp(…)`, rebuilt on every call.
+const FIRST_WORD = /^[\p{L}’'-]+/u;
+const LAST_WORD = /[\p{L}’'-]+$/u;
+const WORDS = /[\p{L}-]+/gu;
+
 /** The medium or addressee right after a cue, if any. */
 export function findMedium(text: string, cue: Span): Span | null {
   // The tagger's cue may already hold the medium (`said in a statement Wednesday`): look right
   // after the cue's first word as well as after the whole cue.
   const cueText = text.slice(cue.start, cue.end);
-  const firstWordEnd = cue.start + (/^[\p{L}’'-]+/u.exec(cueText)?.[0].length ?? cueText.length);
-  const lastWord = /[\p{L}’'-]+$/u.exec(cueText)?.[0] ?? '';
+  const firstWordEnd = cue.start + (FIRST_WORD.exec(cueText)?.[0].length ?? cueText.length);
+  const lastWord = LAST_WORD.exec(cueText)?.[0] ?? '';
   for (const from of firstWordEnd < cue.end ? [firstWordEnd, cue.end] : [cue.end]) {
     const after = text.slice(from, Math.min(text.length, from + 80));
     const verb = from === cue.end ? lastWord : cueText.slice(0, firstWordEnd - cue.start);
@@ -52,7 +58,7 @@ export function findMedium(text: string, cue: Span): Span | null {
 const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her', 'i', 'we', 'they', 'you']);
 
 function lastWordOf(text: string, span: Span): string {
-  const words = foldForMatching(text.slice(span.start, span.end)).toLowerCase().match(/[\p{L}-]+/gu);
+  const words = foldForMatching(text.slice(span.start, span.end)).toLowerCase().match(WORDS);
   return words?.[words.length - 1] ?? '';
 }
 
