@@ -15,6 +15,7 @@ import { defaultGazetteerDir } from './gazetteer.js';
 import { placeKey } from './normalize.js';
 import { PLACE_WORD, type FoundToponym, type ToponymCandidate } from './toponym-finder.js';
 import { headReading } from './toponym-use.js';
+import { firstTokenEndingAfter } from '../../doc/token-search.js';
 
 /** A trained classifier: feature weights and the probability from which a candidate is literal. */
 export interface ToponymClassifier {
@@ -149,17 +150,6 @@ function lowerOf(text: string, token: Token): string {
   return token.lower;
 }
 
-/** Index of the first token that ends after `offset`. */
-function tokenAfter(tokens: readonly Token[], offset: number): number {
-  let low = 0;
-  let high = tokens.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (tokens[middle]!.end <= offset) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
 
 const shapeOf = (word: string): string => ALL_UPPER.test(word) ? 'X' : UPPER_START.test(word) ? 'Xx' : LOWER_START.test(word) ? 'x' : /^\d/.test(word) ? 'd' : word;
 
@@ -266,7 +256,7 @@ function emitArticleFeatures(text: string, candidates: readonly ToponymCandidate
   // Tokens before and after each candidate; a token that runs across the candidate's edge
   // (`China's`, `Calgary-based`) is cut there and its outer piece tokenised alone.
   const before = (candidate: ToponymCandidate): string[] => {
-    let index = tokenAfter(tokens, candidate.start);
+    let index = firstTokenEndingAfter(tokens, candidate.start);
     const words: string[] = [];
     const edge = tokens[index];
     if (edge && edge.start < candidate.start) words.push(...tokenize(text, edge.start, candidate.start).map((token) => lowerOf(text, token)).reverse());
@@ -274,7 +264,7 @@ function emitArticleFeatures(text: string, candidates: readonly ToponymCandidate
     return words.reverse();
   };
   const after = (candidate: ToponymCandidate): Token[] => {
-    let index = tokenAfter(tokens, candidate.end);
+    let index = firstTokenEndingAfter(tokens, candidate.end);
     const found: Token[] = [];
     const edge = tokens[index];
     if (edge && edge.start < candidate.end) {

@@ -11,6 +11,7 @@ import type { Span, Token } from '../../doc/schema.js';
 import { SPEECH_VERBS } from '../../lang/en/speech-verbs.js';
 import type { QuotedSpan } from './quote-marks.js';
 import { Tag } from './tagger.js';
+import { firstTokenEndingAfter, firstTokenStartingFrom } from '../../doc/token-search.js';
 
 /** A run of tokens with one tag type. */
 export interface TagRun extends Span {
@@ -32,29 +33,7 @@ export interface FoundAttribution {
   readonly firstToken: number;
 }
 
-/** Index of the first token starting at or after `offset` (binary search). */
-function firstTokenFrom(tokens: readonly Token[], offset: number): number {
-  let low = 0;
-  let high = tokens.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (tokens[middle]!.start < offset) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
 
-/** Index of the first token ending after `offset` (binary search). */
-function firstTokenEndingAfter(tokens: readonly Token[], offset: number): number {
-  let low = 0;
-  let high = tokens.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (tokens[middle]!.end <= offset) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
 
 const LEADING_PUNCTUATION = /^[.,;:?!)\]]+$/u;
 
@@ -198,7 +177,7 @@ export function startAtThat(text: string, tokens: readonly Token[], attribution:
   if (!cue || !first || cue.end > first.start) return attribution;
   const cueWords = text.slice(cue.start, cue.end).split(/\s+/);
   if (!TELLING.test(cueWords[cueWords.length - 1] ?? '') && !TELLING.test(cueWords[0] ?? '')) return attribution;
-  const index = firstTokenFrom(tokens, first.start);
+  const index = firstTokenStartingFrom(tokens, first.start);
   for (let step = 0; step < 6 && index + step < tokens.length; step++) {
     const token = tokens[index + step]!;
     if (token.start >= first.end) break;
@@ -385,7 +364,7 @@ export function splitCoordinatedCues(text: string, tokens: readonly Token[], quo
   const cue = attribution.cue;
   const piece = attribution.content[0];
   if (!cue || !piece || attribution.content.length !== 1 || cue.end > piece.start) return [attribution];
-  let index = firstTokenFrom(tokens, piece.start);
+  let index = firstTokenStartingFrom(tokens, piece.start);
   const first = index;
   for (; index + 2 < tokens.length && tokens[index + 2]!.end <= piece.end; index++) {
     const token = tokens[index]!;
@@ -416,7 +395,7 @@ const CONTINUING_FOCUS = new Set(['particularly', 'especially', 'notably', 'incl
 export function extendOverFocusPhrase(text: string, tokens: readonly Token[], tags: Uint8Array, attribution: FoundAttribution): FoundAttribution {
   const last = attribution.content[attribution.content.length - 1];
   if (!last || (attribution.cue && attribution.cue.start >= last.end)) return attribution;
-  const after = firstTokenFrom(tokens, last.end);
+  const after = firstTokenStartingFrom(tokens, last.end);
   const comma = tokens[after];
   const focus = tokens[after + 1];
   if (!comma || !focus || text.slice(comma.start, comma.end) !== ',' || comma.sentence !== focus.sentence) return attribution;

@@ -7,6 +7,7 @@ import type { Span, Token } from '../../doc/schema.js';
 import type { FeatureRows } from './features.js';
 import { decodeSequence, makeDecodeScratch, quoteTagCount, Tag } from './tagger.js';
 import { createRandom } from '../../util/random.js';
+import { firstTokenEndingAfter } from '../../doc/token-search.js';
 
 /** An annotated attribution in pieces (content, cue, source). */
 export interface AttributionSpans {
@@ -25,15 +26,7 @@ export function goldTags(tokens: readonly Token[], attributions: readonly Attrib
   const owner = new Int32Array(tokens.length).fill(-1);
   const paint = (spans: readonly Span[], value: number, id: number): void => {
     for (const span of spans) {
-      // Binary search for the first token ending after the span's start.
-      let low = 0;
-      let high = tokens.length;
-      while (low < high) {
-        const middle = (low + high) >> 1;
-        if (tokens[middle]!.end <= span.start) low = middle + 1;
-        else high = middle;
-      }
-      for (let index = low; index < tokens.length; index++) {
+      for (let index = firstTokenEndingAfter(tokens, span.start); index < tokens.length; index++) {
         const token = tokens[index]!;
         if (token.start >= span.end) break;
         const middle = (token.start + token.end) / 2;
