@@ -9,6 +9,7 @@ import { withSourceOffsets } from '../doc/source-offsets.js';
 import { errorRecord, LedeError, toLedeError } from '../errors.js';
 import { parsePublished } from '../pipeline/dates.js';
 import type { Pipeline } from '../pipeline/pipeline.js';
+import type { Store } from '../store/store.js';
 import { readInputs, type InputFormat, type InputItem } from '../stages/ingest/inputs.js';
 import { Presets, SingleBar } from 'cli-progress';
 
@@ -20,6 +21,17 @@ const pipelineModule = () => import('../pipeline/pipeline.js');
 const storeModule = () => import('../store/open-store.js');
 const filtersModule = () => import('../store/filters.js');
 const queueModule = () => import('../queue/queue.js');
+
+/** Opens the store a command names, runs `use` on it and closes it, whatever happens. */
+async function withStore<T>(target: string, use: (store: Store) => Promise<T>): Promise<T> {
+  const { openStore } = await storeModule();
+  const store = await openStore(target);
+  try {
+    return await use(store);
+  } finally {
+    await store.close();
+  }
+}
 
 async function defaultPipeline(filter?: (name: string) => boolean): Promise<Pipeline> {
   const [{ defaultStages }, { createPipeline }] = await Promise.all([stagesModule(), pipelineModule()]);
@@ -234,11 +246,9 @@ export function buildProgram(): Command {
     .action(async (input: string, flags: { db: string; published?: string; inputFormat: InputFormat; workers?: string }) => {
       const published = flags.published !== undefined ? parsePublished(flags.published, '--published') : undefined;
       const { defaultIngestWorkers, ingestInputs } = await import('../store/ingest.js');
-      const { openStore } = await storeModule();
       const workers = flags.workers !== undefined ? Number(flags.workers) : defaultIngestWorkers();
       if (!Number.isInteger(workers) || workers < 0 || workers > 256) throw new LedeError('E_USAGE', `--workers: ${JSON.stringify(flags.workers)} is not a whole number from 0 to 256`);
-      const store = await openStore(flags.db);
-      try {
+      await withStore(flags.db, async (store) => {
         const pipeline = workers > 0 ? null : await defaultPipeline();
         const progress = progressReporter();
         const items = published ? withPublished(readInputs(input, flags.inputFormat), published) : readInputs(input, flags.inputFormat);
@@ -248,9 +258,7 @@ export function buildProgram(): Command {
         process.stderr.write(
           `lede: ${summary.total} articles: ${summary.created} new, ${summary.updated} updated, ${summary.failed} failed; ${(summary.total / Math.max(summary.seconds, 0.001)).toFixed(1)} articles/s into ${store.location}\n`,
         );
-      } finally {
-        await store.close();
-      }
+      });
     });
   program
     .command('search')
@@ -265,9 +273,7 @@ export function buildProgram(): Command {
     .option('--limit <n>', 'results per page', '20')
     .addOption(new Option('-f, --format <format>', 'output').choices(['text', 'json']).default('text'))
     .action(async (query: string | undefined, flags: { db: string; entity?: string; type?: string; place?: string; from?: string; to?: string; limit: string; format: string }) => {
-      const { openStore } = await storeModule();
-      const store = await openStore(flags.db);
-      try {
+      await withStore(flags.db, async (store) => {
         const { db: _db, format, ...filters } = flags;
         const { searchStore } = await filtersModule();
         const result = await searchStore(store, { ...filters, ...(query ? { q: query } : {}) });
@@ -277,9 +283,7 @@ export function buildProgram(): Command {
           for (const hit of result.articles) process.stdout.write(`${hit.id}\t${hit.published ?? ''}\t${hit.title}\n    ${hit.snippet}\n`);
           for (const quote of result.quotes) process.stdout.write(`quote ${quote.articleId}/${quote.quoteId}: ${quote.speaker ?? '?'}: ${quote.text}\n`);
         }
-      } finally {
-        await store.close();
-      }
+      });
     });
   program
     .command('events')
@@ -293,17 +297,13 @@ export function buildProgram(): Command {
     .option('--all', 'include negated and hypothetical events')
     .addOption(new Option('-f, --format <format>', 'output').choices(['csv', 'json']).default('csv'))
     .action(async (flags: { db: string; entity?: string; type?: string; place?: string; from?: string; to?: string; all?: boolean; format: string }) => {
-      const { openStore } = await storeModule();
-      const store = await openStore(flags.db);
-      try {
+      await withStore(flags.db, async (store) => {
         const { db: _db, format, ...filters } = flags;
         const { listStoreEvents } = await filtersModule();
         const { eventsToCsv: storeEventsToCsv } = await import('../store/events-csv.js');
         const events = await listStoreEvents(store, filters);
         process.stdout.write(format === 'json' ? `${JSON.stringify(events, null, 2)}\n` : storeEventsToCsv(events));
-      } finally {
-        await store.close();
-      }
+      });
     });
   program
     .command('serve')

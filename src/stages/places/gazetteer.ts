@@ -7,6 +7,7 @@ import { gunzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { placeKey } from './normalize.js';
+import { sortedUtf8Finder } from '../../util/sorted-utf8.js';
 
 /** What an entry is. `landmark` is a named building or street the team table adds. */
 export type PlaceKind = 'country' | 'admin1' | 'admin2' | 'city' | 'region' | 'water' | 'continent' | 'landmark';
@@ -88,16 +89,6 @@ function lineEnds(bytes: Uint8Array): Int32Array {
   return ends;
 }
 
-/** Compares the UTF-8 bytes of `key` with `bytes[start, end)` (byte order = code-point order). */
-function compareBytes(key: Uint8Array, keyLength: number, bytes: Uint8Array, start: number, end: number): number {
-  const length = Math.min(keyLength, end - start);
-  for (let offset = 0; offset < length; offset++) {
-    const difference = key[offset]! - bytes[start + offset]!;
-    if (difference !== 0) return difference;
-  }
-  return keyLength - (end - start);
-}
-
 /**
  * Loads the compiled gazetteer from `dir` (default {@link defaultGazetteerDir}).
  * Throws when the index is missing: run `npm run build:gazetteer`.
@@ -126,26 +117,15 @@ export function loadGazetteer(dir: string = defaultGazetteerDir()): Gazetteer {
   const [demonymsStart, demonymsEnd] = section('demonyms', namesEnd);
   const size = entriesEnd - entriesStart;
 
-  // Keys are sorted by UTF-16 code units, which is byte order for every key without characters
-  // beyond the Basic Multilingual Plane.
-  const encoder = new TextEncoder();
-  let keyBytes = new Uint8Array(256);
-  const findLine = (first: number, end: number, key: string): number => {
-    if (key.length * 3 > keyBytes.length) keyBytes = new Uint8Array(key.length * 3);
-    const keyLength = encoder.encodeInto(key, keyBytes).written;
-    let low = first;
-    let high = end - 1;
-    while (low <= high) {
-      const middle = (low + high) >> 1;
-      const start = lineStart(middle);
-      const tab = bytes.indexOf(9, start);
-      const comparison = compareBytes(keyBytes, keyLength, bytes, start, tab < 0 || tab > ends[middle]! ? ends[middle]! : tab);
-      if (comparison === 0) return middle;
-      if (comparison < 0) high = middle - 1;
-      else low = middle + 1;
-    }
-    return -1;
+  // Name keys end at the line's tab.
+  const keyEnd = (line: number): number => {
+    const tab = bytes.indexOf(9, lineStart(line));
+    return tab < 0 || tab > ends[line]! ? ends[line]! : tab;
   };
+  const sections = [[namesStart, namesEnd], [demonymsStart, demonymsEnd]].map(([first, end]) => ({
+    first: first!,
+    find: sortedUtf8Finder(bytes, end! - first!, (index) => lineStart(first! + index), (index) => keyEnd(first! + index)),
+  }));
   // Parsed id lists and entries, filled as articles ask for them: a name is parsed once per process.
   const idLists = new Map<number, readonly number[]>();
   // Recent answers by key (most capitalised words of news text recur), bounded so memory stays flat.
@@ -154,7 +134,9 @@ export function loadGazetteer(dir: string = defaultGazetteerDir()): Gazetteer {
     const cache = recent[section]!;
     const cached = cache.get(key);
     if (cached) return cached;
-    const lineNumber = section === 0 ? findLine(namesStart, namesEnd, key) : findLine(demonymsStart, demonymsEnd, key);
+    const { first, find } = sections[section]!;
+    const found = find(key);
+    const lineNumber = found < 0 ? -1 : first + found;
     let ids = EMPTY;
     if (lineNumber >= 0) {
       ids = idLists.get(lineNumber) ?? EMPTY;

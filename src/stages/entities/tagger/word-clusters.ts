@@ -7,6 +7,7 @@
  * Loading keeps the text as one string and indexes line starts, and lookups binary-search it: building
  * a Map of 341k words took most of the one-second load budget.
  */
+import { sortedUtf8Finder } from '../../../util/sorted-utf8.js';
 
 /** Number of cluster granularities per word. */
 export const clusterLevels = 4;
@@ -21,16 +22,6 @@ export interface WordClusters {
   readonly ranks: Int32Array;
   /** `clusterLevels` ids per row, coarse to fine. */
   readonly ids: Uint16Array;
-}
-
-/** Compares the first `length` bytes of `key` with `bytes[start, end)` (byte order = code-point order). */
-function compareAt(bytes: Uint8Array, start: number, end: number, key: Uint8Array, length: number): number {
-  const shorter = Math.min(end - start, length);
-  for (let offset = 0; offset < shorter; offset++) {
-    const difference = key[offset]! - bytes[start + offset]!;
-    if (difference !== 0) return difference;
-  }
-  return length - (end - start);
 }
 
 /**
@@ -74,28 +65,11 @@ export function parseWordClusters(input: string | Uint8Array): WordClusters {
     position = lineEnd + 1;
   }
   const size = row;
-  const encoder = new TextEncoder();
-  let key = new Uint8Array(256);
   return {
     size,
     ranks,
     ids,
-    // Words are sorted by UTF-16 code units: byte order for every word without characters beyond
-    // the Basic Multilingual Plane.
-    find(word) {
-      if (word.length * 3 > key.length) key = new Uint8Array(word.length * 3);
-      const length = encoder.encodeInto(word, key).written;
-      let low = 0;
-      let high = size - 1;
-      while (low <= high) {
-        const middle = (low + high) >> 1;
-        const comparison = compareAt(bytes, wordStarts[middle]!, wordEnds[middle]!, key, length);
-        if (comparison === 0) return middle;
-        if (comparison < 0) high = middle - 1;
-        else low = middle + 1;
-      }
-      return -1;
-    },
+    find: sortedUtf8Finder(bytes, size, (index) => wordStarts[index]!, (index) => wordEnds[index]!),
   };
 }
 
