@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/train-quotes.ts [--epochs 10] [--bits 17] [--seed 1] [--fold-epochs 6] [--stacked-epochs 10] [--passes 2]`: trains the attribution
+ * `npx tsx scripts/train-quotes.ts [--epochs 10] [--bits 17] [--seed 1] [--fold-epochs 6] [--stacked-epochs 10] [--passes 2] [--out FILE]`: trains the attribution
  * tagger of the quotes stage on PolNeAR train (`../shared/data/quotes-polnear`) and writes
  * `models/quotes/tagger.bin.gz`. Deterministic for the same data, options and seed.
  */
@@ -134,7 +134,8 @@ for (let level = 2; level <= passCount && stackedEpochs > 0; level++) {
     }),
   );
 }
-const path = defaultQuoteModelPath();
+const outAt = process.argv.indexOf('--out');
+const path = outAt >= 0 ? process.argv[outAt + 1]! : defaultQuoteModelPath();
 mkdirSync(dirname(path), { recursive: true });
 const bytes = saveQuoteModel({
   rowBits,

@@ -6,6 +6,7 @@
 import type { Span, Token } from '../../doc/schema.js';
 import { COGNITION_VERBS, SPEECH_NOUNS, SPEECH_VERBS } from '../../lang/en/speech-verbs.js';
 import type { QuotedSpan } from './quote-marks.js';
+import { WordTable } from '../../util/word-table.js';
 
 /** Number of feature rows per token. */
 export const featuresPerToken = 31;
@@ -40,7 +41,7 @@ export function wordClass(word: string): number {
  * known only by their clusters. Cluster ids are stored plus one (0: none).
  */
 export interface Vocabulary {
-  readonly ids: ReadonlyMap<string, number>;
+  readonly ids: WordTable;
   /** Number of training words (ids 1..size). */
   readonly size: number;
   readonly classes: Uint8Array;
@@ -80,13 +81,12 @@ export interface VocabularyParts {
 /** Builds a {@link Vocabulary} (id = index + 1). */
 export function makeVocabulary(parts: VocabularyParts): Vocabulary {
   const { words } = parts;
-  const ids = new Map<string, number>();
+  const ids = new WordTable(words);
   const classes = new Uint8Array(words.length + 1);
   const levels = new Uint8Array(words.length + 1);
   const coarseClusters = new Uint16Array(words.length + 1);
   const fineClusters = new Uint16Array(words.length + 1);
   words.forEach((word, index) => {
-    ids.set(word, index + 1);
     classes[index + 1] = wordClass(word);
     levels[index + 1] = parts.cueLevels?.[index] ?? 0;
     coarseClusters[index + 1] = parts.coarseClusters?.[index] ?? 0;
@@ -201,20 +201,30 @@ export function featureRows(
   // Per-token integers. Offset by 2 so that i-2 .. i+2 need no bounds checks (0 = outside).
   for (let index = 0; index < count; index++) {
     const token = tokens[index]!;
-    const lower = text.slice(token.start, token.end).toLowerCase();
-    const known = vocabulary.ids.get(lower) ?? 0;
+    const known = vocabulary.ids.idOf(text, token.start, token.end);
     coarse[index + 2] = vocabulary.coarseClusters[known]!;
     fine[index + 2] = vocabulary.fineClusters[known]!;
     const id = known <= vocabulary.size ? known : 0;
     const shape = shapeOf(text, token.start, token.end);
     wordIds[index + 2] = id > 0 ? id : -shape;
     shapes[index + 2] = shape;
-    const wordClassValue = id > 0 ? vocabulary.classes[id]! : wordClass(lower);
+    // The lower-case string only where needed: unknown words, and suffixes with non-ASCII letters.
+    let ascii = true;
+    for (let position = token.start; position < token.end && ascii; position++) ascii = text.charCodeAt(position) < 0x80;
+    const lower = id > 0 && ascii ? null : text.slice(token.start, token.end).toLowerCase();
+    const wordClassValue = id > 0 ? vocabulary.classes[id]! : wordClass(lower!);
     classes[index + 2] = wordClassValue;
     // Words unseen in training fall back on the word lists: a rare verb of saying is likely a cue.
     levels[index + 2] = id > 0 ? vocabulary.cueLevels[id]! : wordClassValue === WordClass.Speech ? 2 : wordClassValue === WordClass.Cognition ? 1 : 0;
     let suffix = 0;
-    for (let position = Math.max(0, lower.length - 3); position < lower.length; position++) suffix = suffix * 131 + lower.charCodeAt(position);
+    if (lower === null) {
+      for (let position = Math.max(token.start, token.end - 3); position < token.end; position++) {
+        const code = text.charCodeAt(position);
+        suffix = suffix * 131 + (code >= 0x41 && code <= 0x5a ? code + 32 : code);
+      }
+    } else {
+      for (let position = Math.max(0, lower.length - 3); position < lower.length; position++) suffix = suffix * 131 + lower.charCodeAt(position);
+    }
     suffixes[index] = suffix;
   }
   // Quote-mark state; a stretch whose mark never closes (often a stray mark in scraped text)

@@ -24,8 +24,17 @@ function isBoundary(shape: number): boolean {
   return shape === SHAPE_COMMA || shape === SHAPE_COLON || shape === SHAPE_DASH || shape === SHAPE_TERMINATOR;
 }
 
-/** Second-pass rows of every token, from the first pass's rows and tags. */
-export function stackedRows(tokens: readonly Token[], first: FeatureRows, firstTags: Uint8Array, rowBits: number): FeatureRows {
+/**
+ * Second-pass rows from the first pass's rows and tags, for the tokens of `sequences` (default
+ * every line; rows of other tokens stay 0). The result's sequences are those given.
+ */
+export function stackedRows(
+  tokens: readonly Token[],
+  first: FeatureRows,
+  firstTags: Uint8Array,
+  rowBits: number,
+  sequences: FeatureRows['sequences'] = first.sequences,
+): FeatureRows {
   const count = tokens.length;
   const mask = (1 << rowBits) - 1;
   const stride = stackedFeaturesPerToken;
@@ -43,7 +52,7 @@ export function stackedRows(tokens: readonly Token[], first: FeatureRows, firstT
   const runStart = new Int32Array(count);
   const runEnd = new Int32Array(count);
   const sentenceFlags = new Uint8Array(count);
-  for (const sequence of first.sequences) {
+  for (const sequence of sequences) {
     // Left to right: the nearest predicted cue before (same sentence), content since it, the
     // last non-O kind and whether a clause boundary follows the last content.
     let cue = -1;
@@ -124,7 +133,7 @@ export function stackedRows(tokens: readonly Token[], first: FeatureRows, firstT
   }
   const firstRows = first.rows;
   const firstStride = first.stride;
-  for (let index = 0; index < count; index++) {
+  for (const sequence of sequences) for (let index = sequence.first; index < sequence.end; index++) {
     const base = index * stride;
     const from = index * firstStride;
     for (let k = 0; k < copied; k++) rows[base + k] = firstRows[from + COPIED_ROWS[k]!]!;
@@ -163,5 +172,5 @@ export function stackedRows(tokens: readonly Token[], first: FeatureRows, firstT
     rows[k++] = hashRow(113, left >= 0 && left > 0 && kindOf(firstTags[left - 1]!) === 3 ? 1 : 0, leftDistance * 8 + tag, mask);
     rows[k++] = hashRow(114, levels[at]! * 8 + lastKind[index]!, tag * 8 + nextKind[index]!, mask);
   }
-  return { rows, stride, wordIds, shapes, levels, sequences: first.sequences, quoteState: first.quoteState };
+  return { rows, stride, wordIds, shapes, levels, sequences, quoteState: first.quoteState };
 }

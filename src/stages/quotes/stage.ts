@@ -37,8 +37,8 @@ export function findQuotes(inputs: QuoteInputs, model: QuoteTaggerModel): FoundQ
   const { ids, cueLevels, size } = model.vocabulary;
   // A cue word unseen in training counts as a middling one.
   const cueLevel = (word: string): number => {
-    const id = ids.get(word);
-    return id === undefined || id > size ? 2 : cueLevels[id]!;
+    const id = ids.idOfWord(word);
+    return id === 0 || id > size ? 2 : cueLevels[id]!;
   };
   const found = findAttributions(text, tokens, lines, tags, quoted.spans, cueLevel);
   const attributions = dropWeakAttributions(text, found, cueLevel);

@@ -16,6 +16,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Token } from '../../doc/schema.js';
 import { makeVocabulary, type FeatureRows, type Vocabulary } from './features.js';
 import { stackedRows } from './stacked-features.js';
+import { Int8ViterbiKernel } from '../../kernels/linear-tagger.js';
 
 /** Tag names in id order. */
 export const quoteTags = ['O', 'B-CON', 'I-CON', 'B-CUE', 'I-CUE', 'B-SRC', 'I-SRC'] as const;
@@ -63,6 +64,8 @@ export interface QuoteTaggerModel {
   readonly vocabulary: Vocabulary;
   /** The first pass, then the stacked second pass (see `stacked-features.ts`) when trained. */
   readonly passes: readonly QuantisedPass[];
+  /** The passes in a WebAssembly decoder; null: decode in JavaScript. */
+  readonly kernel: Int8ViterbiKernel | null;
   readonly info: Readonly<Record<string, unknown>>;
 }
 
@@ -272,32 +275,41 @@ export function decodeQuantised(rows: Int32Array, stride: number, first: number,
   }
 }
 
-/** Tags every token of a document: the first pass, then the stacked pass when the model has one. */
+/**
+ * Tags every token of a document: the first pass, then the stacked pass when the model has one.
+ * Decoding runs in the model's WebAssembly kernel when it has one, else in JavaScript (same tags).
+ */
 export function tagTokens(model: QuoteTaggerModel, features: FeatureRows, tokens: readonly Token[]): Uint8Array {
-  const longest = features.sequences.reduce((most, sequence) => Math.max(most, sequence.end - sequence.first), 0);
-  const scratch = makeDecodeScratch(longest);
   let tags = new Uint8Array(features.quoteState.length);
   let rows = features;
-  let passTags = tags;
+  let scratch: DecodeScratch | null = null;
   model.passes.forEach((pass, index) => {
+    let sequences = rows.sequences;
     if (index > 0) {
-      rows = stackedRows(tokens, features, tags, model.rowBits);
-      tags = new Uint8Array(features.quoteState.length);
-    }
-    const previous = index > 0 ? passTags : null;
-    for (const sequence of rows.sequences) {
       // A line where the previous pass found nothing stays all O (the stacked pass has never been
       // seen to find a content there on PolNeAR dev), which saves its decoding.
-      if (previous) {
-        let any = false;
-        for (let token = sequence.first; token < sequence.end && !any; token++) any = previous[token] !== 0;
-        if (!any) continue;
-      }
-      decodeQuantised(rows.rows, rows.stride, sequence.first, sequence.end, pass, tags, scratch);
+      const previous = tags;
+      sequences = sequences.filter((sequence) => {
+        for (let token = sequence.first; token < sequence.end; token++) if (previous[token] !== 0) return true;
+        return false;
+      });
+      rows = stackedRows(tokens, features, previous, model.rowBits, sequences);
+      tags = new Uint8Array(features.quoteState.length);
     }
-    passTags = tags;
+    if (model.kernel) {
+      model.kernel.decode(index, rows.rows, rows.stride, sequences, tags);
+      return;
+    }
+    scratch ??= makeDecodeScratch(features.sequences.reduce((most, sequence) => Math.max(most, sequence.end - sequence.first), 0));
+    for (const sequence of sequences) decodeQuantised(rows.rows, rows.stride, sequence.first, sequence.end, pass, tags, scratch);
   });
   return tags;
+}
+
+/** The WebAssembly kernel for the passes, or null where WebAssembly is unavailable (`--jitless`). */
+function makeKernel(passes: readonly QuantisedPass[]): Int8ViterbiKernel | null {
+  if (typeof WebAssembly === 'undefined') return null;
+  return new Int8ViterbiKernel(passes, quoteTagCount);
 }
 
 interface Header {
@@ -378,7 +390,7 @@ export function loadQuoteModel(gzipped: Uint8Array): QuoteTaggerModel {
   });
   const cueLevels = Uint8Array.from(header.cueLevels, (digit) => Number(digit));
   const vocabulary = makeVocabulary({ words: header.words, size: header.vocabularySize, cueLevels, coarseClusters: header.coarseClusters, fineClusters: header.fineClusters });
-  return { rowBits: header.rowBits, words: header.words, vocabularySize: header.vocabularySize, cueLevels, coarseClusters: header.coarseClusters, fineClusters: header.fineClusters, vocabulary, passes, info: header.info };
+  return { rowBits: header.rowBits, words: header.words, vocabularySize: header.vocabularySize, cueLevels, coarseClusters: header.coarseClusters, fineClusters: header.fineClusters, vocabulary, passes, kernel: makeKernel(passes), info: header.info };
 }
 
 /** Path of the committed model. */
