@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- quotes [--split dev]`: attribution extraction on PolNeAR (first annotator per
+ * `npm run bench -- quotes [--split dev] [--model FILE]`: attribution extraction on PolNeAR (first annotator per
  * article). Content spans P/R/F1, exact (same word tokens) and overlap50 (shared word tokens at
  * least half of both spans; one-to-one matching), cue F1 (cue spans sharing a word, one-to-one),
  * speaker accuracy on overlap50-matched attributions with a gold source (the predicted speaker
@@ -245,7 +245,9 @@ export async function run(args: string[]): Promise<BenchResult> {
   const missesFile = missesAt >= 0 ? args[missesAt + 1] : undefined;
   const misses: string[] = [];
   const articles = readPolnear(join(sharedDataDir(), 'quotes-polnear'), split);
-  const model = loadQuoteTagger();
+  // `--model FILE`: another trained model (from `train-quotes.ts --out FILE`) instead of the committed one.
+  const modelAt = args.indexOf('--model');
+  const model = modelAt >= 0 ? loadQuoteTagger(args[modelAt + 1]) : loadQuoteTagger();
   const entityResource = entitiesStage.load?.();
   const nlp = createRequire(import.meta.url)('compromise') as (text: string) => CompromiseDocument;
   const lede = emptyCounts();

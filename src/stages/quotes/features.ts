@@ -7,6 +7,7 @@ import type { Span, Token } from '../../doc/schema.js';
 import { COGNITION_VERBS, SPEECH_NOUNS, SPEECH_VERBS } from '../../lang/en/speech-verbs.js';
 import type { QuotedSpan } from './quote-marks.js';
 import { WordTable } from '../../util/word-table.js';
+import { freshArrays, type TypedArena } from '../../util/typed-arena.js';
 
 /** Number of feature rows per token. */
 export const featuresPerToken = 31;
@@ -187,17 +188,18 @@ export function featureRows(
   quoted: readonly QuotedSpan[],
   vocabulary: Vocabulary,
   rowBits: number,
+  arrays: Pick<TypedArena, 'int32' | 'uint16' | 'uint8'> = freshArrays,
 ): FeatureRows {
   const count = tokens.length;
   const mask = (1 << rowBits) - 1;
-  const wordIds = new Int32Array(count + 4);
-  const shapes = new Uint8Array(count + 4);
-  const classes = new Uint8Array(count + 4);
-  const levels = new Uint8Array(count + 4);
-  const coarse = new Uint16Array(count + 4);
-  const fine = new Uint16Array(count + 4);
-  const quoteState = new Uint8Array(count);
-  const suffixes = new Int32Array(count);
+  const wordIds = arrays.int32(count + 4);
+  const shapes = arrays.uint8(count + 4);
+  const classes = arrays.uint8(count + 4);
+  const levels = arrays.uint8(count + 4);
+  const coarse = arrays.uint16(count + 4);
+  const fine = arrays.uint16(count + 4);
+  const quoteState = arrays.uint8(count);
+  const suffixes = arrays.int32(count);
   // Per-token integers. Offset by 2 so that i-2 .. i+2 need no bounds checks (0 = outside).
   for (let index = 0; index < count; index++) {
     const token = tokens[index]!;
@@ -255,19 +257,19 @@ export function featureRows(
     }
   }
   if (count > sequenceFirst) sequences.push({ first: sequenceFirst, end: count });
-  const rows = new Int32Array(count * featuresPerToken);
-  const cueDirection = new Uint8Array(count);
-  const cueDistance = new Uint8Array(count);
-  const anchorWord = new Int32Array(count);
-  const sentenceFlags = new Uint8Array(count);
-  const sentencePosition = new Uint8Array(count);
+  const rows = arrays.int32(count * featuresPerToken);
+  const cueDirection = arrays.uint8(count);
+  const cueDistance = arrays.uint8(count);
+  const anchorWord = arrays.int32(count);
+  const sentenceFlags = arrays.uint8(count);
+  const sentencePosition = arrays.uint8(count);
   // Nearest cue anchor (a word with a high learned cue level, or `according`) in the same
   // sentence, either side: direction 1 = an anchor before, 2 = an anchor after, 3 = the token is one.
-  const leftDistance = new Int32Array(count);
-  const leftAnchor = new Int32Array(count);
-  const commasToCue = new Uint8Array(count);
-  const thatAfterCue = new Uint8Array(count);
-  const toSentenceEnd = new Uint8Array(count);
+  const leftDistance = arrays.int32(count);
+  const leftAnchor = arrays.int32(count);
+  const commasToCue = arrays.uint8(count);
+  const thatAfterCue = arrays.uint8(count);
+  const toSentenceEnd = arrays.uint8(count);
   let sentenceStart = 0;
   for (let index = 1; index <= count; index++) {
     const token = tokens[index];
@@ -325,14 +327,14 @@ export function featureRows(
     sentenceStart = index;
   }
   // Whether each token's paragraph opens with a quote mark.
-  const paragraphOpensQuote = new Uint8Array(count);
+  const paragraphOpensQuote = arrays.uint8(count);
   for (const sequence of sequences) {
     const opens = quoteState[sequence.first] === 1 ? 1 : 0;
     for (let index = sequence.first; index < sequence.end; index++) paragraphOpensQuote[index] = opens;
   }
   // Transcript and headline lines, `WALLACE: Let’s start …`, `Pence: Gennifer Flowers …`: a
   // colon among the first few tokens of a paragraph. 1 before it, 2 the colon, 3 after it.
-  const colonState = new Uint8Array(count);
+  const colonState = arrays.uint8(count);
   for (const sequence of sequences) {
     let colon = -1;
     for (let index = sequence.first; index < Math.min(sequence.end, sequence.first + 7); index++) {

@@ -7,6 +7,7 @@
  * this is trained on first-pass output for text the first pass did not learn from (two folds).
  */
 import type { Token } from '../../doc/schema.js';
+import { freshArrays, type TypedArena } from '../../util/typed-arena.js';
 import { distanceBucket, hashRow, SHAPE_COLON, SHAPE_COMMA, SHAPE_DASH, SHAPE_TERMINATOR, type FeatureRows } from './features.js';
 
 /** First-pass rows copied into the second pass (the strongest local templates). */
@@ -34,24 +35,25 @@ export function stackedRows(
   firstTags: Uint8Array,
   rowBits: number,
   sequences: FeatureRows['sequences'] = first.sequences,
+  arrays: Pick<TypedArena, 'int32' | 'uint16' | 'uint8'> = freshArrays,
 ): FeatureRows {
   const count = tokens.length;
   const mask = (1 << rowBits) - 1;
   const stride = stackedFeaturesPerToken;
   const copied = COPIED_ROWS.length;
-  const rows = new Int32Array(count * stride);
+  const rows = arrays.int32(count * stride);
   const { wordIds, shapes, levels } = first;
-  const leftCue = new Int32Array(count).fill(-1);
-  const contentSinceCue = new Uint8Array(count);
-  const boundarySinceContent = new Uint8Array(count);
-  const lastKind = new Uint8Array(count);
-  const lastKindDistance = new Uint8Array(count);
-  const nextKind = new Uint8Array(count);
-  const nextKindDistance = new Uint8Array(count);
-  const rightCue = new Int32Array(count).fill(-1);
-  const runStart = new Int32Array(count);
-  const runEnd = new Int32Array(count);
-  const sentenceFlags = new Uint8Array(count);
+  const leftCue = arrays.int32(count).fill(-1);
+  const contentSinceCue = arrays.uint8(count);
+  const boundarySinceContent = arrays.uint8(count);
+  const lastKind = arrays.uint8(count);
+  const lastKindDistance = arrays.uint8(count);
+  const nextKind = arrays.uint8(count);
+  const nextKindDistance = arrays.uint8(count);
+  const rightCue = arrays.int32(count).fill(-1);
+  const runStart = arrays.int32(count);
+  const runEnd = arrays.int32(count);
+  const sentenceFlags = arrays.uint8(count);
   for (const sequence of sequences) {
     // Left to right: the nearest predicted cue before (same sentence), content since it, the
     // last non-O kind and whether a clause boundary follows the last content.

@@ -32,7 +32,8 @@ export function findQuotes(inputs: QuoteInputs, model: QuoteTaggerModel): FoundQ
   const { text, tokens } = inputs;
   const lines = splitAtLineBreaks(text, inputs.paragraphs);
   const quoted = findQuotedSpans(text, lines);
-  const features = featureRows(text, tokens, lines, quoted.spans, model.vocabulary, model.rowBits);
+  model.arena.reset();
+  const features = featureRows(text, tokens, lines, quoted.spans, model.vocabulary, model.rowBits, model.arena);
   const tags = tagTokens(model, features, tokens);
   const { ids, cueLevels, size } = model.vocabulary;
   // A cue word unseen in training counts as a middling one.

@@ -17,6 +17,7 @@ import type { Token } from '../../doc/schema.js';
 import { makeVocabulary, type FeatureRows, type Vocabulary } from './features.js';
 import { stackedRows } from './stacked-features.js';
 import { Int8ViterbiKernel } from '../../kernels/linear-tagger.js';
+import { TypedArena } from '../../util/typed-arena.js';
 
 /** Tag names in id order. */
 export const quoteTags = ['O', 'B-CON', 'I-CON', 'B-CUE', 'I-CUE', 'B-SRC', 'I-SRC'] as const;
@@ -66,6 +67,8 @@ export interface QuoteTaggerModel {
   readonly passes: readonly QuantisedPass[];
   /** The passes in a WebAssembly decoder; null: decode in JavaScript. */
   readonly kernel: Int8ViterbiKernel | null;
+  /** Per-document work arrays of the feature rows, reset by the stage for each document. */
+  readonly arena: TypedArena;
   readonly info: Readonly<Record<string, unknown>>;
 }
 
@@ -293,7 +296,7 @@ export function tagTokens(model: QuoteTaggerModel, features: FeatureRows, tokens
         for (let token = sequence.first; token < sequence.end; token++) if (previous[token] !== 0) return true;
         return false;
       });
-      rows = stackedRows(tokens, features, previous, model.rowBits, sequences);
+      rows = stackedRows(tokens, features, previous, model.rowBits, sequences, model.arena);
       tags = new Uint8Array(features.quoteState.length);
     }
     if (model.kernel) {
@@ -390,7 +393,7 @@ export function loadQuoteModel(gzipped: Uint8Array): QuoteTaggerModel {
   });
   const cueLevels = Uint8Array.from(header.cueLevels, (digit) => Number(digit));
   const vocabulary = makeVocabulary({ words: header.words, size: header.vocabularySize, cueLevels, coarseClusters: header.coarseClusters, fineClusters: header.fineClusters });
-  return { rowBits: header.rowBits, words: header.words, vocabularySize: header.vocabularySize, cueLevels, coarseClusters: header.coarseClusters, fineClusters: header.fineClusters, vocabulary, passes, kernel: makeKernel(passes), info: header.info };
+  return { rowBits: header.rowBits, words: header.words, vocabularySize: header.vocabularySize, cueLevels, coarseClusters: header.coarseClusters, fineClusters: header.fineClusters, vocabulary, passes, kernel: makeKernel(passes), arena: new TypedArena(), info: header.info };
 }
 
 /** Path of the committed model. */
