@@ -28,6 +28,8 @@ export interface WordLexicon {
   readonly logOdds: ReadonlyMap<string, number>;
   readonly idf: ReadonlyMap<string, number>;
   readonly unknownIdf: number;
+  /** Both numbers of a listed word, `[logOdds, idf]`, in one map (one lookup per word); optional, the same values as the two maps. */
+  readonly entries?: ReadonlyMap<string, readonly [number, number]>;
 }
 
 /** An empty lexicon (every word neutral and rare), for callers without a model. */
@@ -41,7 +43,47 @@ export interface FeatureSentence {
 
 /** Lower-cased `[a-z0-9]+` tokens of a text (the ROUGE tokenisation without stemming). */
 export function featureWords(text: string): string[] {
-  return text.toLowerCase().split(/[^a-z0-9]+/).filter((word) => word.length > 0);
+  // One scan for the runs (what splitting on `[^a-z0-9]+` and dropping empty pieces gives).
+  const lower = text.toLowerCase();
+  const words: string[] = [];
+  let start = -1;
+  for (let at = 0; at <= lower.length; at += 1) {
+    const code = at < lower.length ? lower.charCodeAt(at) : 0;
+    const inWord = (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+    if (inWord && start < 0) start = at;
+    else if (!inWord && start >= 0) {
+      words.push(lower.slice(start, at));
+      start = -1;
+    }
+  }
+  return words;
+}
+
+/** The words of an article's sentences as ids: `rows[s][i]` is the id of word `i` of sentence `s`, ids given in order of first use. */
+export interface ArticleWordIds {
+  readonly vocabulary: readonly string[];
+  readonly rows: readonly Int32Array[];
+}
+
+/** Interns the words of an article's sentences (see {@link ArticleWordIds}). */
+export function articleWordIds(sentences: readonly FeatureSentence[]): ArticleWordIds {
+  const ids = new Map<string, number>();
+  const vocabulary: string[] = [];
+  const rows: Int32Array[] = [];
+  for (const sentence of sentences) {
+    const row = new Int32Array(sentence.words.length);
+    sentence.words.forEach((word, position) => {
+      let id = ids.get(word);
+      if (id === undefined) {
+        id = vocabulary.length;
+        ids.set(word, id);
+        vocabulary.push(word);
+      }
+      row[position] = id;
+    });
+    rows.push(row);
+  }
+  return { vocabulary, rows };
 }
 
 const POSITION_BUCKETS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 15, 25];
@@ -92,35 +134,27 @@ export const FEATURE_COUNT = FEATURE_NAMES.length;
 /**
  * Feature vectors, one per sentence, concatenated in one array of `sentences.length × FEATURE_COUNT`.
  */
-export function sentenceFeatures(sentences: readonly FeatureSentence[], lexicon: WordLexicon = EMPTY_LEXICON): Float64Array {
+export function sentenceFeatures(sentences: readonly FeatureSentence[], lexicon: WordLexicon = EMPTY_LEXICON, interned: ArticleWordIds = articleWordIds(sentences)): Float64Array {
   const count = sentences.length;
   const features = new Float64Array(count * FEATURE_COUNT);
   // Words interned to ids once per article so the per-sentence work is array arithmetic (≤ 1 ms budget).
-  const ids = new Map<string, number>();
-  const vocabulary: string[] = [];
-  const wordIds: Int32Array[] = [];
-  for (const sentence of sentences) {
-    const row = new Int32Array(sentence.words.length);
-    sentence.words.forEach((word, position) => {
-      let id = ids.get(word);
-      if (id === undefined) {
-        id = vocabulary.length;
-        ids.set(word, id);
-        vocabulary.push(word);
-      }
-      row[position] = id;
-    });
-    wordIds.push(row);
-  }
+  const { vocabulary, rows: wordIds } = interned;
   const size = vocabulary.length;
   const isContent = new Uint8Array(size);
   const logOdds = new Float64Array(size);
   const idf = new Float64Array(size);
+  const { entries } = lexicon;
   for (let id = 0; id < size; id += 1) {
     const word = vocabulary[id] as string;
     isContent[id] = word.length >= 2 && !STOP_WORDS.has(word) ? 1 : 0;
-    logOdds[id] = lexicon.logOdds.get(word) ?? 0;
-    idf[id] = lexicon.idf.get(word) ?? lexicon.unknownIdf;
+    if (entries) {
+      const entry = entries.get(word);
+      logOdds[id] = entry ? entry[0] : 0;
+      idf[id] = entry ? entry[1] : lexicon.unknownIdf;
+    } else {
+      logOdds[id] = lexicon.logOdds.get(word) ?? 0;
+      idf[id] = lexicon.idf.get(word) ?? lexicon.unknownIdf;
+    }
   }
   // Per sentence: its distinct content word ids and their counts.
   const sentenceWords: Int32Array[] = [];
@@ -260,7 +294,8 @@ export function sentenceFeatures(sentences: readonly FeatureSentence[], lexicon:
     features[offset++] = logOddsSum / wordCount;
     features[offset++] = sentence.words.length > 0 ? logOddsMax : 0;
     features[offset++] = sentence.words.length > 0 ? logOddsMin : 0;
-    features[offset++] = lexicon.logOdds.get(first) ?? 0;
+    // The first word's log-odds (`first` is word 0 of the sentence).
+    features[offset++] = sentence.words.length > 0 ? logOdds[(wordIds[index] as Int32Array)[0] as number] as number : lexicon.logOdds.get(first) ?? 0;
     features[offset++] = tfidfCentrality;
     features[offset++] = keywordHits / Math.max(keywords.length, 1);
     features[offset++] = contentTokens > 0 ? idfSum / contentTokens / lexicon.unknownIdf : 0;

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { SummaryItem } from '../../doc/schema.js';
-import { FEATURE_COUNT, FEATURE_NAMES, featureWords, sentenceFeatures, type FeatureSentence, type WordLexicon } from './features.js';
+import { articleWordIds, FEATURE_COUNT, FEATURE_NAMES, featureWords, sentenceFeatures, type ArticleWordIds, type FeatureSentence, type WordLexicon } from './features.js';
 
 /**
  * The learned scorer and length policy, as written by `scripts/train-summary.ts`: features are
@@ -52,6 +52,7 @@ export function prepareSummaryModel(model: SummaryModel): LoadedSummaryModel {
       logOdds: new Map(model.lexicon.words.map(([word, logOdds]) => [word, logOdds])),
       idf: new Map(model.lexicon.words.map(([word, , idf]) => [word, idf])),
       unknownIdf: model.lexicon.unknownIdf,
+      entries: new Map(model.lexicon.words.map(([word, logOdds, idf]) => [word, [logOdds, idf] as const])),
     },
   };
 }
@@ -91,8 +92,8 @@ export function loadSummaryModel(url: URL = SUMMARY_MODEL_URL): LoadedSummaryMod
 }
 
 /** Scores each sentence with the model (higher: more worth including). */
-export function scoreSentences(sentences: readonly FeatureSentence[], model: LoadedSummaryModel): number[] {
-  const features = sentenceFeatures(sentences, model.wordLexicon);
+export function scoreSentences(sentences: readonly FeatureSentence[], model: LoadedSummaryModel, interned: ArticleWordIds = articleWordIds(sentences)): number[] {
+  const features = sentenceFeatures(sentences, model.wordLexicon, interned);
   const { mean, scale, hidden, hiddenBias, output } = model.packed;
   const units = hiddenBias.length;
   // A local copy: an imported binding read in the inner loop costs a getter call under some loaders.
@@ -121,16 +122,9 @@ function trigramKeys(ids: readonly number[]): Set<number> {
   return keys;
 }
 
-function trigramSets(sentences: readonly FeatureSentence[]): Set<number>[] {
-  const ids = new Map<string, number>();
-  return sentences.map((sentence) => trigramKeys(sentence.words.map((word) => {
-    let id = ids.get(word);
-    if (id === undefined) {
-      id = ids.size % 131072;
-      ids.set(word, id);
-    }
-    return id;
-  })));
+function trigramSets(interned: ArticleWordIds): Set<number>[] {
+  // Ids in order of first use, folded below 2^17.
+  return interned.rows.map((row) => trigramKeys(Array.from(row, (id) => id % 131072)));
 }
 
 const PRONOUN_START = /^\s*(?:["“‘'`]+\s*)?(?:he|she|they|it|his|her|their|its|him|them|this|these|those)\b/i;
@@ -178,9 +172,9 @@ function sigmoid(value: number): number {
  * without its speaker, and residue is skipped, unless nothing else is left. Returns indices in
  * reading order.
  */
-export function chooseSentences(sentences: readonly FeatureSentence[], scores: readonly number[], limits: ChoiceLimits): number[] {
+export function chooseSentences(sentences: readonly FeatureSentence[], scores: readonly number[], limits: ChoiceLimits, interned: ArticleWordIds = articleWordIds(sentences)): number[] {
   const order = scores.map((score, index) => ({ score, index })).sort((left, right) => right.score - left.score || left.index - right.index);
-  const grams = trigramSets(sentences);
+  const grams = trigramSets(interned);
   const hits = scores.map((score, index) => sigmoid(score) * (sentences[index] as FeatureSentence).words.length);
   const strict = (index: number): boolean => !isResidue((sentences[index] as FeatureSentence).text, (sentences[index] as FeatureSentence).words);
   for (const eligible of [strict, () => true]) {
@@ -233,7 +227,9 @@ export function summarize(text: string, sentences: readonly SummarySentence[], o
     const sentenceText = text.slice(sentence.start, sentence.end);
     return { text: sentenceText, words: featureWords(sentenceText) };
   });
-  const scores = scoreSentences(featureSentences, model);
+  // Words interned once for the features and the trigram check.
+  const interned = articleWordIds(featureSentences);
+  const scores = scoreSentences(featureSentences, model, interned);
   // A caller's limits replace the learned policy; an exact sentence count is taken in full.
   const limits: ChoiceLimits = options.sentences !== undefined
     ? {
@@ -243,7 +239,7 @@ export function summarize(text: string, sentences: readonly SummarySentence[], o
       ...(model.length.referenceWords !== undefined ? { referenceWords: model.length.referenceWords } : {}),
     }
     : options.words !== undefined ? { sentences: Number.MAX_SAFE_INTEGER, words: options.words } : model.length;
-  return chooseSentences(featureSentences, scores, limits).map((index) => {
+  return chooseSentences(featureSentences, scores, limits, interned).map((index) => {
     const sentence = sentences[index] as SummarySentence;
     return { start: sentence.start, end: sentence.end, sentence: sentence.id, score: scores[index] as number };
   });
