@@ -81,6 +81,7 @@ const TWO_INITIALS = /^(?:\p{Lu}\.){2,}$/u;
 const CAPITALISED_GAP = /^(?:\s+\p{Lu}[\p{L}\p{M}.'’]*)*\s+$/u;
 const WORD_AND_COMMA_END = /\p{L}\.?,\s*$/u;
 const CLAUSE_PUNCTUATION_START = /^\s*(?:[.,;:)]|$)/u;
+const NAME_WORD = /[\p{L}\p{M}.'’]+/gu;
 
 /**
  * A preposition that puts what follows on the map (`at Barclays Center`, `in the Oval Office`,
@@ -183,7 +184,7 @@ function embeddedNames(text: string, mentions: readonly LocationMention[], gazet
     // A person's name holds place-named words by chance (`Mary Smith`: Mary is a Turkmen city).
     if ((mention.kind ?? 'name') !== 'name' || mention.type === 'PER') continue;
     const surface = text.slice(mention.start, mention.end);
-    const words = [...surface.matchAll(/[\p{L}\p{M}.'’]+/gu)].map((match) => ({ start: match.index, end: match.index + match[0].length, word: match[0] }));
+    const words = [...surface.matchAll(NAME_WORD)].map((match) => ({ start: match.index, end: match.index + match[0].length, word: match[0] }));
     if (words.length < 1 || (words.length === 1 && !/[-–/]/.test(surface))) continue;
     const seen = new Set<string>();
     for (let first = 0; first < words.length; first++) {

@@ -106,6 +106,9 @@ const HEAD_WORDS = /^(?:\s+\p{Lu}\p{Ll}+(?=\s+\p{Ll}))?((?:\s+[\p{Ll}][\p{L}'’
 /** A place and a comma right before the name: `in Moscow, Russia`. */
 const APPOSITION_BEFORE = /\b(?:in|at|from|near|to)\s+(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)?,\s*$/u;
 
+/** A name and `and` right before a name: `between Russia and [the West]`. */
+const NAME_AND_BEFORE = /\s+(?:the\s+)?\p{Lu}[\p{L}.'’ -]*?\s+and\s+(?:the\s+)?$/u;
+
 /** Heads of a possessive or noun-modifier phrase: up to three lower-case words after the name. */
 function headWords(text: string, from: number): string[] {
   // "the Kazakhstan and UAE governments": the head comes after the coordinated name.
@@ -176,7 +179,7 @@ function metonymyReason(text: string, span: { start: number; end: number }): { r
   if (ASSOCIATED_OF.test(before)) return { metonymic: true, reason: 'associated-of' };
   if (RELATION_BEFORE.test(before)) return { metonymic: true, reason: 'relation' };
   // "between Russia and the West" after a relation noun: the second party too.
-  if (/\band\s+(?:the\s+)?$/i.test(before) && RELATION_BEFORE.test(text.slice(Math.max(0, span.start - 120), span.start).replace(/\s+(?:the\s+)?\p{Lu}[\p{L}.'’ -]*?\s+and\s+(?:the\s+)?$/u, ' '))) return { metonymic: true, reason: 'relation-and' };
+  if (/\band\s+(?:the\s+)?$/i.test(before) && RELATION_BEFORE.test(text.slice(Math.max(0, span.start - 120), span.start).replace(NAME_AND_BEFORE, ' '))) return { metonymic: true, reason: 'relation-and' };
   const after = text.slice(span.end, span.end + 80);
   if (SUBJECT_OF_AGENT_VERB.test(after)) return { metonymic: true, reason: 'agent-verb' };
   if (SUBJECT_OF_ANY_VERB.test(after)) return { metonymic: true, reason: 'verb' };
