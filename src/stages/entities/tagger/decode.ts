@@ -57,26 +57,71 @@ const allowed: Uint8Array = Uint8Array.from({ length: (tagCount + 1) * tagCount 
 });
 
 /**
- * Best tag sequence under emission `scores` and `transition` weights, where `I-X` may only follow
- * `B-X` or `I-X` (never start a sentence or follow `O` or another type).
+ * Allowed previous tags of each tag, in increasing order: `allowedPrevious[allowedStarts[tag] ..
+ * allowedStarts[tag + 1] - 1]` (an `I-X` has two, the others all nine).
  */
-export function viterbi(scores: Float64Array, length: number, transition: Float32Array | Float64Array): Int32Array {
-  const tags = new Int32Array(length);
+const allowedStarts = new Int32Array(tagCount + 1);
+const allowedPrevious: Int32Array = (() => {
+  const list: number[] = [];
+  for (let tag = 0; tag < tagCount; tag++) {
+    allowedStarts[tag] = list.length;
+    for (let previous = 0; previous < tagCount; previous++) if (allowed[previous * tagCount + tag]) list.push(previous);
+  }
+  allowedStarts[tagCount] = list.length;
+  return Int32Array.from(list);
+})();
+
+/**
+ * Reusable buffers of {@link viterbi}, grown as needed: typed arrays over 64 bytes cost a
+ * microsecond each to allocate, more than decoding a short sentence. One per caller, never shared.
+ */
+export class ViterbiWorkspace {
+  best = new Float64Array(64 * tagCount);
+  back = new Int32Array(64 * tagCount);
+  /** Emission scores of one sentence, for callers that build them here. */
+  scores = new Float64Array(64 * tagCount);
+  readonly moves = new Float64Array(tagCount * tagCount);
+
+  /** Makes room for a sentence of `length` tokens. */
+  reserve(length: number): void {
+    if (this.best.length >= length * tagCount) return;
+    const size = Math.max(length, (2 * this.best.length) / tagCount) * tagCount;
+    this.best = new Float64Array(size);
+    this.back = new Int32Array(size);
+    this.scores = new Float64Array(size);
+  }
+}
+
+/**
+ * Best tag sequence under emission `scores` and `transition` weights, where `I-X` may only follow
+ * `B-X` or `I-X` (never start a sentence or follow `O` or another type). Writes the tags into
+ * `tags` (default: a new array) and returns it.
+ */
+export function viterbi(
+  scores: Float64Array,
+  length: number,
+  transition: Float32Array | Float64Array,
+  workspace: ViterbiWorkspace = new ViterbiWorkspace(),
+  tags: Int32Array = new Int32Array(length),
+): Int32Array {
   if (length === 0) return tags;
-  const best = new Float64Array(length * tagCount);
-  const back = new Int32Array(length * tagCount);
+  workspace.reserve(length);
+  const { best, back, moves } = workspace;
   for (let tag = 0; tag < tagCount; tag++) {
     best[tag] = allowed[startState * tagCount + tag] ? scores[tag]! + transition[startState * tagCount + tag]! : forbidden;
   }
+  // The transitions as doubles, converted once per sentence rather than in the inner loop.
+  for (let cell = 0; cell < tagCount * tagCount; cell++) moves[cell] = transition[cell]!;
   for (let index = 1; index < length; index++) {
     const base = index * tagCount;
     const previousBase = base - tagCount;
     for (let tag = 0; tag < tagCount; tag++) {
       let bestScore = -Infinity;
       let bestPrevious = 0;
-      for (let previous = 0; previous < tagCount; previous++) {
-        if (allowed[previous * tagCount + tag] === 0) continue;
-        const score = best[previousBase + previous]! + transition[previous * tagCount + tag]!;
+      const end = allowedStarts[tag + 1]!;
+      for (let at = allowedStarts[tag]!; at < end; at++) {
+        const previous = allowedPrevious[at]!;
+        const score = best[previousBase + previous]! + moves[previous * tagCount + tag]!;
         if (score > bestScore) {
           bestScore = score;
           bestPrevious = previous;

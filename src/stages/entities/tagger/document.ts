@@ -5,7 +5,7 @@
  * the same form elsewhere, and the type of a longer name containing it (`Dawud` inside
  * `Musa Abu Dawud`). The same code runs in training and tagging so the two never drift apart.
  */
-import { addEmissionScores, viterbi, type LinearWeights, type SentenceRows } from './decode.js';
+import { addEmissionScores, viterbi, ViterbiWorkspace, type LinearWeights, type SentenceRows } from './decode.js';
 import {
   lowerElsewhereFeatureKeys,
   memoryFeatureKeys,
@@ -23,15 +23,45 @@ const tagCount = importedTagCount;
 /** Called after each sentence is decoded, before its tags reach the document memory (training updates here). */
 export type SentenceVisitor = (documentSentence: number, rows: SentenceRows, predicted: Int32Array) => void;
 
-/** Per-token extra feature rows of one sentence (document features), flat. */
-interface ExtraRows {
-  readonly starts: Int32Array;
-  readonly rows: number[];
+/** Per-token extra feature rows (document features) of one sentence, flat; reused sentence after sentence. */
+class ExtraRows implements SentenceRows {
+  length = 0;
+  starts = new Int32Array(64);
+  rows = new Int32Array(256);
+  /** Rows in use. */
+  count = 0;
+
+  /** Starts a sentence of `length` tokens. */
+  begin(length: number): void {
+    if (this.starts.length < length + 1) this.starts = new Int32Array(Math.max(length + 1, this.starts.length * 2));
+    this.length = length;
+    this.count = 0;
+  }
+
+  add(row: number): void {
+    if (this.count === this.rows.length) {
+      const grown = new Int32Array(this.rows.length * 2);
+      grown.set(this.rows);
+      this.rows = grown;
+    }
+    this.rows[this.count++] = row;
+  }
+}
+
+/** What one pass reuses from sentence to sentence. */
+interface PassBuffers {
+  readonly extra: ExtraRows;
+  readonly workspace: ViterbiWorkspace;
+  readonly keys: number[];
+}
+
+function passBuffers(): PassBuffers {
+  return { extra: new ExtraRows(), workspace: new ViterbiWorkspace(), keys: [] };
 }
 
 /** Static rows plus extra rows as one {@link SentenceRows} (only needed for training updates). */
 function mergeRows(sentence: SentenceFeatures, extra: ExtraRows): SentenceRows {
-  const rows = new Int32Array(sentence.rows.length + extra.rows.length);
+  const rows = new Int32Array(sentence.rows.length + extra.count);
   const starts = new Int32Array(sentence.length + 1);
   let position = 0;
   for (let index = 0; index < sentence.length; index++) {
@@ -43,16 +73,36 @@ function mergeRows(sentence: SentenceFeatures, extra: ExtraRows): SentenceRows {
   return { length: sentence.length, starts, rows };
 }
 
-function decode(sentence: SentenceFeatures, extra: ExtraRows, weights: LinearWeights, staticScores: Float64Array | undefined): Int32Array {
+/**
+ * Scores and decodes one sentence into `tags`; adds the extra rows into `staticScores` (the
+ * caller's, used once) when given.
+ */
+function decode(sentence: SentenceFeatures, buffers: PassBuffers, weights: LinearWeights, staticScores: Float64Array | undefined, tags: Int32Array): Int32Array {
+  const { extra, workspace } = buffers;
   let scores: Float64Array;
-  if (staticScores) scores = staticScores.slice();
+  if (staticScores) scores = staticScores;
   else {
-    scores = new Float64Array(sentence.length * tagCount);
+    workspace.reserve(sentence.length);
+    scores = workspace.scores;
+    scores.fill(0, 0, sentence.length * tagCount);
     addEmissionScores(sentence, weights, scores);
   }
-  // Typed arrays only, so addEmissionScores stays monomorphic.
-  if (extra.rows.length > 0) addEmissionScores({ length: sentence.length, starts: extra.starts, rows: Int32Array.from(extra.rows) }, weights, scores);
-  return viterbi(scores, sentence.length, weights.transition);
+  if (extra.count > 0) addEmissionScores(extra, weights, scores);
+  return viterbi(scores, sentence.length, weights.transition, workspace, tags);
+}
+
+/** One tag array per sentence, views of one buffer for the document. */
+function tagArrays(sentences: readonly SentenceFeatures[]): Int32Array[] {
+  let total = 0;
+  for (const sentence of sentences) total += sentence.length;
+  const buffer = new Int32Array(total);
+  const arrays: Int32Array[] = new Array(sentences.length);
+  let offset = 0;
+  for (let index = 0; index < sentences.length; index++) {
+    arrays[index] = buffer.subarray(offset, offset + sentences[index]!.length);
+    offset += sentences[index]!.length;
+  }
+  return arrays;
 }
 
 /** Memory value of a tag: its type 0..3, or 4 for `O`. */
@@ -68,16 +118,17 @@ function lowerWords(sentences: readonly SentenceFeatures[]): Set<string> {
   return words;
 }
 
-function resolve(keys: readonly number[], rowOf: RowLookup, into: number[]): void {
-  for (const key of keys) {
-    const row = rowOf(key);
-    if (row >= 0) into.push(row);
+function resolve(keys: readonly number[], rowOf: RowLookup, into: ExtraRows): void {
+  for (let index = 0; index < keys.length; index++) {
+    const row = rowOf(keys[index]!);
+    if (row >= 0) into.add(row);
   }
 }
 
 /**
  * Pass 1 over a document: returns the tags of every sentence. `staticScores` (optional, per
- * sentence) are the emission scores of the static rows, when the caller computed them already.
+ * sentence) are the emission scores of the static rows, when the caller computed them already;
+ * the document rows are added into them.
  */
 export function firstPass(
   sentences: readonly SentenceFeatures[],
@@ -88,38 +139,42 @@ export function firstPass(
   staticScores?: readonly Float64Array[],
 ): Int32Array[] {
   const memory = new Map<string, number>();
-  const result: Int32Array[] = [];
-  const keys: number[] = [];
+  const result = tagArrays(sentences);
+  const buffers = passBuffers();
+  const { extra, keys } = buffers;
   const lower = lowerWords(sentences);
   for (let sentenceIndex = 0; sentenceIndex < sentences.length; sentenceIndex++) {
     const sentence = sentences[sentenceIndex]!;
-    const extra: ExtraRows = { starts: new Int32Array(sentence.length + 1), rows: [] };
+    extra.begin(sentence.length);
     for (let index = 0; index < sentence.length; index++) {
-      extra.starts[index] = extra.rows.length;
+      extra.starts[index] = extra.count;
       const form = sentence.memoryKeys[index]!;
       if (form === '') continue;
       keys.length = 0;
       if (lower.has(form)) lowerElsewhereFeatureKeys(sentence, index, attributes, keys);
       const remembered = memory.get(form);
       if (remembered !== undefined) memoryFeatureKeys(sentence, index, remembered, attributes, keys);
-      resolve(keys, rowOf, extra.rows);
+      resolve(keys, rowOf, extra);
     }
-    extra.starts[sentence.length] = extra.rows.length;
+    extra.starts[sentence.length] = extra.count;
     // Training may add rows for new document features: resolve before reading the weights.
-    const predicted = decode(sentence, extra, weights, staticScores?.[sentenceIndex]);
+    const predicted = decode(sentence, buffers, weights, staticScores?.[sentenceIndex], result[sentenceIndex]!);
     visit?.(sentenceIndex, mergeRows(sentence, extra), predicted);
     for (let index = 0; index < sentence.length; index++) {
       const form = sentence.memoryKeys[index]!;
       if (form !== '') memory.set(form, memoryValue(predicted[index]!));
     }
-    result.push(predicted);
   }
   return result;
 }
 
 /** Per-token majority and containing types from pass-1 tags (see {@link SecondPassContext}); -1 where none. */
 export function documentAggregates(sentences: readonly SentenceFeatures[], firstTags: readonly Int32Array[]): { majority: Int32Array[]; containing: Int32Array[] } {
-  const counts = new Map<string, Int32Array>();
+  // Counts of each form's memory values, 5 a form, in one array (small typed arrays cost a microsecond each).
+  const formSlots = new Map<string, number>();
+  let tokenCount = 0;
+  for (const sentence of sentences) tokenCount += sentence.length;
+  const counts = new Int32Array(tokenCount * 5);
   // Multi-token pass-1 entities by the capitalised forms in them: `Dawud` → [Musa Abu Dawud, PER].
   const containers = new Map<string, { length: number; type: number; sentence: number; start: number }[]>();
   sentences.forEach((sentence, sentenceIndex) => {
@@ -127,10 +182,10 @@ export function documentAggregates(sentences: readonly SentenceFeatures[], first
     for (let index = 0; index < sentence.length; index++) {
       const form = sentence.memoryKeys[index]!;
       if (form === '') continue;
-      let count = counts.get(form);
-      if (!count) counts.set(form, (count = new Int32Array(5)));
-      const value = memoryValue(tags[index]!);
-      count[value] = count[value]! + 1;
+      let formSlot = formSlots.get(form);
+      if (formSlot === undefined) formSlots.set(form, (formSlot = formSlots.size));
+      const cell = formSlot * 5 + memoryValue(tags[index]!);
+      counts[cell] = counts[cell]! + 1;
     }
     for (let start = 0; start < sentence.length; start++) {
       const type = tagType(tags[start]!);
@@ -149,21 +204,21 @@ export function documentAggregates(sentences: readonly SentenceFeatures[], first
       start = end - 1;
     }
   });
-  const majority: Int32Array[] = [];
-  const containing: Int32Array[] = [];
+  const majority = tagArrays(sentences);
+  const containing = tagArrays(sentences);
   sentences.forEach((sentence, sentenceIndex) => {
     const tags = firstTags[sentenceIndex]!;
-    const sentenceMajority = new Int32Array(sentence.length).fill(-1);
-    const sentenceContaining = new Int32Array(sentence.length).fill(-1);
+    const sentenceMajority = majority[sentenceIndex]!.fill(-1);
+    const sentenceContaining = containing[sentenceIndex]!.fill(-1);
     for (let index = 0; index < sentence.length; index++) {
       const form = sentence.memoryKeys[index]!;
       if (form === '') continue;
-      const count = counts.get(form)!;
+      const formSlot = formSlots.get(form)! * 5;
       const own = memoryValue(tags[index]!);
       let best = -1;
       let bestCount = 0;
       for (let value = 0; value < 5; value++) {
-        const others = count[value]! - (value === own ? 1 : 0);
+        const others = counts[formSlot + value]! - (value === own ? 1 : 0);
         if (others > bestCount) {
           bestCount = others;
           best = value;
@@ -179,13 +234,11 @@ export function documentAggregates(sentences: readonly SentenceFeatures[], first
         sentenceContaining[index] = container.type;
       }
     }
-    majority.push(sentenceMajority);
-    containing.push(sentenceContaining);
   });
   return { majority, containing };
 }
 
-/** Pass 2 over a document, given pass 1's tags. */
+/** Pass 2 over a document, given pass 1's tags (`staticScores` as in {@link firstPass}). */
 export function secondPass(
   sentences: readonly SentenceFeatures[],
   firstTags: readonly Int32Array[],
@@ -196,23 +249,28 @@ export function secondPass(
   staticScores?: readonly Float64Array[],
 ): Int32Array[] {
   const { majority, containing } = documentAggregates(sentences, firstTags);
-  const keys: number[] = [];
+  const result = tagArrays(sentences);
+  const buffers = passBuffers();
+  const { extra, keys } = buffers;
   const lower = lowerWords(sentences);
-  return sentences.map((sentence, sentenceIndex) => {
+  for (let sentenceIndex = 0; sentenceIndex < sentences.length; sentenceIndex++) {
+    const sentence = sentences[sentenceIndex]!;
     const tags = firstTags[sentenceIndex]!;
-    const extra: ExtraRows = { starts: new Int32Array(sentence.length + 1), rows: [] };
+    const sentenceMajority = majority[sentenceIndex]!;
+    const sentenceContaining = containing[sentenceIndex]!;
+    extra.begin(sentence.length);
     for (let index = 0; index < sentence.length; index++) {
-      extra.starts[index] = extra.rows.length;
-      const context: SecondPassContext = { tags, majority: majority[sentenceIndex]![index]!, containing: containing[sentenceIndex]![index]! };
+      extra.starts[index] = extra.count;
+      const context: SecondPassContext = { tags, majority: sentenceMajority[index]!, containing: sentenceContaining[index]! };
       keys.length = 0;
       secondPassFeatureKeys(sentence, index, context, attributes, keys);
       const form = sentence.memoryKeys[index]!;
       if (form !== '' && lower.has(form)) lowerElsewhereFeatureKeys(sentence, index, attributes, keys);
-      resolve(keys, rowOf, extra.rows);
+      resolve(keys, rowOf, extra);
     }
-    extra.starts[sentence.length] = extra.rows.length;
-    const predicted = decode(sentence, extra, weights, staticScores?.[sentenceIndex]);
+    extra.starts[sentence.length] = extra.count;
+    const predicted = decode(sentence, buffers, weights, staticScores?.[sentenceIndex], result[sentenceIndex]!);
     visit?.(sentenceIndex, mergeRows(sentence, extra), predicted);
-    return predicted;
-  });
+  }
+  return result;
 }

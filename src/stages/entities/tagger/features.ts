@@ -7,7 +7,7 @@
  * attribute ids (`lower at -1` & `lower at 0`), packed into one exact integer key. The model maps keys
  * to weight rows.
  */
-import { gazetteerKey, matchGazetteer, type PhraseGazetteer } from './gazetteer.js';
+import { gazetteerKey, hasCapital, markGazetteerMatches, type PhraseGazetteer } from './gazetteer.js';
 import { organisationWords, personTitles } from './lexicon.js';
 import { foldPunctuation, isAllCaps, isCapitalised, longShape, lowerForm, shortShape } from './normalize.js';
 import { clusterLevels, type WordClusters } from './word-clusters.js';
@@ -235,6 +235,12 @@ export interface TokenEntry {
   readonly memoryKey: string;
   /** The gazetteer key of an all-lower-case word, else ''. */
   readonly lowerKey: string;
+  /** 1 when the token has a capital letter (gazetteer matches start and end on one), else 0. */
+  readonly capital: number;
+  /** Longest gazetteer phrase starting with this token when it has a capital, else 0. */
+  readonly gazetteerLongest: number;
+  /** What the token says about an all-caps headline: {@link headlineNeutral}, {@link headlineBreaks} or {@link headlineCaps}. */
+  readonly headlineClass: number;
   /** Rows of the unary templates with offset `cachedOffsets[g]` are `rows[bounds[g]] .. rows[bounds[g+1]-1]`. */
   readonly rows: Int32Array;
   readonly bounds: Int32Array;
@@ -257,10 +263,19 @@ export class TokenDescriber {
   #old = new Map<string, TokenEntry>();
   #boundary: TokenEntry[] | null = null;
   #scratch = new Int32Array(4096);
+  #fixed: FixedAttributes | null = null;
+  /** Attribute id of `G=<mark>` per gazetteer mark, -2 until asked (a growing table adds names only when asked). */
+  readonly #markIds = new Int32Array(64).fill(-2);
+  /** Per-sentence buffers of {@link extractSentence}. */
+  readonly buffers = { capital: new Uint8Array(256), longest: new Int32Array(256), marks: new Int32Array(256) };
 
-  /** A reusable buffer of at least `size` rows (extraction copies out what it keeps). */
+  /** A reusable buffer of at least `size` rows, keeping its contents when it grows (extraction copies out what it keeps). */
   scratch(size: number): Int32Array {
-    if (this.#scratch.length < size) this.#scratch = new Int32Array(Math.max(size, this.#scratch.length * 2));
+    if (this.#scratch.length < size) {
+      const grown = new Int32Array(Math.max(size, this.#scratch.length * 2));
+      grown.set(this.#scratch);
+      this.#scratch = grown;
+    }
     return this.#scratch;
   }
 
@@ -286,10 +301,33 @@ export class TokenDescriber {
     return entry;
   }
 
+  /** Ids of the fixed attributes (boundaries, bias), looked up once. */
+  fixed(): FixedAttributes {
+    return (this.#fixed ??= fixedAttributes(this.table));
+  }
+
+  /** Attribute id of the gazetteer mark `mark` (`G=<mark>`), or -1. */
+  markId(mark: number): number {
+    if (mark >= this.#markIds.length) return this.table.id(`G=${mark}`);
+    let id = this.#markIds[mark]!;
+    if (id === -2) this.#markIds[mark] = id = this.table.id(`G=${mark}`);
+    return id;
+  }
+
+  /** Grows the per-sentence buffers to hold `length` tokens. */
+  reserve(length: number): void {
+    const buffers = this.buffers;
+    if (buffers.marks.length >= length) return;
+    const size = Math.max(length, buffers.marks.length * 2);
+    buffers.capital = new Uint8Array(size);
+    buffers.longest = new Int32Array(size);
+    buffers.marks = new Int32Array(size);
+  }
+
   /** Rows of the stand-in for positions before (`side` 0) or after (`side` 1) the sentence. */
   boundary(side: 0 | 1): TokenEntry {
     if (this.#boundary === null) {
-      const fixed = fixedAttributes(this.table);
+      const fixed = this.fixed();
       const make = (lower: number, shape: number) => {
         const attributes = new Int32Array(attributeKindCount).fill(-1);
         attributes[kind.L] = lower;
@@ -318,8 +356,10 @@ export class TokenDescriber {
     const key = gazetteerKey(token);
     const memoryKey = isCapitalised(token) && letterPattern.test(token) ? key : '';
     const lowerKey = letterPattern.test(token) && token === token.toLowerCase() ? key : '';
+    const capital = hasCapital(token) ? 1 : 0;
+    const gazetteerLongest = capital === 1 ? (this.resources.gazetteer.longestByFirst.get(key) ?? 0) : 0;
     // `sums` present from the start keeps one object shape when the tagger fills it.
-    return { attributes, gazetteerKey: key, memoryKey, lowerKey, rows: Int32Array.from(rows), bounds, sums: undefined };
+    return { attributes, gazetteerKey: key, memoryKey, lowerKey, capital, gazetteerLongest, headlineClass: headlineClass(token), rows: Int32Array.from(rows), bounds, sums: undefined };
   }
 }
 
@@ -342,29 +382,34 @@ function fixedAttributes(table: AttributeTable): FixedAttributes {
   };
 }
 
-function isHeadline(tokens: readonly string[]): boolean {
+/** {@link TokenEntry.headlineClass}: a token without letters, or a one-letter capital, says nothing. */
+const headlineNeutral = 0;
+/** A token with a lower-case letter: the sentence is not an all-caps headline. */
+const headlineBreaks = 1;
+/** An all-caps token of two characters or more. */
+const headlineCaps = 2;
+
+function headlineClass(token: string): number {
+  if (token === token.toLowerCase()) return /[a-z]/.test(token) ? headlineBreaks : headlineNeutral;
+  if (!isAllCaps(token)) return headlineBreaks;
+  return token.length > 1 ? headlineCaps : headlineNeutral;
+}
+
+function isHeadline(entries: readonly TokenEntry[]): boolean {
   // CoNLL and wire copy: all-capitals headlines such as "SPORT - TEAM WINS OPENER ."
   let caps = 0;
-  for (const token of tokens) {
-    if (token === token.toLowerCase()) {
-      if (/[a-z]/.test(token)) return false;
-      continue;
-    }
-    if (!isAllCaps(token)) return false;
-    if (token.length > 1) caps++;
+  for (let index = 0; index < entries.length; index++) {
+    const headline = entries[index]!.headlineClass;
+    if (headline === headlineBreaks) return false;
+    if (headline === headlineCaps) caps++;
   }
   return caps >= 2;
 }
 
-/** Attribute of `kind` for the token at `index`, with sentence-boundary stand-ins for `L` and `SS`. */
-function attributeAt(described: readonly Int32Array[], index: number, attributeKind: number, fixed: FixedAttributes): number {
-  if (index < 0) return attributeKind === kind.L ? fixed.beginLower : attributeKind === kind.SS ? fixed.beginShape : -1;
-  if (index >= described.length) return attributeKind === kind.L ? fixed.endLower : attributeKind === kind.SS ? fixed.endShape : -1;
-  return described[index]![attributeKind]!;
-}
-
 /** Most static features one token can have (unary + pair templates + context slots). */
 const maxFeaturesPerToken = unaryTemplates.length + pairTemplates.length + 16;
+/** Most static features one token can have besides the unary ones. */
+const maxContextFeaturesPerToken = pairTemplates.length + 16;
 
 /**
  * Extracts the static features of one sentence and resolves them to weight rows with `describer.rowOf`.
@@ -373,38 +418,86 @@ const maxFeaturesPerToken = unaryTemplates.length + pairTemplates.length + 16;
  * `describer.table` decides whether unseen attributes are added (training) or skipped (tagging).
  */
 export function extractSentence(tokens: readonly string[], describer: TokenDescriber, withUnaryRows = true): SentenceFeatures {
-  const table = describer.table;
-  const rowOf = describer.rowOf;
-  const fixed = fixedAttributes(table);
-  const length = tokens.length;
-  const entries: TokenEntry[] = new Array(length);
-  const described: Int32Array[] = new Array(length);
-  const gazetteerKeys: string[] = new Array(length);
-  for (let index = 0; index < length; index++) {
-    entries[index] = describer.describe(tokens[index]!);
-    described[index] = entries[index]!.attributes;
-    gazetteerKeys[index] = entries[index]!.gazetteerKey;
+  const part = extractInto(tokens, describer, withUnaryRows, new Int32Array(tokens.length + 1), new Int32Array(tokens.length), 0);
+  return withRows(part, describer.scratch(0).slice(part.rowOffset, part.rowEnd));
+}
+
+/**
+ * {@link extractSentence} for every sentence of a document, the sentences' arrays being views of
+ * a few arrays for the whole document (typed arrays over 64 bytes cost a microsecond each to allocate).
+ */
+export function extractDocument(sentences: readonly (readonly string[])[], describer: TokenDescriber, withUnaryRows = true): SentenceFeatures[] {
+  let tokenCount = 0;
+  for (const tokens of sentences) tokenCount += tokens.length;
+  const starts = new Int32Array(tokenCount + sentences.length);
+  const shapes = new Int32Array(tokenCount);
+  const parts: ExtractedSentence[] = new Array(sentences.length);
+  let tokenOffset = 0;
+  let rowOffset = 0;
+  for (let index = 0; index < sentences.length; index++) {
+    const tokens = sentences[index]!;
+    const length = tokens.length;
+    const part = extractInto(tokens, describer, withUnaryRows, starts.subarray(tokenOffset + index, tokenOffset + index + length + 1), shapes.subarray(tokenOffset, tokenOffset + length), rowOffset);
+    parts[index] = part;
+    tokenOffset += length;
+    rowOffset = part.rowEnd;
   }
-  const before = describer.boundary(0);
-  const after = describer.boundary(1);
-  const marks = matchGazetteer(describer.resources.gazetteer, tokens, gazetteerKeys);
-  const markIds = new Int32Array(length);
-  for (let index = 0; index < length; index++) markIds[index] = marks[index] === 0 ? -1 : table.id(`G=${marks[index]}`);
-  const headline = isHeadline(tokens);
-  const rows = describer.scratch(length * maxFeaturesPerToken);
-  let count = 0;
-  const add = (key: number) => {
-    const row = rowOf(key);
-    if (row >= 0) rows[count++] = row;
-  };
-  const starts = new Int32Array(length + 1);
-  const shapes = new Int32Array(length);
+  const rows = describer.scratch(0).slice(0, rowOffset);
+  const features: SentenceFeatures[] = new Array(sentences.length);
+  for (let index = 0; index < parts.length; index++) {
+    const part = parts[index]!;
+    features[index] = withRows(part, rows.subarray(part.rowOffset, part.rowEnd));
+  }
+  return features;
+}
+
+function withRows(part: ExtractedSentence, rows: Int32Array): SentenceFeatures {
+  const { length, starts, entries, memoryKeys, lowerKeys, shapes, headline } = part;
+  return { length, starts, rows, entries, memoryKeys, lowerKeys, shapes, headline };
+}
+
+/** A sentence's features before its rows are copied out of the describer's scratch buffer. */
+interface ExtractedSentence extends Omit<SentenceFeatures, 'rows'> {
+  /** Its rows are `scratch[rowOffset, rowEnd)`. */
+  readonly rowOffset: number;
+  readonly rowEnd: number;
+}
+
+/** Extracts one sentence into `starts` and `shapes` and the describer's scratch rows from `rowOffset` on. */
+function extractInto(tokens: readonly string[], describer: TokenDescriber, withUnaryRows: boolean, starts: Int32Array, shapes: Int32Array, rowOffset: number): ExtractedSentence {
+  const rowOf = describer.rowOf;
+  const fixed = describer.fixed();
+  const length = tokens.length;
+  describer.reserve(length);
+  const { capital, longest, marks } = describer.buffers;
+  const entries: TokenEntry[] = new Array(length);
+  const gazetteerKeys: string[] = new Array(length);
   const memoryKeys: string[] = new Array(length);
   const lowerKeys: string[] = new Array(length);
   for (let index = 0; index < length; index++) {
-    starts[index] = count;
-    const attributes = described[index]!;
-    lowerKeys[index] = entries[index]!.lowerKey;
+    const entry = describer.describe(tokens[index]!);
+    entries[index] = entry;
+    gazetteerKeys[index] = entry.gazetteerKey;
+    memoryKeys[index] = entry.memoryKey;
+    lowerKeys[index] = entry.lowerKey;
+    capital[index] = entry.capital;
+    longest[index] = entry.gazetteerLongest;
+  }
+  const before = describer.boundary(0);
+  const after = describer.boundary(1);
+  markGazetteerMatches(describer.resources.gazetteer, gazetteerKeys, capital, longest, length, marks);
+  // Marks become attribute ids in place: marks of the previous and next token are read below.
+  for (let index = 0; index < length; index++) marks[index] = marks[index] === 0 ? -1 : describer.markId(marks[index]!);
+  const headline = isHeadline(entries);
+  const rows = describer.scratch(rowOffset + length * (withUnaryRows ? maxFeaturesPerToken : maxContextFeaturesPerToken));
+  let count = rowOffset;
+  const bias = fixed.bias;
+  for (let index = 0; index < length; index++) {
+    starts[index] = count - rowOffset;
+    const attributes = entries[index]!.attributes;
+    // Sentence boundaries read as the stand-in entries, whose attributes are the `<s>`/`</s>` forms.
+    const previous = index > 0 ? entries[index - 1]!.attributes : before.attributes;
+    const next = index + 1 < length ? entries[index + 1]!.attributes : after.attributes;
     for (let group = 0; withUnaryRows && group < cachedOffsets.length; group++) {
       const position = index + cachedOffsets[group]!;
       const entry = position < 0 ? before : position >= length ? after : entries[position]!;
@@ -412,35 +505,43 @@ export function extractSentence(tokens: readonly string[], describer: TokenDescr
     }
     let templateSlot = unaryOffsets.length;
     for (let template = 0; template < pairFlat.length; template += 4) {
-      const first = attributeAt(described, index + pairFlat[template]!, pairFlat[template + 1]!, fixed);
-      const second = first < 0 ? -1 : attributeAt(described, index + pairFlat[template + 2]!, pairFlat[template + 3]!, fixed);
-      if (second >= 0) add(featureKey(templateSlot, first, second));
+      const first = (pairFlat[template] === 0 ? attributes : previous)[pairFlat[template + 1]!]!;
+      if (first >= 0) {
+        const second = (pairFlat[template + 2] === 0 ? attributes : next)[pairFlat[template + 3]!]!;
+        if (second >= 0) {
+          const row = rowOf(featureKey(templateSlot, first, second));
+          if (row >= 0) rows[count++] = row;
+        }
+      }
       templateSlot++;
     }
     const shape = attributes[kind.SS]!;
     shapes[index] = shape;
-    if (fixed.bias >= 0) add(featureKey(slot.bias, fixed.bias));
-    const mark = markIds[index]!;
+    count = addRow(rows, count, rowOf, bias, slot.bias, bias);
+    const mark = marks[index]!;
     if (mark >= 0) {
-      add(featureKey(slot.gazetteer, mark));
-      if (shape >= 0) add(featureKey(slot.gazetteerShape, mark, shape));
+      count = addRow(rows, count, rowOf, mark, slot.gazetteer, mark);
+      count = addRow(rows, count, rowOf, shape, slot.gazetteerShape, mark, shape);
     }
-    const previousMark = index > 0 ? markIds[index - 1]! : -1;
-    if (previousMark >= 0) add(featureKey(slot.gazetteerPrevious, previousMark));
-    const nextMark = index + 1 < length ? markIds[index + 1]! : -1;
-    if (nextMark >= 0) add(featureKey(slot.gazetteerNext, nextMark));
-    if (index === 0 && attributes[kind.LS]! >= 0) add(featureKey(slot.firstShape, attributes[kind.LS]!));
+    if (index > 0) count = addRow(rows, count, rowOf, marks[index - 1]!, slot.gazetteerPrevious, marks[index - 1]!);
+    if (index + 1 < length) count = addRow(rows, count, rowOf, marks[index + 1]!, slot.gazetteerNext, marks[index + 1]!);
+    if (index === 0) count = addRow(rows, count, rowOf, attributes[kind.LS]!, slot.firstShape, attributes[kind.LS]!);
     if (headline) {
-      const lower = attributes[kind.L]!;
-      if (lower >= 0) add(featureKey(slot.headlineLower, lower));
-      if (shape >= 0) add(featureKey(slot.headlineShape, shape));
-      const cluster = attributes[kind.C2]!;
-      if (cluster >= 0) add(featureKey(slot.headlineCluster, cluster));
+      count = addRow(rows, count, rowOf, attributes[kind.L]!, slot.headlineLower, attributes[kind.L]!);
+      count = addRow(rows, count, rowOf, shape, slot.headlineShape, shape);
+      count = addRow(rows, count, rowOf, attributes[kind.C2]!, slot.headlineCluster, attributes[kind.C2]!);
     }
-    memoryKeys[index] = entries[index]!.memoryKey;
   }
-  starts[length] = count;
-  return { length, starts, rows: rows.slice(0, count), entries, memoryKeys, lowerKeys, shapes, headline };
+  starts[length] = count - rowOffset;
+  return { length, starts, entries, memoryKeys, lowerKeys, shapes, headline, rowOffset, rowEnd: count };
+}
+
+/** Appends the row of feature `(templateSlot, first, second)` when `required` ≥ 0 and the model has it; returns the new count. */
+function addRow(rows: Int32Array, count: number, rowOf: RowLookup, required: number, templateSlot: number, first: number, second = -1): number {
+  if (required < 0) return count;
+  const row = rowOf(featureKey(templateSlot, first, second));
+  if (row >= 0) rows[count++] = row;
+  return count;
 }
 
 /** Attribute ids for the document features, interned once per table. */

@@ -86,31 +86,50 @@ export function parseGazetteer(text: string): PhraseGazetteer {
   return { phrases, longestByFirst, maxLength };
 }
 
-function hasCapital(token: string): boolean {
-  return token !== token.toLowerCase();
-}
-
 /**
  * Marks gazetteer matches in one sentence. Returns, per token, 0 for no match, else
  * `mask * 2 + (inside ? 1 : 0)` (the first token of a match is "begin", later ones "inside").
  */
 export function matchGazetteer(gazetteer: PhraseGazetteer, tokens: readonly string[], keys: readonly string[]): Int32Array {
+  const capital = Uint8Array.from(tokens, (token) => (hasCapital(token) ? 1 : 0));
+  const longest = Int32Array.from(keys, (key, index) => (capital[index] ? (gazetteer.longestByFirst.get(key) ?? 0) : 0));
   const marks = new Int32Array(tokens.length);
+  markGazetteerMatches(gazetteer, keys, capital, longest, tokens.length, marks);
+  return marks;
+}
+
+/**
+ * {@link matchGazetteer} over per-token facts the caller keeps (the tagger caches them per token
+ * string): `capital[i]` is 1 when token i has a capital letter, `longest[i]` the longest phrase
+ * starting with its key when it has one (else 0). Fills `marks[0, length)`.
+ */
+export function markGazetteerMatches(
+  gazetteer: PhraseGazetteer,
+  keys: readonly string[],
+  capital: ArrayLike<number>,
+  longest: ArrayLike<number>,
+  length: number,
+  marks: Int32Array,
+): void {
+  marks.fill(0, 0, length);
   let index = 0;
-  while (index < tokens.length) {
-    const longest = hasCapital(tokens[index]!) ? (gazetteer.longestByFirst.get(keys[index]!) ?? 0) : 0;
+  while (index < length) {
     let matched = 0;
-    for (let length = Math.min(longest, tokens.length - index); length >= 1; length--) {
-      if (!hasCapital(tokens[index + length - 1]!)) continue;
+    for (let size = Math.min(longest[index]!, length - index); size >= 1; size--) {
+      if (capital[index + size - 1] === 0) continue;
       let phrase = keys[index]!;
-      for (let offset = 1; offset < length; offset++) phrase += ' ' + keys[index + offset]!;
+      for (let offset = 1; offset < size; offset++) phrase += ' ' + keys[index + offset]!;
       const mask = gazetteer.phrases.get(phrase);
       if (mask === undefined) continue;
-      for (let offset = 0; offset < length; offset++) marks[index + offset] = mask * 2 + (offset > 0 ? 1 : 0);
-      matched = length;
+      for (let offset = 0; offset < size; offset++) marks[index + offset] = mask * 2 + (offset > 0 ? 1 : 0);
+      matched = size;
       break;
     }
     index += matched > 0 ? matched : 1;
   }
-  return marks;
+}
+
+/** Whether a token has a capital letter (a gazetteer match must start and end on one). */
+export function hasCapital(token: string): boolean {
+  return token !== token.toLowerCase();
 }

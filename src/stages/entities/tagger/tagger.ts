@@ -7,7 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { firstPass, secondPass } from './document.js';
-import { AttributeTable, cachedOffsets, documentAttributes, extractSentence, TokenDescriber, type DocumentAttributes, type SentenceFeatures, type TokenEntry } from './features.js';
+import { AttributeTable, cachedOffsets, documentAttributes, extractDocument, TokenDescriber, type DocumentAttributes, type SentenceFeatures, type TokenEntry } from './features.js';
 import { parseGazetteer, type PhraseGazetteer } from './gazetteer.js';
 import { KeyTable } from './key-table.js';
 import type { LinearWeights } from './decode.js';
@@ -87,6 +87,8 @@ function packWeights(first: ArrayLike<number>, second: ArrayLike<number>): Packe
 /** Width of one packed row: both passes' tags. */
 const packedWidth = 2 * tagCount;
 
+const groupCount = cachedOffsets.length;
+
 /** Sums of the packed rows of each cached group of a token (`[group * 18 + pass * 9 + tag]`). */
 function groupSums(entry: TokenEntry, packed: PackedWeights): Int32Array {
   // Sums of 16-bit integers: exact in 32 bits, at half the memory of doubles.
@@ -103,37 +105,36 @@ function groupSums(entry: TokenEntry, packed: PackedWeights): Int32Array {
 /**
  * Emission scores of a sentence's static features under both passes at once: the unary features
  * come as one cached sum per neighbour (token i at offset 0, i-1 at -1, …), the pair and context
- * features as rows. Sums are exact integers in quantised units, so the order of addition is moot.
+ * features as rows, into `first` and `second`. Sums are exact integers in quantised units, so the
+ * order of addition is moot; they are kept in `sum` (one token's 18 cells) and scaled once per token.
  */
-function staticScoresOfBoth(sentence: SentenceFeatures, packed: PackedWeights, before: TokenEntry, after: TokenEntry): [Float64Array, Float64Array] {
+function staticScoresOfBoth(sentence: SentenceFeatures, packed: PackedWeights, before: TokenEntry, after: TokenEntry, sum: Int32Array, first: Float64Array, second: Float64Array): void {
   const length = sentence.length;
-  const totals = new Float64Array(length * packedWidth);
   const { starts, rows, entries } = sentence;
   const values = packed.values;
+  const firstScale = packed.firstScale;
+  const secondScale = packed.secondScale;
   for (let index = 0; index < length; index++) {
-    const base = index * packedWidth;
-    for (let group = 0; group < cachedOffsets.length; group++) {
+    sum.fill(0);
+    for (let group = 0; group < groupCount; group++) {
       const position = index + cachedOffsets[group]!;
       const entry = position < 0 ? before : position >= length ? after : entries[position]!;
       let sums = entry.sums;
       if (sums === undefined) sums = entry.sums = groupSums(entry, packed);
       const offset = group * packedWidth;
-      for (let cell = 0; cell < packedWidth; cell++) totals[base + cell] = totals[base + cell]! + sums[offset + cell]!;
+      for (let cell = 0; cell < packedWidth; cell++) sum[cell] = sum[cell]! + sums[offset + cell]!;
     }
-    for (let position = starts[index]!; position < starts[index + 1]!; position++) {
+    const end = starts[index + 1]!;
+    for (let position = starts[index]!; position < end; position++) {
       const offset = rows[position]! * packedWidth;
-      for (let cell = 0; cell < packedWidth; cell++) totals[base + cell] = totals[base + cell]! + values[offset + cell]!;
+      for (let cell = 0; cell < packedWidth; cell++) sum[cell] = sum[cell]! + values[offset + cell]!;
     }
-  }
-  const first = new Float64Array(length * tagCount);
-  const second = new Float64Array(length * tagCount);
-  for (let index = 0; index < length; index++) {
+    const base = index * tagCount;
     for (let tag = 0; tag < tagCount; tag++) {
-      first[index * tagCount + tag] = totals[index * packedWidth + tag]! * packed.firstScale;
-      second[index * tagCount + tag] = totals[index * packedWidth + tagCount + tag]! * packed.secondScale;
+      first[base + tag] = sum[tag]! * firstScale;
+      second[base + tag] = sum[tagCount + tag]! * secondScale;
     }
   }
-  return [first, second];
 }
 
 /** Builds a tagger from already-loaded parts (tests and training use this directly). */
@@ -148,18 +149,28 @@ export function createTagger(model: TaggerModel, clusters: WordClusters, gazette
   const first: LinearWeights = { emission: packed.values, stride: packedWidth, offset: 0, scale: packed.firstScale, transition: model.first.transition };
   const second: LinearWeights | null = model.second ? { emission: packed.values, stride: packedWidth, offset: tagCount, scale: packed.secondScale, transition: model.second.transition } : null;
   const info = model.info;
+  const sum = new Int32Array(packedWidth);
   return {
     info,
     tagDocument(sentences) {
-      const document = sentences.map((tokens) => extractSentence(tokens, describer, false));
+      const document = extractDocument(sentences, describer, false);
       const before = describer.boundary(0);
       const after = describer.boundary(1);
-      const firstScores: Float64Array[] = [];
-      const secondScores: Float64Array[] = [];
-      for (const sentence of document) {
-        const pair = staticScoresOfBoth(sentence, packed, before, after);
-        firstScores.push(pair[0]);
-        secondScores.push(pair[1]);
+      let tokenCount = 0;
+      for (const sentence of document) tokenCount += sentence.length;
+      // One buffer per pass for the document, a view per sentence.
+      const firstBuffer = new Float64Array(tokenCount * tagCount);
+      const secondBuffer = new Float64Array(tokenCount * tagCount);
+      const firstScores: Float64Array[] = new Array(document.length);
+      const secondScores: Float64Array[] = new Array(document.length);
+      let offset = 0;
+      for (let index = 0; index < document.length; index++) {
+        const sentence = document[index]!;
+        const end = offset + sentence.length * tagCount;
+        firstScores[index] = firstBuffer.subarray(offset, end);
+        secondScores[index] = secondBuffer.subarray(offset, end);
+        staticScoresOfBoth(sentence, packed, before, after, sum, firstScores[index]!, secondScores[index]!);
+        offset = end;
       }
       let tags = firstPass(document, first, rowOf, attributes, undefined, firstScores);
       if (second) tags = secondPass(document, tags, second, rowOf, attributes, undefined, secondScores);
