@@ -150,14 +150,30 @@ export function buildCueIndex<Cue>(cues: readonly Cue[], source: (cue: Cue) => s
   return { byAnchor, always, order: new Map(cues.map((cue, index) => [cue, index])) };
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
+const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
+
+/** Code units of the letter or number at `at` (2 for one beyond the Basic Multilingual Plane), 0 when there is none. */
+function letterOrNumberAt(text: string, at: number): number {
+  const code = text.charCodeAt(at);
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) ? 1 : 0;
+  const point = text.codePointAt(at)!;
+  return LETTER_OR_NUMBER.test(String.fromCodePoint(point)) ? (point > 0xffff ? 2 : 1) : 0;
+}
 
 /** The cues that may match somewhere in `text`, in their original order (no duplicates). */
 export function candidateCues<Cue>(index: CueIndex<Cue>, text: string): Cue[] {
   const found = new Set<Cue>(index.always);
-  for (const match of text.toLowerCase().matchAll(WORD)) {
-    const word = match[0];
-    const key = word.length > ANCHOR_LENGTH ? word.slice(0, ANCHOR_LENGTH) : word;
+  const lower = text.toLowerCase();
+  // The runs of letters and numbers (`[\p{L}\p{N}]+`), found by one scan.
+  for (let at = 0; at < lower.length;) {
+    let units = letterOrNumberAt(lower, at);
+    if (units === 0) { at++; continue; }
+    const start = at;
+    while (units > 0) {
+      at += units;
+      units = at < lower.length ? letterOrNumberAt(lower, at) : 0;
+    }
+    const key = lower.slice(start, Math.min(at, start + ANCHOR_LENGTH));
     // An anchor shorter than ANCHOR_LENGTH is a whole word ("co" of "co-operate"), so the word itself is its key.
     for (const cue of index.byAnchor.get(key) ?? []) found.add(cue);
   }
@@ -228,18 +244,26 @@ export function buildTokenMatcher<Tag>(entries: readonly { readonly source: stri
   return { byAnchor, always };
 }
 
-// ASCII words, as the `\b` of the patterns sees them (and faster than a Unicode scan).
-const WORD_START = /[a-z0-9]+/g;
+// ASCII words (`[a-z0-9]`), as the `\b` of the patterns sees them (and faster than a Unicode scan).
+function isWordCode(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+}
 
 /** The matches in `text`, left to right, not overlapping; at most `limit` (default all). */
 export function matchTokens<Tag>(matcher: TokenMatcher<Tag>, text: string, limit = Infinity): TokenMatch<Tag>[] {
   const out: TokenMatch<Tag>[] = [];
   const lower = text.toLowerCase();
   let after = 0;
-  for (const word of lower.matchAll(WORD_START)) {
-    const index = word.index;
-    if (index < after) continue;
-    const key = word[0].length > ANCHOR_LENGTH ? word[0].slice(0, ANCHOR_LENGTH) : word[0];
+  // The runs of `[a-z0-9]` in the lower-cased text, found by one scan (no match object per word).
+  for (let index = 0; index < lower.length; index++) {
+    if (!isWordCode(lower.charCodeAt(index))) continue;
+    let end = index + 1;
+    while (end < lower.length && isWordCode(lower.charCodeAt(end))) end++;
+    const start = index;
+    // On from `end`, which holds no word character.
+    index = end;
+    if (start < after) continue;
+    const key = lower.slice(start, Math.min(end, start + ANCHOR_LENGTH));
     const candidates = matcher.byAnchor.get(key);
     if (!candidates && matcher.always.length === 0) continue;
     let best: Alternative<Tag> | undefined;
@@ -248,15 +272,15 @@ export function matchTokens<Tag>(matcher: TokenMatcher<Tag>, text: string, limit
       if (!list) continue;
       for (const alternative of list) {
         if (best && alternative.order > best.order) continue;
-        alternative.pattern.lastIndex = index;
+        alternative.pattern.lastIndex = start;
         const match = alternative.pattern.exec(text);
         if (match) { best = alternative; bestText = match[0]; }
       }
     }
     if (!best) continue;
-    out.push({ index, text: bestText, tag: best.tag });
+    out.push({ index: start, text: bestText, tag: best.tag });
     if (out.length >= limit) break;
-    after = index + bestText.length;
+    after = start + bestText.length;
   }
   return out;
 }

@@ -39,6 +39,8 @@ const CUE_INDEX = buildCueIndex([...ACLED_COMPILED, ...PLOVER_COMPILED], (cue) =
 const MODE_COMPILED = ASSAULT_MODE_CUES.map((cue) => ({ mode: cue.mode, pattern: new RegExp(`\\b(?:${cue.pattern})\\b`, 'i') }));
 
 const WORD_PATTERN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+// Module-level: under tsx a `\p{…}` literal inside a function is rebuilt on every call.
+const NUMBER_START = /^\p{N}/u;
 const STOP_WORDS = new Set(['the', 'a', 'an', 'of', 'and', 'to', 'in', 'on', 'at', 'for', 'by', 'with', 'from', 'as', 'is', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'that', 'this', 'it', 'its', 'which', 'who', 'are', 'or', 'but']);
 
 /**
@@ -73,7 +75,7 @@ export function stemmedWords(text: string, stemmer: 'light' | 'porter' = 'light'
     const word = raw.length > 2 && (raw.endsWith("'s") || raw.endsWith('’s')) ? raw.slice(0, -2) : raw;
     if (STOP_WORDS.has(word)) continue;
     const first = word.charCodeAt(0);
-    out.push(first >= 48 && first <= 57 || /^\p{N}/u.test(word[0]!) && first > 127 ? '0' : stemmer === 'porter' ? porterStem(word) : lightStem(word));
+    out.push(first >= 48 && first <= 57 || first > 127 && NUMBER_START.test(word[0]!) ? '0' : stemmer === 'porter' ? porterStem(word) : lightStem(word));
   }
   return out;
 }
@@ -288,7 +290,8 @@ export function ensembleProbabilities(models: readonly LinearModel[], features: 
 /** Index of the largest value among the indices `allowed` accepts (0 when none is accepted). */
 function argmax(values: Float64Array, allowed: (index: number) => boolean = () => true): number {
   let best = -1;
-  for (let index = 0; index < values.length; index++) if (allowed(index) && (best < 0 || values[index]! > values[best]!)) best = index;
+  // The value first: `allowed` may read the context's cues, needed only for an index that would win.
+  for (let index = 0; index < values.length; index++) if ((best < 0 || values[index]! > values[best]!) && allowed(index)) best = index;
   return best < 0 ? 0 : best;
 }
 
