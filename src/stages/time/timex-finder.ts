@@ -528,8 +528,13 @@ function proposeDecades(text: string, candidates: Candidate[]): void {
 
 const QUARTER_ORDINALS: Readonly<Record<string, number>> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4 };
 
+const QUARTER_NOUN = /quarter|period|half/i;
+
 /** Quarters and halves: `the third quarter`, `third-quarter`, `the year-ago quarter`, `the 1988 period`, `the first half of 1998`. */
 function proposeQuarters(text: string, candidates: Candidate[]): void {
+  // Every match holds its noun: a text without one is not scanned (the pattern, optional up to the
+  // noun, is tried at every position otherwise).
+  if (!QUARTER_NOUN.test(text)) return;
   const year = '(?:1[89]\\d\\d|20\\d\\d)';
   const ordinal = 'first|second|third|fourth|1st|2nd|3rd|4th|final';
   const pattern = new RegExp(
