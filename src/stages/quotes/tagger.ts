@@ -63,7 +63,10 @@ export interface QuoteTaggerModel {
   /** Learned cue level of each word of `words` (same order), see `cueLevelOf`. */
   readonly cueLevels: Uint8Array;
   readonly vocabulary: Vocabulary;
-  /** The first pass, then the stacked second pass (see `stacked-features.ts`) when trained. */
+  /**
+   * The first pass, then the stacked second pass (see `stacked-features.ts`) when trained; with a
+   * {@link QuoteTaggerModel.kernel}, the emission tables here are empty (the kernel holds them).
+   */
   readonly passes: readonly QuantisedPass[];
   /** The passes in a WebAssembly decoder; null: decode in JavaScript. */
   readonly kernel: Int8ViterbiKernel | null;
@@ -393,7 +396,10 @@ export function loadQuoteModel(gzipped: Uint8Array): QuoteTaggerModel {
   });
   const cueLevels = Uint8Array.from(header.cueLevels, (digit) => Number(digit));
   const vocabulary = makeVocabulary({ words: header.words, size: header.vocabularySize, cueLevels, coarseClusters: header.coarseClusters, fineClusters: header.fineClusters });
-  return { rowBits: header.rowBits, words: header.words, vocabularySize: header.vocabularySize, cueLevels, coarseClusters: header.coarseClusters, fineClusters: header.fineClusters, vocabulary, passes, kernel: makeKernel(passes), arena: new TypedArena(), info: header.info };
+  // The kernel keeps its own copy of the weights: the JavaScript tables are then dropped (1 MB a pass).
+  const kernel = makeKernel(passes);
+  const kept = kernel ? passes.map((pass) => ({ emission: new Int8Array(0), transition: pass.transition })) : passes;
+  return { rowBits: header.rowBits, words: header.words, vocabularySize: header.vocabularySize, cueLevels, coarseClusters: header.coarseClusters, fineClusters: header.fineClusters, vocabulary, passes: kept, kernel, arena: new TypedArena(), info: header.info };
 }
 
 /** Path of the committed model. */
