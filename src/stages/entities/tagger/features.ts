@@ -267,7 +267,8 @@ export class TokenDescriber {
   /** Attribute id of `G=<mark>` per gazetteer mark, -2 until asked (a growing table adds names only when asked). */
   readonly #markIds = new Int32Array(64).fill(-2);
   /** Per-sentence buffers of {@link extractSentence}. */
-  readonly buffers = { capital: new Uint8Array(256), longest: new Int32Array(256), marks: new Int32Array(256) };
+  readonly buffers = { capital: new Uint8Array(256), longest: new Int32Array(256), marks: new Int32Array(256), keyStarts: new Int32Array(257) };
+  #keys = new Float64Array(4096);
 
   /** A reusable buffer of at least `size` rows, keeping its contents when it grows (extraction copies out what it keeps). */
   scratch(size: number): Int32Array {
@@ -322,6 +323,13 @@ export class TokenDescriber {
     buffers.capital = new Uint8Array(size);
     buffers.longest = new Int32Array(size);
     buffers.marks = new Int32Array(size);
+    buffers.keyStarts = new Int32Array(size + 1);
+  }
+
+  /** A reusable buffer of at least `size` feature keys (contents not kept when it grows). */
+  keyScratch(size: number): Float64Array {
+    if (this.#keys.length < size) this.#keys = new Float64Array(Math.max(size, this.#keys.length * 2));
+    return this.#keys;
   }
 
   /** Rows of the stand-in for positions before (`side` 0) or after (`side` 1) the sentence. */
@@ -489,59 +497,67 @@ function extractInto(tokens: readonly string[], describer: TokenDescriber, withU
   // Marks become attribute ids in place: marks of the previous and next token are read below.
   for (let index = 0; index < length; index++) marks[index] = marks[index] === 0 ? -1 : describer.markId(marks[index]!);
   const headline = isHeadline(entries);
-  const rows = describer.scratch(rowOffset + length * (withUnaryRows ? maxFeaturesPerToken : maxContextFeaturesPerToken));
-  let count = rowOffset;
+  // Two steps: every feature key of the sentence first, then their rows in one tight loop, where
+  // the table's cache misses overlap (interleaved with the key building they did not).
+  const keys = describer.keyScratch(length * maxContextFeaturesPerToken);
+  const keyStarts = describer.buffers.keyStarts;
+  let keyCount = 0;
   const bias = fixed.bias;
+  const biasKey = featureKey(slot.bias, bias);
   for (let index = 0; index < length; index++) {
-    starts[index] = count - rowOffset;
+    keyStarts[index] = keyCount;
     const attributes = entries[index]!.attributes;
     // Sentence boundaries read as the stand-in entries, whose attributes are the `<s>`/`</s>` forms.
     const previous = index > 0 ? entries[index - 1]!.attributes : before.attributes;
     const next = index + 1 < length ? entries[index + 1]!.attributes : after.attributes;
-    for (let group = 0; withUnaryRows && group < cachedOffsets.length; group++) {
-      const position = index + cachedOffsets[group]!;
-      const entry = position < 0 ? before : position >= length ? after : entries[position]!;
-      for (let at = entry.bounds[group]!; at < entry.bounds[group + 1]!; at++) rows[count++] = entry.rows[at]!;
-    }
     let templateSlot = unaryOffsets.length;
     for (let template = 0; template < pairFlat.length; template += 4) {
       const first = (pairFlat[template] === 0 ? attributes : previous)[pairFlat[template + 1]!]!;
       if (first >= 0) {
         const second = (pairFlat[template + 2] === 0 ? attributes : next)[pairFlat[template + 3]!]!;
-        if (second >= 0) {
-          const row = rowOf(featureKey(templateSlot, first, second));
-          if (row >= 0) rows[count++] = row;
-        }
+        if (second >= 0) keys[keyCount++] = featureKey(templateSlot, first, second);
       }
       templateSlot++;
     }
     const shape = attributes[kind.SS]!;
     shapes[index] = shape;
-    count = addRow(rows, count, rowOf, bias, slot.bias, bias);
+    if (bias >= 0) keys[keyCount++] = biasKey;
     const mark = marks[index]!;
     if (mark >= 0) {
-      count = addRow(rows, count, rowOf, mark, slot.gazetteer, mark);
-      count = addRow(rows, count, rowOf, shape, slot.gazetteerShape, mark, shape);
+      keys[keyCount++] = featureKey(slot.gazetteer, mark);
+      if (shape >= 0) keys[keyCount++] = featureKey(slot.gazetteerShape, mark, shape);
     }
-    if (index > 0) count = addRow(rows, count, rowOf, marks[index - 1]!, slot.gazetteerPrevious, marks[index - 1]!);
-    if (index + 1 < length) count = addRow(rows, count, rowOf, marks[index + 1]!, slot.gazetteerNext, marks[index + 1]!);
-    if (index === 0) count = addRow(rows, count, rowOf, attributes[kind.LS]!, slot.firstShape, attributes[kind.LS]!);
+    const previousMark = index > 0 ? marks[index - 1]! : -1;
+    if (previousMark >= 0) keys[keyCount++] = featureKey(slot.gazetteerPrevious, previousMark);
+    const nextMark = index + 1 < length ? marks[index + 1]! : -1;
+    if (nextMark >= 0) keys[keyCount++] = featureKey(slot.gazetteerNext, nextMark);
+    if (index === 0 && attributes[kind.LS]! >= 0) keys[keyCount++] = featureKey(slot.firstShape, attributes[kind.LS]!);
     if (headline) {
-      count = addRow(rows, count, rowOf, attributes[kind.L]!, slot.headlineLower, attributes[kind.L]!);
-      count = addRow(rows, count, rowOf, shape, slot.headlineShape, shape);
-      count = addRow(rows, count, rowOf, attributes[kind.C2]!, slot.headlineCluster, attributes[kind.C2]!);
+      const lower = attributes[kind.L]!;
+      if (lower >= 0) keys[keyCount++] = featureKey(slot.headlineLower, lower);
+      if (shape >= 0) keys[keyCount++] = featureKey(slot.headlineShape, shape);
+      const cluster = attributes[kind.C2]!;
+      if (cluster >= 0) keys[keyCount++] = featureKey(slot.headlineCluster, cluster);
+    }
+  }
+  keyStarts[length] = keyCount;
+  const rows = describer.scratch(rowOffset + length * (withUnaryRows ? maxFeaturesPerToken : maxContextFeaturesPerToken));
+  let count = rowOffset;
+  for (let index = 0; index < length; index++) {
+    starts[index] = count - rowOffset;
+    for (let group = 0; withUnaryRows && group < cachedOffsets.length; group++) {
+      const position = index + cachedOffsets[group]!;
+      const entry = position < 0 ? before : position >= length ? after : entries[position]!;
+      for (let at = entry.bounds[group]!; at < entry.bounds[group + 1]!; at++) rows[count++] = entry.rows[at]!;
+    }
+    const end = keyStarts[index + 1]!;
+    for (let at = keyStarts[index]!; at < end; at++) {
+      const row = rowOf(keys[at]!);
+      if (row >= 0) rows[count++] = row;
     }
   }
   starts[length] = count - rowOffset;
   return { length, starts, entries, memoryKeys, lowerKeys, shapes, headline, rowOffset, rowEnd: count };
-}
-
-/** Appends the row of feature `(templateSlot, first, second)` when `required` ≥ 0 and the model has it; returns the new count. */
-function addRow(rows: Int32Array, count: number, rowOf: RowLookup, required: number, templateSlot: number, first: number, second = -1): number {
-  if (required < 0) return count;
-  const row = rowOf(featureKey(templateSlot, first, second));
-  if (row >= 0) rows[count++] = row;
-  return count;
 }
 
 /** Attribute ids for the document features, interned once per table. */
