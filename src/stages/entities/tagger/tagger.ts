@@ -106,34 +106,52 @@ function groupSums(entry: TokenEntry, packed: PackedWeights): Int32Array {
  * Emission scores of a sentence's static features under both passes at once: the unary features
  * come as one cached sum per neighbour (token i at offset 0, i-1 at -1, …), the pair and context
  * features as rows, into `first` and `second`. Sums are exact integers in quantised units, so the
- * order of addition is moot; they are kept in `sum` (one token's 18 cells) and scaled once per token.
+ * order of addition is moot. One local variable per cell (9 tags × 2 passes): V8 keeps them in
+ * registers, where a loop over an 18-cell buffer stored and reloaded every cell (a third slower).
  */
-function staticScoresOfBoth(sentence: SentenceFeatures, packed: PackedWeights, before: TokenEntry, after: TokenEntry, sum: Int32Array, first: Float64Array, second: Float64Array): void {
+function staticScoresOfBoth(sentence: SentenceFeatures, packed: PackedWeights, before: TokenEntry, after: TokenEntry, first: Float64Array, second: Float64Array): void {
   const length = sentence.length;
   const { starts, rows, entries } = sentence;
   const values = packed.values;
   const firstScale = packed.firstScale;
   const secondScale = packed.secondScale;
   for (let index = 0; index < length; index++) {
-    sum.fill(0);
+    let first0 = 0, first1 = 0, first2 = 0, first3 = 0, first4 = 0, first5 = 0, first6 = 0, first7 = 0, first8 = 0;
+    let second0 = 0, second1 = 0, second2 = 0, second3 = 0, second4 = 0, second5 = 0, second6 = 0, second7 = 0, second8 = 0;
     for (let group = 0; group < groupCount; group++) {
       const position = index + cachedOffsets[group]!;
       const entry = position < 0 ? before : position >= length ? after : entries[position]!;
       let sums = entry.sums;
       if (sums === undefined) sums = entry.sums = groupSums(entry, packed);
       const offset = group * packedWidth;
-      for (let cell = 0; cell < packedWidth; cell++) sum[cell] = sum[cell]! + sums[offset + cell]!;
+      first0 += sums[offset + 0]!; first1 += sums[offset + 1]!; first2 += sums[offset + 2]!; first3 += sums[offset + 3]!; first4 += sums[offset + 4]!; first5 += sums[offset + 5]!; first6 += sums[offset + 6]!; first7 += sums[offset + 7]!; first8 += sums[offset + 8]!;
+      second0 += sums[offset + 9]!; second1 += sums[offset + 10]!; second2 += sums[offset + 11]!; second3 += sums[offset + 12]!; second4 += sums[offset + 13]!; second5 += sums[offset + 14]!; second6 += sums[offset + 15]!; second7 += sums[offset + 16]!; second8 += sums[offset + 17]!;
     }
     const end = starts[index + 1]!;
     for (let position = starts[index]!; position < end; position++) {
       const offset = rows[position]! * packedWidth;
-      for (let cell = 0; cell < packedWidth; cell++) sum[cell] = sum[cell]! + values[offset + cell]!;
+      first0 += values[offset + 0]!; first1 += values[offset + 1]!; first2 += values[offset + 2]!; first3 += values[offset + 3]!; first4 += values[offset + 4]!; first5 += values[offset + 5]!; first6 += values[offset + 6]!; first7 += values[offset + 7]!; first8 += values[offset + 8]!;
+      second0 += values[offset + 9]!; second1 += values[offset + 10]!; second2 += values[offset + 11]!; second3 += values[offset + 12]!; second4 += values[offset + 13]!; second5 += values[offset + 14]!; second6 += values[offset + 15]!; second7 += values[offset + 16]!; second8 += values[offset + 17]!;
     }
     const base = index * tagCount;
-    for (let tag = 0; tag < tagCount; tag++) {
-      first[base + tag] = sum[tag]! * firstScale;
-      second[base + tag] = sum[tagCount + tag]! * secondScale;
-    }
+    first[base + 0] = first0 * firstScale;
+    first[base + 1] = first1 * firstScale;
+    first[base + 2] = first2 * firstScale;
+    first[base + 3] = first3 * firstScale;
+    first[base + 4] = first4 * firstScale;
+    first[base + 5] = first5 * firstScale;
+    first[base + 6] = first6 * firstScale;
+    first[base + 7] = first7 * firstScale;
+    first[base + 8] = first8 * firstScale;
+    second[base + 0] = second0 * secondScale;
+    second[base + 1] = second1 * secondScale;
+    second[base + 2] = second2 * secondScale;
+    second[base + 3] = second3 * secondScale;
+    second[base + 4] = second4 * secondScale;
+    second[base + 5] = second5 * secondScale;
+    second[base + 6] = second6 * secondScale;
+    second[base + 7] = second7 * secondScale;
+    second[base + 8] = second8 * secondScale;
   }
 }
 
@@ -149,7 +167,6 @@ export function createTagger(model: TaggerModel, clusters: WordClusters, gazette
   const first: LinearWeights = { emission: packed.values, stride: packedWidth, offset: 0, scale: packed.firstScale, transition: model.first.transition };
   const second: LinearWeights | null = model.second ? { emission: packed.values, stride: packedWidth, offset: tagCount, scale: packed.secondScale, transition: model.second.transition } : null;
   const info = model.info;
-  const sum = new Int32Array(packedWidth);
   return {
     info,
     tagDocument(sentences) {
@@ -169,7 +186,7 @@ export function createTagger(model: TaggerModel, clusters: WordClusters, gazette
         const end = offset + sentence.length * tagCount;
         firstScores[index] = firstBuffer.subarray(offset, end);
         secondScores[index] = secondBuffer.subarray(offset, end);
-        staticScoresOfBoth(sentence, packed, before, after, sum, firstScores[index]!, secondScores[index]!);
+        staticScoresOfBoth(sentence, packed, before, after, firstScores[index]!, secondScores[index]!);
         offset = end;
       }
       let tags = firstPass(document, first, rowOf, attributes, undefined, firstScores);
