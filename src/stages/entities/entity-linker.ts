@@ -28,7 +28,7 @@ interface Cluster {
   readonly keys: Set<string>;
   readonly skeletons: Set<string>;
   /** Token sequences (lower-case, folded) of the cluster's name mentions. */
-  readonly forms: string[][];
+  readonly forms: (readonly string[])[];
   /** Acronym forms among the cluster's names, as written (`AQIM`). */
   readonly acronyms: Set<string>;
   readonly typeVotes: Map<EntityType, number>;
@@ -76,9 +76,32 @@ export function nameKey(form: string): string {
  * (`al Qaeda`, `al-Qa’ida`, `Al Qaeda` → `alqd`). Only used for names of five letters or more.
  */
 export function nameSkeleton(form: string): string | undefined {
-  const letters = nameKey(form).replace(/[^a-z]/g, '');
+  return skeletonOfKey(nameKey(form));
+}
+
+/** {@link nameSkeleton} of a name whose {@link nameKey} is known. */
+export function skeletonOfKey(key: string): string | undefined {
+  const letters = key.replace(/[^a-z]/g, '');
   if (letters.length < 5) return undefined;
   return letters[0] + letters.slice(1).replace(/[aeiouy]/g, '');
+}
+
+/** What the linker reads off a name form, worked out once per distinct form of an article. */
+interface FormFacts {
+  readonly key: string;
+  readonly skeleton: string | undefined;
+  readonly parts: readonly string[];
+  readonly acronym: boolean;
+}
+
+/** `long` ends with the words of `short` (`Dawud` in `Musa Abu Dawud`); both hold words without spaces. */
+function endsWithWords(long: readonly string[], short: readonly string[]): boolean {
+  // Empty `short`: the tail of `long` would be all of it, which is never the empty name.
+  if (short.length === 0) return long.join(' ') === '';
+  const offset = long.length - short.length;
+  if (offset < 0) return false;
+  for (let index = 0; index < short.length; index++) if (long[offset + index] !== short[index]) return false;
+  return true;
 }
 
 /** True when `acronym` (all capitals) can be read off the initials of `form`'s words in order. */
@@ -149,16 +172,27 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
     cluster: null,
   }));
   const formOf = (mention: WorkingMention): string => text.slice(mention.start, mention.end);
+  // Names repeat within an article: their keys, skeletons and words are worked out once per form.
+  const formFacts = new Map<string, FormFacts>();
+  const factsOf = (form: string): FormFacts => {
+    let facts = formFacts.get(form);
+    if (facts === undefined) {
+      const key = nameKey(form);
+      facts = { key, skeleton: skeletonOfKey(key), parts: wordParts(form), acronym: isAcronymForm(form) };
+      formFacts.set(form, facts);
+    }
+    return facts;
+  };
   const clusters: Cluster[] = [];
   const newCluster = (mention: WorkingMention, index: number): number => {
     const form = formOf(mention);
-    const skeleton = nameSkeleton(form);
+    const { key, skeleton, parts, acronym } = factsOf(form);
     clusters.push({
       mentionIndices: [index],
-      keys: new Set([nameKey(form)]),
+      keys: new Set([key]),
       skeletons: new Set(skeleton ? [skeleton] : []),
-      forms: [wordParts(form)],
-      acronyms: new Set(isAcronymForm(form) ? [form] : []),
+      forms: [parts],
+      acronyms: new Set(acronym ? [form] : []),
       typeVotes: new Map([[mention.type, 1]]),
       roles: [],
       nominal: mention.kind !== 'name',
@@ -169,12 +203,12 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
     const cluster = clusters[clusterIndex];
     if (!cluster) return;
     const form = formOf(mention);
+    const { key, skeleton, parts, acronym } = factsOf(form);
     cluster.mentionIndices.push(index);
-    cluster.keys.add(nameKey(form));
-    const skeleton = nameSkeleton(form);
+    cluster.keys.add(key);
     if (skeleton) cluster.skeletons.add(skeleton);
-    cluster.forms.push(wordParts(form));
-    if (isAcronymForm(form)) cluster.acronyms.add(form);
+    cluster.forms.push(parts);
+    if (acronym) cluster.acronyms.add(form);
     // The type vote weighs longer forms more: `al-Qa’ida in the Lands of the Islamic Maghreb` says more than `AQIM`.
     cluster.typeVotes.set(mention.type, (cluster.typeVotes.get(mention.type) ?? 0) + 1);
   };
@@ -190,9 +224,7 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
 
   working.forEach((mention, index) => {
     const form = formOf(mention);
-    const key = nameKey(form);
-    const skeleton = nameSkeleton(form);
-    const parts = wordParts(form);
+    const { key, skeleton, parts, acronym } = factsOf(form);
     let target = -1;
     // 1. Same form or spelling variant.
     for (let c = clusters.length - 1; c >= 0 && target < 0; c--) {
@@ -200,7 +232,7 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
       if (cluster && (cluster.keys.has(key) || (skeleton !== undefined && cluster.skeletons.has(skeleton)))) target = c;
     }
     // 2. An acronym defined in parentheses, or read off the initials of an earlier name.
-    if (target < 0 && isAcronymForm(form)) {
+    if (target < 0 && acronym) {
       const longForm = definedAcronym.get(key);
       const longCluster = longForm !== undefined ? working[longForm]?.cluster : undefined;
       if (longCluster !== undefined && longCluster !== null) target = longCluster;
@@ -221,7 +253,7 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
       for (let c = clusters.length - 1; c >= 0 && target < 0; c--) {
         const cluster = clusters[c];
         if (!cluster || cluster.nominal || (cluster.typeVotes.get('PER') ?? 0) === 0) continue;
-        if (cluster.forms.some((other) => other.length > parts.length && other.slice(-parts.length).join(' ') === parts.join(' '))) target = c;
+        if (cluster.forms.some((other) => other.length > parts.length && endsWithWords(other, parts))) target = c;
       }
     }
     // 5. Organisations and places: a shortened name (`Africa Command` ↔ `US Africa Command`).
@@ -422,7 +454,12 @@ function attachRoles(
     mentionEndingAt.set(mention.lastToken, mention);
     mentionStartingAt.set(mention.firstToken, mention);
   }
-  const bare = (index: number): string => lower(index).replace(/\.$/, '');
+  const bareCache = new Map<number, string>();
+  const bare = (index: number): string => {
+    let value = bareCache.get(index);
+    if (value === undefined) bareCache.set(index, (value = lower(index).replace(/\.$/, '')));
+    return value;
+  };
   for (const mention of working) {
     if (mention.type !== 'PER' || mention.cluster === null) continue;
     const cluster = clusters[mention.cluster];

@@ -7,7 +7,7 @@
 import type { EntityType, Token } from '../../doc/schema.js';
 import { foldForMatching } from '../../doc/text-builder.js';
 import { WELL_KNOWN_ORGANISATIONS } from '../../lang/en/organisations.js';
-import { matchesAcronym, nameKey, nameSkeleton, type NameMention } from './entity-linker.js';
+import { matchesAcronym, nameKey, nameSkeleton, skeletonOfKey, type NameMention } from './entity-linker.js';
 
 // Capitalised where a preposition or article would be lower case: part of a name
 // (`the In Amenas oil consortium`, `El Paso`, `Las Vegas`, `La Paz`).
@@ -112,22 +112,30 @@ export function buildOrganisationIndex(names: readonly string[] = WELL_KNOWN_ORG
 
 /** True when a name is a listed organisation (by key or spelling skeleton). */
 export function isWellKnownOrganisation(index: OrganisationIndex, form: string): boolean {
-  const skeleton = nameSkeleton(form);
-  return index.names.has(nameKey(form)) || (skeleton !== undefined && index.names.has(skeleton));
+  const key = nameKey(form);
+  if (index.names.has(key)) return true;
+  const skeleton = skeletonOfKey(key);
+  return skeleton !== undefined && index.names.has(skeleton);
 }
 
 /** Adds mentions for listed organisation names the tagger missed (exact, case-sensitive tokens). */
 function addListedOrganisations(context: Context, mentions: NameMention[], taken: Uint8Array, index: OrganisationIndex): NameMention[] {
   const added: NameMention[] = [];
+  // Folding keeps every character's offset, so the text is folded once and tokens sliced from it.
+  const folded = foldForMatching(context.text);
+  const foldedWord = (t: number): string => {
+    const token = context.tokens[t];
+    return token ? folded.slice(token.start, token.end) : '';
+  };
   for (let t = 0; t < context.tokens.length; t++) {
     if (taken[t]) continue;
-    const candidates = index.byFirstToken.get(foldForMatching(word(context, t)));
+    const candidates = index.byFirstToken.get(foldedWord(t));
     if (!candidates) continue;
     let best = 0;
     for (const parts of candidates) {
       if (parts.length <= best) continue;
       let ok = true;
-      for (let k = 0; k < parts.length && ok; k++) ok = !taken[t + k] && sameSentence(context, t, t + k) && foldForMatching(word(context, t + k)) === parts[k];
+      for (let k = 0; k < parts.length && ok; k++) ok = !taken[t + k] && sameSentence(context, t, t + k) && foldedWord(t + k) === parts[k];
       if (ok) best = parts.length;
     }
     // A one-word name at the start of a sentence may be a common word (`Treasury`, `Army`): take
