@@ -229,15 +229,18 @@ export function linearModelFromJson(json: LinearModelJson): LinearModel {
   for (let at = 0; at < weights.length; at++) weights[at] = hundredths[at]! / 100;
   const packed: PackedWeights = { index, starts, classes, weights };
   let dense: Map<string, Float32Array> | undefined;
+  // The getter below must not refer to `json`: that would keep the file's base64 strings (about
+  // 5 MB for the event models) alive for as long as the model.
+  const classNames = json.classes;
   return {
-    classes: json.classes,
+    classes: classNames,
     bias: json.bias,
     packed,
     get weights(): ReadonlyMap<string, Float32Array> {
       if (!dense) {
         dense = new Map();
         for (const [name, row] of index) {
-          const values = new Float32Array(json.classes.length);
+          const values = new Float32Array(classNames.length);
           for (let at = starts[row]!; at < starts[row + 1]!; at++) values[classes[at]!] = weights[at]!;
           dense.set(name, values);
         }
