@@ -27,6 +27,7 @@ import {
   type CalendarDay,
 } from './calendar.js';
 import { detectTense, type Tense } from './tense.js';
+import { triggeredPattern, triggerVocabulary, TriggerIndex, type TriggeredPattern } from './trigger-scan.js';
 
 /** A sentence span; only `start` and `end` are read. */
 export interface SentenceSpan {
@@ -283,25 +284,113 @@ function reportedQuarter(context: ReadContext): { year: number; quarter: number 
 }
 
 // ---------------------------------------------------------------------------------------------
-// Finders
+// Patterns, each with the words that trigger it (see trigger-scan.ts). `lead` counts the words a
+// match can touch before its trigger: "the day before" of "later the day before" is three.
 
-/** Pushes one candidate per regex match that the builder accepts. */
+// Spoken years in broadcast transcripts: "nineteen ninety-six", "the year two thousand".
+const SPOKEN_YEAR = '(nineteen|twenty) (?:hundred (?:and )?)?((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\\b';
+const YEAR_DIGITS = '(?:1[89]\\d\\d|20\\d\\d)';
+const QUARTER_ORDINAL = 'first|second|third|fourth|1st|2nd|3rd|4th|final';
+const COUNT_MODIFIERS = '(more than|over|at least|less than|under|nearly|almost|about|around|roughly|approximately|some|up to|fewer than|no more than|at most|just over|just under|only|barely|exactly)';
+const COUNT_LEAD = `(?:${COUNT_MODIFIERS}\\s+|(the\\s+)?(past|last|next|first|final|previous|coming|following|latest|recent|remaining|initial|same)\\s+|(the)\\s+)?`;
+const FULL_MONTH_WORDS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const UNIT_WORDS = ['second', 'minute', 'hour', 'day', 'week', 'month', 'year', 'decade'];
+const PLURAL_UNIT_WORDS = [...UNIT_WORDS.map((unit) => `${unit}s`), 'quarters', 'centuries'];
+
+// An earnings story (tested on the whole text only when one of its words occurs).
+const FINANCIAL = /\b(?:first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter\b|\bquarterly\b|\bper share\b|\ba share\b|\bnet income\b|\bearnings\b/i;
+
+const PATTERNS = {
+  years: triggeredPattern(/(?<![\w$£€.,/-])(?:(fiscal|mid|post|pre|calendar)[- ])?(1[89]\d\d|20\d\d)(?!\d|,\d|\.\d|%|[-/]\d|\s*percent|s\b|'s\b(?=\s*(?:early|late))|\w)/gi, { numbers: /^(?:1[89]\d\d|20\d\d)$/, lead: 1, start: 'word' }),
+  // "the year two thousand": three words before "thousand".
+  spokenYear: triggeredPattern(new RegExp(`\\b(?:the year )?${SPOKEN_YEAR}|\\bthe year two thousand\\b`, 'gi'), { words: ['nineteen', 'twenty', 'thousand'], lead: 3, start: 'word' }),
+  spokenMonthYear: triggeredPattern(new RegExp(`\\b(?:(${FULL_MONTH})|(?:the\\s+)?(spring|summer|fall|autumn|winter)(?:\\s+of)?),?\\s+${SPOKEN_YEAR}`, 'g'), { words: ['nineteen', 'twenty'], lead: 3, start: 'word' }),
+  // "1990s", "1990's", "'80s": the digits start a word; without a lead the match starts at the apostrophe.
+  decadeDigits: triggeredPattern(/(?<![\w$])(?:(?:the\s+)?(early|mid|late)[- ](?:the\s+)?)?(1[0-9]\d0|20\d0|'\d0)'?s\b/gi, { numbers: /^\d\d(?:\d\d)?s?$/i, lead: 3, start: 'word', apostrophe: true }),
+  decadeWords: triggeredPattern(/\bthe\s+(?:(early|mid|late)[- ])?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b/gi, { words: ['twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties'], lead: 2, start: 'word' }),
+  century: triggeredPattern(/\b(?:the\s+)?(?:(early|mid|late)[- ])?(\d{1,2})(?:st|nd|rd|th)[- ]century\b/gi, { words: ['century'], lead: 3, start: 'word' }),
+  // No leading `\b`: a match may start inside a word ("last" of "blast", "half" of "behalf"), and
+  // "the this year's fiscal year-ago year-earlier fiscal" touches ten words before the noun.
+  quarter: triggeredPattern(
+    new RegExp(
+      `(?:\\bthe\\s+)?(?:(?<relative>this|last|next) year['’]s\\s+|(?<possessive>${YEAR_DIGITS})['’]s\\s+|(?<leading>${YEAR_DIGITS})\\s+)?(?:(?:fiscal|calendar)\\s+)?` +
+        `(?:(?<shifted>year-ago|year-earlier)\\s+)?(?:(?<which>${QUARTER_ORDINAL}|last|latest|current|recent|previous|prior|next|year-ago|year-earlier|comparable|corresponding|same|fiscal|this)[- ](?:fiscal[- ])?)?` +
+        `(?<noun>quarter|period|half)\\b(?!-)(?:\\s+(?:of|in|ended|ending)\\s+(?:(?:fiscal|calendar)\\s+)?(?<trailing>${YEAR_DIGITS})\\b|\\s+(?:(?:fiscal|calendar)\\s+)?(?<bare>${YEAR_DIGITS})\\b|\\s+(?<after>last year|a year (?:ago|earlier)))?`,
+      'gi',
+    ),
+    { endings: ['quarter', 'period', 'half'], lead: 10, start: 'word-character' },
+  ),
+  theQuarter: triggeredPattern(/\bthe (quarter|period)\b(?!-)(?!\s+(?:of|ended|ending)\s+\d)/gi, { words: ['quarter', 'period'], lead: 1, start: 'word' }),
+  relativePeriod: triggeredPattern(/\b(last|this|next|past|previous|coming|current|the same|the following|the previous|the past|the coming|the current|the last|the next)\s+(?:fiscal\s+)?(week|month|year|quarter|weekend|decade|century)\b(?!-)/gi, { words: ['week', 'month', 'year', 'quarter', 'weekend', 'decade', 'century'], lead: 3, start: 'word' }),
+  theYear: triggeredPattern(/\b(?:(the|this)\s+)?(?:(full|fiscal|calendar|current)\s+)?(?:fiscal\s+)?year\b(?![-’']|\s+(?:ago|earlier|later|before|after|to|through)\b)/gi, { words: ['year'], lead: 3, start: 'word' }),
+  yearEnd: triggeredPattern(/\b(?:the\s+)?year(?:-end|['’]s end| end)\b/gi, { words: ['year'], lead: 1, start: 'word' }),
+  yearEarlier: triggeredPattern(/\b(?:the\s+)?year-(?:earlier|ago)\b(?!\s+(?:quarter|period|third|second|first|fourth)\b)/gi, { words: ['year'], lead: 1, start: 'word' }),
+  theWeekend: triggeredPattern(/\bthe weekend\b/gi, { words: ['weekend'], lead: 1, start: 'word' }),
+  dayWords: triggeredPattern(/\b(today|yesterday|tomorrow|tonight|the day before yesterday|the day after tomorrow)(?:\s+(morning|afternoon|evening|night))?\b/gi, { words: ['today', 'yesterday', 'tomorrow', 'tonight'], lead: 3, start: 'word' }),
+  partOfDay: triggeredPattern(/\b(this|last|yesterday|tomorrow)\s+(morning|afternoon|evening|night)\b/gi, { words: ['morning', 'afternoon', 'evening', 'night'], lead: 1, start: 'word' }),
+  // "this past early spring": three words.
+  season: triggeredPattern(/\b(?:(last|this past|this|next|early|late|the|that)\s+)?(?:(early|late|mid)[- ])?(spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(1[89]\d\d|20\d\d))?\b/gi, { words: ['spring', 'summer', 'fall', 'autumn', 'winter'], lead: 3, start: 'word' }),
+  // "last New Year's": "Year" after two words.
+  holiday: triggeredPattern(/\b(?:(last|this|next)\s+)?(Christmas(?: Day| Eve)?|New Year['’]s(?: Day| Eve)?|Thanksgiving(?: Day)?|Easter(?: Sunday)?|Independence Day|Labor Day|Memorial Day|Election Day|Veterans Day|Halloween|Valentine['’]s Day)(\s+week)?\b/g, {
+    words: ['christmas', 'year', 'thanksgiving', 'easter', 'independence', 'labor', 'memorial', 'election', 'veterans', 'halloween', 'valentine'],
+    lead: 2,
+    start: 'word',
+  }),
+  weekday: triggeredPattern(new RegExp(`\\b(?:(last|next|this|every|each|early|late)\\s+)?(${WEEKDAY_NAME})(s)?(?:\\s+(${PART_OF_DAY})(s)?)?\\b`, 'gi'), { words: [...WEEKDAYS, ...WEEKDAYS.map((day) => `${day}s`)], lead: 1, start: 'word' }),
+  monthSet: triggeredPattern(new RegExp(`\\b(?:every|each)\\s+(${FULL_MONTH})\\b`, 'gi'), { words: FULL_MONTH_WORDS, lead: 1, start: 'word' }),
+  // "the beginning of March": three words.
+  monthName: triggeredPattern(new RegExp(`\\b(?:(last|next|this|early|late|mid|that)[- ]|(?:the\\s+)?(?:(beginning|start|end|middle) of)\\s+)?(${MONTH_NAME})(?!\\w)(?:\\s+(?:of\\s+)?(last|this|next) year\\b)?`, 'gi'), {
+    words: [...FULL_MONTH_WORDS, 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sept', 'sep', 'oct', 'nov', 'dec'],
+    lead: 3,
+    start: 'word',
+  }),
+  presentReference: triggeredPattern(/\b(?:now|currently|presently|nowadays|these days|at present|at the moment|right now|the present|current)\b(?![-’'])/gi, { words: ['now', 'currently', 'presently', 'nowadays', 'days', 'present', 'moment', 'current'], lead: 2, start: 'word' }),
+  // "previously" and "formerly" are left unmarked by TimeBank annotators (2 of 22 marked).
+  pastReference: triggeredPattern(/\b(?:recently|lately|recent|the past|in the past)\b(?![-’'])/gi, { words: ['recently', 'lately', 'recent', 'past'], lead: 2, start: 'word' }),
+  // "as soon as Tuesday", "soon after the attack", "shortly after": conjunctions, not times.
+  futureReference: triggeredPattern(/\b(?:soon|the future|future|the near future)\b(?![-’'])(?!\s+(?:as|after|before|thereafter)\b)/gi, { words: ['soon', 'future'], lead: 2, start: 'word' }),
+  // Before the unit: "no more than" (3) "2.5 1/2" (4) "more" (1).
+  counted: triggeredPattern(
+    new RegExp(`(?<![\\w$£€.])${COUNT_LEAD}(${NUMBER})([- ]|\\s+more\\s+|\\s+(?:straight|consecutive|full|long|additional|more)\\s+)(${UNIT})(\\s+and\\s+a\\s+half)?(?:[- ](long|old))?(?:\\s+(ago|earlier|later|before|after|from now|hence|since|running|in a row))?(?![\\w-])`, 'gi'),
+    { words: [...UNIT_WORDS, ...PLURAL_UNIT_WORDS, 'century'], lead: 8, start: 'word' },
+  ),
+  vagueDuration: triggeredPattern(/\b(?:(recent|the past|the last|the coming|the next|coming|past|several|many|few|the first few|a few)\s+)?(seconds|minutes|hours|days|weeks|months|quarters|years|decades|centuries)\b(?![-’'])/gi, { words: PLURAL_UNIT_WORDS, lead: 3, start: 'word' }),
+  set: triggeredPattern(/\b(?:(daily|weekly|monthly|yearly|annually|annual|quarterly|hourly|nightly|biweekly)|(?:every|each)\s+(?:(other|two|three|four|five|six|few)\s+)?(second|minute|hour|day|night|week|weekend|month|quarter|year|decade|morning|evening))\b/gi, {
+    words: ['daily', 'weekly', 'monthly', 'yearly', 'annually', 'annual', 'quarterly', 'hourly', 'nightly', 'biweekly', 'every', 'each'],
+    lead: 0,
+    start: 'word',
+  }),
+  anaphora: triggeredPattern(/\b(?:(earlier|later|late|early)\s+)?(that|the same|the next|the following|the previous|the day before|the day after)(?:\s+(day|morning|afternoon|evening|night|week|month|year))?\b/gi, { words: ['that', 'same', 'next', 'following', 'previous', 'before', 'after'], lead: 3, start: 'word' }),
+  financial: triggeredPattern(FINANCIAL, { words: ['quarter', 'quarterly', 'share', 'income', 'earnings'], lead: 1, start: 'word' }),
+} as const;
+
+type PatternName = keyof typeof PATTERNS;
+/** Patterns in a fixed order, for tests that compare the triggered scan with a whole-text one. */
+export const TIME_PATTERNS: readonly (readonly [PatternName, TriggeredPattern])[] = Object.entries(PATTERNS) as [PatternName, TriggeredPattern][];
+const PATTERN_INDEX = new Map<PatternName, number>(TIME_PATTERNS.map(([name], index) => [name, index]));
+const PATTERN_LIST = TIME_PATTERNS.map(([, pattern]) => pattern);
+const VOCABULARY = triggerVocabulary(PATTERN_LIST);
+
+/** The trigger index of `text` for the time patterns. */
+export function timeTriggers(text: string): TriggerIndex {
+  return new TriggerIndex(text, PATTERN_LIST, VOCABULARY);
+}
+
+/** Pushes one candidate per match of a pattern that the builder accepts. */
 function scan(
-  text: string,
-  pattern: RegExp,
+  triggers: TriggerIndex,
+  name: PatternName,
   candidates: Candidate[],
   build: (match: RegExpExecArray) => Omit<Candidate, 'start' | 'end'> & { start?: number; end?: number } | undefined,
 ): void {
-  const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
-  for (let match = global.exec(text); match; match = global.exec(text)) {
-    if (match[0].length === 0) {
-      global.lastIndex += 1;
-      continue;
-    }
+  triggers.scan(PATTERN_INDEX.get(name) ?? -1, (match) => {
     const built = build(match);
     if (built) candidates.push({ ...built, start: built.start ?? match.index, end: built.end ?? match.index + match[0].length });
-  }
+  });
 }
+
+// ---------------------------------------------------------------------------------------------
+// Finders
 
 const isCapitalised = (word: string): boolean => /^[A-Z]/.test(word);
 const wordBefore = (text: string, index: number): string => /([A-Za-z.’']+)\W*$/.exec(text.slice(Math.max(0, index - 30), index))?.[1] ?? '';
@@ -458,10 +547,10 @@ function proposeClockAndDates(text: string, sentences: readonly SentenceSpan[], 
 }
 
 /** Bare years (`in 2011`), `fiscal 1989`, `mid-1996`, `post-1959`. */
-function proposeYears(text: string, candidates: Candidate[]): void {
+function proposeYears(text: string, triggers: TriggerIndex, candidates: Candidate[]): void {
   // "$1,800", "12.53%", "2000 troops": numbers that are not years.
   const countNouns = /^(people|persons|troops|soldiers|shares|tons|tonnes|miles|feet|meters|metres|kilometers|kilometres|workers|employees|jobs|cars|units|votes|dollars|members|students|residents|deaths|cases|acres|barrels|points|copies|homes|houses|men|women|children|police|officers|marines|pounds|ounces|hectares|yards|rounds|delegates|refugees|passengers|calories|kilograms|degrees|percent|million|billion|yen|marks|francs|rubles|euros|others|words|pages|rooms|beds|vehicles|planes|aircraft|ships|guns|rifles|companies|stores|plants|sites|patients|victims|prisoners|seats|lines)$/i;
-  scan(text, /(?<![\w$£€.,/-])(?:(fiscal|mid|post|pre|calendar)[- ])?(1[89]\d\d|20\d\d)(?!\d|,\d|\.\d|%|[-/]\d|\s*percent|s\b|'s\b(?=\s*(?:early|late))|\w)/gi, candidates, (match) => {
+  scan(triggers, 'years', candidates, (match) => {
     const before = text.slice(Math.max(0, match.index - 12), match.index);
     if (/(No\.|Nos\.|number|Flight|flight|Route|route|page|Room|room|Highway|Interstate|Model|model|#)\s*$/.test(before)) return undefined;
     // "1,800 to 2,000 troops" is a count; "from 1991 to 1997" two years.
@@ -483,17 +572,16 @@ function proposeYears(text: string, candidates: Candidate[]): void {
     };
   });
   // Spoken years in broadcast transcripts: "nineteen ninety-six", "the year two thousand".
-  const spoken = '(nineteen|twenty) (?:hundred (?:and )?)?((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\\b';
   const spokenYear = (century: string | undefined, rest: string | undefined): number =>
     century ? (century.toLowerCase() === 'nineteen' ? 1900 : 2000) + (numberValue(rest ?? '') ?? 0) : 2000;
-  scan(text, new RegExp(`\\b(?:the year )?${spoken}|\\bthe year two thousand\\b`, 'gi'), candidates, (match) => {
+  scan(triggers, 'spokenYear', candidates, (match) => {
     const year = spokenYear(match[1], match[2]);
     return { rule: 'spoken-year', priority: 3, read: () => ({ type: 'DATE', value: formatYear(year), precision: 'year', anchor: 'absolute', day: { year, month: 1, day: 1 } }) };
   });
   // "January nineteen ninety-seven. Atlanta again.", "the winter of nineteen ninety-four": a month
   // or season told with a spoken year.
   const seasonCodes: Readonly<Record<string, string>> = { spring: 'SP', summer: 'SU', fall: 'FA', autumn: 'FA', winter: 'WI' };
-  scan(text, new RegExp(`\\b(?:(${FULL_MONTH})|(?:the\\s+)?(spring|summer|fall|autumn|winter)(?:\\s+of)?),?\\s+${spoken}`, 'g'), candidates, (match) => {
+  scan(triggers, 'spokenMonthYear', candidates, (match) => {
     const year = spokenYear(match[3], match[4]);
     const month = match[1] ? monthNumber(match[1]) : undefined;
     const season = seasonCodes[(match[2] ?? '').toLowerCase()];
@@ -503,23 +591,20 @@ function proposeYears(text: string, candidates: Candidate[]): void {
 }
 
 /** Decades and centuries: `1990s`, `the '80s`, `the late 1970s`, `the 20th century`. */
-function proposeDecades(text: string, candidates: Candidate[]): void {
-  // Most articles name no decade or century; one quick test spares three scans that a leading
-  // lookbehind makes slow.
-  if (!/\d0['’]?s\b|ties\b|century\b/i.test(text)) return;
-  scan(text, /(?<![\w$])(?:(?:the\s+)?(early|mid|late)[- ](?:the\s+)?)?(1[0-9]\d0|20\d0|'\d0)'?s\b/gi, candidates, (match) => {
+function proposeDecades(text: string, triggers: TriggerIndex, candidates: Candidate[]): void {
+  scan(triggers, 'decadeDigits', candidates, (match) => {
     const digits = (match[2] ?? '').replace("'", '');
     const decade = digits.length === 2 ? `19${digits.slice(0, 1)}` : digits.slice(0, 3);
     const mod = { early: 'START', mid: 'MID', late: 'END' }[(match[1] ?? '').toLowerCase()];
     return { rule: 'decade', priority: 2, read: () => ({ type: 'DATE', value: decade, precision: 'decade', anchor: 'absolute', ...(mod ? { mod } : {}) }) };
   });
   // "through the nineties": spoken decades of the 1900s.
-  scan(text, /\bthe\s+(?:(early|mid|late)[- ])?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b/gi, candidates, (match) => {
+  scan(triggers, 'decadeWords', candidates, (match) => {
     const decade = `19${TENS.indexOf((match[2] ?? '').toLowerCase().replace(/ies$/, 'y'))}`;
     const mod = { early: 'START', mid: 'MID', late: 'END' }[(match[1] ?? '').toLowerCase()];
     return { rule: 'decade', priority: 2, read: () => ({ type: 'DATE', value: decade, precision: 'decade', anchor: 'absolute', ...(mod ? { mod } : {}) }) };
   });
-  scan(text, /\b(?:the\s+)?(?:(early|mid|late)[- ])?(\d{1,2})(?:st|nd|rd|th)[- ]century\b/gi, candidates, (match) => {
+  scan(triggers, 'century', candidates, (match) => {
     const century = Number(match[2]) - 1;
     const mod = { early: 'START', mid: 'MID', late: 'END' }[(match[1] ?? '').toLowerCase()];
     return { rule: 'century', priority: 2, read: () => ({ type: 'DATE', value: String(century).padStart(2, '0'), precision: 'century', anchor: 'absolute', ...(mod ? { mod } : {}) }) };
@@ -528,22 +613,9 @@ function proposeDecades(text: string, candidates: Candidate[]): void {
 
 const QUARTER_ORDINALS: Readonly<Record<string, number>> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4 };
 
-const QUARTER_NOUN = /quarter|period|half/i;
-
 /** Quarters and halves: `the third quarter`, `third-quarter`, `the year-ago quarter`, `the 1988 period`, `the first half of 1998`. */
-function proposeQuarters(text: string, candidates: Candidate[]): void {
-  // Every match holds its noun: a text without one is not scanned (the pattern, optional up to the
-  // noun, is tried at every position otherwise).
-  if (!QUARTER_NOUN.test(text)) return;
-  const year = '(?:1[89]\\d\\d|20\\d\\d)';
-  const ordinal = 'first|second|third|fourth|1st|2nd|3rd|4th|final';
-  const pattern = new RegExp(
-    `(?:\\bthe\\s+)?(?:(?<relative>this|last|next) year['’]s\\s+|(?<possessive>${year})['’]s\\s+|(?<leading>${year})\\s+)?(?:(?:fiscal|calendar)\\s+)?` +
-      `(?:(?<shifted>year-ago|year-earlier)\\s+)?(?:(?<which>${ordinal}|last|latest|current|recent|previous|prior|next|year-ago|year-earlier|comparable|corresponding|same|fiscal|this)[- ](?:fiscal[- ])?)?` +
-      `(?<noun>quarter|period|half)\\b(?!-)(?:\\s+(?:of|in|ended|ending)\\s+(?:(?:fiscal|calendar)\\s+)?(?<trailing>${year})\\b|\\s+(?:(?:fiscal|calendar)\\s+)?(?<bare>${year})\\b|\\s+(?<after>last year|a year (?:ago|earlier)))?`,
-    'gi',
-  );
-  scan(text, pattern, candidates, (match) => {
+function proposeQuarters(text: string, triggers: TriggerIndex, candidates: Candidate[]): void {
+  scan(triggers, 'quarter', candidates, (match) => {
     const groups = match.groups ?? {};
     const relative = (groups['relative'] ?? '').toLowerCase();
     const explicitYear = Number(groups['possessive'] ?? groups['leading'] ?? groups['trailing'] ?? groups['bare'] ?? 0) || undefined;
@@ -606,7 +678,7 @@ function proposeQuarters(text: string, candidates: Candidate[]): void {
   });
   // "the quarter", "the period" in an earnings story: the quarter being reported.
   // ("The quarter-to-quarter comparison" is no quarter.)
-  scan(text, /\bthe (quarter|period)\b(?!-)(?!\s+(?:of|ended|ending)\s+\d)/gi, candidates, (match) => ({
+  scan(triggers, 'theQuarter', candidates, (match) => ({
     rule: 'the-quarter',
     priority: 4,
     read: (context) => {
@@ -630,8 +702,8 @@ function proposeQuarters(text: string, candidates: Candidate[]): void {
 }
 
 /** `last/this/next week|month|year|quarter|weekend|decade`, `this morning`, seasons, holidays. */
-function proposeRelativePeriods(text: string, candidates: Candidate[]): void {
-  scan(text, /\b(last|this|next|past|previous|coming|current|the same|the following|the previous|the past|the coming|the current|the last|the next)\s+(?:fiscal\s+)?(week|month|year|quarter|weekend|decade|century)\b(?!-)/gi, candidates, (match) => {
+function proposeRelativePeriods(text: string, triggers: TriggerIndex, candidates: Candidate[]): void {
+  scan(triggers, 'relativePeriod', candidates, (match) => {
     // ABC's "This Week", "Next Year in Jerusalem": capitalised titles, not dates.
     if (/^[A-Z]/.test(match[2] ?? '') && /^[A-Z]/.test(match[1] ?? '')) return undefined;
     const which = (match[1] ?? '').toLowerCase().replace(/^the /, '');
@@ -681,7 +753,7 @@ function proposeRelativePeriods(text: string, candidates: Candidate[]): void {
   });
   // "the year": a year-long span ("for the year") unless it is placed in time ("later in the year").
   // "for the year ended Sept. 30": the fiscal year, a year-long span.
-  scan(text, /\b(?:(the|this)\s+)?(?:(full|fiscal|calendar|current)\s+)?(?:fiscal\s+)?year\b(?![-’']|\s+(?:ago|earlier|later|before|after|to|through)\b)/gi, candidates, (match) => {
+  scan(triggers, 'theYear', candidates, (match) => {
     const determiner = (match[1] ?? '').toLowerCase();
     const kind = (match[2] ?? '').toLowerCase();
     if (determiner !== 'the') return undefined;
@@ -698,7 +770,7 @@ function proposeRelativePeriods(text: string, candidates: Candidate[]): void {
   // "by year end", "should be in place by year's end": the current year with an END modifier, the
   // same value as "the end of the year" and "the end of 2016"; "since year-end" looks back to the
   // end of the year before.
-  scan(text, /\b(?:the\s+)?year(?:-end|['’]s end| end)\b/gi, candidates, (match) => ({
+  scan(triggers, 'yearEnd', candidates, (match) => ({
     rule: 'year-end',
     priority: 3,
     read: (context) => {
@@ -709,7 +781,7 @@ function proposeRelativePeriods(text: string, candidates: Candidate[]): void {
     },
   }));
   // "compared with year-earlier profit": the same quarter a year before, in an earnings story.
-  scan(text, /\b(?:the\s+)?year-(?:earlier|ago)\b(?!\s+(?:quarter|period|third|second|first|fourth)\b)/gi, candidates, () => ({
+  scan(triggers, 'yearEarlier', candidates, () => ({
     rule: 'year-earlier',
     priority: 4,
     read: (context) => {
@@ -722,7 +794,7 @@ function proposeRelativePeriods(text: string, candidates: Candidate[]): void {
     },
   }));
   // "the weekend": the one just past in past tense, else the coming one.
-  scan(text, /\bthe weekend\b/gi, candidates, () => ({
+  scan(triggers, 'theWeekend', candidates, () => ({
     rule: 'the-weekend',
     priority: 4,
     read: (context) => {
@@ -732,7 +804,7 @@ function proposeRelativePeriods(text: string, candidates: Candidate[]): void {
     },
   }));
   // Day words.
-  scan(text, /\b(today|yesterday|tomorrow|tonight|the day before yesterday|the day after tomorrow)(?:\s+(morning|afternoon|evening|night))?\b/gi, candidates, (match) => {
+  scan(triggers, 'dayWords', candidates, (match) => {
     const word = (match[1] ?? '').toLowerCase();
     const offset = word === 'yesterday' ? -1 : word === 'tomorrow' ? 1 : word.includes('before') ? -2 : word.includes('after') ? 2 : 0;
     const part = (match[2] ?? '').toLowerCase();
@@ -747,7 +819,7 @@ function proposeRelativePeriods(text: string, candidates: Candidate[]): void {
       },
     };
   });
-  scan(text, /\b(this|last|yesterday|tomorrow)\s+(morning|afternoon|evening|night)\b/gi, candidates, (match) => {
+  scan(triggers, 'partOfDay', candidates, (match) => {
     const which = (match[1] ?? '').toLowerCase();
     const part = (match[2] ?? '').toLowerCase();
     const offset = which === 'last' || which === 'yesterday' ? -1 : which === 'tomorrow' ? 1 : 0;
@@ -763,7 +835,7 @@ function proposeRelativePeriods(text: string, candidates: Candidate[]): void {
   });
   // Seasons: "last fall", "this summer", "the spring of 1998". Bare "fall" is a verb; a determiner or year is required.
   const seasonCodes: Readonly<Record<string, string>> = { spring: 'SP', summer: 'SU', fall: 'FA', autumn: 'FA', winter: 'WI' };
-  scan(text, /\b(?:(last|this past|this|next|early|late|the|that)\s+)?(?:(early|late|mid)[- ])?(spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(1[89]\d\d|20\d\d))?\b/gi, candidates, (match) => {
+  scan(triggers, 'season', candidates, (match) => {
     // "Control Data scrapped the business this past spring": the last one.
     const which = (match[1] ?? '').toLowerCase().replace('this past', 'last');
     const season = (match[3] ?? '').toLowerCase();
@@ -795,7 +867,7 @@ function proposeRelativePeriods(text: string, candidates: Candidate[]): void {
     };
   });
   // Holidays with fixed or computed days.
-  scan(text, /\b(?:(last|this|next)\s+)?(Christmas(?: Day| Eve)?|New Year['’]s(?: Day| Eve)?|Thanksgiving(?: Day)?|Easter(?: Sunday)?|Independence Day|Labor Day|Memorial Day|Election Day|Veterans Day|Halloween|Valentine['’]s Day)(\s+week)?\b/g, candidates, (match) => {
+  scan(triggers, 'holiday', candidates, (match) => {
     const name = (match[2] ?? '').toLowerCase();
     const which = (match[1] ?? '').toLowerCase();
     // "protesters prayed as Easter week began": the ISO week holding the holiday, this year's
@@ -868,9 +940,8 @@ function holidayDay(name: string, year: number): CalendarDay {
 }
 
 /** Weekdays: `Saturday`, `Wednesday night`, `last Friday`, `each Thursday`, `Tuesday nights`. */
-function proposeWeekdays(text: string, candidates: Candidate[]): void {
-  const pattern = new RegExp(`\\b(?:(last|next|this|every|each|early|late)\\s+)?(${WEEKDAY_NAME})(s)?(?:\\s+(${PART_OF_DAY})(s)?)?\\b`, 'gi');
-  scan(text, pattern, candidates, (match) => {
+function proposeWeekdays(text: string, triggers: TriggerIndex, candidates: Candidate[]): void {
+  scan(triggers, 'weekday', candidates, (match) => {
     const name = match[2] ?? '';
     if (!isCapitalised(name)) return undefined;
     const weekday = WEEKDAYS.indexOf(name.toLowerCase()) + 1;
@@ -915,15 +986,14 @@ function proposeWeekdays(text: string, candidates: Candidate[]): void {
 }
 
 /** Bare month names (`in March`, `last November`, `June last year`). chrono reads months with a day or year. */
-function proposeMonths(text: string, candidates: Candidate[]): void {
+function proposeMonths(text: string, triggers: TriggerIndex, candidates: Candidate[]): void {
   // "where Orangemen march each July": a month every year, a SET.
-  scan(text, new RegExp(`\\b(?:every|each)\\s+(${FULL_MONTH})\\b`, 'gi'), candidates, (match) => {
+  scan(triggers, 'monthSet', candidates, (match) => {
     const month = monthNumber(match[1] ?? '');
     if (month === undefined || !isCapitalised(match[1] ?? '')) return undefined;
     return { rule: 'month-set', priority: 2, read: () => ({ type: 'SET', value: `XXXX-${String(month).padStart(2, '0')}`, precision: 'none', anchor: 'absolute' }) };
   });
-  const pattern = new RegExp(`\\b(?:(last|next|this|early|late|mid|that)[- ]|(?:the\\s+)?(?:(beginning|start|end|middle) of)\\s+)?(${MONTH_NAME})(?!\\w)(?:\\s+(?:of\\s+)?(last|this|next) year\\b)?`, 'gi');
-  scan(text, pattern, candidates, (match) => {
+  scan(triggers, 'monthName', candidates, (match) => {
     const word = match[3] ?? '';
     if (!isCapitalised(word)) return undefined;
     const month = monthNumber(word);
@@ -971,16 +1041,14 @@ function proposeMonths(text: string, candidates: Candidate[]): void {
 }
 
 /** Vague references: `now`, `currently` (PRESENT_REF), `recently` (PAST_REF), `soon`, `the future` (FUTURE_REF). */
-function proposeReferences(text: string, candidates: Candidate[]): void {
-  const table: readonly (readonly [RegExp, string])[] = [
-    [/\b(?:now|currently|presently|nowadays|these days|at present|at the moment|right now|the present|current)\b(?![-’'])/gi, 'PRESENT_REF'],
-    // "previously" and "formerly" are left unmarked by TimeBank annotators (2 of 22 marked).
-    [/\b(?:recently|lately|recent|the past|in the past)\b(?![-’'])/gi, 'PAST_REF'],
-    // "as soon as Tuesday", "soon after the attack", "shortly after": conjunctions, not times.
-    [/\b(?:soon|the future|future|the near future)\b(?![-’'])(?!\s+(?:as|after|before|thereafter)\b)/gi, 'FUTURE_REF'],
+function proposeReferences(text: string, triggers: TriggerIndex, candidates: Candidate[]): void {
+  const table: readonly (readonly [PatternName, string])[] = [
+    ['presentReference', 'PRESENT_REF'],
+    ['pastReference', 'PAST_REF'],
+    ['futureReference', 'FUTURE_REF'],
   ];
-  for (const [pattern, value] of table) {
-    scan(text, pattern, candidates, (match) => {
+  for (const [name, value] of table) {
+    scan(triggers, name, candidates, (match) => {
       const word = match[0].toLowerCase();
       const after = wordAfter(text, match.index + match[0].length).toLowerCase();
       const before = wordBefore(text, match.index).toLowerCase();
@@ -1007,11 +1075,8 @@ function proposeReferences(text: string, candidates: Candidate[]): void {
 }
 
 /** Durations, `ago` dates and sets built from a count and a unit. */
-function proposeCountedUnits(text: string, candidates: Candidate[]): void {
-  const modifiers = '(more than|over|at least|less than|under|nearly|almost|about|around|roughly|approximately|some|up to|fewer than|no more than|at most|just over|just under|only|barely|exactly)';
-  const lead = `(?:${modifiers}\\s+|(the\\s+)?(past|last|next|first|final|previous|coming|following|latest|recent|remaining|initial|same)\\s+|(the)\\s+)?`;
-  const pattern = new RegExp(`(?<![\\w$£€.])${lead}(${NUMBER})([- ]|\\s+more\\s+|\\s+(?:straight|consecutive|full|long|additional|more)\\s+)(${UNIT})(\\s+and\\s+a\\s+half)?(?:[- ](long|old))?(?:\\s+(ago|earlier|later|before|after|from now|hence|since|running|in a row))?(?![\\w-])`, 'gi');
-  scan(text, pattern, candidates, (match) => {
+function proposeCountedUnits(text: string, triggers: TriggerIndex, candidates: Candidate[]): void {
+  scan(triggers, 'counted', candidates, (match) => {
     const modifier = (match[1] ?? '').toLowerCase();
     const theWord = match[2] ?? match[4] ?? '';
     const which = (match[3] ?? '').toLowerCase();
@@ -1102,7 +1167,7 @@ function proposeCountedUnits(text: string, candidates: Candidate[]): void {
     };
   });
   // Plural units without a count: "for years", "in recent months", "the coming weeks".
-  scan(text, /\b(?:(recent|the past|the last|the coming|the next|coming|past|several|many|few|the first few|a few)\s+)?(seconds|minutes|hours|days|weeks|months|quarters|years|decades|centuries)\b(?![-’'])/gi, candidates, (match) => {
+  scan(triggers, 'vagueDuration', candidates, (match) => {
     const lead = (match[1] ?? '').toLowerCase();
     const before = wordBefore(text, match.index).toLowerCase();
     if (!lead && !/^(for|in|within|over|after|took|take|takes)$/.test(before)) return undefined;
@@ -1113,7 +1178,7 @@ function proposeCountedUnits(text: string, candidates: Candidate[]): void {
   });
   // Sets: "daily", "every week", "each year", "twice a month".
   // "15 million instructions per second": "per" makes a rate, left unmarked like "$2 million a year".
-  scan(text, /\b(?:(daily|weekly|monthly|yearly|annually|annual|quarterly|hourly|nightly|biweekly)|(?:every|each)\s+(?:(other|two|three|four|five|six|few)\s+)?(second|minute|hour|day|night|week|weekend|month|quarter|year|decade|morning|evening))\b/gi, candidates, (match) => {
+  scan(triggers, 'set', candidates, (match) => {
     const adverb = (match[1] ?? '').toLowerCase();
     // "the annual meeting" is not annotated, "the daily tally" and "his weekly radio address" are;
     // "the Communist Party daily Granma" is a newspaper; "annually" is marked once in five.
@@ -1135,8 +1200,8 @@ function proposeCountedUnits(text: string, candidates: Candidate[]): void {
 }
 
 /** Expressions anchored on the previous date: `that day`, `the next day`, `later that year`, `the day before`. */
-function proposeAnaphora(text: string, candidates: Candidate[]): void {
-  scan(text, /\b(?:(earlier|later|late|early)\s+)?(that|the same|the next|the following|the previous|the day before|the day after)(?:\s+(day|morning|afternoon|evening|night|week|month|year))?\b/gi, candidates, (match) => {
+function proposeAnaphora(text: string, triggers: TriggerIndex, candidates: Candidate[]): void {
+  scan(triggers, 'anaphora', candidates, (match) => {
     const which = (match[2] ?? '').toLowerCase();
     let unitWord = (match[3] ?? '').toLowerCase();
     if (!unitWord && !/^the day (before|after)$/.test(which)) return undefined;
@@ -1210,16 +1275,17 @@ export function findTimexes(text: string, sentences: readonly SentenceSpan[], pu
     diagnostics.push({ stage: 'time', rule: 'bad-publication-date', message: `publication date ${JSON.stringify(published)} is not a YYYY-MM-DD date: relative time expressions are left unresolved` });
   }
   const raw: Candidate[] = [];
+  const triggers = timeTriggers(text);
   proposeClockAndDates(text, sentences, reference, raw);
-  proposeYears(text, raw);
-  proposeDecades(text, raw);
-  proposeQuarters(text, raw);
-  proposeRelativePeriods(text, raw);
-  proposeWeekdays(text, raw);
-  proposeMonths(text, raw);
-  proposeReferences(text, raw);
-  proposeCountedUnits(text, raw);
-  proposeAnaphora(text, raw);
+  proposeYears(text, triggers, raw);
+  proposeDecades(text, triggers, raw);
+  proposeQuarters(text, triggers, raw);
+  proposeRelativePeriods(text, triggers, raw);
+  proposeWeekdays(text, triggers, raw);
+  proposeMonths(text, triggers, raw);
+  proposeReferences(text, triggers, raw);
+  proposeCountedUnits(text, triggers, raw);
+  proposeAnaphora(text, triggers, raw);
   const candidates = raw.map((candidate) => withEdgeModifier(text, candidate));
 
   // Longest first, then by priority, then leftmost; a chosen span blocks every overlapping one.
@@ -1231,7 +1297,7 @@ export function findTimexes(text: string, sentences: readonly SentenceSpan[], pu
   }
   chosen.sort((a, b) => a.start - b.start);
 
-  const financial = /\b(?:first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter\b|\bquarterly\b|\bper share\b|\ba share\b|\bnet income\b|\bearnings\b/i.test(text);
+  const financial = triggers.has(PATTERN_INDEX.get('financial') ?? -1) && FINANCIAL.test(text);
   const timexes: Timex[] = [];
   let previous: ReadContext['previous'];
   let namedQuarter: ReadContext['namedQuarter'];
