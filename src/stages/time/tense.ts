@@ -34,36 +34,39 @@ const NOT_PAST = new Set([
 const WORD = /[A-Za-z’']+/g;
 
 // Verbs of intention: "planned to leave Nairobi on Thursday" points ahead.
-const INTENTION = /^(planned|planning|plans|plan|expected|expects|expect|scheduled|set|due|slated|poised|intends|intended|intend|promised|vowed|threatened|hopes|hoped|preparing|prepared)$/;
+const INTENTION = new Set(['planned', 'planning', 'plans', 'plan', 'expected', 'expects', 'expect', 'scheduled', 'set', 'due', 'slated', 'poised', 'intends', 'intended', 'intend', 'promised', 'vowed', 'threatened', 'hopes', 'hoped', 'preparing', 'prepared']);
+const ARRANGED = new Set(['scheduled', 'expected', 'due', 'slated', 'set', 'going', 'planning', 'likely']);
+const PLAN_NOUNS = new Set(['plan', 'plans', 'expect', 'expects', 'intend', 'intends', 'hopes']);
+const BE_PRESENT = new Set(['is', 'are', 'am', "'s", "'re", 'be']);
+const BE_GOING = new Set(['is', 'are', 'am', 'was', 'were', "'s", "'re"]);
 
 /**
- * The tense one word signals. `after` is true when the word follows the time expression: an
- * intention verb looks ahead only over what follows it ("planned to leave ... Thursday"); placed
- * after the expression it is the verb the expression modifies ("Clinton Saturday vowed to hunt
- * down ..." is what he did on Saturday, a past day).
+ * The tense one word signals, from the word and its neighbours, all in lower case. `after` is true
+ * when the word follows the time expression: an intention verb looks ahead only over what follows
+ * it ("planned to leave ... Thursday"); placed after the expression it is the verb the expression
+ * modifies ("Clinton Saturday vowed to hunt down ..." is what he did on Saturday, a past day).
  */
-function cueOf(word: string, previous: string | undefined, next: string | undefined, after: boolean): Tense {
-  const lower = word.toLowerCase();
-  if (/['’]ll$/.test(lower)) return 'future'; // "They'll vote Monday"
+function cueOf(lower: string, previous: string | undefined, next: string | undefined, after: boolean): Tense {
+  if (lower.endsWith("'ll") || lower.endsWith('’ll')) return 'future'; // "They'll vote Monday"
   if (FUTURE_WORDS.has(lower)) {
     // "would have caused" looks back; "would be ready as soon as Tuesday" looks ahead.
-    if (lower === 'would' && /^have$/i.test(next ?? '')) return 'past';
+    if (lower === 'would' && next === 'have') return 'past';
     return 'future';
   }
-  const beforeTo = next?.toLowerCase() === 'to';
+  const beforeTo = next === 'to';
   // "is to resume trading in Paris Tuesday": "be to" plus a verb is an arrangement ahead.
-  if (!after && /^(is|are)$/.test(lower) && beforeTo) return 'future';
+  if (!after && (lower === 'is' || lower === 'are') && beforeTo) return 'future';
   // "The group might come as soon as Tuesday"; "might have" looks back.
-  if (lower === 'might') return /^have$/i.test(next ?? '') ? 'past' : 'future';
+  if (lower === 'might') return next === 'have' ? 'past' : 'future';
   // "planned to leave Nairobi on Thursday", "set to resume Monday": an intention points ahead, unless
   // it is itself in the past perfect ("It had been due to expire Friday evening").
-  if (!after && INTENTION.test(lower) && beforeTo && !/^(had|been)$/i.test(previous ?? '')) return 'future';
-  if (!after && lower === 'scheduled' && !/^(had|been|was|were)$/i.test(previous ?? '')) return 'future';
+  if (!after && INTENTION.has(lower) && beforeTo && previous !== 'had' && previous !== 'been') return 'future';
+  if (!after && lower === 'scheduled' && previous !== 'had' && previous !== 'been' && previous !== 'was' && previous !== 'were') return 'future';
   // "is scheduled to close Monday", "are expected to", "is going to": the future, when the auxiliary is present.
-  if (!after && /^(scheduled|expected|due|slated|set|going|planning|likely)$/.test(lower) && previous && /^(is|are|am|'s|'re|be)$/i.test(previous)) return 'future';
-  if (lower === 'going' && previous && /^(is|are|am|was|were|'s|'re)$/i.test(previous) && beforeTo) return 'future';
+  if (!after && ARRANGED.has(lower) && previous !== undefined && BE_PRESENT.has(previous)) return 'future';
+  if (lower === 'going' && previous !== undefined && BE_GOING.has(previous) && beforeTo) return 'future';
   // "signed an economic cooperation plan Friday": "plan" the noun says nothing of the tense.
-  if (/^(plan|plans|expect|expects|intend|intends|hopes)$/.test(lower)) return beforeTo ? 'present' : 'none';
+  if (PLAN_NOUNS.has(lower)) return beforeTo ? 'present' : 'none';
   if (PAST_WORDS.has(lower)) return 'past';
   if (PRESENT_WORDS.has(lower)) return 'present';
   if (lower.length > 4 && lower.endsWith('ed') && !NOT_PAST.has(lower)) {
@@ -81,52 +84,107 @@ function endsSentence(word: string, gap: string): boolean {
   return /^[.!?]['"’”]*\s+(?:``|["“‘'])?[A-Z]/.test(gap) && !ABBREVIATIONS.test(word) && !/^[A-Z]$/.test(word);
 }
 
-/**
- * Finds the tense cue nearest to `[spanStart, spanEnd)` within `[sentenceStart, sentenceEnd)` of
- * `text`, counting distance in words. Future cues win over past ones at equal distance, because an
- * auxiliary ("will") governs the verb that follows it.
- */
-export function detectTense(text: string, sentenceStart: number, sentenceEnd: number, spanStart: number, spanEnd: number): Tense {
-  const words: { word: string; start: number; end: number }[] = [];
-  const sentence = text.slice(sentenceStart, sentenceEnd);
-  for (const match of sentence.matchAll(WORD)) {
+/** The words of one sentence, lower-cased, and where a missed sentence end follows one. */
+interface SentenceWords {
+  readonly lower: readonly string[];
+  readonly starts: readonly number[];
+  readonly ends: readonly number[];
+  /** Indices of the words (never the last) whose following gap closes a sentence, ascending. */
+  readonly stops: readonly number[];
+}
+
+function readSentence(text: string, sentenceStart: number, sentenceEnd: number): SentenceWords {
+  const words: string[] = [];
+  const lower: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (const match of text.slice(sentenceStart, sentenceEnd).matchAll(WORD)) {
     const start = sentenceStart + (match.index ?? 0);
-    words.push({ word: match[0], start, end: start + match[0].length });
+    words.push(match[0]);
+    lower.push(match[0].toLowerCase());
+    starts.push(start);
+    ends.push(start + match[0].length);
   }
   // The segmenter can miss a boundary before a wire-copy quote ("Friday. ``This convention will be
   // seen ..."): cues beyond a sentence end belong to another sentence.
-  const gapAfter = (index: number): string => text.slice(words[index]?.end ?? 0, (words[index + 1]?.start ?? sentenceEnd) + 1);
-  let first = 0;
-  let last = words.length - 1;
+  const stops: number[] = [];
   for (let index = 0; index < words.length - 1; index += 1) {
-    const word = words[index];
-    if (!word || !endsSentence(word.word, gapAfter(index))) continue;
-    if (word.end <= spanStart) first = index + 1;
-    else if (word.end >= spanEnd) {
-      last = index;
-      break;
+    const gap = text.slice(ends[index] ?? 0, (starts[index + 1] ?? sentenceEnd) + 1);
+    if (endsSentence(words[index] ?? '', gap)) stops.push(index);
+  }
+  return { lower, starts, ends, stops };
+}
+
+/**
+ * Reads the tense around time expressions of one text; the words of each sentence are read once.
+ */
+export class TenseReader {
+  private readonly sentences = new Map<string, SentenceWords>();
+
+  constructor(private readonly text: string) {}
+
+  /**
+   * Finds the tense cue nearest to `[spanStart, spanEnd)` within `[sentenceStart, sentenceEnd)`,
+   * counting distance in words. Future cues win over past ones at equal distance, because an
+   * auxiliary ("will") governs the verb that follows it.
+   */
+  tense(sentenceStart: number, sentenceEnd: number, spanStart: number, spanEnd: number): Tense {
+    const key = `${sentenceStart},${sentenceEnd}`;
+    let sentence = this.sentences.get(key);
+    if (!sentence) {
+      sentence = readSentence(this.text, sentenceStart, sentenceEnd);
+      this.sentences.set(key, sentence);
     }
-  }
-  const clause = words.slice(first, last + 1);
-  let best: Tense = 'none';
-  let bestDistance = Number.POSITIVE_INFINITY;
-  const before = clause.filter((word) => word.end <= spanStart);
-  const after = clause.filter((word) => word.start >= spanEnd);
-  const consider = (word: { word: string }, previous: string | undefined, next: string | undefined, distance: number, isAfter: boolean): void => {
-    const tense = cueOf(word.word, previous, next, isAfter);
-    if (tense === 'none') return;
-    if (distance < bestDistance || (distance === bestDistance && tense === 'future')) {
-      best = tense;
-      bestDistance = distance;
+    const { lower, starts, ends, stops } = sentence;
+    let first = 0;
+    let last = lower.length - 1;
+    for (const index of stops) {
+      const end = ends[index] ?? 0;
+      if (end <= spanStart) first = index + 1;
+      else if (end >= spanEnd) {
+        last = index;
+        break;
+      }
     }
-  };
-  for (let index = before.length - 1; index >= 0; index -= 1) {
-    const word = before[index];
-    if (word) consider(word, before[index - 1]?.word, before[index + 1]?.word ?? after[0]?.word, before.length - index, false);
+    // The clause's words before the span, [first, beforeEnd), and after it, [afterStart, last].
+    let beforeEnd = first;
+    while (beforeEnd <= last && (ends[beforeEnd] ?? 0) <= spanStart) beforeEnd += 1;
+    let afterStart = beforeEnd;
+    while (afterStart <= last && (starts[afterStart] ?? 0) < spanEnd) afterStart += 1;
+    const hasBefore = beforeEnd > first;
+    const hasAfter = afterStart <= last;
+    let best: Tense = 'none';
+    let bestDistance = Number.POSITIVE_INFINITY;
+    // Nearest words first: one farther than the best cue cannot win.
+    for (let index = beforeEnd - 1; index >= first; index -= 1) {
+      const distance = beforeEnd - index;
+      if (distance > bestDistance) break;
+      const next = index + 1 < beforeEnd ? lower[index + 1] : hasAfter ? lower[afterStart] : undefined;
+      const tense = cueOf(lower[index] ?? '', index > first ? lower[index - 1] : undefined, next, false);
+      if (tense !== 'none' && (distance < bestDistance || tense === 'future')) {
+        best = tense;
+        bestDistance = distance;
+      }
+    }
+    for (let index = afterStart; index <= last; index += 1) {
+      const distance = index - afterStart + 1;
+      if (distance > bestDistance) break;
+      const previous = index > afterStart ? lower[index - 1] : hasBefore ? lower[beforeEnd - 1] : undefined;
+      const tense = cueOf(lower[index] ?? '', previous, index < last ? lower[index + 1] : undefined, true);
+      if (tense !== 'none' && (distance < bestDistance || tense === 'future')) {
+        best = tense;
+        bestDistance = distance;
+      }
+    }
+    return best;
   }
-  for (let index = 0; index < after.length; index += 1) {
-    const word = after[index];
-    if (word) consider(word, index > 0 ? after[index - 1]?.word : before[before.length - 1]?.word, after[index + 1]?.word, index + 1, true);
-  }
-  return best;
+}
+
+/**
+ * Finds the tense cue nearest to `[spanStart, spanEnd)` within `[sentenceStart, sentenceEnd)` of
+ * `text`, counting distance in words. Future cues win over past ones at equal distance, because an
+ * auxiliary ("will") governs the verb that follows it. (One call; {@link TenseReader} reads many.)
+ */
+export function detectTense(text: string, sentenceStart: number, sentenceEnd: number, spanStart: number, spanEnd: number): Tense {
+  return new TenseReader(text).tense(sentenceStart, sentenceEnd, spanStart, spanEnd);
 }

@@ -26,7 +26,7 @@ import {
   weekdayOf,
   type CalendarDay,
 } from './calendar.js';
-import { detectTense, type Tense } from './tense.js';
+import { TenseReader, type Tense } from './tense.js';
 import { triggeredPattern, triggerVocabulary, TriggerIndex, type TriggeredPattern } from './trigger-scan.js';
 
 /** A sentence span; only `start` and `end` are read. */
@@ -1302,11 +1302,12 @@ export function findTimexes(text: string, sentences: readonly SentenceSpan[], pu
   let previous: ReadContext['previous'];
   let namedQuarter: ReadContext['namedQuarter'];
   let sentenceIndex = 0;
+  const tenses = new TenseReader(text);
   for (const candidate of chosen) {
     while (sentenceIndex < sentences.length - 1 && (sentences[sentenceIndex]?.end ?? 0) <= candidate.start) sentenceIndex += 1;
     const sentence = sentences[sentenceIndex];
     const inSentence = sentence && sentence.start <= candidate.start && candidate.end <= sentence.end + 1;
-    const tense = inSentence ? detectTense(text, sentence.start, sentence.end, candidate.start, candidate.end) : detectTense(text, Math.max(0, candidate.start - 200), Math.min(text.length, candidate.end + 200), candidate.start, candidate.end);
+    const tense = inSentence ? tenses.tense(sentence.start, sentence.end, candidate.start, candidate.end) : tenses.tense(Math.max(0, candidate.start - 200), Math.min(text.length, candidate.end + 200), candidate.start, candidate.end);
     const reading = candidate.read({ reference, tense, previous, namedQuarter, financial });
     if (!reading) continue;
     const id = `t${timexes.length + 1}`;

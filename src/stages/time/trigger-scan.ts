@@ -81,6 +81,7 @@ export class TriggerIndex {
 
   private classify(vocabulary: TriggerVocabulary, word: number, start: number, end: number, upper: boolean): void {
     const first = this.text.charCodeAt(start);
+    const length = end - start;
     if (first >= 48 && first <= 57) {
       if (vocabulary.numbered.length === 0) return;
       const digits = this.text.slice(start, end);
@@ -89,12 +90,17 @@ export class TriggerIndex {
       }
       return;
     }
+    // Most words are too short or too long to be a trigger, or end in no trigger's last letter.
+    const isWord = length <= 63 && vocabulary.shapes.has(((first | 32) << 6) | length);
+    const mayEnd = length >= vocabulary.shortestEnding && vocabulary.lastLetters.has(this.text.charCodeAt(end - 1) | 32);
+    if (!isWord && !mayEnd) return;
     let lower = this.text.slice(start, end);
     if (upper) lower = lower.toLowerCase();
-    const mask = vocabulary.words.get(lower);
+    const mask = isWord ? vocabulary.words.get(lower) : undefined;
     if (mask !== undefined) {
       for (let index = 0; index < this.patterns.length; index += 1) if (mask & (1 << index)) this.add(index, word, start);
     }
+    if (!mayEnd) return;
     for (const [index, endings] of vocabulary.endings) {
       for (const ending of endings) {
         if (lower.endsWith(ending)) {
@@ -135,41 +141,31 @@ export class TriggerIndex {
       const at = positions[trigger] ?? 0;
       if (at < next) continue;
       const first = Math.max(0, word - lead);
-      let matched = false;
-      const attempt = (position: number): boolean => {
-        sticky.lastIndex = position;
-        const match = sticky.exec(text);
-        if (!match) return false;
-        visit(match);
-        // A match that starts after the previous trigger holds this one or a later one: it ends past `at`.
-        next = position + Math.max(1, match[0].length);
-        return true;
-      };
+      let end = -1;
       if (anyCharacter) {
-        for (let position = Math.max(next, this.starts[first] ?? 0); position <= at; position += 1) {
-          if (!isWordCode(text.charCodeAt(position))) continue;
-          if (attempt(position)) {
-            matched = true;
-            break;
-          }
+        for (let position = Math.max(next, this.starts[first] ?? 0); position <= at && end < 0; position += 1) {
+          if (isWordCode(text.charCodeAt(position))) end = attempt(sticky, text, position, visit);
         }
       } else {
-        for (let candidate = first; candidate <= word; candidate += 1) {
+        for (let candidate = first; candidate <= word && end < 0; candidate += 1) {
           const position = this.starts[candidate] ?? 0;
-          if (pattern.apostrophe && candidate === word && position - 1 >= next && text.charCodeAt(position - 1) === 39 && attempt(position - 1)) {
-            matched = true;
-            break;
-          }
-          if (position < next) continue;
-          if (attempt(position)) {
-            matched = true;
-            break;
-          }
+          if (pattern.apostrophe && candidate === word && position - 1 >= next && text.charCodeAt(position - 1) === 39) end = attempt(sticky, text, position - 1, visit);
+          if (end < 0 && position >= next) end = attempt(sticky, text, position, visit);
         }
       }
-      if (!matched) next = Math.max(next, at + 1);
+      // A match that starts after the previous trigger holds this one or a later one: it ends past `at`.
+      next = end >= 0 ? end : Math.max(next, at + 1);
     }
   }
+}
+
+/** Tries `sticky` at `position`; on a match, visits it and returns where the next one may start, else -1. */
+function attempt(sticky: RegExp, text: string, position: number, visit: (match: RegExpExecArray) => void): number {
+  sticky.lastIndex = position;
+  const match = sticky.exec(text);
+  if (!match) return -1;
+  visit(match);
+  return position + Math.max(1, match[0].length);
 }
 
 /** Lookup tables of a fixed pattern list, built once. */
@@ -180,6 +176,11 @@ export interface TriggerVocabulary {
   readonly numbered: readonly number[];
   /** Patterns with `endings`, with them. */
   readonly endings: readonly (readonly [number, readonly string[]])[];
+  /** `(first letter << 6) | length` of every trigger word, lower case. */
+  readonly shapes: ReadonlySet<number>;
+  /** Shortest ending, and the char codes of the endings' last letters. */
+  readonly shortestEnding: number;
+  readonly lastLetters: ReadonlySet<number>;
 }
 
 /** Builds the lookup tables of at most 31 patterns. */
@@ -191,5 +192,13 @@ export function triggerVocabulary(patterns: readonly TriggeredPattern[]): Trigge
   });
   const numbered = patterns.flatMap((pattern, index) => (pattern.numbers ? [index] : []));
   const endings = patterns.flatMap((pattern, index) => (pattern.endings ? [[index, pattern.endings] as const] : []));
-  return { words, numbered, endings };
+  const allEndings = endings.flatMap(([, list]) => list);
+  return {
+    words,
+    numbered,
+    endings,
+    shapes: new Set([...words.keys()].map((word) => (word.charCodeAt(0) << 6) | word.length)),
+    shortestEnding: Math.min(...allEndings.map((ending) => ending.length)),
+    lastLetters: new Set(allEndings.map((ending) => ending.charCodeAt(ending.length - 1))),
+  };
 }
