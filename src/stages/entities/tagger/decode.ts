@@ -77,7 +77,6 @@ const allowedPrevious: Int32Array = (() => {
  */
 export class ViterbiWorkspace {
   best = new Float64Array(64 * tagCount);
-  back = new Int32Array(64 * tagCount);
   /** Emission scores of one sentence, for callers that build them here. */
   scores = new Float64Array(64 * tagCount);
   readonly moves = new Float64Array(tagCount * tagCount);
@@ -87,7 +86,6 @@ export class ViterbiWorkspace {
     if (this.best.length >= length * tagCount) return;
     const size = Math.max(length, (2 * this.best.length) / tagCount) * tagCount;
     this.best = new Float64Array(size);
-    this.back = new Int32Array(size);
     this.scores = new Float64Array(size);
   }
 }
@@ -106,35 +104,61 @@ export function viterbi(
 ): Int32Array {
   if (length === 0) return tags;
   workspace.reserve(length);
-  const { best, back, moves } = workspace;
+  const { best, moves } = workspace;
   for (let tag = 0; tag < tagCount; tag++) {
     best[tag] = allowed[startState * tagCount + tag] ? scores[tag]! + transition[startState * tagCount + tag]! : forbidden;
   }
-  // The transitions as doubles, converted once per sentence rather than in the inner loop.
-  for (let cell = 0; cell < tagCount * tagCount; cell++) moves[cell] = transition[cell]!;
+  // The transitions as doubles, -Infinity where forbidden, converted once per sentence.
+  for (let cell = 0; cell < tagCount * tagCount; cell++) moves[cell] = allowed[cell] ? transition[cell]! : -Infinity;
+  // Forward: only each tag's best score, a branch-free maximum over all nine previous tags (the
+  // forbidden ones are -Infinity); which previous tag won is found again for the best path only.
   for (let index = 1; index < length; index++) {
     const base = index * tagCount;
     const previousBase = base - tagCount;
+    const best0 = best[previousBase]!;
+    const best1 = best[previousBase + 1]!;
+    const best2 = best[previousBase + 2]!;
+    const best3 = best[previousBase + 3]!;
+    const best4 = best[previousBase + 4]!;
+    const best5 = best[previousBase + 5]!;
+    const best6 = best[previousBase + 6]!;
+    const best7 = best[previousBase + 7]!;
+    const best8 = best[previousBase + 8]!;
     for (let tag = 0; tag < tagCount; tag++) {
-      let bestScore = -Infinity;
-      let bestPrevious = 0;
-      const end = allowedStarts[tag + 1]!;
-      for (let at = allowedStarts[tag]!; at < end; at++) {
-        const previous = allowedPrevious[at]!;
-        const score = best[previousBase + previous]! + moves[previous * tagCount + tag]!;
-        if (score > bestScore) {
-          bestScore = score;
-          bestPrevious = previous;
-        }
-      }
-      best[base + tag] = bestScore + scores[base + tag]!;
-      back[base + tag] = bestPrevious;
+      const reach = Math.max(
+        best0 + moves[tag]!,
+        best1 + moves[tagCount + tag]!,
+        best2 + moves[2 * tagCount + tag]!,
+        best3 + moves[3 * tagCount + tag]!,
+        best4 + moves[4 * tagCount + tag]!,
+        best5 + moves[5 * tagCount + tag]!,
+        best6 + moves[6 * tagCount + tag]!,
+        best7 + moves[7 * tagCount + tag]!,
+        best8 + moves[8 * tagCount + tag]!,
+      );
+      best[base + tag] = reach + scores[base + tag]!;
     }
   }
   let last = 0;
   const lastBase = (length - 1) * tagCount;
   for (let tag = 1; tag < tagCount; tag++) if (best[lastBase + tag]! > best[lastBase + last]!) last = tag;
   tags[length - 1] = last;
-  for (let index = length - 1; index > 0; index--) tags[index - 1] = back[index * tagCount + tags[index]!]!;
+  // Back: the first allowed previous tag (in tag order) that reaches the chosen tag's best score.
+  for (let index = length - 1; index > 0; index--) {
+    const tag = tags[index]!;
+    const previousBase = (index - 1) * tagCount;
+    let bestScore = -Infinity;
+    let bestPrevious = 0;
+    const end = allowedStarts[tag + 1]!;
+    for (let at = allowedStarts[tag]!; at < end; at++) {
+      const previous = allowedPrevious[at]!;
+      const score = best[previousBase + previous]! + moves[previous * tagCount + tag]!;
+      if (score > bestScore) {
+        bestScore = score;
+        bestPrevious = previous;
+      }
+    }
+    tags[index - 1] = bestPrevious;
+  }
   return tags;
 }
