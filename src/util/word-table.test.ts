@@ -40,3 +40,9 @@ test('agrees with a Map of the lower-case words on every word and its variants',
   }
   assert.equal(big.size, 5000);
 });
+
+test('a repeated word keeps its last id, as a Map would', () => {
+  const repeated = new WordTable(['a', 'b', 'a']);
+  assert.equal(repeated.idOfWord('a'), 3);
+  assert.equal(repeated.idOfWord('b'), 2);
+});

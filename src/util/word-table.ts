@@ -25,7 +25,7 @@ export class WordTable {
   /** Lower-cased code units of the key being looked up. */
   #key = new Uint16Array(64);
 
-  /** `words` must be distinct; word `i` gets id `i + 1`. */
+  /** Word `i` gets id `i + 1` (a repeated word, its last index plus one). */
   constructor(words: readonly string[]) {
     this.size = words.length;
     let total = 0;
@@ -44,7 +44,8 @@ export class WordTable {
     this.#mask = slotCount - 1;
     words.forEach((word, index) => {
       let slot = hashUnits(this.#units, this.#starts[index]!, this.#starts[index + 1]!) & this.#mask;
-      while (this.#slots[slot] !== 0) slot = (slot + 1) & this.#mask;
+      // A repeated word keeps its last id, as a Map built from the same list would.
+      while (this.#slots[slot] !== 0 && words[this.#slots[slot]! - 1] !== word) slot = (slot + 1) & this.#mask;
       this.#slots[slot] = index + 1;
     });
   }

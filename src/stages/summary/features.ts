@@ -4,6 +4,7 @@
  * applied to raw articles: position, length, how central the sentence is to the article, how much
  * of its vocabulary recurs, and cues for numbers, quotes, attributions and dangling openings.
  */
+import type { WordTable } from '../../util/word-table.js';
 
 /** Words that carry no topic, left out of the centrality and frequency features. */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
@@ -28,8 +29,11 @@ export interface WordLexicon {
   readonly logOdds: ReadonlyMap<string, number>;
   readonly idf: ReadonlyMap<string, number>;
   readonly unknownIdf: number;
-  /** Both numbers of a listed word, `[logOdds, idf]`, in one map (one lookup per word); optional, the same values as the two maps. */
-  readonly entries?: ReadonlyMap<string, readonly [number, number]>;
+  /**
+   * The same numbers by word id (one allocation-free lookup per word, in a table that stays in
+   * cache); optional, the same values as the two maps.
+   */
+  readonly table?: { readonly words: WordTable; readonly logOdds: Float64Array; readonly idf: Float64Array };
 }
 
 /** An empty lexicon (every word neutral and rare), for callers without a model. */
@@ -143,14 +147,14 @@ export function sentenceFeatures(sentences: readonly FeatureSentence[], lexicon:
   const isContent = new Uint8Array(size);
   const logOdds = new Float64Array(size);
   const idf = new Float64Array(size);
-  const { entries } = lexicon;
+  const { table } = lexicon;
   for (let id = 0; id < size; id += 1) {
     const word = vocabulary[id] as string;
     isContent[id] = word.length >= 2 && !STOP_WORDS.has(word) ? 1 : 0;
-    if (entries) {
-      const entry = entries.get(word);
-      logOdds[id] = entry ? entry[0] : 0;
-      idf[id] = entry ? entry[1] : lexicon.unknownIdf;
+    if (table) {
+      const listed = table.words.idOf(word, 0, word.length);
+      logOdds[id] = listed > 0 ? table.logOdds[listed - 1]! : 0;
+      idf[id] = listed > 0 ? table.idf[listed - 1]! : lexicon.unknownIdf;
     } else {
       logOdds[id] = lexicon.logOdds.get(word) ?? 0;
       idf[id] = lexicon.idf.get(word) ?? lexicon.unknownIdf;

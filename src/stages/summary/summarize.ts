@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { SummaryItem } from '../../doc/schema.js';
+import { WordTable } from '../../util/word-table.js';
 import { articleWordIds, FEATURE_COUNT, FEATURE_NAMES, featureWords, sentenceFeatures, type ArticleWordIds, type FeatureSentence, type WordLexicon } from './features.js';
 
 /**
@@ -52,7 +53,11 @@ export function prepareSummaryModel(model: SummaryModel): LoadedSummaryModel {
       logOdds: new Map(model.lexicon.words.map(([word, logOdds]) => [word, logOdds])),
       idf: new Map(model.lexicon.words.map(([word, , idf]) => [word, idf])),
       unknownIdf: model.lexicon.unknownIdf,
-      entries: new Map(model.lexicon.words.map(([word, logOdds, idf]) => [word, [logOdds, idf] as const])),
+      table: {
+        words: new WordTable(model.lexicon.words.map(([word]) => word)),
+        logOdds: Float64Array.from(model.lexicon.words, ([, logOdds]) => logOdds),
+        idf: Float64Array.from(model.lexicon.words, ([, , idf]) => idf),
+      },
     },
   };
 }
