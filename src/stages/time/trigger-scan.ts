@@ -12,7 +12,7 @@
 export interface TriggerOptions {
   /** Lower-case words; every match holds one of them as a whole word. */
   readonly words?: readonly string[];
-  /** Test of a digit-led word; every match holds a whole word that passes it. */
+  /** Test of a word of digits with an optional final `s`; every match holds a whole word that passes it. */
   readonly numbers?: RegExp;
   /** Lower-case endings; every match holds a word that ends in one, the match starting no later than the ending ("half" of "behalf"). */
   readonly endings?: readonly string[];
@@ -30,7 +30,7 @@ export interface TriggeredPattern extends TriggerOptions {
   readonly sticky: RegExp;
 }
 
-/** A pattern run by {@link scanTriggered}: the pattern as written (with or without `g`) and what triggers it. */
+/** A pattern run by {@link TriggerIndex.scan}: the pattern as written (with or without `g`) and what triggers it. */
 export function triggeredPattern(pattern: RegExp, options: TriggerOptions): TriggeredPattern {
   return { ...options, sticky: new RegExp(pattern.source, `${pattern.flags.replace('g', '')}y`) };
 }
@@ -38,15 +38,44 @@ export function triggeredPattern(pattern: RegExp, options: TriggerOptions): Trig
 const isWordCode = (code: number): boolean =>
   (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
 
+/** Lookup tables of a fixed pattern list, built once by {@link triggerVocabulary}. */
+export interface TriggerVocabulary {
+  /** Finds every trigger of every pattern: whole trigger words, digit words, word endings. */
+  readonly finder: RegExp;
+  /** Lower-case word → bit mask of the patterns it triggers. */
+  readonly words: ReadonlyMap<string, number>;
+  /** Patterns with a `numbers` test. */
+  readonly numbered: readonly number[];
+  /** Patterns with `endings`, with them. */
+  readonly endings: readonly (readonly [number, readonly string[]])[];
+}
+
+const escape = (word: string): string => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Builds the lookup tables of at most 31 patterns. */
+export function triggerVocabulary(patterns: readonly TriggeredPattern[]): TriggerVocabulary {
+  if (patterns.length > 31) throw new RangeError('at most 31 triggered patterns');
+  const words = new Map<string, number>();
+  patterns.forEach((pattern, index) => {
+    for (const word of pattern.words ?? []) words.set(word, (words.get(word) ?? 0) | (1 << index));
+  });
+  const numbered = patterns.flatMap((pattern, index) => (pattern.numbers ? [index] : []));
+  const endings = patterns.flatMap((pattern, index) => (pattern.endings ? [[index, pattern.endings] as const] : []));
+  const alternatives: string[] = [];
+  // Longest first, though the closing `\b` already makes a word match whole.
+  if (words.size > 0) alternatives.push(`\\b(?:${[...words.keys()].sort((a, b) => b.length - a.length).map(escape).join('|')})\\b`);
+  if (numbered.length > 0) alternatives.push('\\b\\d+s?\\b');
+  const allEndings = endings.flatMap(([, list]) => list);
+  if (allEndings.length > 0) alternatives.push(`(?:${allEndings.map(escape).join('|')})\\b`);
+  return { finder: new RegExp(alternatives.join('|') || '(?!)', 'gi'), words, numbered, endings };
+}
+
 /**
- * The words of one text and, for each pattern, the positions of its triggers. Built once per text
- * for a fixed list of patterns.
+ * The trigger positions of one text for each pattern of a fixed list, found by one regex pass;
+ * {@link TriggerIndex.scan} then runs a pattern near its triggers only.
  */
 export class TriggerIndex {
-  /** Start and end of every word, in text order. */
-  private readonly starts: number[] = [];
-  private readonly ends: number[] = [];
-  /** Per pattern: the word index and the character position of each trigger, in text order. */
+  /** Per pattern: the start of each trigger's word and the trigger's own position, in text order. */
   private readonly triggerWords: number[][];
   private readonly triggerPositions: number[][];
 
@@ -57,63 +86,38 @@ export class TriggerIndex {
   ) {
     this.triggerWords = patterns.map(() => []);
     this.triggerPositions = patterns.map(() => []);
-    const length = text.length;
-    let position = 0;
-    while (position < length) {
-      if (!isWordCode(text.charCodeAt(position))) {
-        position += 1;
+    const finder = vocabulary.finder;
+    finder.lastIndex = 0;
+    // Every hit lies within one word and ends where the word ends (each alternative closes with `\b`).
+    for (let hit = finder.exec(text); hit; hit = finder.exec(text)) {
+      const start = hit.index;
+      const found = hit[0];
+      const end = start + found.length;
+      const whole = start === 0 || !isWordCode(text.charCodeAt(start - 1));
+      const first = text.charCodeAt(start);
+      if (first >= 48 && first <= 57) {
+        // `\b\d+s?\b` matches whole words only.
+        for (const index of vocabulary.numbered) if (patterns[index]?.numbers?.test(found)) this.add(index, start, start);
         continue;
       }
-      const start = position;
-      let upper = false;
-      let code = text.charCodeAt(position);
-      while (position < length && isWordCode(code)) {
-        if (code >= 65 && code <= 90) upper = true;
-        position += 1;
-        code = text.charCodeAt(position);
+      const lower = found.toLowerCase();
+      if (whole) {
+        const mask = vocabulary.words.get(lower);
+        if (mask !== undefined) for (let index = 0; index < patterns.length; index += 1) if (mask & (1 << index)) this.add(index, start, start);
       }
-      const word = this.starts.length;
-      this.starts.push(start);
-      this.ends.push(position);
-      this.classify(vocabulary, word, start, position, upper);
-    }
-  }
-
-  private classify(vocabulary: TriggerVocabulary, word: number, start: number, end: number, upper: boolean): void {
-    const first = this.text.charCodeAt(start);
-    const length = end - start;
-    if (first >= 48 && first <= 57) {
-      if (vocabulary.numbered.length === 0) return;
-      const digits = this.text.slice(start, end);
-      for (const index of vocabulary.numbered) {
-        if (this.patterns[index]?.numbers?.test(digits)) this.add(index, word, start);
-      }
-      return;
-    }
-    // Most words are too short or too long to be a trigger, or end in no trigger's last letter.
-    const isWord = length <= 63 && vocabulary.shapes.has(((first | 32) << 6) | length);
-    const mayEnd = length >= vocabulary.shortestEnding && vocabulary.lastLetters.has(this.text.charCodeAt(end - 1) | 32);
-    if (!isWord && !mayEnd) return;
-    let lower = this.text.slice(start, end);
-    if (upper) lower = lower.toLowerCase();
-    const mask = isWord ? vocabulary.words.get(lower) : undefined;
-    if (mask !== undefined) {
-      for (let index = 0; index < this.patterns.length; index += 1) if (mask & (1 << index)) this.add(index, word, start);
-    }
-    if (!mayEnd) return;
-    for (const [index, endings] of vocabulary.endings) {
-      for (const ending of endings) {
-        if (lower.endsWith(ending)) {
-          // The ending's own position: the match may start inside the word.
-          this.add(index, word, end - ending.length);
-          break;
-        }
+      if (vocabulary.endings.length === 0) continue;
+      let wordStart = start;
+      while (wordStart > 0 && isWordCode(text.charCodeAt(wordStart - 1))) wordStart -= 1;
+      for (const [index, endings] of vocabulary.endings) {
+        const ending = endings.find((candidate) => lower.endsWith(candidate));
+        // The ending's own position: the match may start inside the word.
+        if (ending !== undefined) this.add(index, wordStart, end - ending.length);
       }
     }
   }
 
-  private add(pattern: number, word: number, position: number): void {
-    this.triggerWords[pattern]?.push(word);
+  private add(pattern: number, wordStart: number, position: number): void {
+    this.triggerWords[pattern]?.push(wordStart);
     this.triggerPositions[pattern]?.push(position);
   }
 
@@ -135,23 +139,34 @@ export class TriggerIndex {
     const { sticky, lead } = pattern;
     const text = this.text;
     const anyCharacter = pattern.start === 'word-character';
+    const starts: number[] = [];
     let next = 0; // first position not yet tried nor covered by a match
     for (let trigger = 0; trigger < words.length; trigger += 1) {
-      const word = words[trigger] ?? 0;
+      const wordStart = words[trigger] ?? 0;
       const at = positions[trigger] ?? 0;
       if (at < next) continue;
-      const first = Math.max(0, word - lead);
+      // The starts of the `lead` words before the trigger's word, nearest first.
+      starts.length = 0;
+      let position = wordStart;
+      for (let count = 0; count < lead && position > 0; count += 1) {
+        position -= 1;
+        while (position >= 0 && !isWordCode(text.charCodeAt(position))) position -= 1;
+        if (position < 0) break;
+        while (position > 0 && isWordCode(text.charCodeAt(position - 1))) position -= 1;
+        starts.push(position);
+      }
       let end = -1;
       if (anyCharacter) {
-        for (let position = Math.max(next, this.starts[first] ?? 0); position <= at && end < 0; position += 1) {
-          if (isWordCode(text.charCodeAt(position))) end = attempt(sticky, text, position, visit);
+        for (let candidate = Math.max(next, starts[starts.length - 1] ?? wordStart); candidate <= at && end < 0; candidate += 1) {
+          if (isWordCode(text.charCodeAt(candidate))) end = attempt(sticky, text, candidate, visit);
         }
       } else {
-        for (let candidate = first; candidate <= word && end < 0; candidate += 1) {
-          const position = this.starts[candidate] ?? 0;
-          if (pattern.apostrophe && candidate === word && position - 1 >= next && text.charCodeAt(position - 1) === 39) end = attempt(sticky, text, position - 1, visit);
-          if (end < 0 && position >= next) end = attempt(sticky, text, position, visit);
+        for (let previous = starts.length - 1; previous >= 0 && end < 0; previous -= 1) {
+          const candidate = starts[previous] ?? 0;
+          if (candidate >= next) end = attempt(sticky, text, candidate, visit);
         }
+        if (end < 0 && pattern.apostrophe && wordStart - 1 >= next && text.charCodeAt(wordStart - 1) === 39) end = attempt(sticky, text, wordStart - 1, visit);
+        if (end < 0 && wordStart >= next) end = attempt(sticky, text, wordStart, visit);
       }
       // A match that starts after the previous trigger holds this one or a later one: it ends past `at`.
       next = end >= 0 ? end : Math.max(next, at + 1);
@@ -166,39 +181,4 @@ function attempt(sticky: RegExp, text: string, position: number, visit: (match: 
   if (!match) return -1;
   visit(match);
   return position + Math.max(1, match[0].length);
-}
-
-/** Lookup tables of a fixed pattern list, built once. */
-export interface TriggerVocabulary {
-  /** Lower-case word → bit mask of the patterns it triggers. */
-  readonly words: ReadonlyMap<string, number>;
-  /** Patterns with a `numbers` test. */
-  readonly numbered: readonly number[];
-  /** Patterns with `endings`, with them. */
-  readonly endings: readonly (readonly [number, readonly string[]])[];
-  /** `(first letter << 6) | length` of every trigger word, lower case. */
-  readonly shapes: ReadonlySet<number>;
-  /** Shortest ending, and the char codes of the endings' last letters. */
-  readonly shortestEnding: number;
-  readonly lastLetters: ReadonlySet<number>;
-}
-
-/** Builds the lookup tables of at most 31 patterns. */
-export function triggerVocabulary(patterns: readonly TriggeredPattern[]): TriggerVocabulary {
-  if (patterns.length > 31) throw new RangeError('at most 31 triggered patterns');
-  const words = new Map<string, number>();
-  patterns.forEach((pattern, index) => {
-    for (const word of pattern.words ?? []) words.set(word, (words.get(word) ?? 0) | (1 << index));
-  });
-  const numbered = patterns.flatMap((pattern, index) => (pattern.numbers ? [index] : []));
-  const endings = patterns.flatMap((pattern, index) => (pattern.endings ? [[index, pattern.endings] as const] : []));
-  const allEndings = endings.flatMap(([, list]) => list);
-  return {
-    words,
-    numbered,
-    endings,
-    shapes: new Set([...words.keys()].map((word) => (word.charCodeAt(0) << 6) | word.length)),
-    shortestEnding: Math.min(...allEndings.map((ending) => ending.length)),
-    lastLetters: new Set(allEndings.map((ending) => ending.charCodeAt(ending.length - 1))),
-  };
 }
