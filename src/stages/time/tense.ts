@@ -109,6 +109,9 @@ function readSentence(text: string, sentenceStart: number, sentenceEnd: number):
   // seen ..."): cues beyond a sentence end belong to another sentence.
   const stops: number[] = [];
   for (let index = 0; index < words.length - 1; index += 1) {
+    // Only a gap opening with `.`, `!` or `?` can close a sentence.
+    const opening = text.charCodeAt(ends[index] ?? 0);
+    if (opening !== 46 && opening !== 33 && opening !== 63) continue;
     const gap = text.slice(ends[index] ?? 0, (starts[index + 1] ?? sentenceEnd) + 1);
     if (endsSentence(words[index] ?? '', gap)) stops.push(index);
   }
