@@ -70,6 +70,19 @@ export class WordTable {
     return this.#idOfString(word.toLowerCase());
   }
 
+  /** Id of a key exactly as given (no lower-casing: for tables of feature names), or 0. */
+  idOfExact(key: string): number {
+    return this.#idOfString(key);
+  }
+
+  /** The word with id `id` (1 to {@link WordTable.size}). */
+  wordOf(id: number): string {
+    if (id < 1 || id > this.size) throw new RangeError(`no word with id ${id} (1 to ${this.size})`);
+    let word = '';
+    for (let position = this.#starts[id - 1]!; position < this.#starts[id]!; position++) word += String.fromCharCode(this.#units[position]!);
+    return word;
+  }
+
   #idOfString(lower: string): number {
     if (lower.length > this.#key.length) this.#key = new Uint16Array(lower.length * 2);
     const key = this.#key;

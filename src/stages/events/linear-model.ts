@@ -40,8 +40,8 @@ export interface LinearModel {
  * `[starts[f], starts[f + 1])` of `classes` (class index) and `weights`.
  */
 export interface PackedWeights {
-  /** Feature name → feature number. */
-  readonly index: ReadonlyMap<string, number>;
+  /** Feature names: feature `f` has id `f + 1` (exact lookups, {@link WordTable.idOfExact}). */
+  readonly index: WordTable;
   readonly starts: Int32Array;
   readonly classes: Uint8Array;
   readonly weights: Float32Array;
@@ -68,6 +68,7 @@ export interface LinearModelJson {
 /** Seeded random numbers (the shared mulberry32 generator). */
 export { createRandom as seededRandom } from '../../util/random.js';
 import { createRandom as seededRandom } from '../../util/random.js';
+import { WordTable } from '../../util/word-table.js';
 
 /** Feature name → value, each example scaled to unit length so long snippets do not dominate. */
 export function featureValues(features: readonly string[]): Map<string, number> {
@@ -160,8 +161,8 @@ export function predictFromValues(model: LinearModel, values: ReadonlyMap<string
   if (packed) {
     const { index, starts, classes, weights } = packed;
     for (const [feature, value] of values) {
-      const row = index.get(feature);
-      if (row === undefined) continue;
+      const row = index.idOfExact(feature) - 1;
+      if (row < 0) continue;
       for (let at = starts[row]!; at < starts[row + 1]!; at++) scores[classes[at]!] = scores[classes[at]!]! + weights[at]! * value;
     }
     softmaxInPlace(scores);
@@ -219,12 +220,10 @@ export function linearModelFromJson(json: LinearModelJson): LinearModel {
   const hundredths = new Int16Array(hundredthBytes.buffer.slice(hundredthBytes.byteOffset, hundredthBytes.byteOffset + hundredthBytes.byteLength));
   const names = json.features ? json.features.split('\n') : [];
   if (names.length !== counts.length || classes.length !== hundredths.length) throw new Error('linear model: the file\'s arrays do not agree in length');
-  const index = new Map<string, number>();
+  // Feature names as one UTF-16 array and a hash table (no string per feature kept in the heap).
+  const index = new WordTable(names);
   const starts = new Int32Array(names.length + 1);
-  names.forEach((name, row) => {
-    index.set(name, row);
-    starts[row + 1] = starts[row]! + counts[row]!;
-  });
+  for (let row = 0; row < names.length; row++) starts[row + 1] = starts[row]! + counts[row]!;
   const weights = new Float32Array(hundredths.length);
   for (let at = 0; at < weights.length; at++) weights[at] = hundredths[at]! / 100;
   const packed: PackedWeights = { index, starts, classes, weights };
@@ -239,10 +238,10 @@ export function linearModelFromJson(json: LinearModelJson): LinearModel {
     get weights(): ReadonlyMap<string, Float32Array> {
       if (!dense) {
         dense = new Map();
-        for (const [name, row] of index) {
+        for (let row = 0; row < index.size; row++) {
           const values = new Float32Array(classNames.length);
           for (let at = starts[row]!; at < starts[row + 1]!; at++) values[classes[at]!] = weights[at]!;
-          dense.set(name, values);
+          dense.set(index.wordOf(row + 1), values);
         }
       }
       return dense;
