@@ -46,3 +46,12 @@ test('a repeated word keeps its last id, as a Map would', () => {
   assert.equal(repeated.idOfWord('a'), 3);
   assert.equal(repeated.idOfWord('b'), 2);
 });
+
+test('exact keys (feature names) and words back from their ids', () => {
+  const features = new WordTable(['b:0_caus', 'W=Bernabeu', 'w:colleen']);
+  assert.equal(features.idOfExact('W=Bernabeu'), 2);
+  assert.equal(features.idOfExact('w=bernabeu'), 0);
+  assert.equal(features.wordOf(2), 'W=Bernabeu');
+  assert.equal(features.wordOf(3), 'w:colleen');
+  assert.throws(() => features.wordOf(4), /no word with id 4/);
+});
