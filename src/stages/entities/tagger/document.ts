@@ -7,12 +7,12 @@
  */
 import { addEmissionScores, viterbi, ViterbiWorkspace, type LinearWeights, type SentenceRows } from './decode.js';
 import {
+  firstPassTagKey,
   lowerElsewhereFeatureKeys,
   memoryFeatureKeys,
-  secondPassFeatureKeys,
+  secondPassContextKeys,
   type DocumentAttributes,
   type RowLookup,
-  type SecondPassContext,
   type SentenceFeatures,
 } from './features.js';
 import { tagCount as importedTagCount, tagType } from './tags.js';
@@ -48,15 +48,29 @@ class ExtraRows implements SentenceRows {
   }
 }
 
-/** What one pass reuses from sentence to sentence. */
-interface PassBuffers {
+/** What a pass reuses from sentence to sentence (and a tagger from document to document). */
+export interface PassBuffers {
   readonly extra: ExtraRows;
   readonly workspace: ViterbiWorkspace;
   readonly keys: number[];
 }
 
-function passBuffers(): PassBuffers {
+/** Buffers for {@link firstPass} and {@link secondPass}; one owner at a time. */
+export function createPassBuffers(): PassBuffers {
   return { extra: new ExtraRows(), workspace: new ViterbiWorkspace(), keys: [] };
+}
+
+/** What a caller that runs both passes may hand them (all optional). */
+export interface PassOptions {
+  /**
+   * Per sentence, the emission scores of the static rows when the caller computed them already; the
+   * document rows are added into them.
+   */
+  readonly staticScores?: readonly Float64Array[];
+  /** Reused buffers (default: new ones per call). */
+  readonly buffers?: PassBuffers;
+  /** The document's {@link lowerWords}, when the caller has them (both passes read them). */
+  readonly lowerWords?: ReadonlySet<string>;
 }
 
 /** Static rows plus extra rows as one {@link SentenceRows} (only needed for training updates). */
@@ -112,7 +126,7 @@ function memoryValue(tag: number): number {
 }
 
 /** Lower-case words of a document (for {@link lowerElsewhereFeatureKeys}). */
-function lowerWords(sentences: readonly SentenceFeatures[]): Set<string> {
+export function lowerWords(sentences: readonly SentenceFeatures[]): Set<string> {
   const words = new Set<string>();
   for (const sentence of sentences) for (const key of sentence.lowerKeys) if (key !== '') words.add(key);
   return words;
@@ -125,24 +139,19 @@ function resolve(keys: readonly number[], rowOf: RowLookup, into: ExtraRows): vo
   }
 }
 
-/**
- * Pass 1 over a document: returns the tags of every sentence. `staticScores` (optional, per
- * sentence) are the emission scores of the static rows, when the caller computed them already;
- * the document rows are added into them.
- */
+/** Pass 1 over a document: returns the tags of every sentence. */
 export function firstPass(
   sentences: readonly SentenceFeatures[],
   weights: LinearWeights,
   rowOf: RowLookup,
   attributes: DocumentAttributes,
   visit?: SentenceVisitor,
-  staticScores?: readonly Float64Array[],
+  options: PassOptions = {},
 ): Int32Array[] {
   const memory = new Map<string, number>();
   const result = tagArrays(sentences);
-  const buffers = passBuffers();
+  const { staticScores, buffers = createPassBuffers(), lowerWords: lower = lowerWords(sentences) } = options;
   const { extra, keys } = buffers;
-  const lower = lowerWords(sentences);
   for (let sentenceIndex = 0; sentenceIndex < sentences.length; sentenceIndex++) {
     const sentence = sentences[sentenceIndex]!;
     extra.begin(sentence.length);
@@ -168,7 +177,7 @@ export function firstPass(
   return result;
 }
 
-/** Per-token majority and containing types from pass-1 tags (see {@link SecondPassContext}); -1 where none. */
+/** Per-token majority and containing types from pass-1 tags (see {@link secondPassContextKeys}); -1 where none. */
 export function documentAggregates(sentences: readonly SentenceFeatures[], firstTags: readonly Int32Array[]): { majority: Int32Array[]; containing: Int32Array[] } {
   // Counts of each form's memory values, 5 a form, in one array (small typed arrays cost a microsecond each).
   const formSlots = new Map<string, number>();
@@ -238,7 +247,7 @@ export function documentAggregates(sentences: readonly SentenceFeatures[], first
   return { majority, containing };
 }
 
-/** Pass 2 over a document, given pass 1's tags (`staticScores` as in {@link firstPass}). */
+/** Pass 2 over a document, given pass 1's tags. */
 export function secondPass(
   sentences: readonly SentenceFeatures[],
   firstTags: readonly Int32Array[],
@@ -246,13 +255,21 @@ export function secondPass(
   rowOf: RowLookup,
   attributes: DocumentAttributes,
   visit?: SentenceVisitor,
-  staticScores?: readonly Float64Array[],
+  options: PassOptions = {},
 ): Int32Array[] {
   const { majority, containing } = documentAggregates(sentences, firstTags);
   const result = tagArrays(sentences);
-  const buffers = passBuffers();
+  const { staticScores, buffers = createPassBuffers(), lowerWords: lower = lowerWords(sentences) } = options;
   const { extra, keys } = buffers;
-  const lower = lowerWords(sentences);
+  // Rows of the features on first-pass tags (own, previous, next: 3 × 10 values), looked up the
+  // first time each is needed, so new rows are added in the same order as without the memo.
+  const tagRows = new Int32Array(3 * (tagCount + 1)).fill(-2);
+  const addTagRow = (position: 0 | 1 | 2, tag: number): void => {
+    const cell = position * (tagCount + 1) + tag;
+    let row = tagRows[cell]!;
+    if (row === -2) tagRows[cell] = row = rowOf(firstPassTagKey(position, tag, attributes));
+    if (row >= 0) extra.add(row);
+  };
   for (let sentenceIndex = 0; sentenceIndex < sentences.length; sentenceIndex++) {
     const sentence = sentences[sentenceIndex]!;
     const tags = firstTags[sentenceIndex]!;
@@ -261,9 +278,12 @@ export function secondPass(
     extra.begin(sentence.length);
     for (let index = 0; index < sentence.length; index++) {
       extra.starts[index] = extra.count;
-      const context: SecondPassContext = { tags, majority: sentenceMajority[index]!, containing: sentenceContaining[index]! };
+      const own = tags[index]!;
+      addTagRow(0, own);
+      addTagRow(1, index > 0 ? tags[index - 1]! : tagCount);
+      addTagRow(2, index + 1 < sentence.length ? tags[index + 1]! : tagCount);
       keys.length = 0;
-      secondPassFeatureKeys(sentence, index, context, attributes, keys);
+      secondPassContextKeys(sentence, index, own, sentenceMajority[index]!, sentenceContaining[index]!, attributes, keys);
       const form = sentence.memoryKeys[index]!;
       if (form !== '' && lower.has(form)) lowerElsewhereFeatureKeys(sentence, index, attributes, keys);
       resolve(keys, rowOf, extra);

@@ -617,32 +617,39 @@ export function lowerElsewhereFeatureKeys(features: SentenceFeatures, index: num
   if (index === 0 && attributes.first >= 0) out.push(featureKey(slot.lowerElsewhereFirst, attributes.lowerSeen, attributes.first));
 }
 
-/** What the second pass knows about one token from the first pass over the whole document. */
-export interface SecondPassContext {
-  /** First-pass tags of the sentence. */
-  readonly tags: ArrayLike<number>;
-  /** Majority first-pass type (0..3, 4 = O) of this form at its other capitalised occurrences, -1 none. */
-  readonly majority: number;
-  /** Type of the longest multi-token first-pass entity elsewhere in the document (not this occurrence's own) containing this form, -1 none. */
-  readonly containing: number;
+/**
+ * Key of a second-pass (stacked) feature on a first-pass tag: `position` 0 reads the token's own
+ * tag, 1 the previous token's, 2 the next token's; `tag` is 0..8, or 9 outside the sentence.
+ */
+export function firstPassTagKey(position: 0 | 1 | 2, tag: number, attributes: DocumentAttributes): number {
+  // secondSelf, secondPrevious and secondNext are consecutive slots.
+  return featureKey(slot.secondSelf + position, attributes.firstPassTag[tag]!);
 }
 
-/** Keys of the second-pass (stacked) features for token `index`. */
-export function secondPassFeatureKeys(features: SentenceFeatures, index: number, context: SecondPassContext, attributes: DocumentAttributes, out: number[]): void {
-  const outside = attributes.firstPassTag[9]!;
-  const self = attributes.firstPassTag[context.tags[index]!]!;
-  out.push(featureKey(slot.secondSelf, self));
-  out.push(featureKey(slot.secondPrevious, index > 0 ? attributes.firstPassTag[context.tags[index - 1]!]! : outside));
-  out.push(featureKey(slot.secondNext, index + 1 < features.length ? attributes.firstPassTag[context.tags[index + 1]!]! : outside));
+/**
+ * Keys of the other second-pass features of token `index`: `ownTag` is its first-pass tag,
+ * `majority` the majority first-pass type (0..3, 4 = O) of its form at the form's other capitalised
+ * occurrences (-1 none), `containing` the type of the longest multi-token first-pass entity elsewhere
+ * in the document (not this occurrence's own) that contains the form (-1 none).
+ */
+export function secondPassContextKeys(
+  features: SentenceFeatures,
+  index: number,
+  ownTag: number,
+  majorityType: number,
+  containingType: number,
+  attributes: DocumentAttributes,
+  out: number[],
+): void {
   const shape = features.shapes[index]!;
-  if (context.majority >= 0) {
-    const majority = attributes.majority[context.majority]!;
+  if (majorityType >= 0) {
+    const majority = attributes.majority[majorityType]!;
     out.push(featureKey(slot.secondMajority, majority));
     if (shape >= 0) out.push(featureKey(slot.secondMajorityShape, majority, shape));
-    out.push(featureKey(slot.secondSelfMajority, majority, self));
+    out.push(featureKey(slot.secondSelfMajority, majority, attributes.firstPassTag[ownTag]!));
   }
-  if (context.containing >= 0) {
-    const containing = attributes.containing[context.containing]!;
+  if (containingType >= 0) {
+    const containing = attributes.containing[containingType]!;
     out.push(featureKey(slot.secondContaining, containing));
     if (shape >= 0) out.push(featureKey(slot.secondContainingShape, containing, shape));
   }

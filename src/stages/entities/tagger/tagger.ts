@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { firstPass, secondPass } from './document.js';
+import { createPassBuffers, firstPass, lowerWords, secondPass } from './document.js';
 import { AttributeTable, cachedOffsets, documentAttributes, extractDocument, TokenDescriber, type DocumentAttributes, type SentenceFeatures, type TokenEntry } from './features.js';
 import { parseGazetteer, type PhraseGazetteer } from './gazetteer.js';
 import { KeyTable } from './key-table.js';
@@ -167,6 +167,7 @@ export function createTagger(model: TaggerModel, clusters: WordClusters, gazette
   const first: LinearWeights = { emission: packed.values, stride: packedWidth, offset: 0, scale: packed.firstScale, transition: model.first.transition };
   const second: LinearWeights | null = model.second ? { emission: packed.values, stride: packedWidth, offset: tagCount, scale: packed.secondScale, transition: model.second.transition } : null;
   const info = model.info;
+  const buffers = createPassBuffers();
   return {
     info,
     tagDocument(sentences) {
@@ -189,8 +190,9 @@ export function createTagger(model: TaggerModel, clusters: WordClusters, gazette
         staticScoresOfBoth(sentence, packed, before, after, firstScores[index]!, secondScores[index]!);
         offset = end;
       }
-      let tags = firstPass(document, first, rowOf, attributes, undefined, firstScores);
-      if (second) tags = secondPass(document, tags, second, rowOf, attributes, undefined, secondScores);
+      const lower = lowerWords(document);
+      let tags = firstPass(document, first, rowOf, attributes, undefined, { staticScores: firstScores, buffers, lowerWords: lower });
+      if (second) tags = secondPass(document, tags, second, rowOf, attributes, undefined, { staticScores: secondScores, buffers, lowerWords: lower });
       return tags.map((sentence) => {
         const names: string[] = new Array(sentence.length);
         for (let index = 0; index < sentence.length; index++) names[index] = tagNames[sentence[index]!]!;
