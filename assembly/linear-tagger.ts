@@ -1,28 +1,61 @@
 // AssemblyScript source of Lede's WebAssembly kernels (compiled by `npm run build:kernels` into
 // src/kernels/linear-tagger-wasm.ts). Not part of the TypeScript build.
+//
+// Weight tables hold 8-bit rows of 8 slots (`tagCount` ≤ 8 tags, padding after). A one-pass table
+// has 8-byte rows; a two-pass table interleaves the passes, 16-byte rows [first | second], so that
+// reading a first-pass row brings the second pass's row at the same index into cache with it.
+// Emission scores are summed in 16-bit lanes (up to 258 rows of ±127 never overflow).
 
 /**
- * Viterbi over one sequence of a first-order linear tagger whose emission weights are 8-bit rows
- * of 8 slots (`tagCount` ≤ 8 tags, padding after). Each token has `stride` row indices at
- * `rows + 4 * (index * stride + k)`; its emission score for a tag is the sum of that tag's slot
- * over its rows (16-bit lanes: up to 258 rows of ±127 never overflow). Transitions are f64,
- * `transition[previous * tagCount + next]`, row `tagCount` for the start. Ties go to the lower
- * tag, as in the JavaScript decoder. `work` needs 144 + 8 × length bytes; the best tag of each
- * token is written to `out` (one byte per token).
+ * Viterbi over one sequence of `length` tokens. Token `index` has `stride` row indices at
+ * `rows + 4 * (index * stride + k)`; rows `[0, skip)` are not read, and the sums at
+ * `partial + 16 * index` (8 lanes of i16) are added instead when `skip` > 0. The table's rows
+ * are `rowBytes` apart and this pass's slots start `slotOffset` bytes into a row. When `keep` is
+ * not 0, the sums of the other half of each row (offset `8 - slotOffset`) over the same rows are
+ * written to `keep + 16 * index`. Transitions are f64, `transition[previous * tagCount + next]`,
+ * row `tagCount` for the start. Ties go to the lower tag, as in the JavaScript decoder. `work`
+ * needs 144 + 8 × length bytes; the best tag of each token is written to `out`.
  */
-export function decodeInt8(table: usize, transition: usize, tagCount: i32, rows: usize, stride: i32, length: i32, work: usize, out: usize): void {
+export function decodeInt8(
+  table: usize,
+  rowBytes: i32,
+  slotOffset: i32,
+  transition: usize,
+  tagCount: i32,
+  rows: usize,
+  stride: i32,
+  skip: i32,
+  partial: usize,
+  keep: usize,
+  length: i32,
+  work: usize,
+  out: usize,
+): void {
   if (length <= 0) return;
   let previous = work;
   let next = work + 64;
   const emission = work + 128;
   const back = work + 144;
-  const rowBytes = (<usize>stride) << 2;
+  const rowStride = (<usize>stride) << 2;
+  const shift: u32 = rowBytes == 16 ? 4 : 3;
+  const slots = table + <usize>slotOffset;
+  const other = table + <usize>(8 - slotOffset);
   for (let index = 0; index < length; index++) {
-    let sum = i16x8.splat(0);
-    const base = rows + <usize>index * rowBytes;
-    for (let feature = 0; feature < stride; feature++) {
-      const row = load<u32>(base + ((<usize>feature) << 2));
-      sum = i16x8.add(sum, v128.load8x8_s(table + ((<usize>row) << 3)));
+    let sum = skip > 0 ? v128.load(partial + ((<usize>index) << 4)) : i16x8.splat(0);
+    const base = rows + <usize>index * rowStride;
+    if (keep != 0) {
+      let kept = i16x8.splat(0);
+      for (let feature = skip; feature < stride; feature++) {
+        const at = (<usize>load<u32>(base + ((<usize>feature) << 2))) << shift;
+        sum = i16x8.add(sum, v128.load8x8_s(slots + at));
+        kept = i16x8.add(kept, v128.load8x8_s(other + at));
+      }
+      v128.store(keep + ((<usize>index) << 4), kept);
+    } else {
+      for (let feature = skip; feature < stride; feature++) {
+        const at = (<usize>load<u32>(base + ((<usize>feature) << 2))) << shift;
+        sum = i16x8.add(sum, v128.load8x8_s(slots + at));
+      }
     }
     v128.store(emission, sum);
     if (index == 0) {

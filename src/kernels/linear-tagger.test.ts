@@ -39,6 +39,36 @@ test('the WebAssembly decoder gives the JavaScript decoder’s tags', () => {
   }
 });
 
+test('the second pass reuses the first pass’s sums over the rows it copies, with the same tags', () => {
+  const random = createRandom(11);
+  const rowCount = 1 << 9;
+  const passes = [randomPass(random, rowCount), randomPass(random, rowCount)];
+  const kernel = new Int8ViterbiKernel(passes, quoteTagCount);
+  for (let trial = 0; trial < 20; trial++) {
+    const tokenCount = 1 + Math.floor(random() * 400);
+    const first = Int32Array.from({ length: tokenCount * 31 }, () => Math.floor(random() * rowCount));
+    // Stacked rows: the first pass's 31, then 15 of their own.
+    const second = new Int32Array(tokenCount * 46);
+    for (let token = 0; token < tokenCount; token++) {
+      second.set(first.subarray(token * 31, token * 31 + 31), token * 46);
+      for (let k = 31; k < 46; k++) second[token * 46 + k] = Math.floor(random() * rowCount);
+    }
+    const all = [{ first: 0, end: tokenCount }];
+    const some = all[0]!.end > 10 ? [{ first: 3, end: Math.floor(tokenCount / 2) }] : all;
+    const tags = new Uint8Array(tokenCount);
+    kernel.decode(0, first, 31, all, tags);
+    const expectedFirst = new Uint8Array(tokenCount);
+    decodeQuantised(first, 31, 0, tokenCount, passes[0]!, expectedFirst, makeDecodeScratch(tokenCount));
+    assert.deepEqual(tags, expectedFirst, `trial ${trial}, first pass`);
+    const got = new Uint8Array(tokenCount);
+    kernel.decode(1, second, 46, some, got, 31);
+    const expected = new Uint8Array(tokenCount);
+    for (const { first: start, end } of some) decodeQuantised(second, 46, start, end, passes[1]!, expected, makeDecodeScratch(tokenCount));
+    assert.deepEqual(got, expected, `trial ${trial}, second pass`);
+  }
+  assert.throws(() => kernel.decode(0, new Int32Array(31), 31, [], new Uint8Array(1), 31), /only the second pass/);
+});
+
 test('the kernel grows its memory for a long document and refuses bad shapes', () => {
   const random = createRandom(3);
   const pass = randomPass(random, 64);
@@ -53,4 +83,5 @@ test('the kernel grows its memory for a long document and refuses bad shapes', (
   assert.throws(() => kernel.decode(1, rows, 2, [], out), /no pass 1/);
   assert.throws(() => new Int8ViterbiKernel([pass], 9), /1 to 8 tags/);
   assert.throws(() => new Int8ViterbiKernel([{ emission: pass.emission, transition: new Float64Array(3) }], quoteTagCount), /56 transitions/);
+  assert.throws(() => new Int8ViterbiKernel([pass, { emission: new Int8Array(16), transition: pass.transition }], quoteTagCount), /same size/);
 });

@@ -8,13 +8,13 @@
  */
 import type { Token } from '../../doc/schema.js';
 import { freshArrays, type TypedArena } from '../../util/typed-arena.js';
-import { distanceBucket, hashRow, SHAPE_COLON, SHAPE_COMMA, SHAPE_DASH, SHAPE_TERMINATOR, type FeatureRows } from './features.js';
+import { distanceBucket, featuresPerToken, hashRow, SHAPE_COLON, SHAPE_COMMA, SHAPE_DASH, SHAPE_TERMINATOR, type FeatureRows } from './features.js';
 
-/** First-pass rows copied into the second pass (the strongest local templates). */
-const COPIED_ROWS = Array.from({ length: 31 }, (_, index) => index);
-
-/** Rows per token in the second pass. */
-export const stackedFeaturesPerToken = COPIED_ROWS.length + 15;
+/**
+ * Rows per token in the second pass: every first-pass row, in order, then 15 stacked ones (the
+ * WebAssembly decoder relies on that order: it sums the copied rows while decoding the first pass).
+ */
+export const stackedFeaturesPerToken = featuresPerToken + 15;
 
 // Tag kinds: 0 none, 1 content, 2 cue, 3 source (from BIO tag ids 0..6).
 function kindOf(tag: number): number {
@@ -40,7 +40,7 @@ export function stackedRows(
   const count = tokens.length;
   const mask = (1 << rowBits) - 1;
   const stride = stackedFeaturesPerToken;
-  const copied = COPIED_ROWS.length;
+  const copied = first.stride;
   const rows = arrays.int32(count * stride);
   const { wordIds, shapes, levels } = first;
   const leftCue = arrays.int32(count).fill(-1);
@@ -138,7 +138,7 @@ export function stackedRows(
   for (const sequence of sequences) for (let index = sequence.first; index < sequence.end; index++) {
     const base = index * stride;
     const from = index * firstStride;
-    for (let k = 0; k < copied; k++) rows[base + k] = firstRows[from + COPIED_ROWS[k]!]!;
+    rows.set(firstRows.subarray(from, from + copied), base);
     const at = index + 2;
     const tag = firstTags[index]!;
     const previousTag = index > 0 ? firstTags[index - 1]! : 7;

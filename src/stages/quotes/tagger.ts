@@ -303,7 +303,8 @@ export function tagTokens(model: QuoteTaggerModel, features: FeatureRows, tokens
       tags = new Uint8Array(features.quoteState.length);
     }
     if (model.kernel) {
-      model.kernel.decode(index, rows.rows, rows.stride, sequences, tags);
+      // The stacked pass's first rows are the first pass's (see `stackedRows`): the kernel summed them already.
+      model.kernel.decode(index, rows.rows, rows.stride, sequences, tags, index === 1 ? features.stride : 0);
       return;
     }
     scratch ??= makeDecodeScratch(features.sequences.reduce((most, sequence) => Math.max(most, sequence.end - sequence.first), 0));
