@@ -245,7 +245,7 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
     if (target < 0 && parts.length >= 2) {
       for (let c = clusters.length - 1; c >= 0 && target < 0; c--) {
         const cluster = clusters[c];
-        if (cluster && [...cluster.acronyms].some((acronym) => matchesAcronymParts(acronym, parts))) target = c;
+        if (cluster && cluster.acronyms.size > 0 && [...cluster.acronyms].some((acronym) => matchesAcronymParts(acronym, parts))) target = c;
       }
     }
     // 4. People: a surname (or surname pair) of an earlier full name (`Dawud` → `Musa Abu Dawud`).
@@ -386,9 +386,17 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
     entity: mention.cluster !== null ? entityIds.get(mention.cluster) ?? null : null,
     rule: mention.rule,
   }));
+  // Each cluster's mentions in text order, gathered in one walk.
+  const membersOf = new Map<number, WorkingMention[]>();
+  for (const mention of all) {
+    if (mention.cluster === null) continue;
+    const list = membersOf.get(mention.cluster);
+    if (list) list.push(mention);
+    else membersOf.set(mention.cluster, [mention]);
+  }
   const entities: Entity[] = usedClusters.map((clusterIndex) => {
     const cluster = clusters[clusterIndex]!;
-    const members = all.filter((mention) => mention.cluster === clusterIndex);
+    const members = membersOf.get(clusterIndex) ?? [];
     const names = members.filter((mention) => mention.kind === 'name').map(formOf);
     const type = clusterType(clusters, clusterIndex) ?? 'MISC';
     const aliases = [...new Set(names.map((name) => name.replace(/[’']s$/, '')))];

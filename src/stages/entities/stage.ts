@@ -77,12 +77,16 @@ export function mentionsFromTags(tokens: readonly Token[], tags: readonly (reado
       open = undefined;
     };
     sentenceTags.forEach((tag, index) => {
+      if (tag === 'O') {
+        if (open) close(offset + index - 1);
+        return;
+      }
       const position = offset + index;
       const type = tag.slice(2) as EntityType;
       if (tag.startsWith('B-') || (tag.startsWith('I-') && (!open || open.type !== type))) {
         close(position - 1);
         open = { first: position, type };
-      } else if (tag === 'O') close(position - 1);
+      }
     });
     close(offset + sentenceTags.length - 1);
     offset += sentenceTags.length;
