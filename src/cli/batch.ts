@@ -6,8 +6,6 @@
 import { closeSync, createReadStream, existsSync, openSync, readSync, statSync, truncateSync, writeSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
-import { Piscina } from 'piscina';
 import { LedeError } from '../errors.js';
 import type { WorkerTask } from '../pipeline/worker.js';
 import type { InputItem } from '../stages/ingest/inputs.js';
@@ -98,8 +96,8 @@ export async function runBatch(items: AsyncIterable<InputItem>, options: BatchOp
         write('error' in item ? errorLine(item.id, item.error) : analyzeToLine(pipeline, task(item)));
       }
     } else {
-      const workerFile = fileURLToPath(new URL(`../pipeline/worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url));
-      const pool = new Piscina({ filename: workerFile, maxThreads: workers, minThreads: workers, maxQueue: 'auto' });
+      const { analysisPool } = await import('../pipeline/worker-pool.js');
+      const pool = analysisPool(workers, 'auto');
       const window: Promise<string>[] = [];
       const limit = workers * 4;
       try {

@@ -5,8 +5,7 @@
  * main thread stores the results in input order, a few dozen articles per transaction.
  */
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { Piscina } from 'piscina';
+import { analysisPool } from '../pipeline/worker-pool.js';
 import type { Doc } from '../doc/schema.js';
 import { errorRecord, LedeError, toLedeError, type ErrorCode } from '../errors.js';
 import type { Pipeline } from '../pipeline/pipeline.js';
@@ -162,13 +161,12 @@ export async function ingestInputs(
   if (workers === 0 && pipeline) {
     for await (const item of items) await add('error' in item ? failure(item.id, item.error) : analyseInProcess(pipeline, item));
   } else {
-    const workerFile = fileURLToPath(new URL(`../pipeline/worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url));
     // A bounded window of analyses in flight, taken in input order: memory stays flat. It holds a
     // whole store batch beyond what the workers run: while the main thread commits a batch (tens
     // of milliseconds), the workers go on with the next articles instead of waiting for tasks (a
     // window of 4 per worker left them idle 18 % of the time).
     const limit = workers * 4 + batchSize;
-    const pool = new Piscina({ filename: workerFile, maxThreads: workers, minThreads: workers, maxQueue: limit });
+    const pool = analysisPool(workers, limit);
     const window: Promise<Analysed>[] = [];
     const analyse = (item: Extract<InputItem, { input: unknown }>): Promise<Analysed> => {
       const task: WorkerTask = { id: item.id, input: { ...item.input, id: item.id }, offsets: 'text' };
