@@ -27,7 +27,8 @@ function isBoundary(shape: number): boolean {
 
 /**
  * Second-pass rows from the first pass's rows and tags, for the tokens of `sequences` (default
- * every line; rows of other tokens stay 0). The result's sequences are those given.
+ * every line; rows of other tokens stay 0). The result's sequences are those given. Without
+ * `copyFirstRows` the copied first-pass rows are left 0 (for a decoder that has their sums).
  */
 export function stackedRows(
   tokens: readonly Token[],
@@ -36,6 +37,7 @@ export function stackedRows(
   rowBits: number,
   sequences: FeatureRows['sequences'] = first.sequences,
   arrays: Pick<TypedArena, 'int32' | 'uint16' | 'uint8'> = freshArrays,
+  copyFirstRows = true,
 ): FeatureRows {
   const count = tokens.length;
   const mask = (1 << rowBits) - 1;
@@ -138,7 +140,7 @@ export function stackedRows(
   for (const sequence of sequences) for (let index = sequence.first; index < sequence.end; index++) {
     const base = index * stride;
     const from = index * firstStride;
-    rows.set(firstRows.subarray(from, from + copied), base);
+    if (copyFirstRows) for (let k = 0; k < copied; k++) rows[base + k] = firstRows[from + k]!;
     const at = index + 2;
     const tag = firstTags[index]!;
     const previousTag = index > 0 ? firstTags[index - 1]! : 7;
