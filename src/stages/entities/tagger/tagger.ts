@@ -92,7 +92,7 @@ const groupCount = cachedOffsets.length;
 /** Sums of the packed rows of each cached group of a token (`[group * 18 + pass * 9 + tag]`). */
 function groupSums(entry: TokenEntry, packed: PackedWeights): Int32Array {
   // Sums of 16-bit integers: exact in 32 bits, at half the memory of doubles.
-  const sums = new Int32Array(cachedOffsets.length * packedWidth);
+  const sums = entry.sumSpace ?? new Int32Array(cachedOffsets.length * packedWidth);
   for (let group = 0; group < cachedOffsets.length; group++) {
     for (let at = entry.bounds[group]!; at < entry.bounds[group + 1]!; at++) {
       const offset = entry.rows[at]! * packedWidth;
@@ -160,7 +160,7 @@ export function createTagger(model: TaggerModel, clusters: WordClusters, gazette
   const table = new AttributeTable(model.attributes, false);
   const rows = new KeyTable(model.keys);
   const rowOf = (key: number): number => rows.get(key);
-  const describer = new TokenDescriber(table, { clusters, gazetteer }, rowOf);
+  const describer = new TokenDescriber(table, { clusters, gazetteer }, rowOf, undefined, cachedOffsets.length * packedWidth);
   const attributes: DocumentAttributes = documentAttributes(table);
   const packed = packWeights(model.first.emission, model.second?.emission ?? new Float32Array(model.first.emission.length));
   // The passes read the packed table from here on, so the model's float tables can be collected.
