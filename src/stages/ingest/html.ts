@@ -77,6 +77,8 @@ function runReadability(document: Document): ReadabilityResult {
     const reader = new Readability<Element>(document, {
       // Classes stay so that the furniture clean-up can read them.
       keepClasses: true,
+      // The scripts that hold JSON-LD are gone by now (metadata read them first).
+      disableJSONLD: true,
       maxElemsToParse: MAX_ELEMENTS,
       serializer: (node) => node as Element,
     });
