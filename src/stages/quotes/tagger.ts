@@ -313,9 +313,12 @@ export function tagTokens(model: QuoteTaggerModel, features: FeatureRows, tokens
   return tags;
 }
 
-/** The WebAssembly kernel for the passes, or null where WebAssembly is unavailable (`--jitless`). */
+/**
+ * The WebAssembly kernel for the passes, or null where WebAssembly is unavailable (`--jitless`)
+ * or the model has more than the two passes the kernel takes (`train-quotes.ts --passes 3`).
+ */
 function makeKernel(passes: readonly QuantisedPass[]): Int8ViterbiKernel | null {
-  if (typeof WebAssembly === 'undefined') return null;
+  if (typeof WebAssembly === 'undefined' || passes.length > 2) return null;
   return new Int8ViterbiKernel(passes, quoteTagCount);
 }
 
