@@ -85,3 +85,23 @@ test('the kernel grows its memory for a long document and refuses bad shapes', (
   assert.throws(() => new Int8ViterbiKernel([{ emission: pass.emission, transition: new Float64Array(3) }], quoteTagCount), /56 transitions/);
   assert.throws(() => new Int8ViterbiKernel([pass, { emission: new Int8Array(16), transition: pass.transition }], quoteTagCount), /same size/);
 });
+
+test('a copy of a kernel decodes alike with its own memory', () => {
+  const random = createRandom(5);
+  const rowCount = 1 << 8;
+  const passes = [randomPass(random, rowCount), randomPass(random, rowCount)];
+  const kernel = new Int8ViterbiKernel(passes, quoteTagCount);
+  const before = kernel.memoryBytes;
+  const copy = new Int8ViterbiKernel(kernel, quoteTagCount);
+  const tokenCount = 50_000;
+  const rows = Int32Array.from({ length: tokenCount * 31 }, () => Math.floor(random() * rowCount));
+  const all = [{ first: 0, end: tokenCount }];
+  const fromCopy = new Uint8Array(tokenCount);
+  copy.decode(0, rows, 31, all, fromCopy);
+  assert.equal(kernel.memoryBytes, before, 'the original kept its memory');
+  assert.ok(copy.memoryBytes > before);
+  const expected = new Uint8Array(tokenCount);
+  decodeQuantised(rows, 31, 0, tokenCount, passes[0]!, expected, makeDecodeScratch(tokenCount));
+  assert.deepEqual(fromCopy, expected);
+  assert.throws(() => new Int8ViterbiKernel(kernel, 5), /has 7 tags, not 5/);
+});

@@ -67,17 +67,36 @@ export class Int8ViterbiKernel {
   #outAt = 0;
   #rowsAt = 0;
 
-  constructor(passes: readonly Int8Pass[], tagCount: number) {
+  /**
+   * Documents longer than this many tokens are best decoded by a copy of the kernel
+   * (`new Int8ViterbiKernel(kernel, tagCount)`): WebAssembly memory never shrinks, so one outsized
+   * article (the input cap allows 10 MB, some 2 million tokens: hundreds of MB of work area) would
+   * otherwise stay in the thread's memory for the rest of the batch.
+   */
+  static readonly largeDocumentTokens = 1 << 16;
+
+  /** A kernel for the given passes, or a fresh copy of another kernel's weights (its own memory). */
+  constructor(passes: readonly Int8Pass[] | Int8ViterbiKernel, tagCount: number) {
     if (tagCount < 1 || tagCount > 8) throw new RangeError(`an int8 tagger kernel takes 1 to 8 tags, not ${tagCount}`);
+    compiled ??= new WebAssembly.Module(Buffer.from(linearTaggerWasm, 'base64'));
+    this.#exports = new WebAssembly.Instance(compiled, {}).exports as unknown as Exports;
+    this.#tagCount = tagCount;
+    if (passes instanceof Int8ViterbiKernel) {
+      if (passes.#tagCount !== tagCount) throw new RangeError(`the kernel copied has ${passes.#tagCount} tags, not ${tagCount}`);
+      this.#passCount = passes.#passCount;
+      this.#rowBytes = passes.#rowBytes;
+      this.#transitions.push(...passes.#transitions);
+      this.#workStart = passes.#workStart;
+      this.#grow(this.#workStart);
+      new Uint8Array(this.#exports.memory.buffer, 0, this.#workStart).set(new Uint8Array(passes.#exports.memory.buffer, 0, this.#workStart));
+      return;
+    }
     if (passes.length < 1 || passes.length > 2) throw new RangeError(`an int8 tagger kernel takes 1 or 2 passes, not ${passes.length}`);
     const rowCount = passes[0]!.emission.length / 8;
     for (const pass of passes) {
       if (pass.transition.length !== (tagCount + 1) * tagCount) throw new RangeError(`a pass needs ${(tagCount + 1) * tagCount} transitions, not ${pass.transition.length}`);
       if (pass.emission.length !== rowCount * 8) throw new RangeError('the passes of an int8 tagger kernel need tables of the same size');
     }
-    compiled ??= new WebAssembly.Module(Buffer.from(linearTaggerWasm, 'base64'));
-    this.#exports = new WebAssembly.Instance(compiled, {}).exports as unknown as Exports;
-    this.#tagCount = tagCount;
     this.#passCount = passes.length;
     this.#rowBytes = 8 * passes.length;
     const tableBytes = rowCount * this.#rowBytes;
@@ -95,6 +114,11 @@ export class Int8ViterbiKernel {
       for (let row = 0; row < rowCount; row++) table.set(emission.subarray(row * 8, row * 8 + 8), row * this.#rowBytes + index * 8);
       new Float64Array(memory, this.#transitions[index]!, pass.transition.length).set(pass.transition);
     });
+  }
+
+  /** Bytes of WebAssembly memory this kernel holds (weights and work area). */
+  get memoryBytes(): number {
+    return this.#exports.memory.buffer.byteLength;
   }
 
   #grow(bytes: number): void {

@@ -181,3 +181,14 @@ test('quotes: the bundled example’s groups and descriptions speak, not the pla
   // `The elders, who spoke on condition of anonymity, said …`: the elders, not the clause.
   assert.equal(speakerText(find('residents had fled')), 'The elders');
 });
+
+test('an outsized article is tagged without growing the model kernel’s memory', () => {
+  const model = loadQuoteTagger();
+  const before = model.kernel?.memoryBytes ?? 0;
+  const text = '“We will rebuild,” the mayor said. '.repeat(9000);
+  const segmentation = segment(text);
+  assert.ok(segmentation.tokens.length > 65_536);
+  const found = findQuotes({ text, ...segmentation, mentions: [], entities: [] }, model);
+  assert.ok(found.quotes.length >= 9000);
+  assert.equal(model.kernel?.memoryBytes ?? 0, before);
+});

@@ -289,6 +289,8 @@ export function tagTokens(model: QuoteTaggerModel, features: FeatureRows, tokens
   let tags = new Uint8Array(features.quoteState.length);
   let rows = features;
   let scratch: DecodeScratch | null = null;
+  // An outsized document gets a throwaway copy of the kernel, so its work area is freed with it.
+  const kernel = model.kernel && tokens.length > Int8ViterbiKernel.largeDocumentTokens ? new Int8ViterbiKernel(model.kernel, quoteTagCount) : model.kernel;
   model.passes.forEach((pass, index) => {
     let sequences = rows.sequences;
     if (index > 0) {
@@ -302,9 +304,9 @@ export function tagTokens(model: QuoteTaggerModel, features: FeatureRows, tokens
       rows = stackedRows(tokens, features, previous, model.rowBits, sequences, model.arena, model.kernel === null);
       tags = new Uint8Array(features.quoteState.length);
     }
-    if (model.kernel) {
+    if (kernel) {
       // The stacked pass's first rows are the first pass's (see `stackedRows`): the kernel summed them already.
-      model.kernel.decode(index, rows.rows, rows.stride, sequences, tags, index === 1 ? features.stride : 0);
+      kernel.decode(index, rows.rows, rows.stride, sequences, tags, index === 1 ? features.stride : 0);
       return;
     }
     scratch ??= makeDecodeScratch(features.sequences.reduce((most, sequence) => Math.max(most, sequence.end - sequence.first), 0));
