@@ -208,3 +208,14 @@ test('"the following weekend" resolves from the previous date', () => {
   const weekend = timexes.find((timex) => text.slice(timex.start, timex.end).includes('weekend'));
   assert.ok(weekend && typeof weekend.value === 'string' && weekend.value.endsWith('-WE'), JSON.stringify(weekend));
 });
+
+test('a long article with thousands of dates keeps every one, and overlapping readings still yield to the longest', () => {
+  const text = 'The council met on Monday and again on Tuesday, March 4. '.repeat(3000);
+  const { sentences } = segment(text);
+  const { timexes } = findTimexes(text, sentences, '2025-03-07');
+  assert.equal(timexes.length, 6000);
+  assert.deepEqual(
+    timexes.slice(0, 2).map((timex) => text.slice(timex.start, timex.end)),
+    ['Monday', 'Tuesday, March 4'],
+  );
+});

@@ -1291,9 +1291,24 @@ export function findTimexes(text: string, sentences: readonly SentenceSpan[], pu
   // Longest first, then by priority, then leftmost; a chosen span blocks every overlapping one.
   const ordered = [...candidates].sort((a, b) => b.end - b.start - (a.end - a.start) || a.priority - b.priority || a.start - b.start);
   const chosen: Candidate[] = [];
+  // The chosen spans by start (then end), which never overlap one another: a candidate can only
+  // overlap the last of them that starts before it ends (a scan of all of them was quadratic: 5 s
+  // for a 90,000-word text of 8,000 dates).
+  const byStart: Candidate[] = [];
   for (const candidate of ordered) {
-    if (chosen.some((other) => other.start < candidate.end && candidate.start < other.end)) continue;
+    let low = 0;
+    let high = byStart.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (byStart[middle]!.start < candidate.end) low = middle + 1;
+      else high = middle;
+    }
+    const before = byStart[low - 1];
+    if (before && candidate.start < before.end) continue;
     chosen.push(candidate);
+    let at = low;
+    while (at > 0 && (byStart[at - 1]!.start > candidate.start || (byStart[at - 1]!.start === candidate.start && byStart[at - 1]!.end > candidate.end))) at--;
+    byStart.splice(at, 0, candidate);
   }
   chosen.sort((a, b) => a.start - b.start);
 
