@@ -37,6 +37,18 @@ export interface FoundAttribution {
 
 const LEADING_PUNCTUATION = /^[.,;:?!)\]]+$/u;
 
+/** The first index in `[0, count)` where `test` holds, given that it holds from some index on (binary search). */
+function firstTokenWhere(count: number, test: (index: number) => boolean): number {
+  let low = 0;
+  let high = count;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (test(middle)) high = middle;
+    else low = middle + 1;
+  }
+  return low;
+}
+
 /** Reads runs off BIO tags. */
 export function tagRuns(text: string, tokens: readonly Token[], tags: Uint8Array): TagRun[] {
   const runs: TagRun[] = [];
@@ -660,11 +672,25 @@ export function findAttributions(
     for (const run of contents) if (!covered(run)) orphanContents.push(run);
   }
   const attributions: FoundAttribution[] = [];
+  // A cue's speaker starts or ends in its sentences: with the sources in token order, only those
+  // around them are read (reading them all was quadratic in a long paragraph).
+  const sourcesInOrder = sources.every((run, index) => index === 0 || sources[index - 1]!.lastToken < run.firstToken);
   for (const [cue, contents] of byCue) {
     if (!cue) continue;
     let source: TagRun | null = null;
     let bestDistance = Infinity;
-    for (const candidate of sources) {
+    let from = 0;
+    let until = sources.length;
+    if (sourcesInOrder) {
+      const firstSentence = tokens[cue.firstToken]!.sentence;
+      const lastSentence = tokens[cue.lastToken]!.sentence;
+      const sentenceStart = firstTokenWhere(tokens.length, (index) => tokens[index]!.sentence >= firstSentence);
+      const sentenceEnd = firstTokenWhere(tokens.length, (index) => tokens[index]!.sentence > lastSentence);
+      from = firstTokenWhere(sources.length, (index) => sources[index]!.lastToken >= sentenceStart);
+      until = firstTokenWhere(sources.length, (index) => sources[index]!.firstToken >= sentenceEnd);
+    }
+    for (let at = from; at < until; at++) {
+      const candidate = sources[at]!;
       if (tokens[candidate.firstToken]!.sentence !== tokens[cue.firstToken]!.sentence && tokens[candidate.lastToken]!.sentence !== tokens[cue.lastToken]!.sentence) continue;
       // `a | claim`: a determiner alone is never a speaker.
       if (isDeterminerOnly(text, candidate)) continue;

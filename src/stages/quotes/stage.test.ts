@@ -190,5 +190,7 @@ test('an outsized article is tagged without growing the model kernel’s memory'
   assert.ok(segmentation.tokens.length > 65_536);
   const found = findQuotes({ text, ...segmentation, mentions: [], entities: [] }, model);
   assert.ok(found.quotes.length >= 9000);
+  // Every one keeps its speaker, found among the sources around its cue's sentence.
+  assert.ok(found.quotes.every((quote) => quote.speaker !== null && text.slice(quote.speaker.start, quote.speaker.end) === 'the mayor'));
   assert.equal(model.kernel?.memoryBytes ?? 0, before);
 });
