@@ -532,8 +532,10 @@ export function findAttributions(
   // `Al Qaeda in Libya was responsible for the 2013 attack …, Pentagon spokesperson Maj. Sheryll
   // Klinkel told CNN`: the clause before `, SOURCE CUE` is content when nothing else claims it.
   const commaClauses = new Set<TagRun>();
+  const sourceEndingAt = new Map<number, TagRun>();
+  for (const run of sources) if (!sourceEndingAt.has(run.lastToken)) sourceEndingAt.set(run.lastToken, run);
   for (const cue of cues) {
-    const source = sources.find((candidate) => candidate.lastToken === cue.firstToken - 1);
+    const source = sourceEndingAt.get(cue.firstToken - 1);
     const comma = source ? tokens[source.firstToken - 1] : undefined;
     if (!source || !comma || tokens[source.firstToken - 1]!.sentence !== tokens[cue.firstToken]!.sentence || text.charAt(comma.start) !== ',') continue;
     const sentence = tokens[cue.firstToken]!.sentence;
