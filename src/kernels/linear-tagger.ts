@@ -6,8 +6,9 @@
  * the first pass sums them too and the second reads only its own new rows.
  *
  * One kernel holds the weights of one model (copied into its own memory once) and a work area
- * that grows with the longest document; it is not shared between threads, and a call never
- * yields, so one kernel serves one pipeline. The AssemblyScript source is
+ * that grows with the longest document it decodes (callers hand outsized ones to a throwaway copy,
+ * see {@link Int8ViterbiKernel.largeDocumentTokens}); it is not shared between threads, and a call
+ * never yields, so one kernel serves one pipeline. The AssemblyScript source is
  * `assembly/linear-tagger.ts`; {@link linearTaggerWasm} is its compiled form.
  */
 import { linearTaggerWasm } from './linear-tagger-wasm.js';
