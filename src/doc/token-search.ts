@@ -1,5 +1,6 @@
 /**
- * Binary searches over a Doc's tokens, which are sorted by offset and do not overlap.
+ * Binary searches over a Doc's tokens, which are sorted by offset and do not overlap (and over
+ * other layers in text order: mentions, runs of tags, spans).
  */
 import type { Token } from './schema.js';
 
@@ -23,6 +24,18 @@ export function firstTokenStartingFrom(tokens: readonly Pick<Token, 'start'>[], 
     const middle = (low + high) >> 1;
     if (tokens[middle]!.start < offset) low = middle + 1;
     else high = middle;
+  }
+  return low;
+}
+
+/** The first index in `[0, count)` where `test` holds, given that it holds from some index on (`count` when nowhere). */
+export function firstIndexWhere(count: number, test: (index: number) => boolean): number {
+  let low = 0;
+  let high = count;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (test(middle)) high = middle;
+    else low = middle + 1;
   }
   return low;
 }

@@ -11,7 +11,7 @@ import type { Span, Token } from '../../doc/schema.js';
 import { SPEECH_VERBS } from '../../lang/en/speech-verbs.js';
 import type { QuotedSpan } from './quote-marks.js';
 import { Tag } from './tagger.js';
-import { firstTokenEndingAfter, firstTokenStartingFrom } from '../../doc/token-search.js';
+import { firstIndexWhere, firstTokenEndingAfter, firstTokenStartingFrom } from '../../doc/token-search.js';
 
 /** A run of tokens with one tag type. */
 export interface TagRun extends Span {
@@ -36,18 +36,6 @@ export interface FoundAttribution {
 
 
 const LEADING_PUNCTUATION = /^[.,;:?!)\]]+$/u;
-
-/** The first index in `[0, count)` where `test` holds, given that it holds from some index on (binary search). */
-function firstTokenWhere(count: number, test: (index: number) => boolean): number {
-  let low = 0;
-  let high = count;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (test(middle)) high = middle;
-    else low = middle + 1;
-  }
-  return low;
-}
 
 /** Reads runs off BIO tags. */
 export function tagRuns(text: string, tokens: readonly Token[], tags: Uint8Array): TagRun[] {
@@ -686,10 +674,10 @@ export function findAttributions(
     if (sourcesInOrder) {
       const firstSentence = tokens[cue.firstToken]!.sentence;
       const lastSentence = tokens[cue.lastToken]!.sentence;
-      const sentenceStart = firstTokenWhere(tokens.length, (index) => tokens[index]!.sentence >= firstSentence);
-      const sentenceEnd = firstTokenWhere(tokens.length, (index) => tokens[index]!.sentence > lastSentence);
-      from = firstTokenWhere(sources.length, (index) => sources[index]!.lastToken >= sentenceStart);
-      until = firstTokenWhere(sources.length, (index) => sources[index]!.firstToken >= sentenceEnd);
+      const sentenceStart = firstIndexWhere(tokens.length, (index) => tokens[index]!.sentence >= firstSentence);
+      const sentenceEnd = firstIndexWhere(tokens.length, (index) => tokens[index]!.sentence > lastSentence);
+      from = firstIndexWhere(sources.length, (index) => sources[index]!.lastToken >= sentenceStart);
+      until = firstIndexWhere(sources.length, (index) => sources[index]!.firstToken >= sentenceEnd);
     }
     for (let at = from; at < until; at++) {
       const candidate = sources[at]!;

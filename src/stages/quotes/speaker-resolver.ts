@@ -9,6 +9,7 @@
  */
 import type { Entity, Mention, Quote, Sentence, Span, Token } from '../../doc/schema.js';
 import { foldForMatching } from '../../doc/text-builder.js';
+import { firstTokenEndingAfter } from '../../doc/token-search.js';
 import { ROLE_NOUNS } from '../../lang/en/roles.js';
 import { ISSUED_DOCUMENT_NOUNS } from '../../lang/en/speech-verbs.js';
 import type { FoundAttribution } from './attribution-finder.js';
@@ -123,13 +124,7 @@ function mentionForSource(mentions: readonly Mention[], source: Span, head: numb
 }
 
 function firstMentionIndex(mentions: readonly Mention[], start: number): number {
-  let low = 0;
-  let high = mentions.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (mentions[middle]!.end <= start) low = middle + 1;
-    else high = middle;
-  }
+  let low = firstTokenEndingAfter(mentions, start);
   // Mentions may nest: step back over any that still reach `start`.
   while (low > 0 && mentions[low - 1]!.end > start) low--;
   return Math.max(0, low - 2);

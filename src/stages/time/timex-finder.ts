@@ -11,6 +11,7 @@
 import * as chrono from 'chrono-node/en';
 import type { ParsedComponents } from 'chrono-node';
 import type { Diagnostic, Timex } from '../../doc/schema.js';
+import { firstTokenStartingFrom } from '../../doc/token-search.js';
 import {
   addDays,
   addMonths,
@@ -1296,13 +1297,7 @@ export function findTimexes(text: string, sentences: readonly SentenceSpan[], pu
   // for a 90,000-word text of 8,000 dates).
   const byStart: Candidate[] = [];
   for (const candidate of ordered) {
-    let low = 0;
-    let high = byStart.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (byStart[middle]!.start < candidate.end) low = middle + 1;
-      else high = middle;
-    }
+    const low = firstTokenStartingFrom(byStart, candidate.end);
     const before = byStart[low - 1];
     if (before && candidate.start < before.end) continue;
     chosen.push(candidate);
