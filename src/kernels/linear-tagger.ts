@@ -102,9 +102,10 @@ export class Int8ViterbiKernel {
     this.#rowBytes = 8 * passes.length;
     const tableBytes = rowCount * this.#rowBytes;
     let offset = tableBytes;
-    for (const pass of passes) {
+    // Transitions in rows of 8 (one per previous tag and the start), the kernel's vector width.
+    for (let index = 0; index < passes.length; index++) {
       this.#transitions.push(offset);
-      offset += pass.transition.byteLength;
+      offset += 9 * 8 * Float64Array.BYTES_PER_ELEMENT;
     }
     this.#workStart = align(offset, 16);
     this.#grow(this.#workStart);
@@ -113,7 +114,9 @@ export class Int8ViterbiKernel {
     passes.forEach((pass, index) => {
       const { emission } = pass;
       for (let row = 0; row < rowCount; row++) table.set(emission.subarray(row * 8, row * 8 + 8), row * this.#rowBytes + index * 8);
-      new Float64Array(memory, this.#transitions[index]!, pass.transition.length).set(pass.transition);
+      const transitions = new Float64Array(memory, this.#transitions[index]!, 9 * 8).fill(-Infinity);
+      for (let previous = 0; previous < tagCount; previous++) transitions.set(pass.transition.subarray(previous * tagCount, (previous + 1) * tagCount), previous * 8);
+      transitions.set(pass.transition.subarray(tagCount * tagCount, (tagCount + 1) * tagCount), 8 * 8);
     });
   }
 
