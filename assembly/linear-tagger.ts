@@ -141,3 +141,5 @@ export function decodeInt8(
     store<u8>(out + <usize>(index - 1), <u8>last);
   }
 }
+
+export { quoteFeatureRows } from './quote-features';

@@ -38,7 +38,13 @@ interface Exports {
     work: number,
     out: number,
   ): void;
+  quoteFeatureRows(columns: number, width: number, count: number, mask: number, out: number): void;
 }
+
+/** Columns that {@link Int8ViterbiKernel.quoteFeatureRows} takes (see `assembly/quote-features.ts`). */
+export const quoteColumnCount = 18;
+/** Rows per token that {@link Int8ViterbiKernel.quoteFeatureRows} writes. */
+export const quoteRowsPerToken = 31;
 
 /** A run of tokens `[first, end)` decoded as one sequence. */
 export interface TokenRange {
@@ -59,14 +65,21 @@ export class Int8ViterbiKernel {
   readonly #passCount: number;
   readonly #rowBytes: number;
   readonly #transitions: number[] = [];
-  /** Start of the per-document area: partial sums, work, tags, then row indices (last, so that growing it keeps the rest). */
+  /**
+   * Start of the per-document area: partial sums, work, tags, feature columns, hashed rows, then
+   * the rows of the pass being decoded (last, so that growing it keeps the rest).
+   */
   readonly #workStart: number;
   #rowCapacity = 0;
   #tokenCapacity = 0;
   #partialAt = 0;
   #workAt = 0;
   #outAt = 0;
+  #columnsAt = 0;
+  #hashedAt = 0;
   #rowsAt = 0;
+  /** The view {@link Int8ViterbiKernel.quoteFeatureRows} last returned (decoded in place). */
+  #hashed: Int32Array | null = null;
 
   /**
    * Documents longer than this many tokens are best decoded by a copy of the kernel
@@ -131,7 +144,11 @@ export class Int8ViterbiKernel {
     if (missing > 0) memory.grow(Math.ceil(missing / 65536));
   }
 
-  /** Makes room for `rowCount` row indices and `tokenCount` tokens. */
+  /**
+   * Makes room for `rowCount` row indices and `tokenCount` tokens (at least 64 rows a token, so
+   * that decoding a document's passes after hashing its rows does not grow the memory, which would
+   * detach the hashed rows' view).
+   */
   #reserve(rowCount: number, tokenCount: number): void {
     if (rowCount <= this.#rowCapacity && tokenCount <= this.#tokenCapacity) return;
     if (tokenCount > this.#tokenCapacity) {
@@ -139,10 +156,40 @@ export class Int8ViterbiKernel {
       this.#partialAt = this.#workStart;
       this.#workAt = align(this.#partialAt + 16 * tokenCount, 16);
       this.#outAt = align(this.#workAt + 144 + 8 * tokenCount, 16);
-      this.#rowsAt = align(this.#outAt + tokenCount, 16);
+      this.#columnsAt = align(this.#outAt + tokenCount, 16);
+      this.#hashedAt = align(this.#columnsAt + 4 * quoteColumnCount * (tokenCount + 4), 16);
+      this.#rowsAt = align(this.#hashedAt + 4 * quoteRowsPerToken * tokenCount, 16);
+      this.#hashed = null;
     }
-    this.#rowCapacity = Math.max(rowCount, this.#rowCapacity);
+    this.#rowCapacity = Math.max(rowCount, 64 * tokenCount, this.#rowCapacity);
+    const before = this.#exports.memory.buffer;
     this.#grow(this.#rowsAt + 4 * this.#rowCapacity);
+    if (this.#exports.memory.buffer !== before) this.#hashed = null;
+  }
+
+  /**
+   * The quotes tagger's first-pass rows (`quoteRowsPerToken` a token) of a document of `count`
+   * tokens, from its per-token columns in the order of `assembly/quote-features.ts`: each of
+   * `count + 4` entries (token `i` at `i + 2`, zeros either side) or of `count` entries. The
+   * result is a view of this kernel's memory, valid until its next call with another document;
+   * {@link Int8ViterbiKernel.decode} reads it in place.
+   */
+  quoteFeatureRows(columns: readonly (Int32Array | Uint16Array | Uint8Array)[], count: number, mask: number): Int32Array {
+    if (columns.length !== quoteColumnCount) throw new RangeError(`the quote feature rows take ${quoteColumnCount} columns, not ${columns.length}`);
+    this.#reserve(0, count);
+    const width = count + 4;
+    const area = new Int32Array(this.#exports.memory.buffer, this.#columnsAt, quoteColumnCount * width);
+    columns.forEach((column, index) => {
+      if (column.length === width) area.set(column, index * width);
+      else if (column.length === count) {
+        area.set(column, index * width + 2);
+        area.fill(0, index * width, index * width + 2);
+        area.fill(0, index * width + count + 2, (index + 1) * width);
+      } else throw new RangeError(`a column of ${column.length} entries for ${count} tokens`);
+    });
+    this.#exports.quoteFeatureRows(this.#columnsAt, width, count, mask, this.#hashedAt);
+    this.#hashed = new Int32Array(this.#exports.memory.buffer, this.#hashedAt, quoteRowsPerToken * count);
+    return this.#hashed;
   }
 
   /**
@@ -163,16 +210,19 @@ export class Int8ViterbiKernel {
     const rowArea = new Int32Array(memory, this.#rowsAt, rows.length);
     new Uint8Array(memory, this.#outAt, tokenCount).fill(0);
     const keep = pass === 0 && this.#passCount === 2;
+    // Rows hashed by this kernel are read where they are.
+    const inPlace = rows === this.#hashed && rows.buffer === memory;
+    const rowsAt = inPlace ? this.#hashedAt : this.#rowsAt;
     for (const { first, end } of sequences) {
       if (end <= first) continue;
-      rowArea.set(rows.subarray(first * stride, end * stride), first * stride);
+      if (!inPlace) rowArea.set(rows.subarray(first * stride, end * stride), first * stride);
       this.#exports.decodeInt8(
         0,
         this.#rowBytes,
         pass * 8,
         this.#transitions[pass]!,
         this.#tagCount,
-        this.#rowsAt + 4 * first * stride,
+        rowsAt + 4 * first * stride,
         stride,
         reused,
         this.#partialAt + 16 * first,

@@ -8,9 +8,10 @@ import { COGNITION_VERBS, SPEECH_NOUNS, SPEECH_VERBS } from '../../lang/en/speec
 import type { QuotedSpan } from './quote-marks.js';
 import { WordTable } from '../../util/word-table.js';
 import { freshArrays, type TypedArena } from '../../util/typed-arena.js';
+import { quoteRowsPerToken, type Int8ViterbiKernel } from '../../kernels/linear-tagger.js';
 
-/** Number of feature rows per token. */
-export const featuresPerToken = 31;
+/** Number of feature rows per token (the WebAssembly kernel's templates are the same). */
+export const featuresPerToken = quoteRowsPerToken;
 
 /** Word classes from the cue-word lists. */
 const enum WordClass {
@@ -179,7 +180,8 @@ export function distanceBucket(distance: number): number {
 
 /**
  * Computes the feature rows of every token. Sequences are paragraphs (PolNeAR: no content span
- * crosses a line break; a multi-sentence quote stays one run).
+ * crosses a line break; a multi-sentence quote stays one run). Given a kernel, the rows are hashed
+ * there (same rows) and are a view of its memory, valid until its next document.
  */
 export function featureRows(
   text: string,
@@ -189,6 +191,7 @@ export function featureRows(
   vocabulary: Vocabulary,
   rowBits: number,
   arrays: Pick<TypedArena, 'int32' | 'uint16' | 'uint8'> = freshArrays,
+  kernel: Int8ViterbiKernel | null = null,
 ): FeatureRows {
   const count = tokens.length;
   const mask = (1 << rowBits) - 1;
@@ -257,7 +260,6 @@ export function featureRows(
     }
   }
   if (count > sequenceFirst) sequences.push({ first: sequenceFirst, end: count });
-  const rows = arrays.int32(count * featuresPerToken);
   const cueDirection = arrays.uint8(count);
   const cueDistance = arrays.uint8(count);
   const anchorWord = arrays.int32(count);
@@ -346,6 +348,13 @@ export function featureRows(
     if (colon < 0) continue;
     for (let index = sequence.first; index < sequence.end; index++) colonState[index] = index < colon ? 1 : index === colon ? 2 : 3;
   }
+  if (kernel) {
+    // The same templates in WebAssembly (assembly/quote-features.ts), from the same columns.
+    const columns = [wordIds, shapes, classes, levels, coarse, fine, quoteState, suffixes, cueDirection, cueDistance, anchorWord, sentenceFlags, sentencePosition, commasToCue, thatAfterCue, toSentenceEnd, paragraphOpensQuote, colonState];
+    const rows = kernel.quoteFeatureRows(columns, count, mask);
+    return { rows, stride: featuresPerToken, wordIds, shapes, levels, sequences, quoteState };
+  }
+  const rows = arrays.int32(count * featuresPerToken);
   for (let index = 0; index < count; index++) {
     const base = index * featuresPerToken;
     const at = index + 2;

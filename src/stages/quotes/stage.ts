@@ -9,7 +9,7 @@ import { dropWeakAttributions, findAttributions } from './attribution-finder.js'
 import { featureRows } from './features.js';
 import { findQuotedSpans, splitAtLineBreaks } from './quote-marks.js';
 import { resolveSpeakers } from './speaker-resolver.js';
-import { loadQuoteTagger, tagTokens, type QuoteTaggerModel } from './tagger.js';
+import { kernelFor, loadQuoteTagger, tagTokens, type QuoteTaggerModel } from './tagger.js';
 
 /** The layers {@link findQuotes} reads. */
 export interface QuoteInputs {
@@ -33,8 +33,9 @@ export function findQuotes(inputs: QuoteInputs, model: QuoteTaggerModel): FoundQ
   const lines = splitAtLineBreaks(text, inputs.paragraphs);
   const quoted = findQuotedSpans(text, lines);
   model.arena.reset();
-  const features = featureRows(text, tokens, lines, quoted.spans, model.vocabulary, model.rowBits, model.arena);
-  const tags = tagTokens(model, features, tokens);
+  const kernel = kernelFor(model, tokens.length);
+  const features = featureRows(text, tokens, lines, quoted.spans, model.vocabulary, model.rowBits, model.arena, kernel);
+  const tags = tagTokens(model, features, tokens, kernel);
   const { ids, cueLevels, size } = model.vocabulary;
   // A cue word unseen in training counts as a middling one.
   const cueLevel = (word: string): number => {

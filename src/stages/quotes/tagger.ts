@@ -282,15 +282,21 @@ export function decodeQuantised(rows: Int32Array, stride: number, first: number,
 }
 
 /**
+ * The kernel to hash and decode a document of `tokenCount` tokens with: the model's, or for an
+ * outsized document a throwaway copy, so that its work area is freed with it.
+ */
+export function kernelFor(model: QuoteTaggerModel, tokenCount: number): Int8ViterbiKernel | null {
+  return model.kernel && tokenCount > Int8ViterbiKernel.largeDocumentTokens ? new Int8ViterbiKernel(model.kernel, quoteTagCount) : model.kernel;
+}
+
+/**
  * Tags every token of a document: the first pass, then the stacked pass when the model has one.
  * Decoding runs in the model's WebAssembly kernel when it has one, else in JavaScript (same tags).
  */
-export function tagTokens(model: QuoteTaggerModel, features: FeatureRows, tokens: readonly Token[]): Uint8Array {
+export function tagTokens(model: QuoteTaggerModel, features: FeatureRows, tokens: readonly Token[], kernel: Int8ViterbiKernel | null = kernelFor(model, tokens.length)): Uint8Array {
   let tags = new Uint8Array(features.quoteState.length);
   let rows = features;
   let scratch: DecodeScratch | null = null;
-  // An outsized document gets a throwaway copy of the kernel, so its work area is freed with it.
-  const kernel = model.kernel && tokens.length > Int8ViterbiKernel.largeDocumentTokens ? new Int8ViterbiKernel(model.kernel, quoteTagCount) : model.kernel;
   model.passes.forEach((pass, index) => {
     let sequences = rows.sequences;
     if (index > 0) {
