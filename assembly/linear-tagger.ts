@@ -142,4 +142,4 @@ export function decodeInt8(
   }
 }
 
-export { quoteFeatureRows } from './quote-features';
+export { quoteFeatureRows, quoteStackedRows } from './quote-features';

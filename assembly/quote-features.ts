@@ -107,3 +107,94 @@ export function quoteFeatureRows(columns: usize, width: i32, count: i32, mask: i
     store<i32>(row, mix(templateSeed(30), coarseHere * 512 + load<i32>(coarse, 12), cue, mask), 120);
   }
 }
+
+/** Number of columns {@link quoteStackedRows} reads, in this order. */
+export const stackedColumnCount = 16;
+
+const TAG: usize = 0;
+const S_WORD: usize = 1;
+const S_SHAPE: usize = 2;
+const S_LEVEL: usize = 3;
+const S_QUOTE: usize = 4;
+const LEFT_CUE: usize = 5;
+const RIGHT_CUE: usize = 6;
+const CONTENT_SINCE_CUE: usize = 7;
+const BOUNDARY_SINCE_CONTENT: usize = 8;
+const LAST_KIND: usize = 9;
+const LAST_KIND_DISTANCE: usize = 10;
+const NEXT_KIND: usize = 11;
+const NEXT_KIND_DISTANCE: usize = 12;
+const RUN_START: usize = 13;
+const RUN_END: usize = 14;
+const S_SENTENCE_FLAGS: usize = 15;
+
+// distanceBucket of features.ts.
+// @ts-ignore: decorator
+@inline
+function bucket(distance: i32): i32 {
+  if (distance <= 3) return distance;
+  if (distance <= 6) return 4;
+  if (distance <= 12) return 5;
+  if (distance <= 25) return 6;
+  return 7;
+}
+
+// kindOf of stacked-features.ts: 0 none, 1 content, 2 cue, 3 source.
+// @ts-ignore: decorator
+@inline
+function kindOf(tag: i32): i32 {
+  return tag == 0 ? 0 : tag <= 2 ? 1 : tag <= 4 ? 2 : 3;
+}
+
+/**
+ * The stacked pass's own 15 rows (the templates of src/stages/quotes/stacked-features.ts) for
+ * tokens `[first, end)` of a document of `count` tokens, written to
+ * `out + 4 * (token * stride + offset + k)`. Columns as for {@link quoteFeatureRows}.
+ */
+export function quoteStackedRows(columns: usize, width: i32, count: i32, first: i32, end: i32, mask: i32, out: usize, stride: i32, offset: i32): void {
+  const columnBytes = (<usize>width) << 2;
+  const tags = columns + TAG * columnBytes + 8;
+  const words = columns + S_WORD * columnBytes + 8;
+  const levels = columns + S_LEVEL * columnBytes + 8;
+  for (let index = first; index < end; index++) {
+    const at = columns + ((<usize>index) << 2);
+    const tag = load<i32>(tags + ((<usize>index) << 2));
+    const previousTag = index > 0 ? load<i32>(tags + ((<usize>(index - 1)) << 2)) : 7;
+    const nextTag = index + 1 < count ? load<i32>(tags + ((<usize>index) << 2), 4) : 7;
+    const word = load<i32>(at + S_WORD * columnBytes, 8);
+    const shape = load<i32>(at + S_SHAPE * columnBytes, 8);
+    const quote = load<i32>(at + S_QUOTE * columnBytes, 8);
+    const left = load<i32>(at + LEFT_CUE * columnBytes, 8);
+    const right = load<i32>(at + RIGHT_CUE * columnBytes, 8);
+    const contentSinceCue = load<i32>(at + CONTENT_SINCE_CUE * columnBytes, 8);
+    const lastKind = load<i32>(at + LAST_KIND * columnBytes, 8);
+    const nextKind = load<i32>(at + NEXT_KIND * columnBytes, 8);
+    const runStart = load<i32>(at + RUN_START * columnBytes, 8);
+    const runEnd = load<i32>(at + RUN_END * columnBytes, 8);
+    const leftDistance = left >= 0 ? bucket(index - left) : 8;
+    const rightDistance = right >= 0 ? bucket(right - index) : 8;
+    const inRun = runStart >= 0;
+    const fromStart = inRun ? bucket(index - runStart) : 8;
+    const toEnd = inRun && runEnd >= 0 ? bucket(runEnd - index) : 8;
+    const shapeTag = shape * 8 + tag;
+    const row = out + ((<usize>(index * stride + offset)) << 2);
+    store<i32>(row, mix(templateSeed(100), previousTag * 64 + tag * 8 + nextTag, 0, mask));
+    store<i32>(row, mix(templateSeed(101), tag, word, mask), 4);
+    store<i32>(row, mix(templateSeed(102), leftDistance * 16 + contentSinceCue * 8 + tag, shape, mask), 8);
+    store<i32>(row, mix(templateSeed(103), rightDistance * 8 + tag, shape, mask), 12);
+    store<i32>(row, mix(templateSeed(104), fromStart * 16 + toEnd, tag * 16 + shape, mask), 16);
+    store<i32>(row, mix(templateSeed(105), lastKind * 16 + load<i32>(at + LAST_KIND_DISTANCE * columnBytes, 8), shapeTag, mask), 20);
+    store<i32>(row, mix(templateSeed(106), nextKind * 16 + load<i32>(at + NEXT_KIND_DISTANCE * columnBytes, 8), shapeTag, mask), 24);
+    store<i32>(row, mix(templateSeed(107), left >= 0 ? load<i32>(words + ((<usize>left) << 2)) : 0, leftDistance * 2 + contentSinceCue, mask), 28);
+    store<i32>(row, mix(templateSeed(108), load<i32>(at + BOUNDARY_SINCE_CONTENT * columnBytes, 8) * 8 + lastKind, shapeTag, mask), 32);
+    store<i32>(row, mix(templateSeed(109), load<i32>(at + S_SENTENCE_FLAGS * columnBytes, 8) * 8 + tag, quote, mask), 36);
+    store<i32>(row, mix(templateSeed(110), lastKind * 8 + nextKind, tag * 16 + quote, mask), 40);
+    store<i32>(row, mix(templateSeed(111), right >= 0 ? load<i32>(words + ((<usize>right) << 2)) : 0, rightDistance * 8 + tag, mask), 44);
+    const leftLevel = left >= 0 ? load<i32>(levels + ((<usize>left) << 2)) : 4;
+    const rightLevel = right >= 0 ? load<i32>(levels + ((<usize>right) << 2)) : 4;
+    store<i32>(row, mix(templateSeed(112), leftLevel * 8 + rightLevel, tag * 16 + contentSinceCue * 8 + quote, mask), 48);
+    const afterSource = left > 0 && kindOf(load<i32>(tags + ((<usize>(left - 1)) << 2))) == 3 ? 1 : 0;
+    store<i32>(row, mix(templateSeed(113), afterSource, leftDistance * 8 + tag, mask), 52);
+    store<i32>(row, mix(templateSeed(114), load<i32>(at + S_LEVEL * columnBytes, 8) * 8 + lastKind, tag * 8 + nextKind, mask), 56);
+  }
+}

@@ -39,12 +39,19 @@ interface Exports {
     out: number,
   ): void;
   quoteFeatureRows(columns: number, width: number, count: number, mask: number, out: number): void;
+  quoteStackedRows(columns: number, width: number, count: number, first: number, end: number, mask: number, out: number, stride: number, offset: number): void;
 }
 
 /** Columns that {@link Int8ViterbiKernel.quoteFeatureRows} takes (see `assembly/quote-features.ts`). */
 export const quoteColumnCount = 18;
 /** Rows per token that {@link Int8ViterbiKernel.quoteFeatureRows} writes. */
 export const quoteRowsPerToken = 31;
+/** Columns that {@link Int8ViterbiKernel.quoteStackedRows} takes. */
+export const stackedColumnCount = 16;
+/** Rows per token that {@link Int8ViterbiKernel.quoteStackedRows} writes. */
+export const stackedRowsPerToken = 15;
+
+type Column = Int32Array | Uint16Array | Uint8Array;
 
 /** A run of tokens `[first, end)` decoded as one sequence. */
 export interface TokenRange {
@@ -80,6 +87,8 @@ export class Int8ViterbiKernel {
   #rowsAt = 0;
   /** The view {@link Int8ViterbiKernel.quoteFeatureRows} last returned (decoded in place). */
   #hashed: Int32Array | null = null;
+  /** The view {@link Int8ViterbiKernel.quoteStackedRows} last returned (decoded in place). */
+  #stacked: Int32Array | null = null;
 
   /**
    * Documents longer than this many tokens are best decoded by a copy of the kernel
@@ -160,11 +169,15 @@ export class Int8ViterbiKernel {
       this.#hashedAt = align(this.#columnsAt + 4 * quoteColumnCount * (tokenCount + 4), 16);
       this.#rowsAt = align(this.#hashedAt + 4 * quoteRowsPerToken * tokenCount, 16);
       this.#hashed = null;
+      this.#stacked = null;
     }
     this.#rowCapacity = Math.max(rowCount, 64 * tokenCount, this.#rowCapacity);
     const before = this.#exports.memory.buffer;
     this.#grow(this.#rowsAt + 4 * this.#rowCapacity);
-    if (this.#exports.memory.buffer !== before) this.#hashed = null;
+    if (this.#exports.memory.buffer !== before) {
+      this.#hashed = null;
+      this.#stacked = null;
+    }
   }
 
   /**
@@ -174,11 +187,35 @@ export class Int8ViterbiKernel {
    * result is a view of this kernel's memory, valid until its next call with another document;
    * {@link Int8ViterbiKernel.decode} reads it in place.
    */
-  quoteFeatureRows(columns: readonly (Int32Array | Uint16Array | Uint8Array)[], count: number, mask: number): Int32Array {
-    if (columns.length !== quoteColumnCount) throw new RangeError(`the quote feature rows take ${quoteColumnCount} columns, not ${columns.length}`);
+  quoteFeatureRows(columns: readonly Column[], count: number, mask: number): Int32Array {
+    const width = this.#upload(columns, quoteColumnCount, count);
+    this.#exports.quoteFeatureRows(this.#columnsAt, width, count, mask, this.#hashedAt);
+    this.#hashed = new Int32Array(this.#exports.memory.buffer, this.#hashedAt, quoteRowsPerToken * count);
+    return this.#hashed;
+  }
+
+  /**
+   * The quotes tagger's stacked rows for the tokens of `sequences`: rows `[offset, offset +
+   * stackedRowsPerToken)` of `stride` a token, from the columns of `assembly/quote-features.ts`
+   * (as for {@link Int8ViterbiKernel.quoteFeatureRows}). The other rows of the view returned are
+   * not set: it is meant for {@link Int8ViterbiKernel.decode} with `reused` = `offset`, which
+   * reads it in place; valid until the next call with another document.
+   */
+  quoteStackedRows(columns: readonly Column[], count: number, mask: number, sequences: readonly TokenRange[], stride: number, offset: number): Int32Array {
+    if (offset + stackedRowsPerToken > stride) throw new RangeError(`stacked rows from ${offset} do not fit ${stride} a token`);
+    const width = this.#upload(columns, stackedColumnCount, count);
+    this.#reserve(count * stride, count);
+    for (const { first, end } of sequences) this.#exports.quoteStackedRows(this.#columnsAt, width, count, first, end, mask, this.#rowsAt, stride, offset);
+    this.#stacked = new Int32Array(this.#exports.memory.buffer, this.#rowsAt, count * stride);
+    return this.#stacked;
+  }
+
+  /** Copies per-token columns (`count + 4` entries padded with two zeros either side, or `count`) into the column area; returns its width. */
+  #upload(columns: readonly Column[], expected: number, count: number): number {
+    if (columns.length !== expected) throw new RangeError(`${expected} columns expected, not ${columns.length}`);
     this.#reserve(0, count);
     const width = count + 4;
-    const area = new Int32Array(this.#exports.memory.buffer, this.#columnsAt, quoteColumnCount * width);
+    const area = new Int32Array(this.#exports.memory.buffer, this.#columnsAt, expected * width);
     columns.forEach((column, index) => {
       if (column.length === width) area.set(column, index * width);
       else if (column.length === count) {
@@ -187,9 +224,7 @@ export class Int8ViterbiKernel {
         area.fill(0, index * width + count + 2, (index + 1) * width);
       } else throw new RangeError(`a column of ${column.length} entries for ${count} tokens`);
     });
-    this.#exports.quoteFeatureRows(this.#columnsAt, width, count, mask, this.#hashedAt);
-    this.#hashed = new Int32Array(this.#exports.memory.buffer, this.#hashedAt, quoteRowsPerToken * count);
-    return this.#hashed;
+    return width;
   }
 
   /**
@@ -211,8 +246,9 @@ export class Int8ViterbiKernel {
     new Uint8Array(memory, this.#outAt, tokenCount).fill(0);
     const keep = pass === 0 && this.#passCount === 2;
     // Rows hashed by this kernel are read where they are.
-    const inPlace = rows === this.#hashed && rows.buffer === memory;
-    const rowsAt = inPlace ? this.#hashedAt : this.#rowsAt;
+    const hashed = rows === this.#hashed && rows.buffer === memory;
+    const inPlace = hashed || (rows === this.#stacked && rows.buffer === memory);
+    const rowsAt = hashed ? this.#hashedAt : this.#rowsAt;
     for (const { first, end } of sequences) {
       if (end <= first) continue;
       if (!inPlace) rowArea.set(rows.subarray(first * stride, end * stride), first * stride);

@@ -8,13 +8,14 @@
  */
 import type { Token } from '../../doc/schema.js';
 import { freshArrays, type TypedArena } from '../../util/typed-arena.js';
+import { stackedRowsPerToken, type Int8ViterbiKernel } from '../../kernels/linear-tagger.js';
 import { distanceBucket, featuresPerToken, hashRow, SHAPE_COLON, SHAPE_COMMA, SHAPE_DASH, SHAPE_TERMINATOR, type FeatureRows } from './features.js';
 
 /**
  * Rows per token in the second pass: every first-pass row, in order, then 15 stacked ones (the
  * WebAssembly decoder relies on that order: it sums the copied rows while decoding the first pass).
  */
-export const stackedFeaturesPerToken = featuresPerToken + 15;
+export const stackedFeaturesPerToken = featuresPerToken + stackedRowsPerToken;
 
 // Tag kinds: 0 none, 1 content, 2 cue, 3 source (from BIO tag ids 0..6).
 function kindOf(tag: number): number {
@@ -29,6 +30,8 @@ function isBoundary(shape: number): boolean {
  * Second-pass rows from the first pass's rows and tags, for the tokens of `sequences` (default
  * every line; rows of other tokens stay 0). The result's sequences are those given. Without
  * `copyFirstRows` the copied first-pass rows are left 0 (for a decoder that has their sums).
+ * Given a kernel, its own rows are hashed there (same rows) into a view of its memory that holds
+ * only those (see `Int8ViterbiKernel.quoteStackedRows`).
  */
 export function stackedRows(
   tokens: readonly Token[],
@@ -38,12 +41,12 @@ export function stackedRows(
   sequences: FeatureRows['sequences'] = first.sequences,
   arrays: Pick<TypedArena, 'int32' | 'uint16' | 'uint8'> = freshArrays,
   copyFirstRows = true,
+  kernel: Int8ViterbiKernel | null = null,
 ): FeatureRows {
   const count = tokens.length;
   const mask = (1 << rowBits) - 1;
   const stride = stackedFeaturesPerToken;
   const copied = first.stride;
-  const rows = arrays.int32(count * stride);
   const { wordIds, shapes, levels } = first;
   const leftCue = arrays.int32(count).fill(-1);
   const contentSinceCue = arrays.uint8(count);
@@ -135,6 +138,13 @@ export function stackedRows(
       }
     }
   }
+  if (kernel) {
+    // The same templates in WebAssembly (assembly/quote-features.ts); the copied rows are left to the kernel's sums.
+    const columns = [firstTags, wordIds, shapes, levels, first.quoteState, leftCue, rightCue, contentSinceCue, boundarySinceContent, lastKind, lastKindDistance, nextKind, nextKindDistance, runStart, runEnd, sentenceFlags];
+    const rows = kernel.quoteStackedRows(columns, count, mask, sequences, stride, copied);
+    return { rows, stride, wordIds, shapes, levels, sequences, quoteState: first.quoteState };
+  }
+  const rows = arrays.int32(count * stride);
   const firstRows = first.rows;
   const firstStride = first.stride;
   for (const sequence of sequences) for (let index = sequence.first; index < sequence.end; index++) {

@@ -307,7 +307,7 @@ export function tagTokens(model: QuoteTaggerModel, features: FeatureRows, tokens
         for (let token = sequence.first; token < sequence.end; token++) if (previous[token] !== 0) return true;
         return false;
       });
-      rows = stackedRows(tokens, features, previous, model.rowBits, sequences, model.arena, model.kernel === null);
+      rows = stackedRows(tokens, features, previous, model.rowBits, sequences, model.arena, kernel === null, kernel);
       tags = new Uint8Array(features.quoteState.length);
     }
     if (kernel) {
