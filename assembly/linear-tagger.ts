@@ -14,7 +14,7 @@
  * not 0, the sums of the other half of each row (offset `8 - slotOffset`) over the same rows are
  * written to `keep + 16 * index`. Transitions are f64 in rows of 8 (`transition[previous * 8 +
  * next]`, columns from `tagCount` on unused), row 8 for the start. Ties go to the lower
- * tag, as in the JavaScript decoder. `work` needs 144 + 8 × length bytes; the best tag of each
+ * tag, as in the JavaScript decoder. `work` needs 160 + 24 × length bytes; the best tag of each
  * token is written to `out`.
  *
  * The step from one token to the next runs over all 8 next tags at once in four f64x2 vectors,
@@ -46,10 +46,9 @@ export function decodeInt8(
   const shift: u32 = rowBytes == 16 ? 4 : 3;
   const slots = table + <usize>slotOffset;
   const other = table + <usize>(8 - slotOffset);
-  let score0 = f64x2.splat(0);
-  let score1 = f64x2.splat(0);
-  let score2 = f64x2.splat(0);
-  let score3 = f64x2.splat(0);
+  // First every token's emission sums (independent random reads, as many in flight as the core
+  // allows), then the Viterbi steps over them.
+  const sums = (back + ((<usize>length) << 3) + 15) & ~(<usize>15);
   for (let index = 0; index < length; index++) {
     let sum = skip > 0 ? v128.load(partial + ((<usize>index) << 4)) : i16x8.splat(0);
     const base = rows + <usize>index * rowStride;
@@ -67,6 +66,14 @@ export function decodeInt8(
         sum = i16x8.add(sum, v128.load8x8_s(slots + at));
       }
     }
+    v128.store(sums + ((<usize>index) << 4), sum);
+  }
+  let score0 = f64x2.splat(0);
+  let score1 = f64x2.splat(0);
+  let score2 = f64x2.splat(0);
+  let score3 = f64x2.splat(0);
+  for (let index = 0; index < length; index++) {
+    const sum = v128.load(sums + ((<usize>index) << 4));
     // The 8 emission sums as f64, two per vector.
     const low = i32x4.extend_low_i16x8_s(sum);
     const high = i32x4.extend_high_i16x8_s(sum);

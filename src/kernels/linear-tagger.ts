@@ -164,7 +164,7 @@ export class Int8ViterbiKernel {
       this.#tokenCapacity = tokenCount;
       this.#partialAt = this.#workStart;
       this.#workAt = align(this.#partialAt + 16 * tokenCount, 16);
-      this.#outAt = align(this.#workAt + 144 + 8 * tokenCount, 16);
+      this.#outAt = align(this.#workAt + 160 + 24 * tokenCount, 16);
       this.#columnsAt = align(this.#outAt + tokenCount, 16);
       this.#hashedAt = align(this.#columnsAt + 4 * quoteColumnCount * (tokenCount + 4), 16);
       this.#rowsAt = align(this.#hashedAt + 4 * quoteRowsPerToken * tokenCount, 16);
