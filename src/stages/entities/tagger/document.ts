@@ -24,7 +24,7 @@ const tagCount = importedTagCount;
 export type SentenceVisitor = (documentSentence: number, rows: SentenceRows, predicted: Int32Array) => void;
 
 /** Per-token extra feature rows (document features) of one sentence, flat; reused sentence after sentence. */
-class ExtraRows implements SentenceRows {
+export class ExtraRows implements SentenceRows {
   length = 0;
   starts = new Int32Array(64);
   rows = new Int32Array(256);
@@ -60,6 +60,12 @@ export function createPassBuffers(): PassBuffers {
   return { extra: new ExtraRows(), workspace: new ViterbiWorkspace(), keys: [] };
 }
 
+/**
+ * Decodes a sentence from its static scores plus its extra rows in place of {@link viterbi} (the
+ * tagger's WebAssembly kernel), with the same tags; false when it cannot (then JavaScript decodes).
+ */
+export type SentenceDecoder = (staticScores: Float64Array, extra: ExtraRows, tags: Int32Array) => boolean;
+
 /** What a caller that runs both passes may hand them (all optional). */
 export interface PassOptions {
   /**
@@ -71,6 +77,8 @@ export interface PassOptions {
   readonly buffers?: PassBuffers;
   /** The document's {@link lowerWords}, when the caller has them (both passes read them). */
   readonly lowerWords?: ReadonlySet<string>;
+  /** Decodes sentences that have {@link staticScores} (default: {@link viterbi} in JavaScript). */
+  readonly decoder?: SentenceDecoder;
 }
 
 /** Static rows plus extra rows as one {@link SentenceRows} (only needed for training updates). */
@@ -91,8 +99,9 @@ function mergeRows(sentence: SentenceFeatures, extra: ExtraRows): SentenceRows {
  * Scores and decodes one sentence into `tags`; adds the extra rows into `staticScores` (the
  * caller's, used once) when given.
  */
-function decode(sentence: SentenceFeatures, buffers: PassBuffers, weights: LinearWeights, staticScores: Float64Array | undefined, tags: Int32Array): Int32Array {
+function decode(sentence: SentenceFeatures, buffers: PassBuffers, weights: LinearWeights, staticScores: Float64Array | undefined, tags: Int32Array, decoder: SentenceDecoder | undefined): Int32Array {
   const { extra, workspace } = buffers;
+  if (staticScores && decoder?.(staticScores, extra, tags)) return tags;
   let scores: Float64Array;
   if (staticScores) scores = staticScores;
   else {
@@ -150,7 +159,7 @@ export function firstPass(
 ): Int32Array[] {
   const memory = new Map<string, number>();
   const result = tagArrays(sentences);
-  const { staticScores, buffers = createPassBuffers(), lowerWords: lower = lowerWords(sentences) } = options;
+  const { staticScores, buffers = createPassBuffers(), lowerWords: lower = lowerWords(sentences), decoder } = options;
   const { extra, keys } = buffers;
   for (let sentenceIndex = 0; sentenceIndex < sentences.length; sentenceIndex++) {
     const sentence = sentences[sentenceIndex]!;
@@ -167,7 +176,7 @@ export function firstPass(
     }
     extra.starts[sentence.length] = extra.count;
     // Training may add rows for new document features: resolve before reading the weights.
-    const predicted = decode(sentence, buffers, weights, staticScores?.[sentenceIndex], result[sentenceIndex]!);
+    const predicted = decode(sentence, buffers, weights, staticScores?.[sentenceIndex], result[sentenceIndex]!, decoder);
     visit?.(sentenceIndex, mergeRows(sentence, extra), predicted);
     for (let index = 0; index < sentence.length; index++) {
       const form = sentence.memoryKeys[index]!;
@@ -259,7 +268,7 @@ export function secondPass(
 ): Int32Array[] {
   const { majority, containing } = documentAggregates(sentences, firstTags);
   const result = tagArrays(sentences);
-  const { staticScores, buffers = createPassBuffers(), lowerWords: lower = lowerWords(sentences) } = options;
+  const { staticScores, buffers = createPassBuffers(), lowerWords: lower = lowerWords(sentences), decoder } = options;
   const { extra, keys } = buffers;
   // Rows of the features on first-pass tags (own, previous, next: 3 × 10 values), looked up the
   // first time each is needed, so new rows are added in the same order as without the memo.
@@ -289,7 +298,7 @@ export function secondPass(
       resolve(keys, rowOf, extra);
     }
     extra.starts[sentence.length] = extra.count;
-    const predicted = decode(sentence, buffers, weights, staticScores?.[sentenceIndex], result[sentenceIndex]!);
+    const predicted = decode(sentence, buffers, weights, staticScores?.[sentenceIndex], result[sentenceIndex]!, decoder);
     visit?.(sentenceIndex, mergeRows(sentence, extra), predicted);
   }
   return result;

@@ -6,13 +6,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { createPassBuffers, firstPass, lowerWords, secondPass } from './document.js';
+import { NerViterbiKernel } from '../../../kernels/ner-tagger.js';
+import { createPassBuffers, firstPass, lowerWords, secondPass, type SentenceDecoder } from './document.js';
 import { AttributeTable, cachedOffsets, documentAttributes, extractDocument, TokenDescriber, type DocumentAttributes, type SentenceFeatures, type TokenEntry } from './features.js';
 import { parseGazetteer, type PhraseGazetteer } from './gazetteer.js';
 import { KeyTable } from './key-table.js';
 import type { LinearWeights } from './decode.js';
 import { loadModel, type TaggerModel } from './model.js';
-import { tagCount as importedTagCount, tagNames } from './tags.js';
+import { allowedTransition, tagCount as importedTagCount, tagNames } from './tags.js';
 import { emptyWordClusters, parseWordClusters, type WordClusters } from './word-clusters.js';
 
 // A local copy: module bindings cost a getter call per use in hot loops under tsx.
@@ -168,6 +169,13 @@ export function createTagger(model: TaggerModel, clusters: WordClusters, gazette
   const second: LinearWeights | null = model.second ? { emission: packed.values, stride: packedWidth, offset: tagCount, scale: packed.secondScale, transition: model.second.transition } : null;
   const info = model.info;
   const buffers = createPassBuffers();
+  // WebAssembly decodes where there is one (not under `--jitless`); JavaScript otherwise, same tags.
+  const kernel =
+    typeof WebAssembly === 'undefined'
+      ? null
+      : new NerViterbiKernel(packed.values, second ? [first, second].map((pass) => ({ scale: pass.scale!, transition: pass.transition })) : [{ scale: first.scale!, transition: first.transition }], allowedTransition);
+  const firstDecoder: SentenceDecoder | undefined = kernel ? (scores, extra, tags) => kernel.decode(0, scores, extra, tags) : undefined;
+  const secondDecoder: SentenceDecoder | undefined = kernel ? (scores, extra, tags) => kernel.decode(1, scores, extra, tags) : undefined;
   return {
     info,
     tagDocument(sentences) {
@@ -176,9 +184,10 @@ export function createTagger(model: TaggerModel, clusters: WordClusters, gazette
       const after = describer.boundary(1);
       let tokenCount = 0;
       for (const sentence of document) tokenCount += sentence.length;
-      // One buffer per pass for the document, a view per sentence.
-      const firstBuffer = new Float64Array(tokenCount * tagCount);
-      const secondBuffer = new Float64Array(tokenCount * tagCount);
+      // One buffer per pass for the document (in the kernel's memory when it takes the document), a view per sentence.
+      const inKernel = kernel?.begin(tokenCount) ?? null;
+      const firstBuffer = inKernel?.first ?? new Float64Array(tokenCount * tagCount);
+      const secondBuffer = inKernel?.second ?? new Float64Array(tokenCount * tagCount);
       const firstScores: Float64Array[] = new Array(document.length);
       const secondScores: Float64Array[] = new Array(document.length);
       let offset = 0;
@@ -191,8 +200,8 @@ export function createTagger(model: TaggerModel, clusters: WordClusters, gazette
         offset = end;
       }
       const lower = lowerWords(document);
-      let tags = firstPass(document, first, rowOf, attributes, undefined, { staticScores: firstScores, buffers, lowerWords: lower });
-      if (second) tags = secondPass(document, tags, second, rowOf, attributes, undefined, { staticScores: secondScores, buffers, lowerWords: lower });
+      let tags = firstPass(document, first, rowOf, attributes, undefined, { staticScores: firstScores, buffers, lowerWords: lower, decoder: firstDecoder });
+      if (second) tags = secondPass(document, tags, second, rowOf, attributes, undefined, { staticScores: secondScores, buffers, lowerWords: lower, decoder: secondDecoder });
       return tags.map((sentence) => {
         const names: string[] = new Array(sentence.length);
         for (let index = 0; index < sentence.length; index++) names[index] = tagNames[sentence[index]!]!;
