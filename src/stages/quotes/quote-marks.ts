@@ -65,10 +65,32 @@ function closingMarksAfter(text: string, from: number, to: number, mark: number)
   return count;
 }
 
+/** Every character the scan of {@link findQuotedSpans} acts on. */
+const MARKS = /['"\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019]/g;
+
+/**
+ * The position of the first match of `pattern` (global, one character) at or after a given one
+ * (the text's length if none), for one text. A search is reused while it still answers (no match
+ * between where it began and what it found), so a text with few matches is searched once, not
+ * once per paragraph.
+ */
+function nextMatchFinder(text: string, pattern: RegExp): (from: number) => number {
+  let searchedFrom = 0;
+  let found = -1;
+  return (from) => {
+    if (from >= searchedFrom && from <= found) return found;
+    pattern.lastIndex = from;
+    searchedFrom = from;
+    found = pattern.exec(text)?.index ?? text.length;
+    return found;
+  };
+}
+
 /** Finds quoted spans in each paragraph of `text`. */
 export function findQuotedSpans(text: string, paragraphs: readonly Span[]): QuotedSpans {
   const spans: QuotedSpan[] = [];
   const diagnostics: Diagnostic[] = [];
+  const nextMark = nextMatchFinder(text, MARKS);
   paragraphs.forEach((paragraph, paragraphIndex) => {
     // Open double marks, outermost first: `"… “…” …"` nests one style inside another.
     const stack: { position: number; style: number }[] = [];
@@ -82,7 +104,8 @@ export function findQuotedSpans(text: string, paragraphs: readonly Span[]): Quot
       for (let depth = stack.length - 1; depth >= 0; depth--) if (stack[depth]!.style === style || stack[depth]!.style === other) return depth;
       return -1;
     };
-    for (let position = paragraph.start; position < paragraph.end; position++) {
+    // Only quote marks act: the scan jumps from one to the next.
+    for (let position = nextMark(paragraph.start); position < paragraph.end; position = nextMark(position + 1)) {
       const code = text.charCodeAt(position);
       if (code === STRAIGHT_SINGLE && text.charCodeAt(position + 1) === STRAIGHT_SINGLE && position + 1 < paragraph.end) {
         // `''That makes me smart,'' he said`: two apostrophes stand for a double mark in some
@@ -183,10 +206,11 @@ export function findQuotedSpans(text: string, paragraphs: readonly Span[]): Quot
  */
 export function splitAtLineBreaks(text: string, paragraphs: readonly Span[]): Span[] {
   const lines: Span[] = [];
+  const nextLineBreak = nextMatchFinder(text, /\n/g);
   for (const paragraph of paragraphs) {
     let start = paragraph.start;
     for (let position = paragraph.start; position <= paragraph.end; position++) {
-      if (position < paragraph.end && text.charCodeAt(position) !== 0x0a) continue;
+      position = Math.min(nextLineBreak(position), paragraph.end);
       let end = position;
       while (end > start && /\s/.test(text.charAt(end - 1))) end--;
       let first = start;
