@@ -213,11 +213,12 @@ export function featureRows(
     const shape = shapeOf(text, token.start, token.end);
     wordIds[index + 2] = id > 0 ? id : -shape;
     shapes[index + 2] = shape;
-    // The lower-case string only where needed: unknown words, and suffixes with non-ASCII letters.
+    // The lower-case string only where needed: words not in the vocabulary (their class), and
+    // suffixes with non-ASCII letters. Words known only by their clusters have their class stored.
     let ascii = true;
     for (let position = token.start; position < token.end && ascii; position++) ascii = text.charCodeAt(position) < 0x80;
-    const lower = id > 0 && ascii ? null : text.slice(token.start, token.end).toLowerCase();
-    const wordClassValue = id > 0 ? vocabulary.classes[id]! : wordClass(lower!);
+    const lower = known > 0 && ascii ? null : text.slice(token.start, token.end).toLowerCase();
+    const wordClassValue = known > 0 ? vocabulary.classes[known]! : wordClass(lower!);
     classes[index + 2] = wordClassValue;
     // Words unseen in training fall back on the word lists: a rare verb of saying is likely a cue.
     levels[index + 2] = id > 0 ? vocabulary.cueLevels[id]! : wordClassValue === WordClass.Speech ? 2 : wordClassValue === WordClass.Cognition ? 1 : 0;
