@@ -142,3 +142,72 @@ export function decodeSentence(
     store<i32>(out + ((<usize>(index - 1)) << 2), last);
   }
 }
+
+/**
+ * Static emission scores of a document under both passes. Token `t` (in sentences from
+ * `sentenceStarts[s]` to `sentenceStarts[s + 1]`, `sentenceCount` of them) adds, per cached
+ * group g (offsets 0, -1, 1, -2, 2), the group's sums of the token at that offset (the stand-ins
+ * at slots `beforeSlot` and `afterSlot` outside the sentence): `sums + 400 * slot + 80 * g`, 20
+ * i32 (18 used); then the table rows `rows[rowStarts[t] .. rowStarts[t + 1] - 1]`. Sums are exact
+ * in i32; each is converted to f64 and multiplied by its pass's scale, as in JavaScript, into
+ * `first + 72 * t` (slots 0..8) and `second + 72 * t` (slots 9..17).
+ */
+export function staticScores(
+  table: usize,
+  sums: usize,
+  slots: usize,
+  sentenceStarts: usize,
+  sentenceCount: i32,
+  rowStarts: usize,
+  rows: usize,
+  beforeSlot: i32,
+  afterSlot: i32,
+  firstScale: f64,
+  secondScale: f64,
+  first: usize,
+  second: usize,
+): void {
+  const firstVector = f64x2.splat(firstScale);
+  const secondVector = f64x2.splat(secondScale);
+  for (let sentence = 0; sentence < sentenceCount; sentence++) {
+    const start = load<i32>(sentenceStarts + ((<usize>sentence) << 2));
+    const end = load<i32>(sentenceStarts + ((<usize>(sentence + 1)) << 2));
+    for (let token = start; token < end; token++) {
+      const own = sums + <usize>load<i32>(slots + ((<usize>token) << 2)) * 400;
+      const left = sums + <usize>(token - 1 >= start ? load<i32>(slots + ((<usize>(token - 1)) << 2)) : beforeSlot) * 400 + 80;
+      const right = sums + <usize>(token + 1 < end ? load<i32>(slots + ((<usize>(token + 1)) << 2)) : afterSlot) * 400 + 160;
+      const farLeft = sums + <usize>(token - 2 >= start ? load<i32>(slots + ((<usize>(token - 2)) << 2)) : beforeSlot) * 400 + 240;
+      const farRight = sums + <usize>(token + 2 < end ? load<i32>(slots + ((<usize>(token + 2)) << 2)) : afterSlot) * 400 + 320;
+      let sum0 = i32x4.add(i32x4.add(v128.load(own), v128.load(left)), i32x4.add(i32x4.add(v128.load(right), v128.load(farLeft)), v128.load(farRight)));
+      let sum1 = i32x4.add(i32x4.add(v128.load(own, 16), v128.load(left, 16)), i32x4.add(i32x4.add(v128.load(right, 16), v128.load(farLeft, 16)), v128.load(farRight, 16)));
+      let sum2 = i32x4.add(i32x4.add(v128.load(own, 32), v128.load(left, 32)), i32x4.add(i32x4.add(v128.load(right, 32), v128.load(farLeft, 32)), v128.load(farRight, 32)));
+      let sum3 = i32x4.add(i32x4.add(v128.load(own, 48), v128.load(left, 48)), i32x4.add(i32x4.add(v128.load(right, 48), v128.load(farLeft, 48)), v128.load(farRight, 48)));
+      let sum4 = i32x4.add(i32x4.add(v128.load(own, 64), v128.load(left, 64)), i32x4.add(i32x4.add(v128.load(right, 64), v128.load(farLeft, 64)), v128.load(farRight, 64)));
+      const rowEnd = load<i32>(rowStarts + ((<usize>(token + 1)) << 2));
+      for (let at = load<i32>(rowStarts + ((<usize>token) << 2)); at < rowEnd; at++) {
+        const row = table + <usize>load<i32>(rows + ((<usize>at) << 2)) * 36;
+        const low = v128.load(row);
+        const high = v128.load(row, 16);
+        sum0 = i32x4.add(sum0, i32x4.extend_low_i16x8_s(low));
+        sum1 = i32x4.add(sum1, i32x4.extend_high_i16x8_s(low));
+        sum2 = i32x4.add(sum2, i32x4.extend_low_i16x8_s(high));
+        sum3 = i32x4.add(sum3, i32x4.extend_high_i16x8_s(high));
+        sum4 = i32x4.add(sum4, i32x4.extend_low_i16x8_s(v128.load32_zero(row, 32)));
+      }
+      // Pass 1: lanes 0..8.
+      const firstAt = first + <usize>token * 72;
+      v128.store(firstAt, f64x2.mul(f64x2.convert_low_i32x4_s(sum0), firstVector));
+      v128.store(firstAt, f64x2.mul(f64x2.convert_low_i32x4_s(i8x16.shuffle(sum0, sum0, 8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7)), firstVector), 16);
+      v128.store(firstAt, f64x2.mul(f64x2.convert_low_i32x4_s(sum1), firstVector), 32);
+      v128.store(firstAt, f64x2.mul(f64x2.convert_low_i32x4_s(i8x16.shuffle(sum1, sum1, 8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7)), firstVector), 48);
+      store<f64>(firstAt, <f64>i32x4.extract_lane(sum2, 0) * firstScale, 64);
+      // Pass 2: lanes 9..17.
+      const secondAt = second + <usize>token * 72;
+      v128.store(secondAt, f64x2.mul(f64x2.convert_low_i32x4_s(i8x16.shuffle(sum2, sum2, 4, 5, 6, 7, 8, 9, 10, 11, 0, 0, 0, 0, 0, 0, 0, 0)), secondVector));
+      v128.store(secondAt, f64x2.mul(f64x2.convert_low_i32x4_s(i8x16.shuffle(sum2, sum3, 12, 13, 14, 15, 16, 17, 18, 19, 0, 0, 0, 0, 0, 0, 0, 0)), secondVector), 16);
+      v128.store(secondAt, f64x2.mul(f64x2.convert_low_i32x4_s(i8x16.shuffle(sum3, sum3, 4, 5, 6, 7, 8, 9, 10, 11, 0, 0, 0, 0, 0, 0, 0, 0)), secondVector), 32);
+      v128.store(secondAt, f64x2.mul(f64x2.convert_low_i32x4_s(i8x16.shuffle(sum3, sum4, 12, 13, 14, 15, 16, 17, 18, 19, 0, 0, 0, 0, 0, 0, 0, 0)), secondVector), 48);
+      store<f64>(secondAt, <f64>i32x4.extract_lane(sum4, 1) * secondScale, 64);
+    }
+  }
+}

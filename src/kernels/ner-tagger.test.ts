@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { createRandom } from '../util/random.js';
 import { addEmissionScores, viterbi } from '../stages/entities/tagger/decode.js';
 import { allowedTransition, tagCount } from '../stages/entities/tagger/tags.js';
-import { NerViterbiKernel, type FlatRows } from './ner-tagger.js';
+import { NerViterbiKernel, type CachedEntry, type FlatRows } from './ner-tagger.js';
 
 /** Small integer weights and scores, so that many paths tie. */
 function randomTable(random: () => number, rowCount: number, spread: number): Int16Array {
@@ -93,4 +93,69 @@ test('the kernel declines what it cannot decode, and refuses bad shapes', () => 
   assert.throws(() => new NerViterbiKernel(table, [], allowedTransition), /1 or 2 passes/);
   assert.throws(() => new NerViterbiKernel(table.subarray(1), [{ scale: 1, transition }], allowedTransition), /rows of 18/);
   assert.throws(() => new NerViterbiKernel(table, [{ scale: 1, transition: new Float64Array(3) }], allowedTransition), /90 transitions/);
+});
+
+/** A token string's unary rows per group (offsets 0, -1, 1, -2, 2), as the tagger's entries hold them. */
+interface TestEntry extends CachedEntry {
+  readonly groups: readonly (readonly number[])[];
+}
+
+test('the static scores are the sums of the neighbours’ group rows and the token’s rows, times each pass’s scale', () => {
+  const random = createRandom(19);
+  const rowCount = 300;
+  const table = randomTable(random, rowCount, 32767);
+  const scales = [0.000123, 0.0371];
+  const transition = randomTransition(random, 2);
+  const kernel = new NerViterbiKernel(table, scales.map((scale) => ({ scale, transition })), allowedTransition);
+  let serial = 0;
+  const makeEntry = (): TestEntry => ({
+    serial: serial++,
+    sumsSlot: -1,
+    groups: Array.from({ length: 5 }, () => Array.from({ length: Math.floor(random() * 20) }, () => Math.floor(random() * rowCount))),
+  });
+  const vocabulary = Array.from({ length: 40 }, makeEntry);
+  const [before, after] = [makeEntry(), makeEntry()];
+  const sum = (entry: TestEntry, sums: Int32Array, at: number): void => {
+    sums.fill(0, at, at + 100);
+    entry.groups.forEach((rows, group) => {
+      for (const row of rows) for (let cell = 0; cell < 18; cell++) sums[at + 20 * group + cell] = sums[at + 20 * group + cell]! + table[row * 18 + cell]!;
+    });
+  };
+  const offsets = [0, -1, 1, -2, 2];
+  for (let trial = 0; trial < 30; trial++) {
+    const sentences = Array.from({ length: 1 + Math.floor(random() * 5) }, () => {
+      const length = Math.floor(random() * 12);
+      const entries = Array.from({ length }, () => vocabulary[Math.floor(random() * vocabulary.length)]!);
+      const starts = new Int32Array(length + 1);
+      const rows: number[] = [];
+      for (let index = 0; index < length; index++) {
+        starts[index] = rows.length;
+        for (let k = Math.floor(random() * 15); k > 0; k--) rows.push(Math.floor(random() * rowCount));
+      }
+      starts[length] = rows.length;
+      return { length, starts, rows: Int32Array.from(rows), entries };
+    });
+    const tokenCount = sentences.reduce((total, sentence) => total + sentence.length, 0);
+    const rowTotal = sentences.reduce((total, sentence) => total + sentence.rows.length, 0);
+    const document = kernel.begin(tokenCount, sentences.length, rowTotal)!;
+    kernel.staticScores(sentences, before, after, sum);
+    let token = 0;
+    for (const sentence of sentences) {
+      for (let index = 0; index < sentence.length; index++, token++) {
+        const totals = new Array<number>(18).fill(0);
+        offsets.forEach((offset, group) => {
+          const position = index + offset;
+          const entry = position < 0 ? before : position >= sentence.length ? after : sentence.entries[position]!;
+          for (const row of entry.groups[group]!) for (let cell = 0; cell < 18; cell++) totals[cell]! += table[row * 18 + cell]!;
+        });
+        for (let at = sentence.starts[index]!; at < sentence.starts[index + 1]!; at++) {
+          for (let cell = 0; cell < 18; cell++) totals[cell]! += table[sentence.rows[at]! * 18 + cell]!;
+        }
+        for (let tag = 0; tag < tagCount; tag++) {
+          assert.equal(document.first[token * tagCount + tag], totals[tag]! * scales[0]!, `trial ${trial}, token ${token}, tag ${tag}, pass 1`);
+          assert.equal(document.second[token * tagCount + tag], totals[tagCount + tag]! * scales[1]!, `trial ${trial}, token ${token}, tag ${tag}, pass 2`);
+        }
+      }
+    }
+  }
 });

@@ -251,6 +251,10 @@ export interface TokenEntry {
   sums: Int32Array | undefined;
   /** Zeroed room for {@link TokenEntry.sums} in the entry's block (length `sumsLength` of the describer), if any. */
   readonly sumSpace: Int32Array | undefined;
+  /** Number of the entry, unique within its describer (names it in the tagger kernel's cache of sums). */
+  readonly serial: number;
+  /** Slot of the tagger kernel's cache of sums last given to this entry, -1 before any (valid while the slot's owner is `serial`). */
+  sumsSlot: number;
 }
 
 /**
@@ -271,6 +275,7 @@ export class TokenDescriber {
   /** Per-sentence buffers of {@link extractSentence}. */
   readonly buffers = { capital: new Uint8Array(256), longest: new Int32Array(256), marks: new Int32Array(256), keyStarts: new Int32Array(257) };
   #keys = new Float64Array(4096);
+  #serial = 0;
 
   /** A reusable buffer of at least `size` rows, keeping its contents when it grows (extraction copies out what it keeps). */
   scratch(size: number): Int32Array {
@@ -394,6 +399,8 @@ export class TokenDescriber {
       bounds: block.subarray(attributes.length + rows.length, attributes.length + rows.length + bounds.length),
       sums: undefined,
       sumSpace: this.sumsLength > 0 ? block.subarray(attributes.length + rows.length + bounds.length) : undefined,
+      serial: this.#serial++,
+      sumsSlot: -1,
     };
   }
 }

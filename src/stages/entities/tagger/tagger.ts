@@ -103,6 +103,19 @@ function groupSums(entry: TokenEntry, packed: PackedWeights): Int32Array {
   return sums;
 }
 
+/** {@link groupSums} in the kernel's layout: group g's 18 cells at `sums[at + 20 * g]`, then 2 zeros. */
+function kernelGroupSums(entry: TokenEntry, packed: PackedWeights, sums: Int32Array, at: number): void {
+  const values = packed.values;
+  sums.fill(0, at, at + 20 * groupCount);
+  for (let group = 0; group < groupCount; group++) {
+    const base = at + 20 * group;
+    for (let position = entry.bounds[group]!; position < entry.bounds[group + 1]!; position++) {
+      const offset = entry.rows[position]! * packedWidth;
+      for (let cell = 0; cell < packedWidth; cell++) sums[base + cell] = sums[base + cell]! + values[offset + cell]!;
+    }
+  }
+}
+
 /**
  * Emission scores of a sentence's static features under both passes at once: the unary features
  * come as one cached sum per neighbour (token i at offset 0, i-1 at -1, …), the pair and context
@@ -161,7 +174,6 @@ export function createTagger(model: TaggerModel, clusters: WordClusters, gazette
   const table = new AttributeTable(model.attributes, false);
   const rows = new KeyTable(model.keys);
   const rowOf = (key: number): number => rows.get(key);
-  const describer = new TokenDescriber(table, { clusters, gazetteer }, rowOf, undefined, cachedOffsets.length * packedWidth);
   const attributes: DocumentAttributes = documentAttributes(table);
   const packed = packWeights(model.first.emission, model.second?.emission ?? new Float32Array(model.first.emission.length));
   // The passes read the packed table from here on, so the model's float tables can be collected.
@@ -174,6 +186,9 @@ export function createTagger(model: TaggerModel, clusters: WordClusters, gazette
     typeof WebAssembly === 'undefined'
       ? null
       : new NerViterbiKernel(packed.values, second ? [first, second].map((pass) => ({ scale: pass.scale!, transition: pass.transition })) : [{ scale: first.scale!, transition: first.transition }], allowedTransition);
+  // The kernel caches the group sums itself: no room for them in the entries.
+  const describer = new TokenDescriber(table, { clusters, gazetteer }, rowOf, undefined, kernel ? 0 : cachedOffsets.length * packedWidth);
+  const sumGroups = (entry: TokenEntry, sums: Int32Array, at: number): void => kernelGroupSums(entry, packed, sums, at);
   const firstDecoder: SentenceDecoder | undefined = kernel ? (scores, extra, tags) => kernel.decode(0, scores, extra, tags) : undefined;
   const secondDecoder: SentenceDecoder | undefined = kernel ? (scores, extra, tags) => kernel.decode(1, scores, extra, tags) : undefined;
   return {
@@ -183,9 +198,15 @@ export function createTagger(model: TaggerModel, clusters: WordClusters, gazette
       const before = describer.boundary(0);
       const after = describer.boundary(1);
       let tokenCount = 0;
-      for (const sentence of document) tokenCount += sentence.length;
-      // One buffer per pass for the document (in the kernel's memory when it takes the document), a view per sentence.
-      const inKernel = kernel?.begin(tokenCount) ?? null;
+      let rowCount = 0;
+      for (const sentence of document) {
+        tokenCount += sentence.length;
+        rowCount += sentence.starts[sentence.length]!;
+      }
+      // One buffer per pass for the document (in the kernel's memory when it takes the document, which
+      // then computes the static scores), a view per sentence.
+      const inKernel = kernel?.begin(tokenCount, document.length, rowCount) ?? null;
+      if (inKernel) kernel!.staticScores(document, before, after, sumGroups);
       const firstBuffer = inKernel?.first ?? new Float64Array(tokenCount * tagCount);
       const secondBuffer = inKernel?.second ?? new Float64Array(tokenCount * tagCount);
       const firstScores: Float64Array[] = new Array(document.length);
@@ -196,7 +217,7 @@ export function createTagger(model: TaggerModel, clusters: WordClusters, gazette
         const end = offset + sentence.length * tagCount;
         firstScores[index] = firstBuffer.subarray(offset, end);
         secondScores[index] = secondBuffer.subarray(offset, end);
-        staticScoresOfBoth(sentence, packed, before, after, firstScores[index]!, secondScores[index]!);
+        if (!inKernel) staticScoresOfBoth(sentence, packed, before, after, firstScores[index]!, secondScores[index]!);
         offset = end;
       }
       const lower = lowerWords(document);
