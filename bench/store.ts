@@ -23,7 +23,7 @@ import { startServer } from '../src/server/start.js';
 import { ingestInputs } from '../src/store/ingest.js';
 import { DEFAULT_POSTGRES_URL, openPostgresStore } from '../src/store/postgres-store.js';
 import { openSqliteStore } from '../src/store/sqlite-store.js';
-import type { Doc } from '../src/doc/schema.js';
+import type { ArticleRows } from '../src/store/article-rows.js';
 import type { Store } from '../src/store/store.js';
 import { loadSharedArticles } from './articles.js';
 import type { BenchResult, BenchRow } from './harness.js';
@@ -61,8 +61,8 @@ function percentile(sorted: readonly number[], fraction: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] ?? Number.NaN;
 }
 
-/** A store whose writes are timed (main-thread time in the store) and whose Docs are kept for store-only passes. */
-function timedStore(store: Store, docs: Doc[] | null): { store: Store; seconds: () => number } {
+/** A store whose writes are timed (main-thread time in the store) and whose rows are kept for store-only passes. */
+function timedStore(store: Store, kept: ArticleRows[] | null): { store: Store; seconds: () => number } {
   let seconds = 0;
   const timed = async <T>(work: () => Promise<T>): Promise<T> => {
     const started = performance.now();
@@ -74,8 +74,7 @@ function timedStore(store: Store, docs: Doc[] | null): { store: Store; seconds: 
   };
   const wrapped = new Proxy(store, {
     get: (target, property) => {
-      if (property === 'putArticle') return (doc: Doc) => { docs?.push(doc); return timed(() => target.putArticle(doc)); };
-      if (property === 'putArticles') return (batch: readonly Doc[]) => { docs?.push(...batch); return timed(() => target.putArticles(batch)); };
+      if (property === 'putRows') return (batch: readonly ArticleRows[]) => { kept?.push(...batch); return timed(() => target.putRows(batch)); };
       const value = Reflect.get(target, property) as unknown;
       return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
     },
@@ -92,13 +91,13 @@ function cpuSeconds(): number {
 /**
  * `lede ingest` end to end into a fresh SQLite file (read, analyse, store, as the CLI does) with
  * `workers` analysis threads (0: in the main thread, which also gives the pipeline-alone
- * baseline as the analysis share of that run). Keeps the Docs when `docs` is given.
+ * baseline as the analysis share of that run). Keeps the store rows when `kept` is given.
  */
-async function ingestEndToEnd(dbPath: string, articles: readonly ArticleInput[], workers: number, docs: Doc[] | null): Promise<BenchRow[]> {
+async function ingestEndToEnd(dbPath: string, articles: readonly ArticleInput[], workers: number, kept: ArticleRows[] | null): Promise<BenchRow[]> {
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${dbPath}${suffix}`, { force: true });
   const sqlite = openSqliteStore(dbPath);
   try {
-    const { store, seconds: storeSeconds } = timedStore(sqlite, docs);
+    const { store, seconds: storeSeconds } = timedStore(sqlite, kept);
     const cpuStart = cpuSeconds();
     const started = performance.now();
     // As `lede ingest` does: the main thread builds a pipeline only when it analyses itself.
@@ -130,13 +129,13 @@ async function ingestEndToEnd(dbPath: string, articles: readonly ArticleInput[],
   }
 }
 
-/** Stores already analysed Docs, 32 per transaction as ingest does (the store's own rate). */
-async function storeOnly(name: string, store: Store, docs: readonly Doc[]): Promise<BenchRow> {
+/** Stores already analysed articles' rows, 32 per transaction as ingest does (the store's own rate). */
+async function storeOnly(name: string, store: Store, docs: readonly ArticleRows[]): Promise<BenchRow> {
   const started = performance.now();
   const cpuStart = cpuSeconds();
   let updated = 0;
   for (let index = 0; index < docs.length; index += 32) {
-    for (const result of await store.putArticles(docs.slice(index, index + 32))) if (result.status === 'updated') updated++;
+    for (const result of await store.putRows(docs.slice(index, index + 32))) if (result.status === 'updated') updated++;
   }
   const seconds = (performance.now() - started) / 1000;
   const cpu = cpuSeconds() - cpuStart;
@@ -238,7 +237,7 @@ export async function run(args: string[]): Promise<BenchResult> {
   try {
     const dbPath = join(dir, 'lede.db');
     const workerCounts = smoke ? [0, 2] : [0, 1, 2];
-    const docs: Doc[] = [];
+    const docs: ArticleRows[] = [];
     // The last run leaves the store that the searches below read (every article once).
     for (const workers of workerCounts) rows.push(...(await ingestEndToEnd(dbPath, articles, workers, workers === 0 ? docs : null)));
     const sqlite = openSqliteStore(dbPath);
@@ -270,7 +269,7 @@ export async function run(args: string[]): Promise<BenchResult> {
     rmSync(dir, { recursive: true, force: true });
   }
   notes.push(
-    `Ingest = the inputs in memory, the default pipeline, as \`lede ingest --workers N\` does: analysis in N worker threads (src/pipeline/worker.ts) or in the main thread (0), stored by the main thread in input order, 32 whole articles per transaction (WAL, synchronous=NORMAL). CPU ms/article = the process's CPU time (all threads, start-up included) per article; articles per CPU-s is what one free core would sustain, the fair figure on this shared machine (${cpus().length} cores, load average ${loadavg()[0]?.toFixed(1)} at the end of the run). The baseline row is the analysis share of the main-thread run; store-only rows store that run's Docs again (SQLite: updates in place; PostgreSQL: a fresh schema).`,
+    `Ingest = the inputs in memory, the default pipeline, as \`lede ingest --workers N\` does: analysis in N worker threads (src/pipeline/worker.ts) or in the main thread (0), stored by the main thread in input order, 32 whole articles per transaction (WAL, synchronous=NORMAL). CPU ms/article = the process's CPU time (all threads, start-up included) per article; articles per CPU-s is what one free core would sustain, the fair figure on this shared machine (${cpus().length} cores, load average ${loadavg()[0]?.toFixed(1)} at the end of the run). The baseline row is the analysis share of the main-thread run; store-only rows store that run's rows again (without flattening the Docs, which the analysis threads do) (SQLite: updates in place; PostgreSQL: a fresh schema).`,
     `Search load: autocannon on loopback, ${connections} connections for ${seconds} s, cycling ${SEARCH_PATHS.length} searches (words, phrases, prefixes, entity/place/type/date filters, /events); server in its own process; latency per request measured by the client.`,
   );
   return { task: 'store', dataset: `${articles.length} articles under ../shared/data`, rows, notes };

@@ -203,7 +203,7 @@ describe('API in-process', () => {
 describe('API errors from the store', () => {
   const failing = (error: Error): Store => {
     const fail = () => Promise.reject(error);
-    return { kind: 'sqlite', location: 'x', putArticle: fail, putArticles: fail, getArticle: fail, search: fail, getEntity: fail, findEntities: fail, listEvents: fail, schemaVersion: fail, stats: fail, close: async () => undefined };
+    return { kind: 'sqlite', location: 'x', putArticle: fail, putArticles: fail, putRows: fail, getArticle: fail, search: fail, getEntity: fail, findEntities: fail, listEvents: fail, schemaVersion: fail, stats: fail, close: async () => undefined };
   };
 
   test('an unexpected failure is E_INTERNAL with no detail leaked', async () => {

@@ -1,16 +1,17 @@
 /**
  * Ingesting a batch: every input is analysed and stored or becomes an error record with its id,
  * so a batch never loses an article and a re-run updates instead of duplicating. Analysis runs in
- * a pool of worker threads (the batch CLI's worker, `src/pipeline/worker.ts`) or in process; the
- * main thread stores the results in input order, a few dozen articles per transaction.
+ * a pool of worker threads (the batch CLI's worker, `src/pipeline/worker.ts`, which also flattens
+ * each Doc into its store rows) or in process; the main thread stores the rows in input order, a
+ * few dozen articles per transaction.
  */
 import { availableParallelism } from 'node:os';
 import { analysisPool } from '../pipeline/worker-pool.js';
-import type { Doc } from '../doc/schema.js';
 import { errorRecord, LedeError, toLedeError, type ErrorCode } from '../errors.js';
 import type { Pipeline } from '../pipeline/pipeline.js';
-import type { WorkerTask } from '../pipeline/worker.js';
+import type { WorkerRows, WorkerTask } from '../pipeline/worker.js';
 import type { InputItem } from '../stages/ingest/inputs.js';
+import { articleRows, type ArticleRows } from './article-rows.js';
 import type { PutResult, Store } from './store.js';
 
 /** The outcome of one input. */
@@ -57,27 +58,22 @@ export interface IngestOptions {
 
 type Failure = Extract<IngestOutcome, { status: 'failed' }>;
 
-/** An analysed input waiting to be stored, or its failure. */
-type Analysed = { readonly id: string; readonly doc: Doc } | Failure;
+/** An analysed input's store rows, waiting to be stored, or its failure. */
+type Analysed = { readonly id: string; readonly rows: ArticleRows } | Failure;
 
 function failure(id: string, error: LedeError): Failure {
   return { id, status: 'failed', error: errorRecord(error) };
 }
 
-/** Reads a worker's output line (`{"id":…, …doc}` or `{"id":…, "error":{…}}`). */
-export function analysedFromLine(id: string, line: string): Analysed {
-  const record = JSON.parse(line) as Record<string, unknown>;
-  if ('error' in record) {
-    const error = record['error'] as { code: ErrorCode; message: string };
-    return { id, status: 'failed', error: { code: error.code, message: error.message } };
-  }
-  delete record['id'];
-  return { id, doc: record as unknown as Doc };
+/** Reads a worker's `rows` result. */
+function analysedFromWorker(id: string, result: WorkerRows): Analysed {
+  if ('error' in result) return { id, status: 'failed', error: { code: result.error.code, message: result.error.message } };
+  return { id, rows: result.rows };
 }
 
 function analyseInProcess(pipeline: Pipeline, item: Extract<InputItem, { input: unknown }>): Analysed {
   try {
-    return { id: item.id, doc: pipeline.analyze(item.input, { id: item.id }) };
+    return { id: item.id, rows: articleRows(pipeline.analyze(item.input, { id: item.id })) };
   } catch (error) {
     return failure(item.id, toLedeError(error, item.id));
   }
@@ -88,13 +84,13 @@ function analyseInProcess(pipeline: Pipeline, item: Extract<InputItem, { input: 
  * an article the store refuses is reported alone and the ones before it are kept; a store failure
  * (`E_DB` on a single article) is thrown.
  */
-async function storeBatch(store: Store, docs: readonly Doc[]): Promise<PutResult[]> {
-  if (docs.length === 0) return [];
+async function storeBatch(store: Store, articles: readonly ArticleRows[]): Promise<PutResult[]> {
+  if (articles.length === 0) return [];
   try {
-    return await store.putArticles(docs);
+    return await store.putRows(articles);
   } catch {
     const results: PutResult[] = [];
-    for (const doc of docs) results.push(await store.putArticle(doc));
+    for (const rows of articles) results.push(...(await store.putRows([rows])));
     return results;
   }
 }
@@ -133,17 +129,17 @@ export async function ingestInputs(
 
   // Analysed inputs in input order, not yet stored (failures wait too, so outcomes stay in order).
   let pending: Analysed[] = [];
-  let pendingDocs = 0;
+  let pendingArticles = 0;
   let pendingSince = 0;
   const flush = async (): Promise<void> => {
     const batch = pending;
     pending = [];
-    pendingDocs = 0;
-    const docs = batch.flatMap((entry) => ('doc' in entry ? [entry.doc] : []));
-    const results = await storeBatch(store, docs);
+    pendingArticles = 0;
+    const articles = batch.flatMap((entry) => ('rows' in entry ? [entry.rows] : []));
+    const results = await storeBatch(store, articles);
     let next = 0;
     for (const entry of batch) {
-      if (!('doc' in entry)) {
+      if (!('rows' in entry)) {
         report(entry);
         continue;
       }
@@ -154,8 +150,8 @@ export async function ingestInputs(
   const add = async (entry: Analysed): Promise<void> => {
     if (pending.length === 0) pendingSince = performance.now();
     pending.push(entry);
-    if ('doc' in entry) pendingDocs++;
-    if (pendingDocs >= batchSize || performance.now() - pendingSince >= flushMs) await flush();
+    if ('rows' in entry) pendingArticles++;
+    if (pendingArticles >= batchSize || performance.now() - pendingSince >= flushMs) await flush();
   };
 
   if (workers === 0 && pipeline) {
@@ -169,9 +165,9 @@ export async function ingestInputs(
     const pool = analysisPool(workers, limit);
     const window: Promise<Analysed>[] = [];
     const analyse = (item: Extract<InputItem, { input: unknown }>): Promise<Analysed> => {
-      const task: WorkerTask = { id: item.id, input: { ...item.input, id: item.id }, offsets: 'text' };
-      return (pool.run(task, { signal: AbortSignal.timeout(timeoutMs) }) as Promise<string>).then(
-        (line) => analysedFromLine(item.id, line),
+      const task: WorkerTask = { id: item.id, input: { ...item.input, id: item.id }, offsets: 'text', result: 'rows' };
+      return (pool.run(task, { signal: AbortSignal.timeout(timeoutMs) }) as Promise<WorkerRows>).then(
+        (result) => analysedFromWorker(item.id, result),
         (error: unknown) =>
           failure(item.id, error instanceof Error && error.name === 'AbortError'
             ? new LedeError('E_TIMEOUT', `${item.id}: analysis took longer than the ${timeoutMs} ms budget per article`, item.id)
@@ -198,7 +194,8 @@ export async function ingestInputs(
 export async function ingestOne(store: Store, pipeline: Pipeline, item: InputItem): Promise<IngestOutcome> {
   if ('error' in item) return failure(item.id, item.error);
   const analysed = analyseInProcess(pipeline, item);
-  if (!('doc' in analysed)) return analysed;
-  const result = await store.putArticle(analysed.doc);
+  if (!('rows' in analysed)) return analysed;
+  const [result] = await store.putRows([analysed.rows]);
+  if (!result) throw new LedeError('E_INTERNAL', `${item.id}: the store returned no result`, item.id);
   return { id: item.id, status: result.status, storeId: result.id };
 }

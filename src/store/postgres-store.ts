@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Doc } from '../doc/schema.js';
 import { LedeError } from '../errors.js';
-import { articleRows, chooseEntity, type EntityCandidate } from './article-rows.js';
+import { articleRows, chooseEntity, type ArticleRows, type EntityCandidate } from './article-rows.js';
 import {
   aliasesOf,
   articleSearch,
@@ -259,7 +259,10 @@ class PostgresStore implements Store {
   }
 
   async putArticles(docs: readonly Doc[]): Promise<PutResult[]> {
-    const rows = docs.map(articleRows);
+    return this.putRows(docs.map(articleRows));
+  }
+
+  async putRows(articles: readonly ArticleRows[]): Promise<PutResult[]> {
     let client: pg.PoolClient;
     try {
       client = await this.#pool.connect();
@@ -269,7 +272,7 @@ class PostgresStore implements Store {
     try {
       await client.query('BEGIN');
       const results: PutResult[] = [];
-      for (const row of rows) results.push(await this.#write(client, row));
+      for (const rows of articles) results.push(await this.#write(client, rows));
       await client.query('COMMIT');
       return results;
     } catch (error) {
@@ -280,7 +283,7 @@ class PostgresStore implements Store {
     }
   }
 
-  async #write(client: pg.PoolClient, rows: ReturnType<typeof articleRows>): Promise<PutResult> {
+  async #write(client: pg.PoolClient, rows: ArticleRows): Promise<PutResult> {
     const { article } = rows;
     const found = await client.query<{ key: number; id: string; hash: string }>('SELECT key, id, hash FROM articles WHERE id = $1 OR hash = $2 FOR UPDATE', [article.id, article.hash]);
     const byId = found.rows.find((row) => row.id === article.id);

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import type { Doc } from '../doc/schema.js';
 import { LedeError } from '../errors.js';
 import { decodeDoc } from './doc-codec.js';
-import { articleRows, chooseEntity, type EntityCandidate } from './article-rows.js';
+import { articleRows, chooseEntity, type ArticleRows, type EntityCandidate } from './article-rows.js';
 import {
   aliasesOf,
   articleSearch,
@@ -179,14 +179,14 @@ class SqliteStore implements Store {
   readonly location: string;
   readonly #db: Database.Database;
   readonly #statements = new Map<string, Database.Statement>();
-  readonly #put: Database.Transaction<(doc: Doc) => PutResult>;
-  readonly #putMany: Database.Transaction<(docs: readonly Doc[]) => PutResult[]>;
+  readonly #put: Database.Transaction<(rows: ArticleRows) => PutResult>;
+  readonly #putMany: Database.Transaction<(articles: readonly ArticleRows[]) => PutResult[]>;
 
   constructor(db: Database.Database, location: string) {
     this.#db = db;
     this.location = location;
-    this.#put = db.transaction((doc: Doc) => this.#write(doc));
-    this.#putMany = db.transaction((docs: readonly Doc[]) => docs.map((doc) => this.#write(doc)));
+    this.#put = db.transaction((rows: ArticleRows) => this.#write(rows));
+    this.#putMany = db.transaction((articles: readonly ArticleRows[]) => articles.map((rows) => this.#write(rows)));
   }
 
   #prepare(sql: string): Database.Statement {
@@ -217,15 +217,18 @@ class SqliteStore implements Store {
   putArticle(doc: Doc): Promise<PutResult> {
     // `.immediate()` takes the write lock at BEGIN, so two processes ingesting at once wait for
     // each other instead of failing halfway with SQLITE_BUSY.
-    return this.#guard(() => this.#put.immediate(doc));
+    return this.#guard(() => this.#put.immediate(articleRows(doc)));
   }
 
   putArticles(docs: readonly Doc[]): Promise<PutResult[]> {
-    return this.#guard(() => this.#putMany.immediate(docs));
+    return this.#guard(() => this.#putMany.immediate(docs.map(articleRows)));
   }
 
-  #write(doc: Doc): PutResult {
-    const rows = articleRows(doc);
+  putRows(articles: readonly ArticleRows[]): Promise<PutResult[]> {
+    return this.#guard(() => this.#putMany.immediate(articles));
+  }
+
+  #write(rows: ArticleRows): PutResult {
     const { article } = rows;
     const byId = this.#prepare('SELECT key FROM articles WHERE id = ?').get(article.id) as { key: number } | undefined;
     const byHash = this.#prepare('SELECT key, id FROM articles WHERE hash = ?').get(article.hash) as { key: number; id: string } | undefined;

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { Doc } from '../doc/schema.js';
+import type { ArticleRows } from './article-rows.js';
 
 /** What happened to one article on `putArticle`. */
 export interface PutResult {
@@ -192,6 +193,11 @@ export interface Store {
    * index leaves, full-text segments). On an error nothing of the batch is stored.
    */
   putArticles(docs: readonly Doc[]): Promise<PutResult[]>;
+  /**
+   * {@link putArticles} for articles already flattened by `articleRows` (`lede ingest` builds the
+   * rows in its analysis threads, so the one thread that writes only writes).
+   */
+  putRows(articles: readonly ArticleRows[]): Promise<PutResult[]>;
   /** The stored article, or null. */
   getArticle(id: string): Promise<StoredArticle | null>;
   /** Articles (and quotes) matching every given filter, best first. */
