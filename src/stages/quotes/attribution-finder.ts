@@ -498,13 +498,20 @@ export function findAttributions(
   const sources = runs.filter((run) => run.type === 'source');
   const byCue = new Map<TagRun | null, TagRun[]>();
   const orphanContents: TagRun[] = [];
+  // The cues of each paragraph, in order: a content looks only at its own paragraph's.
+  const cuesOfParagraph = new Map<number, TagRun[]>();
+  for (const cue of cues) {
+    const paragraph = paragraphOf[cue.firstToken]!;
+    const list = cuesOfParagraph.get(paragraph);
+    if (list) list.push(cue);
+    else cuesOfParagraph.set(paragraph, [cue]);
+  }
   for (const run of runs) {
     if (run.type !== 'content') continue;
     const paragraph = paragraphOf[run.firstToken]!;
     let best: TagRun | null = null;
     let bestDistance = Infinity;
-    for (const cue of cues) {
-      if (paragraphOf[cue.firstToken] !== paragraph) continue;
+    for (const cue of cuesOfParagraph.get(paragraph) ?? []) {
       // Tokens between, a source's own not counted: `“…,” Baker said` is as close as `push? “…”`.
       const distance = cue.firstToken > run.lastToken ? 1 + nonSource[cue.firstToken]! - nonSource[run.lastToken + 1]! : run.firstToken > cue.lastToken ? 1 + nonSource[run.firstToken]! - nonSource[cue.lastToken + 1]! : 0;
       // A cue before the content is the usual order (`X said that …`): prefer it on a tie.
@@ -515,7 +522,11 @@ export function findAttributions(
       }
     }
     if (best === null) orphanContents.push(run);
-    else byCue.set(best, [...(byCue.get(best) ?? []), run]);
+    else {
+      const list = byCue.get(best);
+      if (list) list.push(run);
+      else byCue.set(best, [run]);
+    }
   }
   // `Al Qaeda in Libya was responsible for the 2013 attack …, Pentagon spokesperson Maj. Sheryll
   // Klinkel told CNN`: the clause before `, SOURCE CUE` is content when nothing else claims it.
