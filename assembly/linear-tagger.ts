@@ -150,3 +150,4 @@ export function decodeInt8(
 }
 
 export { quoteFeatureRows, quoteStackedRows } from './quote-features';
+export { quoteWordColumns, quoteDocumentColumns } from './quote-columns';

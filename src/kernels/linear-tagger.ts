@@ -12,6 +12,7 @@
  * `assembly/linear-tagger.ts`; {@link linearTaggerWasm} is its compiled form.
  */
 import { linearTaggerWasm } from './linear-tagger-wasm.js';
+import type { WordTableParts } from '../util/word-table.js';
 
 /** One tagging pass: 8 slots per row (`tagCount` tags, then padding), and f64 transitions. */
 export interface Int8Pass {
@@ -40,6 +41,69 @@ interface Exports {
   ): void;
   quoteFeatureRows(columns: number, width: number, count: number, mask: number, out: number): void;
   quoteStackedRows(columns: number, width: number, count: number, first: number, end: number, mask: number, out: number, stride: number, offset: number): void;
+  quoteWordColumns(vocabulary: number, text: number, tokens: number, count: number, columns: number, width: number, flagged: number): number;
+  quoteDocumentColumns(
+    text: number,
+    tokens: number,
+    count: number,
+    lines: number,
+    lineCount: number,
+    quoted: number,
+    quotedCount: number,
+    columns: number,
+    width: number,
+    work: number,
+    sequences: number,
+    mask: number,
+    out: number,
+  ): number;
+}
+
+/**
+ * The quotes tagger's vocabulary as {@link Int8ViterbiKernel.startQuoteDocument} reads it (the
+ * quotes stage's `Vocabulary`): lower-case words with ids, the per-id arrays, and the words of the
+ * cue-word lists with their classes (for words unseen in training).
+ */
+export interface QuoteKernelVocabulary {
+  readonly ids: { readonly parts: WordTableParts };
+  /** Ids above it are known only by their clusters (no word id, no learned level). */
+  readonly size: number;
+  readonly classes: Uint8Array;
+  readonly cueLevels: Uint8Array;
+  readonly coarseClusters: Uint16Array;
+  readonly fineClusters: Uint16Array;
+  readonly cueWords: { readonly parts: WordTableParts };
+  /** Class of each id of `cueWords`. */
+  readonly cueWordClasses: Uint8Array;
+}
+
+/** What {@link Int8ViterbiKernel.startQuoteDocument} reads of a token. */
+export interface QuoteKernelToken {
+  readonly start: number;
+  readonly end: number;
+  readonly sentence: number;
+}
+
+/** What {@link Int8ViterbiKernel.startQuoteDocument} reads of a quoted stretch. */
+export interface QuoteKernelSpan {
+  readonly start: number;
+  readonly end: number;
+  /** Opened with no closing mark. */
+  readonly unclosed: boolean;
+  /** Continued by the next paragraph. */
+  readonly continues: boolean;
+}
+
+/**
+ * A document's per-token columns in kernel memory (`columns[column * width + token + 2]`, in the
+ * order of `assembly/quote-features.ts`), after {@link Int8ViterbiKernel.startQuoteDocument}: the
+ * word columns are set except for the `flagged` tokens, whose columns word, shape, class, level,
+ * coarse, fine and suffix (0–5, 7) the caller sets. Views valid until the kernel's next document.
+ */
+export interface QuoteColumns {
+  readonly columns: Int32Array;
+  readonly width: number;
+  readonly flagged: Int32Array;
 }
 
 /** Columns that {@link Int8ViterbiKernel.quoteFeatureRows} takes (see `assembly/quote-features.ts`). */
@@ -52,6 +116,9 @@ export const stackedColumnCount = 16;
 export const stackedRowsPerToken = 15;
 
 type Column = Int32Array | Uint16Array | Uint8Array;
+
+/** Number of i32 fields of the vocabulary descriptor (`assembly/quote-columns.ts`). */
+const vocabularyFields = 14;
 
 /** A run of tokens `[first, end)` decoded as one sequence. */
 export interface TokenRange {
@@ -77,14 +144,23 @@ export class Int8ViterbiKernel {
    * the rows of the pass being decoded (last, so that growing it keeps the rest).
    */
   readonly #workStart: number;
+  /** The quotes vocabulary's descriptor in kernel memory (0: none). */
+  readonly #vocabularyAt: number;
   #rowCapacity = 0;
   #tokenCapacity = 0;
+  #textCapacity = 0;
   #partialAt = 0;
   #workAt = 0;
   #outAt = 0;
   #columnsAt = 0;
   #hashedAt = 0;
   #rowsAt = 0;
+  #tokensAt = 0;
+  #flaggedAt = 0;
+  #sequencesAt = 0;
+  #textAt = 0;
+  /** The document between {@link Int8ViterbiKernel.startQuoteDocument} and its finish. */
+  #quoteDocument: { count: number; width: number; linesAt: number; lineCount: number; quotedAt: number; quotedCount: number } | null = null;
   /** The view {@link Int8ViterbiKernel.quoteFeatureRows} last returned (decoded in place). */
   #hashed: Int32Array | null = null;
   /** The view {@link Int8ViterbiKernel.quoteStackedRows} last returned (decoded in place). */
@@ -97,9 +173,17 @@ export class Int8ViterbiKernel {
    * otherwise stay in the thread's memory for the rest of the batch.
    */
   static readonly largeDocumentTokens = 1 << 16;
+  /** The same for the text's length in UTF-16 units (its copy in kernel memory). */
+  static readonly largeDocumentUnits = 1 << 21;
 
-  /** A kernel for the given passes, or a fresh copy of another kernel's weights (its own memory). */
-  constructor(passes: readonly Int8Pass[] | Int8ViterbiKernel, tagCount: number) {
+  /** The quotes vocabulary this kernel holds, or null (see {@link Int8ViterbiKernel.startQuoteDocument}). */
+  readonly quoteVocabulary: QuoteKernelVocabulary | null;
+
+  /**
+   * A kernel for the given passes (and the quotes vocabulary, copied into its memory), or a fresh
+   * copy of another kernel's weights and vocabulary (its own memory).
+   */
+  constructor(passes: readonly Int8Pass[] | Int8ViterbiKernel, tagCount: number, vocabulary: QuoteKernelVocabulary | null = null) {
     if (tagCount < 1 || tagCount > 8) throw new RangeError(`an int8 tagger kernel takes 1 to 8 tags, not ${tagCount}`);
     compiled ??= new WebAssembly.Module(Buffer.from(linearTaggerWasm, 'base64'));
     this.#exports = new WebAssembly.Instance(compiled, {}).exports as unknown as Exports;
@@ -110,6 +194,8 @@ export class Int8ViterbiKernel {
       this.#rowBytes = passes.#rowBytes;
       this.#transitions.push(...passes.#transitions);
       this.#workStart = passes.#workStart;
+      this.#vocabularyAt = passes.#vocabularyAt;
+      this.quoteVocabulary = passes.quoteVocabulary;
       this.#grow(this.#workStart);
       new Uint8Array(this.#exports.memory.buffer, 0, this.#workStart).set(new Uint8Array(passes.#exports.memory.buffer, 0, this.#workStart));
       return;
@@ -129,9 +215,40 @@ export class Int8ViterbiKernel {
       this.#transitions.push(offset);
       offset += 9 * 8 * Float64Array.BYTES_PER_ELEMENT;
     }
+    // The vocabulary's arrays, then their descriptor.
+    const vocabularyArrays = vocabulary ? [vocabulary.ids.parts.units, vocabulary.ids.parts.starts, vocabulary.ids.parts.slots, vocabulary.classes, vocabulary.cueLevels, vocabulary.coarseClusters, vocabulary.fineClusters, vocabulary.cueWords.parts.units, vocabulary.cueWords.parts.starts, vocabulary.cueWords.parts.slots, vocabulary.cueWordClasses] : [];
+    const arrayAt: number[] = [];
+    for (const array of vocabularyArrays) {
+      offset = align(offset, 16);
+      arrayAt.push(offset);
+      offset += array.byteLength;
+    }
+    this.#vocabularyAt = vocabulary ? align(offset, 16) : 0;
+    if (vocabulary) offset = this.#vocabularyAt + 4 * vocabularyFields;
+    this.quoteVocabulary = vocabulary;
     this.#workStart = align(offset, 16);
     this.#grow(this.#workStart);
     const memory = this.#exports.memory.buffer;
+    if (vocabulary) {
+      vocabularyArrays.forEach((array, index) => new Uint8Array(memory, arrayAt[index]!, array.byteLength).set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength)));
+      const [units, starts, slots, classes, levels, coarse, fine, cueUnits, cueStarts, cueSlots, cueClasses] = arrayAt;
+      new Int32Array(memory, this.#vocabularyAt, vocabularyFields).set([
+        units!,
+        starts!,
+        slots!,
+        vocabulary.ids.parts.slots.length - 1,
+        vocabulary.size,
+        classes!,
+        levels!,
+        coarse!,
+        fine!,
+        cueUnits!,
+        cueStarts!,
+        cueSlots!,
+        vocabulary.cueWords.parts.slots.length - 1,
+        cueClasses!,
+      ]);
+    }
     const table = new Int8Array(memory, 0, tableBytes);
     passes.forEach((pass, index) => {
       const { emission } = pass;
@@ -158,16 +275,21 @@ export class Int8ViterbiKernel {
    * that decoding a document's passes after hashing its rows does not grow the memory, which would
    * detach the hashed rows' view).
    */
-  #reserve(rowCount: number, tokenCount: number): void {
-    if (rowCount <= this.#rowCapacity && tokenCount <= this.#tokenCapacity) return;
-    if (tokenCount > this.#tokenCapacity) {
-      this.#tokenCapacity = tokenCount;
+  #reserve(rowCount: number, tokenCount: number, textBytes = 0): void {
+    if (rowCount <= this.#rowCapacity && tokenCount <= this.#tokenCapacity && textBytes <= this.#textCapacity) return;
+    if (tokenCount > this.#tokenCapacity || textBytes > this.#textCapacity) {
+      this.#tokenCapacity = tokenCount = Math.max(tokenCount, this.#tokenCapacity);
+      this.#textCapacity = Math.max(textBytes, this.#textCapacity);
       this.#partialAt = this.#workStart;
       this.#workAt = align(this.#partialAt + 16 * tokenCount, 16);
       this.#outAt = align(this.#workAt + 160 + 24 * tokenCount, 16);
       this.#columnsAt = align(this.#outAt + tokenCount, 16);
       this.#hashedAt = align(this.#columnsAt + 4 * quoteColumnCount * (tokenCount + 4), 16);
-      this.#rowsAt = align(this.#hashedAt + 4 * quoteRowsPerToken * tokenCount, 16);
+      this.#tokensAt = align(this.#hashedAt + 4 * quoteRowsPerToken * tokenCount, 16);
+      this.#flaggedAt = align(this.#tokensAt + 12 * tokenCount, 16);
+      this.#sequencesAt = align(this.#flaggedAt + 4 * tokenCount, 16);
+      this.#textAt = align(this.#sequencesAt + 8 * tokenCount, 16);
+      this.#rowsAt = align(this.#textAt + this.#textCapacity, 16);
       this.#hashed = null;
       this.#stacked = null;
     }
@@ -192,6 +314,77 @@ export class Int8ViterbiKernel {
     this.#exports.quoteFeatureRows(this.#columnsAt, width, count, mask, this.#hashedAt);
     this.#hashed = new Int32Array(this.#exports.memory.buffer, this.#hashedAt, quoteRowsPerToken * count);
     return this.#hashed;
+  }
+
+  /**
+   * Starts a quotes document in the kernel (which must hold a vocabulary): copies the text, the
+   * tokens, the lines (paragraphs of the tagger's sequences) and the quoted stretches into kernel
+   * memory and computes the word columns of the tokens made of ASCII and General Punctuation
+   * units; the others are left to the caller (`flagged`), before
+   * {@link Int8ViterbiKernel.finishQuoteDocument}.
+   */
+  startQuoteDocument(text: string, tokens: readonly QuoteKernelToken[], lines: readonly { readonly start: number; readonly end: number }[], quoted: readonly QuoteKernelSpan[]): QuoteColumns {
+    if (this.#vocabularyAt === 0) throw new Error('this kernel holds no quotes vocabulary');
+    const count = tokens.length;
+    const textBytes = align(2 * text.length, 16);
+    this.#reserve(0, count, textBytes + 8 * lines.length + 12 * quoted.length);
+    const memory = this.#exports.memory.buffer;
+    Buffer.from(memory, this.#textAt, 2 * text.length).write(text, 'utf16le');
+    const tokenArea = new Int32Array(memory, this.#tokensAt, 3 * count);
+    for (let index = 0; index < count; index++) {
+      const token = tokens[index]!;
+      tokenArea[3 * index] = token.start;
+      tokenArea[3 * index + 1] = token.end;
+      tokenArea[3 * index + 2] = token.sentence;
+    }
+    const linesAt = this.#textAt + textBytes;
+    const lineArea = new Int32Array(memory, linesAt, 2 * lines.length);
+    lines.forEach((line, index) => {
+      lineArea[2 * index] = line.start;
+      lineArea[2 * index + 1] = line.end;
+    });
+    const quotedAt = linesAt + 8 * lines.length;
+    const quotedArea = new Int32Array(memory, quotedAt, 3 * quoted.length);
+    quoted.forEach((span, index) => {
+      quotedArea[3 * index] = span.start;
+      quotedArea[3 * index + 1] = span.end;
+      quotedArea[3 * index + 2] = (span.unclosed ? 1 : 0) | (span.continues ? 2 : 0);
+    });
+    const width = count + 4;
+    const flaggedCount = this.#exports.quoteWordColumns(this.#vocabularyAt, this.#textAt, this.#tokensAt, count, this.#columnsAt, width, this.#flaggedAt);
+    this.#quoteDocument = { count, width, linesAt, lineCount: lines.length, quotedAt, quotedCount: quoted.length };
+    return { columns: new Int32Array(memory, this.#columnsAt, quoteColumnCount * width), width, flagged: new Int32Array(memory, this.#flaggedAt, flaggedCount) };
+  }
+
+  /**
+   * Finishes the document of {@link Int8ViterbiKernel.startQuoteDocument}: the other columns, then
+   * the first-pass rows as {@link Int8ViterbiKernel.quoteFeatureRows} returns them. `sequences`
+   * holds (first, end) pairs of token indices, one per line with tokens; `columns` is the column
+   * view. Views valid until the kernel's next document.
+   */
+  finishQuoteDocument(mask: number): { readonly rows: Int32Array; readonly sequences: Int32Array; readonly columns: Int32Array } {
+    const document = this.#quoteDocument;
+    if (document === null) throw new Error('finishQuoteDocument needs startQuoteDocument first');
+    this.#quoteDocument = null;
+    const { count, width } = document;
+    const sequenceCount = this.#exports.quoteDocumentColumns(
+      this.#textAt,
+      this.#tokensAt,
+      count,
+      document.linesAt,
+      document.lineCount,
+      document.quotedAt,
+      document.quotedCount,
+      this.#columnsAt,
+      width,
+      this.#workAt,
+      this.#sequencesAt,
+      mask,
+      this.#hashedAt,
+    );
+    const memory = this.#exports.memory.buffer;
+    this.#hashed = new Int32Array(memory, this.#hashedAt, quoteRowsPerToken * count);
+    return { rows: this.#hashed, sequences: new Int32Array(memory, this.#sequencesAt, 2 * sequenceCount), columns: new Int32Array(memory, this.#columnsAt, quoteColumnCount * width) };
   }
 
   /**

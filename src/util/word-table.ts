@@ -13,6 +13,16 @@ function hashUnits(units: ArrayLike<number>, start: number, end: number): number
   return hash >>> 0;
 }
 
+/** The arrays of a {@link WordTable}, for code that looks words up the same way elsewhere (WebAssembly). */
+export interface WordTableParts {
+  /** The words' UTF-16 code units, one after another. */
+  readonly units: Uint16Array;
+  /** Start of word `id` in `units` at `id - 1`; its end at `id`. */
+  readonly starts: Int32Array;
+  /** Open addressing: the id in each slot (0 empty); a key's first slot is its FNV-1a hash (over its code units) masked to the slot count, a power of two, then the next ones. */
+  readonly slots: Int32Array;
+}
+
 /** Lower-case words (id = index + 1) looked up from text without allocation. */
 export class WordTable {
   readonly size: number;
@@ -48,6 +58,11 @@ export class WordTable {
       while (this.#slots[slot] !== 0 && words[this.#slots[slot]! - 1] !== word) slot = (slot + 1) & this.#mask;
       this.#slots[slot] = index + 1;
     });
+  }
+
+  /** The table's arrays (not copies: read only). */
+  get parts(): WordTableParts {
+    return { units: this.#units, starts: this.#starts, slots: this.#slots };
   }
 
   /** Id of the lower-case form of `text[start, end)`, or 0. */

@@ -52,6 +52,10 @@ export interface Vocabulary {
   readonly coarseClusters: Uint16Array;
   /** Fine (1024) word cluster of each id, plus one. */
   readonly fineClusters: Uint16Array;
+  /** The words of the cue-word lists (for the WebAssembly kernel: the class of a word unseen in training). */
+  readonly cueWords: WordTable;
+  /** {@link wordClass} of each id of {@link Vocabulary.cueWords}. */
+  readonly cueWordClasses: Uint8Array;
 }
 
 /**
@@ -94,7 +98,10 @@ export function makeVocabulary(parts: VocabularyParts): Vocabulary {
     coarseClusters[index + 1] = parts.coarseClusters?.[index] ?? 0;
     fineClusters[index + 1] = parts.fineClusters?.[index] ?? 0;
   });
-  return { ids, size: parts.size ?? words.length, classes, cueLevels: levels, coarseClusters, fineClusters };
+  const listed = ['according', 'that', ...SPEECH_VERBS, ...COGNITION_VERBS, ...SPEECH_NOUNS, ...SUBJECT_PRONOUNS];
+  const cueWords = new WordTable(listed);
+  const cueWordClasses = Uint8Array.from({ length: listed.length + 1 }, (_, id) => (id > 0 ? wordClass(listed[id - 1]!) : 0));
+  return { ids, size: parts.size ?? words.length, classes, cueLevels: levels, coarseClusters, fineClusters, cueWords, cueWordClasses };
 }
 
 /** Token sequences (one per paragraph) and their feature rows. */
@@ -159,6 +166,52 @@ function shapeOf(text: string, start: number, end: number): number {
   return SHAPE_OTHER;
 }
 
+// Where wordColumnsOf writes each value (the WebAssembly kernel's column order).
+const WORD = 0;
+const SHAPE = 1;
+const CLASS = 2;
+const LEVEL = 3;
+const COARSE = 4;
+const FINE = 5;
+const QUOTE = 6;
+const SUFFIX = 7;
+/** The columns wordColumnsOf sets. */
+const WORD_COLUMNS = [WORD, SHAPE, CLASS, LEVEL, COARSE, FINE, SUFFIX] as const;
+
+/**
+ * The per-token integers of the word `text[start, end)`: word id (negative shape for unknown
+ * words), shape, word class, learned cue level, coarse and fine cluster, suffix hash, written to
+ * `out` at the column indices above.
+ */
+function wordColumnsOf(text: string, start: number, end: number, vocabulary: Vocabulary, out: Int32Array): void {
+  const known = vocabulary.ids.idOf(text, start, end);
+  out[COARSE] = vocabulary.coarseClusters[known]!;
+  out[FINE] = vocabulary.fineClusters[known]!;
+  const id = known <= vocabulary.size ? known : 0;
+  const shape = shapeOf(text, start, end);
+  out[WORD] = id > 0 ? id : -shape;
+  out[SHAPE] = shape;
+  // The lower-case string only where needed: words not in the vocabulary (their class), and
+  // suffixes with non-ASCII letters. Words known only by their clusters have their class stored.
+  let ascii = true;
+  for (let position = start; position < end && ascii; position++) ascii = text.charCodeAt(position) < 0x80;
+  const lower = known > 0 && ascii ? null : text.slice(start, end).toLowerCase();
+  const wordClassValue = known > 0 ? vocabulary.classes[known]! : wordClass(lower!);
+  out[CLASS] = wordClassValue;
+  // Words unseen in training fall back on the word lists: a rare verb of saying is likely a cue.
+  out[LEVEL] = id > 0 ? vocabulary.cueLevels[id]! : wordClassValue === WordClass.Speech ? 2 : wordClassValue === WordClass.Cognition ? 1 : 0;
+  let suffix = 0;
+  if (lower === null) {
+    for (let position = Math.max(start, end - 3); position < end; position++) {
+      const code = text.charCodeAt(position);
+      suffix = suffix * 131 + (code >= 0x41 && code <= 0x5a ? code + 32 : code);
+    }
+  } else {
+    for (let position = Math.max(0, lower.length - 3); position < lower.length; position++) suffix = suffix * 131 + lower.charCodeAt(position);
+  }
+  out[SUFFIX] = suffix;
+}
+
 /** 32-bit mix of a template id and two values, masked to the row range. */
 export function hashRow(template: number, first: number, second: number, mask: number): number {
   let hash = Math.imul(template + 0x632be5ab, 0x9e3779b1) ^ Math.imul(first + 0x7f4a7c15, 0x85ebca6b);
@@ -181,7 +234,8 @@ export function distanceBucket(distance: number): number {
 /**
  * Computes the feature rows of every token. Sequences are paragraphs (PolNeAR: no content span
  * crosses a line break; a multi-sentence quote stays one run). Given a kernel, the rows are hashed
- * there (same rows) and are a view of its memory, valid until its next document.
+ * there (same rows) and are a view of its memory, valid until its next document; a kernel that
+ * holds `vocabulary` computes the per-token columns too (see {@link kernelFeatureRows}).
  */
 export function featureRows(
   text: string,
@@ -193,6 +247,7 @@ export function featureRows(
   arrays: Pick<TypedArena, 'int32' | 'uint16' | 'uint8'> = freshArrays,
   kernel: Int8ViterbiKernel | null = null,
 ): FeatureRows {
+  if (kernel !== null && kernel.quoteVocabulary === vocabulary) return kernelFeatureRows(text, tokens, paragraphs, quoted, vocabulary, rowBits, arrays, kernel);
   const count = tokens.length;
   const mask = (1 << rowBits) - 1;
   const wordIds = arrays.int32(count + 4);
@@ -204,34 +259,17 @@ export function featureRows(
   const quoteState = arrays.uint8(count);
   const suffixes = arrays.int32(count);
   // Per-token integers. Offset by 2 so that i-2 .. i+2 need no bounds checks (0 = outside).
+  const values = new Int32Array(8);
   for (let index = 0; index < count; index++) {
     const token = tokens[index]!;
-    const known = vocabulary.ids.idOf(text, token.start, token.end);
-    coarse[index + 2] = vocabulary.coarseClusters[known]!;
-    fine[index + 2] = vocabulary.fineClusters[known]!;
-    const id = known <= vocabulary.size ? known : 0;
-    const shape = shapeOf(text, token.start, token.end);
-    wordIds[index + 2] = id > 0 ? id : -shape;
-    shapes[index + 2] = shape;
-    // The lower-case string only where needed: words not in the vocabulary (their class), and
-    // suffixes with non-ASCII letters. Words known only by their clusters have their class stored.
-    let ascii = true;
-    for (let position = token.start; position < token.end && ascii; position++) ascii = text.charCodeAt(position) < 0x80;
-    const lower = known > 0 && ascii ? null : text.slice(token.start, token.end).toLowerCase();
-    const wordClassValue = known > 0 ? vocabulary.classes[known]! : wordClass(lower!);
-    classes[index + 2] = wordClassValue;
-    // Words unseen in training fall back on the word lists: a rare verb of saying is likely a cue.
-    levels[index + 2] = id > 0 ? vocabulary.cueLevels[id]! : wordClassValue === WordClass.Speech ? 2 : wordClassValue === WordClass.Cognition ? 1 : 0;
-    let suffix = 0;
-    if (lower === null) {
-      for (let position = Math.max(token.start, token.end - 3); position < token.end; position++) {
-        const code = text.charCodeAt(position);
-        suffix = suffix * 131 + (code >= 0x41 && code <= 0x5a ? code + 32 : code);
-      }
-    } else {
-      for (let position = Math.max(0, lower.length - 3); position < lower.length; position++) suffix = suffix * 131 + lower.charCodeAt(position);
-    }
-    suffixes[index] = suffix;
+    wordColumnsOf(text, token.start, token.end, vocabulary, values);
+    wordIds[index + 2] = values[WORD]!;
+    shapes[index + 2] = values[SHAPE]!;
+    classes[index + 2] = values[CLASS]!;
+    levels[index + 2] = values[LEVEL]!;
+    coarse[index + 2] = values[COARSE]!;
+    fine[index + 2] = values[FINE]!;
+    suffixes[index] = values[SUFFIX]!;
   }
   // Quote-mark state; a stretch whose mark never closes (often a stray mark in scraped text)
   // gets states of its own (4 + state), so the model can trust it less.
@@ -401,4 +439,44 @@ export function featureRows(
     rows[base + 30] = hashRow(30, coarse[at]! * 512 + coarse[at + 1]!, direction * 16 + distance, mask);
   }
   return { rows, stride: featuresPerToken, wordIds, shapes, levels, sequences, quoteState };
+}
+
+/**
+ * {@link featureRows} in a kernel that holds the vocabulary: the columns are computed there from
+ * the text's code units, except those of the words that need Unicode tables (a letter outside
+ * ASCII), which are set here before the sentence loops read them; the rows are hashed there too.
+ */
+function kernelFeatureRows(
+  text: string,
+  tokens: readonly Token[],
+  paragraphs: readonly Span[],
+  quoted: readonly QuotedSpan[],
+  vocabulary: Vocabulary,
+  rowBits: number,
+  arrays: Pick<TypedArena, 'int32' | 'uint16' | 'uint8'>,
+  kernel: Int8ViterbiKernel,
+): FeatureRows {
+  const count = tokens.length;
+  const { columns, width, flagged } = kernel.startQuoteDocument(text, tokens, paragraphs, quoted);
+  if (flagged.length > 0) {
+    const values = new Int32Array(8);
+    for (const index of flagged) {
+      const token = tokens[index]!;
+      wordColumnsOf(text, token.start, token.end, vocabulary, values);
+      for (const column of WORD_COLUMNS) columns[column * width + index + 2] = values[column]!;
+    }
+  }
+  const finished = kernel.finishQuoteDocument((1 << rowBits) - 1);
+  const sequences: { first: number; end: number }[] = [];
+  for (let index = 0; index < finished.sequences.length; index += 2) sequences.push({ first: finished.sequences[index]!, end: finished.sequences[index + 1]! });
+  // Copies of the columns that later steps read: the kernel's column area is reused by the stacked pass.
+  const wordIds = arrays.int32(width);
+  wordIds.set(finished.columns.subarray(WORD * width, WORD * width + width));
+  const shapes = arrays.uint8(width);
+  shapes.set(finished.columns.subarray(SHAPE * width, SHAPE * width + width));
+  const levels = arrays.uint8(width);
+  levels.set(finished.columns.subarray(LEVEL * width, LEVEL * width + width));
+  const quoteState = arrays.uint8(count);
+  quoteState.set(finished.columns.subarray(QUOTE * width + 2, QUOTE * width + 2 + count));
+  return { rows: finished.rows, stride: featuresPerToken, wordIds, shapes, levels, sequences, quoteState };
 }

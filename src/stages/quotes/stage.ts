@@ -33,7 +33,7 @@ export function findQuotes(inputs: QuoteInputs, model: QuoteTaggerModel): FoundQ
   const lines = splitAtLineBreaks(text, inputs.paragraphs);
   const quoted = findQuotedSpans(text, lines);
   model.arena.reset();
-  const kernel = kernelFor(model, tokens.length);
+  const kernel = kernelFor(model, tokens.length, text.length);
   const features = featureRows(text, tokens, lines, quoted.spans, model.vocabulary, model.rowBits, model.arena, kernel);
   const tags = tagTokens(model, features, tokens, kernel);
   const { ids, cueLevels, size } = model.vocabulary;

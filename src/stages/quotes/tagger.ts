@@ -285,8 +285,9 @@ export function decodeQuantised(rows: Int32Array, stride: number, first: number,
  * The kernel to hash and decode a document of `tokenCount` tokens with: the model's, or for an
  * outsized document a throwaway copy, so that its work area is freed with it.
  */
-export function kernelFor(model: QuoteTaggerModel, tokenCount: number): Int8ViterbiKernel | null {
-  return model.kernel && tokenCount > Int8ViterbiKernel.largeDocumentTokens ? new Int8ViterbiKernel(model.kernel, quoteTagCount) : model.kernel;
+export function kernelFor(model: QuoteTaggerModel, tokenCount: number, textLength = 0): Int8ViterbiKernel | null {
+  const large = tokenCount > Int8ViterbiKernel.largeDocumentTokens || textLength > Int8ViterbiKernel.largeDocumentUnits;
+  return model.kernel && large ? new Int8ViterbiKernel(model.kernel, quoteTagCount) : model.kernel;
 }
 
 /**
@@ -325,9 +326,9 @@ export function tagTokens(model: QuoteTaggerModel, features: FeatureRows, tokens
  * The WebAssembly kernel for the passes, or null where WebAssembly is unavailable (`--jitless`)
  * or the model has more than the two passes the kernel takes (`train-quotes.ts --passes 3`).
  */
-function makeKernel(passes: readonly QuantisedPass[]): Int8ViterbiKernel | null {
+function makeKernel(passes: readonly QuantisedPass[], vocabulary: Vocabulary): Int8ViterbiKernel | null {
   if (typeof WebAssembly === 'undefined' || passes.length > 2) return null;
-  return new Int8ViterbiKernel(passes, quoteTagCount);
+  return new Int8ViterbiKernel(passes, quoteTagCount, vocabulary);
 }
 
 interface Header {
@@ -409,7 +410,7 @@ export function loadQuoteModel(gzipped: Uint8Array): QuoteTaggerModel {
   const cueLevels = Uint8Array.from(header.cueLevels, (digit) => Number(digit));
   const vocabulary = makeVocabulary({ words: header.words, size: header.vocabularySize, cueLevels, coarseClusters: header.coarseClusters, fineClusters: header.fineClusters });
   // The kernel keeps its own copy of the weights: the JavaScript tables are then dropped (1 MB a pass).
-  const kernel = makeKernel(passes);
+  const kernel = makeKernel(passes, vocabulary);
   const kept = kernel ? passes.map((pass) => ({ emission: new Int8Array(0), transition: pass.transition })) : passes;
   return { rowBits: header.rowBits, words: header.words, vocabularySize: header.vocabularySize, cueLevels, coarseClusters: header.coarseClusters, fineClusters: header.fineClusters, vocabulary, passes: kept, kernel, arena: new TypedArena(), info: header.info };
 }
