@@ -43,15 +43,104 @@ function mix(seed: i32, first: i32, second: i32, mask: i32): i32 {
   return hash & mask;
 }
 
+// mix for four tokens at once (lanes), the same i32 arithmetic.
+// @ts-ignore: decorator
+@inline
+function mix4(seed: i32, first: v128, second: v128, mask: v128): v128 {
+  let hash = v128.xor(i32x4.splat(seed), i32x4.mul(i32x4.add(first, i32x4.splat(0x7f4a7c15)), i32x4.splat(<i32>0x85ebca6b)));
+  hash = v128.xor(i32x4.mul(v128.xor(hash, i32x4.shr_u(hash, 15)), i32x4.splat(0x2c1b3c6d)), i32x4.mul(i32x4.add(second, i32x4.splat(0x165667b1)), i32x4.splat(<i32>0xc2b2ae35)));
+  hash = v128.xor(hash, i32x4.shr_u(hash, 13));
+  hash = i32x4.mul(hash, i32x4.splat(0x297a2d39));
+  hash = v128.xor(hash, i32x4.shr_u(hash, 16));
+  return v128.and(hash, mask);
+}
+
+// Row `k` of four consecutive tokens from the lanes of `value` (rows 124 bytes apart).
+// @ts-ignore: decorator
+@inline
+function store4(row: usize, k: usize, value: v128): void {
+  store<i32>(row + (k << 2), i32x4.extract_lane(value, 0));
+  store<i32>(row + (k << 2), i32x4.extract_lane(value, 1), 124);
+  store<i32>(row + (k << 2), i32x4.extract_lane(value, 2), 248);
+  store<i32>(row + (k << 2), i32x4.extract_lane(value, 3), 372);
+}
+
+// @ts-ignore: decorator
+@inline
+function shl(value: v128, bits: i32): v128 {
+  return i32x4.shl(value, bits);
+}
+
 /**
  * Writes 31 rows per token for tokens `[0, count)` to `out + 4 * (token * 31 + k)`. Column `c` of
  * token `i` is the i32 at `columns + 4 * (c * width + i + 2)`; the two entries either side of the
- * tokens are 0 (`width` ≥ count + 4).
+ * tokens are 0 (`width` ≥ count + 4). Four tokens at a time in i32x4 lanes (the columns' entries of
+ * consecutive tokens are adjacent), the last ones one by one.
  */
 export function quoteFeatureRows(columns: usize, width: i32, count: i32, mask: i32, out: usize): void {
   const columnBytes = (<usize>width) << 2;
   const constantRow = mix(templateSeed(0), 0, 0, mask);
-  for (let index = 0; index < count; index++) {
+  const masks = i32x4.splat(mask);
+  const zero = i32x4.splat(0);
+  let first = 0;
+  for (; first + 4 <= count; first += 4) {
+    const at = columns + ((<usize>first) << 2);
+    const word = at + WORD * columnBytes;
+    const shape = at + SHAPE * columnBytes;
+    const wordClass = at + CLASS * columnBytes;
+    const level = at + LEVEL * columnBytes;
+    const coarse = at + COARSE * columnBytes;
+    const quotes = at + QUOTE * columnBytes;
+    const w = v128.load(word, 8);
+    const previousWord = v128.load(word, 4);
+    const nextWord = v128.load(word, 12);
+    const quote = v128.load(quotes, 8);
+    const s = v128.load(shape, 8);
+    const c = v128.load(wordClass, 8);
+    const direction = v128.load(at + DIRECTION * columnBytes, 8);
+    const distance = v128.load(at + DISTANCE * columnBytes, 8);
+    const cue = i32x4.add(shl(direction, 4), distance);
+    const flags = v128.load(at + SENTENCE_FLAGS * columnBytes, 8);
+    const colon = v128.load(at + COLON * columnBytes, 8);
+    const commas = v128.load(at + COMMAS * columnBytes, 8);
+    const coarseHere = v128.load(coarse, 8);
+    const row = out + <usize>first * 124;
+    store<i32>(row, constantRow);
+    store<i32>(row, constantRow, 124);
+    store<i32>(row, constantRow, 248);
+    store<i32>(row, constantRow, 372);
+    store4(row, 1, mix4(templateSeed(1), w, zero, masks));
+    store4(row, 2, mix4(templateSeed(2), previousWord, zero, masks));
+    store4(row, 3, mix4(templateSeed(3), nextWord, zero, masks));
+    store4(row, 4, mix4(templateSeed(4), v128.load(word), zero, masks));
+    store4(row, 5, mix4(templateSeed(5), v128.load(word, 16), zero, masks));
+    store4(row, 6, mix4(templateSeed(6), previousWord, w, masks));
+    store4(row, 7, mix4(templateSeed(7), w, nextWord, masks));
+    store4(row, 8, mix4(templateSeed(8), i32x4.add(i32x4.add(shl(v128.load(shape, 4), 8), shl(s, 4)), v128.load(shape, 12)), zero, masks));
+    store4(row, 9, mix4(templateSeed(9), quote, s, masks));
+    store4(row, 10, mix4(templateSeed(10), quote, w, masks));
+    store4(row, 11, mix4(templateSeed(11), c, quote, masks));
+    store4(row, 12, mix4(templateSeed(12), v128.load(wordClass, 4), v128.load(wordClass, 12), masks));
+    store4(row, 13, mix4(templateSeed(13), cue, quote, masks));
+    store4(row, 14, mix4(templateSeed(14), v128.load(at + SENTENCE_POSITION * columnBytes, 8), flags, masks));
+    store4(row, 15, mix4(templateSeed(15), i32x4.add(shl(v128.load(at + OPENS_QUOTE * columnBytes, 8), 3), quote), flags, masks));
+    store4(row, 16, mix4(templateSeed(16), previousWord, direction, masks));
+    store4(row, 17, mix4(templateSeed(17), v128.load(at + SUFFIX * columnBytes, 8), s, masks));
+    store4(row, 18, mix4(templateSeed(18), w, cue, masks));
+    store4(row, 19, mix4(templateSeed(19), i32x4.add(shl(v128.load(shape), 4), v128.load(shape, 4)), v128.load(quotes, 4), masks));
+    store4(row, 20, mix4(templateSeed(20), v128.load(at + TO_SENTENCE_END * columnBytes, 8), quote, masks));
+    store4(row, 21, mix4(templateSeed(21), colon, s, masks));
+    store4(row, 22, mix4(templateSeed(22), i32x4.add(shl(commas, 4), direction), distance, masks));
+    store4(row, 23, mix4(templateSeed(23), w, flags, masks));
+    store4(row, 24, mix4(templateSeed(24), i32x4.add(shl(v128.load(wordClass, 4), 4), s), colon, masks));
+    store4(row, 25, mix4(templateSeed(25), v128.load(at + ANCHOR * columnBytes, 8), cue, masks));
+    store4(row, 26, mix4(templateSeed(26), i32x4.add(i32x4.add(shl(v128.load(level, 4), 6), shl(v128.load(level, 8), 3)), v128.load(level, 12)), quote, masks));
+    store4(row, 27, mix4(templateSeed(27), i32x4.add(shl(v128.load(at + THAT * columnBytes, 8), 3), commas), cue, masks));
+    store4(row, 28, mix4(templateSeed(28), v128.load(at + FINE * columnBytes, 8), i32x4.add(shl(quote, 4), direction), masks));
+    store4(row, 29, mix4(templateSeed(29), i32x4.add(shl(v128.load(coarse, 4), 9), coarseHere), zero, masks));
+    store4(row, 30, mix4(templateSeed(30), i32x4.add(shl(coarseHere, 9), v128.load(coarse, 12)), cue, masks));
+  }
+  for (let index = first; index < count; index++) {
     // `column + 8` is the token's own entry, `column + 4` the one before, `column + 12` after.
     const at = columns + ((<usize>index) << 2);
     const word = at + WORD * columnBytes;
