@@ -5,28 +5,9 @@
 // before quoteDocumentColumns, which reads their shapes, classes and levels. Exported through
 // assembly/linear-tagger.ts.
 
-import { quoteFeatureRows } from './quote-features';
+import { ANCHOR, CLASS, COARSE, COLON, COMMAS, DIRECTION, DISTANCE, FINE, LEVEL, OPENS_QUOTE, QUOTE, SENTENCE_FLAGS, SENTENCE_POSITION, SHAPE, SUFFIX, THAT, TO_SENTENCE_END, WORD, quoteColumnCount, quoteFeatureRows } from './quote-features';
 
-// Column indices (as in quote-features.ts).
-const WORD: usize = 0;
-const SHAPE: usize = 1;
-const CLASS: usize = 2;
-const LEVEL: usize = 3;
-const COARSE: usize = 4;
-const FINE: usize = 5;
-const QUOTE: usize = 6;
-const SUFFIX: usize = 7;
-const DIRECTION: usize = 8;
-const DISTANCE: usize = 9;
-const ANCHOR: usize = 10;
-const SENTENCE_FLAGS: usize = 11;
-const SENTENCE_POSITION: usize = 12;
-const COMMAS: usize = 13;
-const THAT: usize = 14;
-const TO_SENTENCE_END: usize = 15;
-const OPENS_QUOTE: usize = 16;
-const COLON: usize = 17;
-const COLUMN_COUNT: usize = 18;
+const COLUMN_COUNT: usize = <usize>quoteColumnCount;
 
 // Fields (i32) of the vocabulary descriptor: the word table, the per-id arrays, then the table of
 // the cue-word lists (words unseen in training take their class from it).

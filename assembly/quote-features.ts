@@ -5,25 +5,25 @@
 /** Number of columns {@link quoteFeatureRows} reads, in this order. */
 export const quoteColumnCount = 18;
 
-// Column indices.
-const WORD: usize = 0;
-const SHAPE: usize = 1;
-const CLASS: usize = 2;
-const LEVEL: usize = 3;
-const COARSE: usize = 4;
-const FINE: usize = 5;
-const QUOTE: usize = 6;
-const SUFFIX: usize = 7;
-const DIRECTION: usize = 8;
-const DISTANCE: usize = 9;
-const ANCHOR: usize = 10;
-const SENTENCE_FLAGS: usize = 11;
-const SENTENCE_POSITION: usize = 12;
-const COMMAS: usize = 13;
-const THAT: usize = 14;
-const TO_SENTENCE_END: usize = 15;
-const OPENS_QUOTE: usize = 16;
-const COLON: usize = 17;
+// Column indices (quote-columns.ts writes them).
+export const WORD: usize = 0;
+export const SHAPE: usize = 1;
+export const CLASS: usize = 2;
+export const LEVEL: usize = 3;
+export const COARSE: usize = 4;
+export const FINE: usize = 5;
+export const QUOTE: usize = 6;
+export const SUFFIX: usize = 7;
+export const DIRECTION: usize = 8;
+export const DISTANCE: usize = 9;
+export const ANCHOR: usize = 10;
+export const SENTENCE_FLAGS: usize = 11;
+export const SENTENCE_POSITION: usize = 12;
+export const COMMAS: usize = 13;
+export const THAT: usize = 14;
+export const TO_SENTENCE_END: usize = 15;
+export const OPENS_QUOTE: usize = 16;
+export const COLON: usize = 17;
 
 // hashRow of features.ts, in i32 arithmetic (Math.imul wraps the same way).
 // @ts-ignore: decorator
