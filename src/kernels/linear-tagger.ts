@@ -12,6 +12,7 @@
  * `assembly/linear-tagger.ts`; {@link linearTaggerWasm} is its compiled form.
  */
 import { linearTaggerWasm } from './linear-tagger-wasm.js';
+import { growMemoryTo } from './wasm-memory.js';
 import type { WordTableParts } from '../util/word-table.js';
 
 /** One tagging pass: 8 slots per row (`tagCount` tags, then padding), and f64 transitions. */
@@ -265,9 +266,7 @@ export class Int8ViterbiKernel {
   }
 
   #grow(bytes: number): void {
-    const memory = this.#exports.memory;
-    const missing = bytes - memory.buffer.byteLength;
-    if (missing > 0) memory.grow(Math.ceil(missing / 65536));
+    growMemoryTo(this.#exports.memory, bytes);
   }
 
   /**

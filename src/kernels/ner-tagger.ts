@@ -10,6 +10,7 @@
  * AssemblyScript source is `assembly/ner-tagger.ts`; {@link nerTaggerWasm} is its compiled form.
  */
 import { nerTaggerWasm } from './ner-tagger-wasm.js';
+import { growMemoryTo } from './wasm-memory.js';
 
 /** Tags the kernel decodes. */
 const tagCount = 9;
@@ -187,9 +188,7 @@ export class NerViterbiKernel {
   }
 
   #grow(bytes: number): void {
-    const memory = this.#exports.memory;
-    const missing = bytes - memory.buffer.byteLength;
-    if (missing > 0) memory.grow(Math.ceil(missing / 65536));
+    growMemoryTo(this.#exports.memory, bytes);
   }
 
   /**
