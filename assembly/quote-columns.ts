@@ -5,7 +5,7 @@
 // before quoteDocumentColumns, which reads their shapes, classes and levels. Exported through
 // assembly/linear-tagger.ts.
 
-import { ANCHOR, CLASS, COARSE, COLON, COMMAS, DIRECTION, DISTANCE, FINE, LEVEL, OPENS_QUOTE, QUOTE, SENTENCE_FLAGS, SENTENCE_POSITION, SHAPE, SUFFIX, THAT, TO_SENTENCE_END, WORD, quoteColumnCount, quoteFeatureRows } from './quote-features';
+import { ANCHOR, CLASS, COARSE, COLON, COMMAS, DIRECTION, DISTANCE, FINE, LEVEL, OPENS_QUOTE, QUOTE, SENTENCE_FLAGS, SENTENCE_POSITION, SHAPE, SUFFIX, THAT, TO_SENTENCE_END, WORD, bucket, quoteColumnCount, quoteFeatureRows } from './quote-features';
 
 const COLUMN_COUNT: usize = <usize>quoteColumnCount;
 
@@ -102,16 +102,6 @@ function shapeOf(text: usize, start: i32, end: i32): i32 {
   }
   if (code == 0x2026) return SHAPE_TERMINATOR;
   return SHAPE_OTHER;
-}
-
-// @ts-ignore: decorator
-@inline
-function bucket(distance: i32): i32 {
-  if (distance <= 3) return distance;
-  if (distance <= 6) return 4;
-  if (distance <= 12) return 5;
-  if (distance <= 25) return 6;
-  return 7;
 }
 
 // @ts-ignore: decorator

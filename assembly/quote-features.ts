@@ -217,10 +217,10 @@ const RUN_START: usize = 13;
 const RUN_END: usize = 14;
 const S_SENTENCE_FLAGS: usize = 15;
 
-// distanceBucket of features.ts.
+// distanceBucket of features.ts (quote-columns.ts uses it too).
 // @ts-ignore: decorator
 @inline
-function bucket(distance: i32): i32 {
+export function bucket(distance: i32): i32 {
   if (distance <= 3) return distance;
   if (distance <= 6) return 4;
   if (distance <= 12) return 5;
