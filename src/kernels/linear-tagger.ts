@@ -171,11 +171,13 @@ export class Int8ViterbiKernel {
    * Documents longer than this many tokens are best decoded by a copy of the kernel
    * (`new Int8ViterbiKernel(kernel, tagCount)`): WebAssembly memory never shrinks, so one outsized
    * article (the input cap allows 10 MB, some 2 million tokens: hundreds of MB of work area) would
-   * otherwise stay in the thread's memory for the rest of the batch.
+   * otherwise stay in the thread's memory for the rest of the batch. The work area takes about
+   * 460 bytes a token, so this bound keeps a thread's kernel within ~8 MB of work area; a copy
+   * costs a millisecond or two, little beside analysing a document of this size.
    */
-  static readonly largeDocumentTokens = 1 << 16;
+  static readonly largeDocumentTokens = 1 << 14;
   /** The same for the text's length in UTF-16 units (its copy in kernel memory). */
-  static readonly largeDocumentUnits = 1 << 21;
+  static readonly largeDocumentUnits = 1 << 18;
 
   /** The quotes vocabulary this kernel holds, or null (see {@link Int8ViterbiKernel.startQuoteDocument}). */
   readonly quoteVocabulary: QuoteKernelVocabulary | null;
@@ -270,9 +272,9 @@ export class Int8ViterbiKernel {
   }
 
   /**
-   * Makes room for `rowCount` row indices and `tokenCount` tokens (at least 64 rows a token, so
-   * that decoding a document's passes after hashing its rows does not grow the memory, which would
-   * detach the hashed rows' view).
+   * Makes room for `rowCount` row indices and `tokenCount` tokens (at least the rows a token of
+   * both quotes passes, so that decoding a document's passes after hashing its rows does not grow
+   * the memory, which would detach the hashed rows' view).
    */
   #reserve(rowCount: number, tokenCount: number, textBytes = 0): void {
     if (rowCount <= this.#rowCapacity && tokenCount <= this.#tokenCapacity && textBytes <= this.#textCapacity) return;
@@ -292,7 +294,7 @@ export class Int8ViterbiKernel {
       this.#hashed = null;
       this.#stacked = null;
     }
-    this.#rowCapacity = Math.max(rowCount, 64 * tokenCount, this.#rowCapacity);
+    this.#rowCapacity = Math.max(rowCount, (quoteRowsPerToken + stackedRowsPerToken) * tokenCount, this.#rowCapacity);
     const before = this.#exports.memory.buffer;
     this.#grow(this.#rowsAt + 4 * this.#rowCapacity);
     if (this.#exports.memory.buffer !== before) {
