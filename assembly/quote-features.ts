@@ -75,15 +75,16 @@ function shl(value: v128, bits: i32): v128 {
  * Writes 31 rows per token for tokens `[0, count)` to `out + 4 * (token * 31 + k)`. Column `c` of
  * token `i` is the i32 at `columns + 4 * (c * width + i + 2)`; the two entries either side of the
  * tokens are 0 (`width` ≥ count + 4). Four tokens at a time in i32x4 lanes (the columns' entries of
- * consecutive tokens are adjacent), the last ones one by one.
+ * consecutive tokens are adjacent), the last group too: its lanes past `count` read whatever
+ * follows the columns and write rows past the document's, so `out` needs room for `count`
+ * rounded up to 4 tokens and the 12 bytes after the columns must be readable.
  */
 export function quoteFeatureRows(columns: usize, width: i32, count: i32, mask: i32, out: usize): void {
   const columnBytes = (<usize>width) << 2;
   const constantRow = mix(templateSeed(0), 0, 0, mask);
   const masks = i32x4.splat(mask);
   const zero = i32x4.splat(0);
-  let first = 0;
-  for (; first + 4 <= count; first += 4) {
+  for (let first = 0; first < count; first += 4) {
     const at = columns + ((<usize>first) << 2);
     const word = at + WORD * columnBytes;
     const shape = at + SHAPE * columnBytes;
@@ -139,61 +140,6 @@ export function quoteFeatureRows(columns: usize, width: i32, count: i32, mask: i
     store4(row, 28, mix4(templateSeed(28), v128.load(at + FINE * columnBytes, 8), i32x4.add(shl(quote, 4), direction), masks));
     store4(row, 29, mix4(templateSeed(29), i32x4.add(shl(v128.load(coarse, 4), 9), coarseHere), zero, masks));
     store4(row, 30, mix4(templateSeed(30), i32x4.add(shl(coarseHere, 9), v128.load(coarse, 12)), cue, masks));
-  }
-  for (let index = first; index < count; index++) {
-    // `column + 8` is the token's own entry, `column + 4` the one before, `column + 12` after.
-    const at = columns + ((<usize>index) << 2);
-    const word = at + WORD * columnBytes;
-    const shape = at + SHAPE * columnBytes;
-    const wordClass = at + CLASS * columnBytes;
-    const level = at + LEVEL * columnBytes;
-    const coarse = at + COARSE * columnBytes;
-    const quotes = at + QUOTE * columnBytes;
-    const w = load<i32>(word, 8);
-    const previousWord = load<i32>(word, 4);
-    const nextWord = load<i32>(word, 12);
-    const quote = load<i32>(quotes, 8);
-    const s = load<i32>(shape, 8);
-    const c = load<i32>(wordClass, 8);
-    const direction = load<i32>(at + DIRECTION * columnBytes, 8);
-    const distance = load<i32>(at + DISTANCE * columnBytes, 8);
-    const cue = direction * 16 + distance;
-    const flags = load<i32>(at + SENTENCE_FLAGS * columnBytes, 8);
-    const colon = load<i32>(at + COLON * columnBytes, 8);
-    const commas = load<i32>(at + COMMAS * columnBytes, 8);
-    const coarseHere = load<i32>(coarse, 8);
-    const row = out + <usize>index * 124;
-    store<i32>(row, constantRow);
-    store<i32>(row, mix(templateSeed(1), w, 0, mask), 4);
-    store<i32>(row, mix(templateSeed(2), previousWord, 0, mask), 8);
-    store<i32>(row, mix(templateSeed(3), nextWord, 0, mask), 12);
-    store<i32>(row, mix(templateSeed(4), load<i32>(word), 0, mask), 16);
-    store<i32>(row, mix(templateSeed(5), load<i32>(word, 16), 0, mask), 20);
-    store<i32>(row, mix(templateSeed(6), previousWord, w, mask), 24);
-    store<i32>(row, mix(templateSeed(7), w, nextWord, mask), 28);
-    store<i32>(row, mix(templateSeed(8), load<i32>(shape, 4) * 256 + s * 16 + load<i32>(shape, 12), 0, mask), 32);
-    store<i32>(row, mix(templateSeed(9), quote, s, mask), 36);
-    store<i32>(row, mix(templateSeed(10), quote, w, mask), 40);
-    store<i32>(row, mix(templateSeed(11), c, quote, mask), 44);
-    store<i32>(row, mix(templateSeed(12), load<i32>(wordClass, 4), load<i32>(wordClass, 12), mask), 48);
-    store<i32>(row, mix(templateSeed(13), cue, quote, mask), 52);
-    store<i32>(row, mix(templateSeed(14), load<i32>(at + SENTENCE_POSITION * columnBytes, 8), flags, mask), 56);
-    store<i32>(row, mix(templateSeed(15), load<i32>(at + OPENS_QUOTE * columnBytes, 8) * 8 + quote, flags, mask), 60);
-    store<i32>(row, mix(templateSeed(16), previousWord, direction, mask), 64);
-    store<i32>(row, mix(templateSeed(17), load<i32>(at + SUFFIX * columnBytes, 8), s, mask), 68);
-    store<i32>(row, mix(templateSeed(18), w, cue, mask), 72);
-    store<i32>(row, mix(templateSeed(19), load<i32>(shape) * 16 + load<i32>(shape, 4), load<i32>(quotes, 4), mask), 76);
-    store<i32>(row, mix(templateSeed(20), load<i32>(at + TO_SENTENCE_END * columnBytes, 8), quote, mask), 80);
-    store<i32>(row, mix(templateSeed(21), colon, s, mask), 84);
-    store<i32>(row, mix(templateSeed(22), commas * 16 + direction, distance, mask), 88);
-    store<i32>(row, mix(templateSeed(23), w, flags, mask), 92);
-    store<i32>(row, mix(templateSeed(24), load<i32>(wordClass, 4) * 16 + s, colon, mask), 96);
-    store<i32>(row, mix(templateSeed(25), load<i32>(at + ANCHOR * columnBytes, 8), cue, mask), 100);
-    store<i32>(row, mix(templateSeed(26), load<i32>(level, 4) * 64 + load<i32>(level, 8) * 8 + load<i32>(level, 12), quote, mask), 104);
-    store<i32>(row, mix(templateSeed(27), load<i32>(at + THAT * columnBytes, 8) * 8 + commas, cue, mask), 108);
-    store<i32>(row, mix(templateSeed(28), load<i32>(at + FINE * columnBytes, 8), quote * 16 + direction, mask), 112);
-    store<i32>(row, mix(templateSeed(29), load<i32>(coarse, 4) * 512 + coarseHere, 0, mask), 116);
-    store<i32>(row, mix(templateSeed(30), coarseHere * 512 + load<i32>(coarse, 12), cue, mask), 120);
   }
 }
 

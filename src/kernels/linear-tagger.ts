@@ -286,7 +286,8 @@ export class Int8ViterbiKernel {
       this.#outAt = align(this.#workAt + 160 + 24 * tokenCount, 16);
       this.#columnsAt = align(this.#outAt + tokenCount, 16);
       this.#hashedAt = align(this.#columnsAt + 4 * quoteColumnCount * (tokenCount + 4), 16);
-      this.#tokensAt = align(this.#hashedAt + 4 * quoteRowsPerToken * tokenCount, 16);
+      // The hashing writes rows in groups of 4 tokens: room for the last group's.
+      this.#tokensAt = align(this.#hashedAt + 4 * quoteRowsPerToken * (tokenCount + 3), 16);
       this.#flaggedAt = align(this.#tokensAt + 12 * tokenCount, 16);
       this.#sequencesAt = align(this.#flaggedAt + 4 * tokenCount, 16);
       this.#textAt = align(this.#sequencesAt + 8 * tokenCount, 16);
