@@ -112,7 +112,11 @@ export async function startReaderServer(webRoot: string, dbPath: string, options
     kind: 'lede',
     pipeline,
     close: async () => {
-      await app.close();
+      const closing = app.close();
+      // The browser may keep a connection open after its page has closed (one CI run waited 15
+      // minutes on it): the test is over, so every connection ends now.
+      app.server.closeAllConnections();
+      await closing;
       await store.close();
     },
   };
