@@ -143,13 +143,77 @@ export async function createPipeline(stages: readonly Stage[]): Promise<Pipeline
     stages: frozenStages,
     analyze(input: string | ArticleInput, options: AnalyzeOptions = {}): Doc {
       const doc = ingest(input, options);
-      const context: RunContext = doc.meta.published ? { published: doc.meta.published } : {};
-      const result = runStages(doc, frozenStages, resources, context);
-      if (!result.text.trim()) {
-        const name = options.id ?? (typeof input === 'string' ? 'input' : input.id ?? 'input');
-        throw new LedeError('E_INPUT_EMPTY', `${name}: nothing is left of the article once captions and page furniture are removed`, options.id);
-      }
+      const result = runStages(doc, frozenStages, resources, runContext(doc));
+      checkText(result, inputName(input, options), options.id);
       return result;
     },
+  });
+}
+
+/** The run context of a Doc: its publication date, when known. */
+export function runContext(doc: Doc): RunContext {
+  return doc.meta.published ? { published: doc.meta.published } : {};
+}
+
+/** Throws E_INPUT_EMPTY for a Doc whose clean text is blank (only captions and page furniture were left). */
+function checkText(doc: Doc, name: string, id: string | undefined): void {
+  if (doc.text.trim()) return;
+  throw new LedeError('E_INPUT_EMPTY', `${name}: nothing is left of the article once captions and page furniture are removed`, id);
+}
+
+/** The name errors give an input: its id, or `input`. */
+function inputName(input: string | ArticleInput, options: AnalyzeOptions): string {
+  return options.id ?? (typeof input === 'string' ? 'input' : input.id ?? 'input');
+}
+
+/**
+ * The two halves of a pipeline split before one stage, for two threads that each run one half
+ * (see `src/pipeline/worker-pool.ts`): each half loads only its own stages' resources, so each
+ * thread holds and compiles half the models and code. `front` ingests and runs the stages before
+ * `splitAt`; `back` runs the rest on the front's Doc. Together they give what
+ * {@link Pipeline.analyze} gives.
+ */
+export interface PipelineHalf {
+  readonly stages: readonly Stage[];
+  /** `front`: the input's Doc through the first stages (throws like {@link Pipeline.analyze}). */
+  front(input: string | ArticleInput, options?: AnalyzeOptions): Doc;
+  /** `back`: the remaining stages over a front Doc. */
+  back(doc: Doc): Doc;
+}
+
+/** Index of the stage a pipeline is split before (throws E_PIPELINE for a name it lacks or at its ends). */
+export function splitIndex(stages: readonly Stage[], splitAt: string): number {
+  const index = stages.findIndex((stage) => stage.name === splitAt);
+  if (index <= 0) throw new LedeError('E_PIPELINE', `cannot split the pipeline before "${splitAt}" (stages: ${stages.map((s) => s.name).join(', ')})`);
+  return index;
+}
+
+/** Builds one half of `stages` split before the stage named `splitAt`, loading only that half's resources. */
+export async function createPipelineHalf(stages: readonly Stage[], splitAt: string, half: 'front' | 'back'): Promise<PipelineHalf> {
+  checkStageOrder(stages);
+  const index = splitIndex(stages, splitAt);
+  const own = Object.freeze(half === 'front' ? stages.slice(0, index) : stages.slice(index));
+  const resources: unknown[] = [];
+  for (const stage of own) resources.push(stage.load ? await stage.load() : undefined);
+  const setsText = own.some((stage) => stage.assigns.includes('text'));
+  const refuse = (): never => { throw new LedeError('E_PIPELINE', `this pipeline half runs the ${half} stages only (${own.map((s) => s.name).join(', ')})`); };
+  return Object.freeze({
+    stages: own,
+    front: half === 'front'
+      ? (input: string | ArticleInput, options: AnalyzeOptions = {}): Doc => {
+        const doc = ingest(input, options);
+        const result = runStages(doc, own, resources, runContext(doc));
+        // A blank text fails as soon as the stage that sets it has run (the whole pipeline fails at its end).
+        if (setsText) checkText(result, inputName(input, options), options.id);
+        return result;
+      }
+      : refuse,
+    back: half === 'back'
+      ? (doc: Doc): Doc => {
+        const result = runStages(doc, own, resources, runContext(doc));
+        checkText(result, doc.meta.id ?? 'input', undefined);
+        return result;
+      }
+      : refuse,
   });
 }

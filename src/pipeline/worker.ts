@@ -1,13 +1,18 @@
 /**
  * Worker-thread entry for batches: each worker builds the pipeline once and turns one input into
  * one finished JSONL line (a result or an error record), so the main thread only writes; for
- * `lede ingest`, into the article's store rows, so the main thread only stores.
+ * `lede ingest`, into the article's store rows, so the main thread only stores. In a split pool
+ * (`worker-pool.ts`) a thread runs one half of the pipeline instead: the front half turns an input
+ * into a serialised Doc, the back half turns that Doc into the line or the rows.
  */
+import { deserialize, serialize } from 'node:v8';
+import { move } from 'piscina';
+import type { Doc } from '../doc/schema.js';
 import { withSourceOffsets } from '../doc/source-offsets.js';
 import { errorRecord, toLedeError, type ErrorCode } from '../errors.js';
 import { articleRows, type ArticleRows } from '../store/article-rows.js';
-import { defaultStages } from './default-stages.js';
-import { createPipeline, type ArticleInput, type Pipeline } from './pipeline.js';
+import { defaultSplitStage, defaultStages } from './default-stages.js';
+import { createPipeline, createPipelineHalf, type ArticleInput, type Pipeline, type PipelineHalf } from './pipeline.js';
 
 /** One task sent to a worker. */
 export interface WorkerTask {
@@ -16,6 +21,16 @@ export interface WorkerTask {
   readonly published?: string;
   readonly offsets: 'text' | 'source';
   /** `line` (default): the output line; `rows`: the store rows ({@link WorkerRows}; `offsets` is then ignored). */
+  readonly result?: 'line' | 'rows';
+  /** `front`: run only the stages before the split and return the Doc serialised (or the error, as `result` says). */
+  readonly half?: 'front';
+}
+
+/** The back half's task: a front Doc (`v8.serialize`d) to finish as `result` says. */
+export interface BackTask {
+  readonly id: string;
+  readonly doc: Uint8Array;
+  readonly offsets: 'text' | 'source';
   readonly result?: 'line' | 'rows';
 }
 
@@ -27,10 +42,9 @@ let pipeline: Promise<Pipeline> | undefined;
 /** Analyses one article and returns its output line (without the newline). */
 export function analyzeToLine(ready: Pipeline, task: WorkerTask): string {
   try {
-    const doc = ready.analyze(task.input, task.published ? { published: task.published } : {});
-    return JSON.stringify({ id: task.id, ...(task.offsets === 'source' ? withSourceOffsets(doc) : doc) });
+    return docLine(task, ready.analyze(task.input, task.published ? { published: task.published } : {}));
   } catch (error) {
-    return JSON.stringify({ id: task.id, error: errorRecord(toLedeError(error, task.id)) });
+    return errorLine(task.id, error);
   }
 }
 
@@ -46,8 +60,50 @@ export function analyzeToRows(ready: Pipeline, task: WorkerTask): WorkerRows {
   }
 }
 
+function docLine(task: { readonly id: string; readonly offsets: 'text' | 'source' }, doc: Doc): string {
+  return JSON.stringify({ id: task.id, ...(task.offsets === 'source' ? withSourceOffsets(doc) : doc) });
+}
+
+function errorLine(id: string, error: unknown): string {
+  return JSON.stringify({ id, error: errorRecord(toLedeError(error, id)) });
+}
+
+/** The front half: the Doc after the first stages, serialised, or the task's error result. */
+export function analyzeFront(half: PipelineHalf, task: WorkerTask): Uint8Array | string | WorkerRows {
+  try {
+    const bytes = serialize(half.front(task.input, task.published ? { published: task.published } : {}));
+    // Only a buffer of its own can move to another thread; a view into a shared one is copied.
+    return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
+  } catch (error) {
+    return task.result === 'rows' ? { error: errorRecord(toLedeError(error, task.id)) } : errorLine(task.id, error);
+  }
+}
+
+/** The back half: the finished line or rows of a front Doc. */
+export function analyzeBack(half: PipelineHalf, task: BackTask): string | WorkerRows {
+  try {
+    const doc = half.back(deserialize(task.doc) as Doc);
+    return task.result === 'rows' ? { rows: articleRows(doc) } : docLine(task, doc);
+  } catch (error) {
+    return task.result === 'rows' ? { error: errorRecord(toLedeError(error, task.id)) } : errorLine(task.id, error);
+  }
+}
+
+let front: Promise<PipelineHalf> | undefined;
+let back: Promise<PipelineHalf> | undefined;
+
 /** Piscina task function. */
-export default async function runTask(task: WorkerTask): Promise<string | WorkerRows> {
+export default async function runTask(task: WorkerTask | BackTask): Promise<unknown> {
+  if ('doc' in task) {
+    back ??= createPipelineHalf(defaultStages(), defaultSplitStage, 'back');
+    return analyzeBack(await back, task);
+  }
+  if (task.half === 'front') {
+    front ??= createPipelineHalf(defaultStages(), defaultSplitStage, 'front');
+    const result = analyzeFront(await front, task);
+    // The serialised Doc moves to the main thread (and on to a back thread) without a copy.
+    return result instanceof Uint8Array ? move(result) : result;
+  }
   pipeline ??= createPipeline(defaultStages());
   const ready = await pipeline;
   return task.result === 'rows' ? analyzeToRows(ready, task) : analyzeToLine(ready, task);

@@ -1,0 +1,76 @@
+/**
+ * The split pool (front and back halves of the pipeline in different threads) gives exactly what
+ * one thread running the whole pipeline gives: the same lines, the same store rows, the same error
+ * records, and the time budget covers both halves.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { defaultSplitStage, defaultStages } from './default-stages.js';
+import { createPipeline, createPipelineHalf, splitIndex, type Pipeline } from './pipeline.js';
+import { analyzeToLine, analyzeToRows, type WorkerTask } from './worker.js';
+import { analysisPool, splitsByDefault, type AnalysisPool } from './worker-pool.js';
+
+const ARTICLE = `KESTREL BAY (Lede Wire) — Storm number 4 cut power to 43 homes on Monday, the utility said.
+
+“Crews are out,” spokesperson Lena Ortiz said. Schools will stay closed until Thursday, the mayor's office added.`;
+
+const TASKS: WorkerTask[] = [
+  { id: 'plain', input: { text: ARTICLE }, offsets: 'text' },
+  { id: 'dated', input: { text: ARTICLE, published: '2025-03-03' }, offsets: 'source' },
+  { id: 'html', input: { html: `<html><head><title>Storm</title></head><body><article><h1>Storm</h1><p>${ARTICLE.replace('\n\n', '</p><p>')}</p></article></body></html>` }, offsets: 'source' },
+  { id: 'caller-date', input: { text: ARTICLE }, published: '2024-12-31', offsets: 'text' },
+  { id: 'empty', input: { text: '   ' }, offsets: 'text' },
+  { id: 'furniture', input: { text: 'Share this article' }, offsets: 'text' },
+  { id: 'bad-date', input: { text: ARTICLE, published: '2025-13-45' }, offsets: 'text' },
+  { id: 'no-text', input: {}, offsets: 'text' },
+];
+
+let whole: Pipeline;
+const pools: AnalysisPool[] = [];
+
+before(async () => {
+  whole = await createPipeline(defaultStages());
+});
+
+after(async () => {
+  await Promise.all(pools.map((pool) => pool.destroy()));
+});
+
+test('the default split falls between stages, and a name the pipeline lacks is refused', async () => {
+  const stages = defaultStages();
+  assert.ok(splitIndex(stages, defaultSplitStage) > 0);
+  assert.throws(() => splitIndex(stages, 'no-such-stage'), { code: 'E_PIPELINE' });
+  assert.throws(() => splitIndex(stages, stages[0]!.name), { code: 'E_PIPELINE' });
+  const front = await createPipelineHalf(stages, defaultSplitStage, 'front');
+  assert.throws(() => front.back(front.front(ARTICLE)), { code: 'E_PIPELINE' });
+});
+
+test('only an even number of threads is split by default', () => {
+  assert.equal(splitsByDefault(1), false);
+  assert.equal(splitsByDefault(2), true);
+  assert.equal(splitsByDefault(3), false);
+  assert.equal(splitsByDefault(4), true);
+});
+
+for (const result of ['line', 'rows'] as const) {
+  test(`a split pool's ${result} results equal one thread's, errors included`, { timeout: 120_000 }, async () => {
+    const pool = analysisPool(2, 'auto', true);
+    pools.push(pool);
+    assert.equal(pool.split, true);
+    const tasks = TASKS.map((task) => ({ ...task, result }));
+    const split = await Promise.all(tasks.map((task) => pool.run(task, { signal: AbortSignal.timeout(60_000) })));
+    const expected = tasks.map((task) => (result === 'line' ? analyzeToLine(whole, task) : analyzeToRows(whole, task)));
+    assert.deepEqual(split, expected);
+    // The errors are the ones a user expects, not artefacts of the split.
+    const codes = expected.map((value) => (typeof value === 'string' ? (JSON.parse(value) as { error?: { code: string } }).error?.code : 'error' in value ? value.error.code : undefined));
+    assert.deepEqual(codes, [undefined, undefined, undefined, undefined, 'E_INPUT_EMPTY', 'E_INPUT_EMPTY', 'E_BAD_DATE', 'E_BAD_RECORD']);
+  });
+}
+
+test('the time budget covers both halves: an aborted article rejects and the pool goes on', { timeout: 120_000 }, async () => {
+  const pool = analysisPool(2, 'auto', true);
+  pools.push(pool);
+  // The first article waits for the threads to load their models: far over a 50 ms budget.
+  await assert.rejects(pool.run(TASKS[0]!, { signal: AbortSignal.timeout(50) }), { name: 'AbortError' });
+  assert.equal(await pool.run(TASKS[0]!, { signal: AbortSignal.timeout(60_000) }), analyzeToLine(whole, TASKS[0]!));
+});
