@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { defaultSplitStage, defaultStages } from './default-stages.js';
 import { createPipeline, createPipelineHalf, splitIndex, type Pipeline } from './pipeline.js';
-import { analyzeToLine, analyzeToRows, type WorkerTask } from './worker.js';
-import { analysisPool, splitsByDefault, type AnalysisPool } from './worker-pool.js';
+import { analyzeToLine, analyzeToRows, analyzeWhole, type WorkerTask } from './worker.js';
+import { analysisPool, share, splitsByDefault, type AnalysisPool } from './worker-pool.js';
 
 const ARTICLE = `KESTREL BAY (Lede Wire) — Storm number 4 cut power to 43 homes on Monday, the utility said.
 
@@ -50,6 +50,27 @@ test('only an even number of threads is split by default', () => {
   assert.equal(splitsByDefault(2), true);
   assert.equal(splitsByDefault(3), false);
   assert.equal(splitsByDefault(4), true);
+});
+
+test('a side takes whole articles only when the halves are far apart, in the share that evens them', () => {
+  assert.deepEqual(share(undefined), { front: 0, back: 0 });
+  assert.deepEqual(share({ front: 5, back: 6 }), { front: 0, back: 0 });
+  assert.deepEqual(share({ front: 7, back: 5 }), { front: 0, back: 0 });
+  // Scraped pages: extraction makes the front five times the back.
+  const pages = share({ front: 30, back: 6 });
+  assert.equal(pages.front, 0);
+  assert.ok(Math.abs((1 - pages.back) * 30 - ((1 - pages.back) * 6 + pages.back * 36)) < 1e-9);
+  const long = share({ front: 4, back: 10 });
+  assert.equal(long.back, 0);
+  assert.ok(Math.abs(((1 - long.front) * 4 + long.front * 14) - (1 - long.front) * 10) < 1e-9);
+});
+
+test('a whole article through both halves in one thread equals the whole pipeline', async () => {
+  const [front, back] = await Promise.all([createPipelineHalf(defaultStages(), defaultSplitStage, 'front'), createPipelineHalf(defaultStages(), defaultSplitStage, 'back')]);
+  for (const task of TASKS) {
+    assert.equal(analyzeWhole(front, back, task), analyzeToLine(whole, task));
+    assert.deepEqual(analyzeWhole(front, back, { ...task, result: 'rows' }), analyzeToRows(whole, task));
+  }
 });
 
 for (const result of ['line', 'rows'] as const) {

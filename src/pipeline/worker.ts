@@ -12,7 +12,7 @@ import { withSourceOffsets } from '../doc/source-offsets.js';
 import { errorRecord, toLedeError, type ErrorCode } from '../errors.js';
 import { articleRows, type ArticleRows } from '../store/article-rows.js';
 import { defaultSplitStage, defaultStages } from './default-stages.js';
-import { createPipeline, createPipelineHalf, type ArticleInput, type Pipeline, type PipelineHalf } from './pipeline.js';
+import { createPipelineHalf, type ArticleInput, type Pipeline, type PipelineHalf } from './pipeline.js';
 
 /** One task sent to a worker. */
 export interface WorkerTask {
@@ -36,8 +36,6 @@ export interface BackTask {
 
 /** A `rows` task's result: the article's store rows, or its error record. */
 export type WorkerRows = { readonly rows: ArticleRows } | { readonly error: { readonly code: ErrorCode; readonly message: string } };
-
-let pipeline: Promise<Pipeline> | undefined;
 
 /** Analyses one article and returns its output line (without the newline). */
 export function analyzeToLine(ready: Pipeline, task: WorkerTask): string {
@@ -89,22 +87,31 @@ export function analyzeBack(half: PipelineHalf, task: BackTask): string | Worker
   }
 }
 
+/** A whole article through both halves in this thread: the line or rows, or its error result. */
+export function analyzeWhole(front: PipelineHalf, back: PipelineHalf, task: WorkerTask): string | WorkerRows {
+  try {
+    const doc = back.back(front.front(task.input, task.published ? { published: task.published } : {}));
+    return task.result === 'rows' ? { rows: articleRows(doc) } : docLine(task, doc);
+  } catch (error) {
+    return task.result === 'rows' ? { error: errorRecord(toLedeError(error, task.id)) } : errorLine(task.id, error);
+  }
+}
+
+// A thread loads each half when it first runs it: a thread of a split pool that only ever runs
+// one half holds only that half's models.
 let front: Promise<PipelineHalf> | undefined;
 let back: Promise<PipelineHalf> | undefined;
+const frontHalf = (): Promise<PipelineHalf> => (front ??= createPipelineHalf(defaultStages(), defaultSplitStage, 'front'));
+const backHalf = (): Promise<PipelineHalf> => (back ??= createPipelineHalf(defaultStages(), defaultSplitStage, 'back'));
 
 /** Piscina task function. */
 export default async function runTask(task: WorkerTask | BackTask): Promise<unknown> {
-  if ('doc' in task) {
-    back ??= createPipelineHalf(defaultStages(), defaultSplitStage, 'back');
-    return analyzeBack(await back, task);
-  }
+  if ('doc' in task) return analyzeBack(await backHalf(), task);
   if (task.half === 'front') {
-    front ??= createPipelineHalf(defaultStages(), defaultSplitStage, 'front');
-    const result = analyzeFront(await front, task);
+    const result = analyzeFront(await frontHalf(), task);
     // The serialised Doc moves to the main thread (and on to a back thread) without a copy.
     return result instanceof Uint8Array ? move(result) : result;
   }
-  pipeline ??= createPipeline(defaultStages());
-  const ready = await pipeline;
-  return task.result === 'rows' ? analyzeToRows(ready, task) : analyzeToLine(ready, task);
+  const [first, second] = await Promise.all([frontHalf(), backHalf()]);
+  return analyzeWhole(first, second, task);
 }
