@@ -5,7 +5,8 @@
  * (all threads, as the kernel counts it). The baseline row is the same batch analysed in the main
  * thread (`--workers 0`). When LEDE_REDIS_URL and LEDE_PG_URL are set, the same inputs go through
  * the Redis queue to 1 and 2 `lede worker` processes writing to PostgreSQL (`--queue-inputs N`,
- * default 2,000). `--only 0,2` picks the thread settings.
+ * default 2,000). `--only 0,2,2u` picks the thread settings (`2u`: 2 workers with the pool unsplit,
+ * each running the whole pipeline).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
@@ -99,23 +100,28 @@ export async function run(args: string[]): Promise<BenchResult> {
     return index >= 0 ? args[index + 1] : undefined;
   };
   const target = Number(option('--inputs') ?? 20_000);
-  const only = option('--only')?.split(',').map(Number);
+  // `2u`: 2 workers, each running the whole pipeline (the pool unsplit), the baseline of the split pool.
+  const only = option('--only')?.split(',');
   compile();
   const folder = mkdtempSync(join(tmpdir(), 'lede-scale-'));
   try {
     const input = join(folder, 'input.jsonl');
     const { bytes, articles } = await writeInputs(input, target);
     const rows: BenchRow[] = [];
-    const settings = only ?? [...new Set([0, 1, 2, cpus().length])];
+    const settings = only ?? [...new Set(['0', '1', '2', '2u', String(cpus().length)])];
     let oneWorker = 0;
-    for (const workers of settings) {
-      const outcome = await runCli(['analyze', '--input-format', 'jsonl', input, '--output', join(folder, `out-${workers}.jsonl`), '--workers', String(workers)]);
+    for (const setting of settings) {
+      const workers = Number.parseInt(setting, 10);
+      const unsplit = setting.endsWith('u');
+      const env = unsplit ? { ...process.env, LEDE_SPLIT_WORKERS: '0' } : process.env;
+      const outcome = await runCli(['analyze', '--input-format', 'jsonl', input, '--output', join(folder, `out-${setting}.jsonl`), '--workers', String(workers)], env);
       const errors = /errors: ([^,]+(?:, E_[A-Z_]+ \d+)*)/.exec(outcome.stderr)?.[1] ?? '';
       const errorCount = [...errors.matchAll(/E_[A-Z_]+ (\d+)/g)].reduce((sum, match) => sum + Number(match[1]), 0);
       const rate = target / outcome.seconds;
       if (workers === 1) oneWorker = rate;
+      const split = !unsplit && workers >= 2 && workers % 2 === 0;
       rows.push({
-        system: workers === 0 ? 'Lede, main thread (baseline)' : `Lede, ${workers} worker${workers > 1 ? 's' : ''}`,
+        system: workers === 0 ? 'Lede, main thread (baseline)' : `Lede, ${workers} worker${workers > 1 ? 's' : ''}${split ? ' (pool split in halves)' : workers > 1 ? ', each the whole pipeline (baseline)' : ''}`,
         metrics: {
           inputs: target,
           'articles/s': rate,
@@ -125,7 +131,7 @@ export async function run(args: string[]): Promise<BenchResult> {
           errors: errorCount,
         },
       });
-      rmSync(join(folder, `out-${workers}.jsonl`), { force: true });
+      rmSync(join(folder, `out-${setting}.jsonl`), { force: true });
     }
     const redis = process.env['LEDE_REDIS_URL'];
     const postgres = process.env['LEDE_PG_URL'];
