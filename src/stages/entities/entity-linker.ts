@@ -48,6 +48,11 @@ interface WorkingMention {
   cluster: number | null;
 }
 
+/** Every working mention is made here, so all share one shape (V8 keeps the code reading them monomorphic). */
+function workingMention(start: number, end: number, firstToken: number, lastToken: number, sentence: number, type: EntityType, kind: Mention['kind'], rule: string, cluster: number | null): WorkingMention {
+  return { start, end, firstToken, lastToken, sentence, type, kind, rule, cluster };
+}
+
 const FUNCTION_WORDS = new Set(['of', 'the', 'in', 'and', 'for', 'on', 'at', 'to', 'de', 'du', 'des', 'la', 'le', 'al', 'el', 'a', 'an', '&']);
 // `the group` should not mean a state body: the nearest organisation that is a command, ministry
 // or government is passed over for armed-group nouns.
@@ -160,17 +165,9 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
     lowerCache[index] = value;
     return value;
   };
-  const working: WorkingMention[] = [...names].sort((a, b) => a.firstToken - b.firstToken).map((name) => ({
-    start: tokens[name.firstToken]?.start ?? 0,
-    end: tokens[name.lastToken]?.end ?? 0,
-    firstToken: name.firstToken,
-    lastToken: name.lastToken,
-    sentence: tokens[name.firstToken]?.sentence ?? 0,
-    type: name.type,
-    kind: 'name',
-    rule: name.rule,
-    cluster: null,
-  }));
+  const working: WorkingMention[] = [...names].sort((a, b) => a.firstToken - b.firstToken).map((name) =>
+    workingMention(tokens[name.firstToken]?.start ?? 0, tokens[name.lastToken]?.end ?? 0, name.firstToken, name.lastToken, tokens[name.firstToken]?.sentence ?? 0, name.type, 'name', name.rule, null),
+  );
   const formOf = (mention: WorkingMention): string => text.slice(mention.start, mention.end);
   // Names repeat within an article: their keys, skeletons and words are worked out once per form.
   const formFacts = new Map<string, FormFacts>();
@@ -318,7 +315,7 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
       const nearest = candidates[0];
       const sameSentence = nearest && nearest.sentence === token.sentence;
       const cluster = nearest && (distinct.size === 1 || sameSentence) ? nearest.cluster : null;
-      extra.push({ start: token.start, end: token.end, firstToken: t, lastToken: t, sentence: token.sentence, type: 'PER', kind: 'pronoun', rule: 'pronoun', cluster });
+      extra.push(workingMention(token.start, token.end, t, t, token.sentence, 'PER', 'pronoun', 'pronoun', cluster));
       continue;
     }
     if (word !== 'the' && !INDEFINITE.has(word)) continue;
@@ -337,10 +334,10 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
     if (!nounToken || nounToken.sentence !== token.sentence || isInsideName[cursor]) continue;
     const next = lower(cursor + 1);
     if (next === 'of' || (nounToken && tokens[cursor + 1] && /^\p{Lu}/u.test(tokenText(cursor + 1)) && !['said', 'says'].includes(next) && isInsideName[cursor + 1])) continue;
-    const span = { start: token.start, end: nounToken.end, firstToken: t, lastToken: cursor, sentence: token.sentence };
+    const span = { start: token.start, end: nounToken.end };
     if (INDEFINITE.has(word) && PERSON_NOMINALS.has(noun)) {
       // `a Africa Command official told CNN`: a person known only by description.
-      const mention: WorkingMention = { ...span, type: 'PER', kind: 'nominal', rule: 'indefinite-description', cluster: null };
+      const mention = workingMention(span.start, span.end, t, cursor, token.sentence, 'PER', 'nominal', 'indefinite-description', null);
       const form = text.slice(tokens[t + 1]?.start ?? span.start, span.end);
       clusters.push({ mentionIndices: [], keys: new Set([`nominal:${form.toLowerCase()}:${t}`]), skeletons: new Set(), forms: [], acronyms: new Set(), typeVotes: new Map([['PER', 1]]), roles: [], nominal: true });
       mention.cluster = clusters.length - 1;
@@ -354,7 +351,7 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
     if (PERSON_NOMINALS.has(noun)) {
       // `the official added`: the nearest person described by the same noun, else unlinked.
       const candidates = recent(t, token.sentence, (mention) => clusterType(clusters, mention.cluster) === 'PER' && clusterHasRole(clusters, mention.cluster, noun), 4);
-      extra.push({ ...span, type: 'PER', kind: 'nominal', rule: 'definite-description', cluster: candidates[0]?.cluster ?? null });
+      extra.push(workingMention(span.start, span.end, t, cursor, token.sentence, 'PER', 'nominal', 'definite-description', candidates[0]?.cluster ?? null));
     } else if (ORGANISATION_NOMINALS.has(noun)) {
       const armed = ARMED_GROUP_NOUNS.has(noun);
       const candidates = recent(
@@ -363,7 +360,7 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
         (mention) => mention.kind === 'name' && clusterType(clusters, mention.cluster) === 'ORG' && !(armed && STATE_BODY.test(formOf(mention))),
         2,
       );
-      extra.push({ ...span, type: 'ORG', kind: 'nominal', rule: 'definite-description', cluster: candidates[0]?.cluster ?? null });
+      extra.push(workingMention(span.start, span.end, t, cursor, token.sentence, 'ORG', 'nominal', 'definite-description', candidates[0]?.cluster ?? null));
     }
   }
 

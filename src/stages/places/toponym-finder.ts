@@ -66,6 +66,15 @@ export interface ToponymCandidate {
 }
 
 /** Kinds of place a MISC mention may name. */
+/**
+ * A candidate with every field present (absent ones undefined): candidates of one shape keep the
+ * code that reads them monomorphic (candidates built with optional fields spread in had six shapes,
+ * and each new one met after V8 had optimised the finder threw that code away).
+ */
+function candidateOf(start: number, end: number, source: FoundToponym['source'], ruleUse: ToponymCandidate['ruleUse'], ruleReason: ToponymReason | undefined, mentionType: string | undefined, mentionId: string | undefined): ToponymCandidate {
+  return { start, end, source, ruleUse, ruleReason, mentionType, mentionId: mentionId || undefined };
+}
+
 const MISC_PLACE_KINDS: ReadonlySet<string> = new Set(['country', 'continent', 'region', 'water', 'landmark']);
 
 /** Kinds of place strong enough to be found by the gazetteer alone, whatever the tagger said. */
@@ -198,7 +207,7 @@ function embeddedNames(text: string, mentions: readonly LocationMention[], gazet
         const piece = text.slice(start, end).replace(/[.'’]+$/, '');
         if (!known(piece)) continue;
         const key = `${start}:${start + piece.length}`;
-        if (!seen.has(key)) found.push({ start, end: start + piece.length, source: 'embedded', ruleUse: 'rejected', mentionType: mention.type, ...(mention.id ? { mentionId: mention.id } : {}) });
+        if (!seen.has(key)) found.push(candidateOf(start, start + piece.length, 'embedded', 'rejected', undefined, mention.type, mention.id));
         seen.add(key);
         first = last;
         break;
@@ -263,10 +272,10 @@ export function findToponymCandidates(text: string, taggedMentions: readonly Loc
   const mentions = trimmedMentions(text, taggedMentions);
   const minCityPopulation = options.minCityPopulation ?? 100_000;
   // Every candidate with its use, metonymic ones included (they matter for coordination).
-  const candidates: { readonly start: number; readonly end: number; readonly source: FoundToponym['source']; readonly mentionType?: string; readonly mentionId?: string; use: ToponymUse; reason: ToponymReason }[] = [];
+  const candidates: { readonly start: number; readonly end: number; readonly source: FoundToponym['source']; readonly mentionType: string | undefined; readonly mentionId: string | undefined; use: ToponymUse; reason: ToponymReason }[] = [];
   const rejected: ToponymCandidate[] = [];
   const reject = (mention: LocationMention, source: FoundToponym['source']): void => {
-    rejected.push({ start: mention.start, end: mention.end, source, ruleUse: 'rejected', mentionType: mention.type, ...(mention.id ? { mentionId: mention.id } : {}) });
+    rejected.push(candidateOf(mention.start, mention.end, source, 'rejected', undefined, mention.type, mention.id));
   };
   const covered = new Uint8Array(text.length + 1);
   const cover = (start: number, end: number): void => { covered.fill(1, start, end); };
@@ -276,7 +285,7 @@ export function findToponymCandidates(text: string, taggedMentions: readonly Loc
   };
   const propose = (start: number, end: number, source: FoundToponym['source'], reading: { readonly use: ToponymUse; readonly reason: ToponymReason }, mention?: LocationMention): void => {
     cover(start, end);
-    candidates.push({ start, end, source, use: reading.use, reason: reading.reason, ...(mention ? { mentionType: mention.type, ...(mention.id ? { mentionId: mention.id } : {}) } : {}) });
+    candidates.push({ start, end, source, mentionType: mention?.type, mentionId: mention?.id || undefined, use: reading.use, reason: reading.reason });
   };
   const DATELINE_READING = { use: 'literal', reason: 'none' } as const;
   const kindsOf = (key: string): string[] => gazetteer.lookupKey(key).map((index) => gazetteer.entry(index).kind);
@@ -315,7 +324,7 @@ export function findToponymCandidates(text: string, taggedMentions: readonly Loc
     // only a building word (`Caesar's Palace`, not `Derry's Altnagelvin Hospital`).
     if (/and|&/.test(gap) && kindsOf(placeKey(text.slice(left.start, left.end))).length > 0 && kindsOf(placeKey(text.slice(right.start, right.end))).length > 0) continue;
     if (/['’]/.test(gap) && !/^(?:Palace|Chapel|Church|Cathedral|Hall|House|Park|Square|Street|Place|Gardens?|Castle|Tower|Abbey|Inn|Hospital|School|College)$/.test(text.slice(right.start, right.end))) continue;
-    merged.push({ start: left.start, end: right.end, source: 'merged', ruleUse: 'rejected', mentionType: `${left.type}+${right.type}` });
+    merged.push(candidateOf(left.start, right.end, 'merged', 'rejected', undefined, `${left.type}+${right.type}`, undefined));
   }
 
   for (const mention of mentions) {
@@ -436,16 +445,16 @@ export function findToponymCandidates(text: string, taggedMentions: readonly Loc
   const roads = new Set<string>();
   for (const road of text.matchAll(ROAD_NUMBER)) {
     if (isCovered(road.index, road.index + road[0].length)) continue;
-    classifierOnly.push({ start: road.index, end: road.index + road[0].length, source: 'road', ruleUse: 'rejected' });
+    classifierOnly.push(candidateOf(road.index, road.index + road[0].length, 'road', 'rejected', undefined, undefined, undefined));
     roads.add(`${road.index}:${road.index + road[0].length}`);
   }
   for (const mention of mentions) {
     if ((mention.kind ?? 'name') !== 'name' || mention.type === 'PER') continue;
     const noun = PLACE_NOUN_AFTER.exec(text.slice(mention.end, mention.end + 12));
-    if (noun) classifierOnly.push({ start: mention.start, end: mention.end + noun[0].length, source: 'extended', ruleUse: 'rejected', mentionType: mention.type, ...(mention.id ? { mentionId: mention.id } : {}) });
+    if (noun) classifierOnly.push(candidateOf(mention.start, mention.end + noun[0].length, 'extended', 'rejected', undefined, mention.type, mention.id));
   }
   const all: ToponymCandidate[] = [
-    ...candidates.map(({ use, reason, ...candidate }) => ({ ...candidate, ruleUse: use, ruleReason: reason })),
+    ...candidates.map((candidate) => candidateOf(candidate.start, candidate.end, candidate.source, candidate.use, candidate.reason, candidate.mentionType, candidate.mentionId)),
     ...rejected.filter((candidate) => !isCovered(candidate.start, candidate.end) && !roads.has(`${candidate.start}:${candidate.end}`)),
     ...embeddedNames(text, mentions, gazetteer, minCityPopulation),
     ...merged,
