@@ -104,7 +104,9 @@ export function analysisPool(workers: number, maxQueue: number | 'auto', split =
       if (next) onBack(next.job, next.doc);
       else {
         credit.back--;
-        onBack(articles.shift()!, undefined);
+        // A scraped page near the head of the queue moves the most front work (its extraction).
+        const page = articles.slice(0, 8).findIndex((job) => typeof job.task.input.html === 'string');
+        onBack(articles.splice(Math.max(page, 0), 1)[0]!, undefined);
       }
     }
     while (frontBusy < fronts && articles.length > 0) {
@@ -140,7 +142,7 @@ export function analysisPool(workers: number, maxQueue: number | 'auto', split =
         pump();
       }),
     destroy: async () => {
-      for (const job of articles.splice(0)) job.reject(new Error('the analysis pool was closed'));
+      for (const job of [...articles.splice(0), ...finishing.splice(0).map((entry) => entry.job)]) job.reject(new Error('the analysis pool was closed'));
       await Promise.all([front.destroy(), back.destroy()]);
     },
   };
@@ -148,7 +150,7 @@ export function analysisPool(workers: number, maxQueue: number | 'auto', split =
 
 /** Halves timed before the pool starts balancing them, and the weight of each later one in the (then moving) mean. */
 const BALANCE_AFTER = 16;
-const BALANCE_WEIGHT = 1 / 64;
+const BALANCE_WEIGHT = 1 / 16;
 /** The ratio of the halves' mean times up to which neither side takes whole articles (see {@link share}). */
 const BALANCE_RATIO = 1.5;
 
