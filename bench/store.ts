@@ -93,7 +93,7 @@ function cpuSeconds(): number {
  * `workers` analysis threads (0: in the main thread, which also gives the pipeline-alone
  * baseline as the analysis share of that run). Keeps the store rows when `kept` is given.
  */
-async function ingestEndToEnd(dbPath: string, articles: readonly ArticleInput[], workers: number, kept: ArticleRows[] | null): Promise<BenchRow[]> {
+async function ingestEndToEnd(dbPath: string, articles: readonly ArticleInput[], workers: number, kept: ArticleRows[] | null, split?: boolean): Promise<BenchRow[]> {
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${dbPath}${suffix}`, { force: true });
   const sqlite = openSqliteStore(dbPath);
   try {
@@ -103,11 +103,11 @@ async function ingestEndToEnd(dbPath: string, articles: readonly ArticleInput[],
     // As `lede ingest` does: the main thread builds a pipeline only when it analyses itself.
     const pipeline = workers === 0 ? await createPipeline(defaultStages()) : null;
     const items = articles.map((input, index) => ({ id: input.id ?? `article-${index}`, input }));
-    const summary = await ingestInputs(store, pipeline, items, undefined, { workers });
+    const summary = await ingestInputs(store, pipeline, items, undefined, { workers, ...(split === undefined ? {} : { split }) });
     const seconds = (performance.now() - started) / 1000;
     const cpu = cpuSeconds() - cpuStart;
     const stats = await sqlite.stats();
-    const label = workers === 0 ? 'analysis in the main thread' : `${workers} analysis worker${workers === 1 ? '' : 's'}`;
+    const label = workers === 0 ? 'analysis in the main thread' : `${workers} analysis worker${workers === 1 ? '' : 's'}${split === false ? ', each the whole pipeline (baseline)' : workers % 2 === 0 ? ', pool split in halves' : ''}`;
     const rows: BenchRow[] = [{
       system: `Lede ingest → SQLite, ${label} (end to end)`,
       metrics: {
@@ -240,6 +240,8 @@ export async function run(args: string[]): Promise<BenchResult> {
     const docs: ArticleRows[] = [];
     // The last run leaves the store that the searches below read (every article once).
     for (const workers of workerCounts) rows.push(...(await ingestEndToEnd(dbPath, articles, workers, workers === 0 ? docs : null)));
+    // The split pool's baseline: 2 threads each running the whole pipeline.
+    if (!smoke) rows.push(...(await ingestEndToEnd(dbPath, articles, 2, null, false)));
     const sqlite = openSqliteStore(dbPath);
     try {
       // A second pass re-stores every article: updates in place, nothing duplicated.

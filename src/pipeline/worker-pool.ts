@@ -45,7 +45,7 @@ export function splitsByDefault(workers: number): boolean {
 }
 
 /** A pool of `workers` analysis threads with room for `maxQueue` waiting tasks. */
-export function analysisPool(workers: number, maxQueue: number | 'auto', split = splitsByDefault(workers)): AnalysisPool {
+export function analysisPool(workers: number, maxQueue: number | 'auto', split: boolean = splitsByDefault(workers)): AnalysisPool {
   const filename = fileURLToPath(new URL(`./worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url));
   const young = youngGenerationMb();
   const threads = (count: number): Piscina =>

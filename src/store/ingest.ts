@@ -54,6 +54,8 @@ export interface IngestOptions {
   readonly flushMs?: number;
   /** Per-article analysis budget in ms (worker mode only); default 30,000. */
   readonly timeoutMs?: number;
+  /** Split the analysis threads into pipeline halves (see `worker-pool.ts`); default: the pool's choice for the thread count. */
+  readonly split?: boolean;
 }
 
 type Failure = Extract<IngestOutcome, { status: 'failed' }>;
@@ -162,7 +164,7 @@ export async function ingestInputs(
     // of milliseconds), the workers go on with the next articles instead of waiting for tasks (a
     // window of 4 per worker left them idle 18 % of the time).
     const limit = workers * 4 + batchSize;
-    const pool = analysisPool(workers, limit);
+    const pool = analysisPool(workers, limit, options.split);
     const window: Promise<Analysed>[] = [];
     const analyse = (item: Extract<InputItem, { input: unknown }>): Promise<Analysed> => {
       const task: WorkerTask = { id: item.id, input: { ...item.input, id: item.id }, offsets: 'text', result: 'rows' };
