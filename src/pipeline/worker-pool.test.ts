@@ -88,6 +88,14 @@ for (const result of ['line', 'rows'] as const) {
   });
 }
 
+test('once warm, a split pool gives whole articles to both sides, with the same results', { timeout: 120_000 }, async () => {
+  const pool = analysisPool(2, 'auto', true, 2);
+  pools.push(pool);
+  const results: unknown[] = [];
+  for (const task of [...TASKS, ...TASKS]) results.push(await pool.run(task, { signal: AbortSignal.timeout(60_000) }));
+  assert.deepEqual(results, [...TASKS, ...TASKS].map((task) => analyzeToLine(whole, task)));
+});
+
 test('the time budget covers both halves: an aborted article rejects and the pool goes on', { timeout: 120_000 }, async () => {
   const pool = analysisPool(2, 'auto', true);
   pools.push(pool);
