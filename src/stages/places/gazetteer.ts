@@ -56,7 +56,9 @@ export interface Gazetteer {
 }
 
 const KINDS: readonly PlaceKind[] = ['country', 'admin1', 'admin2', 'city', 'region', 'water', 'continent', 'landmark'];
-const EMPTY: readonly number[] = [];
+// Frozen like the id lists it stands in for: every answer has one array shape (V8 threw away
+// code optimised for one when it met the other).
+const EMPTY: readonly number[] = Object.freeze([]);
 
 /**
  * The package root: the nearest folder above this module that holds `package.json`, so the
@@ -142,7 +144,9 @@ export function loadGazetteer(dir: string = defaultGazetteerDir()): Gazetteer {
       ids = idLists.get(lineNumber) ?? EMPTY;
       if (ids === EMPTY) {
         const line = lineText(lineNumber);
-        ids = Object.freeze(line.slice(line.indexOf('\t') + 1).split(',').map(Number));
+        const list: number[] = [];
+        for (const id of line.slice(line.indexOf('\t') + 1).split(',')) list.push(Number(id));
+        ids = Object.freeze(list);
         if (idLists.size >= 50_000) idLists.clear();
         idLists.set(lineNumber, ids);
       }

@@ -193,7 +193,10 @@ function embeddedNames(text: string, mentions: readonly LocationMention[], gazet
     // A person's name holds place-named words by chance (`Mary Smith`: Mary is a Turkmen city).
     if ((mention.kind ?? 'name') !== 'name' || mention.type === 'PER') continue;
     const surface = text.slice(mention.start, mention.end);
-    const words = [...surface.matchAll(NAME_WORD)].map((match) => ({ start: match.index, end: match.index + match[0].length, word: match[0] }));
+    // Pushed into a literal, not mapped: an empty `map` result has another array shape, and V8
+    // threw away the code it had optimised for the other when it met one.
+    const words: { start: number; end: number; word: string }[] = [];
+    for (const match of surface.matchAll(NAME_WORD)) words.push({ start: match.index, end: match.index + match[0].length, word: match[0] });
     if (words.length < 1 || (words.length === 1 && !/[-–/]/.test(surface))) continue;
     const seen = new Set<string>();
     for (let first = 0; first < words.length; first++) {
@@ -453,13 +456,14 @@ export function findToponymCandidates(text: string, taggedMentions: readonly Loc
     const noun = PLACE_NOUN_AFTER.exec(text.slice(mention.end, mention.end + 12));
     if (noun) classifierOnly.push(candidateOf(mention.start, mention.end + noun[0].length, 'extended', 'rejected', undefined, mention.type, mention.id));
   }
-  const all: ToponymCandidate[] = [
-    ...candidates.map((candidate) => candidateOf(candidate.start, candidate.end, candidate.source, candidate.use, candidate.reason, candidate.mentionType, candidate.mentionId)),
-    ...rejected.filter((candidate) => !isCovered(candidate.start, candidate.end) && !roads.has(`${candidate.start}:${candidate.end}`)),
-    ...embeddedNames(text, mentions, gazetteer, minCityPopulation),
-    ...merged,
-    ...classifierOnly,
-  ];
+  // Pushed into one literal rather than spread from `map` and `filter` results, whose shape differs
+  // when they are empty (V8 threw away the code it had optimised for the other).
+  const all: ToponymCandidate[] = [];
+  for (const candidate of candidates) all.push(candidateOf(candidate.start, candidate.end, candidate.source, candidate.use, candidate.reason, candidate.mentionType, candidate.mentionId));
+  for (const candidate of rejected) if (!isCovered(candidate.start, candidate.end) && !roads.has(`${candidate.start}:${candidate.end}`)) all.push(candidate);
+  for (const candidate of embeddedNames(text, mentions, gazetteer, minCityPopulation)) all.push(candidate);
+  for (const candidate of merged) all.push(candidate);
+  for (const candidate of classifierOnly) all.push(candidate);
   return all.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
