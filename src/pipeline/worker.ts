@@ -39,11 +39,7 @@ export type WorkerRows = { readonly rows: ArticleRows } | { readonly error: { re
 
 /** Analyses one article and returns its output line (without the newline). */
 export function analyzeToLine(ready: Pipeline, task: WorkerTask): string {
-  try {
-    return docLine(task, ready.analyze(task.input, task.published ? { published: task.published } : {}));
-  } catch (error) {
-    return errorLine(task.id, error);
-  }
+  return finished({ ...task, result: 'line' }, () => ready.analyze(task.input, optionsOf(task))) as string;
 }
 
 /**
@@ -51,50 +47,50 @@ export function analyzeToLine(ready: Pipeline, task: WorkerTask): string {
  * cross to the main thread as they are (structured clone), with no JSON in between.
  */
 export function analyzeToRows(ready: Pipeline, task: WorkerTask): WorkerRows {
-  try {
-    return { rows: articleRows(ready.analyze(task.input, task.published ? { published: task.published } : {})) };
-  } catch (error) {
-    return { error: errorRecord(toLedeError(error, task.id)) };
-  }
-}
-
-function docLine(task: { readonly id: string; readonly offsets: 'text' | 'source' }, doc: Doc): string {
-  return JSON.stringify({ id: task.id, ...(task.offsets === 'source' ? withSourceOffsets(doc) : doc) });
-}
-
-function errorLine(id: string, error: unknown): string {
-  return JSON.stringify({ id, error: errorRecord(toLedeError(error, id)) });
+  return finished({ ...task, result: 'rows' }, () => ready.analyze(task.input, optionsOf(task))) as WorkerRows;
 }
 
 /** The front half: the Doc after the first stages, serialised, or the task's error result. */
 export function analyzeFront(half: PipelineHalf, task: WorkerTask): Uint8Array | string | WorkerRows {
   try {
-    const bytes = serialize(half.front(task.input, task.published ? { published: task.published } : {}));
+    const bytes = serialize(half.front(task.input, optionsOf(task)));
     // Only a buffer of its own can move to another thread; a view into a shared one is copied.
     return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
   } catch (error) {
-    return task.result === 'rows' ? { error: errorRecord(toLedeError(error, task.id)) } : errorLine(task.id, error);
+    return failed(task, error);
   }
 }
 
 /** The back half: the finished line or rows of a front Doc. */
 export function analyzeBack(half: PipelineHalf, task: BackTask): string | WorkerRows {
-  try {
-    const doc = half.back(deserialize(task.doc) as Doc);
-    return task.result === 'rows' ? { rows: articleRows(doc) } : docLine(task, doc);
-  } catch (error) {
-    return task.result === 'rows' ? { error: errorRecord(toLedeError(error, task.id)) } : errorLine(task.id, error);
-  }
+  return finished(task, () => half.back(deserialize(task.doc) as Doc));
 }
 
 /** A whole article through both halves in this thread: the line or rows, or its error result. */
 export function analyzeWhole(front: PipelineHalf, back: PipelineHalf, task: WorkerTask): string | WorkerRows {
+  return finished(task, () => back.back(front.front(task.input, optionsOf(task))));
+}
+
+type Finishing = Pick<BackTask, 'id' | 'offsets' | 'result'>;
+
+function optionsOf(task: WorkerTask): { published?: string } {
+  return task.published ? { published: task.published } : {};
+}
+
+/** The Doc `analyse` makes, as the task asks for it (line or rows), or the task's error result. */
+function finished(task: Finishing, analyse: () => Doc): string | WorkerRows {
   try {
-    const doc = back.back(front.front(task.input, task.published ? { published: task.published } : {}));
-    return task.result === 'rows' ? { rows: articleRows(doc) } : docLine(task, doc);
+    const doc = analyse();
+    return task.result === 'rows' ? { rows: articleRows(doc) } : JSON.stringify({ id: task.id, ...(task.offsets === 'source' ? withSourceOffsets(doc) : doc) });
   } catch (error) {
-    return task.result === 'rows' ? { error: errorRecord(toLedeError(error, task.id)) } : errorLine(task.id, error);
+    return failed(task, error);
   }
+}
+
+/** An article's error record, as the task asks for it: a line or a rows result. */
+function failed(task: Finishing, error: unknown): string | WorkerRows {
+  const record = errorRecord(toLedeError(error, task.id));
+  return task.result === 'rows' ? { error: record } : JSON.stringify({ id: task.id, error: record });
 }
 
 // A thread loads each half when it first runs it: a thread of a split pool that only ever runs
