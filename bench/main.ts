@@ -4,7 +4,11 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { applyV8Flags } from '../src/util/v8-flags.js';
 import { formatResult, recordResult, repoRoot, type BenchResult } from './harness.js';
+
+// The `lede` command's V8 settings, so that in-process figures match the command's.
+applyV8Flags();
 
 const [task, ...rest] = process.argv.slice(2);
 if (!task || !/^[a-z][a-z0-9-]*$/.test(task) || !existsSync(join(repoRoot, 'bench', `${task}.ts`))) {

@@ -1,0 +1,32 @@
+/**
+ * V8 settings for Lede's own processes (the `lede` command and the benches), set before any
+ * worker thread starts so that every isolate of the process gets them. A library user's process
+ * keeps its own settings: nothing here runs on import of the library.
+ */
+import { setFlagsFromString } from 'node:v8';
+
+/** The flags {@link applyV8Flags} sets, each with why. */
+export const v8Flags: readonly string[] = [
+  // Grow the heap by 30 % over what survives a collection instead of V8's default (up to 100 %): a
+  // batch keeps about 110 MB of models live per thread and churns through short-lived Docs, so
+  // the default let each thread's heap double; this costs no measurable CPU and cuts peak RSS by
+  // a quarter.
+  '--heap-growing-percent=30',
+  // Call the array builtins (`map`, `filter`, `forEach`, `some`…) instead of inlining them into
+  // optimised code. Inlined, each carries a check of its array's map, and an array of another
+  // map (an empty `[]` beside filled ones, a `filter` result) throws the whole function back to
+  // the interpreter to be compiled again; on 825 fresh articles in one thread, TurboFan's
+  // compiling fell from 7.8 to 5.8 s and the run's CPU time by 5–7 %, with the warm pipeline
+  // unchanged (bench stages 11.29 / 11.38 vs 11.46 / 11.01 ms an article, same run, loaded machine).
+  '--no-turbo-inline-array-builtins',
+];
+
+/**
+ * Sets {@link v8Flags} for the whole process. `LEDE_V8_FLAGS`, when set, replaces them (flags
+ * separated by spaces; `0` for none), to measure with and without each.
+ */
+export function applyV8Flags(): void {
+  const override = process.env['LEDE_V8_FLAGS'];
+  const flags = override === undefined ? v8Flags : override === '0' ? [] : override.split(/\s+/).filter((flag) => flag.startsWith('--'));
+  for (const flag of flags) setFlagsFromString(flag);
+}
