@@ -26,7 +26,11 @@ export const v8Flags: readonly string[] = [
  * separated by spaces; `0` for none), to measure with and without each.
  */
 export function applyV8Flags(): void {
-  const override = process.env['LEDE_V8_FLAGS'];
-  const flags = override === undefined ? v8Flags : override === '0' ? [] : override.split(/\s+/).filter((flag) => flag.startsWith('--'));
-  for (const flag of flags) setFlagsFromString(flag);
+  for (const flag of flagsToApply(process.env['LEDE_V8_FLAGS'])) setFlagsFromString(flag);
+}
+
+/** The flags {@link applyV8Flags} sets given the value of `LEDE_V8_FLAGS`. */
+export function flagsToApply(override: string | undefined): readonly string[] {
+  if (override === undefined) return v8Flags;
+  return override.trim() === '0' ? [] : override.split(/\s+/).filter((flag) => flag.startsWith('--'));
 }
