@@ -105,13 +105,14 @@ function paragraphOfTokens(tokens: readonly Token[], paragraphs: readonly Span[]
 /** Minimum number of words for a quoted stretch with no tagged content to count as a quote. */
 const MINIMUM_QUOTE_WORDS = 4;
 
-function wordCount(text: string, span: Span): number {
+/** Words in `span`, counted up to `limit` (the callers only ask whether there are a few). */
+function wordCount(text: string, span: Span, limit: number): number {
   let count = 0;
   let inWord = false;
   for (let position = span.start; position < span.end; position++) {
     const code = text.charCodeAt(position);
     const wordCharacter = code > 0x40 || (code >= 0x30 && code <= 0x39);
-    if (wordCharacter && !inWord) count++;
+    if (wordCharacter && !inWord && ++count >= limit) return count;
     inWord = wordCharacter && code !== 0x201c && code !== 0x201d;
   }
   return count;
@@ -355,6 +356,11 @@ export function splitAtSentenceEnds(
   return result;
 }
 
+/** Whether a token is `and` in any case (read in place: this runs for every word of a content). */
+function isAnd(text: string, token: Token): boolean {
+  return token.end - token.start === 3 && (text.charCodeAt(token.start) | 0x20) === 0x61 && (text.charCodeAt(token.start + 1) | 0x20) === 0x6e && (text.charCodeAt(token.start + 2) | 0x20) === 0x64;
+}
+
 /**
  * Splits a content at `and` + a strong cue word (`Trump tweeted that Machado was “disgusting” and
  * “a con” | and encouraged | Americans to “check out” her …`): two coordinated reports, each with
@@ -368,7 +374,7 @@ export function splitCoordinatedCues(text: string, tokens: readonly Token[], quo
   const first = index;
   for (; index + 2 < tokens.length && tokens[index + 2]!.end <= piece.end; index++) {
     const token = tokens[index]!;
-    if (index - first < 3 || text.slice(token.start, token.end).toLowerCase() !== 'and') continue;
+    if (index - first < 3 || !isAnd(text, token)) continue;
     if (quoted.some((span) => span.start < token.start && span.end > token.end)) continue;
     const verb = tokens[index + 1]!;
     if (cueLevel(text.slice(verb.start, verb.end).toLowerCase()) < 3) continue;
@@ -724,7 +730,7 @@ export function findAttributions(
     while (runIndex < contentRuns.length && contentRuns[runIndex]!.end <= span.start) runIndex++;
     let covered = false;
     for (let index = runIndex; index < contentRuns.length && contentRuns[index]!.start < span.end; index++) covered = true;
-    if (covered || span.unclosed || wordCount(text, span) < MINIMUM_QUOTE_WORDS) continue;
+    if (covered || span.unclosed || wordCount(text, span, MINIMUM_QUOTE_WORDS) < MINIMUM_QUOTE_WORDS) continue;
     const firstToken = firstTokenEndingAfter(tokens, span.start);
     attributions.push({ content: [{ start: span.start, end: span.end }], cue: null, source: null, kind: 'direct', rule: 'quote-marks', firstToken });
   }
@@ -777,7 +783,8 @@ function mergeSplitQuotes(text: string, attributions: FoundAttribution[], paragr
  */
 export function dropWeakAttributions(text: string, attributions: readonly FoundAttribution[], cueLevel: (word: string) => number): FoundAttribution[] {
   return attributions.filter((attribution) => {
-    const words = attribution.content.reduce((total, piece) => total + wordCount(text, piece), 0);
+    let words = 0;
+    for (const piece of attribution.content) if ((words += wordCount(text, piece, MINIMUM_QUOTE_WORDS - words)) >= MINIMUM_QUOTE_WORDS) break;
     if (!attribution.cue) return attribution.kind !== 'indirect' && words >= MINIMUM_QUOTE_WORDS;
     let level = 0;
     for (const word of text.slice(attribution.cue.start, attribution.cue.end).toLowerCase().split(NON_WORD)) if (word) level = Math.max(level, cueLevel(word));
