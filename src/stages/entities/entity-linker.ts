@@ -150,18 +150,22 @@ function contiguousSubsequence(short: readonly string[], long: readonly string[]
 
 /** Links name mentions into entities and adds nominal and pronoun mentions. */
 export function linkEntities(text: string, sentences: readonly Sentence[], tokens: readonly Token[], names: readonly NameMention[]): LinkedEntities {
+  // Indices past either end read as '' (checked before the read: an out-of-bounds read sends the
+  // optimised function back to the interpreter).
   const tokenText = (index: number): string => {
-    const token = tokens[index];
-    return token ? text.slice(token.start, token.end) : '';
+    if (index < 0 || index >= tokens.length) return '';
+    const token = tokens[index]!;
+    return text.slice(token.start, token.end);
   };
   // Folded once for the whole text (same length, so token offsets hold), lower-cased per token on demand.
   const folded = foldForMatching(text);
   const lowerCache: (string | undefined)[] = new Array(tokens.length);
   const lower = (index: number): string => {
+    if (index < 0 || index >= tokens.length) return '';
     const cached = lowerCache[index];
     if (cached !== undefined) return cached;
-    const token = tokens[index];
-    const value = token ? folded.slice(token.start, token.end).toLowerCase() : '';
+    const token = tokens[index]!;
+    const value = folded.slice(token.start, token.end).toLowerCase();
     lowerCache[index] = value;
     return value;
   };
@@ -330,10 +334,10 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
     const modifierStart = cursor;
     while (cursor < tokens.length && tokens[cursor]?.sentence === token.sentence && !isInsideName[cursor] && (ROLE_MODIFIERS.has(lower(cursor)) || /^(?:terror|terrorist|militant|jihadist|extremist|rebel|armed|islamist|local|main|same|new|former)$/.test(lower(cursor))) && cursor - modifierStart < 3) cursor++;
     const noun = lower(cursor);
-    const nounToken = tokens[cursor];
+    const nounToken = cursor < tokens.length ? tokens[cursor] : undefined;
     if (!nounToken || nounToken.sentence !== token.sentence || isInsideName[cursor]) continue;
     const next = lower(cursor + 1);
-    if (next === 'of' || (nounToken && tokens[cursor + 1] && /^\p{Lu}/u.test(tokenText(cursor + 1)) && !['said', 'says'].includes(next) && isInsideName[cursor + 1])) continue;
+    if (next === 'of' || (nounToken && cursor + 1 < tokens.length && /^\p{Lu}/u.test(tokenText(cursor + 1)) && !['said', 'says'].includes(next) && isInsideName[cursor + 1])) continue;
     const span = { start: token.start, end: nounToken.end };
     if (INDEFINITE.has(word) && PERSON_NOMINALS.has(noun)) {
       // `a Africa Command official told CNN`: a person known only by description.
@@ -470,7 +474,7 @@ function attachRoles(
     const cluster = clusters[mention.cluster];
     if (!cluster) continue;
     const sentence = mention.sentence;
-    const inSentence = (index: number): boolean => tokens[index]?.sentence === sentence;
+    const inSentence = (index: number): boolean => index >= 0 && index < tokens.length && tokens[index]!.sentence === sentence;
     // Before the name: [affiliation] [role words] [rank] NAME
     let cursor = mention.firstToken - 1;
     let rank: string | undefined;

@@ -16,6 +16,7 @@ import { placeKey } from './normalize.js';
 import { PLACE_WORD, type FoundToponym, type ToponymCandidate } from './toponym-finder.js';
 import { headReading } from './toponym-use.js';
 import { firstTokenEndingAfter } from '../../doc/token-search.js';
+import { itemOr } from '../../util/arrays.js';
 
 /** A trained classifier: feature weights and the probability from which a candidate is literal. */
 export interface ToponymClassifier {
@@ -85,6 +86,11 @@ const LOWER_WORD = /^\p{Ll}{3,}$/u;
 const ACRONYM = /^(?:\p{Lu}\.?)+$/u;
 const TITLE = /^\p{Lu}[\p{Ll}\p{M}'’.-]/u;
 const CAPITAL_AFTER = /^\s\p{Lu}/u;
+
+/** The character at `at`, or '' past either end (checked before the read: an out-of-bounds read sends optimised code back to the interpreter). */
+function charAt(text: string, at: number): string {
+  return at >= 0 && at < text.length ? text[at]! : '';
+}
 
 /** Code units of the character at `at`: 2 for a surrogate pair. */
 function codeUnits(text: string, at: number): number {
@@ -346,14 +352,15 @@ function emitArticleFeatures(text: string, candidates: readonly ToponymCandidate
 
     const left = lefts[index]!;
     const rightTokens = after(candidate);
-    const right = rightTokens.map((token) => lowerOf(text, token));
-    const previous = left[left.length - 1] ?? '<s>';
-    const previous2 = left[left.length - 2] ?? '<s>';
+    const right: string[] = [];
+    for (const token of rightTokens) right.push(lowerOf(text, token));
+    const previous = itemOr(left, left.length - 1, '<s>');
+    const previous2 = itemOr(left, left.length - 2, '<s>');
     // "at the Dubai World Cup": the word before an article says more than the article.
     const governor = previous === 'the' || previous === 'a' ? previous2 : previous;
-    const next = right[0] ?? '</s>';
-    const next2 = right[1] ?? '</s>';
-    const nextToken = rightTokens[0];
+    const next = itemOr(right, 0, '</s>');
+    const next2 = itemOr(right, 1, '</s>');
+    const nextToken = rightTokens.length > 0 ? rightTokens[0] : undefined;
     const nextWord = nextToken ? text.slice(nextToken.start, nextToken.end) : '';
     emit('w-1', previous);
     emit('w-2', previous2);
@@ -403,10 +410,13 @@ function emitArticleFeatures(text: string, candidates: readonly ToponymCandidate
     }
     if (listFirst[index] !== index || listLast[index] !== index) {
       const headLeft = lefts[listFirst[index]!]!;
-      const headPrevious = headLeft[headLeft.length - 1] ?? '<s>';
-      const headGovernor = headPrevious === 'the' || headPrevious === 'a' ? headLeft[headLeft.length - 2] ?? '<s>' : headPrevious;
-      const tailRight = listLast[index] === index ? right : after(candidates[listLast[index]!]!).map((token) => lowerOf(text, token));
-      const tailNext = tailRight[0] ?? '</s>';
+      const headPrevious = itemOr(headLeft, headLeft.length - 1, '<s>');
+      const headGovernor = headPrevious === 'the' || headPrevious === 'a' ? itemOr(headLeft, headLeft.length - 2, '<s>') : headPrevious;
+      let tailNext = next;
+      if (listLast[index] !== index) {
+        const tail = after(candidates[listLast[index]!]!);
+        tailNext = tail.length > 0 ? lowerOf(text, tail[0]!) : '</s>';
+      }
       emit('list-gov', headGovernor);
       emit('list-cgov', cluster(headGovernor));
       emit('list-cgov+rule', cluster(headGovernor), rule);
@@ -421,8 +431,10 @@ function emitArticleFeatures(text: string, candidates: readonly ToponymCandidate
     const inner = words.slice(1).find((word) => LOWER_START.test(word));
     if (inner !== undefined) emit('inner-lower', NAME_JOINERS.has(inner) ? inner : '?', rule);
     // "Gilgit-Baltistan", "Miami-Dade" are one name; "London-based" is a modifier.
-    if (text[end] === '-' || text[end] === '–') emit('hyphen+1', shapeOf(text[end + 1] ?? ''));
-    if (text[start - 1] === '-' || text[start - 1] === '–') emit('hyphen-1', shapeOf(text[start - 2] ?? ''));
+    const following = charAt(text, end);
+    if (following === '-' || following === '–') emit('hyphen+1', shapeOf(charAt(text, end + 1)));
+    const preceding = charAt(text, start - 1);
+    if (preceding === '-' || preceding === '–') emit('hyphen-1', shapeOf(charAt(text, start - 2)));
     // Overlapping candidates compete (`Calgary-based` and `Calgary`): say which one this is.
     const outer = overlapping(index);
     if (outer) {

@@ -609,7 +609,7 @@ export function findAttributions(
     let sentenceFirst = cue.firstToken;
     while (sentenceFirst > 0 && tokens[sentenceFirst - 1]!.sentence === sentence) sentenceFirst--;
     let sentenceLast = cue.lastToken;
-    while (tokens[sentenceLast + 1]?.sentence === sentence) sentenceLast++;
+    while (sentenceLast + 1 < tokens.length && tokens[sentenceLast + 1]!.sentence === sentence) sentenceLast++;
     const isComma = (index: number): boolean => text.charAt(tokens[index]!.start) === ',' && tokens[index]!.end - tokens[index]!.start === 1;
     let first: number;
     let last: number;

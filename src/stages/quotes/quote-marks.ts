@@ -107,7 +107,7 @@ export function findQuotedSpans(text: string, paragraphs: readonly Span[]): Quot
     // Only quote marks act: the scan jumps from one to the next.
     for (let position = nextMark(paragraph.start); position < paragraph.end; position = nextMark(position + 1)) {
       const code = text.charCodeAt(position);
-      if (code === STRAIGHT_SINGLE && text.charCodeAt(position + 1) === STRAIGHT_SINGLE && position + 1 < paragraph.end) {
+      if (code === STRAIGHT_SINGLE && position + 1 < paragraph.end && text.charCodeAt(position + 1) === STRAIGHT_SINGLE) {
         // `''That makes me smart,'' he said`: two apostrophes stand for a double mark in some
         // wire and archive text.
         const depth = deepest(DOUBLE_APOSTROPHE);

@@ -57,7 +57,7 @@ export function tokenizeRange(text: string, start: number, end: number, out: Raw
     if (!wordChar) {
       // Punctuation: ellipsis and double dashes are one token; anything else one code point.
       let tokenEnd = position + (code >= 0xd800 && code <= 0xdbff && position + 1 < end ? 2 : 1);
-      if ((code === 46 || code === 45 || code === 96 || code === 39) && text.charCodeAt(position + 1) === code) {
+      if ((code === 46 || code === 45 || code === 96 || code === 39) && position + 1 < end && text.charCodeAt(position + 1) === code) {
         while (tokenEnd < end && text.charCodeAt(tokenEnd) === code) tokenEnd++;
       }
       out.push({ start: position, end: Math.min(tokenEnd, end) });
@@ -66,12 +66,12 @@ export function tokenizeRange(text: string, start: number, end: number, out: Raw
     }
     let tokenEnd = -1;
     if ((code === 104 || code === 119) && (text.startsWith('http', position) || text.startsWith('www.', position))) tokenEnd = stickyMatch(URL_PATTERN, text, position);
-    if (tokenEnd < 0 && text.charCodeAt(position + 1) === 46) tokenEnd = stickyMatch(ACRONYM_PATTERN, text, position);
+    if (tokenEnd < 0 && position + 1 < text.length && text.charCodeAt(position + 1) === 46) tokenEnd = stickyMatch(ACRONYM_PATTERN, text, position);
     if (tokenEnd < 0 && code >= 48 && code <= 57) tokenEnd = stickyMatch(NUMBER_PATTERN, text, position);
     if (tokenEnd < 0) {
       tokenEnd = stickyMatch(WORD_PATTERN, text, position);
       if (tokenEnd < 0) tokenEnd = position + 1;
-      const next = text.charCodeAt(tokenEnd);
+      const next = tokenEnd < text.length ? text.charCodeAt(tokenEnd) : -1;
       if (next === 64 /* @ */ || next === 46 || next === 95 || next === 43) {
         const email = stickyMatch(EMAIL_PATTERN, text, position);
         if (email > 0 && text.slice(position, email).includes('@')) tokenEnd = email;

@@ -267,7 +267,7 @@ export function sentenceFeatures(sentences: readonly FeatureSentence[], lexicon:
     const lead = index < 3 ? 1 : 0;
     const recurringShare = contentTokens === 0 ? 0 : recurring / contentTokens;
     const text = sentence.text;
-    const first = sentence.words[0] ?? '';
+    const first = sentence.words.length > 0 ? sentence.words[0]! : '';
     const base = index * FEATURE_COUNT;
     let offset = base;
     features[offset++] = 1;
