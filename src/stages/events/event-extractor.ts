@@ -11,6 +11,7 @@ import { ACTOR_KIND_CUES, CASUALTY_TRIGGER_PATTERN, EVENT_TRIGGER_PATTERN, PLOVE
 import { assaultMode, classifyEventText, type EventTypeModels, type EventTypeResult } from './event-classifier.js';
 import { buildTokenMatcher, matchTokens } from './cue-index.js';
 import { eventTypeInfo } from './event-types.js';
+import { SpanIndex } from '../../doc/span-index.js';
 
 /** Options of {@link extractEvents}. */
 export interface ExtractEventsOptions {
@@ -174,17 +175,39 @@ interface Context {
   readonly entityById: ReadonlyMap<string, Entity>;
   readonly mentionById: ReadonlyMap<string, Mention>;
   readonly published?: string;
+  /** The Doc's places by offset (a scan per mention was quadratic in the article's length). */
+  readonly places: SpanIndex<Place>;
+  /** Per entity id, what depends on the entity alone (its mentions' country, its actor kind), once per Doc. */
+  readonly byEntity: Map<string, { country?: string | null; kind?: EventActor['kind'] | null }>;
+}
+
+function isCountryPlace(place: Place): boolean {
+  return !!place.countryCode && /country/.test(place.kind);
 }
 
 /** Country code of an entity: a place inside any of its mentions ("US Africa Command", "US"). */
 function entityCountry(context: Context, entity: Entity | undefined, span: Span): string | undefined {
-  const spans: Span[] = [span];
-  if (entity) for (const id of entity.mentions) { const mention = context.mentionById.get(id); if (mention) spans.push(mention); }
-  for (const candidate of spans) {
-    const place = context.doc.places.find((entry) => entry.countryCode && overlaps(entry, candidate) && /country/.test(entry.kind));
-    if (place?.countryCode) return place.countryCode;
+  const here = context.places.find(span, isCountryPlace)?.countryCode;
+  if (here || !entity) return here || undefined;
+  const memo = entityMemo(context, entity);
+  if (memo.country === undefined) {
+    memo.country = null;
+    for (const id of entity.mentions) {
+      const mention = context.mentionById.get(id);
+      const code = mention ? context.places.find(mention, isCountryPlace)?.countryCode : undefined;
+      if (code) {
+        memo.country = code;
+        break;
+      }
+    }
   }
-  return undefined;
+  return memo.country ?? undefined;
+}
+
+function entityMemo(context: Context, entity: Entity): { country?: string | null; kind?: EventActor['kind'] | null } {
+  let memo = context.byEntity.get(entity.id);
+  if (!memo) context.byEntity.set(entity.id, (memo = {}));
+  return memo;
 }
 
 /** Actor or target built from an entity mention and the head noun after it ("US" + "military"). */
@@ -198,22 +221,32 @@ function participant(context: Context, mention: Mention): { actor: EventActor; s
   // otherwise it stands for its state ("The United States and Jordan have agreed", "apologized to Brazil").
   const acts = /^\s+(?:has|have|had|carried|conducted|launched|struck|bombed|attacked)\b/.test(text.slice(mention.end, mention.end + 20));
   // A town or a name used as a modifier is a place: "the 2012 Benghazi attack", "the In Amenas oil consortium".
-  const smallerPlace = context.doc.places.some((place) => place.kind !== 'country' && !place.kind.endsWith('demonym') && overlaps(place, mention));
+  const smallerPlace = context.places.some(mention, (place) => place.kind !== 'country' && !place.kind.endsWith('demonym'));
   const attributive = /\bthe\s+(?:\d{4}\s+)?$/i.test(text.slice(Math.max(0, mention.start - 12), mention.start)) && /^\s+(?!and\b|or\b)[a-z]/.test(text.slice(mention.end, mention.end + 12));
   const isPlaceOnly = mention.type === 'LOC' && !after && !acts && (smallerPlace || attributive || LOCATIVE_BEFORE.test(text.slice(Math.max(0, mention.start - 40), mention.start)));
   if (isPlaceOnly || mention.type === 'MISC' && !after) return null;
   const span = { start: mention.start, end: after ? mention.end + after[0].length : mention.end };
   const acronym = entity?.aliases.find((alias) => /^[A-Z]{2,6}$/.test(alias) && alias !== text.slice(mention.start, mention.end));
   const name = text.slice(span.start, span.end).replace(/\s+/g, ' ') + (acronym && !after ? ` (${acronym})` : '');
-  const nominalNames = entity ? entity.mentions.map((id) => context.mentionById.get(id)).filter((m): m is Mention => !!m && m.kind === 'nominal').map((m) => text.slice(m.start, m.end)) : [];
   // A person takes the kind of the group named as theirs ("Musa Abu Dawud, a high ranking al-Qa'ida … official").
   const affiliation = entity?.roles.find((role) => role.affiliation)?.affiliation;
   const affiliated = affiliation ? context.entityById.get(affiliation) : undefined;
-  const kind = actorKind(name) ?? (entity ? actorKind([entity.name, ...entity.aliases, ...nominalNames].join(' | ')) : undefined)
+  const kind = actorKind(name) ?? (entity ? entityKind(context, entity) : undefined)
     ?? (affiliated ? actorKind([affiliated.name, ...affiliated.aliases].join(' | ')) : undefined)
     ?? (mention.type === 'LOC' ? 'state' : mention.type === 'PER' ? 'person' : undefined);
   const countryCode = entityCountry(context, entity, span);
   return { actor: { entity: mention.entity, name, ...(kind ? { kind } : {}), ...(countryCode ? { countryCode } : {}) }, span };
+}
+
+/** The actor kind an entity's names say (its name, aliases and nominal mentions), once per entity. */
+function entityKind(context: Context, entity: Entity): EventActor['kind'] | undefined {
+  const memo = entityMemo(context, entity);
+  if (memo.kind === undefined) {
+    const { text } = context.doc;
+    const nominalNames = entity.mentions.map((id) => context.mentionById.get(id)).filter((m): m is Mention => !!m && m.kind === 'nominal').map((m) => text.slice(m.start, m.end));
+    memo.kind = actorKind([entity.name, ...entity.aliases, ...nominalNames].join(' | ')) ?? null;
+  }
+  return memo.kind ?? undefined;
 }
 
 function sameParticipant(a: EventActor, b: EventActor): boolean {
@@ -436,11 +469,15 @@ export function extractEvents(doc: Readonly<Doc>, models: EventTypeModels, optio
     doc, published,
     entityById: new Map(doc.entities.map((entity) => [entity.id, entity])),
     mentionById: new Map(doc.mentions.map((mention) => [mention.id, mention])),
+    places: new SpanIndex(doc.places),
+    byEntity: new Map(),
   };
   const drafts: EventDraft[] = [];
   doc.sentences.forEach((sentence, sentenceIndex) => {
     for (const mention of findMentions(context, sentence, sentenceIndex, models)) {
-      const record = [...drafts].reverse().find((draft) => corefers(draft, mention, doc.text));
+      // The latest draft it corefers with (walked back in place: a copy per mention was quadratic).
+      let record: EventDraft | undefined;
+      for (let index = drafts.length - 1; index >= 0 && !record; index--) if (corefers(drafts[index]!, mention, doc.text)) record = drafts[index];
       if (record) { merge(record, mention); continue; }
       drafts.push({
         type: mention.type, trigger: mention.trigger, actors: [...mention.actors], targets: [...mention.targets], places: [...mention.places],
