@@ -10,7 +10,7 @@ test('finds what a scan of the layer finds, for layers in any order, overlapping
   for (let round = 0; round < 200; round++) {
     const items = Array.from({ length: Math.floor(random() * 30) }, (_, id) => {
       const start = Math.floor(random() * 200);
-      return { id, start, end: start + 1 + Math.floor(random() * (random() < 0.1 ? 80 : 8)), tag: random() < 0.5 };
+      return { id, start, end: start + (random() < 0.05 ? 0 : 1) + Math.floor(random() * (random() < 0.1 ? 80 : 8)), tag: random() < 0.5 };
     });
     const index = new SpanIndex(items);
     for (let query = 0; query < 20; query++) {
@@ -18,6 +18,9 @@ test('finds what a scan of the layer finds, for layers in any order, overlapping
       const span = { start, end: start + Math.floor(random() * 12) };
       assert.equal(index.find(span, (item) => item.tag), items.find((item) => overlaps(item, span) && item.tag));
       assert.equal(index.some(span, (item) => !item.tag), items.some((item) => overlaps(item, span) && !item.tag));
+      assert.deepEqual(index.within(span), items.filter((item) => item.start >= span.start && item.end <= span.end));
+      assert.deepEqual(index.overlapping(span), items.filter((item) => overlaps(item, span)));
+      assert.deepEqual(index.startingIn(span.start, span.start + 4), items.filter((item) => item.start >= span.start && item.start <= span.start + 4));
       const visited: number[] = [];
       index.forEachOverlapping(span, (at) => visited.push(at));
       assert.deepEqual(visited.sort((a, b) => a - b), items.flatMap((item, at) => (overlaps(item, span) ? [at] : [])));

@@ -47,6 +47,46 @@ export class SpanIndex<T extends Span> {
     }
   }
 
+  /** The items starting at or after `from` and at or before `to`, in layer order. */
+  startingIn(from: number, to: number): T[] {
+    return this.#inOrder(from, to, Infinity);
+  }
+
+  /** The items lying inside `span` (start ≥ its start, end ≤ its end), in layer order, as `items.filter` would give. */
+  within(span: Span): T[] {
+    return this.#inOrder(span.start, span.end, span.end);
+  }
+
+  /** Items with start in [from, to] and end ≤ `endAtMost`, in layer order. */
+  #inOrder(from: number, to: number, endAtMost: number): T[] {
+    let low = 0;
+    let high = this.#starts.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.#starts[middle]! < from) low = middle + 1;
+      else high = middle;
+    }
+    const found: number[] = [];
+    for (let k = low; k < this.#starts.length && this.#starts[k]! <= to; k++) {
+      const index = this.#order[k]!;
+      if (this.#items[index]!.end <= endAtMost) found.push(index);
+    }
+    found.sort((a, b) => a - b);
+    const items: T[] = [];
+    for (const index of found) items.push(this.#items[index]!);
+    return items;
+  }
+
+  /** The items overlapping `span`, in layer order, as `items.filter(overlaps)` would give. */
+  overlapping(span: Span): T[] {
+    const found: number[] = [];
+    this.forEachOverlapping(span, (index) => found.push(index));
+    found.sort((a, b) => a - b);
+    const items: T[] = [];
+    for (const index of found) items.push(this.#items[index]!);
+    return items;
+  }
+
   /** The first item in layer order that overlaps `span` and passes `test`, as `items.find` would give. */
   find(span: Span, test: (item: T) => boolean): T | undefined {
     let best = -1;

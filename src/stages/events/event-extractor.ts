@@ -175,8 +175,15 @@ interface Context {
   readonly entityById: ReadonlyMap<string, Entity>;
   readonly mentionById: ReadonlyMap<string, Mention>;
   readonly published?: string;
-  /** The Doc's places by offset (a scan per mention was quadratic in the article's length). */
+  /** The Doc's layers by offset (a scan per mention or sentence was quadratic in the article's length). */
   readonly places: SpanIndex<Place>;
+  readonly mentions: SpanIndex<Mention>;
+  readonly timexes: SpanIndex<Timex>;
+  readonly paragraphs: SpanIndex<Span>;
+  /** Quotes by their speaker's span, and by each piece of their content (`quote`: index in `doc.quotes`). */
+  readonly speakers: SpanIndex<Span & { readonly quote: number }>;
+  readonly quoteSpans: SpanIndex<Quote>;
+  readonly contentPieces: SpanIndex<Span & { readonly quote: number }>;
   /** Per entity id, what depends on the entity alone (its mentions' country, its actor kind), once per Doc. */
   readonly byEntity: Map<string, { country?: string | null; kind?: EventActor['kind'] | null }>;
 }
@@ -264,10 +271,19 @@ function findSource(context: Context, sentence: Sentence, trigger: Span): Event[
   const according = /\baccording to\s+/gi;
   for (const match of doc.text.slice(sentence.start, sentence.end).matchAll(according)) {
     const at = sentence.start + (match.index ?? 0) + match[0].length;
-    const mention = doc.mentions.find((entry) => entry.start >= at && entry.start <= at + 4);
+    const mention = context.mentions.startingIn(at, at + 4)[0];
     if (mention) return { quote: null, entity: mention.entity, name: mention.entity ? context.entityById.get(mention.entity)?.name ?? doc.text.slice(mention.start, mention.end) : doc.text.slice(mention.start, mention.end) };
   }
-  const quote = doc.quotes.find((entry: Quote) => (overlaps(entry, sentence) || entry.content.some((piece) => piece.start <= trigger.start && trigger.end <= piece.end)) && entry.speaker);
+  // The first quote with a speaker that overlaps the sentence or holds the trigger in a piece.
+  let first = -1;
+  const consider = (index: number): void => {
+    if ((first < 0 || index < first) && doc.quotes[index]!.speaker) first = index;
+  };
+  context.quoteSpans.forEachOverlapping(sentence, (index) => consider(index));
+  context.contentPieces.forEachOverlapping(trigger, (_, piece) => {
+    if (piece.start <= trigger.start && trigger.end <= piece.end) consider(piece.quote);
+  });
+  const quote = first >= 0 ? doc.quotes[first] : undefined;
   if (quote?.speaker) {
     const entity = quote.speakerEntity ? context.entityById.get(quote.speakerEntity) : undefined;
     return { quote: quote.id, entity: quote.speakerEntity, name: entity?.name ?? doc.text.slice(quote.speaker.start, quote.speaker.end) };
@@ -301,7 +317,8 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
   }
   if (triggers.length === 0) return [];
   // The sentence before in the same paragraph: weapon words told just before count as evidence of the weapon.
-  const paragraph = context.doc.paragraphs.find((entry) => entry.start <= sentence.start && sentence.end <= entry.end);
+  const holds = (entry: Span): boolean => entry.start <= sentence.start && sentence.end <= entry.end;
+  const paragraph = sentence.end > sentence.start ? context.paragraphs.find(sentence, holds) : context.doc.paragraphs.find(holds);
   const previousSentence = context.doc.sentences[sentenceIndex - 1];
   const evidenceContext = paragraph && previousSentence && previousSentence.start >= paragraph.start ? text.slice(previousSentence.start, previousSentence.end) : undefined;
   // One trigger: the sentence is its text; several: each is typed from its own stretch (below).
@@ -310,12 +327,11 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
   const type = triggers.length === 1 ? classifyEventText(sentenceText, models, evidenceContext, { plover: !violent[0] }) : undefined;
   const mentions: EventMention[] = [];
   // The layers' entries inside this sentence, gathered once for all its triggers.
-  const inSentence = (span: Span): boolean => span.start >= sentence.start && span.end <= sentence.end;
-  const sentenceMentions = context.doc.mentions.filter(inSentence);
-  const sentenceSpeakers = context.doc.quotes.filter((quote) => quote.speaker && overlaps(quote.speaker, sentence));
-  const sentencePlaces = context.doc.places.filter((place) => place.end > place.start && inSentence(place)
+  const sentenceMentions = context.mentions.within(sentence);
+  const sentenceSpeakers = context.speakers.overlapping(sentence).map((entry) => context.doc.quotes[entry.quote]!);
+  const sentencePlaces = context.places.within(sentence).filter((place) => place.end > place.start
     && !ATTRIBUTION_AFTER.test(text.slice(place.end, place.end + 40)) && !sentenceSpeakers.some((quote) => overlaps(quote.speaker!, place)));
-  const sentenceTimexes = context.doc.timexes.filter(inSentence);
+  const sentenceTimexes = context.timexes.within(sentence);
   // Participants of the sentence, built once for all its triggers; reporters and bylines left out.
   const sentenceParticipants: { readonly mention: Mention; readonly built: { actor: EventActor; span: Span } }[] = [];
   for (const mention of sentenceMentions) {
@@ -470,6 +486,12 @@ export function extractEvents(doc: Readonly<Doc>, models: EventTypeModels, optio
     entityById: new Map(doc.entities.map((entity) => [entity.id, entity])),
     mentionById: new Map(doc.mentions.map((mention) => [mention.id, mention])),
     places: new SpanIndex(doc.places),
+    mentions: new SpanIndex(doc.mentions),
+    timexes: new SpanIndex(doc.timexes),
+    paragraphs: new SpanIndex(doc.paragraphs),
+    speakers: new SpanIndex(doc.quotes.flatMap((quote, index) => (quote.speaker ? [{ start: quote.speaker.start, end: quote.speaker.end, quote: index }] : []))),
+    quoteSpans: new SpanIndex(doc.quotes),
+    contentPieces: new SpanIndex(doc.quotes.flatMap((quote, index) => quote.content.map((piece) => ({ start: piece.start, end: piece.end, quote: index })))),
     byEntity: new Map(),
   };
   const drafts: EventDraft[] = [];
