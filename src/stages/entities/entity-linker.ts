@@ -185,9 +185,18 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
     return facts;
   };
   const clusters: Cluster[] = [];
+  // The latest cluster holding each key and each skeleton (clusters only gain them), so that a
+  // mention finds its form's cluster without a walk over every cluster (quadratic on long texts).
+  const keyCluster = new Map<string, number>();
+  const skeletonCluster = new Map<string, number>();
+  const own = (owners: Map<string, number>, name: string, clusterIndex: number): void => {
+    if ((owners.get(name) ?? -1) < clusterIndex) owners.set(name, clusterIndex);
+  };
   const newCluster = (mention: WorkingMention, index: number): number => {
     const form = formOf(mention);
     const { key, skeleton, parts, acronym } = factsOf(form);
+    own(keyCluster, key, clusters.length);
+    if (skeleton) own(skeletonCluster, skeleton, clusters.length);
     clusters.push({
       mentionIndices: [index],
       keys: new Set([key]),
@@ -207,7 +216,11 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
     const { key, skeleton, parts, acronym } = factsOf(form);
     cluster.mentionIndices.push(index);
     cluster.keys.add(key);
-    if (skeleton) cluster.skeletons.add(skeleton);
+    own(keyCluster, key, clusterIndex);
+    if (skeleton) {
+      cluster.skeletons.add(skeleton);
+      own(skeletonCluster, skeleton, clusterIndex);
+    }
     cluster.forms.push(parts);
     if (acronym) cluster.acronyms.add(form);
     // The type vote weighs longer forms more: `al-Qa’ida in the Lands of the Islamic Maghreb` says more than `AQIM`.
@@ -226,12 +239,8 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
   working.forEach((mention, index) => {
     const form = formOf(mention);
     const { key, skeleton, parts, acronym } = factsOf(form);
-    let target = -1;
-    // 1. Same form or spelling variant.
-    for (let c = clusters.length - 1; c >= 0 && target < 0; c--) {
-      const cluster = clusters[c];
-      if (cluster && (cluster.keys.has(key) || (skeleton !== undefined && cluster.skeletons.has(skeleton)))) target = c;
-    }
+    // 1. Same form or spelling variant: the latest cluster with the key or the skeleton.
+    let target = Math.max(keyCluster.get(key) ?? -1, skeleton ? (skeletonCluster.get(skeleton) ?? -1) : -1);
     // 2. An acronym defined in parentheses, or read off the initials of an earlier name.
     if (target < 0 && acronym) {
       const longForm = definedAcronym.get(key);
