@@ -8,6 +8,7 @@
 import type { Place } from '../../doc/schema.js';
 import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
 import { placeKey } from './normalize.js';
+import { firstTokenEndingAfter } from '../../doc/token-search.js';
 
 /** A toponym span to resolve (`[start, end)` into the text). */
 export interface ToponymSpan {
@@ -29,7 +30,7 @@ export interface ResolveContext {
   readonly gazetteer: Gazetteer;
   /** Dateline place as written (`Washington`, `BEIJING`), which pulls toward its country. */
   readonly dateline?: string;
-  /** Sentence spans, to keep `X in Y` containment inside one sentence. Default: the whole text. */
+  /** Sentence spans in text order, apart (a Doc's), to keep `X in Y` containment inside one sentence. Default: the whole text. */
   readonly sentences?: readonly { readonly start: number; readonly end: number }[];
   /**
    * `population` ranks candidates by population alone (the benchmark's baseline); default
@@ -180,8 +181,10 @@ function containerFromText(gazetteer: Gazetteer, text: string, span: ToponymSpan
 
 function sentenceEndOf(sentences: ResolveContext['sentences'], offset: number, textLength: number): number {
   if (!sentences) return textLength;
-  for (const sentence of sentences) if (sentence.start <= offset && offset < sentence.end) return sentence.end;
-  return textLength;
+  // Sorted and apart (a Doc's sentences): the one holding `offset` is the first ending after it.
+  const index = firstTokenEndingAfter(sentences, offset);
+  const sentence = index < sentences.length ? sentences[index]! : undefined;
+  return sentence && sentence.start <= offset ? sentence.end : textLength;
 }
 
 /** Share of prior belief per candidate (softmax over priors), for spreading context. */
