@@ -9,7 +9,7 @@
  */
 import type { Entity, Mention, Quote, Sentence, Span, Token } from '../../doc/schema.js';
 import { foldForMatching } from '../../doc/text-builder.js';
-import { firstTokenEndingAfter } from '../../doc/token-search.js';
+import { firstTokenEndingAfter, firstTokenStartingFrom } from '../../doc/token-search.js';
 import { ROLE_NOUNS } from '../../lang/en/roles.js';
 import { ISSUED_DOCUMENT_NOUNS } from '../../lang/en/speech-verbs.js';
 import type { FoundAttribution } from './attribution-finder.js';
@@ -272,14 +272,15 @@ function subjectNear(context: SpeakerContext, cue: Span): Mention | null {
 /** The organisation mentioned last before `offset` whose name ends with `noun` (`army`). */
 function organisationNamed(context: SpeakerContext, noun: string, offset: number): string | null {
   if (noun.length < 3) return null;
-  let best: string | null = null;
-  for (const mention of context.mentions) {
-    if (mention.start >= offset) break;
+  const { text, mentions } = context;
+  // The last one before `offset`: walked back from there (mentions are in text order), not from
+  // the start of the text for every speaker (quadratic on long texts).
+  for (let index = firstTokenStartingFrom(mentions, offset) - 1; index >= 0; index--) {
+    const mention = mentions[index]!;
     if (mention.type !== 'ORG' || !mention.entity || mention.end - mention.start <= noun.length) continue;
-    const { text } = context;
-    if (text.slice(mention.end - noun.length, mention.end).toLowerCase() === noun && !/[\p{L}]/u.test(text.charAt(mention.end - noun.length - 1))) best = mention.entity;
+    if (text.slice(mention.end - noun.length, mention.end).toLowerCase() === noun && !/[\p{L}]/u.test(text.charAt(mention.end - noun.length - 1))) return mention.entity;
   }
-  return best;
+  return null;
 }
 
 /** The entity with a role named `noun` mentioned last before `offset`. */
@@ -287,16 +288,16 @@ function roleHolder(context: SpeakerContext, noun: string, offset: number): stri
   const holders = new Set<string>();
   for (const entity of context.entities) if (entity.roles.some((role) => role.role?.toLowerCase() === noun)) holders.add(entity.id);
   if (holders.size === 0) return null;
-  let best: string | null = null;
-  let bestStart = -1;
-  for (const mention of context.mentions) {
-    if (mention.start >= offset) break;
-    if (mention.entity && holders.has(mention.entity) && mention.start > bestStart) {
-      best = mention.entity;
-      bestStart = mention.start;
-    }
+  // The holder's mention starting last before `offset` (the first in text order among equal
+  // starts), walked back from `offset`.
+  const { mentions } = context;
+  let found = -1;
+  for (let index = firstTokenStartingFrom(mentions, offset) - 1; index >= 0; index--) {
+    const mention = mentions[index]!;
+    if (found >= 0 && mention.start < mentions[found]!.start) break;
+    if (mention.entity && holders.has(mention.entity)) found = index;
   }
-  return best;
+  return found >= 0 ? mentions[found]!.entity : null;
 }
 
 /** The last person (or organisation) mention with an entity in the sentence before `offset`. */
