@@ -192,11 +192,41 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
   const own = (owners: Map<string, number>, name: string, clusterIndex: number): void => {
     if ((owners.get(name) ?? -1) < clusterIndex) owners.set(name, clusterIndex);
   };
+  // The steps below for a name not seen before test clusters that could match, found through what
+  // a match needs: a form ending in the same word (surnames, shortened names), a form whose last
+  // word starts with an acronym's last letter, an acronym ending in the initial of a form's last
+  // word. Each list holds cluster indices, ascending, without repeats.
+  const byLastWord = new Map<string, number[]>();
+  const byLastInitial = new Map<string, number[]>();
+  const byAcronymEnd = new Map<string, number[]>();
+  const note = (index: Map<string, number[]>, name: string | undefined, clusterIndex: number): void => {
+    if (!name) return;
+    const list = index.get(name);
+    if (!list) {
+      index.set(name, [clusterIndex]);
+      return;
+    }
+    let at = list.length;
+    while (at > 0 && list[at - 1]! > clusterIndex) at--;
+    if (at > 0 && list[at - 1] === clusterIndex) return;
+    list.splice(at, 0, clusterIndex);
+  };
+  const noteForm = (parts: readonly string[], clusterIndex: number): void => {
+    const last = parts.length > 0 ? parts[parts.length - 1]! : '';
+    note(byLastWord, last, clusterIndex);
+    note(byLastInitial, last.charAt(0), clusterIndex);
+  };
+  const acronymEnd = (acronym: string): string => {
+    const letters = acronym.replace(/\./g, '').toLowerCase();
+    return letters.charAt(letters.length - 1);
+  };
   const newCluster = (mention: WorkingMention, index: number): number => {
     const form = formOf(mention);
     const { key, skeleton, parts, acronym } = factsOf(form);
     own(keyCluster, key, clusters.length);
     if (skeleton) own(skeletonCluster, skeleton, clusters.length);
+    noteForm(parts, clusters.length);
+    if (acronym) note(byAcronymEnd, acronymEnd(form), clusters.length);
     clusters.push({
       mentionIndices: [index],
       keys: new Set([key]),
@@ -222,7 +252,11 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
       own(skeletonCluster, skeleton, clusterIndex);
     }
     cluster.forms.push(parts);
-    if (acronym) cluster.acronyms.add(form);
+    noteForm(parts, clusterIndex);
+    if (acronym) {
+      cluster.acronyms.add(form);
+      note(byAcronymEnd, acronymEnd(form), clusterIndex);
+    }
     // The type vote weighs longer forms more: `al-Qa’ida in the Lands of the Islamic Maghreb` says more than `AQIM`.
     cluster.typeVotes.set(mention.type, (cluster.typeVotes.get(mention.type) ?? 0) + 1);
   };
@@ -246,21 +280,26 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
       const longForm = definedAcronym.get(key);
       const longCluster = longForm !== undefined ? working[longForm]?.cluster : undefined;
       if (longCluster !== undefined && longCluster !== null) target = longCluster;
-      for (let c = clusters.length - 1; c >= 0 && target < 0; c--) {
-        const cluster = clusters[c];
-        if (cluster?.forms.some((other) => matchesAcronymParts(form, other))) target = c;
+      const candidates = byLastInitial.get(acronymEnd(form)) ?? [];
+      for (let k = candidates.length - 1; k >= 0 && target < 0; k--) {
+        const c = candidates[k]!;
+        if (clusters[c]?.forms.some((other) => matchesAcronymParts(form, other))) target = c;
       }
     }
     // 3. A long form whose acronym came first.
     if (target < 0 && parts.length >= 2) {
-      for (let c = clusters.length - 1; c >= 0 && target < 0; c--) {
+      const candidates = byAcronymEnd.get(parts[parts.length - 1]!.charAt(0)) ?? [];
+      for (let k = candidates.length - 1; k >= 0 && target < 0; k--) {
+        const c = candidates[k]!;
         const cluster = clusters[c];
         if (cluster && cluster.acronyms.size > 0 && [...cluster.acronyms].some((acronym) => matchesAcronymParts(acronym, parts))) target = c;
       }
     }
     // 4. People: a surname (or surname pair) of an earlier full name (`Dawud` → `Musa Abu Dawud`).
+    const sameLastWord = parts.length > 0 ? (byLastWord.get(parts[parts.length - 1]!) ?? []) : [];
     if (target < 0 && mention.type === 'PER' && parts.length <= 2) {
-      for (let c = clusters.length - 1; c >= 0 && target < 0; c--) {
+      for (let k = sameLastWord.length - 1; k >= 0 && target < 0; k--) {
+        const c = sameLastWord[k]!;
         const cluster = clusters[c];
         if (!cluster || cluster.nominal || (cluster.typeVotes.get('PER') ?? 0) === 0) continue;
         if (cluster.forms.some((other) => other.length > parts.length && endsWithWords(other, parts))) target = c;
@@ -268,7 +307,8 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
     }
     // 5. Organisations and places: a shortened name (`Africa Command` ↔ `US Africa Command`).
     if (target < 0 && mention.type !== 'PER' && parts.length >= 2) {
-      for (let c = clusters.length - 1; c >= 0 && target < 0; c--) {
+      for (let k = sameLastWord.length - 1; k >= 0 && target < 0; k--) {
+        const c = sameLastWord[k]!;
         const cluster = clusters[c];
         if (!cluster || cluster.nominal || (cluster.typeVotes.get('PER') ?? 0) > 0) continue;
         if (cluster.forms.some((other) => contiguousSubsequence(parts, other) || contiguousSubsequence(other, parts))) {
