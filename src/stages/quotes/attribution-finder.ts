@@ -73,11 +73,43 @@ function isQuoteMark(code: number): boolean {
  * else indirect. Marks that never close (`"The first time she had seen him, …` with no closing
  * mark, a stray in scraped text) make nothing direct.
  */
+/** Running maximum of the quoted stretches' ends, per array (the stage builds one per document). */
+const reachOf = new WeakMap<readonly QuotedSpan[], Float64Array>();
+
+/**
+ * Where a scan of `quoted` for a piece from `offset` on can start: every stretch before that index
+ * ends at or before `offset`, so the scans below would skip it. A binary search over the running
+ * maximum of ends, instead of a walk from the first stretch for every attribution (quadratic on
+ * long texts). For an empty piece the scans start at 0.
+ */
+function firstReaching(quoted: readonly QuotedSpan[], piece: Span): number {
+  if (piece.end <= piece.start) return 0;
+  let reach = reachOf.get(quoted);
+  if (reach === undefined || reach.length !== quoted.length) {
+    reach = new Float64Array(quoted.length);
+    let most = -Infinity;
+    for (let index = 0; index < quoted.length; index++) {
+      most = Math.max(most, quoted[index]!.end);
+      reach[index] = most;
+    }
+    reachOf.set(quoted, reach);
+  }
+  let low = 0;
+  let high = reach.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (reach[middle]! <= piece.start) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 function kindOf(pieces: readonly Span[], quoted: readonly QuotedSpan[]): FoundAttribution['kind'] {
   let quotedPieces = 0;
   let anyMark = false;
   for (const piece of pieces) {
-    for (const span of quoted) {
+    for (let index = firstReaching(quoted, piece); index < quoted.length; index++) {
+      const span = quoted[index]!;
       if (span.start >= piece.end) break;
       if (span.unclosed || span.end <= piece.start) continue;
       anyMark = true;
@@ -125,7 +157,8 @@ function wordCount(text: string, span: Span, limit: number): number {
  */
 export function snapToQuotes(piece: Span, quoted: readonly QuotedSpan[]): Span {
   let { start, end } = piece;
-  for (const span of quoted) {
+  for (let index = firstReaching(quoted, piece); index < quoted.length; index++) {
+    const span = quoted[index]!;
     if (span.start >= end) break;
     // A mark that never closes (`"The first time she had seen him, …` with no closing mark) is
     // more likely a stray than a quotation: no widening to it.
@@ -303,7 +336,8 @@ export function endAtClosedQuote(text: string, quoted: readonly QuotedSpan[], at
   // `Pressure is building on the mayor, who was greeted with chants of "Go home!" at a rally last
   // week, according to union leaders.`: a cue right after the content fixes its end.
   if (attribution.cue && attribution.cue.start >= last.end && !/[.?!]/.test(text.slice(last.end, attribution.cue.start))) return attribution;
-  for (const span of quoted) {
+  for (let index = firstReaching(quoted, last); index < quoted.length; index++) {
+    const span = quoted[index]!;
     if (span.start >= last.end) break;
     if (span.unclosed || span.continues || span.end <= last.start || span.end >= last.end) continue;
     const inner = text.charAt(span.end - 2);
