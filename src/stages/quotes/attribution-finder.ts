@@ -820,10 +820,10 @@ export function dropWeakAttributions(text: string, attributions: readonly FoundA
     let words = 0;
     for (const piece of attribution.content) if ((words += wordCount(text, piece, MINIMUM_QUOTE_WORDS - words)) >= MINIMUM_QUOTE_WORDS) break;
     if (!attribution.cue) return attribution.kind !== 'indirect' && words >= MINIMUM_QUOTE_WORDS;
+    // Four words or more stand whatever the cue: its level is read only for short contents.
+    if (words > 3) return true;
     let level = 0;
     for (const word of text.slice(attribution.cue.start, attribution.cue.end).toLowerCase().split(NON_WORD)) if (word) level = Math.max(level, cueLevel(word));
-    if (words <= 1) return level >= 3;
-    if (words <= 3) return level >= 2;
-    return true;
+    return words <= 1 ? level >= 3 : level >= 2;
   });
 }
