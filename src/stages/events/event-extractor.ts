@@ -279,7 +279,7 @@ function findSource(context: Context, sentence: Sentence, trigger: Span): Event[
   const consider = (index: number): void => {
     if ((first < 0 || index < first) && doc.quotes[index]!.speaker) first = index;
   };
-  context.quoteSpans.forEachOverlapping(sentence, (index) => consider(index));
+  context.quoteSpans.forEachOverlapping(sentence, consider);
   context.contentPieces.forEachOverlapping(trigger, (_, piece) => {
     if (piece.start <= trigger.start && trigger.end <= piece.end) consider(piece.quote);
   });
