@@ -319,7 +319,9 @@ class PostgresStore implements Store {
     const entityKeys = new Map<string, number>();
     if (rows.entities.length > 0) {
       const slugs = [...new Set(rows.entities.flatMap((entity) => [entity.slug, ...entity.mergeSlugs]))];
-      const candidates: EntityCandidate[] = (await all(client, entityCandidates(slugs))).map((row) => ({
+      const candidateRows: Row[] = [];
+      for (const statement of entityCandidates(slugs)) for (const row of await all(client, statement)) candidateRows.push(row);
+      const candidates: EntityCandidate[] = candidateRows.map((row) => ({
         key: Number(row['key']), type: String(row['type']), entitySlug: String(row['entity_slug']), aliasSlug: String(row['alias_slug']),
       }));
       const toCreate = new Map<string, { id: string; type: string; name: string; slug: string }>();
@@ -469,7 +471,9 @@ class PostgresStore implements Store {
   async #entities(client: Queryable, statement: Statement): Promise<(EntitySummary & { key: number })[]> {
     const rows = await all(client, statement);
     if (rows.length === 0) return [];
-    return entitiesFromRows(rows, await all(client, aliasesOf(POSTGRES_DIALECT, rows.map((row) => Number(row['key'])))));
+    const aliasRows: Row[] = [];
+    for (const statement of aliasesOf(POSTGRES_DIALECT, rows.map((row) => Number(row['key'])))) for (const row of await all(client, statement)) aliasRows.push(row);
+    return entitiesFromRows(rows, aliasRows);
   }
 
   getEntity(id: string, limit = 200): Promise<EntityRecord | null> {

@@ -325,20 +325,37 @@ export function entitiesByName(dialect: Dialect, name: string): Statement {
   };
 }
 
-/** Aliases of the given entity keys. */
-export function aliasesOf(dialect: Dialect, keys: readonly number[]): Statement {
-  return {
-    sql: `SELECT entity_key, alias FROM entity_aliases WHERE entity_key IN (${keys.map(() => '?').join(', ') || 'NULL'}) ORDER BY entity_key, ${dialect.ordered('slug')}`,
-    params: [...keys],
-  };
+/**
+ * Most values one `IN (?, …)` list binds. SQLite refuses a statement with more than 32,766 bound
+ * values (999 in older builds) and PostgreSQL more than 65,535: an article long enough to name tens
+ * of thousands of entities made its ingest fail. Longer lists go in several statements.
+ */
+export const MAX_LIST = 500;
+
+/** `items` in runs of at most {@link MAX_LIST} (none for none). */
+function listChunks<T>(items: readonly T[]): T[][] {
+  const chunks: T[][] = [];
+  for (let start = 0; start < items.length; start += MAX_LIST) chunks.push(items.slice(start, start + MAX_LIST));
+  return chunks;
 }
 
-/** Candidates for merging: existing entities with any of these alias slugs. */
-export function entityCandidates(slugs: readonly string[]): Statement {
-  return {
-    sql: `SELECT e.key, e.type, e.slug AS entity_slug, x.slug AS alias_slug FROM entity_aliases x JOIN entities e ON e.key = x.entity_key WHERE x.slug IN (${slugs.map(() => '?').join(', ') || 'NULL'})`,
-    params: [...slugs],
-  };
+/**
+ * Aliases of the given entity keys, ordered by entity and slug within each statement (a key's
+ * aliases all come from one statement: the statements' rows in turn keep that order per key).
+ */
+export function aliasesOf(dialect: Dialect, keys: readonly number[]): Statement[] {
+  return listChunks(keys).map((chunk) => ({
+    sql: `SELECT entity_key, alias FROM entity_aliases WHERE entity_key IN (${chunk.map(() => '?').join(', ')}) ORDER BY entity_key, ${dialect.ordered('slug')}`,
+    params: chunk,
+  }));
+}
+
+/** Candidates for merging: existing entities with any of these alias slugs (one statement per {@link MAX_LIST} slugs). */
+export function entityCandidates(slugs: readonly string[]): Statement[] {
+  return listChunks(slugs).map((chunk) => ({
+    sql: `SELECT e.key, e.type, e.slug AS entity_slug, x.slug AS alias_slug FROM entity_aliases x JOIN entities e ON e.key = x.entity_key WHERE x.slug IN (${chunk.map(() => '?').join(', ')})`,
+    params: chunk,
+  }));
 }
 
 type Row = Record<string, unknown>;

@@ -256,7 +256,7 @@ class SqliteStore implements Store {
 
     const entityKeys = new Map<string, number>();
     const slugs = [...new Set(rows.entities.flatMap((entity) => [entity.slug, ...entity.mergeSlugs]))];
-    const candidates = slugs.length > 0 ? this.#all(entityCandidates(slugs)).map(candidateFromRow) : [];
+    const candidates = entityCandidates(slugs).flatMap((statement) => this.#all(statement)).map(candidateFromRow);
     for (const entity of rows.entities) {
       let entityKey = chooseEntity(entity, candidates);
       if (entityKey === null) {
@@ -355,7 +355,7 @@ class SqliteStore implements Store {
   #entities(statement: Statement): (EntitySummary & { key: number })[] {
     const rows = this.#all(statement);
     if (rows.length === 0) return [];
-    return entitiesFromRows(rows, this.#all(aliasesOf(SQLITE_DIALECT, rows.map((row) => Number(row['key'])))));
+    return entitiesFromRows(rows, aliasesOf(SQLITE_DIALECT, rows.map((row) => Number(row['key']))).flatMap((aliases) => this.#all(aliases)));
   }
 
   findEntities(name: string): Promise<EntitySummary[]> {

@@ -251,6 +251,27 @@ for (const backend of backends) {
   });
 }
 
+/** An article naming `count` different organisations, each once (`Zq00001` … : same length, none inside another). */
+function manyEntities(count: number, id: string): Doc {
+  const names = Array.from({ length: count }, (_, index) => `Zq${String(index + 1).padStart(5, '0')}`);
+  return buildDoc({ id, text: `${names.join(' met ')}.`, entities: names.map((name) => ({ name, type: 'ORG', mentions: [name] })) });
+}
+
+test('an article naming more entities than a statement may bind (SQLite: 32,766) is stored, and stored again without duplicates', { timeout: 120_000 }, async () => {
+  const store = await openSqliteStore(join(tempDir, 'many-entities.db'));
+  try {
+    const doc = manyEntities(33_000, 'many-entities');
+    await store.putArticle(doc);
+    await store.putArticle(doc);
+    const stats = await store.stats();
+    assert.equal(stats.articles, 1);
+    assert.equal(stats.entities, 33_000);
+    assert.equal(stats.mentions, 33_000);
+  } finally {
+    await store.close();
+  }
+});
+
 test('a SQLite file that cannot be created is an E_DB error naming it', () => {
   const blocker = join(tempDir, 'a-file');
   writeFileSync(blocker, 'not a directory');
