@@ -4,11 +4,12 @@
  * records, and the time budget covers both halves.
  */
 import assert from 'node:assert/strict';
+import { EventEmitter } from 'node:events';
 import { after, before, test } from 'node:test';
 import { defaultSplitStage, defaultStages } from './default-stages.js';
 import { createPipeline, createPipelineHalf, splitIndex, type Pipeline } from './pipeline.js';
 import { analyzeToLine, analyzeToRows, analyzeWhole, type WorkerTask } from './worker.js';
-import { analysisPool, share, splitsByDefault, type AnalysisPool } from './worker-pool.js';
+import { analysisPool, heedPoolErrors, share, splitsByDefault, type AnalysisPool } from './worker-pool.js';
 
 const ARTICLE = `KESTREL BAY (Lede Wire) — Storm number 4 cut power to 43 homes on Monday, the utility said.
 
@@ -102,4 +103,22 @@ test('the time budget covers both halves: an aborted article rejects and the poo
   // The first article waits for the threads to load their models: far over a 50 ms budget.
   await assert.rejects(pool.run(TASKS[0]!, { signal: AbortSignal.timeout(50) }), { name: 'AbortError' });
   assert.equal(await pool.run(TASKS[0]!, { signal: AbortSignal.timeout(60_000) }), analyzeToLine(whole, TASKS[0]!));
+});
+
+test('errors the thread pool reports outside any task never end the process: a late reply is dropped, others warn', async () => {
+  const pool = heedPoolErrors(new EventEmitter());
+  const warnings: string[] = [];
+  const onWarning = (warning: Error): void => {
+    warnings.push(warning.message);
+  };
+  process.on('warning', onWarning);
+  try {
+    // Unheard, an 'error' event throws; heard, these return.
+    pool.emit('error', new Error('Unexpected message from Worker: { taskId: 292, result: {} }'));
+    pool.emit('error', new Error('worker exited between tasks'));
+    await new Promise((resolve) => setImmediate(resolve));
+  } finally {
+    process.off('warning', onWarning);
+  }
+  assert.deepEqual(warnings, ['analysis thread pool: worker exited between tasks']);
 });

@@ -15,6 +15,7 @@
  * compiling, and after that the crossing is only a cost. An odd number of threads (or
  * `LEDE_SPLIT_WORKERS=0`) gives a pool where every thread runs the whole pipeline.
  */
+import type { EventEmitter } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { BackTask, WorkerTask } from './worker.js';
@@ -45,12 +46,29 @@ export function splitsByDefault(workers: number): boolean {
   return workers >= 2 && workers % 2 === 0 && process.env['LEDE_SPLIT_WORKERS'] !== '0';
 }
 
+/**
+ * Listens to the errors Piscina reports on the pool rather than on a task, which would otherwise
+ * end the process: a reply from a thread the pool already gave up on (an article aborted at its
+ * time budget just as it finished; Piscina terminates that thread, but a reply already sent still
+ * arrives, and the article's error record is written already) is dropped; anything else (a thread
+ * that failed between tasks, replaced at once) becomes a process warning. No task's result depends
+ * on either.
+ */
+export function heedPoolErrors<T extends EventEmitter>(pool: T): T {
+  pool.on('error', (error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    if (message.startsWith('Unexpected message from Worker')) return;
+    process.emitWarning(`analysis thread pool: ${message}`);
+  });
+  return pool;
+}
+
 /** A pool of `workers` analysis threads with room for `maxQueue` waiting tasks. */
 export function analysisPool(workers: number, maxQueue: number | 'auto', split: boolean = splitsByDefault(workers), wholeAfter = WHOLE_AFTER): AnalysisPool {
   const filename = fileURLToPath(new URL(`./worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url));
   const young = youngGenerationMb();
   const threads = (count: number): Piscina =>
-    new Piscina({ filename, maxThreads: count, minThreads: count, maxQueue, ...(young > 0 ? { resourceLimits: { maxYoungGenerationSizeMb: young } } : {}) });
+    heedPoolErrors(new Piscina({ filename, maxThreads: count, minThreads: count, maxQueue, ...(young > 0 ? { resourceLimits: { maxYoungGenerationSizeMb: young } } : {}) }));
   if (!split || workers < 2) {
     const pool = threads(workers);
     return { split: false, run: (task, options) => pool.run(task, options), destroy: () => pool.destroy() };
