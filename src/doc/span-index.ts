@@ -32,15 +32,8 @@ export class SpanIndex<T extends Span> {
 
   /** Calls `visit` with the index (in the layer) of every item overlapping `span`, in no set order. */
   forEachOverlapping(span: Span, visit: (index: number, item: T) => void): void {
-    // Items starting before the span ends: the sorted prefix [0, high).
-    let low = 0;
-    let high = this.#starts.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (this.#starts[middle]! < span.end) low = middle + 1;
-      else high = middle;
-    }
-    for (let k = low - 1; k >= 0 && this.#maxEnd[k]! > span.start; k--) {
+    // Items starting before the span ends: the sorted prefix before the first starting at its end.
+    for (let k = this.#firstStartingFrom(span.end) - 1; k >= 0 && this.#maxEnd[k]! > span.start; k--) {
       const index = this.#order[k]!;
       const item = this.#items[index]!;
       if (item.end > span.start) visit(index, item);
@@ -59,31 +52,38 @@ export class SpanIndex<T extends Span> {
 
   /** Items with start in [from, to] and end ≤ `endAtMost`, in layer order. */
   #inOrder(from: number, to: number, endAtMost: number): T[] {
-    let low = 0;
-    let high = this.#starts.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (this.#starts[middle]! < from) low = middle + 1;
-      else high = middle;
-    }
     const found: number[] = [];
-    for (let k = low; k < this.#starts.length && this.#starts[k]! <= to; k++) {
+    for (let k = this.#firstStartingFrom(from); k < this.#starts.length && this.#starts[k]! <= to; k++) {
       const index = this.#order[k]!;
       if (this.#items[index]!.end <= endAtMost) found.push(index);
     }
-    found.sort((a, b) => a - b);
-    const items: T[] = [];
-    for (const index of found) items.push(this.#items[index]!);
-    return items;
+    return this.#inLayerOrder(found);
   }
 
   /** The items overlapping `span`, in layer order, as `items.filter(overlaps)` would give. */
   overlapping(span: Span): T[] {
     const found: number[] = [];
     this.forEachOverlapping(span, (index) => found.push(index));
-    found.sort((a, b) => a - b);
+    return this.#inLayerOrder(found);
+  }
+
+  /** Position in start order of the first item starting at or after `offset` (the count when none does). */
+  #firstStartingFrom(offset: number): number {
+    let low = 0;
+    let high = this.#starts.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.#starts[middle]! < offset) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+
+  /** The items at these layer indices, in layer order. */
+  #inLayerOrder(indices: number[]): T[] {
+    indices.sort((a, b) => a - b);
     const items: T[] = [];
-    for (const index of found) items.push(this.#items[index]!);
+    for (const index of indices) items.push(this.#items[index]!);
     return items;
   }
 
