@@ -164,12 +164,6 @@ function populationBand(population: number): string {
   return population <= 0 ? '0' : String(Math.min(8, Math.floor(Math.log10(population))));
 }
 
-/**
- * Receives one feature: its template (`w-1`, `kind+rule`, `possessive`), its value (`''` for a
- * flag) and, for a conjunction, its second value. The feature's name is `template=value second`.
- */
-type Emit = (template: string, value: string, second?: string) => void;
-
 /** What the gazetteer knows of a name: its kinds (`demonym`, `unknown` included) and population band. */
 interface NameFacts { readonly kinds: readonly string[]; readonly population: string }
 
@@ -222,6 +216,112 @@ const PREDICATE_CLASSES: ReadonlyMap<string, string> = new Map([
 /** What joins two names of one list: a comma, `and`, `or`. */
 const LIST_JOINER = /^(?:,\s*|\s+(?:and|or|&)\s+|,\s+(?:and|or)\s+)(?:the\s+)?$/;
 
+/**
+ * Where {@link emitArticleFeatures} sends each feature of candidate `index`: its template (`w-1`,
+ * `kind+rule`, `possessive`), its value (`''` for a flag) and, for a conjunction, its second
+ * value. The feature's name is `template=value second`.
+ */
+interface FeatureSink {
+  add(index: number, template: string, value: string, second?: string): void;
+}
+
+/** The feature names of each candidate (training). */
+class FeatureLists implements FeatureSink {
+  constructor(readonly lists: string[][]) {}
+  add(index: number, template: string, value: string, second?: string): void {
+    this.lists[index]!.push(featureName(template, value, second));
+  }
+}
+
+/** The summed weights of each candidate's features, looked up by the hashes of their names. */
+class WeightSums implements FeatureSink {
+  readonly #hashes = new Int32Array(2);
+  constructor(readonly table: WeightTable, readonly sums: Float64Array) {}
+  add(index: number, template: string, value: string, second?: string): void {
+    const hashes = this.#hashes;
+    featureHashes(template, value, second, hashes);
+    this.sums[index]! += tableWeight(this.table, hashes[0]!, hashes[1]!);
+  }
+}
+
+/**
+ * One article's words for {@link emitArticleFeatures}: its tokens, the words around a
+ * candidate, and each word's class and each name's gazetteer facts asked once per article. (A
+ * class, not closures made per article: V8 keeps a closure's optimised code only while one of
+ * its closures lives, so closures made per article were compiled again after every full
+ * garbage collection.)
+ */
+class ArticleWords {
+  readonly tokens: Token[];
+  readonly #facts = new Map<string, NameFacts>();
+  /** Each word's class once per article: the article's few hundred words, not the 20,000 of the table. */
+  readonly #classes = new Map<string, string>();
+
+  constructor(readonly text: string, readonly gazetteer: Gazetteer, readonly clusters: ReadonlyMap<string, number>) {
+    this.tokens = tokenize(text);
+  }
+
+  factsOf(surface: string): NameFacts {
+    let known = this.#facts.get(surface);
+    if (!known) {
+      known = nameFacts(this.gazetteer, placeKey(surface));
+      this.#facts.set(surface, known);
+    }
+    return known;
+  }
+
+  cluster(word: string): string {
+    let name = this.#classes.get(word);
+    if (name === undefined) {
+      const id = this.clusters.get(word);
+      name = id !== undefined ? CLUSTER_NAMES[id] ?? String(id) : isWordCode(word.charCodeAt(0), word, 0) && !/^\d/.test(word) ? '?' : word;
+      this.#classes.set(word, name);
+    }
+    return name;
+  }
+
+  // Tokens before and after a candidate; a token that runs across the candidate's edge
+  // (`China's`, `Calgary-based`) is cut there and its outer piece tokenised alone.
+  before(candidate: ToponymCandidate): string[] {
+    const { text, tokens } = this;
+    let index = firstTokenEndingAfter(tokens, candidate.start);
+    const words: string[] = [];
+    const edge = tokens[index];
+    if (edge && edge.start < candidate.start) {
+      const pieces = tokenize(text, edge.start, candidate.start);
+      for (let piece = pieces.length - 1; piece >= 0; piece--) words.push(lowerOf(text, pieces[piece]!));
+    }
+    for (index--; index >= 0 && words.length < 4 && tokens[index]!.end > candidate.start - 40; index--) words.push(lowerOf(text, tokens[index]!));
+    return words.reverse();
+  }
+
+  after(candidate: ToponymCandidate): Token[] {
+    const { text, tokens } = this;
+    let index = firstTokenEndingAfter(tokens, candidate.end);
+    const found: Token[] = [];
+    const edge = tokens[index];
+    if (edge && edge.start < candidate.end) {
+      for (const piece of tokenize(text, candidate.end, edge.end)) found.push(piece);
+      index++;
+    }
+    for (; index < tokens.length && found.length < 4 && tokens[index]!.start < candidate.end + 40; index++) found.push(tokens[index]!);
+    return found;
+  }
+}
+
+/** Whether candidate `index` lies inside another (`inside`), holds one (`holds`) or neither; sorted by start. */
+function overlapOf(candidates: readonly ToponymCandidate[], index: number): { readonly relation: string; readonly container?: number } | undefined {
+  const candidate = candidates[index]!;
+  let found: { relation: string; container?: number } | undefined;
+  for (let other = Math.max(0, index - 6); other < candidates.length && candidates[other]!.start < candidate.end; other++) {
+    const neighbour = candidates[other]!;
+    if (other === index || neighbour.end <= candidate.start) continue;
+    if (neighbour.start <= candidate.start && neighbour.end >= candidate.end && (neighbour.start !== candidate.start || neighbour.end !== candidate.end)) return { relation: 'inside', container: other };
+    found = { relation: neighbour.start >= candidate.start && neighbour.end <= candidate.end ? 'holds' : 'crosses' };
+  }
+  return found;
+}
+
 /** What the article says of one name (lower-cased surface) across its candidates. */
 interface SurfaceStats { count: number; locative: number; loc: number; metonymic: number; literal: number }
 
@@ -234,78 +334,32 @@ interface SurfaceStats { count: number; locative: number; loc: number; metonymic
  * elsewhere). The text is tokenised once and the gazetteer asked once per name: a candidate
  * costs a few map lookups, not a pass of regular expressions over its neighbourhood.
  */
-function emitArticleFeatures(text: string, candidates: readonly ToponymCandidate[], gazetteer: Gazetteer, clusters: ReadonlyMap<string, number>, sentenceStarts: ReadonlySet<number> | undefined, emitFor: (index: number) => Emit): void {
-  const tokens = tokenize(text);
-  const facts = new Map<string, NameFacts>();
-  const surfaces = candidates.map((candidate) => text.slice(candidate.start, candidate.end));
-  const lowerSurfaces = surfaces.map((surface) => surface.toLowerCase());
-  const factsOf = (surface: string): NameFacts => {
-    let known = facts.get(surface);
-    if (!known) {
-      known = nameFacts(gazetteer, placeKey(surface));
-      facts.set(surface, known);
-    }
-    return known;
-  };
-  // Each word's class once per article: the article's few hundred words, not the 20,000 of the table.
-  const seen = new Map<string, string>();
-  const cluster = (word: string): string => {
-    let name = seen.get(word);
-    if (name === undefined) {
-      const id = clusters.get(word);
-      name = id !== undefined ? CLUSTER_NAMES[id] ?? String(id) : isWordCode(word.charCodeAt(0), word, 0) && !/^\d/.test(word) ? '?' : word;
-      seen.set(word, name);
-    }
-    return name;
-  };
-
-  // Tokens before and after each candidate; a token that runs across the candidate's edge
-  // (`China's`, `Calgary-based`) is cut there and its outer piece tokenised alone.
-  const before = (candidate: ToponymCandidate): string[] => {
-    let index = firstTokenEndingAfter(tokens, candidate.start);
-    const words: string[] = [];
-    const edge = tokens[index];
-    if (edge && edge.start < candidate.start) words.push(...tokenize(text, edge.start, candidate.start).map((token) => lowerOf(text, token)).reverse());
-    for (index--; index >= 0 && words.length < 4 && tokens[index]!.end > candidate.start - 40; index--) words.push(lowerOf(text, tokens[index]!));
-    return words.reverse();
-  };
-  const after = (candidate: ToponymCandidate): Token[] => {
-    let index = firstTokenEndingAfter(tokens, candidate.end);
-    const found: Token[] = [];
-    const edge = tokens[index];
-    if (edge && edge.start < candidate.end) {
-      found.push(...tokenize(text, candidate.end, edge.end));
-      index++;
-    }
-    for (; index < tokens.length && found.length < 4 && tokens[index]!.start < candidate.end + 40; index++) found.push(tokens[index]!);
-    return found;
-  };
-
-  const lefts = candidates.map(before);
+function emitArticleFeatures(text: string, candidates: readonly ToponymCandidate[], gazetteer: Gazetteer, clusters: ReadonlyMap<string, number>, sentenceStarts: ReadonlySet<number> | undefined, sink: FeatureSink): void {
+  const article = new ArticleWords(text, gazetteer, clusters);
+  const tokens = article.tokens;
+  const surfaces: string[] = new Array(candidates.length);
+  const lowerSurfaces: string[] = new Array(candidates.length);
+  const lefts: string[][] = new Array(candidates.length);
+  for (let index = 0; index < candidates.length; index++) {
+    const candidate = candidates[index]!;
+    surfaces[index] = text.slice(candidate.start, candidate.end);
+    lowerSurfaces[index] = surfaces[index]!.toLowerCase();
+    lefts[index] = article.before(candidate);
+  }
   // "Bulgaria, Luxembourg, Malta, Portugal and Slovakia", "Brazil and China continued": names in
   // one list share the words before its first name and after its last.
-  const listFirst = candidates.map((_, index) => index);
-  const listLast = candidates.map((_, index) => index);
+  const listFirst = new Int32Array(candidates.length);
+  const listLast = new Int32Array(candidates.length);
+  for (let index = 0; index < candidates.length; index++) listFirst[index] = listLast[index] = index;
   for (let index = 1; index < candidates.length; index++) {
     const left = candidates[index - 1]!;
     const right = candidates[index]!;
     if (left.end <= right.start && right.start - left.end <= 8 && LIST_JOINER.test(text.slice(left.end, right.start))) listFirst[index] = listFirst[index - 1]!;
   }
   for (let index = candidates.length - 2; index >= 0; index--) if (listFirst[index + 1] === listFirst[index]) listLast[index] = listLast[index + 1]!;
-  // Whether a candidate lies inside another (`inside`), holds one (`holds`) or neither; sorted by start.
-  const overlapping = (index: number): { readonly relation: string; readonly container?: number } | undefined => {
-    const candidate = candidates[index]!;
-    let found: { relation: string; container?: number } | undefined;
-    for (let other = Math.max(0, index - 6); other < candidates.length && candidates[other]!.start < candidate.end; other++) {
-      const neighbour = candidates[other]!;
-      if (other === index || neighbour.end <= candidate.start) continue;
-      if (neighbour.start <= candidate.start && neighbour.end >= candidate.end && (neighbour.start !== candidate.start || neighbour.end !== candidate.end)) return { relation: 'inside', container: other };
-      found = { relation: neighbour.start >= candidate.start && neighbour.end <= candidate.end ? 'holds' : 'crosses' };
-    }
-    return found;
-  };
   const bySurface = new Map<string, SurfaceStats>();
-  candidates.forEach((candidate, index) => {
+  for (let index = 0; index < candidates.length; index++) {
+    const candidate = candidates[index]!;
     const surface = lowerSurfaces[index]!;
     const stats = bySurface.get(surface) ?? { count: 0, locative: 0, loc: 0, metonymic: 0, literal: 0 };
     stats.count++;
@@ -317,7 +371,7 @@ function emitArticleFeatures(text: string, candidates: readonly ToponymCandidate
     if (candidate.ruleUse === 'metonymic') stats.metonymic++;
     if (candidate.ruleUse === 'literal') stats.literal++;
     bySurface.set(surface, stats);
-  });
+  }
 
   // The article's bent: the share of its place names the rules read as governments, people or
   // teams, and whether it reports a game (where a city is often its team: `a loss to San Antonio`).
@@ -333,25 +387,25 @@ function emitArticleFeatures(text: string, candidates: readonly ToponymCandidate
   for (const token of tokens) if (token.end - token.start >= 4 && SPORTS_WORDS.has(lowerOf(text, token))) sportsWords++;
   const sports = sportsWords >= 3;
 
-  candidates.forEach((candidate, index) => {
-    const emit = emitFor(index);
+  for (let index = 0; index < candidates.length; index++) {
+    const candidate = candidates[index]!;
     const { start, end } = candidate;
     const surface = surfaces[index]!;
     const type = candidate.mentionType ?? 'none';
     // A name read as metonymic only for its neighbour in a list (`China, India and Latin America were`) keeps its own reading here: the list is a feature of its own.
     const rule = candidate.ruleReason === 'list' ? 'literal' : candidate.ruleUse;
-    emit('bias', '');
-    emit('rule', rule);
-    emit('source', candidate.source);
-    emit('type', type);
-    emit('type+rule', type, rule);
-    emit('source+rule', candidate.source, rule);
-    emit('source+type', candidate.source, type);
+    sink.add(index, 'bias', '');
+    sink.add(index, 'rule', rule);
+    sink.add(index, 'source', candidate.source);
+    sink.add(index, 'type', type);
+    sink.add(index, 'type+rule', type, rule);
+    sink.add(index, 'source+rule', candidate.source, rule);
+    sink.add(index, 'source+type', candidate.source, type);
     const reason = candidate.ruleReason ?? rule;
-    emit('reason', reason);
+    sink.add(index, 'reason', reason);
 
     const left = lefts[index]!;
-    const rightTokens = after(candidate);
+    const rightTokens = article.after(candidate);
     const right: string[] = [];
     for (const token of rightTokens) right.push(lowerOf(text, token));
     const previous = itemOr(left, left.length - 1, '<s>');
@@ -362,51 +416,53 @@ function emitArticleFeatures(text: string, candidates: readonly ToponymCandidate
     const next2 = itemOr(right, 1, '</s>');
     const nextToken = rightTokens.length > 0 ? rightTokens[0] : undefined;
     const nextWord = nextToken ? text.slice(nextToken.start, nextToken.end) : '';
-    emit('w-1', previous);
-    emit('w-2', previous2);
-    emit('w-2,w-1', previous2, previous);
-    emit('gov', governor);
-    emit('gov+rule', governor, rule);
-    emit('w+1', next);
-    emit('w+2', next2);
-    emit('w+1,w+2', next, next2);
-    emit('w+1+type', next, type);
-    emit('shape+1', shapeOf(nextWord || next));
-    emit('w-1,w+1', previous, next);
+    sink.add(index, 'w-1', previous);
+    sink.add(index, 'w-2', previous2);
+    sink.add(index, 'w-2,w-1', previous2, previous);
+    sink.add(index, 'gov', governor);
+    sink.add(index, 'gov+rule', governor, rule);
+    sink.add(index, 'w+1', next);
+    sink.add(index, 'w+2', next2);
+    sink.add(index, 'w+1,w+2', next, next2);
+    sink.add(index, 'w+1+type', next, type);
+    sink.add(index, 'shape+1', shapeOf(nextWord || next));
+    sink.add(index, 'w-1,w+1', previous, next);
     if (LOWER_WORD.test(nextWord)) {
-      emit('suffix+1', nextWord.slice(-2));
-      emit('suffix+1+rule', nextWord.slice(-2), rule);
+      sink.add(index, 'suffix+1', nextWord.slice(-2));
+      sink.add(index, 'suffix+1+rule', nextWord.slice(-2), rule);
     }
-    const clusterNext = cluster(next);
-    const clusterGovernor = cluster(governor);
-    emit('c-1', cluster(previous));
-    emit('cgov', clusterGovernor);
-    emit('c+1', clusterNext);
-    emit('c+2', cluster(next2));
-    emit('c+1,c+2', clusterNext, cluster(next2));
-    emit('c+1+rule', clusterNext, rule);
-    emit('cgov+rule', clusterGovernor, rule);
-    right.forEach((word, position) => {
-      if (right.indexOf(word) !== position) return;
-      emit('right', word);
-      emit('cright', cluster(word));
-    });
-    left.forEach((word, position) => {
-      if (left.indexOf(word) !== position) return;
-      emit('left', word);
-      emit('cleft', cluster(word));
-    });
+    const clusterNext = article.cluster(next);
+    const clusterGovernor = article.cluster(governor);
+    sink.add(index, 'c-1', article.cluster(previous));
+    sink.add(index, 'cgov', clusterGovernor);
+    sink.add(index, 'c+1', clusterNext);
+    sink.add(index, 'c+2', article.cluster(next2));
+    sink.add(index, 'c+1,c+2', clusterNext, article.cluster(next2));
+    sink.add(index, 'c+1+rule', clusterNext, rule);
+    sink.add(index, 'cgov+rule', clusterGovernor, rule);
+    for (let position = 0; position < right.length; position++) {
+      const word = right[position]!;
+      if (right.indexOf(word) !== position) continue;
+      sink.add(index, 'right', word);
+      sink.add(index, 'cright', article.cluster(word));
+    }
+    for (let position = 0; position < left.length; position++) {
+      const word = left[position]!;
+      if (left.indexOf(word) !== position) continue;
+      sink.add(index, 'left', word);
+      sink.add(index, 'cleft', article.cluster(word));
+    }
     // (The rules' own metonymy test is in `rule`: computing it again per candidate doubled the time.)
-    emit('head', headReading(text, end) ?? 'none');
+    sink.add(index, 'head', headReading(text, end) ?? 'none');
     // The content word that governs the phrase: `sell ... to [Saudi Arabia]`, `permission from
     // [Georgia]`, `a loss to [San Antonio]` (the word before the preposition).
     const predicate = [...left].reverse().find((word) => word.length > 2 && !FUNCTION_WORDS.has(word) && LOWER_START.test(word));
     if (predicate !== undefined) {
-      emit('pred', predicate);
-      emit('cpred', cluster(predicate));
-      emit('cpred+gov', cluster(predicate), governor);
+      sink.add(index, 'pred', predicate);
+      sink.add(index, 'cpred', article.cluster(predicate));
+      sink.add(index, 'cpred+gov', article.cluster(predicate), governor);
       const predicateClass = PREDICATE_CLASSES.get(predicate);
-      if (predicateClass) emit('pred-class+gov', predicateClass, governor);
+      if (predicateClass) sink.add(index, 'pred-class+gov', predicateClass, governor);
     }
     if (listFirst[index] !== index || listLast[index] !== index) {
       const headLeft = lefts[listFirst[index]!]!;
@@ -414,72 +470,72 @@ function emitArticleFeatures(text: string, candidates: readonly ToponymCandidate
       const headGovernor = headPrevious === 'the' || headPrevious === 'a' ? itemOr(headLeft, headLeft.length - 2, '<s>') : headPrevious;
       let tailNext = next;
       if (listLast[index] !== index) {
-        const tail = after(candidates[listLast[index]!]!);
+        const tail = article.after(candidates[listLast[index]!]!);
         tailNext = tail.length > 0 ? lowerOf(text, tail[0]!) : '</s>';
       }
-      emit('list-gov', headGovernor);
-      emit('list-cgov', cluster(headGovernor));
-      emit('list-cgov+rule', cluster(headGovernor), rule);
-      emit('list-w+1', tailNext);
-      emit('list-c+1', cluster(tailNext));
-      emit('list-c+1+rule', cluster(tailNext), rule);
+      sink.add(index, 'list-gov', headGovernor);
+      sink.add(index, 'list-cgov', article.cluster(headGovernor));
+      sink.add(index, 'list-cgov+rule', article.cluster(headGovernor), rule);
+      sink.add(index, 'list-w+1', tailNext);
+      sink.add(index, 'list-c+1', article.cluster(tailNext));
+      sink.add(index, 'list-c+1+rule', article.cluster(tailNext), rule);
     }
 
     const words = surface.split(/\s+/);
     // "United States via NAFTA": a lower-case word inside a name is a tagger slip more often than
     // a name (`Bosnia and Herzegovina`, `Isle of Man` aside).
     const inner = words.slice(1).find((word) => LOWER_START.test(word));
-    if (inner !== undefined) emit('inner-lower', NAME_JOINERS.has(inner) ? inner : '?', rule);
+    if (inner !== undefined) sink.add(index, 'inner-lower', NAME_JOINERS.has(inner) ? inner : '?', rule);
     // "Gilgit-Baltistan", "Miami-Dade" are one name; "London-based" is a modifier.
     const following = charAt(text, end);
-    if (following === '-' || following === '–') emit('hyphen+1', shapeOf(charAt(text, end + 1)));
+    if (following === '-' || following === '–') sink.add(index, 'hyphen+1', shapeOf(charAt(text, end + 1)));
     const preceding = charAt(text, start - 1);
-    if (preceding === '-' || preceding === '–') emit('hyphen-1', shapeOf(charAt(text, start - 2)));
+    if (preceding === '-' || preceding === '–') sink.add(index, 'hyphen-1', shapeOf(charAt(text, start - 2)));
     // Overlapping candidates compete (`Calgary-based` and `Calgary`): say which one this is.
-    const outer = overlapping(index);
+    const outer = overlapOf(candidates, index);
     if (outer) {
-      emit('overlap', outer.relation, candidate.source);
+      sink.add(index, 'overlap', outer.relation, candidate.source);
       // "[Washington], D.C." inside a name the gazetteer knows whole is not a name of its own.
-      if (outer.container !== undefined) emit('inside-known', String(factsOf(surfaces[outer.container]!).kinds[0] !== 'unknown'), candidate.source);
+      if (outer.container !== undefined) sink.add(index, 'inside-known', String(article.factsOf(surfaces[outer.container]!).kinds[0] !== 'unknown'), candidate.source);
     }
-    emit('first', (words[0] ?? '').toLowerCase());
-    emit('last', (words[words.length - 1] ?? '').toLowerCase());
-    emit('words', String(Math.min(4, words.length)));
+    sink.add(index, 'first', (words[0] ?? '').toLowerCase());
+    sink.add(index, 'last', (words[words.length - 1] ?? '').toLowerCase());
+    sink.add(index, 'words', String(Math.min(4, words.length)));
     // "Percy French Hotel", "Meydan Racecourse", "Cavan Institute": a place or building word.
     const placeWord = PLACE_WORD.test(surface) ? 'place' : INSTITUTION_WORD.test(surface) ? 'institution' : 'none';
-    emit('place-word', placeWord, type);
-    emit('name', lowerSurfaces[index]!);
+    sink.add(index, 'place-word', placeWord, type);
+    sink.add(index, 'name', lowerSurfaces[index]!);
     const shape = ACRONYM.test(surface) ? 'acronym' : /\d/.test(surface) ? 'digit' : TITLE.test(surface) ? 'title' : 'other';
-    emit('shape', shape);
-    emit('shape+type', shape, type);
-    if (sentenceStarts?.has(start) || /(?:^|[.!?]["”’]?\s+)$/.test(text.slice(Math.max(0, start - 3), start))) emit('sentence-initial', '');
-    if (/^['’]s?\s/u.test(text.slice(end, end + 3))) emit('possessive', '');
-    if (/["“”‘’']\s*$/u.test(text.slice(Math.max(0, start - 2), start))) emit('quoted', '');
+    sink.add(index, 'shape', shape);
+    sink.add(index, 'shape+type', shape, type);
+    if (sentenceStarts?.has(start) || /(?:^|[.!?]["”’]?\s+)$/.test(text.slice(Math.max(0, start - 3), start))) sink.add(index, 'sentence-initial', '');
+    if (/^['’]s?\s/u.test(text.slice(end, end + 3))) sink.add(index, 'possessive', '');
+    if (/["“”‘’']\s*$/u.test(text.slice(Math.max(0, start - 2), start))) sink.add(index, 'quoted', '');
 
-    const known = factsOf(surface);
+    const known = article.factsOf(surface);
     for (const kind of known.kinds) {
-      emit('kind', kind);
-      emit('kind+type', kind, type);
-      emit('kind+rule', kind, rule);
-      emit('kind+source', kind, candidate.source);
+      sink.add(index, 'kind', kind);
+      sink.add(index, 'kind+type', kind, type);
+      sink.add(index, 'kind+rule', kind, rule);
+      sink.add(index, 'kind+source', kind, candidate.source);
     }
-    emit('population', known.population);
+    sink.add(index, 'population', known.population);
     // Inside a longer capitalised name (`the Winnipeg Fire Paramedic Service`).
-    if (CAPITAL_AFTER.test(text.slice(end, end + 2))) emit('capital-after', '');
-    if (capitalisedWordBefore(text, start)) emit('capital-before', '');
+    if (CAPITAL_AFTER.test(text.slice(end, end + 2))) sink.add(index, 'capital-after', '');
+    if (capitalisedWordBefore(text, start)) sink.add(index, 'capital-before', '');
 
     const stats = bySurface.get(lowerSurfaces[index]!)!;
-    emit('doc-count', String(Math.min(3, stats.count)));
+    sink.add(index, 'doc-count', String(Math.min(3, stats.count)));
     if (stats.locative > 0) {
-      emit('doc-locative', '');
-      emit('doc-locative+type', type);
+      sink.add(index, 'doc-locative', '');
+      sink.add(index, 'doc-locative+type', type);
     }
-    if (stats.loc > 0 && type !== 'LOC') emit('doc-loc+type', type);
-    if (stats.metonymic > 0) emit('doc-metonymic+rule', rule);
-    if (stats.literal > 0) emit('doc-literal+rule', rule);
-    emit('doc-metonymy+rule', metonymyBand, rule);
-    if (sports) emit('doc-sports+rule', rule);
-  });
+    if (stats.loc > 0 && type !== 'LOC') sink.add(index, 'doc-loc+type', type);
+    if (stats.metonymic > 0) sink.add(index, 'doc-metonymic+rule', rule);
+    if (stats.literal > 0) sink.add(index, 'doc-literal+rule', rule);
+    sink.add(index, 'doc-metonymy+rule', metonymyBand, rule);
+    if (sports) sink.add(index, 'doc-sports+rule', rule);
+  }
 }
 
 /** A feature's name in the model: `template=value second`, or the bare template for a flag (empty value). */
@@ -553,10 +609,7 @@ function tableWeight(table: WeightTable, first: number, second: number): number 
 /** Features of every candidate of one article, as `template=value` strings (training and cross-validation). */
 export function articleToponymFeatures(text: string, candidates: readonly ToponymCandidate[], gazetteer: Gazetteer, clusters: ReadonlyMap<string, number>, sentenceStarts?: ReadonlySet<number>): string[][] {
   const features: string[][] = candidates.map(() => []);
-  emitArticleFeatures(text, candidates, gazetteer, clusters, sentenceStarts, (index) => {
-    const list = features[index]!;
-    return (template, value, second) => { list.push(featureName(template, value, second)); };
-  });
+  emitArticleFeatures(text, candidates, gazetteer, clusters, sentenceStarts, new FeatureLists(features));
   return features;
 }
 
@@ -566,13 +619,11 @@ export function articleToponymFeatures(text: string, candidates: readonly Topony
  * built: joining and hashing strings was most of the time).
  */
 export function literalProbabilities(text: string, candidates: readonly ToponymCandidate[], classifier: ToponymClassifier, gazetteer: Gazetteer, sentenceStarts?: ReadonlySet<number>): number[] {
-  const sums = candidates.map(() => 0);
-  const hashes = new Int32Array(2);
-  emitArticleFeatures(text, candidates, gazetteer, classifier.clusters, sentenceStarts, (index) => (template, value, second) => {
-    featureHashes(template, value, second, hashes);
-    sums[index]! += tableWeight(classifier.table, hashes[0]!, hashes[1]!);
-  });
-  return sums.map(sigmoid);
+  const sums = new Float64Array(candidates.length);
+  emitArticleFeatures(text, candidates, gazetteer, classifier.clusters, sentenceStarts, new WeightSums(classifier.table, sums));
+  const probabilities: number[] = new Array(candidates.length);
+  for (let index = 0; index < candidates.length; index++) probabilities[index] = sigmoid(sums[index]!);
+  return probabilities;
 }
 
 /** A classifier from its flat weights (see {@link ToponymClassifier}). */
