@@ -263,14 +263,16 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
 
   // Acronyms defined in parentheses: `… Islamic Maghreb (AQIM) official`.
   const definedAcronym = new Map<string, number>(); // acronym key → mention index of the long form
-  working.forEach((mention, index) => {
+  for (let index = 0; index < working.length; index++) {
+    const mention = working[index]!;
     const open = tokenText(mention.lastToken + 1);
-    if (open !== '(') return;
+    if (open !== '(') continue;
     const inside = tokenText(mention.lastToken + 2);
     if (tokenText(mention.lastToken + 3) === ')' && isAcronymForm(inside)) definedAcronym.set(nameKey(inside), index);
-  });
+  }
 
-  working.forEach((mention, index) => {
+  for (let index = 0; index < working.length; index++) {
+    const mention = working[index]!;
     const form = formOf(mention);
     const { key, skeleton, parts, acronym } = factsOf(form);
     // 1. Same form or spelling variant: the latest cluster with the key or the skeleton.
@@ -320,7 +322,7 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
     if (target >= 0) join(target, mention, index);
     else target = newCluster(mention, index);
     mention.cluster = target;
-  });
+  }
 
   // Nominal mentions: indefinite ones start a new (nameless) person; definite ones and pronouns
   // look back for an antecedent.

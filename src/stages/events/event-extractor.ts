@@ -341,7 +341,8 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
     const built = participant(context, mention);
     if (built) sentenceParticipants.push({ mention, built });
   }
-  triggers.forEach((trigger, index) => {
+  for (let index = 0; index < triggers.length; index++) {
+    const trigger = triggers[index]!;
     // Each trigger owns the text from the middle of the gap to the previous trigger to the middle of the next gap.
     const previous = triggers[index - 1];
     const next = triggers[index + 1];
@@ -417,7 +418,7 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
       anaphoric: ANAPHOR_BEFORE.test(before) && !/\b\d{4}\s+$/.test(before),
       distinct: DISTINCT_BEFORE.test(before),
     });
-  });
+  }
   return mentions;
 }
 

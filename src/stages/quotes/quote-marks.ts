@@ -72,54 +72,65 @@ const MARKS = /['"\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019]/g;
  * The position of the first match of `pattern` (global, one character) at or after a given one
  * (the text's length if none), for one text. A search is reused while it still answers (no match
  * between where it began and what it found), so a text with few matches is searched once, not
- * once per paragraph.
+ * once per paragraph. (An object, not a closure made per text: V8 drops a closure's optimised
+ * code at a full collection once none of its closures lives, and compiles it again.)
  */
-function nextMatchFinder(text: string, pattern: RegExp): (from: number) => number {
-  let searchedFrom = 0;
-  let found = -1;
-  return (from) => {
-    if (from >= searchedFrom && from <= found) return found;
-    pattern.lastIndex = from;
-    searchedFrom = from;
-    found = pattern.exec(text)?.index ?? text.length;
-    return found;
-  };
+class NextMatchFinder {
+  #searchedFrom = 0;
+  #found = -1;
+  constructor(readonly text: string, readonly pattern: RegExp) {}
+
+  next(from: number): number {
+    if (from >= this.#searchedFrom && from <= this.#found) return this.#found;
+    this.pattern.lastIndex = from;
+    this.#searchedFrom = from;
+    this.#found = this.pattern.exec(this.text)?.index ?? this.text.length;
+    return this.#found;
+  }
+}
+
+/** An open double mark on {@link findQuotedSpans}' stack. */
+interface OpenMark { readonly position: number; readonly style: number }
+
+/** The depth of the innermost open mark of style `style` or `other`, or -1. */
+function deepestOpen(stack: readonly OpenMark[], style: number, other = style): number {
+  for (let depth = stack.length - 1; depth >= 0; depth--) if (stack[depth]!.style === style || stack[depth]!.style === other) return depth;
+  return -1;
+}
+
+/** Closes the mark at `depth` (and any inside it) at `position`; the outermost one makes a span. */
+function closeOpen(stack: OpenMark[], depth: number, position: number, spans: QuotedSpan[], paragraph: number): void {
+  const opened = stack[depth]!;
+  stack.length = depth;
+  if (depth === 0) spans.push({ start: opened.position, end: position + 1, paragraph, continues: false, unclosed: false });
 }
 
 /** Finds quoted spans in each paragraph of `text`. */
 export function findQuotedSpans(text: string, paragraphs: readonly Span[]): QuotedSpans {
   const spans: QuotedSpan[] = [];
   const diagnostics: Diagnostic[] = [];
-  const nextMark = nextMatchFinder(text, MARKS);
-  paragraphs.forEach((paragraph, paragraphIndex) => {
+  const marks = new NextMatchFinder(text, MARKS);
+  for (let paragraphIndex = 0; paragraphIndex < paragraphs.length; paragraphIndex++) {
+    const paragraph = paragraphs[paragraphIndex]!;
     // Open double marks, outermost first: `"… “…” …"` nests one style inside another.
-    const stack: { position: number; style: number }[] = [];
+    const stack: OpenMark[] = [];
     let singleOpen = -1;
-    const close = (depth: number, position: number): void => {
-      const opened = stack[depth]!;
-      stack.length = depth;
-      if (depth === 0) spans.push({ start: opened.position, end: position + 1, paragraph: paragraphIndex, continues: false, unclosed: false });
-    };
-    const deepest = (style: number, other = style): number => {
-      for (let depth = stack.length - 1; depth >= 0; depth--) if (stack[depth]!.style === style || stack[depth]!.style === other) return depth;
-      return -1;
-    };
     // Only quote marks act: the scan jumps from one to the next.
-    for (let position = nextMark(paragraph.start); position < paragraph.end; position = nextMark(position + 1)) {
+    for (let position = marks.next(paragraph.start); position < paragraph.end; position = marks.next(position + 1)) {
       const code = text.charCodeAt(position);
       if (code === STRAIGHT_SINGLE && position + 1 < paragraph.end && text.charCodeAt(position + 1) === STRAIGHT_SINGLE) {
         // `''That makes me smart,'' he said`: two apostrophes stand for a double mark in some
         // wire and archive text.
-        const depth = deepest(DOUBLE_APOSTROPHE);
+        const depth = deepestOpen(stack, DOUBLE_APOSTROPHE);
         position++;
-        if (depth >= 0) close(depth, position);
+        if (depth >= 0) closeOpen(stack, depth, position, spans, paragraphIndex);
         else stack.push({ position: position - 1, style: DOUBLE_APOSTROPHE });
         singleOpen = -1;
       } else if (code === STRAIGHT_DOUBLE) {
-        const depth = deepest(STRAIGHT_DOUBLE);
+        const depth = deepestOpen(stack, STRAIGHT_DOUBLE);
         const before = position > paragraph.start ? text.charCodeAt(position - 1) : Number.NaN;
         const after = position + 1 < paragraph.end ? text.charCodeAt(position + 1) : Number.NaN;
-        if (depth >= 0) close(depth, position);
+        if (depth >= 0) closeOpen(stack, depth, position, spans, paragraphIndex);
         else if (stack.length === 0 && !isSpaceOrOpener(before) && !isLetterOrDigit(after) && !isQuoteMarkCode(after)) {
           // `a cursory review of [his] systems" including …`: a straight mark after a word and
           // before a space closes a quotation opened elsewhere (or nowhere); opening one here
@@ -130,7 +141,7 @@ export function findQuotedSpans(text: string, paragraphs: readonly Span[]): Quot
       } else if (code === 0x201c || code === 0x201e || code === 0xab) {
         const top = stack[stack.length - 1];
         // `„…“` (German style) closes with `“`.
-        if (code === 0x201c && top?.style === 0x201e) close(stack.length - 1, position);
+        if (code === 0x201c && top?.style === 0x201e) closeOpen(stack, stack.length - 1, position, spans, paragraphIndex);
         else {
           const style = code === 0xab ? 0xab : 0x201c;
           const before = position > paragraph.start ? text.charCodeAt(position - 1) : Number.NaN;
@@ -142,7 +153,7 @@ export function findQuotedSpans(text: string, paragraphs: readonly Span[]): Quot
             code === 0x201c && top !== undefined && top.style === 0x201c && !isSpaceOrOpener(before) && !isLetterOrDigit(after) && closingMarksAfter(text, position + 1, paragraph.end, 0x201d) < stack.length;
           if (reversedClose) {
             diagnostics.push({ stage: 'quotes', rule: 'quote-marks/reversed', message: 'an opening quote mark closes a quotation', start: position, end: position + 1 });
-            close(stack.length - 1, position);
+            closeOpen(stack, stack.length - 1, position, spans, paragraphIndex);
             singleOpen = -1;
             continue;
           }
@@ -157,15 +168,15 @@ export function findQuotedSpans(text: string, paragraphs: readonly Span[]): Quot
         }
         singleOpen = -1;
       } else if (DOUBLE_CLOSE.has(code)) {
-        const depth = code === 0xbb ? deepest(0xab) : deepest(0x201c, 0x201e);
+        const depth = code === 0xbb ? deepestOpen(stack, 0xab) : deepestOpen(stack, 0x201c, 0x201e);
         const before = position > paragraph.start ? text.charCodeAt(position - 1) : Number.NaN;
         const after = position + 1 < paragraph.end ? text.charCodeAt(position + 1) : Number.NaN;
-        const straight = code === 0x201d ? deepest(STRAIGHT_DOUBLE) : -1;
-        if (depth >= 0) close(depth, position);
+        const straight = code === 0x201d ? deepestOpen(stack, STRAIGHT_DOUBLE) : -1;
+        if (depth >= 0) closeOpen(stack, depth, position, spans, paragraphIndex);
         else if (straight >= 0 && !isSpaceOrOpener(before)) {
           // `Clinton’s "work-related” emails`: a curly mark closes a straight one (mixed styles in
           // bad input); left open, the straight mark would swallow the rest of the paragraph.
-          close(straight, position);
+          closeOpen(stack, straight, position, spans, paragraphIndex);
         } else if (code === 0x201d && isSpaceOrOpener(before) && isLetterOrDigit(after)) {
           // `”Mr. Trump embodies the lasting legacy …”`: a closing mark typed where an opening
           // one belongs (bad input) still opens the quote.
@@ -195,7 +206,7 @@ export function findQuotedSpans(text: string, paragraphs: readonly Span[]): Quot
       }
       spans.push({ start: outer.position, end: paragraph.end, paragraph: paragraphIndex, continues, unclosed: !continues });
     }
-  });
+  }
   return { spans, diagnostics };
 }
 
@@ -206,11 +217,11 @@ export function findQuotedSpans(text: string, paragraphs: readonly Span[]): Quot
  */
 export function splitAtLineBreaks(text: string, paragraphs: readonly Span[]): Span[] {
   const lines: Span[] = [];
-  const nextLineBreak = nextMatchFinder(text, /\n/g);
+  const lineBreaks = new NextMatchFinder(text, /\n/g);
   for (const paragraph of paragraphs) {
     let start = paragraph.start;
     for (let position = paragraph.start; position <= paragraph.end; position++) {
-      position = Math.min(nextLineBreak(position), paragraph.end);
+      position = Math.min(lineBreaks.next(position), paragraph.end);
       let end = position;
       while (end > start && /\s/.test(text.charAt(end - 1))) end--;
       let first = start;

@@ -130,14 +130,18 @@ function firstMentionIndex(mentions: readonly Mention[], start: number): number 
   return Math.max(0, low - 2);
 }
 
+/** The speaker of the attribution before, for the next one's pronouns and continued quotes. */
+interface PreviousSpeaker { readonly speaker: Span | null; readonly speakerEntity: string | null; readonly paragraphEnd: number }
+
 /** Turns found attributions into `Quote` records with speakers resolved to entities. */
 export function resolveSpeakers(context: SpeakerContext, attributions: readonly FoundAttribution[]): Quote[] {
   const { text, mentions, tokens } = context;
   const quotes: Quote[] = [];
   // Who issued which document: `Africa Command said in a statement` → statement → e4.
   const issuers = new Map<string, string>();
-  let previous: { speaker: Span | null; speakerEntity: string | null; paragraphEnd: number } | null = null;
-  attributions.forEach((attribution, index) => {
+  let previous = null as PreviousSpeaker | null;
+  for (let index = 0; index < attributions.length; index++) {
+    const attribution = attributions[index]!;
     const start = attribution.content[0]!.start;
     const end = attribution.content[attribution.content.length - 1]!.end;
     const medium = attribution.cue ? findMedium(text, attribution.cue) : null;
@@ -166,7 +170,7 @@ export function resolveSpeakers(context: SpeakerContext, attributions: readonly 
           // holds that role, else the speaker just before. A plural (`US military officials have
           // expressed concerns …`) is a group: it stays unresolved rather than borrow the person
           // named in another paragraph.
-          const holder = roleHolder(context, headWord, speaker.start) ?? previous?.speakerEntity ?? null;
+          const holder: string | null = roleHolder(context, headWord, speaker.start) ?? previous?.speakerEntity ?? null;
           if (holder) {
             speakerEntity = holder;
             rule += '+role';
@@ -191,7 +195,7 @@ export function resolveSpeakers(context: SpeakerContext, attributions: readonly 
     } else {
       // No source: a quote paragraph with no cue, or the next paragraph of a long quote. The
       // speaker is the one of the attribution just before, or a person named in the sentence before.
-      const fromPrevious = previous !== null && start - previous.paragraphEnd < 600 ? previous : null;
+      const fromPrevious: PreviousSpeaker | null = previous !== null && start - previous.paragraphEnd < 600 ? previous : null;
       if (fromPrevious?.speakerEntity) {
         speaker = fromPrevious.speaker;
         speakerEntity = fromPrevious.speakerEntity;
@@ -223,7 +227,7 @@ export function resolveSpeakers(context: SpeakerContext, attributions: readonly 
     });
     const lastToken = tokens.length > 0 ? tokens[Math.min(tokens.length - 1, attribution.firstToken)] : undefined;
     previous = { speaker, speakerEntity, paragraphEnd: Math.max(end, lastToken?.end ?? end) };
-  });
+  }
   return quotes;
 }
 
