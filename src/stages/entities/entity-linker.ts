@@ -148,86 +148,89 @@ function contiguousSubsequence(short: readonly string[], long: readonly string[]
   return false;
 }
 
-/** Links name mentions into entities and adds nominal and pronoun mentions. */
-export function linkEntities(text: string, sentences: readonly Sentence[], tokens: readonly Token[], names: readonly NameMention[]): LinkedEntities {
-  // Indices past either end read as '' (checked before the read: an out-of-bounds read sends the
-  // optimised function back to the interpreter).
-  const tokenText = (index: number): string => {
-    if (index < 0 || index >= tokens.length) return '';
-    const token = tokens[index]!;
-    return text.slice(token.start, token.end);
-  };
-  // Folded once for the whole text (same length, so token offsets hold), lower-cased per token on demand.
-  const folded = foldForMatching(text);
-  const lowerCache: (string | undefined)[] = new Array(tokens.length);
-  const lower = (index: number): string => {
-    if (index < 0 || index >= tokens.length) return '';
-    const cached = lowerCache[index];
+/**
+ * What {@link linkEntities} works with for one text: its tokens read as text and lower case, each
+ * form's facts, and the clusters with the indexes that find them. (An object with methods, not
+ * closures made per text: V8 drops a closure's optimised code at a full collection once none of
+ * its closures lives, so closures made per article were compiled again and again.)
+ */
+class Linking {
+  /** Folded once for the whole text (same length, so token offsets hold), lower-cased per token on demand. */
+  readonly #folded: string;
+  readonly #lowerCache: (string | undefined)[];
+  readonly #bareCache = new Map<number, string>();
+  /** Names repeat within an article: their keys, skeletons and words are worked out once per form. */
+  readonly #formFacts = new Map<string, FormFacts>();
+  readonly clusters: Cluster[] = [];
+  /**
+   * The latest cluster holding each key and each skeleton (clusters only gain them), so that a
+   * mention finds its form's cluster without a walk over every cluster (quadratic on long texts).
+   */
+  readonly keyCluster = new Map<string, number>();
+  readonly skeletonCluster = new Map<string, number>();
+  /**
+   * The steps of {@link linkEntities} for a name not seen before test clusters that could match,
+   * found through what a match needs: a form ending in the same word (surnames, shortened names),
+   * a form whose last word starts with an acronym's last letter, an acronym ending in the initial
+   * of a form's last word. Each list holds cluster indices, ascending, without repeats.
+   */
+  readonly byLastWord = new Map<string, number[]>();
+  readonly byLastInitial = new Map<string, number[]>();
+  readonly byAcronymEnd = new Map<string, number[]>();
+
+  constructor(readonly text: string, readonly tokens: readonly Token[]) {
+    this.#folded = foldForMatching(text);
+    this.#lowerCache = new Array(tokens.length);
+  }
+
+  /** A token's text; indices past either end read as '' (checked before the read: an out-of-bounds read sends the optimised function back to the interpreter). */
+  tokenText(index: number): string {
+    if (index < 0 || index >= this.tokens.length) return '';
+    const token = this.tokens[index]!;
+    return this.text.slice(token.start, token.end);
+  }
+
+  /** A token's folded lower-case text ('' past either end). */
+  lower(index: number): string {
+    if (index < 0 || index >= this.tokens.length) return '';
+    const cached = this.#lowerCache[index];
     if (cached !== undefined) return cached;
-    const token = tokens[index]!;
-    const value = folded.slice(token.start, token.end).toLowerCase();
-    lowerCache[index] = value;
+    const token = this.tokens[index]!;
+    const value = this.#folded.slice(token.start, token.end).toLowerCase();
+    this.#lowerCache[index] = value;
     return value;
-  };
-  const working: WorkingMention[] = [...names].sort((a, b) => a.firstToken - b.firstToken).map((name) =>
-    workingMention(tokens[name.firstToken]?.start ?? 0, tokens[name.lastToken]?.end ?? 0, name.firstToken, name.lastToken, tokens[name.firstToken]?.sentence ?? 0, name.type, 'name', name.rule, null),
-  );
-  const formOf = (mention: WorkingMention): string => text.slice(mention.start, mention.end);
-  // Names repeat within an article: their keys, skeletons and words are worked out once per form.
-  const formFacts = new Map<string, FormFacts>();
-  const factsOf = (form: string): FormFacts => {
-    let facts = formFacts.get(form);
+  }
+
+  /** A token's lower-case text without a final period (`Lt.` → `lt`). */
+  bare(index: number): string {
+    let value = this.#bareCache.get(index);
+    if (value === undefined) this.#bareCache.set(index, (value = this.lower(index).replace(/\.$/, '')));
+    return value;
+  }
+
+  formOf(mention: WorkingMention): string {
+    return this.text.slice(mention.start, mention.end);
+  }
+
+  factsOf(form: string): FormFacts {
+    let facts = this.#formFacts.get(form);
     if (facts === undefined) {
       const key = nameKey(form);
       facts = { key, skeleton: skeletonOfKey(key), parts: wordParts(form), acronym: isAcronymForm(form) };
-      formFacts.set(form, facts);
+      this.#formFacts.set(form, facts);
     }
     return facts;
-  };
-  const clusters: Cluster[] = [];
-  // The latest cluster holding each key and each skeleton (clusters only gain them), so that a
-  // mention finds its form's cluster without a walk over every cluster (quadratic on long texts).
-  const keyCluster = new Map<string, number>();
-  const skeletonCluster = new Map<string, number>();
-  const own = (owners: Map<string, number>, name: string, clusterIndex: number): void => {
-    if ((owners.get(name) ?? -1) < clusterIndex) owners.set(name, clusterIndex);
-  };
-  // The steps below for a name not seen before test clusters that could match, found through what
-  // a match needs: a form ending in the same word (surnames, shortened names), a form whose last
-  // word starts with an acronym's last letter, an acronym ending in the initial of a form's last
-  // word. Each list holds cluster indices, ascending, without repeats.
-  const byLastWord = new Map<string, number[]>();
-  const byLastInitial = new Map<string, number[]>();
-  const byAcronymEnd = new Map<string, number[]>();
-  const note = (index: Map<string, number[]>, name: string | undefined, clusterIndex: number): void => {
-    if (!name) return;
-    const list = index.get(name);
-    if (!list) {
-      index.set(name, [clusterIndex]);
-      return;
-    }
-    let at = list.length;
-    while (at > 0 && list[at - 1]! > clusterIndex) at--;
-    if (at > 0 && list[at - 1] === clusterIndex) return;
-    list.splice(at, 0, clusterIndex);
-  };
-  const noteForm = (parts: readonly string[], clusterIndex: number): void => {
-    const last = parts.length > 0 ? parts[parts.length - 1]! : '';
-    note(byLastWord, last, clusterIndex);
-    note(byLastInitial, last.charAt(0), clusterIndex);
-  };
-  const acronymEnd = (acronym: string): string => {
-    const letters = acronym.replace(/\./g, '').toLowerCase();
-    return letters.charAt(letters.length - 1);
-  };
-  const newCluster = (mention: WorkingMention, index: number): number => {
-    const form = formOf(mention);
-    const { key, skeleton, parts, acronym } = factsOf(form);
-    own(keyCluster, key, clusters.length);
-    if (skeleton) own(skeletonCluster, skeleton, clusters.length);
-    noteForm(parts, clusters.length);
-    if (acronym) note(byAcronymEnd, acronymEnd(form), clusters.length);
-    clusters.push({
+  }
+
+  newCluster(mention: WorkingMention, index: number): number {
+    const form = this.formOf(mention);
+    const { key, skeleton, parts, acronym } = this.factsOf(form);
+    const clusterIndex = this.clusters.length;
+    own(this.keyCluster, key, clusterIndex);
+    if (skeleton) own(this.skeletonCluster, skeleton, clusterIndex);
+    this.#noteForm(parts, clusterIndex);
+    if (acronym) note(this.byAcronymEnd, acronymEnd(form), clusterIndex);
+    this.clusters.push({
       mentionIndices: [index],
       keys: new Set([key]),
       skeletons: new Set(skeleton ? [skeleton] : []),
@@ -237,44 +240,112 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
       roles: [],
       nominal: mention.kind !== 'name',
     });
-    return clusters.length - 1;
-  };
-  const join = (clusterIndex: number, mention: WorkingMention, index: number): void => {
-    const cluster = clusters[clusterIndex];
+    return clusterIndex;
+  }
+
+  join(clusterIndex: number, mention: WorkingMention, index: number): void {
+    const cluster = this.clusters[clusterIndex];
     if (!cluster) return;
-    const form = formOf(mention);
-    const { key, skeleton, parts, acronym } = factsOf(form);
+    const form = this.formOf(mention);
+    const { key, skeleton, parts, acronym } = this.factsOf(form);
     cluster.mentionIndices.push(index);
     cluster.keys.add(key);
-    own(keyCluster, key, clusterIndex);
+    own(this.keyCluster, key, clusterIndex);
     if (skeleton) {
       cluster.skeletons.add(skeleton);
-      own(skeletonCluster, skeleton, clusterIndex);
+      own(this.skeletonCluster, skeleton, clusterIndex);
     }
     cluster.forms.push(parts);
-    noteForm(parts, clusterIndex);
+    this.#noteForm(parts, clusterIndex);
     if (acronym) {
       cluster.acronyms.add(form);
-      note(byAcronymEnd, acronymEnd(form), clusterIndex);
+      note(this.byAcronymEnd, acronymEnd(form), clusterIndex);
     }
     // The type vote weighs longer forms more: `al-Qa’ida in the Lands of the Islamic Maghreb` says more than `AQIM`.
     cluster.typeVotes.set(mention.type, (cluster.typeVotes.get(mention.type) ?? 0) + 1);
-  };
+  }
+
+  #noteForm(parts: readonly string[], clusterIndex: number): void {
+    const last = parts.length > 0 ? parts[parts.length - 1]! : '';
+    note(this.byLastWord, last, clusterIndex);
+    note(this.byLastInitial, last.charAt(0), clusterIndex);
+  }
+}
+
+/** Makes `clusterIndex` the owner of `name` unless a later cluster owns it. */
+function own(owners: Map<string, number>, name: string, clusterIndex: number): void {
+  if ((owners.get(name) ?? -1) < clusterIndex) owners.set(name, clusterIndex);
+}
+
+/** Adds `clusterIndex` to the ascending list of `name` in `index` (once). */
+function note(index: Map<string, number[]>, name: string | undefined, clusterIndex: number): void {
+  if (!name) return;
+  const list = index.get(name);
+  if (!list) {
+    index.set(name, [clusterIndex]);
+    return;
+  }
+  let at = list.length;
+  while (at > 0 && list[at - 1]! > clusterIndex) at--;
+  if (at > 0 && list[at - 1] === clusterIndex) return;
+  list.splice(at, 0, clusterIndex);
+}
+
+/** The last letter of an acronym, lower-cased (`AQIM` → `m`). */
+function acronymEnd(acronym: string): string {
+  const letters = acronym.replace(/\./g, '').toLowerCase();
+  return letters.charAt(letters.length - 1);
+}
+
+/**
+ * Mentions of `lists` before a token, nearest first, within `window` sentences. Name mentions
+ * are sorted by position and extra mentions are added in text order, so both lists are walked
+ * backwards from the token and the walk stops at the window (linear in what it returns, not in
+ * the article).
+ */
+function recentMentions(lists: readonly (readonly WorkingMention[])[], beforeToken: number, sentenceIndex: number, accept: (mention: WorkingMention) => boolean, window: number): WorkingMention[] {
+  const found: WorkingMention[] = [];
+  for (const list of lists) {
+    let low = 0;
+    let high = list.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((list[middle]?.lastToken ?? 0) < beforeToken) low = middle + 1;
+      else high = middle;
+    }
+    for (let index = low - 1; index >= 0; index--) {
+      const mention = list[index]!;
+      if (sentenceIndex - mention.sentence > window) break;
+      if (mention.cluster !== null && accept(mention)) found.push(mention);
+    }
+  }
+  return found.sort((a, b) => b.lastToken - a.lastToken);
+}
+
+/** Links name mentions into entities and adds nominal and pronoun mentions. */
+export function linkEntities(text: string, sentences: readonly Sentence[], tokens: readonly Token[], names: readonly NameMention[]): LinkedEntities {
+  // Indices past either end read as '' (checked before the read: an out-of-bounds read sends the
+  // optimised function back to the interpreter).
+  const linking = new Linking(text, tokens);
+  const { clusters, keyCluster, skeletonCluster, byLastWord, byLastInitial, byAcronymEnd } = linking;
+  const working: WorkingMention[] = [...names].sort((a, b) => a.firstToken - b.firstToken).map((name) =>
+    workingMention(tokens[name.firstToken]?.start ?? 0, tokens[name.lastToken]?.end ?? 0, name.firstToken, name.lastToken, tokens[name.firstToken]?.sentence ?? 0, name.type, 'name', name.rule, null),
+  );
 
   // Acronyms defined in parentheses: `… Islamic Maghreb (AQIM) official`.
   const definedAcronym = new Map<string, number>(); // acronym key → mention index of the long form
   for (let index = 0; index < working.length; index++) {
     const mention = working[index]!;
-    const open = tokenText(mention.lastToken + 1);
+    const open = linking.tokenText(mention.lastToken + 1);
     if (open !== '(') continue;
-    const inside = tokenText(mention.lastToken + 2);
-    if (tokenText(mention.lastToken + 3) === ')' && isAcronymForm(inside)) definedAcronym.set(nameKey(inside), index);
+    const inside = linking.tokenText(mention.lastToken + 2);
+    if (linking.tokenText(mention.lastToken + 3) === ')' && isAcronymForm(inside)) definedAcronym.set(nameKey(inside), index);
   }
 
   for (let index = 0; index < working.length; index++) {
     const mention = working[index]!;
-    const form = formOf(mention);
-    const { key, skeleton, parts, acronym } = factsOf(form);
+    const form = linking.formOf(mention);
+    const { key, skeleton, parts, acronym } = linking.factsOf(form);
     // 1. Same form or spelling variant: the latest cluster with the key or the skeleton.
     let target = Math.max(keyCluster.get(key) ?? -1, skeleton ? (skeletonCluster.get(skeleton) ?? -1) : -1);
     // 2. An acronym defined in parentheses, or read off the initials of an earlier name.
@@ -319,8 +390,8 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
         }
       }
     }
-    if (target >= 0) join(target, mention, index);
-    else target = newCluster(mention, index);
+    if (target >= 0) linking.join(target, mention, index);
+    else target = linking.newCluster(mention, index);
     mention.cluster = target;
   }
 
@@ -329,29 +400,8 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
   const isInsideName = new Uint8Array(tokens.length);
   for (const mention of working) for (let t = mention.firstToken; t <= mention.lastToken; t++) isInsideName[t] = 1;
   const extra: WorkingMention[] = [];
-  const clusterOfName = (index: number): number | null => working[index]?.cluster ?? null;
 
-  // Mentions before a token, nearest first, within `window` sentences. Name mentions are sorted by
-  // position and extra mentions are added in text order, so both lists are walked backwards from
-  // the token and the walk stops at the window (linear in what it returns, not in the article).
-  const recent = (beforeToken: number, sentenceIndex: number, accept: (mention: WorkingMention) => boolean, window: number): WorkingMention[] => {
-    const found: WorkingMention[] = [];
-    for (const list of [working, extra]) {
-      let low = 0;
-      let high = list.length;
-      while (low < high) {
-        const middle = (low + high) >> 1;
-        if ((list[middle]?.lastToken ?? 0) < beforeToken) low = middle + 1;
-        else high = middle;
-      }
-      for (let index = low - 1; index >= 0; index--) {
-        const mention = list[index]!;
-        if (sentenceIndex - mention.sentence > window) break;
-        if (mention.cluster !== null && accept(mention)) found.push(mention);
-      }
-    }
-    return found.sort((a, b) => b.lastToken - a.lastToken);
-  };
+  const lists = [working, extra];
   const mentionStartingAt = new Map<number, number>();
   working.forEach((mention, index) => mentionStartingAt.set(mention.firstToken, index));
 
@@ -362,10 +412,10 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
     // Only pronouns and `the`/`a`/`an`/`one`/`another` open what this loop looks for.
     const first = text.charCodeAt(token.start) | 0x20;
     if (first !== 104 && first !== 115 && first !== 116 && first !== 97 && first !== 111) continue;
-    const word = lower(t);
+    const word = linking.lower(t);
     // Pronouns: the nearest person within this and the previous sentence, if only one is there.
     if (PRONOUNS.has(word)) {
-      const candidates = recent(t, token.sentence, (mention) => clusterType(clusters, mention.cluster) === 'PER', 1);
+      const candidates = recentMentions(lists, t, token.sentence, (mention) => clusterType(clusters, mention.cluster) === 'PER', 1);
       const distinct = new Set(candidates.map((candidate) => candidate.cluster));
       const nearest = candidates[0];
       const sameSentence = nearest && nearest.sentence === token.sentence;
@@ -379,16 +429,16 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
     let affiliation: number | null = null;
     const affiliationMention = mentionStartingAt.get(cursor) ?? -1;
     if (affiliationMention >= 0) {
-      affiliation = clusterOfName(affiliationMention);
+      affiliation = working[affiliationMention]?.cluster ?? null;
       cursor = (working[affiliationMention]?.lastToken ?? cursor) + 1;
     }
     const modifierStart = cursor;
-    while (cursor < tokens.length && tokens[cursor]?.sentence === token.sentence && !isInsideName[cursor] && (ROLE_MODIFIERS.has(lower(cursor)) || /^(?:terror|terrorist|militant|jihadist|extremist|rebel|armed|islamist|local|main|same|new|former)$/.test(lower(cursor))) && cursor - modifierStart < 3) cursor++;
-    const noun = lower(cursor);
+    while (cursor < tokens.length && tokens[cursor]?.sentence === token.sentence && !isInsideName[cursor] && (ROLE_MODIFIERS.has(linking.lower(cursor)) || /^(?:terror|terrorist|militant|jihadist|extremist|rebel|armed|islamist|local|main|same|new|former)$/.test(linking.lower(cursor))) && cursor - modifierStart < 3) cursor++;
+    const noun = linking.lower(cursor);
     const nounToken = cursor < tokens.length ? tokens[cursor] : undefined;
     if (!nounToken || nounToken.sentence !== token.sentence || isInsideName[cursor]) continue;
-    const next = lower(cursor + 1);
-    if (next === 'of' || (nounToken && cursor + 1 < tokens.length && /^\p{Lu}/u.test(tokenText(cursor + 1)) && !['said', 'says'].includes(next) && isInsideName[cursor + 1])) continue;
+    const next = linking.lower(cursor + 1);
+    if (next === 'of' || (nounToken && cursor + 1 < tokens.length && /^\p{Lu}/u.test(linking.tokenText(cursor + 1)) && !['said', 'says'].includes(next) && isInsideName[cursor + 1])) continue;
     const span = { start: token.start, end: nounToken.end };
     if (INDEFINITE.has(word) && PERSON_NOMINALS.has(noun)) {
       // `a Africa Command official told CNN`: a person known only by description.
@@ -405,21 +455,22 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
     if (word !== 'the') continue;
     if (PERSON_NOMINALS.has(noun)) {
       // `the official added`: the nearest person described by the same noun, else unlinked.
-      const candidates = recent(t, token.sentence, (mention) => clusterType(clusters, mention.cluster) === 'PER' && clusterHasRole(clusters, mention.cluster, noun), 4);
+      const candidates = recentMentions(lists, t, token.sentence, (mention) => clusterType(clusters, mention.cluster) === 'PER' && clusterHasRole(clusters, mention.cluster, noun), 4);
       extra.push(workingMention(span.start, span.end, t, cursor, token.sentence, 'PER', 'nominal', 'definite-description', candidates[0]?.cluster ?? null));
     } else if (ORGANISATION_NOMINALS.has(noun)) {
       const armed = ARMED_GROUP_NOUNS.has(noun);
-      const candidates = recent(
+      const candidates = recentMentions(
+        lists,
         t,
         token.sentence,
-        (mention) => mention.kind === 'name' && clusterType(clusters, mention.cluster) === 'ORG' && !(armed && STATE_BODY.test(formOf(mention))),
+        (mention) => mention.kind === 'name' && clusterType(clusters, mention.cluster) === 'ORG' && !(armed && STATE_BODY.test(linking.formOf(mention))),
         2,
       );
       extra.push(workingMention(span.start, span.end, t, cursor, token.sentence, 'ORG', 'nominal', 'definite-description', candidates[0]?.cluster ?? null));
     }
   }
 
-  attachRoles(text, tokens, working, clusters, lower, tokenText, formOf);
+  attachRoles(linking, working);
 
   // Assemble the layers in text order.
   const all = [...working, ...extra].sort((a, b) => a.start - b.start || b.end - a.end);
@@ -449,7 +500,7 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
   const entities: Entity[] = usedClusters.map((clusterIndex) => {
     const cluster = clusters[clusterIndex]!;
     const members = membersOf.get(clusterIndex) ?? [];
-    const names = members.filter((mention) => mention.kind === 'name').map(formOf);
+    const names = members.filter((mention) => mention.kind === 'name').map((mention) => linking.formOf(mention));
     const type = clusterType(clusters, clusterIndex) ?? 'MISC';
     const aliases = [...new Set(names.map((name) => name.replace(/[’']s$/, '')))];
     const canonical = pickCanonical(aliases, type) ?? (cluster.roles[0] ? text.slice(cluster.roles[0].start, cluster.roles[0].end) : text.slice(members[0]!.start, members[0]!.end));
@@ -495,51 +546,42 @@ function pickCanonical(aliases: readonly string[], type: EntityType): string | u
   return [...pool].sort((a, b) => b.split(/\s+/).length - a.split(/\s+/).length || b.length - a.length)[0];
 }
 
+/** Whether token `index` exists and lies in sentence `sentence`. */
+function inSentence(tokens: readonly Token[], sentence: number, index: number): boolean {
+  return index >= 0 && index < tokens.length && tokens[index]!.sentence === sentence;
+}
+
 /**
  * Roles written before a name (`Africa Command spokesperson Robyn Mack`, `Pentagon spokesperson
  * Maj. Sheryll Klinkel`) or in an apposition after it (`Ivan Petrov, the hospital’s chief surgeon,`).
  */
-function attachRoles(
-  text: string,
-  tokens: readonly Token[],
-  working: readonly WorkingMention[],
-  clusters: Cluster[],
-  lower: (index: number) => string,
-  tokenText: (index: number) => string,
-  formOf: (mention: WorkingMention) => string,
-): void {
+function attachRoles(linking: Linking, working: readonly WorkingMention[]): void {
+  const { text, tokens, clusters } = linking;
   const mentionEndingAt = new Map<number, WorkingMention>();
   const mentionStartingAt = new Map<number, WorkingMention>();
   for (const mention of working) {
     mentionEndingAt.set(mention.lastToken, mention);
     mentionStartingAt.set(mention.firstToken, mention);
   }
-  const bareCache = new Map<number, string>();
-  const bare = (index: number): string => {
-    let value = bareCache.get(index);
-    if (value === undefined) bareCache.set(index, (value = lower(index).replace(/\.$/, '')));
-    return value;
-  };
   for (const mention of working) {
     if (mention.type !== 'PER' || mention.cluster === null) continue;
     const cluster = clusters[mention.cluster];
     if (!cluster) continue;
     const sentence = mention.sentence;
-    const inSentence = (index: number): boolean => index >= 0 && index < tokens.length && tokens[index]!.sentence === sentence;
     // Before the name: [affiliation] [role words] [rank] NAME
     let cursor = mention.firstToken - 1;
     let rank: string | undefined;
     let rankStart = -1;
-    if (inSentence(cursor) && RANKS.has(bare(cursor)) && !ROLE_NOUNS.has(bare(cursor))) {
-      rank = RANKS.get(bare(cursor));
+    if (inSentence(tokens, sentence, cursor) && RANKS.has(linking.bare(cursor)) && !ROLE_NOUNS.has(linking.bare(cursor))) {
+      rank = RANKS.get(linking.bare(cursor));
       rankStart = cursor;
       cursor--;
     }
     const roleEnd = cursor;
-    while (inSentence(cursor) && !mentionEndingAt.has(cursor) && (ROLE_NOUNS.has(bare(cursor)) || ROLE_MODIFIERS.has(bare(cursor)) || RANKS.has(bare(cursor)))) cursor--;
+    while (inSentence(tokens, sentence, cursor) && !mentionEndingAt.has(cursor) && (ROLE_NOUNS.has(linking.bare(cursor)) || ROLE_MODIFIERS.has(linking.bare(cursor)) || RANKS.has(linking.bare(cursor)))) cursor--;
     let roleStart = cursor + 1;
     // A role needs a head noun: `Interior Minister`, `spokesperson`.
-    const roleWords = roleStart <= roleEnd ? Array.from({ length: roleEnd - roleStart + 1 }, (_, k) => bare(roleStart + k)) : [];
+    const roleWords = roleStart <= roleEnd ? Array.from({ length: roleEnd - roleStart + 1 }, (_, k) => linking.bare(roleStart + k)) : [];
     if (roleWords.length > 0 && !roleWords.some((word) => ROLE_NOUNS.has(word))) roleStart = roleEnd + 1;
     const affiliationMention = mentionEndingAt.get(roleStart - 1);
     const hasRole = roleStart <= roleEnd;
@@ -558,14 +600,14 @@ function attachRoles(
     }
     // After the name: `, [the|a|an] … role-noun [of X]? ,`
     let after = mention.lastToken + 1;
-    if (tokenText(after) !== ',' || !inSentence(after)) continue;
+    if (linking.tokenText(after) !== ',' || !inSentence(tokens, sentence, after)) continue;
     after++;
-    if (['the', 'a', 'an'].includes(lower(after))) after++;
+    if (['the', 'a', 'an'].includes(linking.lower(after))) after++;
     const appositionStart = after;
     let head = -1;
     let affiliation: WorkingMention | undefined;
-    for (let k = 0; k < 14 && inSentence(after); k++, after++) {
-      const word = bare(after);
+    for (let k = 0; k < 14 && inSentence(tokens, sentence, after); k++, after++) {
+      const word = linking.bare(after);
       const starting = mentionStartingAt.get(after);
       if (starting && starting !== mention) {
         if (starting.type === 'PER') break;
@@ -579,11 +621,10 @@ function attachRoles(
     if (head >= 0) {
       // Keep only the role words next to the head (`chief surgeon`; `official` in `a high ranking … (AQIM) official`).
       let first = head;
-      while (first - 1 >= appositionStart && (ROLE_MODIFIERS.has(bare(first - 1)) || ROLE_NOUNS.has(bare(first - 1)))) first--;
+      while (first - 1 >= appositionStart && (ROLE_MODIFIERS.has(linking.bare(first - 1)) || ROLE_NOUNS.has(linking.bare(first - 1)))) first--;
       const role: Role = { role: text.slice(tokens[first]!.start, tokens[head]!.end), start: tokens[appositionStart]!.start, end: tokens[head]!.end };
       if (affiliation && affiliation.cluster !== null) role.affiliation = `cluster:${affiliation.cluster}`;
       cluster.roles.push(role);
     }
-    void formOf;
   }
 }
