@@ -22,12 +22,13 @@ export class SpanIndex<T extends Span> {
     this.#starts = new Float64Array(order.length);
     this.#maxEnd = new Float64Array(order.length);
     let most = -Infinity;
-    order.forEach((index, k) => {
+    for (let k = 0; k < order.length; k++) {
+      const index = order[k]!;
       const item = items[index]!;
       this.#starts[k] = item.start;
       most = Math.max(most, item.end);
       this.#maxEnd[k] = most;
-    });
+    }
   }
 
   /** Calls `visit` with the index (in the layer) of every item overlapping `span`, in no set order. */

@@ -253,13 +253,14 @@ export class Int8ViterbiKernel {
       ]);
     }
     const table = new Int8Array(memory, 0, tableBytes);
-    passes.forEach((pass, index) => {
+    for (let index = 0; index < passes.length; index++) {
+      const pass = passes[index]!;
       const { emission } = pass;
       for (let row = 0; row < rowCount; row++) table.set(emission.subarray(row * 8, row * 8 + 8), row * this.#rowBytes + index * 8);
       const transitions = new Float64Array(memory, this.#transitions[index]!, 9 * 8).fill(-Infinity);
       for (let previous = 0; previous < tagCount; previous++) transitions.set(pass.transition.subarray(previous * tagCount, (previous + 1) * tagCount), previous * 8);
       transitions.set(pass.transition.subarray(tagCount * tagCount, (tagCount + 1) * tagCount), 8 * 8);
-    });
+    }
   }
 
   /** Bytes of WebAssembly memory this kernel holds (weights and work area). */
@@ -341,17 +342,19 @@ export class Int8ViterbiKernel {
     }
     const linesAt = this.#textAt + textBytes;
     const lineArea = new Int32Array(memory, linesAt, 2 * lines.length);
-    lines.forEach((line, index) => {
+    for (let index = 0; index < lines.length; index++) {
+      const line = lines[index]!;
       lineArea[2 * index] = line.start;
       lineArea[2 * index + 1] = line.end;
-    });
+    }
     const quotedAt = linesAt + 8 * lines.length;
     const quotedArea = new Int32Array(memory, quotedAt, 3 * quoted.length);
-    quoted.forEach((span, index) => {
+    for (let index = 0; index < quoted.length; index++) {
+      const span = quoted[index]!;
       quotedArea[3 * index] = span.start;
       quotedArea[3 * index + 1] = span.end;
       quotedArea[3 * index + 2] = (span.unclosed ? 1 : 0) | (span.continues ? 2 : 0);
-    });
+    }
     const width = count + 4;
     const flaggedCount = this.#exports.quoteWordColumns(this.#vocabularyAt, this.#textAt, this.#tokensAt, count, this.#columnsAt, width, this.#flaggedAt);
     this.#quoteDocument = { count, width, linesAt, lineCount: lines.length, quotedAt, quotedCount: quoted.length };
@@ -411,14 +414,15 @@ export class Int8ViterbiKernel {
     this.#reserve(0, count);
     const width = count + 4;
     const area = new Int32Array(this.#exports.memory.buffer, this.#columnsAt, expected * width);
-    columns.forEach((column, index) => {
+    for (let index = 0; index < columns.length; index++) {
+      const column = columns[index]!;
       if (column.length === width) area.set(column, index * width);
       else if (column.length === count) {
         area.set(column, index * width + 2);
         area.fill(0, index * width, index * width + 2);
         area.fill(0, index * width + count + 2, (index + 1) * width);
       } else throw new RangeError(`a column of ${column.length} entries for ${count} tokens`);
-    });
+    }
     return width;
   }
 

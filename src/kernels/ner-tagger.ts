@@ -171,7 +171,8 @@ export class NerViterbiKernel {
     this.#grow(this.#workStart);
     const memory = this.#exports.memory.buffer;
     new Int16Array(memory, 0, table.length).set(table);
-    passes.forEach((pass, index) => {
+    for (let index = 0; index < passes.length; index++) {
+      const pass = passes[index]!;
       // Rows of 10 (previous tags 0..8, then the start), -Infinity where forbidden and in column 9.
       const transitions = new Float64Array(memory, this.#transitions[index]!, 10 * 10).fill(-Infinity);
       for (let previous = 0; previous <= tagCount; previous++) {
@@ -179,7 +180,7 @@ export class NerViterbiKernel {
           if (allowed(previous === tagCount ? -1 : previous, next)) transitions[previous * 10 + next] = pass.transition[previous * tagCount + next]!;
         }
       }
-    });
+    }
   }
 
   /** Bytes of WebAssembly memory this kernel holds. */

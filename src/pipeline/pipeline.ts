@@ -118,7 +118,8 @@ export function ingest(input: string | ArticleInput, options: AnalyzeOptions = {
 /** Runs stages over a Doc, each adding its fields. */
 export function runStages(doc: Doc, stages: readonly Stage[], resources: readonly unknown[], context: RunContext): Doc {
   let current = doc;
-  stages.forEach((stage, index) => {
+  for (let index = 0; index < stages.length; index++) {
+    const stage = stages[index]!;
     const assigned = stage.run(current, resources[index], context);
     const next: Doc = { ...current };
     for (const field of stage.assigns) {
@@ -129,7 +130,7 @@ export function runStages(doc: Doc, stages: readonly Stage[], resources: readonl
       else (next as Record<string, unknown>)[field] = value;
     }
     current = next;
-  });
+  }
   return current;
 }
 

@@ -76,10 +76,11 @@ export function mentionsFromTags(tokens: readonly Token[], tags: readonly (reado
       if (open) mentions.push({ firstToken: open.first, lastToken: last, type: open.type, rule: 'tagger' });
       open = undefined;
     };
-    sentenceTags.forEach((tag, index) => {
+    for (let index = 0; index < sentenceTags.length; index++) {
+      const tag = sentenceTags[index]!;
       if (tag === 'O') {
         if (open) close(offset + index - 1);
-        return;
+        continue;
       }
       const position = offset + index;
       const type = tag.slice(2) as EntityType;
@@ -87,7 +88,7 @@ export function mentionsFromTags(tokens: readonly Token[], tags: readonly (reado
         close(position - 1);
         open = { first: position, type };
       }
-    });
+    }
     close(offset + sentenceTags.length - 1);
     offset += sentenceTags.length;
   }

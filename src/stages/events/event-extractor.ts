@@ -496,7 +496,8 @@ export function extractEvents(doc: Readonly<Doc>, models: EventTypeModels, optio
     byEntity: new Map(),
   };
   const drafts: EventDraft[] = [];
-  doc.sentences.forEach((sentence, sentenceIndex) => {
+  for (let sentenceIndex = 0; sentenceIndex < doc.sentences.length; sentenceIndex++) {
+    const sentence = doc.sentences[sentenceIndex]!;
     for (const mention of findMentions(context, sentence, sentenceIndex, models)) {
       // The latest draft it corefers with (walked back in place: a copy per mention was quadratic).
       let record: EventDraft | undefined;
@@ -508,7 +509,7 @@ export function extractEvents(doc: Readonly<Doc>, models: EventTypeModels, optio
         evidence: [{ start: mention.sentence.start, end: mention.sentence.end }], rule: 'trigger',
       });
     }
-  });
+  }
   return drafts.map((draft, index) => {
     const place = [...draft.places].sort((a, b) => placeRank(a) - placeRank(b) || b.confidence - a.confidence)[0];
     const date = draft.timex

@@ -332,10 +332,11 @@ export function furnitureLineReason(text: string, index: number, context: LineCo
 export function removeFurnitureLines(lines: readonly TextLine[], context: LineContext): { lines: TextLine[]; removed: RemovedText[] } {
   const kept: TextLine[] = [];
   const removed: RemovedText[] = [];
-  lines.forEach((line, index) => {
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
     const reason = furnitureLineReason(line.text, index, context);
     if (reason === undefined) kept.push(line);
     else removed.push({ text: line.text, reason });
-  });
+  }
   return { lines: kept, removed };
 }

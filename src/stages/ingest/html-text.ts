@@ -52,10 +52,12 @@ export function blockLines(root: Node): TextLine[] {
   const appendText = (raw: string): void => {
     if (preDepth > 0 && raw.includes('\n')) {
       // Inside <pre> a source line break is a real line break.
-      raw.split('\n').forEach((piece, index) => {
+      const items = raw.split('\n');
+      for (let index = 0; index < items.length; index++) {
+        const piece = items[index]!;
         if (index > 0) breakLine(1);
         appendText(piece);
-      });
+      }
       return;
     }
     const collapsed = raw.replace(/\s+/g, ' ');

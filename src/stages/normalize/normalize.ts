@@ -93,10 +93,11 @@ export function normalizeText(source: string): Normalized {
   // keepFrom[i] / keepTo[i]: the part of line i kept (relative to line start); removed lines get -1.
   const keepFrom = new Int32Array(lines.length);
   const keepTo = new Int32Array(lines.length);
-  lines.forEach((line, index) => {
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
     keepFrom[index] = 0;
     keepTo[index] = line.end - line.start;
-  });
+  }
   const remove = (index: number, reason: string): void => {
     const line = lines[index];
     if (!line || keepFrom[index] === -1) return;

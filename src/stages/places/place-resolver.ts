@@ -187,13 +187,88 @@ function sentenceEndOf(sentences: ResolveContext['sentences'], offset: number, t
   return sentence && sentence.start <= offset ? sentence.end : textLength;
 }
 
-/** Share of prior belief per candidate (softmax over priors), for spreading context. */
-function shares(candidates: readonly Candidate[], scoreOf: (candidate: Candidate) => number): number[] {
-  if (candidates.length === 0) return [];
-  const top = Math.max(...candidates.map(scoreOf));
-  const weights = candidates.map((candidate) => Math.exp(scoreOf(candidate) - top));
-  const total = weights.reduce((sum, weight) => sum + weight, 0);
-  return weights.map((weight) => weight / total);
+/** Share of belief per candidate (softmax over priors, or over scores), for spreading context. */
+function shares(candidates: readonly Candidate[], byPrior: boolean): number[] {
+  const weights: number[] = new Array(candidates.length);
+  if (candidates.length === 0) return weights;
+  let top = -Infinity;
+  for (const candidate of candidates) top = Math.max(top, byPrior ? candidate.prior : candidate.score);
+  let total = 0;
+  for (let rank = 0; rank < candidates.length; rank++) {
+    const candidate = candidates[rank]!;
+    weights[rank] = Math.exp((byPrior ? candidate.prior : candidate.score) - top);
+    total += weights[rank]!;
+  }
+  for (let rank = 0; rank < weights.length; rank++) weights[rank] = weights[rank]! / total;
+  return weights;
+}
+
+/**
+ * What the article's toponyms say together: belief spread over countries and admin1 regions, each
+ * toponym's own share (left out when scoring it), and the readings each is held by (`Atlanta,
+ * Georgia`). Module functions over this, not closures made per article: V8 drops a closure's
+ * optimised code at a full collection once none of its closures lives.
+ */
+interface ArticleBelief {
+  readonly items: readonly Toponym[];
+  readonly countryMass: Map<string, number>;
+  readonly adminMass: Map<string, number>;
+  readonly own: readonly Map<string, number>[];
+  readonly heldBy: readonly Set<number>[];
+  readonly datelineEntry: GazetteerEntry | undefined;
+}
+
+/** Spreads every toponym's belief (by prior, or by score) over countries and admin1 regions. */
+function spreadBelief(belief: ArticleBelief, byPrior: boolean): void {
+  const { items, countryMass, adminMass, own, datelineEntry } = belief;
+  countryMass.clear();
+  adminMass.clear();
+  for (let position = 0; position < items.length; position++) {
+    const item = items[position]!;
+    const weights = shares(item.candidates, byPrior);
+    const mine = own[position]!;
+    mine.clear();
+    for (let rank = 0; rank < item.candidates.length; rank++) {
+      const candidate = item.candidates[rank]!;
+      const weight = weights[rank] ?? 0;
+      const { countryCode, admin1 } = candidate.entry;
+      if (!countryCode) continue;
+      mine.set(countryCode, (mine.get(countryCode) ?? 0) + weight);
+      if (admin1 && candidate.entry.kind !== 'country') mine.set(`${countryCode}.${admin1}`, (mine.get(`${countryCode}.${admin1}`) ?? 0) + weight);
+    }
+    for (const [key, weight] of mine) {
+      const map = key.includes('.') ? adminMass : countryMass;
+      map.set(key, (map.get(key) ?? 0) + weight);
+    }
+  }
+  if (datelineEntry?.countryCode) countryMass.set(datelineEntry.countryCode, (countryMass.get(datelineEntry.countryCode) ?? 0) + 2);
+}
+
+/** Scores every candidate from its prior, the spread belief, stated containment and the dateline. */
+function rescoreCandidates(belief: ArticleBelief): void {
+  const { items, countryMass, adminMass, own, heldBy, datelineEntry } = belief;
+  let leadingMass = 0;
+  for (const mass of countryMass.values()) leadingMass = Math.max(leadingMass, mass);
+  for (let position = 0; position < items.length; position++) {
+    const item = items[position]!;
+    const mine = own[position]!;
+    for (const candidate of item.candidates) {
+      const { countryCode, admin1, kind } = candidate.entry;
+      let score = candidate.prior;
+      // Oceans, continents and multi-country regions lie in no one country: they get the
+      // support of a middling country, so an article about the US keeps `Atlantic` an ocean.
+      if (!countryCode) score += 1.6 * Math.log1p(0.5 * leadingMass);
+      else score += 1.6 * Math.log1p(Math.max(0, (countryMass.get(countryCode) ?? 0) - (mine.get(countryCode) ?? 0)));
+      if (admin1 && kind !== 'country') {
+        const key = `${countryCode}.${admin1}`;
+        score += 1.0 * Math.log1p(Math.max(0, (adminMass.get(key) ?? 0) - (mine.get(key) ?? 0)));
+      }
+      if (item.container && contains(item.container, candidate.entry)) score += 8;
+      if (heldBy[position]!.has(candidate.entry.index)) score += 4;
+      if (datelineEntry && candidate.entry.index === datelineEntry.index) score += 1;
+      candidate.score = score;
+    }
+  }
 }
 
 const PRECISION_OF_KIND: Readonly<Record<string, string>> = {
@@ -242,63 +317,21 @@ export function resolvePlaces(text: string, toponyms: readonly ToponymSpan[], co
   const countryMass = new Map<string, number>();
   const adminMass = new Map<string, number>();
   const own: Map<string, number>[] = items.map(() => new Map());
-  const spread = (scoreOf: (candidate: Candidate) => number): void => {
-    countryMass.clear();
-    adminMass.clear();
-    items.forEach((item, position) => {
-      const weights = shares(item.candidates, scoreOf);
-      const mine = own[position]!;
-      mine.clear();
-      item.candidates.forEach((candidate, rank) => {
-        const weight = weights[rank] ?? 0;
-        const { countryCode, admin1 } = candidate.entry;
-        if (!countryCode) return;
-        mine.set(countryCode, (mine.get(countryCode) ?? 0) + weight);
-        if (admin1 && candidate.entry.kind !== 'country') mine.set(`${countryCode}.${admin1}`, (mine.get(`${countryCode}.${admin1}`) ?? 0) + weight);
-      });
-      for (const [key, weight] of mine) {
-        const map = key.includes('.') ? adminMass : countryMass;
-        map.set(key, (map.get(key) ?? 0) + weight);
-      }
-    });
-    if (datelineEntry?.countryCode) countryMass.set(datelineEntry.countryCode, (countryMass.get(datelineEntry.countryCode) ?? 0) + 2);
-  };
   // "Atlanta, Georgia": the reading of Georgia that holds Atlanta.
   const heldBy = items.map(() => new Set<number>());
-  items.forEach((item, position) => {
-    const next = items[position + 1];
-    if (!next || !/^,\s*$/.test(text.slice(item.span.end, next.span.start))) return;
+  for (let position = 0; position + 1 < items.length; position++) {
+    const item = items[position]!;
+    const next = items[position + 1]!;
+    if (!/^,\s*$/.test(text.slice(item.span.end, next.span.start))) continue;
     for (const inner of item.candidates.slice(0, 10)) {
       for (const outer of next.candidates) if (contains(outer.entry, inner.entry)) heldBy[position + 1]!.add(outer.entry.index);
     }
-  });
-  const rescore = (): void => {
-    let leadingMass = 0;
-    for (const mass of countryMass.values()) leadingMass = Math.max(leadingMass, mass);
-    items.forEach((item, position) => {
-      const mine = own[position]!;
-      for (const candidate of item.candidates) {
-        const { countryCode, admin1, kind } = candidate.entry;
-        let score = candidate.prior;
-        // Oceans, continents and multi-country regions lie in no one country: they get the
-        // support of a middling country, so an article about the US keeps `Atlantic` an ocean.
-        if (!countryCode) score += 1.6 * Math.log1p(0.5 * leadingMass);
-        else score += 1.6 * Math.log1p(Math.max(0, (countryMass.get(countryCode) ?? 0) - (mine.get(countryCode) ?? 0)));
-        if (admin1 && kind !== 'country') {
-          const key = `${countryCode}.${admin1}`;
-          score += 1.0 * Math.log1p(Math.max(0, (adminMass.get(key) ?? 0) - (mine.get(key) ?? 0)));
-        }
-        if (item.container && contains(item.container, candidate.entry)) score += 8;
-        if (heldBy[position]!.has(candidate.entry.index)) score += 4;
-        if (datelineEntry && candidate.entry.index === datelineEntry.index) score += 1;
-        candidate.score = score;
-      }
-    });
-  };
-  spread((candidate) => candidate.prior);
-  rescore();
-  spread((candidate) => candidate.score);
-  rescore();
+  }
+  const belief: ArticleBelief = { items, countryMass, adminMass, own, heldBy, datelineEntry };
+  spreadBelief(belief, true);
+  rescoreCandidates(belief);
+  spreadBelief(belief, false);
+  rescoreCandidates(belief);
 
   // The article's leading country, for names that nothing knows and no sentence places.
   // Only a country the text names itself counts: a country guessed from one ambiguous town (a

@@ -241,13 +241,14 @@ const MERGE_GAP = /^(?: | and | & | of | of the |['’]s )$/;
  */
 function trimmedMentions(text: string, mentions: readonly LocationMention[]): readonly LocationMention[] {
   let trimmed: LocationMention[] | undefined;
-  mentions.forEach((mention, index) => {
+  for (let index = 0; index < mentions.length; index++) {
+    const mention = mentions[index]!;
     let end = mention.end;
     while (end > mention.start + 1 && /[!?,;:]/.test(text[end - 1] ?? '')) end--;
-    if (end === mention.end) return;
+    if (end === mention.end) continue;
     trimmed ??= [...mentions];
     trimmed[index] = { ...mention, end };
-  });
+  }
   return trimmed ?? mentions;
 }
 

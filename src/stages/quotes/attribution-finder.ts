@@ -127,10 +127,11 @@ function kindOf(pieces: readonly Span[], quoted: readonly QuotedSpan[]): FoundAt
 function paragraphOfTokens(tokens: readonly Token[], paragraphs: readonly Span[]): Int32Array {
   const result = new Int32Array(tokens.length);
   let paragraph = 0;
-  tokens.forEach((token, index) => {
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index]!;
     while (paragraph + 1 < paragraphs.length && paragraphs[paragraph]!.end <= token.start) paragraph++;
     result[index] = paragraph;
-  });
+  }
   return result;
 }
 

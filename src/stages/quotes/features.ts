@@ -92,12 +92,13 @@ export function makeVocabulary(parts: VocabularyParts): Vocabulary {
   const levels = new Uint8Array(words.length + 1);
   const coarseClusters = new Uint16Array(words.length + 1);
   const fineClusters = new Uint16Array(words.length + 1);
-  words.forEach((word, index) => {
+  for (let index = 0; index < words.length; index++) {
+    const word = words[index]!;
     classes[index + 1] = wordClass(word);
     levels[index + 1] = parts.cueLevels?.[index] ?? 0;
     coarseClusters[index + 1] = parts.coarseClusters?.[index] ?? 0;
     fineClusters[index + 1] = parts.fineClusters?.[index] ?? 0;
-  });
+  }
   const listed = ['according', 'that', ...SPEECH_VERBS, ...COGNITION_VERBS, ...SPEECH_NOUNS, ...SUBJECT_PRONOUNS];
   const cueWords = new WordTable(listed);
   const cueWordClasses = Uint8Array.from({ length: listed.length + 1 }, (_, id) => (id > 0 ? wordClass(listed[id - 1]!) : 0));

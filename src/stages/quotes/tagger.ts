@@ -298,7 +298,8 @@ export function tagTokens(model: QuoteTaggerModel, features: FeatureRows, tokens
   let tags = new Uint8Array(features.quoteState.length);
   let rows = features;
   let scratch: DecodeScratch | null = null;
-  model.passes.forEach((pass, index) => {
+  for (let index = 0; index < model.passes.length; index++) {
+    const pass = model.passes[index]!;
     let sequences = rows.sequences;
     if (index > 0) {
       // A line where the previous pass found nothing stays all O (the stacked pass has never been
@@ -314,11 +315,11 @@ export function tagTokens(model: QuoteTaggerModel, features: FeatureRows, tokens
     if (kernel) {
       // The stacked pass's first rows are the first pass's (see `stackedRows`): the kernel summed them already.
       kernel.decode(index, rows.rows, rows.stride, sequences, tags, index === 1 ? features.stride : 0);
-      return;
+      continue;
     }
     scratch ??= makeDecodeScratch(features.sequences.reduce((most, sequence) => Math.max(most, sequence.end - sequence.first), 0));
     for (const sequence of sequences) decodeQuantised(rows.rows, rows.stride, sequence.first, sequence.end, pass, tags, scratch);
-  });
+  }
   return tags;
 }
 
@@ -374,9 +375,10 @@ export function saveQuoteModel(model: TrainedQuoteModel): Buffer {
   const prefix = Buffer.alloc(4);
   prefix.writeUInt32LE(headerBytes.length);
   const parts: Buffer[] = [prefix, headerBytes];
-  model.passes.forEach((pass, index) => {
+  for (let index = 0; index < model.passes.length; index++) {
+    const pass = model.passes[index]!;
     parts.push(Buffer.from(quantised[index]!.values.buffer), Buffer.from(Float32Array.from(pass.transition).buffer));
-  });
+  }
   return gzipSync(Buffer.concat(parts), { level: 9 });
 }
 

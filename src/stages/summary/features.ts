@@ -76,7 +76,8 @@ export function articleWordIds(sentences: readonly FeatureSentence[]): ArticleWo
   const rows: Int32Array[] = [];
   for (const sentence of sentences) {
     const row = new Int32Array(sentence.words.length);
-    sentence.words.forEach((word, position) => {
+    for (let position = 0; position < sentence.words.length; position++) {
+      const word = sentence.words[position]!;
       let id = ids.get(word);
       if (id === undefined) {
         id = vocabulary.length;
@@ -84,7 +85,7 @@ export function articleWordIds(sentences: readonly FeatureSentence[]): ArticleWo
         vocabulary.push(word);
       }
       row[position] = id;
-    });
+    }
     rows.push(row);
   }
   return { vocabulary, rows };
@@ -173,11 +174,12 @@ export function sentenceFeatures(sentences: readonly FeatureSentence[], lexicon:
       scratch[id] = (scratch[id] as number) + 1;
     }
     const counts = new Float64Array(distinct.length);
-    distinct.forEach((id, position) => {
+    for (let position = 0; position < distinct.length; position++) {
+      const id = distinct[position]!;
       counts[position] = scratch[id] as number;
       documentCounts[id] = (documentCounts[id] as number) + (scratch[id] as number);
       scratch[id] = 0;
-    });
+    }
     sentenceWords.push(Int32Array.from(distinct));
     sentenceCounts.push(counts);
   }
@@ -207,11 +209,13 @@ export function sentenceFeatures(sentences: readonly FeatureSentence[], lexicon:
   for (const id of keywords) isKeyword[id] = 1;
   const leadCounts = new Float64Array(size);
   let leadNormSquared = 0;
-  (sentenceWords[0] ?? new Int32Array(0)).forEach((id, position) => {
+  const items = (sentenceWords[0] ?? new Int32Array(0));
+  for (let position = 0; position < items.length; position++) {
+    const id = items[position]!;
     const value = (sentenceCounts[0] as Float64Array)[position] as number;
     leadCounts[id] = value;
     leadNormSquared += value * value;
-  });
+  }
   const leadNorm = Math.sqrt(leadNormSquared);
   const logSentences = Math.log1p(count);
   for (let index = 0; index < count; index += 1) {

@@ -195,7 +195,8 @@ export function documentAggregates(sentences: readonly SentenceFeatures[], first
   const counts = new Int32Array(tokenCount * 5);
   // Multi-token pass-1 entities by the capitalised forms in them: `Dawud` → [Musa Abu Dawud, PER].
   const containers = new Map<string, { length: number; type: number; sentence: number; start: number }[]>();
-  sentences.forEach((sentence, sentenceIndex) => {
+  for (let sentenceIndex = 0; sentenceIndex < sentences.length; sentenceIndex++) {
+    const sentence = sentences[sentenceIndex]!;
     const tags = firstTags[sentenceIndex]!;
     for (let index = 0; index < sentence.length; index++) {
       const form = sentence.memoryKeys[index]!;
@@ -221,10 +222,11 @@ export function documentAggregates(sentences: readonly SentenceFeatures[], first
       }
       start = end - 1;
     }
-  });
+  }
   const majority = tagArrays(sentences);
   const containing = tagArrays(sentences);
-  sentences.forEach((sentence, sentenceIndex) => {
+  for (let sentenceIndex = 0; sentenceIndex < sentences.length; sentenceIndex++) {
+    const sentence = sentences[sentenceIndex]!;
     const tags = firstTags[sentenceIndex]!;
     const sentenceMajority = majority[sentenceIndex]!.fill(-1);
     const sentenceContaining = containing[sentenceIndex]!.fill(-1);
@@ -252,7 +254,7 @@ export function documentAggregates(sentences: readonly SentenceFeatures[], first
         sentenceContaining[index] = container.type;
       }
     }
-  });
+  }
   return { majority, containing };
 }
 

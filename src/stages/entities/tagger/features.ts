@@ -364,7 +364,8 @@ export class TokenDescriber {
   #entry(attributes: Int32Array, token: string): TokenEntry {
     const rows: number[] = [];
     const bounds = new Int32Array(cachedOffsets.length + 1);
-    cachedOffsets.forEach((offset, group) => {
+    for (let group = 0; group < cachedOffsets.length; group++) {
+      const offset = cachedOffsets[group]!;
       bounds[group] = rows.length;
       for (let template = 0; template < unaryOffsets.length; template++) {
         if (unaryOffsets[template] !== offset) continue;
@@ -373,7 +374,7 @@ export class TokenDescriber {
         const row = this.rowOf(featureKey(template, attribute));
         if (row >= 0) rows.push(row);
       }
-    });
+    }
     bounds[cachedOffsets.length] = rows.length;
     // Attributes, rows, bounds and room for the tagger's sums as views of one block: one backing
     // store per cached string instead of four (the cache holds up to 80,000 strings a thread).
