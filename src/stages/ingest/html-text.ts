@@ -52,9 +52,9 @@ export function blockLines(root: Node): TextLine[] {
   const appendText = (raw: string): void => {
     if (preDepth > 0 && raw.includes('\n')) {
       // Inside <pre> a source line break is a real line break.
-      const items = raw.split('\n');
-      for (let index = 0; index < items.length; index++) {
-        const piece = items[index]!;
+      const pieces = raw.split('\n');
+      for (let index = 0; index < pieces.length; index++) {
+        const piece = pieces[index]!;
         if (index > 0) breakLine(1);
         appendText(piece);
       }

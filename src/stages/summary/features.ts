@@ -209,9 +209,9 @@ export function sentenceFeatures(sentences: readonly FeatureSentence[], lexicon:
   for (const id of keywords) isKeyword[id] = 1;
   const leadCounts = new Float64Array(size);
   let leadNormSquared = 0;
-  const items = (sentenceWords[0] ?? new Int32Array(0));
-  for (let position = 0; position < items.length; position++) {
-    const id = items[position]!;
+  const leadWords = sentenceWords[0] ?? new Int32Array(0);
+  for (let position = 0; position < leadWords.length; position++) {
+    const id = leadWords[position]!;
     const value = (sentenceCounts[0] as Float64Array)[position] as number;
     leadCounts[id] = value;
     leadNormSquared += value * value;
