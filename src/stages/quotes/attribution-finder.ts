@@ -770,10 +770,15 @@ export function findAttributions(
     attributions.push({ content: [{ start: span.start, end: span.end }], cue: null, source: null, kind: 'direct', rule: 'quote-marks', firstToken });
   }
   attributions.sort((a, b) => a.firstToken - b.firstToken);
-  return mergeSplitQuotes(text, attributions.flatMap((item) => splitCoordinatedCues(text, tokens, quoted, item, cueLevel)).map((attribution) => {
-    const refined = extendOverFocusPhrase(text, tokens, tags, endAtClosedQuote(text, quoted, cutAtSentenceEnd(tokens, quoted, prepositionToCue(text, startAtThat(text, tokens, splitTranscriptSpeaker(text, attribution))))));
-    return refined === attribution ? attribution : { ...refined, kind: kindOf(refined.content, quoted) };
-  }), paragraphOf);
+  const refined: FoundAttribution[] = [];
+  for (const item of attributions) for (const attribution of splitCoordinatedCues(text, tokens, quoted, item, cueLevel)) refined.push(refineAttribution(text, tokens, tags, quoted, attribution));
+  return mergeSplitQuotes(text, refined, paragraphOf);
+}
+
+/** One attribution through the boundary conventions, its kind read again when they moved its content. */
+function refineAttribution(text: string, tokens: readonly Token[], tags: Uint8Array, quoted: readonly QuotedSpan[], attribution: FoundAttribution): FoundAttribution {
+  const refined = extendOverFocusPhrase(text, tokens, tags, endAtClosedQuote(text, quoted, cutAtSentenceEnd(tokens, quoted, prepositionToCue(text, startAtThat(text, tokens, splitTranscriptSpeaker(text, attribution))))));
+  return refined === attribution ? attribution : { ...refined, kind: kindOf(refined.content, quoted) };
 }
 
 /**
@@ -817,14 +822,18 @@ function mergeSplitQuotes(text: string, attributions: FoundAttribution[], paragr
  * `cueLevel` gives a lower-case word's learned cue level (0–3, see `cueLevelOf`).
  */
 export function dropWeakAttributions(text: string, attributions: readonly FoundAttribution[], cueLevel: (word: string) => number): FoundAttribution[] {
-  return attributions.filter((attribution) => {
-    let words = 0;
-    for (const piece of attribution.content) if ((words += wordCount(text, piece, MINIMUM_QUOTE_WORDS - words)) >= MINIMUM_QUOTE_WORDS) break;
-    if (!attribution.cue) return attribution.kind !== 'indirect' && words >= MINIMUM_QUOTE_WORDS;
-    // Four words or more stand whatever the cue: its level is read only for short contents.
-    if (words > 3) return true;
-    let level = 0;
-    for (const word of text.slice(attribution.cue.start, attribution.cue.end).toLowerCase().split(NON_WORD)) if (word) level = Math.max(level, cueLevel(word));
-    return words <= 1 ? level >= 3 : level >= 2;
-  });
+  const kept: FoundAttribution[] = [];
+  for (const attribution of attributions) if (isStrongAttribution(text, attribution, cueLevel)) kept.push(attribution);
+  return kept;
+}
+
+function isStrongAttribution(text: string, attribution: FoundAttribution, cueLevel: (word: string) => number): boolean {
+  let words = 0;
+  for (const piece of attribution.content) if ((words += wordCount(text, piece, MINIMUM_QUOTE_WORDS - words)) >= MINIMUM_QUOTE_WORDS) break;
+  if (!attribution.cue) return attribution.kind !== 'indirect' && words >= MINIMUM_QUOTE_WORDS;
+  // Four words or more stand whatever the cue: its level is read only for short contents.
+  if (words > 3) return true;
+  let level = 0;
+  for (const word of text.slice(attribution.cue.start, attribution.cue.end).toLowerCase().split(NON_WORD)) if (word) level = Math.max(level, cueLevel(word));
+  return words <= 1 ? level >= 3 : level >= 2;
 }

@@ -27,6 +27,27 @@ export interface FoundQuotes {
   readonly diagnostics: Diagnostic[];
 }
 
+/**
+ * A model's learned cue level of a lower-case word, one function per model (made once: V8 drops a
+ * closure's optimised code at a full collection once none of its closures lives, so one made per
+ * article was compiled again and again).
+ */
+const cueLevels = new WeakMap<QuoteTaggerModel, (word: string) => number>();
+
+function cueLevelOf(model: QuoteTaggerModel): (word: string) => number {
+  let cueLevel = cueLevels.get(model);
+  if (cueLevel === undefined) {
+    const { ids, cueLevels: levels, size } = model.vocabulary;
+    // A cue word unseen in training counts as a middling one.
+    cueLevel = (word: string): number => {
+      const id = ids.idOfWord(word);
+      return id === 0 || id > size ? 2 : levels[id]!;
+    };
+    cueLevels.set(model, cueLevel);
+  }
+  return cueLevel;
+}
+
 /** Finds the attributions of an article and resolves their speakers. Pure; never throws on odd text. */
 export function findQuotes(inputs: QuoteInputs, model: QuoteTaggerModel): FoundQuotes {
   const { text, tokens } = inputs;
@@ -36,12 +57,7 @@ export function findQuotes(inputs: QuoteInputs, model: QuoteTaggerModel): FoundQ
   const kernel = kernelFor(model, tokens.length, text.length);
   const features = featureRows(text, tokens, lines, quoted.spans, model.vocabulary, model.rowBits, model.arena, kernel);
   const tags = tagTokens(model, features, tokens, kernel);
-  const { ids, cueLevels, size } = model.vocabulary;
-  // A cue word unseen in training counts as a middling one.
-  const cueLevel = (word: string): number => {
-    const id = ids.idOfWord(word);
-    return id === 0 || id > size ? 2 : cueLevels[id]!;
-  };
+  const cueLevel = cueLevelOf(model);
   const found = findAttributions(text, tokens, lines, tags, quoted.spans, cueLevel);
   const attributions = dropWeakAttributions(text, found, cueLevel);
   return { quotes: resolveSpeakers(inputs, attributions), diagnostics: quoted.diagnostics };
