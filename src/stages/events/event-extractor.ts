@@ -185,7 +185,7 @@ interface Context {
   readonly quoteSpans: SpanIndex<Quote>;
   readonly contentPieces: SpanIndex<Span & { readonly quote: number }>;
   /** Per entity id, what depends on the entity alone (its mentions' country, its actor kind), once per Doc. */
-  readonly byEntity: Map<string, { country?: string | null; kind?: EventActor['kind'] | null }>;
+  readonly byEntity: Map<string, EntityMemo>;
 }
 
 function isCountryPlace(place: Place): boolean {
@@ -211,9 +211,16 @@ function entityCountry(context: Context, entity: Entity | undefined, span: Span)
   return memo.country ?? undefined;
 }
 
-function entityMemo(context: Context, entity: Entity): { country?: string | null; kind?: EventActor['kind'] | null } {
+/** What is worked out once per entity: its country and actor kind (null: none; undefined: not yet). */
+interface EntityMemo {
+  country: string | null | undefined;
+  kind: EventActor['kind'] | null | undefined;
+}
+
+function entityMemo(context: Context, entity: Entity): EntityMemo {
   let memo = context.byEntity.get(entity.id);
-  if (!memo) context.byEntity.set(entity.id, (memo = {}));
+  // Both fields from the start (undefined: not worked out yet): one object shape whichever is asked first.
+  if (!memo) context.byEntity.set(entity.id, (memo = { country: undefined, kind: undefined }));
   return memo;
 }
 
