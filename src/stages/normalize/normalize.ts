@@ -89,7 +89,9 @@ function isBoilerplate(content: string): string | undefined {
 export function normalizeText(source: string): Normalized {
   const lines = splitLines(source);
   const removals: Removal[] = [];
-  const meta: Partial<Meta> = {};
+  // Metadata in the order the head gives it (the order its keys keep): a Map, not an object grown
+  // field by field, whose shapes (one per combination of fields) made this function deoptimise.
+  const meta = new Map<keyof Meta, Meta[keyof Meta]>();
   // keepFrom[i] / keepTo[i]: the part of line i kept (relative to line start); removed lines get -1.
   const keepFrom = new Int32Array(lines.length);
   const keepTo = new Int32Array(lines.length);
@@ -115,8 +117,8 @@ export function normalizeText(source: string): Normalized {
     const dateline = matchDateline(source.slice(line.start + offset, line.end));
     if (dateline) {
       datelineLine = index;
-      if (dateline.place) meta.dateline = dateline.place;
-      if (dateline.publisher) meta.publisher = dateline.publisher;
+      if (dateline.place) meta.set('dateline', dateline.place);
+      if (dateline.publisher) meta.set('publisher', dateline.publisher);
       const cut = offset + dateline.length;
       removals.push({ start: line.start, end: line.start + cut, reason: 'dateline', text: source.slice(line.start, line.start + cut) });
       if (cut >= line.end - line.start || !source.slice(line.start + cut, line.end).trim()) keepFrom[index] = -1;
@@ -143,9 +145,9 @@ export function normalizeText(source: string): Normalized {
     }
     const visible = findVisibleDate(content);
     if (visible && visible.wholeLine) {
-      if (!meta.published) {
-        meta.published = visible.date;
-        meta.publishedSource = 'visible-text';
+      if (!meta.has('published')) {
+        meta.set('published', visible.date);
+        meta.set('publishedSource', 'visible-text');
       }
       remove(index, 'timestamp line');
       continue;
@@ -163,10 +165,10 @@ export function normalizeText(source: string): Normalized {
     if (datelineLine >= 0) {
       const byline = /^By\s+(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}(?:\s*(?:,|and)\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})*)\s*,?/u.exec(content);
       if (byline && byline[1] && wordCount(content) <= 12) {
-        meta.byline = byline[1];
+        meta.set('byline', byline[1]);
         remove(index, 'byline');
-      } else if (!meta.title && wordCount(content) <= 25) {
-        meta.title = content;
+      } else if (!meta.has('title') && wordCount(content) <= 25) {
+        meta.set('title', content);
         remove(index, 'headline');
       }
     }
@@ -226,5 +228,5 @@ export function normalizeText(source: string): Normalized {
   }
   const { text, alignment } = builder.finish();
   removals.sort((a, b) => a.start - b.start);
-  return { text, alignment, removals, meta };
+  return { text, alignment, removals, meta: Object.fromEntries(meta) as Partial<Meta> };
 }
