@@ -38,26 +38,34 @@ function sameSentence(context: Context, a: number, b: number): boolean {
 
 /** `In Amenas`: a capitalised function word right before a name, not opening the sentence. */
 function absorbCapitalisedFunctionWords(context: Context, mentions: NameMention[], taken: Uint8Array): NameMention[] {
-  return mentions.map((mention) => {
-    const before = mention.firstToken - 1;
-    if (before < 0 || taken[before] || !sameSentence(context, before, mention.firstToken)) return mention;
-    if (!NAME_FUNCTION_WORDS.has(word(context, before))) return mention;
-    const sentenceStart = before === 0 || !sameSentence(context, before - 1, before);
-    const afterQuote = /^[“"‘'(]$/.test(word(context, before - 1));
-    if (sentenceStart || afterQuote) return mention;
-    return { ...mention, firstToken: before, rule: `${mention.rule}+function-word` };
-  });
+  const repaired: NameMention[] = [];
+  for (const mention of mentions) repaired.push(withFunctionWord(context, mention, taken));
+  return repaired;
+}
+
+function withFunctionWord(context: Context, mention: NameMention, taken: Uint8Array): NameMention {
+  const before = mention.firstToken - 1;
+  if (before < 0 || taken[before] || !sameSentence(context, before, mention.firstToken)) return mention;
+  if (!NAME_FUNCTION_WORDS.has(word(context, before))) return mention;
+  const sentenceStart = before === 0 || !sameSentence(context, before - 1, before);
+  const afterQuote = /^[“"‘'(]$/.test(word(context, before - 1));
+  if (sentenceStart || afterQuote) return mention;
+  return { ...mention, firstToken: before, rule: `${mention.rule}+function-word` };
 }
 
 /** `Libyan Desert`: a name followed by a capitalised geographic feature word is a place. */
 function absorbFeatureWords(context: Context, mentions: NameMention[], taken: Uint8Array): NameMention[] {
-  return mentions.map((mention) => {
-    let last = mention.lastToken;
-    while (last + 1 < context.tokens.length && !taken[last + 1] && sameSentence(context, last, last + 1) && FEATURE_WORDS.has(word(context, last + 1))) last++;
-    const lastWord = word(context, last);
-    if (last === mention.lastToken && !(FEATURE_WORDS.has(lastWord) && mention.lastToken > mention.firstToken && mention.type !== 'ORG')) return mention;
-    return { ...mention, lastToken: last, type: 'LOC' as EntityType, rule: `${mention.rule}+feature-word` };
-  });
+  const repaired: NameMention[] = [];
+  for (const mention of mentions) repaired.push(withFeatureWords(context, mention, taken));
+  return repaired;
+}
+
+function withFeatureWords(context: Context, mention: NameMention, taken: Uint8Array): NameMention {
+  let last = mention.lastToken;
+  while (last + 1 < context.tokens.length && !taken[last + 1] && sameSentence(context, last, last + 1) && FEATURE_WORDS.has(word(context, last + 1))) last++;
+  const lastWord = word(context, last);
+  if (last === mention.lastToken && !(FEATURE_WORDS.has(lastWord) && mention.lastToken > mention.firstToken && mention.type !== 'ORG')) return mention;
+  return { ...mention, lastToken: last, type: 'LOC' as EntityType, rule: `${mention.rule}+feature-word` };
 }
 
 /**

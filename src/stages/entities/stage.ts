@@ -110,13 +110,17 @@ const NAME_PARTICLES = new Set(['al', 'el', 'ash', 'bin', 'ibn']);
 export function extendNameParticles(text: string, tokens: readonly Token[], mentions: readonly NameMention[]): NameMention[] {
   const taken = new Set<number>();
   for (const mention of mentions) for (let t = mention.firstToken; t <= mention.lastToken; t++) taken.add(t);
-  return mentions.map((mention) => {
-    const before = tokens[mention.firstToken - 1];
-    const first = tokens[mention.firstToken];
-    if (!before || !first || before.sentence !== first.sentence || taken.has(mention.firstToken - 1)) return mention;
-    if (!NAME_PARTICLES.has(text.slice(before.start, before.end)) || first.start - before.end !== 1) return mention;
-    return { ...mention, firstToken: mention.firstToken - 1, rule: `${mention.rule}+particle` };
-  });
+  const repaired: NameMention[] = [];
+  for (const mention of mentions) repaired.push(withNameParticle(text, tokens, mention, taken));
+  return repaired;
+}
+
+function withNameParticle(text: string, tokens: readonly Token[], mention: NameMention, taken: ReadonlySet<number>): NameMention {
+  const before = tokens[mention.firstToken - 1];
+  const first = tokens[mention.firstToken];
+  if (!before || !first || before.sentence !== first.sentence || taken.has(mention.firstToken - 1)) return mention;
+  if (!NAME_PARTICLES.has(text.slice(before.start, before.end)) || first.start - before.end !== 1) return mention;
+  return { ...mention, firstToken: mention.firstToken - 1, rule: `${mention.rule}+particle` };
 }
 
 export const entitiesStage: Stage = {
