@@ -480,15 +480,18 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
   // Entities are numbered by their first mention.
   const entityIds = new Map<number, string>();
   usedClusters.forEach((cluster, index) => entityIds.set(cluster, `e${index + 1}`));
-  const mentions: Mention[] = all.map((mention) => ({
-    id: mentionIds.get(mention) ?? '',
-    start: mention.start,
-    end: mention.end,
-    type: mention.cluster !== null ? clusterType(clusters, mention.cluster) ?? mention.type : mention.type,
-    kind: mention.kind,
-    entity: mention.cluster !== null ? entityIds.get(mention.cluster) ?? null : null,
-    rule: mention.rule,
-  }));
+  const mentions: Mention[] = [];
+  for (const mention of all) {
+    mentions.push({
+      id: mentionIds.get(mention) ?? '',
+      start: mention.start,
+      end: mention.end,
+      type: mention.cluster !== null ? clusterType(clusters, mention.cluster) ?? mention.type : mention.type,
+      kind: mention.kind,
+      entity: mention.cluster !== null ? entityIds.get(mention.cluster) ?? null : null,
+      rule: mention.rule,
+    });
+  }
   // Each cluster's mentions in text order, gathered in one walk.
   const membersOf = new Map<number, WorkingMention[]>();
   for (const mention of all) {
@@ -497,25 +500,32 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
     if (list) list.push(mention);
     else membersOf.set(mention.cluster, [mention]);
   }
-  const entities: Entity[] = usedClusters.map((clusterIndex) => {
-    const cluster = clusters[clusterIndex]!;
-    const members = membersOf.get(clusterIndex) ?? [];
-    const names = members.filter((mention) => mention.kind === 'name').map((mention) => linking.formOf(mention));
-    const type = clusterType(clusters, clusterIndex) ?? 'MISC';
-    const aliases = [...new Set(names.map((name) => name.replace(/[’']s$/, '')))];
-    const canonical = pickCanonical(aliases, type) ?? (cluster.roles[0] ? text.slice(cluster.roles[0].start, cluster.roles[0].end) : text.slice(members[0]!.start, members[0]!.end));
-    const roles = cluster.roles.map((role) => {
-      const resolved: Role = { ...role };
-      if (role.affiliation?.startsWith('cluster:')) {
-        const id = entityIds.get(Number(role.affiliation.slice(8)));
-        if (id) resolved.affiliation = id;
-        else delete resolved.affiliation;
-      }
-      return resolved;
-    });
-    return { id: entityIds.get(clusterIndex) ?? '', type, name: canonical, aliases, mentions: members.map((mention) => mentionIds.get(mention) ?? ''), roles };
-  });
+  const entities: Entity[] = [];
+  for (const clusterIndex of usedClusters) entities.push(assembleEntity(linking, clusterIndex, membersOf.get(clusterIndex) ?? [], mentionIds, entityIds));
   return { mentions, entities };
+}
+
+/** An entity of the output: cluster `clusterIndex` with its members' ids, aliases, canonical name and roles. */
+function assembleEntity(linking: Linking, clusterIndex: number, members: readonly WorkingMention[], mentionIds: ReadonlyMap<WorkingMention, string>, entityIds: ReadonlyMap<number, string>): Entity {
+  const cluster = linking.clusters[clusterIndex]!;
+  const aliasSet = new Set<string>();
+  for (const mention of members) if (mention.kind === 'name') aliasSet.add(linking.formOf(mention).replace(/[’']s$/, ''));
+  const aliases = [...aliasSet];
+  const type = clusterType(linking.clusters, clusterIndex) ?? 'MISC';
+  const canonical = pickCanonical(aliases, type) ?? (cluster.roles[0] ? linking.text.slice(cluster.roles[0].start, cluster.roles[0].end) : linking.text.slice(members[0]!.start, members[0]!.end));
+  const roles: Role[] = [];
+  for (const role of cluster.roles) {
+    const resolved: Role = { ...role };
+    if (role.affiliation?.startsWith('cluster:')) {
+      const id = entityIds.get(Number(role.affiliation.slice(8)));
+      if (id) resolved.affiliation = id;
+      else delete resolved.affiliation;
+    }
+    roles.push(resolved);
+  }
+  const ids: string[] = [];
+  for (const mention of members) ids.push(mentionIds.get(mention) ?? '');
+  return { id: entityIds.get(clusterIndex) ?? '', type, name: canonical, aliases, mentions: ids, roles };
 }
 
 function clusterType(clusters: readonly Cluster[], index: number | null): EntityType | undefined {
