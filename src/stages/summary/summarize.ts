@@ -178,11 +178,20 @@ function sigmoid(value: number): number {
  * reading order.
  */
 export function chooseSentences(sentences: readonly FeatureSentence[], scores: readonly number[], limits: ChoiceLimits, interned: ArticleWordIds = articleWordIds(sentences)): number[] {
-  const order = scores.map((score, index) => ({ score, index })).sort((left, right) => right.score - left.score || left.index - right.index);
+  const order: { score: number; index: number }[] = [];
+  const hits: number[] = [];
+  // Residue (bylines, credits) is passed over in the first, strict round.
+  const residue = new Uint8Array(sentences.length);
+  for (let index = 0; index < scores.length; index++) {
+    const score = scores[index] as number;
+    const sentence = sentences[index] as FeatureSentence;
+    order.push({ score, index });
+    hits.push(sigmoid(score) * sentence.words.length);
+  }
+  for (let index = 0; index < sentences.length; index++) residue[index] = isResidue((sentences[index] as FeatureSentence).text, (sentences[index] as FeatureSentence).words) ? 1 : 0;
+  order.sort((left, right) => right.score - left.score || left.index - right.index);
   const grams = trigramSets(interned);
-  const hits = scores.map((score, index) => sigmoid(score) * (sentences[index] as FeatureSentence).words.length);
-  const strict = (index: number): boolean => !isResidue((sentences[index] as FeatureSentence).text, (sentences[index] as FeatureSentence).words);
-  for (const eligible of [strict, () => true]) {
+  for (const strict of [true, false]) {
     const chosen: number[] = [];
     const seen = new Set<number>();
     let words = 0;
@@ -193,7 +202,7 @@ export function chooseSentences(sentences: readonly FeatureSentence[], scores: r
       let best = -1;
       let bestValue = Number.NEGATIVE_INFINITY;
       for (const { index } of order) {
-        if (chosen.includes(index) || !eligible(index)) continue;
+        if (chosen.includes(index) || (strict && residue[index] === 1)) continue;
         const sentence = sentences[index] as FeatureSentence;
         if (limits.words !== undefined && chosen.length > 0 && words + sentence.words.length > limits.words) continue;
         let redundant = false;
@@ -228,10 +237,11 @@ export function chooseSentences(sentences: readonly FeatureSentence[], scores: r
 export function summarize(text: string, sentences: readonly SummarySentence[], options: SummaryOptions = {}, extras: SummaryExtras = {}): SummaryItem[] {
   if (sentences.length === 0) return [];
   const model = extras.model ?? loadSummaryModel();
-  const featureSentences = sentences.map((sentence) => {
+  const featureSentences: FeatureSentence[] = [];
+  for (const sentence of sentences) {
     const sentenceText = text.slice(sentence.start, sentence.end);
-    return { text: sentenceText, words: featureWords(sentenceText) };
-  });
+    featureSentences.push({ text: sentenceText, words: featureWords(sentenceText) });
+  }
   // Words interned once for the features and the trigram check.
   const interned = articleWordIds(featureSentences);
   const scores = scoreSentences(featureSentences, model, interned);
@@ -244,8 +254,10 @@ export function summarize(text: string, sentences: readonly SummarySentence[], o
       ...(model.length.referenceWords !== undefined ? { referenceWords: model.length.referenceWords } : {}),
     }
     : options.words !== undefined ? { sentences: Number.MAX_SAFE_INTEGER, words: options.words } : model.length;
-  return chooseSentences(featureSentences, scores, limits, interned).map((index) => {
+  const summary: SummaryItem[] = [];
+  for (const index of chooseSentences(featureSentences, scores, limits, interned)) {
     const sentence = sentences[index] as SummarySentence;
-    return { start: sentence.start, end: sentence.end, sentence: sentence.id, score: scores[index] as number };
-  });
+    summary.push({ start: sentence.start, end: sentence.end, sentence: sentence.id, score: scores[index] as number });
+  }
+  return summary;
 }
