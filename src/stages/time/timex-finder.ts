@@ -1287,7 +1287,8 @@ export function findTimexes(text: string, sentences: readonly SentenceSpan[], pu
   proposeReferences(text, triggers, raw);
   proposeCountedUnits(text, triggers, raw);
   proposeAnaphora(text, triggers, raw);
-  const candidates = raw.map((candidate) => withEdgeModifier(text, candidate));
+  const candidates: Candidate[] = [];
+  for (const candidate of raw) candidates.push(withEdgeModifier(text, candidate));
 
   // Longest first, then by priority, then leftmost; a chosen span blocks every overlapping one.
   const ordered = [...candidates].sort((a, b) => b.end - b.start - (a.end - a.start) || a.priority - b.priority || a.start - b.start);
