@@ -288,10 +288,37 @@ export function ensembleProbabilities(models: readonly LinearModel[], features: 
 }
 
 /** Index of the largest value among the indices `allowed` accepts (0 when none is accepted). */
-function argmax(values: Float64Array, allowed: (index: number) => boolean = () => true): number {
+function argmax(values: Float64Array): number {
+  let best = 0;
+  for (let index = 1; index < values.length; index++) if (values[index]! > values[best]!) best = index;
+  return best;
+}
+
+/**
+ * Which sub-types a text allows: one defined by a weapon or manner the text does not name gives
+ * way to the next most probable one, unless its context names it.
+ */
+class CueGate {
+  #contextCodes: Set<string> | undefined;
+  constructor(readonly cuedCodes: ReadonlySet<string>, readonly context: string | undefined) {}
+
+  allows(code: string): boolean {
+    if (!eventTypeInfo(code).needsCue || this.cuedCodes.has(code)) return true;
+    if (!this.context) return false;
+    this.#contextCodes ??= new Set(findCues(this.context).acled.map((cue) => cue.label));
+    return this.#contextCodes.has(code);
+  }
+}
+
+/** The most probable class the gate allows (with `acledOnly`, among ACLED's own sub-types); 0 when none is. */
+function argmaxAllowed(values: Float64Array, classes: readonly string[], gate: CueGate, acledOnly: boolean): number {
   let best = -1;
-  // The value first: `allowed` may read the context's cues, needed only for an index that would win.
-  for (let index = 0; index < values.length; index++) if ((best < 0 || values[index]! > values[best]!) && allowed(index)) best = index;
+  for (let index = 0; index < values.length; index++) {
+    // The value first: the gate may read the context's cues, needed only for an index that would win.
+    if (best >= 0 && !(values[index]! > values[best]!)) continue;
+    const candidate = classes[index];
+    if (acledOnly ? !!candidate && eventTypeInfo(candidate).acled && gate.allows(candidate) : gate.allows(candidate ?? 'OTHER')) best = index;
+  }
   return best < 0 ? 0 : best;
 }
 
@@ -308,15 +335,8 @@ export function classifyEventText(text: string, models: EventTypeModels, context
   const acledProbabilities = ensembleProbabilities(models.acled, features);
   const classes = models.acled[0]?.classes ?? [];
   const cuedCodes = new Set(hits.acled.map((cue) => cue.label));
-  let contextCodes: Set<string> | undefined;
-  // A sub-type defined by a weapon or manner the text does not name gives way to the next most probable one.
-  const allowed = (code: string): boolean => {
-    if (!eventTypeInfo(code).needsCue || cuedCodes.has(code)) return true;
-    if (!context) return false;
-    contextCodes ??= new Set(findCues(context).acled.map((cue) => cue.label));
-    return contextCodes.has(code);
-  };
-  const acledIndex = argmax(acledProbabilities, (index) => allowed(classes[index] ?? 'OTHER'));
+  const gate = new CueGate(cuedCodes, context);
+  const acledIndex = argmaxAllowed(acledProbabilities, classes, gate, false);
   const code = (classes[acledIndex] ?? 'OTHER') as EventCode;
   const info = eventTypeInfo(code);
   const ploverProbabilities = options.plover ?? true ? ensembleProbabilities(models.plover, features) : new Float64Array(0);
@@ -325,7 +345,7 @@ export function classifyEventText(text: string, models: EventTypeModels, context
   // A mode only from a weapon word, or from a sub-type defined by its weapon (air strike: aerial); an armed
   // clash told without weapons ("the 2013 attack against the In Amenas oil consortium") has none.
   const mode = ploverType === 'ASSAULT' ? (assaultMode(text) ?? (info.needsCue ? info.mode : undefined)) : ploverType === info.ploverType ? info.mode : undefined;
-  const acledOnlyIndex = argmax(acledProbabilities, (index) => { const candidate = classes[index]; return !!candidate && eventTypeInfo(candidate).acled && allowed(candidate); });
+  const acledOnlyIndex = argmaxAllowed(acledProbabilities, classes, gate, true);
   return {
     code, info, confidence: acledProbabilities[acledIndex] ?? 0,
     ploverType, ploverConfidence: ploverProbabilities[ploverIndex] ?? 0,
