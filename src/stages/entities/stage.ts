@@ -24,6 +24,12 @@ interface EntityResources {
 // Bits of the tagger gazetteer's lists, in the order a LOC is best described by.
 const PLACE_KINDS: ReadonlyArray<readonly [number, string]> = [[1, 'country'], [16, 'continent'], [4, 'city'], [8, 'region']];
 
+/** Whether one of `aliases` is a well-known organisation's name. */
+function namesWellKnownOrganisation(organisations: OrganisationIndex, aliases: readonly string[]): boolean {
+  for (const alias of aliases) if (isWellKnownOrganisation(organisations, alias)) return true;
+  return false;
+}
+
 /**
  * An entity any of whose names is a well-known organisation is an organisation, whatever the
  * tagger's mention-by-mention votes said (`Al Qaeda` tagged PER at a sentence start).
@@ -31,7 +37,7 @@ const PLACE_KINDS: ReadonlyArray<readonly [number, string]> = [[1, 'country'], [
 export function retypeWellKnownOrganisations(mentions: Mention[], entities: Entity[], organisations: OrganisationIndex): void {
   const retyped = new Set<string>();
   for (const entity of entities) {
-    if (entity.type === 'ORG' || !entity.aliases.some((alias) => isWellKnownOrganisation(organisations, alias))) continue;
+    if (entity.type === 'ORG' || !namesWellKnownOrganisation(organisations, entity.aliases)) continue;
     entity.type = 'ORG';
     delete entity.subtype;
     retyped.add(entity.id);

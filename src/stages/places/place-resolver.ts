@@ -345,23 +345,28 @@ export function resolvePlaces(text: string, toponyms: readonly ToponymSpan[], co
   let leadingMass = 0;
   for (const [countryCode, mass] of countryMass) if (mass > leadingMass && namedCountries.has(countryCode)) { leadingCountry = countryCode; leadingMass = mass; }
 
-  return finish(items.map((item) => {
-    const ranked = [...item.candidates].sort((a, b) => b.score - a.score || b.entry.population - a.entry.population);
-    const best = ranked[0];
-    if (best) {
-      const margin = best.score - (ranked[1]?.score ?? best.score - 4);
-      const confidence = Math.round(100 / (1 + Math.exp(-margin))) / 100;
-      const rule = best.viaDemonym ? 'gazetteer-demonym' : item.container && contains(item.container, best.entry) ? 'gazetteer-contained' : 'gazetteer';
-      return { item, best, confidence, rule };
-    }
-    // "the In Amenas oil consortium in Algeria": no entry for In Amenas, Algeria holds it.
-    if (item.container) return { item, best: { entry: item.container, viaDemonym: false, prior: 0, score: 0 }, confidence: 0.4, rule: 'containing-unit' };
-    if (leadingCountry !== undefined) {
-      const index = gazetteer.country(leadingCountry);
-      if (index !== undefined) return { item, best: { entry: gazetteer.entry(index), viaDemonym: false, prior: 0, score: 0 }, confidence: 0.2, rule: 'article-country' };
-    }
-    return { item, best: undefined, confidence: 0, rule: 'unresolved' };
-  }));
+  const choices: Choice[] = [];
+  for (const item of items) choices.push(choiceFor(item, gazetteer, leadingCountry));
+  return finish(choices);
+}
+
+/** A toponym's best reading and how sure it is, or the containing unit or the article's country when nothing fits. */
+function choiceFor(item: Toponym, gazetteer: Gazetteer, leadingCountry: string | undefined): Choice {
+  const ranked = [...item.candidates].sort((a, b) => b.score - a.score || b.entry.population - a.entry.population);
+  const best = ranked[0];
+  if (best) {
+    const margin = best.score - (ranked[1]?.score ?? best.score - 4);
+    const confidence = Math.round(100 / (1 + Math.exp(-margin))) / 100;
+    const rule = best.viaDemonym ? 'gazetteer-demonym' : item.container && contains(item.container, best.entry) ? 'gazetteer-contained' : 'gazetteer';
+    return { item, best, confidence, rule };
+  }
+  // "the In Amenas oil consortium in Algeria": no entry for In Amenas, Algeria holds it.
+  if (item.container) return { item, best: { entry: item.container, viaDemonym: false, prior: 0, score: 0 }, confidence: 0.4, rule: 'containing-unit' };
+  if (leadingCountry !== undefined) {
+    const index = gazetteer.country(leadingCountry);
+    if (index !== undefined) return { item, best: { entry: gazetteer.entry(index), viaDemonym: false, prior: 0, score: 0 }, confidence: 0.2, rule: 'article-country' };
+  }
+  return { item, best: undefined, confidence: 0, rule: 'unresolved' };
 }
 
 interface Choice {

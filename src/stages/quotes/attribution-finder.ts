@@ -744,7 +744,8 @@ export function findAttributions(
       }
     }
     if (source) source = antecedentOf(text, tokens, sources, source, cue);
-    const content = contents.map((run) => snapToQuotes({ start: run.start, end: run.end }, quoted));
+    const content: Span[] = [];
+    for (const run of contents) content.push(snapToQuotes({ start: run.start, end: run.end }, quoted));
     attributions.push({
       content,
       cue: { start: cue.start, end: cue.end },

@@ -223,11 +223,13 @@ export function createTagger(model: TaggerModel, clusters: WordClusters, gazette
       const lower = lowerWords(document);
       let tags = firstPass(document, first, rowOf, attributes, undefined, { staticScores: firstScores, buffers, lowerWords: lower, decoder: firstDecoder });
       if (second) tags = secondPass(document, tags, second, rowOf, attributes, undefined, { staticScores: secondScores, buffers, lowerWords: lower, decoder: secondDecoder });
-      return tags.map((sentence) => {
+      const named: string[][] = [];
+      for (const sentence of tags) {
         const names: string[] = new Array(sentence.length);
         for (let index = 0; index < sentence.length; index++) names[index] = tagNames[sentence[index]!]!;
-        return names;
-      });
+        named.push(names);
+      }
+      return named;
     },
   };
 }
