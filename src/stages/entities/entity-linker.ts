@@ -298,12 +298,28 @@ function acronymEnd(acronym: string): string {
 }
 
 /**
+ * What an antecedent must be: a person (holding the role `roleNoun`, when given), or a named
+ * organisation, not a state body when the description is an armed group's (`the militants`).
+ */
+interface AntecedentTest {
+  readonly type: 'PER' | 'ORG';
+  readonly roleNoun: string | undefined;
+  readonly armed: boolean;
+}
+
+function isAntecedent(linking: Linking, mention: WorkingMention, test: AntecedentTest): boolean {
+  if (clusterType(linking.clusters, mention.cluster) !== test.type) return false;
+  if (test.type === 'PER') return test.roleNoun === undefined || clusterHasRole(linking.clusters, mention.cluster, test.roleNoun);
+  return mention.kind === 'name' && !(test.armed && STATE_BODY.test(linking.formOf(mention)));
+}
+
+/**
  * Mentions of `lists` before a token, nearest first, within `window` sentences. Name mentions
  * are sorted by position and extra mentions are added in text order, so both lists are walked
  * backwards from the token and the walk stops at the window (linear in what it returns, not in
  * the article).
  */
-function recentMentions(lists: readonly (readonly WorkingMention[])[], beforeToken: number, sentenceIndex: number, accept: (mention: WorkingMention) => boolean, window: number): WorkingMention[] {
+function recentMentions(linking: Linking, lists: readonly (readonly WorkingMention[])[], beforeToken: number, sentenceIndex: number, test: AntecedentTest, window: number): WorkingMention[] {
   const found: WorkingMention[] = [];
   for (const list of lists) {
     let low = 0;
@@ -316,7 +332,7 @@ function recentMentions(lists: readonly (readonly WorkingMention[])[], beforeTok
     for (let index = low - 1; index >= 0; index--) {
       const mention = list[index]!;
       if (sentenceIndex - mention.sentence > window) break;
-      if (mention.cluster !== null && accept(mention)) found.push(mention);
+      if (mention.cluster !== null && isAntecedent(linking, mention, test)) found.push(mention);
     }
   }
   return found.sort((a, b) => b.lastToken - a.lastToken);
@@ -415,8 +431,9 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
     const word = linking.lower(t);
     // Pronouns: the nearest person within this and the previous sentence, if only one is there.
     if (PRONOUNS.has(word)) {
-      const candidates = recentMentions(lists, t, token.sentence, (mention) => clusterType(clusters, mention.cluster) === 'PER', 1);
-      const distinct = new Set(candidates.map((candidate) => candidate.cluster));
+      const candidates = recentMentions(linking, lists, t, token.sentence, { type: 'PER', roleNoun: undefined, armed: false }, 1);
+      const distinct = new Set<number | null>();
+      for (const candidate of candidates) distinct.add(candidate.cluster);
       const nearest = candidates[0];
       const sameSentence = nearest && nearest.sentence === token.sentence;
       const cluster = nearest && (distinct.size === 1 || sameSentence) ? nearest.cluster : null;
@@ -455,17 +472,11 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
     if (word !== 'the') continue;
     if (PERSON_NOMINALS.has(noun)) {
       // `the official added`: the nearest person described by the same noun, else unlinked.
-      const candidates = recentMentions(lists, t, token.sentence, (mention) => clusterType(clusters, mention.cluster) === 'PER' && clusterHasRole(clusters, mention.cluster, noun), 4);
+      const candidates = recentMentions(linking, lists, t, token.sentence, { type: 'PER', roleNoun: noun, armed: false }, 4);
       extra.push(workingMention(span.start, span.end, t, cursor, token.sentence, 'PER', 'nominal', 'definite-description', candidates[0]?.cluster ?? null));
     } else if (ORGANISATION_NOMINALS.has(noun)) {
       const armed = ARMED_GROUP_NOUNS.has(noun);
-      const candidates = recentMentions(
-        lists,
-        t,
-        token.sentence,
-        (mention) => mention.kind === 'name' && clusterType(clusters, mention.cluster) === 'ORG' && !(armed && STATE_BODY.test(linking.formOf(mention))),
-        2,
-      );
+      const candidates = recentMentions(linking, lists, t, token.sentence, { type: 'ORG', roleNoun: undefined, armed }, 2);
       extra.push(workingMention(span.start, span.end, t, cursor, token.sentence, 'ORG', 'nominal', 'definite-description', candidates[0]?.cluster ?? null));
     }
   }
