@@ -161,7 +161,14 @@ const pairTemplates: readonly (readonly [number, number, number, number])[] = [
 /** The templates as flat typed arrays: `for…of` with destructuring was a third of extraction time. */
 const unaryOffsets = Int32Array.from(unaryTemplates, ([offset]) => offset);
 const unaryKinds = Int32Array.from(unaryTemplates, ([, attributeKind]) => attributeKind);
-const pairFlat = Int32Array.from(pairTemplates.flat());
+/** Per pair template, where its two attributes are relative to a token's row of a sentence's attribute window (`offset * attributeKindCount + kind`). */
+const pairDeltas = Int32Array.from(pairTemplates.flatMap(([offsetA, kindA, offsetB, kindB]) => [offsetA * attributeKindCount + kindA, offsetB * attributeKindCount + kindB]));
+
+function copyAttributes(entry: TokenEntry, window: Int32Array, at: number): void {
+  const data = entry.data;
+  const from = entry.at;
+  for (let attribute = 0; attribute < attributeKindCount; attribute++) window[at + attribute] = data[from + attribute]!;
+}
 
 /** Slot numbers of the context and document templates (after the unary and pair ones). */
 const slot = (() => {
@@ -226,9 +233,23 @@ const letterPattern = /[A-Za-z]/;
 /** Relative positions whose unary templates are cached per token string, in group order. */
 export const cachedOffsets = [0, -1, 1, -2, 2] as const;
 
-/** A token string's attributes and the weight rows of its unary features at each relative position. */
+/** Where an entry's block keeps its group bounds (after the attributes) and its rows (after the bounds). */
+export const entryBoundsAt = attributeKindCount;
+export const entryRowsAt = attributeKindCount + cachedOffsets.length + 1;
+
+/**
+ * A token string's attributes and the weight rows of its unary features at each relative position,
+ * as a block of ints in a chunk shared with other entries (`data` from `at`): the attributes (one
+ * per kind), then `cachedOffsets.length + 1` group bounds relative to the rows, then the rows; the
+ * rows of the unary templates with offset `cachedOffsets[g]` are
+ * `data[at + entryRowsAt + data[at + entryBoundsAt + g]]` up to the next bound. Tens of thousands of
+ * entries live in a batch's cache: one typed array (and its backing store) each cost about 400
+ * bytes more than the block itself.
+ */
 export interface TokenEntry {
-  readonly attributes: Int32Array;
+  /** The chunk holding the block; the cache moves a block it keeps into a newer chunk (same contents). */
+  data: Int32Array;
+  at: number;
   /** Lower-cased folded form for gazetteer lookups. */
   readonly gazetteerKey: string;
   /** Document-memory key: the gazetteer key of a capitalised word, else ''. */
@@ -241,21 +262,24 @@ export interface TokenEntry {
   readonly gazetteerLongest: number;
   /** What the token says about an all-caps headline: {@link headlineNeutral}, {@link headlineBreaks} or {@link headlineCaps}. */
   readonly headlineClass: number;
-  /** Rows of the unary templates with offset `cachedOffsets[g]` are `rows[bounds[g]] .. rows[bounds[g+1]-1]`. */
-  readonly rows: Int32Array;
-  readonly bounds: Int32Array;
   /**
-   * Cache slot for the tagger that owns the describer: the summed weights of each group's rows, so
+   * Cache slot for a tagger without the WebAssembly kernel: the summed weights of each group's rows, so
    * tagging adds one vector per neighbour instead of reading every unary row. Unset in training.
    */
   sums: Int32Array | undefined;
-  /** Zeroed room for {@link TokenEntry.sums} in the entry's block (length `sumsLength` of the describer), if any. */
-  readonly sumSpace: Int32Array | undefined;
   /** Number of the entry, unique within its describer (names it in the tagger kernel's cache of sums). */
   readonly serial: number;
   /** Slot of the tagger kernel's cache of sums last given to this entry, -1 before any (valid while the slot's owner is `serial`). */
   sumsSlot: number;
 }
+
+/** Attribute `attributeKind` of an entry (-1 when it does not apply or is unknown). */
+export function entryAttribute(entry: TokenEntry, attributeKind: number): number {
+  return entry.data[entry.at + attributeKind]!;
+}
+
+/** Ints per chunk of the describer's entry blocks (an entry is about 60). */
+const chunkInts = 65_536;
 
 /**
  * Per-tagger cache of token descriptions and of their unary feature rows (a token's unary features
@@ -275,7 +299,13 @@ export class TokenDescriber {
   /** Per-sentence buffers of {@link extractSentence}. */
   readonly buffers = { capital: new Uint8Array(256), longest: new Int32Array(256), marks: new Int32Array(256), keyStarts: new Int32Array(257) };
   #keys = new Float64Array(4096);
+  #window = new Int32Array(64 * attributeKindCount);
   #serial = 0;
+  /** The chunk new blocks go into, and its first free int. */
+  #chunk = new Int32Array(chunkInts);
+  #chunkUsed = 0;
+  /** Room for one entry's rows while they are looked up. */
+  #rowScratch = new Int32Array(64);
 
   /** A reusable buffer of at least `size` rows, keeping its contents when it grows (extraction copies out what it keeps). */
   scratch(size: number): Int32Array {
@@ -290,23 +320,25 @@ export class TokenDescriber {
   /**
    * @param table Attribute table. @param resources Clusters and gazetteer.
    * @param rowOf Feature key → weight row. @param limit Strings per cache generation (default
-   * 40,000, about 1 KB each: a worker thread's largest cache). On the shared articles, 20,000 made
-   * tagging about 15 % slower than 200,000; 40,000 was within measurement noise of 200,000.
+   * 40,000: a worker thread's largest cache). On the shared articles, 20,000 made tagging about
+   * 15 % slower than 200,000; 40,000 was within measurement noise of 200,000.
    */
   constructor(
     readonly table: AttributeTable,
     readonly resources: FeatureResources,
     readonly rowOf: RowLookup,
     readonly limit = 40_000,
-    /** Room kept in each entry's block for the owning tagger's sums ({@link TokenEntry.sumSpace}). */
-    readonly sumsLength = 0,
   ) {}
 
   /** Attributes and unary rows of a token string. */
   describe(token: string): TokenEntry {
     let entry = this.#cache.get(token);
     if (entry === undefined) {
-      entry = this.#old.get(token) ?? this.#entry(describeToken(token, this.table, this.resources), token);
+      entry = this.#old.get(token);
+      // A kept entry's block moves to the current chunk, so that the old generation's chunks are
+      // freed with it instead of being pinned by the few entries that live on.
+      if (entry !== undefined) this.#move(entry);
+      else entry = this.#entry(describeToken(token, this.table, this.resources), token, true);
       if (this.#cache.size >= this.limit) {
         this.#old = this.#cache;
         this.#cache = new Map();
@@ -340,6 +372,13 @@ export class TokenDescriber {
     buffers.keyStarts = new Int32Array(size + 1);
   }
 
+  /** A reusable buffer for the attributes of a sentence of `length` tokens and its two boundaries (contents not kept when it grows). */
+  attributeWindow(length: number): Int32Array {
+    const size = (length + 2) * attributeKindCount;
+    if (this.#window.length < size) this.#window = new Int32Array(Math.max(size, this.#window.length * 2));
+    return this.#window;
+  }
+
   /** A reusable buffer of at least `size` feature keys (contents not kept when it grows). */
   keyScratch(size: number): Float64Array {
     if (this.#keys.length < size) this.#keys = new Float64Array(Math.max(size, this.#keys.length * 2));
@@ -354,34 +393,60 @@ export class TokenDescriber {
         const attributes = new Int32Array(attributeKindCount).fill(-1);
         attributes[kind.L] = lower;
         attributes[kind.SS] = shape;
-        return this.#entry(attributes, '');
+        return this.#entry(attributes, '', false);
       };
       this.#boundary = [make(fixed.beginLower, fixed.beginShape), make(fixed.endLower, fixed.endShape)];
     }
     return this.#boundary[side]!;
   }
 
-  #entry(attributes: Int32Array, token: string): TokenEntry {
-    const rows: number[] = [];
+  /** Room for a block of `size` ints: in the current chunk (`shared`), or a block of its own (the boundary stand-ins, which live as long as the describer). */
+  #allocate(size: number, shared: boolean): { data: Int32Array; at: number } {
+    if (!shared) return { data: new Int32Array(size), at: 0 };
+    if (this.#chunkUsed + size > this.#chunk.length) {
+      this.#chunk = new Int32Array(Math.max(chunkInts, size));
+      this.#chunkUsed = 0;
+    }
+    const at = this.#chunkUsed;
+    this.#chunkUsed += size;
+    return { data: this.#chunk, at };
+  }
+
+  #move(entry: TokenEntry): void {
+    const { data, at } = entry;
+    const size = entryRowsAt + data[at + entryBoundsAt + cachedOffsets.length]!;
+    const target = this.#allocate(size, true);
+    target.data.set(data.subarray(at, at + size), target.at);
+    entry.data = target.data;
+    entry.at = target.at;
+  }
+
+  #entry(attributes: Int32Array, token: string, shared: boolean): TokenEntry {
+    let rows = this.#rowScratch;
+    let rowCount = 0;
     const bounds = new Int32Array(cachedOffsets.length + 1);
     for (let group = 0; group < cachedOffsets.length; group++) {
       const offset = cachedOffsets[group]!;
-      bounds[group] = rows.length;
+      bounds[group] = rowCount;
       for (let template = 0; template < unaryOffsets.length; template++) {
         if (unaryOffsets[template] !== offset) continue;
         const attribute = attributes[unaryKinds[template]!]!;
         if (attribute < 0) continue;
         const row = this.rowOf(featureKey(template, attribute));
-        if (row >= 0) rows.push(row);
+        if (row < 0) continue;
+        if (rowCount === rows.length) {
+          const grown = new Int32Array(rows.length * 2);
+          grown.set(rows);
+          this.#rowScratch = rows = grown;
+        }
+        rows[rowCount++] = row;
       }
     }
-    bounds[cachedOffsets.length] = rows.length;
-    // Attributes, rows, bounds and room for the tagger's sums as views of one block: one backing
-    // store per cached string instead of four (the cache holds up to 80,000 strings a thread).
-    const block = new Int32Array(attributes.length + rows.length + bounds.length + this.sumsLength);
-    block.set(attributes, 0);
-    block.set(rows, attributes.length);
-    block.set(bounds, attributes.length + rows.length);
+    bounds[cachedOffsets.length] = rowCount;
+    const { data, at } = this.#allocate(entryRowsAt + rowCount, shared);
+    data.set(attributes, at);
+    data.set(bounds, at + entryBoundsAt);
+    data.set(rows.subarray(0, rowCount), at + entryRowsAt);
     const key = gazetteerKey(token);
     const memoryKey = isCapitalised(token) && letterPattern.test(token) ? key : '';
     const lowerKey = letterPattern.test(token) && token === token.toLowerCase() ? key : '';
@@ -389,17 +454,15 @@ export class TokenDescriber {
     const gazetteerLongest = capital === 1 ? (this.resources.gazetteer.longestByFirst.get(key) ?? 0) : 0;
     // `sums` present from the start keeps one object shape when the tagger fills it.
     return {
-      attributes: block.subarray(0, attributes.length),
+      data,
+      at,
       gazetteerKey: key,
       memoryKey,
       lowerKey,
       capital,
       gazetteerLongest,
       headlineClass: headlineClass(token),
-      rows: block.subarray(attributes.length, attributes.length + rows.length),
-      bounds: block.subarray(attributes.length + rows.length, attributes.length + rows.length + bounds.length),
       sums: undefined,
-      sumSpace: this.sumsLength > 0 ? block.subarray(attributes.length + rows.length + bounds.length) : undefined,
       serial: this.#serial++,
       sumsSlot: -1,
     };
@@ -539,22 +602,26 @@ function extractInto(tokens: readonly string[], describer: TokenDescriber, withU
   let keyCount = 0;
   const bias = fixed.bias;
   const biasKey = featureKey(slot.bias, bias);
+  // The sentence's attributes side by side, row i + 1 for token i; rows 0 and length + 1 are the
+  // stand-ins for the sentence boundaries (the `<s>`/`</s>` forms). The pair templates read a
+  // token's row and its neighbours' at fixed distances.
+  const window = describer.attributeWindow(length);
+  copyAttributes(before, window, 0);
+  for (let index = 0; index < length; index++) copyAttributes(entries[index]!, window, (index + 1) * attributeKindCount);
+  copyAttributes(after, window, (length + 1) * attributeKindCount);
   for (let index = 0; index < length; index++) {
     keyStarts[index] = keyCount;
-    const attributes = entries[index]!.attributes;
-    // Sentence boundaries read as the stand-in entries, whose attributes are the `<s>`/`</s>` forms.
-    const previous = index > 0 ? entries[index - 1]!.attributes : before.attributes;
-    const next = index + 1 < length ? entries[index + 1]!.attributes : after.attributes;
+    const own = (index + 1) * attributeKindCount;
     let templateSlot = unaryOffsets.length;
-    for (let template = 0; template < pairFlat.length; template += 4) {
-      const first = (pairFlat[template] === 0 ? attributes : previous)[pairFlat[template + 1]!]!;
+    for (let template = 0; template < pairDeltas.length; template += 2) {
+      const first = window[own + pairDeltas[template]!]!;
       if (first >= 0) {
-        const second = (pairFlat[template + 2] === 0 ? attributes : next)[pairFlat[template + 3]!]!;
+        const second = window[own + pairDeltas[template + 1]!]!;
         if (second >= 0) keys[keyCount++] = featureKey(templateSlot, first, second);
       }
       templateSlot++;
     }
-    const shape = attributes[kind.SS]!;
+    const shape = window[own + kind.SS]!;
     shapes[index] = shape;
     if (bias >= 0) keys[keyCount++] = biasKey;
     const mark = marks[index]!;
@@ -566,12 +633,12 @@ function extractInto(tokens: readonly string[], describer: TokenDescriber, withU
     if (previousMark >= 0) keys[keyCount++] = featureKey(slot.gazetteerPrevious, previousMark);
     const nextMark = index + 1 < length ? marks[index + 1]! : -1;
     if (nextMark >= 0) keys[keyCount++] = featureKey(slot.gazetteerNext, nextMark);
-    if (index === 0 && attributes[kind.LS]! >= 0) keys[keyCount++] = featureKey(slot.firstShape, attributes[kind.LS]!);
+    if (index === 0 && window[own + kind.LS]! >= 0) keys[keyCount++] = featureKey(slot.firstShape, window[own + kind.LS]!);
     if (headline) {
-      const lower = attributes[kind.L]!;
+      const lower = window[own + kind.L]!;
       if (lower >= 0) keys[keyCount++] = featureKey(slot.headlineLower, lower);
       if (shape >= 0) keys[keyCount++] = featureKey(slot.headlineShape, shape);
-      const cluster = attributes[kind.C2]!;
+      const cluster = window[own + kind.C2]!;
       if (cluster >= 0) keys[keyCount++] = featureKey(slot.headlineCluster, cluster);
     }
   }
@@ -583,7 +650,10 @@ function extractInto(tokens: readonly string[], describer: TokenDescriber, withU
     for (let group = 0; withUnaryRows && group < cachedOffsets.length; group++) {
       const position = index + cachedOffsets[group]!;
       const entry = position < 0 ? before : position >= length ? after : entries[position]!;
-      for (let at = entry.bounds[group]!; at < entry.bounds[group + 1]!; at++) rows[count++] = entry.rows[at]!;
+      const data = entry.data;
+      const bounds = entry.at + entryBoundsAt + group;
+      const end = entry.at + entryRowsAt + data[bounds + 1]!;
+      for (let at = entry.at + entryRowsAt + data[bounds]!; at < end; at++) rows[count++] = data[at]!;
     }
     const end = keyStarts[index + 1]!;
     for (let at = keyStarts[index]!; at < end; at++) {

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { NerViterbiKernel } from '../../../kernels/ner-tagger.js';
 import { createPassBuffers, firstPass, lowerWords, secondPass, type SentenceDecoder } from './document.js';
-import { AttributeTable, cachedOffsets, documentAttributes, extractDocument, TokenDescriber, type DocumentAttributes, type SentenceFeatures, type TokenEntry } from './features.js';
+import { AttributeTable, cachedOffsets, documentAttributes, entryBoundsAt, entryRowsAt, extractDocument, TokenDescriber, type DocumentAttributes, type SentenceFeatures, type TokenEntry } from './features.js';
 import { parseGazetteer, type PhraseGazetteer } from './gazetteer.js';
 import { KeyTable } from './key-table.js';
 import type { LinearWeights } from './decode.js';
@@ -93,10 +93,13 @@ const groupCount = cachedOffsets.length;
 /** Sums of the packed rows of each cached group of a token (`[group * 18 + pass * 9 + tag]`). */
 function groupSums(entry: TokenEntry, packed: PackedWeights): Int32Array {
   // Sums of 16-bit integers: exact in 32 bits, at half the memory of doubles.
-  const sums = entry.sumSpace ?? new Int32Array(cachedOffsets.length * packedWidth);
+  const sums = new Int32Array(cachedOffsets.length * packedWidth);
+  const data = entry.data;
+  const rowsAt = entry.at + entryRowsAt;
   for (let group = 0; group < cachedOffsets.length; group++) {
-    for (let at = entry.bounds[group]!; at < entry.bounds[group + 1]!; at++) {
-      const offset = entry.rows[at]! * packedWidth;
+    const end = rowsAt + data[entry.at + entryBoundsAt + group + 1]!;
+    for (let at = rowsAt + data[entry.at + entryBoundsAt + group]!; at < end; at++) {
+      const offset = data[at]! * packedWidth;
       for (let cell = 0; cell < packedWidth; cell++) sums[group * packedWidth + cell] = sums[group * packedWidth + cell]! + packed.values[offset + cell]!;
     }
   }
@@ -106,11 +109,14 @@ function groupSums(entry: TokenEntry, packed: PackedWeights): Int32Array {
 /** {@link groupSums} in the kernel's layout: group g's 18 cells at `sums[at + 20 * g]`, then 2 zeros. */
 function kernelGroupSums(entry: TokenEntry, packed: PackedWeights, sums: Int32Array, at: number): void {
   const values = packed.values;
+  const data = entry.data;
+  const rowsAt = entry.at + entryRowsAt;
   sums.fill(0, at, at + 20 * groupCount);
   for (let group = 0; group < groupCount; group++) {
     const base = at + 20 * group;
-    for (let position = entry.bounds[group]!; position < entry.bounds[group + 1]!; position++) {
-      const offset = entry.rows[position]! * packedWidth;
+    const end = rowsAt + data[entry.at + entryBoundsAt + group + 1]!;
+    for (let position = rowsAt + data[entry.at + entryBoundsAt + group]!; position < end; position++) {
+      const offset = data[position]! * packedWidth;
       for (let cell = 0; cell < packedWidth; cell++) sums[base + cell] = sums[base + cell]! + values[offset + cell]!;
     }
   }
@@ -186,8 +192,7 @@ export function createTagger(model: TaggerModel, clusters: WordClusters, gazette
     typeof WebAssembly === 'undefined'
       ? null
       : new NerViterbiKernel(packed.values, second ? [first, second].map((pass) => ({ scale: pass.scale!, transition: pass.transition })) : [{ scale: first.scale!, transition: first.transition }], allowedTransition);
-  // The kernel caches the group sums itself: no room for them in the entries.
-  const describer = new TokenDescriber(table, { clusters, gazetteer }, rowOf, undefined, kernel ? 0 : cachedOffsets.length * packedWidth);
+  const describer = new TokenDescriber(table, { clusters, gazetteer }, rowOf);
   const sumGroups = (entry: TokenEntry, sums: Int32Array, at: number): void => kernelGroupSums(entry, packed, sums, at);
   const firstDecoder: SentenceDecoder | undefined = kernel ? (scores, extra, tags) => kernel.decode(0, scores, extra, tags) : undefined;
   const secondDecoder: SentenceDecoder | undefined = kernel ? (scores, extra, tags) => kernel.decode(1, scores, extra, tags) : undefined;
