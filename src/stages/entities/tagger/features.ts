@@ -10,6 +10,7 @@
 import { gazetteerKey, hasCapital, markGazetteerMatches, type PhraseGazetteer } from './gazetteer.js';
 import { organisationWords, personTitles } from './lexicon.js';
 import { foldPunctuation, isAllCaps, isCapitalised, longShape, lowerForm, shortShape } from './normalize.js';
+import { detached } from '../../../util/strings.js';
 import { clusterLevels, type WordClusters } from './word-clusters.js';
 
 /** Attribute kinds computed once per token string, in the order of {@link describeToken}'s output. */
@@ -334,6 +335,8 @@ export class TokenDescriber {
   describe(token: string): TokenEntry {
     let entry = this.#cache.get(token);
     if (entry === undefined) {
+      // Kept as a key (and in a new entry's keys): a copy that does not hold the article's text.
+      token = detached(token);
       entry = this.#old.get(token);
       // A kept entry's block moves to the current chunk, so that the old generation's chunks are
       // freed with it instead of being pinned by the few entries that live on.
