@@ -4,7 +4,7 @@
  *
  * With an even number of threads the pool is split by default: half the threads run the front of
  * the pipeline (extraction to quotes) and half the back (places to the output), and each article's
- * Doc moves from a front thread to a back thread serialised (`v8.serialize`, ~48 KB, transferred
+ * Doc moves from a front thread to a back thread serialised (`doc-transfer.ts`, ~40 KB, transferred
  * without a copy through the main thread). Each thread then loads and compiles only half the
  * models and code: V8 compiles every hot function once per thread, and on a batch of a few
  * thousand articles that compiling was half the CPU time. The price is the serialising, ~0.7 ms

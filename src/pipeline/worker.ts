@@ -5,13 +5,13 @@
  * (`worker-pool.ts`) a thread runs one half of the pipeline instead: the front half turns an input
  * into a serialised Doc, the back half turns that Doc into the line or the rows.
  */
-import { deserialize, serialize } from 'node:v8';
 import { move } from 'piscina';
 import type { Doc } from '../doc/schema.js';
 import { withSourceOffsets } from '../doc/source-offsets.js';
 import { errorRecord, toLedeError, type ErrorCode } from '../errors.js';
 import { articleRows, type ArticleRows } from '../store/article-rows.js';
 import { defaultSplitStage, defaultStages } from './default-stages.js';
+import { deserializeDoc, serializeDoc } from './doc-transfer.js';
 import { createPipelineHalf, type ArticleInput, type Pipeline, type PipelineHalf } from './pipeline.js';
 
 /** One task sent to a worker. */
@@ -26,7 +26,7 @@ export interface WorkerTask {
   readonly half?: 'front';
 }
 
-/** The back half's task: a front Doc (`v8.serialize`d) to finish as `result` says. */
+/** The back half's task: a front Doc (`serializeDoc`, doc-transfer.ts) to finish as `result` says. */
 export interface BackTask {
   readonly id: string;
   readonly doc: Uint8Array;
@@ -53,9 +53,7 @@ export function analyzeToRows(ready: Pipeline, task: WorkerTask): WorkerRows {
 /** The front half: the Doc after the first stages, serialised, or the task's error result. */
 export function analyzeFront(half: PipelineHalf, task: WorkerTask): Uint8Array | string | WorkerRows {
   try {
-    const bytes = serialize(half.front(task.input, optionsOf(task)));
-    // Only a buffer of its own can move to another thread; a view into a shared one is copied.
-    return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
+    return serializeDoc(half.front(task.input, optionsOf(task)));
   } catch (error) {
     return failed(task, error);
   }
@@ -63,7 +61,7 @@ export function analyzeFront(half: PipelineHalf, task: WorkerTask): Uint8Array |
 
 /** The back half: the finished line or rows of a front Doc. */
 export function analyzeBack(half: PipelineHalf, task: BackTask): string | WorkerRows {
-  return finished(task, () => half.back(deserialize(task.doc) as Doc));
+  return finished(task, () => half.back(deserializeDoc(task.doc)));
 }
 
 /** A whole article through both halves in this thread: the line or rows, or its error result. */
