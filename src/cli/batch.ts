@@ -3,12 +3,12 @@
  * and written in input order, one line each, in constant memory. `--resume` skips the ids an
  * earlier, interrupted run already wrote; a partial last line from a crash is cut off first.
  */
-import { closeSync, createReadStream, existsSync, openSync, readSync, statSync, truncateSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync, truncateSync, writeSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { createInterface } from 'node:readline';
 import { LedeError } from '../errors.js';
 import type { WorkerTask } from '../pipeline/worker.js';
 import type { InputItem } from '../stages/ingest/inputs.js';
+import { readLines } from '../util/lines.js';
 
 /** Options of a batch run. */
 export interface BatchOptions {
@@ -55,8 +55,8 @@ export async function completedIds(path: string): Promise<Set<string>> {
     closeSync(descriptor);
     truncateSync(path, cut < 0 ? 0 : cut);
   }
-  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
-  for await (const line of lines) {
+  for await (const line of readLines(path)) {
+    if (typeof line !== 'string') continue;
     const match = /^\{"id":("(?:[^"\\]|\\.)*")/.exec(line);
     if (match?.[1]) ids.add(JSON.parse(match[1]) as string);
   }

@@ -3,11 +3,11 @@
  * article inputs. Each item is an input or an error record with its id, so a batch never loses an
  * article.
  */
-import { createReadStream, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { extname, join, relative } from 'node:path';
-import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { LedeError } from '../../errors.js';
+import { readLines } from '../../util/lines.js';
 import type { ArticleInput } from '../../pipeline/pipeline.js';
 import { decodeBytes, looksLikeHtml, looksLikeJsonl } from './decode.js';
 
@@ -92,12 +92,20 @@ function* itemsFromText(text: string, name: string, format: InputFormat, forcedK
   yield { id: name, input: kind === 'html' ? { id: name, html: text } : { id: name, text } };
 }
 
-async function* streamJsonl(path: string, name: string): AsyncGenerator<InputItem> {
-  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+/**
+ * The items of a JSONL file, read as they are asked for (memory stays flat whatever the file's
+ * size). A line over twice the per-article limit (room for JSON's escapes) becomes an
+ * `E_INPUT_TOO_LARGE` error item, read past without being held.
+ */
+async function* streamJsonl(path: string, name: string, maxBytes: number): AsyncGenerator<InputItem> {
+  const maxLineBytes = 2 * maxBytes;
   let lineNumber = 0;
-  for await (const line of lines) {
+  for await (const line of readLines(path, maxLineBytes)) {
     lineNumber++;
-    if (line.trim()) yield parseJsonlLine(line, lineNumber, name);
+    if (typeof line !== 'string') {
+      const id = `${name}:${lineNumber}`;
+      yield { id, error: new LedeError('E_INPUT_TOO_LARGE', `${id}: the line is ${line.tooLongBytes} bytes, over the ${maxLineBytes}-byte limit per JSONL record`, id) };
+    } else if (line.trim()) yield parseJsonlLine(line, lineNumber, name);
   }
 }
 
@@ -137,7 +145,7 @@ export async function* readInputs(spec: string, format: InputFormat = 'auto', ma
       const name = relative(spec, file);
       try {
         if (extname(file).toLowerCase() === '.jsonl') {
-          yield* streamJsonl(file, name);
+          yield* streamJsonl(file, name, maxBytes);
           continue;
         }
         const { text } = decodeBytes(readBytes(file, maxBytes), name);
@@ -151,7 +159,7 @@ export async function* readInputs(spec: string, format: InputFormat = 'auto', ma
   if (!stats.isFile()) throw new LedeError('E_READ_FAILED', `${spec}: not a regular file or directory`, spec);
   if (stats.size === 0) throw new LedeError('E_INPUT_EMPTY', `${spec}: the file is empty`, spec);
   if (format === 'jsonl' || (format === 'auto' && extname(spec).toLowerCase() === '.jsonl')) {
-    yield* streamJsonl(spec, spec);
+    yield* streamJsonl(spec, spec, maxBytes);
     return;
   }
   const { text } = decodeBytes(readBytes(spec, maxBytes), spec);
