@@ -6,11 +6,10 @@ import type { EntityType, Token } from '../../doc/schema.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { linkEntities, type NameMention } from './entity-linker.js';
 import { buildOrganisationIndex, isWellKnownOrganisation, repairMentions, type OrganisationIndex } from './mention-repairs.js';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import type { Entity, Mention } from '../../doc/schema.js';
-import { gazetteerKey, parseGazetteer, type PhraseGazetteer } from './tagger/gazetteer.js';
+import { gazetteerKey, loadPhraseGazetteer, type PhraseGazetteer } from './tagger/gazetteer.js';
 import { defaultModelDirectory, loadTagger, modelFiles, type Tagger } from './tagger/tagger.js';
 
 /** Resources of the entities stage. */
@@ -138,7 +137,7 @@ export const entitiesStage: Stage = {
     return {
       tagger: loadTagger(),
       organisations: buildOrganisationIndex(),
-      places: existsSync(path) ? parseGazetteer(gunzipSync(readFileSync(path)).toString('utf8')) : undefined,
+      places: existsSync(path) ? loadPhraseGazetteer(path) : undefined,
     };
   },
   run(doc, resource) {

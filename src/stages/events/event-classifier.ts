@@ -8,7 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ACLED_CUES, ACTOR_KIND_CUES, ASSAULT_MODE_CUES, EVENT_TRIGGER_PATTERN, PLOVER_TRIGGER_PATTERNS, PLOVER_CUES, PLOVER_TYPES, type EventCode, type EventCue, type PloverType } from '../../lang/en/event-triggers.js';
 import { porterStem } from '../summary/porter-stemmer.js';
-import { clusterLevels, parseWordClusters, type WordClusters } from '../entities/tagger/word-clusters.js';
+import { clusterLevels, loadWordClusters, type WordClusters } from '../entities/tagger/word-clusters.js';
 import { ALL_CODES, eventTypeInfo, type EventTypeInfo } from './event-types.js';
 import { buildCueIndex, buildTokenMatcher, candidateCues, matchTokens } from './cue-index.js';
 import { featureValues, linearModelFromJson, predictFromValues, type LinearModel, type LinearModelJson } from './linear-model.js';
@@ -390,7 +390,7 @@ export function clusterWordClasses(clusters: WordClusters, level: number): WordC
 /** Loads the word clusters the event models use (about 130 ms; once per process). */
 export function loadEventWordClasses(level = 1, path: string = defaultWordClusterPath()): WordClasses | undefined {
   if (!existsSync(path)) return undefined;
-  return clusterWordClasses(parseWordClusters(gunzipSync(readFileSync(path)).toString('utf8')), level);
+  return clusterWordClasses(loadWordClusters(path), level);
 }
 
 /** Loads the committed event type models (gzipped JSON) and the word clusters they were trained with. */

@@ -4,6 +4,10 @@
  * non-overlapping within a sentence; a match must start and end on tokens with a capital letter, so
  * `of` (a town in Turkey) or `police` never match in running text.
  */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { loadOnce } from '../../../util/load-once.js';
 import { foldPunctuation } from './normalize.js';
 
 /** Gazetteer lists, one bit each. */
@@ -52,6 +56,14 @@ export function buildGazetteer(entries: Iterable<readonly [string, number]>): Ph
 /** Serialises a gazetteer as `phrase TAB mask` lines. */
 export function serializeGazetteer(gazetteer: PhraseGazetteer): string {
   return [...gazetteer.phrases].map(([phrase, mask]) => `${phrase}\t${mask}`).join('\n') + '\n';
+}
+
+/**
+ * The gazetteer of the gzipped file at `path`, parsed once per thread for every stage that reads it
+ * (the NER tagger's features and the entities stage's place subtypes).
+ */
+export function loadPhraseGazetteer(path: string): PhraseGazetteer {
+  return loadOnce(`phrase-gazetteer:${resolve(path)}`, () => parseGazetteer(gunzipSync(readFileSync(path)).toString('utf8')));
 }
 
 /**

@@ -5,16 +5,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
 import { NerViterbiKernel } from '../../../kernels/ner-tagger.js';
 import { createPassBuffers, firstPass, lowerWords, secondPass, type SentenceDecoder } from './document.js';
 import { AttributeTable, cachedOffsets, documentAttributes, entryBoundsAt, entryRowsAt, extractDocument, TokenDescriber, type DocumentAttributes, type SentenceFeatures, type TokenEntry } from './features.js';
-import { parseGazetteer, type PhraseGazetteer } from './gazetteer.js';
+import { loadPhraseGazetteer, parseGazetteer, type PhraseGazetteer } from './gazetteer.js';
 import { KeyTable } from './key-table.js';
 import type { LinearWeights } from './decode.js';
 import { loadModel, type TaggerModel } from './model.js';
 import { allowedTransition, tagCount as importedTagCount, tagNames } from './tags.js';
-import { emptyWordClusters, parseWordClusters, type WordClusters } from './word-clusters.js';
+import { emptyWordClusters, loadWordClusters, type WordClusters } from './word-clusters.js';
 
 // A local copy: module bindings cost a getter call per use in hot loops under tsx.
 const tagCount = importedTagCount;
@@ -248,8 +247,8 @@ export function loadTagger(modelDir: string = defaultModelDirectory()): Tagger {
   if (!existsSync(modelPath)) throw new Error(`NER model not found at ${modelPath}: run npm run train:ner`);
   const model = loadModel(readFileSync(modelPath));
   const clustersPath = join(modelDir, modelFiles.clusters);
-  const clusters = existsSync(clustersPath) ? parseWordClusters(gunzipSync(readFileSync(clustersPath))) : emptyWordClusters();
+  const clusters = existsSync(clustersPath) ? loadWordClusters(clustersPath) : emptyWordClusters();
   const gazetteerPath = join(modelDir, modelFiles.gazetteer);
-  const gazetteer = parseGazetteer(existsSync(gazetteerPath) ? gunzipSync(readFileSync(gazetteerPath)).toString('utf8') : '');
+  const gazetteer = existsSync(gazetteerPath) ? loadPhraseGazetteer(gazetteerPath) : parseGazetteer('');
   return createTagger(model, clusters, gazetteer);
 }

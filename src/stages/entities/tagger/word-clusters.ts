@@ -7,6 +7,10 @@
  * Loading keeps the text as one string and indexes line starts, and lookups binary-search it: building
  * a Map of 341k words took most of the one-second load budget.
  */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { loadOnce } from '../../../util/load-once.js';
 import { sortedUtf8Finder } from '../../../util/sorted-utf8.js';
 
 /** Number of cluster granularities per word. */
@@ -80,6 +84,14 @@ export function serializeWordClusters(entries: readonly (readonly [string, numbe
 }
 
 /** An empty table (features then fall back to shapes and forms). */
+/**
+ * The cluster table of the gzipped file at `path`, parsed once per thread for every stage that
+ * reads it (the NER tagger and the event classifier).
+ */
+export function loadWordClusters(path: string): WordClusters {
+  return loadOnce(`word-clusters:${resolve(path)}`, () => parseWordClusters(gunzipSync(readFileSync(path))));
+}
+
 export function emptyWordClusters(): WordClusters {
   return parseWordClusters('');
 }
