@@ -99,8 +99,12 @@ export interface StaticSentence<Entry extends CachedEntry> {
  */
 export type GroupSummer<Entry extends CachedEntry> = (entry: Entry, sums: Int32Array, at: number) => void;
 
-/** Slots of the cache of group sums (400 bytes each: 26 MB, the JavaScript tagger's sums of as many strings). */
-const slotCount = 1 << 16;
+/**
+ * Slots of the cache of group sums (400 bytes each: 6.5 MB). Over 3,300 shared articles in one
+ * thread, 65,536 slots (26 MB, which a long batch fills) summed 78,000 entries and 16,384 slots
+ * 196,000: the extra sums cost about 15 µs an article, the smaller cache 20 MB less per thread.
+ */
+const slotCount = 1 << 14;
 /** Int32 cells of one slot: 5 groups of 20. */
 const slotCells = 100;
 
@@ -144,7 +148,7 @@ export class NerViterbiKernel {
    * shrinks, and one outsized article would keep its buffers (about 400 bytes a token) for good.
    * At most half the cache's slots, so that a document's entries always find free ones.
    */
-  static readonly largestDocument = 1 << 15;
+  static readonly largestDocument = slotCount >> 1;
 
   /**
    * @param table Packed weights, `table[row * 18 + pass * 9 + tag]`.
