@@ -18,6 +18,8 @@
 import type { EventEmitter } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
+import { shareGzippedFiles } from '../util/shared-bytes.js';
+import { defaultSharedFiles } from './shared-files.js';
 import type { BackTask, WorkerTask } from './worker.js';
 
 /**
@@ -70,8 +72,10 @@ export function heedPoolErrors<T extends EventEmitter>(pool: T): T {
 export function analysisPool(workers: number, maxQueue: number | 'auto', split: boolean = splitsByDefault(workers), wholeAfter = WHOLE_AFTER): AnalysisPool {
   const filename = fileURLToPath(new URL(`./worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url));
   const young = youngGenerationMb();
+  // The large model files every thread reads, unpacked once here and shared (one copy, not one a thread).
+  const workerData = { sharedBytes: shareGzippedFiles(defaultSharedFiles()) };
   const threads = (count: number): Piscina =>
-    heedPoolErrors(new Piscina({ filename, maxThreads: count, minThreads: count, maxQueue, ...(young > 0 ? { resourceLimits: { maxYoungGenerationSizeMb: young } } : {}) }));
+    heedPoolErrors(new Piscina({ filename, maxThreads: count, minThreads: count, maxQueue, workerData, ...(young > 0 ? { resourceLimits: { maxYoungGenerationSizeMb: young } } : {}) }));
   if (!split || workers < 2) {
     const pool = threads(workers);
     return { split: false, run: (task, options) => pool.run(task, options), destroy: () => pool.destroy() };

@@ -5,12 +5,13 @@
  * (`worker-pool.ts`) a thread runs one half of the pipeline instead: the front half turns an input
  * into a serialised Doc, the back half turns that Doc into the line or the rows.
  */
-import { move } from 'piscina';
+import { move, workerData } from 'piscina';
 import type { Doc } from '../doc/schema.js';
 import { withSourceOffsets } from '../doc/source-offsets.js';
 import { errorRecord, toLedeError, type ErrorCode } from '../errors.js';
 import { articleRows, type ArticleRows } from '../store/article-rows.js';
 import { defaultSplitStage, defaultStages } from './default-stages.js';
+import { acceptSharedBytes } from '../util/shared-bytes.js';
 import { deserializeDoc, serializeDoc } from './doc-transfer.js';
 import { createPipelineHalf, type ArticleInput, type Pipeline, type PipelineHalf } from './pipeline.js';
 
@@ -90,6 +91,9 @@ function failed(task: Finishing, error: unknown): string | WorkerRows {
   const record = errorRecord(toLedeError(error, task.id));
   return task.result === 'rows' ? { error: record } : JSON.stringify({ id: task.id, error: record });
 }
+
+// The model files the pool's thread unpacked into shared memory (`analysisPool`), read in place.
+acceptSharedBytes((workerData as { sharedBytes?: unknown } | undefined)?.sharedBytes);
 
 // A thread loads each half when it first runs it: a thread of a split pool that only ever runs
 // one half holds only that half's models.

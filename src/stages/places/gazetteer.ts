@@ -2,11 +2,11 @@
  * The compiled gazetteer (`models/gazetteer/gazetteer.tsv.gz`, built by
  * `scripts/build-gazetteer.ts`): entries in columns, and an index from lookup key to entries.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { placeKey } from './normalize.js';
+import { modelsDirectory } from '../../util/package-root.js';
+import { gzippedFileBytes } from '../../util/shared-bytes.js';
 import { sortedUtf8Finder } from '../../util/sorted-utf8.js';
 
 /** What an entry is. `landmark` is a named building or street the team table adds. */
@@ -60,23 +60,9 @@ const KINDS: readonly PlaceKind[] = ['country', 'admin1', 'admin2', 'city', 'reg
 // code optimised for one when it met the other).
 const EMPTY: readonly number[] = Object.freeze([]);
 
-/**
- * The package root: the nearest folder above this module that holds `package.json`, so the
- * default path works from `src/` (tsx) and from `dist/` alike.
- */
-function packageRoot(): string {
-  let directory = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    if (existsSync(join(directory, 'package.json'))) return directory;
-    const parent = dirname(directory);
-    if (parent === directory) throw new Error(`places: no package.json above ${fileURLToPath(import.meta.url)}; pass the gazetteer folder to loadGazetteer(dir)`);
-    directory = parent;
-  }
-}
-
 /** Default folder of the compiled gazetteer: `models/gazetteer` in the package root. */
 export function defaultGazetteerDir(): string {
-  return join(packageRoot(), 'models', 'gazetteer');
+  return join(modelsDirectory(), 'gazetteer');
 }
 
 /** Byte offset just past the end of each line (the newline), so line `n` is `[ends[n-1]+1, ends[n])`. */
@@ -91,6 +77,11 @@ function lineEnds(bytes: Uint8Array): Int32Array {
   return ends;
 }
 
+/** The compiled gazetteer's file in `dir`. */
+export function gazetteerFile(dir: string = defaultGazetteerDir()): string {
+  return join(dir, 'gazetteer.tsv.gz');
+}
+
 /**
  * Loads the compiled gazetteer from `dir` (default {@link defaultGazetteerDir}).
  * Throws when the index is missing: run `npm run build:gazetteer`.
@@ -100,9 +91,9 @@ function lineEnds(bytes: Uint8Array): Int32Array {
  * and `#demonyms` sections, and an entry line is parsed the first time it is asked for.
  */
 export function loadGazetteer(dir: string = defaultGazetteerDir()): Gazetteer {
-  const path = join(dir, 'gazetteer.tsv.gz');
+  const path = gazetteerFile(dir);
   if (!existsSync(path)) throw new Error(`places: gazetteer index not found at ${path}; run npm run build:gazetteer`);
-  const bytes = gunzipSync(readFileSync(path));
+  const bytes = gzippedFileBytes(path);
   const ends = lineEnds(bytes);
   const lineStart = (line: number): number => (line === 0 ? 0 : ends[line - 1]! + 1);
   const lineText = (line: number): string => (line < ends.length ? bytes.toString('utf8', lineStart(line), ends[line]) : '');

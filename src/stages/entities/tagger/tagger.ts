@@ -3,8 +3,7 @@
  * `tagger.tagDocument(sentences)` per article (whole documents, so the document-level passes work).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { NerViterbiKernel } from '../../../kernels/ner-tagger.js';
 import { createPassBuffers, firstPass, lowerWords, secondPass, type SentenceDecoder } from './document.js';
 import { AttributeTable, cachedOffsets, documentAttributes, entryBoundsAt, entryRowsAt, extractDocument, TokenDescriber, type DocumentAttributes, type SentenceFeatures, type TokenEntry } from './features.js';
@@ -36,20 +35,12 @@ export interface Tagger {
   readonly info: Readonly<Record<string, unknown>>;
 }
 
-/** Finds the package root (the nearest folder above this file with a package.json). */
-export function packageRoot(from: string = dirname(fileURLToPath(import.meta.url))): string {
-  let directory = resolve(from);
-  for (;;) {
-    if (existsSync(join(directory, 'package.json'))) return directory;
-    const parent = dirname(directory);
-    if (parent === directory) throw new Error(`no package.json above ${from}`);
-    directory = parent;
-  }
-}
+export { packageRoot } from '../../../util/package-root.js';
+import { modelsDirectory } from '../../../util/package-root.js';
 
 /** Default model directory: `models/ner` under the package root (works from `src/` and `dist/`). */
 export function defaultModelDirectory(): string {
-  return join(packageRoot(), 'models', 'ner');
+  return join(modelsDirectory(), 'ner');
 }
 
 /** Both passes' static emission weights, quantised, side by side. */

@@ -7,10 +7,9 @@
  * Loading keeps the text as one string and indexes line starts, and lookups binary-search it: building
  * a Map of 341k words took most of the one-second load budget.
  */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { loadOnce } from '../../../util/load-once.js';
+import { gzippedFileBytes } from '../../../util/shared-bytes.js';
 import { sortedUtf8Finder } from '../../../util/sorted-utf8.js';
 
 /** Number of cluster granularities per word. */
@@ -89,7 +88,7 @@ export function serializeWordClusters(entries: readonly (readonly [string, numbe
  * reads it (the NER tagger and the event classifier).
  */
 export function loadWordClusters(path: string): WordClusters {
-  return loadOnce(`word-clusters:${resolve(path)}`, () => parseWordClusters(gunzipSync(readFileSync(path))));
+  return loadOnce(`word-clusters:${resolve(path)}`, () => parseWordClusters(gzippedFileBytes(path)));
 }
 
 export function emptyWordClusters(): WordClusters {
