@@ -10,9 +10,9 @@
  * thousand articles that compiling was half the CPU time. The price is the serialising, ~0.7 ms
  * per article of the ~10 the analysis takes. The halves' shares vary with the input (extracting a
  * scraped page is front work), so the pool keeps the waiting articles itself and a side with a
- * thread free takes whole articles while the other side is far behind. Once the code is warm
- * (after {@link WHOLE_AFTER} articles) every thread takes whole articles: the halves' saving is
- * compiling, and after that the crossing is only a cost. An odd number of threads (or
+ * thread free takes whole articles while the other side is far behind. A pool can also go over
+ * to whole articles after {@link WHOLE_AFTER} of them (by default it stays split: the halves save
+ * compiling and memory, and the crossing costs less than either). An odd number of threads (or
  * `LEDE_SPLIT_WORKERS=0`) gives a pool where every thread runs the whole pipeline.
  */
 import type { EventEmitter } from 'node:events';
@@ -188,12 +188,16 @@ export function analysisPool(workers: number, maxQueue: number | 'auto', split: 
 }
 
 /**
- * Articles a split pool gives out in halves before its threads go over to whole articles. The
- * halves save compiling while the code is cold (on the 1,650 shared articles, 2 threads: 16 %
- * less CPU time than two whole-pipeline threads); once it is warm, the Doc's crossing (~0.7 ms
- * an article) is all that differs (20,000 inputs: halves throughout 9 % slower than whole).
+ * Articles a split pool gives out in halves before its threads go over to whole articles: by
+ * default never. The halves save compiling while the code is cold (on the 1,650 shared articles,
+ * 2 threads: 16 % less CPU time than two whole-pipeline threads) and memory all along: a thread
+ * that runs one half holds only that half's models. Going over to whole articles after 4,000
+ * (the default until 2026-11-26, when the Doc's crossing cost ~1 ms an article) gave 13,200
+ * inputs 145.8 and 148.5 articles/s at 646 and 667 MB peak RSS; halves throughout, with the
+ * crossing's tokens packed (`doc-transfer.ts`), 145.3 and 143.7 articles/s at 594 and 625 MB and
+ * less CPU time (interleaved runs).
  */
-export const WHOLE_AFTER = 4000;
+export const WHOLE_AFTER = Number.POSITIVE_INFINITY;
 
 /** Halves timed before the pool starts balancing them, and the weight of each later one in the (then moving) mean. */
 const BALANCE_AFTER = 16;
