@@ -7,16 +7,16 @@ import { acceptSharedBytes, gzippedFileBytes, shareGzippedFiles } from '../util/
 import { defaultSharedFiles } from './shared-files.js';
 
 test('the shared files are the ones the places and entities stages load', () => {
-  assert.deepEqual(defaultSharedFiles().map((file) => file.path), [gazetteerFile(), join(defaultModelDirectory(), modelFiles.clusters)]);
+  assert.deepEqual(defaultSharedFiles(), [gazetteerFile(), join(defaultModelDirectory(), modelFiles.clusters)]);
 });
 
 test('shared bytes are the file bytes, read in place once given', () => {
   const [file] = defaultSharedFiles();
-  const own = gzippedFileBytes(file!.path);
-  const shared = shareGzippedFiles([file!, { path: '/no/such/file.gz' }]);
-  assert.deepEqual(Object.keys(shared), [file!.path], 'a missing file is left to its loader');
+  const own = gzippedFileBytes(file!);
+  const shared = shareGzippedFiles([file!, '/no/such/file.gz']);
+  assert.deepEqual(Object.keys(shared), [file!], 'a missing file is left to its loader');
   acceptSharedBytes(shared);
-  const given = gzippedFileBytes(file!.path);
+  const given = gzippedFileBytes(file!);
   assert.ok(given.buffer instanceof SharedArrayBuffer);
   assert.ok(given.equals(own));
 });

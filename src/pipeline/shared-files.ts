@@ -7,9 +7,8 @@
  */
 import { join } from 'node:path';
 import { modelsDirectory } from '../util/package-root.js';
-import type { SharedFile } from '../util/shared-bytes.js';
 
-export function defaultSharedFiles(): SharedFile[] {
+export function defaultSharedFiles(): string[] {
   const models = modelsDirectory();
-  return [{ path: join(models, 'gazetteer', 'gazetteer.tsv.gz') }, { path: join(models, 'ner', 'word-clusters.tsv.gz') }];
+  return [join(models, 'gazetteer', 'gazetteer.tsv.gz'), join(models, 'ner', 'word-clusters.tsv.gz')];
 }

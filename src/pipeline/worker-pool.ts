@@ -72,8 +72,9 @@ export function heedPoolErrors<T extends EventEmitter>(pool: T): T {
 export function analysisPool(workers: number, maxQueue: number | 'auto', split: boolean = splitsByDefault(workers), wholeAfter = WHOLE_AFTER): AnalysisPool {
   const filename = fileURLToPath(new URL(`./worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url));
   const young = youngGenerationMb();
-  // The large model files every thread reads, unpacked once here and shared (one copy, not one a thread).
-  const workerData = { sharedBytes: shareGzippedFiles(defaultSharedFiles()) };
+  // The large model files every thread reads, unpacked once here and shared (one copy, not one a
+  // thread; a single thread reads its own).
+  const workerData = { sharedBytes: workers >= 2 ? shareGzippedFiles(defaultSharedFiles()) : {} };
   const threads = (count: number): Piscina =>
     heedPoolErrors(new Piscina({ filename, maxThreads: count, minThreads: count, maxQueue, workerData, ...(young > 0 ? { resourceLimits: { maxYoungGenerationSizeMb: young } } : {}) }));
   if (!split || workers < 2) {

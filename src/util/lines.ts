@@ -47,13 +47,11 @@ export async function* readLines(path: string, maxLineBytes = Number.POSITIVE_IN
       for (;;) {
         const newline = read.indexOf(10, from);
         const end = newline < 0 ? bytesRead : newline;
-        const kept = lineBytes <= maxLineBytes;
         lineBytes += end - from;
         if (newline < 0) {
-          // The line goes on in the next chunk: keep its part (a copy: the chunk is reused), unless it is over the limit already.
-          if (kept && lineBytes <= maxLineBytes) {
-            if (end > from) pieces.push(Buffer.from(read.subarray(from, end)));
-          } else pieces = [];
+          // The line goes on in the next chunk: keep its part (a copy: the chunk is reused), unless it is over the limit.
+          if (lineBytes > maxLineBytes) pieces = [];
+          else if (end > from) pieces.push(Buffer.from(read.subarray(from, end)));
           break;
         }
         if (lineBytes > maxLineBytes) pieces = [];
@@ -61,7 +59,7 @@ export async function* readLines(path: string, maxLineBytes = Number.POSITIVE_IN
         from = newline + 1;
       }
     }
-    if (lineBytes > 0 || pieces.length > 0) yield finish(Buffer.alloc(0), 0, 0);
+    if (lineBytes > 0) yield finish(Buffer.alloc(0), 0, 0);
   } finally {
     await handle.close();
   }

@@ -12,20 +12,15 @@ import { resolve } from 'node:path';
 /** Bytes handed to this thread by the one that started it, by absolute path. */
 const given = new Map<string, Buffer>();
 
-/** A gzipped model file a stage's loader reads with {@link gzippedFileBytes}. */
-export interface SharedFile {
-  readonly path: string;
-}
-
 /** The unpacked bytes of the gzipped file at `path`: the shared copy when this thread was given one. */
 export function gzippedFileBytes(path: string): Buffer {
   return given.get(resolve(path)) ?? gunzipSync(readFileSync(path));
 }
 
-/** Unpacks `files` (those that exist) into shared memory, for {@link acceptSharedBytes} in other threads. */
-export function shareGzippedFiles(files: readonly SharedFile[]): Record<string, SharedArrayBuffer> {
+/** Unpacks the gzipped files at `paths` (those that exist) into shared memory, for {@link acceptSharedBytes} in other threads. */
+export function shareGzippedFiles(paths: readonly string[]): Record<string, SharedArrayBuffer> {
   const shared: Record<string, SharedArrayBuffer> = {};
-  for (const { path } of files) {
+  for (const path of paths) {
     const key = resolve(path);
     if (key in shared) continue;
     let bytes: Buffer;

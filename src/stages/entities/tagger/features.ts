@@ -274,11 +274,6 @@ export interface TokenEntry {
   sumsSlot: number;
 }
 
-/** Attribute `attributeKind` of an entry (-1 when it does not apply or is unknown). */
-export function entryAttribute(entry: TokenEntry, attributeKind: number): number {
-  return entry.data[entry.at + attributeKind]!;
-}
-
 /** Ints per chunk of the describer's entry blocks (an entry is about 60). */
 const chunkInts = 65_536;
 
