@@ -149,5 +149,5 @@ export function decodeInt8(
   }
 }
 
-export { quoteFeatureRows, quoteStackedRows } from './quote-features';
+export { quoteFeatureRows, quoteStackedPass } from './quote-features';
 export { quoteWordColumns, quoteDocumentColumns } from './quote-columns';

@@ -143,25 +143,11 @@ export function quoteFeatureRows(columns: usize, width: i32, count: i32, mask: i
   }
 }
 
-/** Number of columns {@link quoteStackedRows} reads, in this order. */
-export const stackedColumnCount = 16;
-
-const TAG: usize = 0;
-const S_WORD: usize = 1;
-const S_SHAPE: usize = 2;
-const S_LEVEL: usize = 3;
-const S_QUOTE: usize = 4;
-const LEFT_CUE: usize = 5;
-const RIGHT_CUE: usize = 6;
-const CONTENT_SINCE_CUE: usize = 7;
-const BOUNDARY_SINCE_CONTENT: usize = 8;
-const LAST_KIND: usize = 9;
-const LAST_KIND_DISTANCE: usize = 10;
-const NEXT_KIND: usize = 11;
-const NEXT_KIND_DISTANCE: usize = 12;
-const RUN_START: usize = 13;
-const RUN_END: usize = 14;
-const S_SENTENCE_FLAGS: usize = 15;
+// Shapes that end a clause (isBoundary of stacked-features.ts; the values of features.ts).
+const SHAPE_COMMA = 7;
+const SHAPE_TERMINATOR = 8;
+const SHAPE_COLON = 9;
+const SHAPE_DASH = 10;
 
 // distanceBucket of features.ts (quote-columns.ts uses it too).
 // @ts-ignore: decorator
@@ -181,55 +167,181 @@ function kindOf(tag: i32): i32 {
   return tag == 0 ? 0 : tag <= 2 ? 1 : tag <= 4 ? 2 : 3;
 }
 
+// @ts-ignore: decorator
+@inline
+function isBoundary(shape: i32): bool {
+  return shape == SHAPE_COMMA || shape == SHAPE_COLON || shape == SHAPE_DASH || shape == SHAPE_TERMINATOR;
+}
+
+// Where the per-token values of the first-pass spans are kept while a sequence is worked on: in
+// the token's own stacked rows, which the hashing then overwrites.
+const LEFT_CUE = 0;
+const CONTENT_SINCE_CUE = 1;
+const BOUNDARY_SINCE_CONTENT = 2;
+const LAST_KIND = 3;
+const LAST_KIND_DISTANCE = 4;
+const RUN_START = 5;
+const RIGHT_CUE = 6;
+const NEXT_KIND = 7;
+const NEXT_KIND_DISTANCE = 8;
+const RUN_END = 9;
+const SENTENCE_SPANS = 10;
+
 /**
- * The stacked pass's own 15 rows (the templates of src/stages/quotes/stacked-features.ts) for
- * tokens `[first, end)` of a document of `count` tokens, written to
- * `out + 4 * (token * stride + offset + k)`. Columns as for {@link quoteFeatureRows}.
+ * The stacked pass's own 15 rows (the templates of src/stages/quotes/stacked-features.ts) for the
+ * sequences at `sequences` (`sequenceCount` pairs of i32 token indices, first and end) of a
+ * document of `count` tokens: its first-pass columns at `columns` (as for {@link quoteFeatureRows};
+ * word, shape, level and quote state are read), its tokens at `tokens` (i32 start, end and
+ * sentence each), the first pass's tags at `tags` (a byte a token). Rows go to
+ * `out + 4 * (token * stride + offset + k)`. With `onlyTagged` not 0, a sequence whose tokens the
+ * first pass left all O is skipped and the pairs of the others are written back from the start of
+ * `sequences`; returns the number of sequences given rows.
  */
-export function quoteStackedRows(columns: usize, width: i32, count: i32, first: i32, end: i32, mask: i32, out: usize, stride: i32, offset: i32): void {
+export function quoteStackedPass(tokens: usize, tags: usize, columns: usize, width: i32, count: i32, sequences: usize, sequenceCount: i32, onlyTagged: i32, mask: i32, out: usize, stride: i32, offset: i32): i32 {
   const columnBytes = (<usize>width) << 2;
-  const tags = columns + TAG * columnBytes + 8;
-  const words = columns + S_WORD * columnBytes + 8;
-  const levels = columns + S_LEVEL * columnBytes + 8;
-  for (let index = first; index < end; index++) {
-    const at = columns + ((<usize>index) << 2);
-    const tag = load<i32>(tags + ((<usize>index) << 2));
-    const previousTag = index > 0 ? load<i32>(tags + ((<usize>(index - 1)) << 2)) : 7;
-    const nextTag = index + 1 < count ? load<i32>(tags + ((<usize>index) << 2), 4) : 7;
-    const word = load<i32>(at + S_WORD * columnBytes, 8);
-    const shape = load<i32>(at + S_SHAPE * columnBytes, 8);
-    const quote = load<i32>(at + S_QUOTE * columnBytes, 8);
-    const left = load<i32>(at + LEFT_CUE * columnBytes, 8);
-    const right = load<i32>(at + RIGHT_CUE * columnBytes, 8);
-    const contentSinceCue = load<i32>(at + CONTENT_SINCE_CUE * columnBytes, 8);
-    const lastKind = load<i32>(at + LAST_KIND * columnBytes, 8);
-    const nextKind = load<i32>(at + NEXT_KIND * columnBytes, 8);
-    const runStart = load<i32>(at + RUN_START * columnBytes, 8);
-    const runEnd = load<i32>(at + RUN_END * columnBytes, 8);
-    const leftDistance = left >= 0 ? bucket(index - left) : 8;
-    const rightDistance = right >= 0 ? bucket(right - index) : 8;
-    const inRun = runStart >= 0;
-    const fromStart = inRun ? bucket(index - runStart) : 8;
-    const toEnd = inRun && runEnd >= 0 ? bucket(runEnd - index) : 8;
-    const shapeTag = shape * 8 + tag;
-    const row = out + ((<usize>(index * stride + offset)) << 2);
-    store<i32>(row, mix(templateSeed(100), previousTag * 64 + tag * 8 + nextTag, 0, mask));
-    store<i32>(row, mix(templateSeed(101), tag, word, mask), 4);
-    store<i32>(row, mix(templateSeed(102), leftDistance * 16 + contentSinceCue * 8 + tag, shape, mask), 8);
-    store<i32>(row, mix(templateSeed(103), rightDistance * 8 + tag, shape, mask), 12);
-    store<i32>(row, mix(templateSeed(104), fromStart * 16 + toEnd, tag * 16 + shape, mask), 16);
-    store<i32>(row, mix(templateSeed(105), lastKind * 16 + load<i32>(at + LAST_KIND_DISTANCE * columnBytes, 8), shapeTag, mask), 20);
-    store<i32>(row, mix(templateSeed(106), nextKind * 16 + load<i32>(at + NEXT_KIND_DISTANCE * columnBytes, 8), shapeTag, mask), 24);
-    store<i32>(row, mix(templateSeed(107), left >= 0 ? load<i32>(words + ((<usize>left) << 2)) : 0, leftDistance * 2 + contentSinceCue, mask), 28);
-    store<i32>(row, mix(templateSeed(108), load<i32>(at + BOUNDARY_SINCE_CONTENT * columnBytes, 8) * 8 + lastKind, shapeTag, mask), 32);
-    store<i32>(row, mix(templateSeed(109), load<i32>(at + S_SENTENCE_FLAGS * columnBytes, 8) * 8 + tag, quote, mask), 36);
-    store<i32>(row, mix(templateSeed(110), lastKind * 8 + nextKind, tag * 16 + quote, mask), 40);
-    store<i32>(row, mix(templateSeed(111), right >= 0 ? load<i32>(words + ((<usize>right) << 2)) : 0, rightDistance * 8 + tag, mask), 44);
-    const leftLevel = left >= 0 ? load<i32>(levels + ((<usize>left) << 2)) : 4;
-    const rightLevel = right >= 0 ? load<i32>(levels + ((<usize>right) << 2)) : 4;
-    store<i32>(row, mix(templateSeed(112), leftLevel * 8 + rightLevel, tag * 16 + contentSinceCue * 8 + quote, mask), 48);
-    const afterSource = left > 0 && kindOf(load<i32>(tags + ((<usize>(left - 1)) << 2))) == 3 ? 1 : 0;
-    store<i32>(row, mix(templateSeed(113), afterSource, leftDistance * 8 + tag, mask), 52);
-    store<i32>(row, mix(templateSeed(114), load<i32>(at + S_LEVEL * columnBytes, 8) * 8 + lastKind, tag * 8 + nextKind, mask), 56);
+  const words = columns + WORD * columnBytes + 8;
+  const shapes = columns + SHAPE * columnBytes + 8;
+  const levels = columns + LEVEL * columnBytes + 8;
+  const quotes = columns + QUOTE * columnBytes + 8;
+  const rowStride = (<usize>stride) << 2;
+  const rowsFrom = out + ((<usize>offset) << 2);
+  let kept = 0;
+  for (let sequence = 0; sequence < sequenceCount; sequence++) {
+    const first = load<i32>(sequences + ((<usize>sequence) << 3));
+    const end = load<i32>(sequences + ((<usize>sequence) << 3), 4);
+    if (onlyTagged != 0) {
+      let tagged = false;
+      for (let index = first; index < end; index++) {
+        if (load<u8>(tags + <usize>index) != 0) {
+          tagged = true;
+          break;
+        }
+      }
+      if (!tagged) continue;
+    }
+    store<i32>(sequences + ((<usize>kept) << 3), first);
+    store<i32>(sequences + ((<usize>kept) << 3), end, 4);
+    kept++;
+    // Left to right: the nearest predicted cue before (same sentence), content since it, the
+    // last non-O kind and whether a clause boundary follows the last content.
+    let cue = -1;
+    let sawContent = 0;
+    let boundary = 0;
+    let last = 0;
+    let lastAt = -1;
+    let runFirst = -1;
+    for (let index = first; index < end; index++) {
+      const row = rowsFrom + <usize>index * rowStride;
+      const sentence = load<i32>(tokens + <usize>index * 12, 8);
+      if (index > first && sentence != load<i32>(tokens + <usize>(index - 1) * 12, 8)) {
+        cue = -1;
+        sawContent = 0;
+      }
+      const tag = <i32>load<u8>(tags + <usize>index);
+      const kind = kindOf(tag);
+      store<i32>(row + (LEFT_CUE << 2), cue);
+      store<i32>(row + (CONTENT_SINCE_CUE << 2), sawContent);
+      store<i32>(row + (BOUNDARY_SINCE_CONTENT << 2), boundary);
+      store<i32>(row + (LAST_KIND << 2), last);
+      store<i32>(row + (LAST_KIND_DISTANCE << 2), lastAt >= 0 ? bucket(index - lastAt) : 7);
+      if (tag == 1 || (tag == 2 && runFirst < 0)) runFirst = index;
+      else if (kind != 1) runFirst = -1;
+      store<i32>(row + (RUN_START << 2), runFirst);
+      if (kind == 2) {
+        cue = index;
+        sawContent = 0;
+      } else if (kind == 1) {
+        sawContent = 1;
+        boundary = 0;
+      }
+      if (kind != 1 && isBoundary(load<i32>(shapes + ((<usize>index) << 2)))) boundary = 1;
+      if (kind != 0) {
+        last = kind;
+        lastAt = index;
+      }
+    }
+    // Right to left: the nearest predicted cue after, the next non-O kind, content run ends.
+    cue = -1;
+    let next = 0;
+    let nextAt = -1;
+    let runLast = -1;
+    for (let index = end - 1; index >= first; index--) {
+      const row = rowsFrom + <usize>index * rowStride;
+      if (index + 1 < end && load<i32>(tokens + <usize>index * 12, 8) != load<i32>(tokens + <usize>(index + 1) * 12, 8)) cue = -1;
+      const kind = kindOf(<i32>load<u8>(tags + <usize>index));
+      store<i32>(row + (RIGHT_CUE << 2), cue);
+      store<i32>(row + (NEXT_KIND << 2), next);
+      store<i32>(row + (NEXT_KIND_DISTANCE << 2), nextAt >= 0 ? bucket(nextAt - index) : 7);
+      // A content token ends its run unless the next token continues it (I-CON).
+      if (kind == 1 && !(index + 1 < end && load<u8>(tags + <usize>(index + 1)) == 2)) runLast = index;
+      store<i32>(row + (RUN_END << 2), kind == 1 ? runLast : -1);
+      if (kind == 2) cue = index;
+      if (kind != 0) {
+        next = kind;
+        nextAt = index;
+      }
+    }
+    // Sentence flags: a predicted cue (1) or content (2) anywhere in the token's sentence.
+    let sentenceFirst = first;
+    while (sentenceFirst < end) {
+      const sentence = load<i32>(tokens + <usize>sentenceFirst * 12, 8);
+      let sentenceEnd = sentenceFirst;
+      let flags = 0;
+      while (sentenceEnd < end && load<i32>(tokens + <usize>sentenceEnd * 12, 8) == sentence) {
+        const kind = kindOf(<i32>load<u8>(tags + <usize>sentenceEnd));
+        if (kind == 2) flags |= 1;
+        if (kind == 1) flags |= 2;
+        sentenceEnd++;
+      }
+      for (let index = sentenceFirst; index < sentenceEnd; index++) store<i32>(rowsFrom + <usize>index * rowStride + (SENTENCE_SPANS << 2), flags);
+      sentenceFirst = sentenceEnd;
+    }
+    // The rows, from those values (read before the row overwrites them).
+    for (let index = first; index < end; index++) {
+      const row = rowsFrom + <usize>index * rowStride;
+      const left = load<i32>(row + (LEFT_CUE << 2));
+      const contentSinceCue = load<i32>(row + (CONTENT_SINCE_CUE << 2));
+      const boundarySinceContent = load<i32>(row + (BOUNDARY_SINCE_CONTENT << 2));
+      const lastKind = load<i32>(row + (LAST_KIND << 2));
+      const lastKindDistance = load<i32>(row + (LAST_KIND_DISTANCE << 2));
+      const runStart = load<i32>(row + (RUN_START << 2));
+      const right = load<i32>(row + (RIGHT_CUE << 2));
+      const nextKind = load<i32>(row + (NEXT_KIND << 2));
+      const nextKindDistance = load<i32>(row + (NEXT_KIND_DISTANCE << 2));
+      const runEnd = load<i32>(row + (RUN_END << 2));
+      const sentenceFlags = load<i32>(row + (SENTENCE_SPANS << 2));
+      const tag = <i32>load<u8>(tags + <usize>index);
+      const previousTag = index > 0 ? <i32>load<u8>(tags + <usize>(index - 1)) : 7;
+      const nextTag = index + 1 < count ? <i32>load<u8>(tags + <usize>(index + 1)) : 7;
+      const at = (<usize>index) << 2;
+      const word = load<i32>(words + at);
+      const shape = load<i32>(shapes + at);
+      const quote = load<i32>(quotes + at);
+      const leftDistance = left >= 0 ? bucket(index - left) : 8;
+      const rightDistance = right >= 0 ? bucket(right - index) : 8;
+      const inRun = runStart >= 0;
+      const fromStart = inRun ? bucket(index - runStart) : 8;
+      const toEnd = inRun && runEnd >= 0 ? bucket(runEnd - index) : 8;
+      const shapeTag = shape * 8 + tag;
+      const leftLevel = left >= 0 ? load<i32>(levels + ((<usize>left) << 2)) : 4;
+      const rightLevel = right >= 0 ? load<i32>(levels + ((<usize>right) << 2)) : 4;
+      const afterSource = left > 0 && kindOf(<i32>load<u8>(tags + <usize>(left - 1))) == 3 ? 1 : 0;
+      store<i32>(row, mix(templateSeed(100), previousTag * 64 + tag * 8 + nextTag, 0, mask));
+      store<i32>(row, mix(templateSeed(101), tag, word, mask), 4);
+      store<i32>(row, mix(templateSeed(102), leftDistance * 16 + contentSinceCue * 8 + tag, shape, mask), 8);
+      store<i32>(row, mix(templateSeed(103), rightDistance * 8 + tag, shape, mask), 12);
+      store<i32>(row, mix(templateSeed(104), fromStart * 16 + toEnd, tag * 16 + shape, mask), 16);
+      store<i32>(row, mix(templateSeed(105), lastKind * 16 + lastKindDistance, shapeTag, mask), 20);
+      store<i32>(row, mix(templateSeed(106), nextKind * 16 + nextKindDistance, shapeTag, mask), 24);
+      store<i32>(row, mix(templateSeed(107), left >= 0 ? load<i32>(words + ((<usize>left) << 2)) : 0, leftDistance * 2 + contentSinceCue, mask), 28);
+      store<i32>(row, mix(templateSeed(108), boundarySinceContent * 8 + lastKind, shapeTag, mask), 32);
+      store<i32>(row, mix(templateSeed(109), sentenceFlags * 8 + tag, quote, mask), 36);
+      store<i32>(row, mix(templateSeed(110), lastKind * 8 + nextKind, tag * 16 + quote, mask), 40);
+      store<i32>(row, mix(templateSeed(111), right >= 0 ? load<i32>(words + ((<usize>right) << 2)) : 0, rightDistance * 8 + tag, mask), 44);
+      store<i32>(row, mix(templateSeed(112), leftLevel * 8 + rightLevel, tag * 16 + contentSinceCue * 8 + quote, mask), 48);
+      store<i32>(row, mix(templateSeed(113), afterSource, leftDistance * 8 + tag, mask), 52);
+      store<i32>(row, mix(templateSeed(114), load<i32>(levels + at) * 8 + lastKind, tag * 8 + nextKind, mask), 56);
+    }
   }
+  return kept;
 }

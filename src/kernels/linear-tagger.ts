@@ -41,7 +41,7 @@ interface Exports {
     out: number,
   ): void;
   quoteFeatureRows(columns: number, width: number, count: number, mask: number, out: number): void;
-  quoteStackedRows(columns: number, width: number, count: number, first: number, end: number, mask: number, out: number, stride: number, offset: number): void;
+  quoteStackedPass(tokens: number, tags: number, columns: number, width: number, count: number, sequences: number, sequenceCount: number, onlyTagged: number, mask: number, out: number, stride: number, offset: number): number;
   quoteWordColumns(vocabulary: number, text: number, tokens: number, count: number, columns: number, width: number, flagged: number): number;
   quoteDocumentColumns(
     text: number,
@@ -111,9 +111,7 @@ export interface QuoteColumns {
 export const quoteColumnCount = 18;
 /** Rows per token that {@link Int8ViterbiKernel.quoteFeatureRows} writes. */
 export const quoteRowsPerToken = 31;
-/** Columns that {@link Int8ViterbiKernel.quoteStackedRows} takes. */
-export const stackedColumnCount = 16;
-/** Rows per token that {@link Int8ViterbiKernel.quoteStackedRows} writes. */
+/** Rows per token that {@link Int8ViterbiKernel.quoteStackedPass} writes. */
 export const stackedRowsPerToken = 15;
 
 type Column = Int32Array | Uint16Array | Uint8Array;
@@ -164,8 +162,11 @@ export class Int8ViterbiKernel {
   #quoteDocument: { count: number; width: number; linesAt: number; lineCount: number; quotedAt: number; quotedCount: number } | null = null;
   /** The view {@link Int8ViterbiKernel.quoteFeatureRows} last returned (decoded in place). */
   #hashed: Int32Array | null = null;
-  /** The view {@link Int8ViterbiKernel.quoteStackedRows} last returned (decoded in place). */
+  /** The view {@link Int8ViterbiKernel.quoteStackedPass} last returned (decoded in place). */
   #stacked: Int32Array | null = null;
+  /** Number of the last document finished by {@link Int8ViterbiKernel.finishQuoteDocument} (its columns stay until the next), and its size. */
+  #documents = 0;
+  #finished: { readonly document: number; readonly count: number; readonly width: number } | null = null;
 
   /**
    * Documents longer than this many tokens are best decoded by a copy of the kernel
@@ -328,6 +329,7 @@ export class Int8ViterbiKernel {
    */
   startQuoteDocument(text: string, tokens: readonly QuoteKernelToken[], lines: readonly { readonly start: number; readonly end: number }[], quoted: readonly QuoteKernelSpan[]): QuoteColumns {
     if (this.#vocabularyAt === 0) throw new Error('this kernel holds no quotes vocabulary');
+    this.#finished = null;
     const count = tokens.length;
     const textBytes = align(2 * text.length, 16);
     this.#reserve(0, count, textBytes + 8 * lines.length + 12 * quoted.length);
@@ -365,9 +367,10 @@ export class Int8ViterbiKernel {
    * Finishes the document of {@link Int8ViterbiKernel.startQuoteDocument}: the other columns, then
    * the first-pass rows as {@link Int8ViterbiKernel.quoteFeatureRows} returns them. `sequences`
    * holds (first, end) pairs of token indices, one per line with tokens; `columns` is the column
-   * view. Views valid until the kernel's next document.
+   * view; `document` names the document for {@link Int8ViterbiKernel.quoteStackedPass}. Views
+   * valid until the kernel's next document.
    */
-  finishQuoteDocument(mask: number): { readonly rows: Int32Array; readonly sequences: Int32Array; readonly columns: Int32Array } {
+  finishQuoteDocument(mask: number): { readonly rows: Int32Array; readonly sequences: Int32Array; readonly columns: Int32Array; readonly document: number } {
     const document = this.#quoteDocument;
     if (document === null) throw new Error('finishQuoteDocument needs startQuoteDocument first');
     this.#quoteDocument = null;
@@ -389,26 +392,45 @@ export class Int8ViterbiKernel {
     );
     const memory = this.#exports.memory.buffer;
     this.#hashed = new Int32Array(memory, this.#hashedAt, quoteRowsPerToken * count);
-    return { rows: this.#hashed, sequences: new Int32Array(memory, this.#sequencesAt, 2 * sequenceCount), columns: new Int32Array(memory, this.#columnsAt, quoteColumnCount * width) };
+    const finished = (this.#finished = { document: ++this.#documents, count, width });
+    return { rows: this.#hashed, sequences: new Int32Array(memory, this.#sequencesAt, 2 * sequenceCount), columns: new Int32Array(memory, this.#columnsAt, quoteColumnCount * width), document: finished.document };
   }
 
   /**
-   * The quotes tagger's stacked rows for the tokens of `sequences`: rows `[offset, offset +
-   * stackedRowsPerToken)` of `stride` a token, from the columns of `assembly/quote-features.ts`
-   * (as for {@link Int8ViterbiKernel.quoteFeatureRows}). The other rows of the view returned are
-   * not set: it is meant for {@link Int8ViterbiKernel.decode} with `reused` = `offset`, which
-   * reads it in place; valid until the next call with another document.
+   * The quotes tagger's stacked rows (rows `[offset, offset + stackedRowsPerToken)` of `stride` a
+   * token) for the tokens of `sequences` of the document `document` (from
+   * {@link Int8ViterbiKernel.finishQuoteDocument}: its first-pass columns are read in place) with
+   * the first pass's tags `firstTags`. With `onlyTagged`, a sequence the first pass left all O is
+   * skipped (no rows): the sequences given rows are returned. The other rows of the view are not
+   * set: it is meant for {@link Int8ViterbiKernel.decode} with `reused` = `offset`, which reads it
+   * in place; valid until the next document.
    */
-  quoteStackedRows(columns: readonly Column[], count: number, mask: number, sequences: readonly TokenRange[], stride: number, offset: number): Int32Array {
+  quoteStackedPass(document: number, firstTags: Uint8Array, sequences: readonly TokenRange[], mask: number, stride: number, offset: number, onlyTagged: boolean): { readonly rows: Int32Array; readonly sequences: TokenRange[] } {
+    const finished = this.#finished;
+    if (finished === null || finished.document !== document) throw new Error(`document ${document} is not the kernel's current quotes document`);
     if (offset + stackedRowsPerToken > stride) throw new RangeError(`stacked rows from ${offset} do not fit ${stride} a token`);
-    const width = this.#upload(columns, stackedColumnCount, count);
+    const { count, width } = finished;
+    if (firstTags.length !== count) throw new RangeError(`${firstTags.length} tags for a document of ${count} tokens`);
+    if (sequences.length > count) throw new RangeError(`${sequences.length} sequences for a document of ${count} tokens`);
     this.#reserve(count * stride, count);
-    for (const { first, end } of sequences) this.#exports.quoteStackedRows(this.#columnsAt, width, count, first, end, mask, this.#rowsAt, stride, offset);
-    this.#stacked = new Int32Array(this.#exports.memory.buffer, this.#rowsAt, count * stride);
-    return this.#stacked;
+    const memory = this.#exports.memory.buffer;
+    // The tags where decoding writes its own (cleared by the next decode), the pairs where the
+    // document's lines were.
+    new Uint8Array(memory, this.#outAt, count).set(firstTags);
+    const pairs = new Int32Array(memory, this.#sequencesAt, 2 * sequences.length);
+    for (let index = 0; index < sequences.length; index++) {
+      const { first, end } = sequences[index]!;
+      if (first < 0 || end > count || end < first) throw new RangeError(`sequence [${first}, ${end}) outside a document of ${count} tokens`);
+      pairs[2 * index] = first;
+      pairs[2 * index + 1] = end;
+    }
+    const kept = this.#exports.quoteStackedPass(this.#tokensAt, this.#outAt, this.#columnsAt, width, count, this.#sequencesAt, sequences.length, onlyTagged ? 1 : 0, mask, this.#rowsAt, stride, offset);
+    const given: TokenRange[] = new Array(kept);
+    for (let index = 0; index < kept; index++) given[index] = { first: pairs[2 * index]!, end: pairs[2 * index + 1]! };
+    this.#stacked = new Int32Array(memory, this.#rowsAt, count * stride);
+    return { rows: this.#stacked, sequences: given };
   }
 
-  /** Copies per-token columns (`count + 4` entries padded with two zeros either side, or `count`) into the column area; returns its width. */
   #upload(columns: readonly Column[], expected: number, count: number): number {
     if (columns.length !== expected) throw new RangeError(`${expected} columns expected, not ${columns.length}`);
     this.#reserve(0, count);

@@ -5,7 +5,7 @@ import { createRandom } from '../../util/random.js';
 import { featureRows, makeVocabulary, type FeatureRows } from './features.js';
 import { SPEECH_VERBS } from '../../lang/en/speech-verbs.js';
 import { Int8ViterbiKernel } from '../../kernels/linear-tagger.js';
-import { stackedRows, stackedFeaturesPerToken } from './stacked-features.js';
+import { kernelStackedRows, stackedRows, stackedFeaturesPerToken } from './stacked-features.js';
 import { findQuotedSpans, splitAtLineBreaks } from './quote-marks.js';
 import { loadQuoteTagger, quoteTagCount } from './tagger.js';
 
@@ -134,9 +134,12 @@ test('the WebAssembly stacked rows are the JavaScript ones', { skip: model.kerne
     const segmentation = segment(text);
     const lines = splitAtLineBreaks(text, segmentation.paragraphs);
     const quoted = findQuotedSpans(text, lines);
-    const first = featureRows(text, segmentation.tokens, lines, quoted.spans, model.vocabulary, model.rowBits);
-    // Any tags (BIO order aside) reach every branch of the templates.
-    const tags = Uint8Array.from(segmentation.tokens, () => Math.floor(random() * 7));
+    // The kernel computes the first pass's columns and keeps them for the stacked pass.
+    const first = featureRows(text, segmentation.tokens, lines, quoted.spans, model.vocabulary, model.rowBits, undefined, model.kernel);
+    assert.equal(first.kernelDocument?.kernel, model.kernel);
+    // Any tags (BIO order aside) reach every branch of the templates; some lines all O.
+    const tags = Uint8Array.from(segmentation.tokens, () => (random() < 0.3 ? 0 : Math.floor(random() * 7)));
+    for (const sequence of first.sequences) if (random() < 0.2) tags.fill(0, sequence.first, sequence.end);
     const sequences = first.sequences.filter(() => random() < 0.7);
     const expected = stackedRows(segmentation.tokens, first, tags, model.rowBits, sequences, undefined, false).rows;
     const actual = stackedRows(segmentation.tokens, first, tags, model.rowBits, sequences, undefined, false, model.kernel).rows;
@@ -145,5 +148,27 @@ test('the WebAssembly stacked rows are the JavaScript ones', { skip: model.kerne
         for (let k = first.stride; k < stackedFeaturesPerToken; k++) assert.equal(actual[token * stackedFeaturesPerToken + k], expected[token * stackedFeaturesPerToken + k], `${text}: token ${token} row ${k}`);
       }
     }
+    // Only the lines with a tag other than O, when asked.
+    const tagged = kernelStackedRows(first, tags, model.rowBits, sequences, true);
+    assert.deepEqual(
+      tagged.sequences,
+      sequences.filter((sequence) => tags.subarray(sequence.first, sequence.end).some((tag) => tag !== 0)),
+    );
+    for (const { first: from, end } of tagged.sequences) {
+      for (let token = from; token < end; token++) {
+        for (let k = first.stride; k < stackedFeaturesPerToken; k++) assert.equal(tagged.rows[token * stackedFeaturesPerToken + k], expected[token * stackedFeaturesPerToken + k], `${text}: token ${token} row ${k}`);
+      }
+    }
   }
+});
+
+test('the kernel\'s stacked pass reads only the document it holds', { skip: model.kernel === null }, () => {
+  const rowsOfText = (text: string) => {
+    const segmentation = segment(text);
+    const lines = splitAtLineBreaks(text, segmentation.paragraphs);
+    return { tokens: segmentation.tokens, first: featureRows(text, segmentation.tokens, lines, findQuotedSpans(text, lines).spans, model.vocabulary, model.rowBits, undefined, model.kernel) };
+  };
+  const older = rowsOfText('“We will rebuild,” the mayor said.');
+  rowsOfText('Another article, said the editor.');
+  assert.throws(() => kernelStackedRows(older.first, new Uint8Array(older.tokens.length), model.rowBits, older.first.sequences, false), /not the kernel's current quotes document/);
 });

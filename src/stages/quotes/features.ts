@@ -121,6 +121,8 @@ export interface FeatureRows {
   readonly sequences: { readonly first: number; readonly end: number }[];
   /** Quote-mark state of each token: 0 outside, 1 opening mark, 2 inside, 3 closing mark. */
   readonly quoteState: Uint8Array;
+  /** The kernel that computed the rows and still holds the document's columns (`Int8ViterbiKernel.quoteStackedPass` reads them), if any. */
+  readonly kernelDocument?: { readonly kernel: Int8ViterbiKernel; readonly document: number };
 }
 
 // Shapes: small integers.
@@ -479,5 +481,5 @@ function kernelFeatureRows(
   levels.set(finished.columns.subarray(LEVEL * width, LEVEL * width + width));
   const quoteState = arrays.uint8(count);
   quoteState.set(finished.columns.subarray(QUOTE * width + 2, QUOTE * width + 2 + count));
-  return { rows: finished.rows, stride: featuresPerToken, wordIds, shapes, levels, sequences, quoteState };
+  return { rows: finished.rows, stride: featuresPerToken, wordIds, shapes, levels, sequences, quoteState, kernelDocument: { kernel, document: finished.document } };
 }

@@ -30,8 +30,9 @@ function isBoundary(shape: number): boolean {
  * Second-pass rows from the first pass's rows and tags, for the tokens of `sequences` (default
  * every line; rows of other tokens stay 0). The result's sequences are those given. Without
  * `copyFirstRows` the copied first-pass rows are left 0 (for a decoder that has their sums).
- * Given a kernel, its own rows are hashed there (same rows) into a view of its memory that holds
- * only those (see `Int8ViterbiKernel.quoteStackedRows`).
+ * Given the kernel that computed `first` (and still holds its document), its own rows are
+ * computed there (same rows) into a view of its memory that holds only those (see
+ * `Int8ViterbiKernel.quoteStackedPass`).
  */
 export function stackedRows(
   tokens: readonly Token[],
@@ -43,6 +44,7 @@ export function stackedRows(
   copyFirstRows = true,
   kernel: Int8ViterbiKernel | null = null,
 ): FeatureRows {
+  if (kernel !== null && first.kernelDocument?.kernel === kernel && !copyFirstRows) return kernelStackedRows(first, firstTags, rowBits, sequences, false);
   const count = tokens.length;
   const mask = (1 << rowBits) - 1;
   const stride = stackedFeaturesPerToken;
@@ -138,12 +140,6 @@ export function stackedRows(
       }
     }
   }
-  if (kernel) {
-    // The same templates in WebAssembly (assembly/quote-features.ts); the copied rows are left to the kernel's sums.
-    const columns = [firstTags, wordIds, shapes, levels, first.quoteState, leftCue, rightCue, contentSinceCue, boundarySinceContent, lastKind, lastKindDistance, nextKind, nextKindDistance, runStart, runEnd, sentenceFlags];
-    const rows = kernel.quoteStackedRows(columns, count, mask, sequences, stride, copied);
-    return { rows, stride, wordIds, shapes, levels, sequences, quoteState: first.quoteState };
-  }
   const rows = arrays.int32(count * stride);
   const firstRows = first.rows;
   const firstStride = first.stride;
@@ -187,4 +183,19 @@ export function stackedRows(
     rows[k++] = hashRow(114, levels[at]! * 8 + lastKind[index]!, tag * 8 + nextKind[index]!, mask);
   }
   return { rows, stride, wordIds, shapes, levels, sequences, quoteState: first.quoteState };
+}
+
+/**
+ * {@link stackedRows} in the kernel that computed `first` (its first-pass rows' sums are the
+ * kernel's, so the copied rows are left unset). With `onlyTagged`, the sequences the first pass
+ * left all O get no rows and are left out of the result's sequences (the stacked pass has never
+ * been seen to find a content there on PolNeAR dev, so the tagger does not decode them again).
+ */
+export function kernelStackedRows(first: FeatureRows, firstTags: Uint8Array, rowBits: number, sequences: FeatureRows['sequences'], onlyTagged: boolean): FeatureRows {
+  const held = first.kernelDocument;
+  if (held === undefined) throw new Error('the first pass’s rows were not computed by a kernel');
+  const stride = stackedFeaturesPerToken;
+  const stacked = held.kernel.quoteStackedPass(held.document, firstTags, sequences, (1 << rowBits) - 1, stride, first.stride, onlyTagged);
+  const { wordIds, shapes, levels, quoteState } = first;
+  return { rows: stacked.rows, stride, wordIds, shapes, levels, sequences: stacked.sequences, quoteState };
 }

@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Token } from '../../doc/schema.js';
 import { makeVocabulary, type FeatureRows, type Vocabulary } from './features.js';
-import { stackedRows } from './stacked-features.js';
+import { kernelStackedRows, stackedRows } from './stacked-features.js';
 import { Int8ViterbiKernel } from '../../kernels/linear-tagger.js';
 import { TypedArena } from '../../util/typed-arena.js';
 
@@ -298,6 +298,7 @@ export function tagTokens(model: QuoteTaggerModel, features: FeatureRows, tokens
   let tags = new Uint8Array(features.quoteState.length);
   let rows = features;
   let scratch: DecodeScratch | null = null;
+  const inKernel = kernel !== null && features.kernelDocument?.kernel === kernel;
   for (let index = 0; index < model.passes.length; index++) {
     const pass = model.passes[index]!;
     let sequences = rows.sequences;
@@ -305,11 +306,16 @@ export function tagTokens(model: QuoteTaggerModel, features: FeatureRows, tokens
       // A line where the previous pass found nothing stays all O (the stacked pass has never been
       // seen to find a content there on PolNeAR dev), which saves its decoding.
       const previous = tags;
-      sequences = sequences.filter((sequence) => {
-        for (let token = sequence.first; token < sequence.end; token++) if (previous[token] !== 0) return true;
-        return false;
-      });
-      rows = stackedRows(tokens, features, previous, model.rowBits, sequences, model.arena, kernel === null, kernel);
+      if (inKernel) {
+        rows = kernelStackedRows(features, previous, model.rowBits, sequences, true);
+        sequences = rows.sequences;
+      } else {
+        sequences = sequences.filter((sequence) => {
+          for (let token = sequence.first; token < sequence.end; token++) if (previous[token] !== 0) return true;
+          return false;
+        });
+        rows = stackedRows(tokens, features, previous, model.rowBits, sequences, model.arena, kernel === null, kernel);
+      }
       tags = new Uint8Array(features.quoteState.length);
     }
     if (kernel) {
