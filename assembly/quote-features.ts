@@ -187,6 +187,29 @@ const NEXT_KIND_DISTANCE = 8;
 const RUN_END = 9;
 const SENTENCE_SPANS = 10;
 
+// The stacked pass's hashing, four tokens at a time: row k's first arguments of the four tokens
+// at `work + 32 * k`, its second ones 16 bytes on, the tokens' row addresses at STAGED_ROWS.
+const STAGED_ROWS: usize = 32 * 15;
+
+// @ts-ignore: decorator
+@inline
+function stage(lane: usize, k: usize, first: i32, second: i32): void {
+  store<i32>(lane + (k << 5), first);
+  store<i32>(lane + (k << 5), second, 16);
+}
+
+function hashStaged(work: usize, lanes: i32, mask: i32): void {
+  const masks = i32x4.splat(mask);
+  for (let k: usize = 0; k < 15; k++) {
+    const hash = mix4(templateSeed(100 + <i32>k), v128.load(work + (k << 5)), v128.load(work + (k << 5), 16), masks);
+    // Lanes past `lanes` hold an earlier group's values: hashed, not stored.
+    store<i32>(<usize>load<i32>(work + STAGED_ROWS) + (k << 2), i32x4.extract_lane(hash, 0));
+    if (lanes > 1) store<i32>(<usize>load<i32>(work + STAGED_ROWS, 4) + (k << 2), i32x4.extract_lane(hash, 1));
+    if (lanes > 2) store<i32>(<usize>load<i32>(work + STAGED_ROWS, 8) + (k << 2), i32x4.extract_lane(hash, 2));
+    if (lanes > 3) store<i32>(<usize>load<i32>(work + STAGED_ROWS, 12) + (k << 2), i32x4.extract_lane(hash, 3));
+  }
+}
+
 /**
  * The stacked pass's own 15 rows (the templates of src/stages/quotes/stacked-features.ts) for the
  * sequences at `sequences` (`sequenceCount` pairs of i32 token indices, first and end) of a
@@ -195,9 +218,9 @@ const SENTENCE_SPANS = 10;
  * sentence each), the first pass's tags at `tags` (a byte a token). Rows go to
  * `out + 4 * (token * stride + offset + k)`. With `onlyTagged` not 0, a sequence whose tokens the
  * first pass left all O is skipped and the pairs of the others are written back from the start of
- * `sequences`; returns the number of sequences given rows.
+ * `sequences`; returns the number of sequences given rows. `work` needs 512 bytes.
  */
-export function quoteStackedPass(tokens: usize, tags: usize, columns: usize, width: i32, count: i32, sequences: usize, sequenceCount: i32, onlyTagged: i32, mask: i32, out: usize, stride: i32, offset: i32): i32 {
+export function quoteStackedPass(tokens: usize, tags: usize, columns: usize, width: i32, count: i32, sequences: usize, sequenceCount: i32, onlyTagged: i32, mask: i32, out: usize, stride: i32, offset: i32, work: usize): i32 {
   const columnBytes = (<usize>width) << 2;
   const words = columns + WORD * columnBytes + 8;
   const shapes = columns + SHAPE * columnBytes + 8;
@@ -296,7 +319,9 @@ export function quoteStackedPass(tokens: usize, tags: usize, columns: usize, wid
       for (let index = sentenceFirst; index < sentenceEnd; index++) store<i32>(rowsFrom + <usize>index * rowStride + (SENTENCE_SPANS << 2), flags);
       sentenceFirst = sentenceEnd;
     }
-    // The rows, from those values (read before the row overwrites them).
+    // The rows, from those values (read before the row overwrites them): each row's two
+    // arguments staged per token, then hashed four tokens at a time.
+    let lanes = 0;
     for (let index = first; index < end; index++) {
       const row = rowsFrom + <usize>index * rowStride;
       const left = load<i32>(row + (LEFT_CUE << 2));
@@ -326,21 +351,28 @@ export function quoteStackedPass(tokens: usize, tags: usize, columns: usize, wid
       const leftLevel = left >= 0 ? load<i32>(levels + ((<usize>left) << 2)) : 4;
       const rightLevel = right >= 0 ? load<i32>(levels + ((<usize>right) << 2)) : 4;
       const afterSource = left > 0 && kindOf(<i32>load<u8>(tags + <usize>(left - 1))) == 3 ? 1 : 0;
-      store<i32>(row, mix(templateSeed(100), previousTag * 64 + tag * 8 + nextTag, 0, mask));
-      store<i32>(row, mix(templateSeed(101), tag, word, mask), 4);
-      store<i32>(row, mix(templateSeed(102), leftDistance * 16 + contentSinceCue * 8 + tag, shape, mask), 8);
-      store<i32>(row, mix(templateSeed(103), rightDistance * 8 + tag, shape, mask), 12);
-      store<i32>(row, mix(templateSeed(104), fromStart * 16 + toEnd, tag * 16 + shape, mask), 16);
-      store<i32>(row, mix(templateSeed(105), lastKind * 16 + lastKindDistance, shapeTag, mask), 20);
-      store<i32>(row, mix(templateSeed(106), nextKind * 16 + nextKindDistance, shapeTag, mask), 24);
-      store<i32>(row, mix(templateSeed(107), left >= 0 ? load<i32>(words + ((<usize>left) << 2)) : 0, leftDistance * 2 + contentSinceCue, mask), 28);
-      store<i32>(row, mix(templateSeed(108), boundarySinceContent * 8 + lastKind, shapeTag, mask), 32);
-      store<i32>(row, mix(templateSeed(109), sentenceFlags * 8 + tag, quote, mask), 36);
-      store<i32>(row, mix(templateSeed(110), lastKind * 8 + nextKind, tag * 16 + quote, mask), 40);
-      store<i32>(row, mix(templateSeed(111), right >= 0 ? load<i32>(words + ((<usize>right) << 2)) : 0, rightDistance * 8 + tag, mask), 44);
-      store<i32>(row, mix(templateSeed(112), leftLevel * 8 + rightLevel, tag * 16 + contentSinceCue * 8 + quote, mask), 48);
-      store<i32>(row, mix(templateSeed(113), afterSource, leftDistance * 8 + tag, mask), 52);
-      store<i32>(row, mix(templateSeed(114), load<i32>(levels + at) * 8 + lastKind, tag * 8 + nextKind, mask), 56);
+      const lane = work + ((<usize>lanes) << 2);
+      stage(lane, 0, previousTag * 64 + tag * 8 + nextTag, 0);
+      stage(lane, 1, tag, word);
+      stage(lane, 2, leftDistance * 16 + contentSinceCue * 8 + tag, shape);
+      stage(lane, 3, rightDistance * 8 + tag, shape);
+      stage(lane, 4, fromStart * 16 + toEnd, tag * 16 + shape);
+      stage(lane, 5, lastKind * 16 + lastKindDistance, shapeTag);
+      stage(lane, 6, nextKind * 16 + nextKindDistance, shapeTag);
+      stage(lane, 7, left >= 0 ? load<i32>(words + ((<usize>left) << 2)) : 0, leftDistance * 2 + contentSinceCue);
+      stage(lane, 8, boundarySinceContent * 8 + lastKind, shapeTag);
+      stage(lane, 9, sentenceFlags * 8 + tag, quote);
+      stage(lane, 10, lastKind * 8 + nextKind, tag * 16 + quote);
+      stage(lane, 11, right >= 0 ? load<i32>(words + ((<usize>right) << 2)) : 0, rightDistance * 8 + tag);
+      stage(lane, 12, leftLevel * 8 + rightLevel, tag * 16 + contentSinceCue * 8 + quote);
+      stage(lane, 13, afterSource, leftDistance * 8 + tag);
+      stage(lane, 14, load<i32>(levels + at) * 8 + lastKind, tag * 8 + nextKind);
+      store<i32>(work + STAGED_ROWS + ((<usize>lanes) << 2), <i32>row);
+      lanes++;
+      if (lanes == 4 || index == end - 1) {
+        hashStaged(work, lanes, mask);
+        lanes = 0;
+      }
     }
   }
   return kept;

@@ -41,7 +41,7 @@ interface Exports {
     out: number,
   ): void;
   quoteFeatureRows(columns: number, width: number, count: number, mask: number, out: number): void;
-  quoteStackedPass(tokens: number, tags: number, columns: number, width: number, count: number, sequences: number, sequenceCount: number, onlyTagged: number, mask: number, out: number, stride: number, offset: number): number;
+  quoteStackedPass(tokens: number, tags: number, columns: number, width: number, count: number, sequences: number, sequenceCount: number, onlyTagged: number, mask: number, out: number, stride: number, offset: number, work: number): number;
   quoteWordColumns(vocabulary: number, text: number, tokens: number, count: number, columns: number, width: number, flagged: number): number;
   quoteDocumentColumns(
     text: number,
@@ -285,7 +285,8 @@ export class Int8ViterbiKernel {
       this.#textCapacity = Math.max(textBytes, this.#textCapacity);
       this.#partialAt = this.#workStart;
       this.#workAt = align(this.#partialAt + 16 * tokenCount, 16);
-      this.#outAt = align(this.#workAt + 160 + 24 * tokenCount, 16);
+      // Decoding needs 160 + 24 bytes a token of work area, the stacked pass 512 bytes.
+      this.#outAt = align(this.#workAt + Math.max(512, 160 + 24 * tokenCount), 16);
       this.#columnsAt = align(this.#outAt + tokenCount, 16);
       this.#hashedAt = align(this.#columnsAt + 4 * quoteColumnCount * (tokenCount + 4), 16);
       // The hashing writes rows in groups of 4 tokens: room for the last group's.
@@ -424,7 +425,7 @@ export class Int8ViterbiKernel {
       pairs[2 * index] = first;
       pairs[2 * index + 1] = end;
     }
-    const kept = this.#exports.quoteStackedPass(this.#tokensAt, this.#outAt, this.#columnsAt, width, count, this.#sequencesAt, sequences.length, onlyTagged ? 1 : 0, mask, this.#rowsAt, stride, offset);
+    const kept = this.#exports.quoteStackedPass(this.#tokensAt, this.#outAt, this.#columnsAt, width, count, this.#sequencesAt, sequences.length, onlyTagged ? 1 : 0, mask, this.#rowsAt, stride, offset, this.#workAt);
     const given: TokenRange[] = new Array(kept);
     for (let index = 0; index < kept; index++) given[index] = { first: pairs[2 * index]!, end: pairs[2 * index + 1]! };
     this.#stacked = new Int32Array(memory, this.#rowsAt, count * stride);
