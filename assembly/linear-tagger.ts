@@ -52,7 +52,16 @@ export function decodeInt8(
   for (let index = 0; index < length; index++) {
     let sum = skip > 0 ? v128.load(partial + ((<usize>index) << 4)) : i16x8.splat(0);
     const base = rows + <usize>index * rowStride;
-    if (keep != 0) {
+    if (keep != 0 && slotOffset == 0 && rowBytes == 16) {
+      // Both halves of each 16-byte row in one load: this pass's the low 8 bytes, the other's the high.
+      let kept = i16x8.splat(0);
+      for (let feature = skip; feature < stride; feature++) {
+        const row = v128.load(table + ((<usize>load<u32>(base + ((<usize>feature) << 2))) << 4));
+        sum = i16x8.add(sum, i16x8.extend_low_i8x16_s(row));
+        kept = i16x8.add(kept, i16x8.extend_high_i8x16_s(row));
+      }
+      v128.store(keep + ((<usize>index) << 4), kept);
+    } else if (keep != 0) {
       let kept = i16x8.splat(0);
       for (let feature = skip; feature < stride; feature++) {
         const at = (<usize>load<u32>(base + ((<usize>feature) << 2))) << shift;
