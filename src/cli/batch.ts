@@ -69,11 +69,15 @@ export async function runBatch(items: AsyncIterable<InputItem>, options: BatchOp
   const summary: BatchSummary = { articles: 0, skipped: 0, errors: {}, seconds: 0 };
   const done = options.resume && options.output ? await completedIds(options.output) : new Set<string>();
   const descriptor = options.output ? openSync(options.output, options.resume ? 'a' : 'w') : 1;
-  const write = (line: string): void => {
-    // One write per line: a crash leaves at most one partial line, which --resume cuts.
-    writeSync(descriptor, `${line}\n`);
-    const error = /^\{"id":"(?:[^"\\]|\\.)*","error":\{"code":"([A-Z_]+)"/.exec(line);
-    if (error?.[1]) summary.errors[error[1]] = (summary.errors[error[1]] ?? 0) + 1;
+  const write = (line: string | Uint8Array): void => {
+    // One write per line: a crash leaves at most one partial line, which --resume cuts. A worker's
+    // result comes as the line's bytes with its newline; error records come as text.
+    if (line instanceof Uint8Array) writeSync(descriptor, line);
+    else {
+      writeSync(descriptor, `${line}\n`);
+      const error = /^\{"id":"(?:[^"\\]|\\.)*","error":\{"code":"([A-Z_]+)"/.exec(line);
+      if (error?.[1]) summary.errors[error[1]] = (summary.errors[error[1]] ?? 0) + 1;
+    }
     summary.articles++;
     options.onProgress?.(summary.articles, Object.values(summary.errors).reduce((a, b) => a + b, 0));
   };
@@ -98,7 +102,7 @@ export async function runBatch(items: AsyncIterable<InputItem>, options: BatchOp
     } else {
       const { analysisPool } = await import('../pipeline/worker-pool.js');
       const pool = analysisPool(workers, 'auto');
-      const window: Promise<string>[] = [];
+      const window: Promise<string | Uint8Array>[] = [];
       const limit = workers * 4;
       try {
         for await (const item of items) {
@@ -107,7 +111,7 @@ export async function runBatch(items: AsyncIterable<InputItem>, options: BatchOp
           else {
             const id = item.id;
             window.push(
-              (pool.run(task(item), { signal: AbortSignal.timeout(timeoutMs) }) as Promise<string>).catch((error: unknown) =>
+              (pool.run({ ...task(item), result: 'bytes' }, { signal: AbortSignal.timeout(timeoutMs) }) as Promise<string | Uint8Array>).catch((error: unknown) =>
                 errorLine(id, error instanceof Error && error.name === 'AbortError'
                   ? new LedeError('E_TIMEOUT', `${id}: analysis took longer than the ${timeoutMs} ms budget per article`, id)
                   : new LedeError('E_INTERNAL', `${id}: worker failed: ${error instanceof Error ? error.message : String(error)}`, id)),
@@ -115,9 +119,9 @@ export async function runBatch(items: AsyncIterable<InputItem>, options: BatchOp
             );
           }
           // Bounded window, written in input order: memory stays flat whatever the input size.
-          while (window.length >= limit) write(await (window.shift() as Promise<string>));
+          while (window.length >= limit) write(await window.shift()!);
         }
-        while (window.length) write(await (window.shift() as Promise<string>));
+        while (window.length) write(await window.shift()!);
       } finally {
         await pool.destroy();
       }

@@ -71,6 +71,11 @@ test('a whole article through both halves in one thread equals the whole pipelin
   for (const task of TASKS) {
     assert.equal(analyzeWhole(front, back, task), analyzeToLine(whole, task));
     assert.deepEqual(analyzeWhole(front, back, { ...task, result: 'rows' }), analyzeToRows(whole, task));
+    // Bytes: a result's line with its newline in UTF-8; an error record stays a line of text.
+    const line = analyzeToLine(whole, task);
+    const bytes = analyzeWhole(front, back, { ...task, result: 'bytes' });
+    if (line.startsWith(`{"id":${JSON.stringify(task.id)},"error":`)) assert.equal(bytes, line);
+    else assert.deepEqual(bytes, new TextEncoder().encode(`${line}\n`));
   }
 });
 
@@ -88,6 +93,16 @@ for (const result of ['line', 'rows'] as const) {
     assert.deepEqual(codes, [undefined, undefined, undefined, undefined, 'E_INPUT_EMPTY', 'E_INPUT_EMPTY', 'E_BAD_DATE', 'E_BAD_RECORD']);
   });
 }
+
+test('a split pool\'s bytes results are one thread\'s lines in UTF-8 with their newlines, error records as text', { timeout: 120_000 }, async () => {
+  const pool = analysisPool(2, 'auto', true);
+  pools.push(pool);
+  const split = await Promise.all(TASKS.map((task) => pool.run({ ...task, result: 'bytes' }, { signal: AbortSignal.timeout(60_000) })));
+  const decoder = new TextDecoder();
+  const lines = split.map((value) => (value instanceof Uint8Array ? decoder.decode(value) : `${value as string}\n`));
+  assert.deepEqual(lines, TASKS.map((task) => `${analyzeToLine(whole, task)}\n`));
+  assert.deepEqual(split.map((value) => value instanceof Uint8Array), [true, true, true, true, false, false, false, false]);
+});
 
 test('once warm, a split pool gives whole articles to both sides, with the same results', { timeout: 120_000 }, async () => {
   const pool = analysisPool(2, 'auto', true, 2);

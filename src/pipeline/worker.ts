@@ -21,8 +21,12 @@ export interface WorkerTask {
   readonly input: ArticleInput;
   readonly published?: string;
   readonly offsets: 'text' | 'source';
-  /** `line` (default): the output line; `rows`: the store rows ({@link WorkerRows}; `offsets` is then ignored). */
-  readonly result?: 'line' | 'rows';
+  /**
+   * `line` (default): the output line; `bytes`: the same line with its newline as UTF-8 bytes,
+   * moved to the main thread (an error record stays a line of text); `rows`: the store rows
+   * ({@link WorkerRows}; `offsets` is then ignored).
+   */
+  readonly result?: 'line' | 'bytes' | 'rows';
   /** `front`: run only the stages before the split and return the Doc serialised (or the error, as `result` says). */
   readonly half?: 'front';
 }
@@ -32,7 +36,7 @@ export interface BackTask {
   readonly id: string;
   readonly doc: Uint8Array;
   readonly offsets: 'text' | 'source';
-  readonly result?: 'line' | 'rows';
+  readonly result?: 'line' | 'bytes' | 'rows';
 }
 
 /** A `rows` task's result: the article's store rows, or its error record. */
@@ -60,13 +64,13 @@ export function analyzeFront(half: PipelineHalf, task: WorkerTask): Uint8Array |
   }
 }
 
-/** The back half: the finished line or rows of a front Doc. */
-export function analyzeBack(half: PipelineHalf, task: BackTask): string | WorkerRows {
+/** The back half: the finished line (text or bytes) or rows of a front Doc. */
+export function analyzeBack(half: PipelineHalf, task: BackTask): string | Uint8Array | WorkerRows {
   return finished(task, () => half.back(deserializeDoc(task.doc)));
 }
 
-/** A whole article through both halves in this thread: the line or rows, or its error result. */
-export function analyzeWhole(front: PipelineHalf, back: PipelineHalf, task: WorkerTask): string | WorkerRows {
+/** A whole article through both halves in this thread: the line (text or bytes) or rows, or its error result. */
+export function analyzeWhole(front: PipelineHalf, back: PipelineHalf, task: WorkerTask): string | Uint8Array | WorkerRows {
   return finished(task, () => back.back(front.front(task.input, optionsOf(task))));
 }
 
@@ -76,17 +80,24 @@ function optionsOf(task: WorkerTask): { published?: string } {
   return task.published ? { published: task.published } : {};
 }
 
-/** The Doc `analyse` makes, as the task asks for it (line or rows), or the task's error result. */
-function finished(task: Finishing, analyse: () => Doc): string | WorkerRows {
+const encoder = new TextEncoder();
+
+/** The Doc `analyse` makes, as the task asks for it (line, bytes or rows), or the task's error result. */
+function finished(task: Finishing, analyse: () => Doc): string | Uint8Array | WorkerRows {
   try {
     const doc = analyse();
-    return task.result === 'rows' ? { rows: articleRows(doc) } : JSON.stringify({ id: task.id, ...(task.offsets === 'source' ? withSourceOffsets(doc) : doc) });
+    if (task.result === 'rows') return { rows: articleRows(doc) };
+    const line = JSON.stringify({ id: task.id, ...(task.offsets === 'source' ? withSourceOffsets(doc) : doc) });
+    // Bytes cross to the main thread without a copy and are written as they are: the main thread
+    // never holds the text (60 KB an article, twice that as UTF-16), which kept its young
+    // generation at its largest through a batch.
+    return task.result === 'bytes' ? encoder.encode(`${line}\n`) : line;
   } catch (error) {
     return failed(task, error);
   }
 }
 
-/** An article's error record, as the task asks for it: a line or a rows result. */
+/** An article's error record, as the task asks for it: a line (for `bytes` too) or a rows result. */
 function failed(task: Finishing, error: unknown): string | WorkerRows {
   const record = errorRecord(toLedeError(error, task.id));
   return task.result === 'rows' ? { error: record } : JSON.stringify({ id: task.id, error: record });
@@ -104,12 +115,17 @@ const backHalf = (): Promise<PipelineHalf> => (back ??= createPipelineHalf(defau
 
 /** Piscina task function. */
 export default async function runTask(task: WorkerTask | BackTask): Promise<unknown> {
-  if ('doc' in task) return analyzeBack(await backHalf(), task);
+  if ('doc' in task) return movable(analyzeBack(await backHalf(), task));
   if (task.half === 'front') {
     const result = analyzeFront(await frontHalf(), task);
     // The serialised Doc moves to the main thread (and on to a back thread) without a copy.
     return result instanceof Uint8Array ? move(result) : result;
   }
   const [first, second] = await Promise.all([frontHalf(), backHalf()]);
-  return analyzeWhole(first, second, task);
+  return movable(analyzeWhole(first, second, task));
+}
+
+/** A result to return from a task: bytes are moved (transferred), not copied. */
+function movable(result: string | Uint8Array | WorkerRows): unknown {
+  return result instanceof Uint8Array ? move(result) : result;
 }
