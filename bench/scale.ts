@@ -11,14 +11,16 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { once } from 'node:events';
 import { loadSharedArticles } from './articles.js';
 import type { BenchResult, BenchRow } from './harness.js';
 
 const root = new URL('..', import.meta.url).pathname;
 /** The compiled CLI, as users run it (the bench compiles `src` first so it is current). */
-const cli = join(root, 'dist', 'cli', 'main.js');
+/** The `lede` command as installed (bin/lede: the CLI with glibc's allocator set for threads), run with this Node. */
+const command = join(root, 'bin', 'lede');
+const commandPath = `${dirname(process.execPath)}${delimiter}${process.env['PATH'] ?? ''}`;
 
 function compile(): void {
   const result = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.json')], { cwd: root, encoding: 'utf8' });
@@ -32,10 +34,10 @@ interface RunOutcome {
   readonly cpuSeconds: number;
 }
 
-/** Runs the CLI in a child process; peak RSS from the kernel's high-water mark of that process. */
+/** Runs the `lede` command in a child process; peak RSS from the kernel's high-water mark of that process. */
 async function runCli(args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<RunOutcome> {
   const started = performance.now();
-  const child = spawn(process.execPath, [cli, ...args], { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(command, args, { cwd: root, env: { ...env, PATH: commandPath }, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const [code] = (await once(child, 'exit')) as [number | null];
@@ -68,7 +70,7 @@ async function queueRows(input: string, count: number, redis: string, postgres: 
     await runCli(['enqueue', input, '--input-format', 'jsonl', '--queue', redis]);
     const started = performance.now();
     const children = Array.from({ length: processes }, () =>
-      spawn(process.execPath, [cli, 'worker', '--queue', redis, '--db', postgres], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] }),
+      spawn(command, ['worker', '--queue', redis, '--db', postgres], { cwd: root, env: { ...process.env, PATH: commandPath }, stdio: ['ignore', 'ignore', 'pipe'] }),
     );
     const exits = children.map((child) => once(child, 'exit'));
     let status = await queueStatus(redis);
@@ -146,7 +148,7 @@ export async function run(args: string[]): Promise<BenchResult> {
       dataset: `${target} JSONL inputs (${(bytes / 1048576).toFixed(0)} MB): the ${articles} shared articles repeated (text and HTML)`,
       rows,
       notes: [
-        `Each row is a fresh \`lede analyze --input-format jsonl … --workers N\` process (wall time from spawn to exit, model loading included); ${cpus().length} cores.`,
+        `Each row is a fresh \`lede analyze --input-format jsonl … --workers N\` process (wall time from spawn to exit, model loading included), run as installed: \`bin/lede\`, which sets MALLOC_ARENA_MAX=2 (glibc) unless the caller set it; ${cpus().length} cores.`,
         'peak RSS = the process\'s maxRSS (main thread and all worker threads), CPU s = its user + system time.',
         redis && postgres ? 'Queue rows: `lede enqueue`, then 1 or 2 `lede worker` processes (one job at a time each) analysing and storing into PostgreSQL until the queue is empty.' : 'Queue rows need LEDE_REDIS_URL and LEDE_PG_URL (`eval "$(bash scripts/ci-services.sh)"`).',
       ],

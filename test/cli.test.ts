@@ -4,9 +4,9 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 
 const root = join(import.meta.dirname, '..');
@@ -139,4 +139,23 @@ test('lede schema prints a JSON Schema with a version', () => {
   const schema = JSON.parse(result.stdout);
   assert.match(schema.version, /^\d+\.\d+\.\d+$/);
   assert.ok(schema.properties.sentences);
+});
+
+test('bin/lede runs the CLI through npm\'s links, with glibc\'s arenas capped unless the caller set them', { skip: process.platform === 'win32' }, () => {
+  // The launcher in a tree of its own, its CLI a script that shows what it was given.
+  const tree = mkdtempSync(join(tmpdir(), 'lede-bin-'));
+  mkdirSync(join(tree, 'bin'));
+  mkdirSync(join(tree, 'dist', 'cli'), { recursive: true });
+  mkdirSync(join(tree, 'node_modules', '.bin'), { recursive: true });
+  writeFileSync(join(tree, 'bin', 'lede'), readFileSync(join(root, 'bin', 'lede')), { mode: 0o755 });
+  writeFileSync(join(tree, 'dist', 'cli', 'main.js'), 'console.log(JSON.stringify({ arenas: process.env.MALLOC_ARENA_MAX, args: process.argv.slice(2) }));\n');
+  symlinkSync(join('..', '..', 'bin', 'lede'), join(tree, 'node_modules', '.bin', 'lede'));
+  const run = (env: NodeJS.ProcessEnv) => {
+    const result = spawnSync(join(tree, 'node_modules', '.bin', 'lede'), ['analyze', 'a file.txt'], { encoding: 'utf8', env: { ...env, PATH: `${dirname(process.execPath)}:${process.env.PATH ?? ''}` } });
+    assert.equal(result.status, 0, result.stderr);
+    return JSON.parse(result.stdout) as { arenas?: string; args: string[] };
+  };
+  const { MALLOC_ARENA_MAX: _unset, ...clean } = process.env;
+  assert.deepEqual(run(clean), { arenas: '2', args: ['analyze', 'a file.txt'] });
+  assert.equal(run({ ...clean, MALLOC_ARENA_MAX: '4' }).arenas, '4');
 });
