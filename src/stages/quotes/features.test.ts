@@ -142,7 +142,7 @@ test('the WebAssembly stacked rows are the JavaScript ones', { skip: model.kerne
     for (const sequence of first.sequences) if (random() < 0.2) tags.fill(0, sequence.first, sequence.end);
     const sequences = first.sequences.filter(() => random() < 0.7);
     const expected = stackedRows(segmentation.tokens, first, tags, model.rowBits, sequences, undefined, false).rows;
-    const actual = stackedRows(segmentation.tokens, first, tags, model.rowBits, sequences, undefined, false, model.kernel).rows;
+    const actual = kernelStackedRows(first, tags, model.rowBits, sequences, false).rows;
     for (const { first: from, end } of sequences) {
       for (let token = from; token < end; token++) {
         for (let k = first.stride; k < stackedFeaturesPerToken; k++) assert.equal(actual[token * stackedFeaturesPerToken + k], expected[token * stackedFeaturesPerToken + k], `${text}: token ${token} row ${k}`);

@@ -8,7 +8,7 @@
  */
 import type { Token } from '../../doc/schema.js';
 import { freshArrays, type TypedArena } from '../../util/typed-arena.js';
-import { stackedRowsPerToken, type Int8ViterbiKernel } from '../../kernels/linear-tagger.js';
+import { stackedRowsPerToken } from '../../kernels/linear-tagger.js';
 import { distanceBucket, featuresPerToken, hashRow, SHAPE_COLON, SHAPE_COMMA, SHAPE_DASH, SHAPE_TERMINATOR, type FeatureRows } from './features.js';
 
 /**
@@ -30,9 +30,7 @@ function isBoundary(shape: number): boolean {
  * Second-pass rows from the first pass's rows and tags, for the tokens of `sequences` (default
  * every line; rows of other tokens stay 0). The result's sequences are those given. Without
  * `copyFirstRows` the copied first-pass rows are left 0 (for a decoder that has their sums).
- * Given the kernel that computed `first` (and still holds its document), its own rows are
- * computed there (same rows) into a view of its memory that holds only those (see
- * `Int8ViterbiKernel.quoteStackedPass`).
+ * The reference for, and the fallback of, {@link kernelStackedRows}.
  */
 export function stackedRows(
   tokens: readonly Token[],
@@ -42,9 +40,7 @@ export function stackedRows(
   sequences: FeatureRows['sequences'] = first.sequences,
   arrays: Pick<TypedArena, 'int32' | 'uint16' | 'uint8'> = freshArrays,
   copyFirstRows = true,
-  kernel: Int8ViterbiKernel | null = null,
 ): FeatureRows {
-  if (kernel !== null && first.kernelDocument?.kernel === kernel && !copyFirstRows) return kernelStackedRows(first, firstTags, rowBits, sequences, false);
   const count = tokens.length;
   const mask = (1 << rowBits) - 1;
   const stride = stackedFeaturesPerToken;
@@ -186,8 +182,9 @@ export function stackedRows(
 }
 
 /**
- * {@link stackedRows} in the kernel that computed `first` (its first-pass rows' sums are the
- * kernel's, so the copied rows are left unset). With `onlyTagged`, the sequences the first pass
+ * {@link stackedRows} in the kernel that computed `first` and still holds its document (see
+ * `Int8ViterbiKernel.quoteStackedPass`): the same rows, in a view of the kernel's memory that
+ * holds only those (the first-pass rows' sums are the kernel's, so the copied rows are left unset). With `onlyTagged`, the sequences the first pass
  * left all O get no rows and are left out of the result's sequences (the stacked pass has never
  * been seen to find a content there on PolNeAR dev, so the tagger does not decode them again).
  */

@@ -314,7 +314,7 @@ export function tagTokens(model: QuoteTaggerModel, features: FeatureRows, tokens
           for (let token = sequence.first; token < sequence.end; token++) if (previous[token] !== 0) return true;
           return false;
         });
-        rows = stackedRows(tokens, features, previous, model.rowBits, sequences, model.arena, kernel === null, kernel);
+        rows = stackedRows(tokens, features, previous, model.rowBits, sequences, model.arena, kernel === null);
       }
       tags = new Uint8Array(features.quoteState.length);
     }
