@@ -89,8 +89,7 @@ function finished(task: Finishing, analyse: () => Doc): string | Uint8Array | Wo
     if (task.result === 'rows') return { rows: articleRows(doc) };
     const line = JSON.stringify({ id: task.id, ...(task.offsets === 'source' ? withSourceOffsets(doc) : doc) });
     // Bytes cross to the main thread without a copy and are written as they are: the main thread
-    // never holds the text (60 KB an article, twice that as UTF-16), which kept its young
-    // generation at its largest through a batch.
+    // neither holds the text (60 KB an article, twice that as UTF-16) nor encodes it again.
     return task.result === 'bytes' ? encoder.encode(`${line}\n`) : line;
   } catch (error) {
     return failed(task, error);
