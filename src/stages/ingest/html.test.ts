@@ -199,3 +199,31 @@ test('extractHtml keeps every paragraph of the seed article wrapped in a boilerp
     from = at + paragraph.length;
   }
 });
+
+test('linkedom as patched (patches/): event listeners still added, dispatched once and removed', async () => {
+  const { parseHTML } = await import('linkedom');
+  const { document } = parseHTML('<!DOCTYPE html><html><head></head><body><div id="a"><p id="b">x</p></div></body></html>');
+  const outer = document.getElementById('a')!;
+  const inner = document.getElementById('b')!;
+  const seen: string[] = [];
+  const listener = (event: { currentTarget: unknown }): void => { seen.push(event.currentTarget === inner ? 'inner' : 'outer'); };
+  inner.addEventListener('ping', listener);
+  outer.addEventListener('ping', listener);
+  // A node that never had a listener: removing one and dispatching to it are no-ops, not errors.
+  document.body.removeEventListener('ping', listener);
+  document.body.dispatchEvent(new document.defaultView.Event('ping'));
+  inner.dispatchEvent(new document.defaultView.Event('ping', { bubbles: true }));
+  assert.deepEqual(seen, ['inner', 'outer']);
+  inner.removeEventListener('ping', listener);
+  inner.dispatchEvent(new document.defaultView.Event('ping', { bubbles: true }));
+  assert.deepEqual(seen, ['inner', 'outer', 'outer']);
+});
+
+test('linkedom is patched in this checkout: no listener map is made per node', () => {
+  const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+  const target = join(root, 'node_modules', 'linkedom', 'esm', 'interface', 'event-target.js');
+  if (!existsSync(join(root, 'patches')) || !existsSync(target)) return;
+  const source = readFileSync(target, 'utf8');
+  const constructorBody = /constructor\(\) \{([^}]*)\}/.exec(source)?.[1] ?? '';
+  assert.doesNotMatch(constructorBody, /wm\.set/, 'run `npm ci` (its postinstall applies patches/)');
+});
