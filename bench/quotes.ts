@@ -263,40 +263,23 @@ export async function run(args: string[]): Promise<BenchResult> {
   // Enough passes (about 3 s of CPU) that the median is not set by the machine's other tenants'
   // bursts: 15 passes (0.7 s) gave 0.51–0.73 ms/article on one tree within minutes.
   const repeats = 61;
-  const prepared: QuoteInputs[] = [];
-  for (const article of articles) {
+  const prepared: QuoteInputs[] = articles.map((article) => {
     const segmentation = segment(article.text);
     const layers = entitiesStage.run({ text: article.text, ...segmentation } as never, entityResource, {});
-    const inputs = { text: article.text, ...segmentation, mentions: layers.mentions ?? [], entities: layers.entities ?? [] };
-    prepared.push(inputs);
-    const found = findQuotes(inputs, model);
-    const scored = found.quotes.map((quote) => ({ content: quote.content, cue: quote.cue ? [quote.cue] : [], source: quote.speaker ? [quote.speaker] : [], speakerEntity: quote.speakerEntity, rule: quote.rule }));
-    scoreArticle(article.text, segmentation.tokens, inputs.mentions, article.attributions, scored, lede);
-    if (errorsLeft > 0) {
-      const lines = describeErrors(article.text, segmentation.tokens, article.attributions, scored).slice(0, errorsLeft);
-      errorsLeft -= lines.length;
-      if (lines.length > 0) console.error(`## ${article.name}\n${lines.join('\n')}`);
-    }
-    if (missesFile) {
-      const lines = describeDirectMisses(article.text, segmentation.tokens, article.attributions, scored);
-      if (lines.length > 0) misses.push(`## ${article.name}\n${lines.join('\n')}`);
-    }
-    const compromiseQuotes = nlp(article.text)
-      .quotations()
-      .json({ offset: true })
-      .map((item) => ({ content: [{ start: item.offset.start, end: item.offset.start + item.offset.length }], cue: [], source: [] }));
-    scoreArticle(article.text, segmentation.tokens, [], article.attributions, compromiseQuotes, baseline);
-  }
-  if (missesFile) writeFileSync(missesFile, `${misses.join('\n\n')}\n`);
-  // Speed once the scoring pass above and two more have warmed the code up (a batch of thousands
-  // runs warm; 84 articles are too few to amortise compilation): CPU time of this process, not
-  // wall time, since the machine is shared and wall time under load counts other people's work.
-  for (let warm = 0; warm < 2; warm++) for (const inputs of prepared) findQuotes(inputs, model);
-  // The scoring pass's garbage (compromise's documents above all) is collected before the timed
-  // passes, so that they pay only for their own.
+    return { text: article.text, ...segmentation, mentions: layers.mentions ?? [], entities: layers.entities ?? [] };
+  });
+  // Speed first, before the scoring pass below: CPU time of this process, not wall time, since the
+  // machine is shared and wall time under load counts other people's work. The scoring pass keeps
+  // every article's quotes (and compromise's documents) alive at once, which no batch does (a batch
+  // drops each article's analysis once it is written); timed after it, V8 had learnt from those
+  // survivors to allocate the stage's objects straight into the old generation (allocation-site
+  // pretenuring): every scavenge of the timed passes then promoted about 1 MB, took 1.3–2 ms instead
+  // of 0.5, and full collections followed (same code, `--no-allocation-site-pretenuring`: no
+  // promotion). Three warm-up passes first (84 articles are too few to amortise compilation).
+  for (let warm = 0; warm < 3; warm++) for (const inputs of prepared) findQuotes(inputs, model);
   collectGarbage();
   // Each pass timed on its own, the median taken: a pass that shares its window with a collection
-  // of the scoring run's garbage, or with another job's burst, does not set the figure.
+  // or with another job's burst does not set the figure.
   const passes: number[] = [];
   for (let repeat = 0; repeat < repeats; repeat++) {
     const started = process.cpuUsage();
@@ -304,6 +287,27 @@ export async function run(args: string[]): Promise<BenchResult> {
     const used = process.cpuUsage(started);
     passes.push((used.user + used.system) / 1000);
   }
+  articles.forEach((article, index) => {
+    const inputs = prepared[index]!;
+    const found = findQuotes(inputs, model);
+    const scored = found.quotes.map((quote) => ({ content: quote.content, cue: quote.cue ? [quote.cue] : [], source: quote.speaker ? [quote.speaker] : [], speakerEntity: quote.speakerEntity, rule: quote.rule }));
+    scoreArticle(article.text, inputs.tokens, inputs.mentions, article.attributions, scored, lede);
+    if (errorsLeft > 0) {
+      const lines = describeErrors(article.text, inputs.tokens, article.attributions, scored).slice(0, errorsLeft);
+      errorsLeft -= lines.length;
+      if (lines.length > 0) console.error(`## ${article.name}\n${lines.join('\n')}`);
+    }
+    if (missesFile) {
+      const lines = describeDirectMisses(article.text, inputs.tokens, article.attributions, scored);
+      if (lines.length > 0) misses.push(`## ${article.name}\n${lines.join('\n')}`);
+    }
+    const compromiseQuotes = nlp(article.text)
+      .quotations()
+      .json({ offset: true })
+      .map((item) => ({ content: [{ start: item.offset.start, end: item.offset.start + item.offset.length }], cue: [], source: [] }));
+    scoreArticle(article.text, inputs.tokens, [], article.attributions, compromiseQuotes, baseline);
+  });
+  if (missesFile) writeFileSync(missesFile, `${misses.join('\n\n')}\n`);
   passes.sort((a, b) => a - b);
   const stageMs = passes[Math.floor(repeats / 2)]!;
   const quartiles = [passes[Math.floor(repeats / 4)]!, passes[Math.floor((3 * repeats) / 4)]!].map((ms) => (ms / articles.length).toFixed(3));
@@ -317,7 +321,7 @@ export async function run(args: string[]): Promise<BenchResult> {
     notes: [
       'exact: same set of word tokens; overlap50: shared word tokens ≥ 50 % of both spans; matching is one-to-one.',
       'speaker acc: on overlap50-matched attributions with a gold source; right when the speaker shares a word with the gold source or resolves to the entity of a mention there.',
-      `ms/article: CPU time of the quotes stage alone (tagger, assembly, speakers), entities computed beforehand; median of ${repeats} passes over all articles, each timed alone, after three warm-up passes and a full garbage collection (PolNeAR articles average about 940 tokens); this run's passes: quartiles ${quartiles.join(' and ')} ms/article. Until 2026-11-26 the median of 15 passes. Until 2026-11-25 the figure was taken per article during the first pass, so it included compilation warm-up (3.0 ms then for what measures about 1.5 ms warm).`,
+      `ms/article: CPU time of the quotes stage alone (tagger, assembly, speakers), entities computed beforehand; median of ${repeats} passes over all articles, each timed alone, after three warm-up passes and a full garbage collection, before the scoring pass (PolNeAR articles average about 940 tokens); this run's passes: quartiles ${quartiles.join(' and ')} ms/article. Until 2026-11-26 timed after the scoring pass, whose kept results made V8 pretenure the stage's objects (0.56–0.75 then for what times 0.44–0.55 alone), and the median of 15 passes. Until 2026-11-25 the figure was taken per article during the first pass, so it included compilation warm-up (3.0 ms then for what measures about 1.5 ms warm).`,
     ],
   };
 }
