@@ -698,7 +698,10 @@ export function findAttributions(
         nearestRight.firstToken - after <= 4;
       // The halves of one quote sit right around the cue: `“Keep your hands in sight,” she sings
       // to the crowd before asking them, “Where do we go?”` holds two quotes, a clause apart.
-      const halves = direct(nearestLeft) && direct(nearestRight) && gap(nearestLeft.lastToken + 1, cue.firstToken) <= 3;
+      // The first half ends in the cue's sentence (`“It’s finished,” she said.`): a quotation that
+      // ended its own sentence before the cue's (`“… I was just kidding.” To which she said, “…”`)
+      // is another one.
+      const halves = direct(nearestLeft) && direct(nearestRight) && gap(nearestLeft.lastToken + 1, cue.firstToken) <= 3 && tokens[nearestLeft.lastToken]!.sentence === sentence;
       if (halves || parenthetical) kept = [nearestLeft, nearestRight];
       else {
         // `“ISIS and al Qaeda have taken advantage …,” Africa Command said in its statement
@@ -786,6 +789,13 @@ function refineAttribution(text: string, tokens: readonly Token[], tags: Uint8Ar
  * `“It’s finished,” she said. “In my head, anyway.”`: a direct quote with no cue of its own right
  * after a direct quote with a cue, in the same paragraph, is the rest of the same attribution.
  */
+/** Whether the text before `end` ends a sentence with a period, inside closing quote marks or not (`kidding.”`). */
+function endsWithPeriod(text: string, end: number): boolean {
+  let last = end - 1;
+  while (last > 0 && isQuoteMark(text.charCodeAt(last))) last--;
+  return text.charAt(last) === '.';
+}
+
 function mergeSplitQuotes(text: string, attributions: FoundAttribution[], paragraphOf: Int32Array): FoundAttribution[] {
   const merged: FoundAttribution[] = [];
   for (const attribution of attributions) {
@@ -805,7 +815,7 @@ function mergeSplitQuotes(text: string, attributions: FoundAttribution[], paragr
       previous.cue.start > previous.content[0]!.end &&
       previous.cue.end <= attribution.content[0]!.start &&
       previous.content[previous.content.length - 1]!.end <= attribution.content[0]!.start &&
-      text.charAt(previous.content[previous.content.length - 1]!.end - 1) !== '.'
+      !endsWithPeriod(text, previous.content[previous.content.length - 1]!.end)
     ) {
       merged[back] = { ...previous, content: [...previous.content, ...attribution.content], rule: `${previous.rule}+split-quote` };
       continue;
