@@ -8,58 +8,13 @@
  * default 2,000). `--only 0,2,2u` picks the thread settings (`2u`: 2 workers with the pool unsplit,
  * each running the whole pipeline).
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
-import { delimiter, dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { once } from 'node:events';
-import { loadSharedArticles } from './articles.js';
+import { command, commandPath, compile, root, runCli, writeInputs } from './cli-runs.js';
 import type { BenchResult, BenchRow } from './harness.js';
-
-const root = new URL('..', import.meta.url).pathname;
-/** The compiled CLI, as users run it (the bench compiles `src` first so it is current). */
-/** The `lede` command as installed (bin/lede: the CLI with glibc's allocator set for threads), run with this Node. */
-const command = join(root, 'bin', 'lede');
-const commandPath = `${dirname(process.execPath)}${delimiter}${process.env['PATH'] ?? ''}`;
-
-function compile(): void {
-  const result = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.json')], { cwd: root, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`scale bench: tsc failed:\n${result.stdout}${result.stderr}`);
-}
-
-interface RunOutcome {
-  readonly seconds: number;
-  readonly stderr: string;
-  readonly peakRssMb: number;
-  readonly cpuSeconds: number;
-}
-
-/** Runs the `lede` command in a child process; peak RSS from the kernel's high-water mark of that process. */
-async function runCli(args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<RunOutcome> {
-  const started = performance.now();
-  const child = spawn(command, args, { cwd: root, env: { ...env, PATH: commandPath }, stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const [code] = (await once(child, 'exit')) as [number | null];
-  if (code !== 0) throw new Error(`lede ${args.join(' ')} exited with ${code}: ${stderr.slice(-2000)}`);
-  const summary = /articles\/s, peak RSS (\d+) MB, CPU ([\d.]+) s/.exec(stderr);
-  return { seconds: (performance.now() - started) / 1000, stderr, peakRssMb: Number(summary?.[1] ?? 0), cpuSeconds: Number(summary?.[2] ?? 0) };
-}
-
-/** Writes `count` JSONL inputs cycling through the shared articles. */
-async function writeInputs(path: string, count: number): Promise<{ bytes: number; articles: number }> {
-  const articles = loadSharedArticles();
-  const out = createWriteStream(path);
-  let bytes = 0;
-  for (let index = 0; index < count; index++) {
-    const line = `${JSON.stringify({ ...articles[index % articles.length]!, id: `${index}` })}\n`;
-    bytes += Buffer.byteLength(line);
-    if (!out.write(line)) await once(out, 'drain');
-  }
-  out.end();
-  await once(out, 'close');
-  return { bytes, articles: articles.length };
-}
 
 async function queueRows(input: string, count: number, redis: string, postgres: string): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];

@@ -1,7 +1,8 @@
 /**
  * Store benchmark: `lede ingest` of every article under ../shared/data into a fresh SQLite store
  * (articles/s end to end: read, analyse, store) with the analysis in the main thread, in 1 and in
- * 2 worker threads, with wall-clock and CPU-time rates (the machine is shared: CPU time per
+ * 2 worker threads (in this process, the inputs in memory), and the `lede` command as installed on
+ * a JSONL file of them, with wall-clock and CPU-time rates (the machine is shared: CPU time per
  * article is the figure that does not depend on the neighbours); then search latency under load:
  * autocannon on loopback against the API server (`lede serve` equivalent, its own process, port
  * 0). The same on PostgreSQL when one answers at `LEDE_PG_URL` (default: the
@@ -26,6 +27,7 @@ import { openSqliteStore } from '../src/store/sqlite-store.js';
 import type { ArticleRows } from '../src/store/article-rows.js';
 import type { Store } from '../src/store/store.js';
 import { loadSharedArticles } from './articles.js';
+import { compile, runCli, writeInputs } from './cli-runs.js';
 import type { BenchResult, BenchRow } from './harness.js';
 
 // The child process that serves the store while the parent runs the load generator, so the two
@@ -127,6 +129,31 @@ async function ingestEndToEnd(dbPath: string, articles: readonly ArticleInput[],
   } finally {
     await sqlite.close();
   }
+}
+
+/**
+ * The `lede ingest` command as installed (`bin/lede`, one worker per core by default) on a JSONL
+ * file of the articles into a fresh SQLite file: wall time from spawn to exit (start-up and model
+ * loading included), the process's CPU time and peak RSS from its summary line, and the rate the
+ * command itself prints (timed from the batch's start: the analysis threads' start-up included,
+ * Node's and the store's opening not).
+ */
+async function ingestCommand(dir: string, count: number): Promise<BenchRow> {
+  compile();
+  const input = join(dir, 'articles.jsonl');
+  await writeInputs(input, count);
+  const dbPath = join(dir, 'command.db');
+  const outcome = await runCli(['ingest', input, '--input-format', 'jsonl', '--db', dbPath]);
+  const summary = /(\d+) articles: (\d+) new, (\d+) updated, (\d+) failed; ([\d.]+) articles\/s/.exec(outcome.stderr);
+  if (!summary) throw new Error(`lede ingest printed no summary: ${outcome.stderr.slice(-500)}`);
+  const total = Number(summary[1]);
+  return {
+    system: `Lede \`lede ingest\` command, a JSONL file, ${cpus().length} workers (end to end, spawn to exit; the command printed ${summary[5]} articles/s)`,
+    metrics: {
+      articles: total, 'articles/s': total / outcome.seconds, 'CPU ms/article': (outcome.cpuSeconds * 1000) / total, 'articles per CPU-s': total / outcome.cpuSeconds,
+      'store ms/article': '', stored: Number(summary[2]) + Number(summary[3]), failed: Number(summary[4]), 'store MB': Math.round(statSync(dbPath).size / 1024 / 1024), 'peak RSS MB': outcome.peakRssMb,
+    },
+  };
 }
 
 /** Stores already analysed articles' rows, 32 per transaction as ingest does (the store's own rate). */
@@ -242,6 +269,7 @@ export async function run(args: string[]): Promise<BenchResult> {
     for (const workers of workerCounts) rows.push(...(await ingestEndToEnd(dbPath, articles, workers, workers === 0 ? docs : null)));
     // The split pool's baseline: 2 threads each running the whole pipeline.
     if (!smoke) rows.push(...(await ingestEndToEnd(dbPath, articles, 2, null, false)));
+    rows.push(await ingestCommand(dir, articles.length));
     const sqlite = openSqliteStore(dbPath);
     try {
       // A second pass re-stores every article: updates in place, nothing duplicated.

@@ -83,6 +83,16 @@ test('a JSONL batch writes one line per input line, in order, with error records
   assert.deepEqual(records.map((record) => record.error?.code ?? 'ok'), ['ok', 'E_BAD_RECORD', 'E_BAD_RECORD', 'E_INPUT_EMPTY', 'ok', 'E_BAD_DATE']);
 });
 
+test('lede ingest stores a JSONL batch in a SQLite file and sums it up: counts, rate, peak RSS and CPU', () => {
+  const lines = [JSON.stringify({ id: 'i1', text: story, published: '2025-06-12' }), '{not json'];
+  const db = join(work, 'ingest.db');
+  const result = lede(['ingest', write('ingest.jsonl', `${lines.join('\n')}\n`), '--db', db, '--workers', '0']);
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(result.stderr, /lede: 2 articles: 1 new, 0 updated, 1 failed; [\d.]+ articles\/s into \S*ingest\.db, peak RSS \d+ MB, CPU [\d.]+ s\n/);
+  const again = lede(['ingest', join(work, 'ingest.jsonl'), '--db', db, '--workers', '0']);
+  assert.match(again.stderr, /lede: 2 articles: 0 new, 1 updated, 1 failed;/);
+});
+
 test('a directory: every article file, errors as records', () => {
   const folder = join(work, 'folder');
   mkdirSync(folder, { recursive: true });

@@ -166,14 +166,19 @@ async function analyzeCommand(inputSpec: string, flags: AnalyzeFlags): Promise<n
   });
   progress.stop();
   const errors = Object.entries(summary.errors).map(([code, count]) => `${code} ${count}`).join(', ');
-  const usage = process.resourceUsage();
   process.stderr.write(
-    `lede: ${summary.articles} articles written${summary.skipped ? `, ${summary.skipped} already done (skipped)` : ''}, ${errors ? `errors: ${errors}` : 'no errors'}, ${(summary.articles / Math.max(summary.seconds, 0.001)).toFixed(1)} articles/s, peak RSS ${Math.round(usage.maxRSS / 1024)} MB, CPU ${((usage.userCPUTime + usage.systemCPUTime) / 1e6).toFixed(1)} s\n`,
+    `lede: ${summary.articles} articles written${summary.skipped ? `, ${summary.skipped} already done (skipped)` : ''}, ${errors ? `errors: ${errors}` : 'no errors'}, ${(summary.articles / Math.max(summary.seconds, 0.001)).toFixed(1)} articles/s, ${resourceNote()}\n`,
   );
   return 0;
 }
 
 /** Builds the commander program (exported for tests). */
+/** The process's peak RSS (every thread) and CPU time so far, for a batch's summary line. */
+function resourceNote(): string {
+  const usage = process.resourceUsage();
+  return `peak RSS ${Math.round(usage.maxRSS / 1024)} MB, CPU ${((usage.userCPUTime + usage.systemCPUTime) / 1e6).toFixed(1)} s`;
+}
+
 export function buildProgram(): Command {
   const program = new Command();
   program
@@ -256,7 +261,7 @@ export function buildProgram(): Command {
         progress.stop();
         for (const failure of summary.errors.slice(0, 20)) process.stderr.write(`lede: ${failure.error.message}\n`);
         process.stderr.write(
-          `lede: ${summary.total} articles: ${summary.created} new, ${summary.updated} updated, ${summary.failed} failed; ${(summary.total / Math.max(summary.seconds, 0.001)).toFixed(1)} articles/s into ${store.location}\n`,
+          `lede: ${summary.total} articles: ${summary.created} new, ${summary.updated} updated, ${summary.failed} failed; ${(summary.total / Math.max(summary.seconds, 0.001)).toFixed(1)} articles/s into ${store.location}, ${resourceNote()}\n`,
         );
       });
     });
