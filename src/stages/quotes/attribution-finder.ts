@@ -785,10 +785,6 @@ function refineAttribution(text: string, tokens: readonly Token[], tags: Uint8Ar
   return refined === attribution ? attribution : { ...refined, kind: kindOf(refined.content, quoted) };
 }
 
-/**
- * `“It’s finished,” she said. “In my head, anyway.”`: a direct quote with no cue of its own right
- * after a direct quote with a cue, in the same paragraph, is the rest of the same attribution.
- */
 /** Whether the text before `end` ends a sentence with a period, inside closing quote marks or not (`kidding.”`). */
 function endsWithPeriod(text: string, end: number): boolean {
   let last = end - 1;
@@ -796,6 +792,10 @@ function endsWithPeriod(text: string, end: number): boolean {
   return text.charAt(last) === '.';
 }
 
+/**
+ * `“It’s finished,” she said. “In my head, anyway.”`: a direct quote with no cue of its own right
+ * after a direct quote with a cue, in the same paragraph, is the rest of the same attribution.
+ */
 function mergeSplitQuotes(text: string, attributions: FoundAttribution[], paragraphOf: Int32Array): FoundAttribution[] {
   const merged: FoundAttribution[] = [];
   for (const attribution of attributions) {

@@ -90,6 +90,17 @@ test('quotes: a cue split quote is one attribution in pieces', () => {
   assert.equal(result.quotes[0]?.content.length, 2, describe(result, result.quotes[0]!));
 });
 
+test('quotes: a quotation that ends its own sentence is not the first half of the next one', () => {
+  // `“…,” she said. “…”` is one quotation in two pieces; `“….” she said. “…”` and a quotation
+  // that closed its sentence before the cue's are two.
+  const complete = analyse('“The water reached the second floor.” Maria Lopez said. “We have nothing left to go back to.”');
+  assert.equal(complete.quotes.filter((quote) => quote.kind === 'direct').length, 2, complete.quotes.map((quote) => describe(complete, quote)).join('; '));
+  const earlier = analyse('I had to change my answer: “Of course we will stay. I was only joking.” To which Maria Lopez said, “Thank goodness you are still here with us.”');
+  const answer = earlier.quotes.find((quote) => quote.content.some((piece) => earlier.text.slice(piece.start, piece.end).includes('Thank goodness')));
+  assert.ok(answer, earlier.quotes.map((quote) => describe(earlier, quote)).join('; '));
+  assert.ok(!answer.content.some((piece) => earlier.text.slice(piece.start, piece.end).includes('joking')), describe(earlier, answer));
+});
+
 test('quotes: a description and a later `added` resolve to the same person', () => {
   const result = analyse('“The border is closed,” Interior Minister Omar Haddad told reporters.\n\n“Nobody will cross it this week,” the minister added.');
   const speakers = result.quotes.map((quote) => result.entityName(quote.speakerEntity));
