@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { shareGzippedFiles } from '../util/shared-bytes.js';
 import { defaultSharedFiles } from './shared-files.js';
-import type { BackTask, WorkerTask } from './worker.js';
+import type { BackTask, PreloadTask, WorkerTask } from './worker.js';
 
 /**
  * Young-generation size of each worker thread's heap, in MB, when `LEDE_WORKER_YOUNG_MB` does not
@@ -85,6 +85,10 @@ export function analysisPool(workers: number, maxQueue: number | 'auto', split: 
   const backs = workers - fronts;
   const front = threads(fronts);
   const back = threads(backs);
+  // The back threads load their half while the front threads load theirs and analyse the first
+  // articles, instead of after the first Doc reaches them (the side would otherwise start a
+  // model-loading time late). A thread runs one task at a time: one preload task each.
+  for (let thread = 0; thread < backs; thread++) void back.run({ preload: 'back' } satisfies PreloadTask).catch(() => undefined);
   // Tasks wait here, not in the threads' queues, so that each is given to a side only when a
   // thread of that side is free: a task's time in a thread is then its analysis time.
   const articles: Job[] = [];

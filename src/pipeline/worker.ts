@@ -112,8 +112,17 @@ let back: Promise<PipelineHalf> | undefined;
 const frontHalf = (): Promise<PipelineHalf> => (front ??= createPipelineHalf(defaultStages(), defaultSplitStage, 'front'));
 const backHalf = (): Promise<PipelineHalf> => (back ??= createPipelineHalf(defaultStages(), defaultSplitStage, 'back'));
 
+/** A task that only loads a half's models and code (a split pool's back threads, at its start). */
+export interface PreloadTask {
+  readonly preload: 'back';
+}
+
 /** Piscina task function. */
-export default async function runTask(task: WorkerTask | BackTask): Promise<unknown> {
+export default async function runTask(task: WorkerTask | BackTask | PreloadTask): Promise<unknown> {
+  if ('preload' in task) {
+    await backHalf();
+    return null;
+  }
   if ('doc' in task) return movable(analyzeBack(await backHalf(), task));
   if (task.half === 'front') {
     const result = analyzeFront(await frontHalf(), task);
