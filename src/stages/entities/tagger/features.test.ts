@@ -108,3 +108,27 @@ for (const [token, expected] of memoryCases) {
     assert.equal(extractSentence([token], new TokenDescriber(table, resources, () => -1)).memoryKeys[0], expected);
   });
 }
+
+test('attribute table: values by kind give the ids of their full names, frozen and growing', () => {
+  const frozen = new AttributeTable(['bias', 'W=Libya', 'C1=7', 'W=a=b', 'R=3'], false);
+  assert.equal(frozen.valueId('W', 'Libya'), frozen.id('W=Libya'));
+  assert.equal(frozen.valueId('W', 'a=b'), 3, 'a value holding "=" is split at the first one');
+  assert.equal(frozen.valueId('W', 'Tripoli'), -1);
+  assert.equal(frozen.valueId('bias', ''), -1, 'a name without "=" has no kind');
+  assert.equal(frozen.numberId('C1', 7), 2);
+  assert.equal(frozen.numberId('C1', 8), -1);
+  assert.equal(frozen.numberId('R', 3), 4);
+  assert.equal(frozen.names().length, 5, 'a frozen table adds nothing');
+
+  const growing = new AttributeTable([], true);
+  assert.equal(growing.numberId('C2', 9), 0, 'unknown while growing: added');
+  assert.equal(growing.numberId('C2', 9), 0);
+  assert.equal(growing.valueId('L', 'the'), 1);
+  assert.equal(growing.id('L=the'), 1);
+  assert.equal(growing.id('C2=9'), 0);
+  assert.deepEqual(growing.names(), ['C2=9', 'L=the']);
+  growing.growing = false;
+  assert.equal(growing.numberId('C2', 10), -1);
+  growing.growing = true;
+  assert.equal(growing.numberId('C2', 10), 2, 'a value unknown while frozen is added once the table grows again');
+});

@@ -33,6 +33,14 @@ const attributeSpace = 4_194_304; // 2^22
 export class AttributeTable {
   readonly #ids = new Map<string, number>();
   readonly #names: string[] = [];
+  /**
+   * The ids again by kind (the name's part before its first `=`) and value (the rest), so that
+   * {@link AttributeTable.valueId} looks a value up without building `kind=value` (a string made,
+   * flattened and hashed per lookup was most of {@link describeToken}'s time).
+   */
+  readonly #byKind = new Map<string, Map<string, number>>();
+  /** Per kind, the ids of the values `0`, `1`, … asked by {@link AttributeTable.numberId} (-2 not asked yet). */
+  readonly #numbers = new Map<string, Int32Array>();
   /** Whether unknown names are added (training) or answered with -1 (tagging). */
   growing: boolean;
 
@@ -47,7 +55,15 @@ export class AttributeTable {
     if (id >= attributeSpace) throw new Error(`attribute table full (${attributeSpace} names)`);
     this.#ids.set(name, id);
     this.#names.push(name);
+    const equals = name.indexOf('=');
+    if (equals > 0) this.#kindIds(name.slice(0, equals)).set(name.slice(equals + 1), id);
     return id;
+  }
+
+  #kindIds(kind: string): Map<string, number> {
+    let ids = this.#byKind.get(kind);
+    if (ids === undefined) this.#byKind.set(kind, (ids = new Map()));
+    return ids;
   }
 
   /** Id of a name, adding it when growing; -1 for an unknown name in a frozen table. */
@@ -55,6 +71,24 @@ export class AttributeTable {
     const id = this.#ids.get(name);
     if (id !== undefined) return id;
     return this.growing ? this.#add(name) : -1;
+  }
+
+  /** {@link AttributeTable.id} of `${kind}=${value}` (`kind` without `=`). */
+  valueId(kind: string, value: string): number {
+    const id = this.#kindIds(kind).get(value);
+    if (id !== undefined) return id;
+    return this.growing ? this.#add(`${kind}=${value}`) : -1;
+  }
+
+  /** {@link AttributeTable.id} of `${kind}=${value}` for a small whole number `value` (cluster ids, bands). */
+  numberId(kind: string, value: number): number {
+    let ids = this.#numbers.get(kind);
+    if (ids === undefined) this.#numbers.set(kind, (ids = new Int32Array(4096).fill(-2)));
+    if (value >= ids.length) return this.valueId(kind, String(value));
+    let id = ids[value]!;
+    // An unknown value (-1) is unknown only while the table is frozen.
+    if (id === -2 || (id === -1 && this.growing)) ids[value] = id = this.valueId(kind, String(value));
+    return id;
   }
 
   /** All names in id order. */
@@ -69,10 +103,10 @@ export interface FeatureResources {
   readonly gazetteer: PhraseGazetteer;
 }
 
-function rankBand(rank: number): string {
+function rankBand(rank: number): number {
   // Frequency band of the lower-cased word in the vectors' corpus: common words (`the`, `said`) are
   // rarely names; an all-caps headline word that is common is probably not an entity either.
-  return String(Math.min(18, Math.floor(Math.log2(rank + 1))));
+  return Math.min(18, Math.floor(Math.log2(rank + 1)));
 }
 
 function lexiconKey(lower: string): string {
@@ -95,6 +129,11 @@ function clusterRow(clusters: WordClusters, lower: string): number {
   return -1;
 }
 
+/** The attribute kinds of prefixes and suffixes by length (index 1 to 4), and of clusters by level. */
+const prefixKinds = ['', 'P1', 'P2', 'P3', 'P4'];
+const suffixKinds = ['', 'S1', 'S2', 'S3', 'S4'];
+const clusterKinds = ['C0', 'C1', 'C2', 'C3'];
+
 /**
  * Describes one token string by its attribute ids (one per kind in {@link attributeKinds}, -1 when a
  * kind does not apply or is unknown to a frozen table).
@@ -104,22 +143,22 @@ export function describeToken(token: string, table: AttributeTable, resources: F
   const folded = foldPunctuation(token);
   const lower = lowerForm(folded);
   const plainLower = folded.toLowerCase();
-  attributes[kind.W] = table.id(`W=${folded}`);
-  attributes[kind.L] = table.id(`L=${lower}`);
-  attributes[kind.SS] = table.id(`SS=${shortShape(folded)}`);
-  attributes[kind.LS] = table.id(`LS=${longShape(folded)}`);
+  attributes[kind.W] = table.valueId('W', folded);
+  attributes[kind.L] = table.valueId('L', lower);
+  attributes[kind.SS] = table.valueId('SS', shortShape(folded));
+  attributes[kind.LS] = table.valueId('LS', longShape(folded));
   for (let length = 1; length <= 4; length++) {
     if (lower.length < length) break;
-    attributes[kind.P1 + length - 1] = table.id(`P${length}=${lower.slice(0, length)}`);
-    attributes[kind.S1 + length - 1] = table.id(`S${length}=${lower.slice(-length)}`);
+    attributes[kind.P1 + length - 1] = table.valueId(prefixKinds[length]!, lower.slice(0, length));
+    attributes[kind.S1 + length - 1] = table.valueId(suffixKinds[length]!, lower.slice(-length));
   }
   const { clusters } = resources;
   const row = clusterRow(clusters, plainLower);
   if (row >= 0) {
     for (let level = 0; level < clusterLevels; level++) {
-      attributes[kind.C0 + level] = table.id(`C${level}=${clusters.ids[row * clusterLevels + level]}`);
+      attributes[kind.C0 + level] = table.numberId(clusterKinds[level]!, clusters.ids[row * clusterLevels + level]!);
     }
-    attributes[kind.R] = table.id(`R=${rankBand(clusters.ranks[row]!)}`);
+    attributes[kind.R] = table.numberId('R', rankBand(clusters.ranks[row]!));
   } else {
     attributes[kind.C0] = table.id('C0=none');
     attributes[kind.R] = table.id('R=none');
@@ -127,7 +166,7 @@ export function describeToken(token: string, table: AttributeTable, resources: F
     const hyphen = plainLower.lastIndexOf('-');
     if (hyphen > 0 && hyphen < plainLower.length - 1) {
       const partRow = clusterRow(clusters, plainLower.slice(hyphen + 1));
-      if (partRow >= 0) attributes[kind.H] = table.id(`H=${clusters.ids[partRow * clusterLevels + 2]}`);
+      if (partRow >= 0) attributes[kind.H] = table.numberId('H', clusters.ids[partRow * clusterLevels + 2]!);
     }
   }
   const key = lexiconKey(plainLower);
