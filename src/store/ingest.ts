@@ -13,6 +13,7 @@ import type { WorkerRows, WorkerTask } from '../pipeline/worker.js';
 import type { InputItem } from '../stages/ingest/inputs.js';
 import { articleRows, type ArticleRows } from './article-rows.js';
 import type { PutResult, Store } from './store.js';
+import { canWriteInThread, openSqliteWriter, type RowSink, type SqliteWriter } from './sqlite-writer.js';
 
 /** The outcome of one input. */
 export type IngestOutcome =
@@ -56,6 +57,12 @@ export interface IngestOptions {
   readonly timeoutMs?: number;
   /** Split the analysis threads into pipeline halves (see `worker-pool.ts`); default: the pool's choice for the thread count. */
   readonly split?: boolean;
+  /**
+   * With analysis threads, a SQLite file's writes go to a thread of their own (`sqlite-writer.ts`)
+   * so that the main thread, which hands articles to the analysis threads, is never held by a
+   * commit. Default true; false writes in the main thread.
+   */
+  readonly writerThread?: boolean;
 }
 
 type Failure = Extract<IngestOutcome, { status: 'failed' }>;
@@ -86,7 +93,7 @@ function analyseInProcess(pipeline: Pipeline, item: Extract<InputItem, { input: 
  * an article the store refuses is reported alone and the ones before it are kept; a store failure
  * (`E_DB` on a single article) is thrown.
  */
-async function storeBatch(store: Store, articles: readonly ArticleRows[]): Promise<PutResult[]> {
+async function storeBatch(store: RowSink, articles: readonly ArticleRows[]): Promise<PutResult[]> {
   if (articles.length === 0) return [];
   try {
     return await store.putRows(articles);
@@ -109,6 +116,22 @@ export async function ingestInputs(
   items: AsyncIterable<InputItem> | Iterable<InputItem>,
   onProgress?: IngestProgress,
   options: IngestOptions = {},
+): Promise<IngestSummary> {
+  const workers = Math.max(0, Math.floor(options.workers ?? 0));
+  const writer: SqliteWriter | undefined = workers > 0 && (options.writerThread ?? true) && canWriteInThread(store) ? await openSqliteWriter(store.location) : undefined;
+  try {
+    return await ingestInto(writer ?? store, pipeline, items, onProgress, options);
+  } finally {
+    await writer?.close();
+  }
+}
+
+async function ingestInto(
+  store: RowSink,
+  pipeline: Pipeline | null,
+  items: AsyncIterable<InputItem> | Iterable<InputItem>,
+  onProgress: IngestProgress | undefined,
+  options: IngestOptions,
 ): Promise<IngestSummary> {
   const started = performance.now();
   const workers = Math.max(0, Math.floor(options.workers ?? 0));
