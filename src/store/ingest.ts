@@ -118,12 +118,19 @@ export async function ingestInputs(
   options: IngestOptions = {},
 ): Promise<IngestSummary> {
   const workers = Math.max(0, Math.floor(options.workers ?? 0));
-  const writer: SqliteWriter | undefined = workers > 0 && (options.writerThread ?? true) && canWriteInThread(store) ? await openSqliteWriter(store.location) : undefined;
+  // The writer thread starts while the analysis threads do; the first batch waits for it.
+  const opening: Promise<SqliteWriter> | undefined = workers > 0 && (options.writerThread ?? true) && canWriteInThread(store) ? openSqliteWriter(store.location) : undefined;
+  opening?.catch(() => undefined);
+  const sink: RowSink = opening ? { putRows: async (articles) => (await opening).putRows(articles) } : store;
+  let summary: IngestSummary;
   try {
-    return await ingestInto(writer ?? store, pipeline, items, onProgress, options);
+    summary = await ingestInto(sink, pipeline, items, onProgress, options);
   } finally {
-    await writer?.close();
+    await (await opening?.catch(() => undefined))?.close();
   }
+  // A writer that could not open fails the batch even when it had nothing to store.
+  await opening;
+  return summary;
 }
 
 async function ingestInto(
