@@ -3,7 +3,7 @@
  * its own connection to the SQLite file it is given and stores each batch of article rows, one
  * transaction a batch, in the order the tasks come.
  */
-import { toLedeError } from '../errors.js';
+import { errorRecord, toLedeError } from '../errors.js';
 import type { ArticleRows } from './article-rows.js';
 import { openSqliteStore } from './sqlite-store.js';
 import type { PutResult, Store } from './store.js';
@@ -22,7 +22,7 @@ let location = '';
 
 function failure(error: unknown): WriterReply {
   const failed = toLedeError(error, location);
-  return { error: { code: failed.code, message: failed.message, ...(failed.input !== undefined ? { input: failed.input } : {}) } };
+  return { error: { ...errorRecord(failed), ...(failed.input !== undefined ? { input: failed.input } : {}) } };
 }
 
 /** Piscina task function. */
