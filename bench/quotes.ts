@@ -321,6 +321,7 @@ export async function run(args: string[]): Promise<BenchResult> {
     notes: [
       'exact: same set of word tokens; overlap50: shared word tokens ≥ 50 % of both spans; matching is one-to-one.',
       'speaker acc: on overlap50-matched attributions with a gold source; right when the speaker shares a word with the gold source or resolves to the entity of a mention there.',
+      `direct R: overlap50 recall on gold contents with a quote mark, this run ${lede.directFound} of ${lede.goldDirect} (compromise ${baseline.directFound}).`,
       `ms/article: CPU time of the quotes stage alone (tagger, assembly, speakers), entities computed beforehand; median of ${repeats} passes over all articles, each timed alone, after three warm-up passes and a full garbage collection, before the scoring pass (PolNeAR articles average about 940 tokens); this run's passes: quartiles ${quartiles.join(' and ')} ms/article. Until 2026-11-26 timed after the scoring pass, whose kept results made V8 pretenure the stage's objects (each timed scavenge promoted about 1 MB), and before that the median of 15 passes. Until 2026-11-25 the figure was taken per article during the first pass, so it included compilation warm-up (3.0 ms then for what measures about 1.5 ms warm).`,
     ],
   };

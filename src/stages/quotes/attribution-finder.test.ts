@@ -122,6 +122,31 @@ const weakCases: [string, string, FoundAttribution, boolean][] = (() => {
     ['an indirect content without a cue is dropped', text, attribution(text, 'The plan fails', null), false],
   ];
 })();
+/** {@link attribution} with its source. */
+function withSource(text: string, content: string, cue: string, source: string, kind: FoundAttribution['kind'] = 'indirect'): FoundAttribution {
+  return { ...attribution(text, content, cue, kind), source: spanOf(text, source) };
+}
+
+const subjectVerbObjectCases: [string, string, FoundAttribution, boolean][] = (() => {
+  const reform = 'The “reform” passed the Senate on Friday.';
+  const reuters = 'This is “the same lead she has held all month,” reported Reuters.';
+  const passive = 'The issue was first reported by The Washington Post.';
+  const according = 'He weighs 236 pounds according to his doctor.';
+  const quoted = '“We will win” said Smith.';
+  return [
+    ['content, cue and source as subject, verb and object are dropped', reform, withSource(reform, 'The “reform”', 'passed', 'the Senate', 'mixed'), false],
+    ['a content set off by a comma inside its closing quote mark stays', reuters, withSource(reuters, 'This is “the same lead she has held all month,”', 'reported', 'Reuters', 'mixed'), true],
+    ['a passive with its agent stays', passive, withSource(passive, 'The issue', 'was first reported by', 'The Washington Post'), true],
+    ['`according to` stays', according, withSource(according, 'He weighs 236 pounds', 'according to', 'his doctor'), true],
+    ['a wholly quoted content stays', quoted, withSource(quoted, '“We will win”', 'said', 'Smith', 'direct'), true],
+  ];
+})();
+for (const [name, text, item, kept] of subjectVerbObjectCases) {
+  test(`weak attributions: ${name}`, () => {
+    assert.equal(dropWeakAttributions(text, [item], () => 3).length, kept ? 1 : 0, contentText(text, item));
+  });
+}
+
 for (const [name, text, item, kept] of weakCases) {
   test(`weak attributions: ${name}`, () => {
     const levels: Record<string, number> = { passed: 0, said: 3 };
@@ -260,4 +285,35 @@ test('comma clause: a phrase of circumstance after `X said,` is an aside, the cl
   const found = findTagged(text, [['A flood cut', 'source'], ['the Kenyan Navy', 'source'], ['said', 'cue'], ['in the second such flood this year', 'content']]);
   // The aside stands alone, with no cue, and is dropped as weak.
   assert.deepEqual(describeAll(text, dropWeakAttributions(text, found, () => 3)), ['A flood cut the main road near the port on Sunday (said; the Kenyan Navy)']);
+});
+
+test('claim appositives: `…, a claim the navy denied.` is found when the tagger left it out', () => {
+  const text = 'Fishermen said boats were lost, a claim the navy denied.';
+  const found = findTagged(text, [['Fishermen', 'source'], ['said', 'cue'], ['boats were lost', 'content']]);
+  assert.deepEqual(describeAll(text, found), ['boats were lost (said; Fishermen)', 'a claim (denied; the navy)']);
+});
+
+test('claim appositives: the pronoun is the content, the adverb joins the cue, the noun read as a cue yields', () => {
+  const text = 'Fishermen say boats were lost, a claim that the harbour office strongly disputes.';
+  const tagged: [string, 'content' | 'cue' | 'source'][] = [['Fishermen', 'source'], ['say', 'cue'], ['boats were lost', 'content'], ['a claim', 'cue'], ['that the harbour office strongly disputes', 'content']];
+  const found = findTagged(text, tagged, (word) => (word === 'disputes' ? 1 : 0));
+  assert.deepEqual(describeAll(text, found), ['boats were lost (say; Fishermen)', 'that (strongly disputes; the harbour office)']);
+});
+
+test('claim appositives: a content run over the comma ends before it', () => {
+  const text = 'Fishermen said boats were lost, a claim the navy denied.';
+  const found = findTagged(text, [['Fishermen', 'source'], ['said', 'cue'], ['boats were lost, a claim the navy denied', 'content']]);
+  assert.deepEqual(describeAll(text, found), ['boats were lost (said; Fishermen)', 'a claim (denied; the navy)']);
+});
+
+test('claim appositives, none: inside a quotation, after a complement, or with a verb never a cue', () => {
+  const cases: [string, [string, 'content' | 'cue' | 'source'][]][] = [
+    ['“Boats were lost, a claim the navy denied,” a fisherman said.', [['“Boats were lost, a claim the navy denied,”', 'content'], ['a fisherman', 'source'], ['said', 'cue']]],
+    ['Forget the rumours, the story of the harbour issue.', []],
+    ['Boats were lost, a report the navy printed.', []],
+  ];
+  for (const [text, tagged] of cases) {
+    const found = findTagged(text, tagged, (word) => (word === 'issue' ? 1 : 0));
+    assert.ok(found.every((item) => item.rule !== 'claim-appositive'), describeAll(text, found).join('; '));
+  }
 });

@@ -523,6 +523,78 @@ export function reinterpretReducedRelatives(text: string, tokens: readonly Token
   return result;
 }
 
+/** Nouns that name a claim, in `…, a claim the army denied`. */
+const CLAIM_NOUNS: ReadonlySet<string> = new Set(
+  'claim claims allegation allegations accusation accusations charge charges assertion assertions account version contention suggestion characterization characterisation description report statement story'.split(' '),
+);
+
+/** An appositive claim: its attribution, where its comma is, where the clause before the comma ends, and its end. */
+export interface ClaimAppositive {
+  readonly attribution: FoundAttribution;
+  readonly comma: number;
+  readonly before: number;
+  readonly end: number;
+}
+
+/** Words that start no source (`the story of the birther issue`: a complement, not a clause). */
+const NOT_SOURCE_START: ReadonlySet<string> = new Set(
+  'of in on at for from with by to about into over under after before as and or but nor is was were are be been being has have had do does did will would can could should may might must'.split(' '),
+);
+
+/** Most words of the source in {@link claimAppositives}. */
+const MAXIMUM_APPOSITIVE_SOURCE = 5;
+
+/**
+ * `…, a claim the army denied.` and `…, a claim that Gowdy’s office strongly disputes.`: an
+ * appositive noun of claiming whose relative clause is a source and a verb of saying closing the
+ * clause. PolNeAR marks the relative pronoun as the content (`that`), else the noun phrase
+ * (`a claim`); the verb (with an adverb before it) is the cue, the words between the source.
+ * Found from the words alone, whatever the tagger made of them. `cueLevel` gives a lower-case
+ * word's learned cue level (0–3): a verb of level 1 or more, or a verb of saying, closes one.
+ */
+export function claimAppositives(text: string, tokens: readonly Token[], quoted: readonly QuotedSpan[], cueLevel: (word: string) => number): ClaimAppositive[] {
+  const found: ClaimAppositive[] = [];
+  const isWord = (index: number): boolean => index < tokens.length && /^(?:[\p{L}\p{N}]|['’]\p{L})[\p{L}\p{N}’'.-]*$/u.test(tokenText(text, tokens[index]!));
+  for (let comma = 0; comma + 4 < tokens.length; comma++) {
+    if (tokenText(text, tokens[comma]!) !== ',') continue;
+    const sentence = tokens[comma]!.sentence;
+    const determiner = comma + 1;
+    const noun = comma + 2;
+    if (!/^(?:a|an|the)$/u.test(tokenText(text, tokens[determiner]!).toLowerCase())) continue;
+    if (!CLAIM_NOUNS.has(tokenText(text, tokens[noun]!).toLowerCase())) continue;
+    // Inside a quotation it is the speaker's wording, not the report's.
+    const at = tokens[comma]!.start;
+    if (quoted.some((span) => span.start <= at && at < span.end)) continue;
+    let clause = noun + 1;
+    const pronoun = /^(?:that|which)$/u.test(tokenText(text, tokens[clause]!).toLowerCase()) ? clause : -1;
+    if (pronoun >= 0) clause++;
+    // The clause's words up to punctuation or the sentence's end; the last is the verb.
+    let last = clause;
+    while (isWord(last) && tokens[last]!.sentence === sentence && last - clause <= MAXIMUM_APPOSITIVE_SOURCE + 1) last++;
+    if (last < tokens.length && tokens[last]!.sentence === sentence && isWord(last)) continue;
+    last--;
+    if (last - clause < 1) continue;
+    // The noun already says a claim: a verb ever seen as a cue in training (`disputes`) will do.
+    const verb = tokenText(text, tokens[last]!).toLowerCase();
+    if (!SPEECH_VERBS.has(verb) && cueLevel(verb) < 1) continue;
+    const cueFirst = last - 1 > clause && /ly$/u.test(tokenText(text, tokens[last - 1]!)) ? last - 1 : last;
+    const sourceLast = cueFirst - 1;
+    if (sourceLast - clause + 1 > MAXIMUM_APPOSITIVE_SOURCE || NOT_SOURCE_START.has(tokenText(text, tokens[clause]!).toLowerCase())) continue;
+    const contentFirst = pronoun >= 0 ? pronoun : determiner;
+    const contentLast = pronoun >= 0 ? pronoun : noun;
+    const attribution: FoundAttribution = {
+      content: [{ start: tokens[contentFirst]!.start, end: tokens[contentLast]!.end }],
+      cue: { start: tokens[cueFirst]!.start, end: tokens[last]!.end },
+      source: { start: tokens[clause]!.start, end: tokens[sourceLast]!.end },
+      kind: 'indirect',
+      rule: 'claim-appositive',
+      firstToken: contentFirst,
+    };
+    found.push({ attribution, comma: tokens[comma]!.start, before: tokens[comma - 1]?.end ?? tokens[comma]!.start, end: tokens[last]!.end });
+  }
+  return found;
+}
+
 /** Groups tagged runs into attributions and adds untagged direct quotes. */
 export function findAttributions(
   text: string,
@@ -773,6 +845,23 @@ export function findAttributions(
     const firstToken = firstTokenEndingAfter(tokens, span.start);
     attributions.push({ content: [{ start: span.start, end: span.end }], cue: null, source: null, kind: 'direct', rule: 'quote-marks', firstToken });
   }
+  // Appositive claims, whatever the tagger made of them: a cue the tagger found inside one (`a
+  // claim` read as a cue) yields to it, and a content running over its comma ends before it.
+  for (const claim of claimAppositives(text, tokens, quoted, cueLevel)) {
+    const cue = claim.attribution.cue!;
+    const inside = (span: Span | null): boolean => span !== null && span.start < claim.end && claim.comma < span.end;
+    for (let index = attributions.length - 1; index >= 0; index--) {
+      const attribution = attributions[index]!;
+      if (attribution.cue && inside(attribution.cue) && !(attribution.cue.start === cue.start && attribution.cue.end === cue.end)) {
+        attributions.splice(index, 1);
+        continue;
+      }
+      const content = attribution.content.map((piece) => (piece.start < claim.comma && claim.comma < piece.end ? { start: piece.start, end: claim.before } : piece));
+      if (content.some((piece, at) => piece !== attribution.content[at])) attributions[index] = { ...attribution, content };
+    }
+    const reaches = (span: Span | null): boolean => span !== null && span.start < cue.end && cue.start < span.end;
+    if (!attributions.some((attribution) => reaches(attribution.cue) || reaches(attribution.source))) attributions.push(claim.attribution);
+  }
   attributions.sort((a, b) => a.firstToken - b.firstToken);
   const refined: FoundAttribution[] = [];
   for (const item of attributions) for (const attribution of splitCoordinatedCues(text, tokens, quoted, item, cueLevel)) refined.push(refineAttribution(text, tokens, tags, quoted, attribution));
@@ -838,7 +927,33 @@ export function dropWeakAttributions(text: string, attributions: readonly FoundA
   return kept;
 }
 
+/**
+ * `The “reform” passed the Senate`: content, cue and source in the order of a subject, its verb
+ * and its object. An inverted attribution sets its content off from the cue (`…, said Smith`,
+ * `This is “…,” reported Reuters`, `“…” said Smith`); a content that runs straight into a cue
+ * with its source after it is the subject of a clause, not a claim, unless the cue is `according
+ * to` or a passive with its agent (`The issue was first reported by The Washington Post`).
+ */
+function isSubjectVerbObject(text: string, attribution: FoundAttribution): boolean {
+  const { cue, source, content } = attribution;
+  if (!cue || !source || source.start < cue.end || content.length === 0) return false;
+  const first = content[0]!;
+  const last = content[content.length - 1]!;
+  if (last.end > cue.start || !/^\s*$/u.test(text.slice(last.end, cue.start))) return false;
+  // Wholly quoted (`“We will win” said Smith`): set off by its marks.
+  if (isQuoteMark(text.charCodeAt(first.start)) && isQuoteMark(text.charCodeAt(last.end - 1))) return false;
+  if (SET_OFF_END.test(text.slice(last.start, last.end))) return false;
+  const cueText = text.slice(cue.start, cue.end).toLowerCase();
+  return !cueText.startsWith('according') && !/\bby$/u.test(cueText) && !/^\s+by\s/u.test(text.slice(cue.end, source.start + 1));
+}
+
+/** A content that ends in punctuation that sets it off, inside closing quote marks or not (`…,”`, `…,''`, `…:`). */
+const SET_OFF_END = /[,;:!?…—–-]["”’'»]*\s*$/u;
+
 function isStrongAttribution(text: string, attribution: FoundAttribution, cueLevel: (word: string) => number): boolean {
+  // Its noun says a claim, however short its content (`that`) and weak its verb (`disputes`).
+  if (attribution.rule === 'claim-appositive') return true;
+  if (isSubjectVerbObject(text, attribution)) return false;
   let words = 0;
   for (const piece of attribution.content) if ((words += wordCount(text, piece, MINIMUM_QUOTE_WORDS - words)) >= MINIMUM_QUOTE_WORDS) break;
   if (!attribution.cue) return attribution.kind !== 'indirect' && words >= MINIMUM_QUOTE_WORDS;
