@@ -556,7 +556,8 @@ export function claimAppositives(text: string, tokens: readonly Token[], quoted:
   const found: ClaimAppositive[] = [];
   const isWord = (index: number): boolean => index < tokens.length && /^(?:[\p{L}\p{N}]|['’]\p{L})[\p{L}\p{N}’'.-]*$/u.test(tokenText(text, tokens[index]!));
   for (let comma = 0; comma + 4 < tokens.length; comma++) {
-    if (tokenText(text, tokens[comma]!) !== ',') continue;
+    const token = tokens[comma]!;
+    if (token.end - token.start !== 1 || text.charCodeAt(token.start) !== 0x2c) continue;
     const sentence = tokens[comma]!.sentence;
     const determiner = comma + 1;
     const noun = comma + 2;
