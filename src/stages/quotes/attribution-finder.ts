@@ -561,7 +561,11 @@ export function claimAppositives(text: string, tokens: readonly Token[], quoted:
     const sentence = tokens[comma]!.sentence;
     const determiner = comma + 1;
     const noun = comma + 2;
-    if (!/^(?:a|an|the)$/u.test(tokenText(text, tokens[determiner]!).toLowerCase())) continue;
+    // `a`, `an`, `the` (any case), told by its units before any string is made.
+    const article = tokens[determiner]!;
+    const first = text.charCodeAt(article.start) | 0x20;
+    if (article.end - article.start > 3 || (first !== 0x61 && first !== 0x74)) continue;
+    if (!/^(?:a|an|the)$/u.test(tokenText(text, article).toLowerCase())) continue;
     if (!CLAIM_NOUNS.has(tokenText(text, tokens[noun]!).toLowerCase())) continue;
     // Inside a quotation it is the speaker's wording, not the report's.
     const at = tokens[comma]!.start;
