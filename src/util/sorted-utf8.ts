@@ -15,16 +15,67 @@ function compare(key: Uint8Array, length: number, bytes: Uint8Array, start: numb
   return length - (end - start);
 }
 
+/** FNV-1a over `bytes[start, end)`, its low bits mixed (the slot is taken from them). */
+function hashBytes(bytes: Uint8Array, start: number, end: number): number {
+  let hash = 0x811c9dc5;
+  for (let offset = start; offset < end; offset++) hash = Math.imul(hash ^ bytes[offset]!, 0x01000193);
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x85ebca6b);
+  return hash ^ (hash >>> 13);
+}
+
+/**
+ * Slots of an open-addressing index over the entries (entry `i` stored as `i + 1`, 0 empty), or
+ * null when two entries are the same bytes (the binary search then decides which one a key finds,
+ * as it always did).
+ */
+function buildIndex(bytes: Uint8Array, count: number, startOf: (index: number) => number, endOf: (index: number) => number): Int32Array | null {
+  let slotCount = 16;
+  while (slotCount < count * 2) slotCount *= 2;
+  const slots = new Int32Array(slotCount);
+  const mask = slotCount - 1;
+  for (let index = 0; index < count; index++) {
+    const start = startOf(index);
+    const end = endOf(index);
+    let slot = hashBytes(bytes, start, end) & mask;
+    for (let other = slots[slot]!; other !== 0; other = slots[slot]!) {
+      const otherStart = startOf(other - 1);
+      if (endOf(other - 1) - otherStart === end - start && compare(bytes.subarray(start, end), end - start, bytes, otherStart, endOf(other - 1)) === 0) return null;
+      slot = (slot + 1) & mask;
+    }
+    slots[slot] = index + 1;
+  }
+  return slots;
+}
+
 /**
  * A finder over `count` sorted entries, entry `i` being `bytes[startOf(i), endOf(i))`: it returns
- * the entry index of a key, or -1.
+ * the entry index of a key, or -1, by binary search, or with `hashed` through a hash index over the
+ * entries that the first lookup builds (4 bytes a slot, twice as many slots as entries). For the
+ * 341,479 words of the cluster table (4 MB, ~15 ms to build) that took a lookup inside the pipeline
+ * from 4.9 to 2.4 µs: the binary search reads ~19 entries scattered over 30 MB, cache misses once
+ * the rest of the pipeline has run, and the entity tagger looks up every word it has not seen
+ * before. The places gazetteer, whose recent answers are cached and whose index would take 48 ms
+ * a thread to build, measured no faster with one.
  */
-export function sortedUtf8Finder(bytes: Uint8Array, count: number, startOf: (index: number) => number, endOf: (index: number) => number): (key: string) => number {
+export function sortedUtf8Finder(bytes: Uint8Array, count: number, startOf: (index: number) => number, endOf: (index: number) => number, hashed = false): (key: string) => number {
   const encoder = new TextEncoder();
   let encoded = new Uint8Array(256);
+  // Built on the first lookup (undefined until then); null: no index (not asked for, or entries repeat).
+  let slots: Int32Array | null | undefined = hashed ? undefined : null;
   return (key) => {
     if (key.length * 3 > encoded.length) encoded = new Uint8Array(key.length * 3);
     const length = encoder.encodeInto(key, encoded).written;
+    if (slots === undefined) slots = buildIndex(bytes, count, startOf, endOf);
+    if (slots !== null) {
+      const mask = slots.length - 1;
+      let slot = hashBytes(encoded, 0, length) & mask;
+      for (let id = slots[slot]!; id !== 0; id = slots[slot]!) {
+        if (compare(encoded, length, bytes, startOf(id - 1), endOf(id - 1)) === 0) return id - 1;
+        slot = (slot + 1) & mask;
+      }
+      return -1;
+    }
     let low = 0;
     let high = count - 1;
     while (low <= high) {

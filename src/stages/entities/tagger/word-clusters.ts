@@ -72,7 +72,8 @@ export function parseWordClusters(input: string | Uint8Array): WordClusters {
     size,
     ranks,
     ids,
-    find: sortedUtf8Finder(bytes, size, (index) => wordStarts[index]!, (index) => wordEnds[index]!),
+    // Hashed: the tagger looks up every word it has not described yet (see sortedUtf8Finder).
+    find: sortedUtf8Finder(bytes, size, (index) => wordStarts[index]!, (index) => wordEnds[index]!, true),
   };
 }
 
