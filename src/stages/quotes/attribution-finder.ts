@@ -37,6 +37,17 @@ export interface FoundAttribution {
 
 const LEADING_PUNCTUATION = /^[.,;:?!)\]]+$/u;
 
+// Patterns with `\p{…}` live here, not in the functions: under tsx (tests, benches) esbuild
+// compiles such a literal inside a function into `new RegExp(…)`, made again on every call.
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** A unit that ends a word or a quotation (`said`, `2013`, `kidding.”`). */
+const WORD_OR_QUOTE_END = /[\p{L}\p{N}”"’]/u;
+const UPPER_START = /^\p{Lu}/u;
+const LOWER_START = /^\p{Ll}/u;
+const WHOLE_WORD = /^[\p{L}\p{N}’'.-]+$/u;
+/** `… as` or `… as a` right before a quotation (`described as “…”`). */
+const AS_BEFORE = /(?:^|[^\p{L}])as(?:[ \t]+(?:a|an|the))?[ \t]+$/iu;
+
 /** Reads runs off BIO tags. */
 export function tagRuns(text: string, tokens: readonly Token[], tags: Uint8Array): TagRun[] {
   const runs: TagRun[] = [];
@@ -217,7 +228,7 @@ export function startAtThat(text: string, tokens: readonly Token[], attribution:
     const token = tokens[index + step]!;
     if (token.start >= first.end) break;
     const word = text.slice(token.start, token.end);
-    if (!/^[\p{L}\p{N}’'.-]+$/u.test(word)) break;
+    if (!WHOLE_WORD.test(word)) break;
     if (word.toLowerCase() === 'that') {
       if (step === 0) break;
       return { ...attribution, content: [{ start: token.start, end: first.end }, ...attribution.content.slice(1)], rule: `${attribution.rule}+that` };
@@ -343,12 +354,12 @@ export function endAtClosedQuote(text: string, quoted: readonly QuotedSpan[], at
     if (span.unclosed || span.continues || span.end <= last.start || span.end >= last.end) continue;
     const inner = text.charAt(span.end - 2);
     const rest = text.slice(span.end, last.end);
-    if (!/[\p{L}\p{N}]/u.test(rest)) continue;
+    if (!LETTER_OR_DIGIT.test(rest)) continue;
     // `criticized the health law as a “crazy system” during a stop in Flint`: a quotation that
     // names what something is called, `as “…”`, ends the content when the time of the report
     // follows (`during …`, `Wednesday`); other phrases after it usually belong to the content.
     const naming =
-      /(?:^|[^\p{L}])as(?:[ \t]+(?:a|an|the))?[ \t]+$/iu.test(text.slice(Math.max(last.start, span.start - 8), span.start)) &&
+      AS_BEFORE.test(text.slice(Math.max(last.start, span.start - 8), span.start)) &&
       /^[ \t]+(?:during|earlier|last|this|yesterday|today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/u.test(rest);
     if (/[.?!]/.test(inner) || /^\s*[-–—]\s/u.test(rest) || naming) {
       const content = [...attribution.content.slice(0, -1), { start: last.start, end: span.end }];
@@ -445,7 +456,7 @@ export function extendOverFocusPhrase(text: string, tokens: readonly Token[], ta
   while (tokens[end + 1]?.sentence === focus.sentence && tags[end + 1] === Tag.O) end++;
   // Only to the sentence's end: a cue or source further on belongs to another attribution.
   if (tokens[end + 1]?.sentence === focus.sentence) return attribution;
-  while (end > after + 1 && !/[\p{L}\p{N}”"’]/u.test(text.charAt(tokens[end]!.end - 1))) end--;
+  while (end > after + 1 && !WORD_OR_QUOTE_END.test(text.charAt(tokens[end]!.end - 1))) end--;
   const content = [...attribution.content.slice(0, -1), { start: last.start, end: tokens[end]!.end }];
   return { ...attribution, content, rule: `${attribution.rule}+focus` };
 }
@@ -486,9 +497,9 @@ function antecedentOf(text: string, tokens: readonly Token[], sources: readonly 
   // (`The fishermen, who declined to give their names, said …`), when that is a short phrase.
   const last = source.firstToken - 2;
   let first = last;
-  while (first > 0 && last - first < 6 && tokens[first - 1]!.sentence === tokens[last]!.sentence && /[\p{L}\p{N}]/u.test(text.charAt(tokens[first - 1]!.start))) first--;
-  const atBoundary = first === 0 || tokens[first - 1]!.sentence !== tokens[last]!.sentence || !/[\p{L}\p{N}]/u.test(text.charAt(tokens[first - 1]!.start));
-  if (last < first || !atBoundary || !/[\p{L}\p{N}]/u.test(text.charAt(tokens[last]!.start))) return source;
+  while (first > 0 && last - first < 6 && tokens[first - 1]!.sentence === tokens[last]!.sentence && LETTER_OR_DIGIT.test(text.charAt(tokens[first - 1]!.start))) first--;
+  const atBoundary = first === 0 || tokens[first - 1]!.sentence !== tokens[last]!.sentence || !LETTER_OR_DIGIT.test(text.charAt(tokens[first - 1]!.start));
+  if (last < first || !atBoundary || !LETTER_OR_DIGIT.test(text.charAt(tokens[last]!.start))) return source;
   return { type: 'source', firstToken: first, lastToken: last, start: tokens[first]!.start, end: tokens[last]!.end };
 }
 
@@ -511,10 +522,10 @@ export function reinterpretReducedRelatives(text: string, tokens: readonly Token
     if (words < 2 || words > 5) continue;
     // The clause ends the sentence or is set off by punctuation: `a claim the army denied.`
     const after = tokens[content.lastToken + 1];
-    if (after && after.sentence === tokens[content.lastToken]!.sentence && /[\p{L}\p{N}]/u.test(text.charAt(after.start))) continue;
+    if (after && after.sentence === tokens[content.lastToken]!.sentence && LETTER_OR_DIGIT.test(text.charAt(after.start))) continue;
     const verb = tokenText(text, tokens[content.lastToken]!);
     if (!SPEECH_VERBS.has(verb) && cueLevel(verb) < 3) continue;
-    if (!/^\p{Ll}/u.test(text.slice(cue.start, cue.end))) continue;
+    if (!LOWER_START.test(text.slice(cue.start, cue.end))) continue;
     const last = content.lastToken - 1;
     result[index] = { type: 'content', firstToken: source.firstToken, lastToken: cue.lastToken, start: source.start, end: cue.end };
     result[index + 1] = { type: 'source', firstToken: content.firstToken, lastToken: last, start: content.start, end: tokens[last]!.end };
@@ -669,9 +680,9 @@ export function findAttributions(
     // after it, the comma more likely ends a fronted phrase (`During his tour, he paused to …`).
     if (!SPEECH_VERBS.has(text.slice(cue.start, cue.end).toLowerCase().split(' ')[0] ?? '')) continue;
     let after = cue.lastToken + 1;
-    while (after <= cue.lastToken + 4 && tokens[after]?.sentence === sentence && /^\p{Lu}/u.test(text.charAt(tokens[after]!.start))) after++;
+    while (after <= cue.lastToken + 4 && tokens[after]?.sentence === sentence && UPPER_START.test(text.charAt(tokens[after]!.start))) after++;
     const following = tokens[after];
-    if (following && following.sentence === sentence && /[\p{L}\p{N}]/u.test(text.charAt(following.start))) continue;
+    if (following && following.sentence === sentence && LETTER_OR_DIGIT.test(text.charAt(following.start))) continue;
     let claimed = false;
     for (let index = first; index < source.firstToken - 1; index++) if (tags[index] !== Tag.O) claimed = true;
     const last = source.firstToken - 2;
@@ -712,7 +723,7 @@ export function findAttributions(
     if (that < 0) continue;
     let last = that;
     while (tokens[last + 1]?.sentence === sentence) last++;
-    while (last > that && !/[\p{L}\p{N}”"’]/u.test(text.charAt(tokens[last]!.end - 1))) last--;
+    while (last > that && !WORD_OR_QUOTE_END.test(text.charAt(tokens[last]!.end - 1))) last--;
     if (last - that < 3) continue;
     const inside = (run: TagRun): boolean => run.firstToken >= that && run.lastToken <= last;
     yieldContents(byCue, orphanContents, cue, inside);
@@ -740,7 +751,7 @@ export function findAttributions(
       if (comma >= sentenceLast || comma > cue.lastToken + 25) continue;
       first = comma + 1;
       last = sentenceLast;
-      while (last > first && !/[\p{L}\p{N}”"’]/u.test(text.charAt(tokens[last]!.end - 1))) last--;
+      while (last > first && !WORD_OR_QUOTE_END.test(text.charAt(tokens[last]!.end - 1))) last--;
     } else continue;
     if (last - first < 2) continue;
     const inside = (run: TagRun): boolean => run.firstToken >= first && run.lastToken <= last;
@@ -770,7 +781,7 @@ export function findAttributions(
       // `…, Pentagon spokesperson Maj. Sheryll Klinkel told CNN – as well as the 2012 Benghazi
       // attack.`: a reporting clause set off inside one sentence splits one content in two.
       let after = cue.lastToken + 1;
-      while (after <= cue.lastToken + 4 && tokens[after]?.sentence === sentence && /^\p{Lu}/u.test(text.charAt(tokens[after]!.start))) after++;
+      while (after <= cue.lastToken + 4 && tokens[after]?.sentence === sentence && UPPER_START.test(text.charAt(tokens[after]!.start))) after++;
       const parenthetical =
         tokens[nearestLeft.lastToken]!.sentence === sentence &&
         tokens[nearestRight.firstToken]!.sentence === sentence &&

@@ -138,11 +138,17 @@ export const SHAPE_COMMA = 7;
 export const SHAPE_TERMINATOR = 8;
 /** Shape of `:` and `;`. */
 export const SHAPE_COLON = 9;
+
 /** Shape of dashes. */
 export const SHAPE_DASH = 10;
 const SHAPE_BRACKET = 11;
 const SHAPE_OTHER = 12;
 const SHAPE_STRAIGHT_QUOTE = 13;
+
+// Module-level: under tsx (tests, benches) esbuild compiles a `\p{…}` literal inside a function
+// into `new RegExp(…)`, made again on every call.
+const UPPER_LETTER = /\p{Lu}/u;
+const LETTER = /\p{L}/u;
 
 function shapeOf(text: string, start: number, end: number): number {
   const code = text.charCodeAt(start);
@@ -164,8 +170,8 @@ function shapeOf(text: string, start: number, end: number): number {
   }
   if (code === 0x2026) return SHAPE_TERMINATOR;
   const character = text[start] ?? '';
-  if (/\p{Lu}/u.test(character)) return SHAPE_CAPITALISED;
-  if (/\p{L}/u.test(character)) return SHAPE_LOWER;
+  if (UPPER_LETTER.test(character)) return SHAPE_CAPITALISED;
+  if (LETTER.test(character)) return SHAPE_LOWER;
   return SHAPE_OTHER;
 }
 

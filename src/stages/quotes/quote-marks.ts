@@ -33,10 +33,14 @@ const STRAIGHT_SINGLE = 0x27;
 /** Style of `''…''` (two apostrophes as a double mark); not a character code. */
 const DOUBLE_APOSTROPHE = 0x2727;
 
+// Module-level: under tsx (tests, benches) esbuild compiles a `\p{…}` literal inside a function
+// into `new RegExp(…)`, made again on every call.
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
 function isLetterOrDigit(code: number): boolean {
   if (Number.isNaN(code)) return false;
   if ((code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) return true;
-  return code > 0x7f && /[\p{L}\p{N}]/u.test(String.fromCharCode(code));
+  return code > 0x7f && LETTER_OR_DIGIT.test(String.fromCharCode(code));
 }
 
 function isSpaceOrOpener(code: number): boolean {

@@ -34,6 +34,7 @@ const ADDRESSEE_AFTER_TOLD = /^[ \t]+((?:the[ \t]+)?(?:\p{Lu}[\p{L}\p{N}.&’'-]
 const FIRST_WORD = /^[\p{L}’'-]+/u;
 const LAST_WORD = /[\p{L}’'-]+$/u;
 const WORDS = /[\p{L}-]+/gu;
+const LETTER = /\p{L}/u;
 
 /** The medium or addressee right after a cue, if any. */
 export function findMedium(text: string, cue: Span): Span | null {
@@ -282,7 +283,7 @@ function organisationNamed(context: SpeakerContext, noun: string, offset: number
   for (let index = firstTokenStartingFrom(mentions, offset) - 1; index >= 0; index--) {
     const mention = mentions[index]!;
     if (mention.type !== 'ORG' || !mention.entity || mention.end - mention.start <= noun.length) continue;
-    if (text.slice(mention.end - noun.length, mention.end).toLowerCase() === noun && !/[\p{L}]/u.test(text.charAt(mention.end - noun.length - 1))) return mention.entity;
+    if (text.slice(mention.end - noun.length, mention.end).toLowerCase() === noun && !LETTER.test(text.charAt(mention.end - noun.length - 1))) return mention.entity;
   }
   return null;
 }
