@@ -60,6 +60,9 @@ const STATE_BODY = /\b(?:command|ministry|department|government|army|navy|air fo
 const ARMED_GROUP_NOUNS = new Set(['group', 'militia', 'faction', 'affiliate', 'network', 'organization', 'organisation', 'movement', 'outfit', 'insurgency']);
 const PRONOUNS = new Set(['he', 'him', 'his', 'himself', 'she', 'her', 'hers', 'herself']);
 const INDEFINITE = new Set(['a', 'an', 'one', 'another']);
+// Module-level: under tsx (tests, benches) esbuild compiles a `\p{…}` literal inside a function
+// into `new RegExp(…)`, made again on every call.
+const UPPER_START = /^\p{Lu}/u;
 
 function wordParts(form: string): string[] {
   return foldForMatching(form)
@@ -455,7 +458,7 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
     const nounToken = cursor < tokens.length ? tokens[cursor] : undefined;
     if (!nounToken || nounToken.sentence !== token.sentence || isInsideName[cursor]) continue;
     const next = linking.lower(cursor + 1);
-    if (next === 'of' || (nounToken && cursor + 1 < tokens.length && /^\p{Lu}/u.test(linking.tokenText(cursor + 1)) && !['said', 'says'].includes(next) && isInsideName[cursor + 1])) continue;
+    if (next === 'of' || (nounToken && cursor + 1 < tokens.length && UPPER_START.test(linking.tokenText(cursor + 1)) && !['said', 'says'].includes(next) && isInsideName[cursor + 1])) continue;
     const span = { start: token.start, end: nounToken.end };
     if (INDEFINITE.has(word) && PERSON_NOMINALS.has(noun)) {
       // `a Africa Command official told CNN`: a person known only by description.

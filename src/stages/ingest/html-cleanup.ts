@@ -187,6 +187,9 @@ function isDateLine(text: string, words: number): boolean {
 
 // Words a byline may hold beside names: "By Paul Takahashi, Staff writer".
 const BYLINE_WORDS = /^(?:and|staff|(?:writer|reporter|correspondent|editor|contributor)s?|senior|chief|for|the|of|in|with|at|on|de|da|van|von|der|le|la|y|e|special|to|from|associated|press|news|service)$/i;
+// Module-level: under tsx (tests, benches) esbuild compiles a `\p{…}` literal inside a function
+// into `new RegExp(…)`, made again on every call.
+const UPPER_START = /^\p{Lu}/u;
 
 /** "By Justine Coleman - 11/18/19 11:04 PM EST": "By" and names, perhaps a date; not "By the end of 2016, ...". */
 function isBylineLine(text: string, wordCount: number): boolean {
@@ -197,7 +200,7 @@ function isBylineLine(text: string, wordCount: number): boolean {
     .split(/[\s,;:|/()\-–—]+/)
     .map((word) => word.replace(/\.$/, ''))
     .filter((word) => word !== '' && !DATE_LINE_WORD.test(word) && !/^[\d.:]+$/.test(word));
-  return words.length > 0 && /^\p{Lu}/u.test(words[0] ?? '') && words.every((word) => /^\p{Lu}/u.test(word) || BYLINE_WORDS.test(word));
+  return words.length > 0 && UPPER_START.test(words[0] ?? '') && words.every((word) => UPPER_START.test(word) || BYLINE_WORDS.test(word));
 }
 
 // "Get the latest updates right in your inbox. Subscribe to NJ.com’s newsletters."

@@ -40,7 +40,11 @@ function foldedKey(name: string): string {
     .trim();
 }
 
+// Module-level: under tsx (tests, benches) esbuild compiles a `\p{…}` literal inside a function
+// into `new RegExp(…)`, made again on every call.
+const LATIN_NAME = /^[\p{Script=Latin}\p{M}0-9 .,'’()\-&/]+$/u;
+
 /** True when a name is written in Latin script only (after accents are removed). */
 export function isLatinName(name: string): boolean {
-  return /^[\p{Script=Latin}\p{M}0-9 .,'’()\-&/]+$/u.test(name);
+  return LATIN_NAME.test(name);
 }

@@ -96,8 +96,13 @@ export function tokenizeRange(text: string, start: number, end: number, out: Raw
   }
 }
 
+// Module-level: under tsx (tests, benches) esbuild compiles a `\p{…}` literal inside a function
+// into `new RegExp(…)`, made again on every call.
+const UPPER_LETTER = /\p{Lu}/u;
+const ONE_LETTER = /^\p{L}$/u;
+
 function isAbbreviation(word: string): boolean {
-  if (word.length === 1) return /\p{Lu}/u.test(word);
+  if (word.length === 1) return UPPER_LETTER.test(word);
   const lower = word.toLowerCase();
   return TITLE_ABBREVIATIONS.has(lower) || OTHER_ABBREVIATIONS.has(lower);
 }
@@ -189,7 +194,7 @@ function sentenceEndAfter(text: string, raw: RawToken[], index: number): number 
   if (kind === 'abbreviation') {
     const stem = value.slice(0, -1).toLowerCase();
     // `Maj. Sheryll Klinkel`, `J. Smith`: a title or an initial is followed by a name.
-    if (TITLE_ABBREVIATIONS.has(stem) || /^\p{L}$/u.test(stem)) return -1;
+    if (TITLE_ABBREVIATIONS.has(stem) || ONE_LETTER.test(stem)) return -1;
     // `the U.S. The next day`: an acronym ends a sentence only before a typical sentence opener.
     return UPPER_START.test(followingValue) && SENTENCE_STARTERS.has(followingValue.toLowerCase()) ? last : -1;
   }
