@@ -575,7 +575,7 @@ export function claimAppositives(text: string, tokens: readonly Token[], quoted:
   for (let comma = 0; comma + 4 < tokens.length; comma++) {
     const token = tokens[comma]!;
     if (token.end - token.start !== 1 || text.charCodeAt(token.start) !== 0x2c) continue;
-    const sentence = tokens[comma]!.sentence;
+    const sentence = token.sentence;
     const determiner = comma + 1;
     const noun = comma + 2;
     // `a`, `an`, `the` (any case), told by its units before any string is made.
@@ -585,8 +585,7 @@ export function claimAppositives(text: string, tokens: readonly Token[], quoted:
     if (!/^(?:a|an|the)$/u.test(tokenText(text, article).toLowerCase())) continue;
     if (!CLAIM_NOUNS.has(tokenText(text, tokens[noun]!).toLowerCase())) continue;
     // Inside a quotation it is the speaker's wording, not the report's.
-    const at = tokens[comma]!.start;
-    if (quoted.some((span) => span.start <= at && at < span.end)) continue;
+    if (quoted.some((span) => span.start <= token.start && token.start < span.end)) continue;
     let clause = noun + 1;
     const pronoun = /^(?:that|which)$/u.test(tokenText(text, tokens[clause]!).toLowerCase()) ? clause : -1;
     if (pronoun >= 0) clause++;
@@ -612,7 +611,7 @@ export function claimAppositives(text: string, tokens: readonly Token[], quoted:
       rule: 'claim-appositive',
       firstToken: contentFirst,
     };
-    found.push({ attribution, comma: tokens[comma]!.start, before: tokens[comma - 1]?.end ?? tokens[comma]!.start, end: tokens[last]!.end });
+    found.push({ attribution, comma: token.start, before: tokens[comma - 1]?.end ?? token.start, end: tokens[last]!.end });
   }
   return found;
 }

@@ -138,7 +138,6 @@ export const SHAPE_COMMA = 7;
 export const SHAPE_TERMINATOR = 8;
 /** Shape of `:` and `;`. */
 export const SHAPE_COLON = 9;
-
 /** Shape of dashes. */
 export const SHAPE_DASH = 10;
 const SHAPE_BRACKET = 11;
