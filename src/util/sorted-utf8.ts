@@ -24,6 +24,13 @@ function hashBytes(bytes: Uint8Array, start: number, end: number): number {
   return hash ^ (hash >>> 13);
 }
 
+/** Whether `bytes[start, end)` and `bytes[otherStart, otherEnd)` hold the same bytes. */
+function sameBytes(bytes: Uint8Array, start: number, end: number, otherStart: number, otherEnd: number): boolean {
+  if (end - start !== otherEnd - otherStart) return false;
+  for (let offset = 0; offset < end - start; offset++) if (bytes[start + offset] !== bytes[otherStart + offset]) return false;
+  return true;
+}
+
 /**
  * Slots of an open-addressing index over the entries (entry `i` stored as `i + 1`, 0 empty), or
  * null when two entries are the same bytes (the binary search then decides which one a key finds,
@@ -39,8 +46,7 @@ function buildIndex(bytes: Uint8Array, count: number, startOf: (index: number) =
     const end = endOf(index);
     let slot = hashBytes(bytes, start, end) & mask;
     for (let other = slots[slot]!; other !== 0; other = slots[slot]!) {
-      const otherStart = startOf(other - 1);
-      if (endOf(other - 1) - otherStart === end - start && compare(bytes.subarray(start, end), end - start, bytes, otherStart, endOf(other - 1)) === 0) return null;
+      if (sameBytes(bytes, start, end, startOf(other - 1), endOf(other - 1))) return null;
       slot = (slot + 1) & mask;
     }
     slots[slot] = index + 1;

@@ -23,7 +23,7 @@ export const v8Flags: readonly string[] = [
   // (67,584). The stages are large functions with many rarely taken branches: optimised early,
   // they lacked type feedback and were thrown back ("insufficient type feedback", "wrong map")
   // and compiled again, findAttributions 6 times at 130–260 ms each. One thread over the 1,650
-  // shared articles compiled for 8.1 s (4.4 s at four times the budget); with two analysis
+  // shared articles compiled for 8.1 s (4.4 s at three times the budget); with two analysis
   // threads on two cores that compiling takes CPU from them: `lede ingest` used 1–4 s less CPU
   // in 7 of 7 interleaved pairs and ran +1 to +11 % faster in 6 of 7 (machine in a slow phase, 72–91
   // articles/s). One thread alone, whose compiling runs on the idle core, neither gains nor loses
