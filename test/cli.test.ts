@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
@@ -168,4 +168,25 @@ test('bin/lede runs the CLI through npm\'s links, with glibc\'s arenas capped un
   const { MALLOC_ARENA_MAX: _unset, ...clean } = process.env;
   assert.deepEqual(run(clean), { arenas: '2', args: ['analyze', 'a file.txt'] });
   assert.equal(run({ ...clean, MALLOC_ARENA_MAX: '4' }).arenas, '4');
+});
+
+test('the bundled command (dist/bundle, scripts/bundle.mjs) analyses a batch exactly as the compiled modules do', { skip: !existsSync(join(root, 'dist', 'bundle', 'lede.js')) || !existsSync(join(root, 'dist', 'cli', 'main.js')) ? 'no build: run npm run build' : false }, () => {
+  const example = readFileSync(join(root, 'examples', 'example-article.txt'), 'utf8');
+  const page = `<html><head><title>Flood</title></head><body><article><h1>Flood</h1><p>${story.replace(/\n\n/g, '</p><p>')}</p></article></body></html>`;
+  const input = write('bundle-batch.jsonl', [
+    JSON.stringify({ id: 'example', text: example, published: '2025-06-17' }),
+    JSON.stringify({ id: 'page', html: page, published: '2025-06-12' }),
+    JSON.stringify({ id: 'story', text: story }),
+  ].join('\n'));
+  const run = (entry: string, out: string) => {
+    // Two analysis threads: the pool's thread script and the split halves load from the same build.
+    const result = spawnSync(process.execPath, [join(root, 'dist', ...entry.split('/')), 'analyze', '--input-format', 'jsonl', input, '-o', out, '--workers', '2'], { cwd: root, encoding: 'utf8' });
+    assert.equal(result.status, 0, result.stderr);
+    return readFileSync(out, 'utf8');
+  };
+  const compiled = run('cli/main.js', join(work, 'compiled.jsonl'));
+  const bundled = run('bundle/lede.js', join(work, 'bundled.jsonl'));
+  assert.equal(compiled.trim().split('\n').length, 3);
+  assert.ok(compiled.includes('"entities"'), 'the batch was analysed');
+  assert.equal(bundled, compiled);
 });

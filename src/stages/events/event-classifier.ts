@@ -4,9 +4,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { ACLED_CUES, ACTOR_KIND_CUES, ASSAULT_MODE_CUES, EVENT_TRIGGER_PATTERN, PLOVER_TRIGGER_PATTERNS, PLOVER_CUES, PLOVER_TYPES, type EventCode, type EventCue, type PloverType } from '../../lang/en/event-triggers.js';
+import { modelsDirectory } from '../../util/package-root.js';
 import { porterStem } from '../summary/porter-stemmer.js';
 import { clusterLevels, loadWordClusters, type WordClusters } from '../entities/tagger/word-clusters.js';
 import { ALL_CODES, eventTypeInfo, type EventTypeInfo } from './event-types.js';
@@ -371,12 +371,12 @@ export interface EventTypeModelsJson {
 
 /** Path of the committed model file. */
 export function defaultEventModelPath(): string {
-  return join(resolve(dirname(fileURLToPath(import.meta.url)), '../../..'), 'models/events/event-types.json.gz');
+  return join(modelsDirectory(), 'events', 'event-types.json.gz');
 }
 
 /** Path of the NER word-cluster table the event models share (`models/ner/word-clusters.tsv.gz`). */
 export function defaultWordClusterPath(): string {
-  return join(resolve(dirname(fileURLToPath(import.meta.url)), '../../..'), 'models/ner/word-clusters.tsv.gz');
+  return join(modelsDirectory(), 'ner', 'word-clusters.tsv.gz');
 }
 
 /** Word → cluster id at one granularity of a cluster table (`1` = 256 clusters). */

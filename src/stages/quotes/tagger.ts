@@ -11,13 +11,13 @@
  * per row, times the pass's scale) and the transitions (Float32). */
 import { readFileSync } from 'node:fs';
 import { endianness } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Token } from '../../doc/schema.js';
 import { makeVocabulary, type FeatureRows, type Vocabulary } from './features.js';
 import { kernelStackedRows, stackedRows } from './stacked-features.js';
 import { Int8ViterbiKernel } from '../../kernels/linear-tagger.js';
+import { modelsDirectory } from '../../util/package-root.js';
 import { TypedArena } from '../../util/typed-arena.js';
 
 /** Tag names in id order. */
@@ -444,7 +444,7 @@ export function loadQuoteModel(gzipped: Uint8Array): QuoteTaggerModel {
 
 /** Path of the committed model. */
 export function defaultQuoteModelPath(): string {
-  return join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'models', 'quotes', 'tagger.bin.gz');
+  return join(modelsDirectory(), 'quotes', 'tagger.bin.gz');
 }
 
 /** Loads the committed model (once per pipeline). */

@@ -5,7 +5,10 @@
  * sentences in reading order.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { SummaryItem } from '../../doc/schema.js';
+import { modelsDirectory } from '../../util/package-root.js';
 import { WordTable } from '../../util/word-table.js';
 import { articleWordIds, FEATURE_COUNT, FEATURE_NAMES, featureWords, sentenceFeatures, type ArticleWordIds, type FeatureSentence, type WordLexicon } from './features.js';
 
@@ -85,7 +88,7 @@ export interface SummaryExtras {
 }
 
 /** Path of the committed model. */
-export const SUMMARY_MODEL_URL = new URL('../../../models/summary/model.json', import.meta.url);
+export const SUMMARY_MODEL_URL = pathToFileURL(join(modelsDirectory(), 'summary', 'model.json'));
 
 /** Reads and checks the committed summary model. */
 export function loadSummaryModel(url: URL = SUMMARY_MODEL_URL): LoadedSummaryModel {
