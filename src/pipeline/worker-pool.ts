@@ -73,8 +73,8 @@ export function analysisPool(workers: number, maxQueue: number | 'auto', split: 
   const filename = fileURLToPath(new URL(`./worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url));
   const young = youngGenerationMb();
   // The large model files every thread reads, unpacked once here and shared (one copy, not one a
-  // thread; a single thread reads its own).
-  const workerData = { sharedBytes: workers >= 2 ? shareGzippedFiles(defaultSharedFiles()) : {} };
+  // thread; a single thread reads its own). They unpack while the threads load their code.
+  const workerData = { sharedBytes: workers >= 2 ? shareGzippedFiles(defaultSharedFiles()).files : {} };
   const threads = (count: number): Piscina =>
     heedPoolErrors(new Piscina({ filename, maxThreads: count, minThreads: count, maxQueue, workerData, ...(young > 0 ? { resourceLimits: { maxYoungGenerationSizeMb: young } } : {}) }));
   if (!split || workers < 2) {
