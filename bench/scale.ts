@@ -6,13 +6,15 @@
  * thread (`--workers 0`). When LEDE_REDIS_URL and LEDE_PG_URL are set, the same inputs go through
  * the Redis queue to 1 and 2 `lede worker` processes writing to PostgreSQL (`--queue-inputs N`,
  * default 2,000). `--only 0,2,2u` picks the thread settings (`2u`: 2 workers with the pool unsplit,
- * each running the whole pipeline).
+ * each running the whole pipeline; the pool is split by default only where its threads fill the
+ * cores, see `splitsByDefault`).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
+import { splitsByDefault } from '../src/pipeline/worker-pool.js';
 import { command, commandPath, compile, root, runCli, writeInputs } from './cli-runs.js';
 import type { BenchResult, BenchRow } from './harness.js';
 
@@ -76,7 +78,7 @@ export async function run(args: string[]): Promise<BenchResult> {
       const errorCount = [...errors.matchAll(/E_[A-Z_]+ (\d+)/g)].reduce((sum, match) => sum + Number(match[1]), 0);
       const rate = target / outcome.seconds;
       if (workers === 1) oneWorker = rate;
-      const split = !unsplit && workers >= 2 && workers % 2 === 0;
+      const split = !unsplit && splitsByDefault(workers);
       rows.push({
         system: workers === 0 ? 'Lede, main thread (baseline)' : `Lede, ${workers} worker${workers > 1 ? 's' : ''}${split ? ' (pool split in halves)' : workers > 1 ? ', each the whole pipeline (baseline)' : ''}`,
         metrics: {

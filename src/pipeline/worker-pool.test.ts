@@ -46,11 +46,17 @@ test('the default split falls between stages, and a name the pipeline lacks is r
   assert.throws(() => front.back(front.front(ARTICLE)), { code: 'E_PIPELINE' });
 });
 
-test('only an even number of threads is split by default', () => {
-  assert.equal(splitsByDefault(1), false);
-  assert.equal(splitsByDefault(2), true);
-  assert.equal(splitsByDefault(3), false);
-  assert.equal(splitsByDefault(4), true);
+test('an even number of threads that fill the cores is split by default; LEDE_SPLIT_WORKERS overrides', () => {
+  assert.equal(splitsByDefault(1, 2, undefined), false);
+  assert.equal(splitsByDefault(2, 2, undefined), true);
+  assert.equal(splitsByDefault(3, 2, undefined), false);
+  assert.equal(splitsByDefault(4, 2, undefined), true);
+  assert.equal(splitsByDefault(4, 4, undefined), true);
+  // Cores left over: whole articles in every thread scale better than two halves.
+  assert.equal(splitsByDefault(2, 16, undefined), false);
+  assert.equal(splitsByDefault(2, 16, '1'), true);
+  assert.equal(splitsByDefault(3, 2, '1'), false);
+  assert.equal(splitsByDefault(2, 2, '0'), false);
 });
 
 test('a side takes whole articles only when the halves are far apart, in the share that evens them', () => {
