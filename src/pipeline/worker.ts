@@ -9,7 +9,7 @@ import { move, workerData } from 'piscina';
 import type { Doc } from '../doc/schema.js';
 import { withSourceOffsets } from '../doc/source-offsets.js';
 import { errorRecord, toLedeError, type ErrorCode } from '../errors.js';
-import { articleRows, type ArticleRows } from '../store/article-rows.js';
+import { articleRows, packRows, type PackedRows } from '../store/article-rows.js';
 import { defaultSplitStage, defaultStages } from './default-stages.js';
 import { acceptSharedBytes } from '../util/shared-bytes.js';
 import { deserializeDoc, serializeDoc } from './doc-transfer.js';
@@ -23,8 +23,8 @@ export interface WorkerTask {
   readonly offsets: 'text' | 'source';
   /**
    * `line` (default): the output line; `bytes`: the same line with its newline as UTF-8 bytes,
-   * moved to the main thread (an error record stays a line of text); `rows`: the store rows
-   * ({@link WorkerRows}; `offsets` is then ignored).
+   * moved to the main thread (an error record stays a line of text); `rows`: the store rows,
+   * packed ({@link WorkerRows}; `offsets` is then ignored).
    */
   readonly result?: 'line' | 'bytes' | 'rows';
   /** `front`: run only the stages before the split and return the Doc serialised (or the error, as `result` says). */
@@ -40,7 +40,7 @@ export interface BackTask {
 }
 
 /** A `rows` task's result: the article's store rows, or its error record. */
-export type WorkerRows = { readonly rows: ArticleRows } | { readonly error: { readonly code: ErrorCode; readonly message: string } };
+export type WorkerRows = { readonly rows: PackedRows } | { readonly error: { readonly code: ErrorCode; readonly message: string } };
 
 /** Analyses one article and returns its output line (without the newline). */
 export function analyzeToLine(ready: Pipeline, task: WorkerTask): string {
@@ -48,8 +48,8 @@ export function analyzeToLine(ready: Pipeline, task: WorkerTask): string {
 }
 
 /**
- * Analyses one article and flattens it into store rows. Rows are a fraction of the Doc's size and
- * cross to the main thread as they are (structured clone), with no JSON in between.
+ * Analyses one article and flattens it into store rows, packed (`PackedRows`): a fraction of the
+ * Doc's size, with no JSON in between, and passed on by the main thread without unpacking.
  */
 export function analyzeToRows(ready: Pipeline, task: WorkerTask): WorkerRows {
   return finished({ ...task, result: 'rows' }, () => ready.analyze(task.input, optionsOf(task))) as WorkerRows;
@@ -86,7 +86,7 @@ const encoder = new TextEncoder();
 function finished(task: Finishing, analyse: () => Doc): string | Uint8Array | WorkerRows {
   try {
     const doc = analyse();
-    if (task.result === 'rows') return { rows: articleRows(doc) };
+    if (task.result === 'rows') return { rows: packRows(articleRows(doc)) };
     const line = JSON.stringify({ id: task.id, ...(task.offsets === 'source' ? withSourceOffsets(doc) : doc) });
     // Bytes cross to the main thread without a copy and are written as they are: the main thread
     // neither holds the text (60 KB an article, twice that as UTF-16) nor encodes it again.

@@ -4,6 +4,7 @@
  * full Doc is kept as JSON beside them, so a later layer is stored without a schema change.
  */
 import { createHash } from 'node:crypto';
+import { deserialize, serialize } from 'node:v8';
 import type { Doc, Span } from '../doc/schema.js';
 import { encodeDoc } from './doc-codec.js';
 import { countryName, dateRange, foldText, slugify } from './text-keys.js';
@@ -120,6 +121,27 @@ export interface ArticleRows {
   readonly places: readonly PlaceRow[];
   readonly timexes: readonly TimexRow[];
   readonly events: readonly EventRow[];
+}
+
+/**
+ * An article's rows as one buffer (`v8.serialize`), as they cross threads: an analysis thread
+ * packs them, the main thread hands the bytes on to the store's writer thread untouched, and the
+ * writer unpacks them. Handed on as objects, the rows were cloned twice and the main thread
+ * rebuilt every one of their ~200 objects in between, ~0.3 ms of its time an article and most
+ * of its garbage collection.
+ */
+export type PackedRows = Uint8Array;
+
+/** Packs rows for another thread (see {@link PackedRows}). */
+export function packRows(rows: ArticleRows): PackedRows {
+  const bytes = serialize(rows);
+  // A plain view (a Buffer arrives in another thread as one anyway) over the serialiser's own memory.
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** Rows as given: packed ones unpacked (see {@link PackedRows}). */
+export function unpackRows(rows: ArticleRows | PackedRows): ArticleRows {
+  return rows instanceof Uint8Array ? (deserialize(rows) as ArticleRows) : rows;
 }
 
 /** SHA-256 (hex) of the normalised article text: the key that finds a re-ingested article. */

@@ -11,7 +11,7 @@ import { errorRecord, LedeError, toLedeError, type ErrorCode } from '../errors.j
 import type { Pipeline } from '../pipeline/pipeline.js';
 import type { WorkerRows, WorkerTask } from '../pipeline/worker.js';
 import type { InputItem } from '../stages/ingest/inputs.js';
-import { articleRows, type ArticleRows } from './article-rows.js';
+import { articleRows, unpackRows, type ArticleRows, type PackedRows } from './article-rows.js';
 import type { PutResult, Store } from './store.js';
 import { canWriteInThread, openSqliteWriter, type RowSink, type SqliteWriter } from './sqlite-writer.js';
 
@@ -68,7 +68,7 @@ export interface IngestOptions {
 type Failure = Extract<IngestOutcome, { status: 'failed' }>;
 
 /** An analysed input's store rows, waiting to be stored, or its failure. */
-type Analysed = { readonly id: string; readonly rows: ArticleRows } | Failure;
+type Analysed = { readonly id: string; readonly rows: ArticleRows | PackedRows } | Failure;
 
 function failure(id: string, error: LedeError): Failure {
   return { id, status: 'failed', error: errorRecord(error) };
@@ -93,7 +93,7 @@ function analyseInProcess(pipeline: Pipeline, item: Extract<InputItem, { input: 
  * an article the store refuses is reported alone and the ones before it are kept; a store failure
  * (`E_DB` on a single article) is thrown.
  */
-async function storeBatch(store: RowSink, articles: readonly ArticleRows[]): Promise<PutResult[]> {
+async function storeBatch(store: RowSink, articles: readonly (ArticleRows | PackedRows)[]): Promise<PutResult[]> {
   if (articles.length === 0) return [];
   try {
     return await store.putRows(articles);
@@ -121,7 +121,8 @@ export async function ingestInputs(
   // The writer thread starts while the analysis threads do; the first batch waits for it.
   const opening: Promise<SqliteWriter> | undefined = workers > 0 && (options.writerThread ?? true) && canWriteInThread(store) ? openSqliteWriter(store.location) : undefined;
   opening?.catch(() => undefined);
-  const sink: RowSink = opening ? { putRows: async (articles) => (await opening).putRows(articles) } : store;
+  // The writer thread unpacks packed rows itself; a store in this thread is given them unpacked.
+  const sink: RowSink = opening ? { putRows: async (articles) => (await opening).putRows(articles) } : { putRows: (articles) => store.putRows(articles.map(unpackRows)) };
   let summary: IngestSummary;
   try {
     summary = await ingestInto(sink, pipeline, items, onProgress, options);
@@ -227,7 +228,7 @@ export async function ingestOne(store: Store, pipeline: Pipeline, item: InputIte
   if ('error' in item) return failure(item.id, item.error);
   const analysed = analyseInProcess(pipeline, item);
   if (!('rows' in analysed)) return analysed;
-  const [result] = await store.putRows([analysed.rows]);
+  const [result] = await store.putRows([unpackRows(analysed.rows)]);
   if (!result) throw new LedeError('E_INTERNAL', `${item.id}: the store returned no result`, item.id);
   return { id: item.id, status: result.status, storeId: result.id };
 }

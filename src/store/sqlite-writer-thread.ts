@@ -4,14 +4,14 @@
  * transaction a batch, in the order the tasks come.
  */
 import { errorRecord, toLedeError } from '../errors.js';
-import type { ArticleRows } from './article-rows.js';
+import { unpackRows, type ArticleRows, type PackedRows } from './article-rows.js';
 import { openSqliteStore } from './sqlite-store.js';
 import type { PutResult, Store } from './store.js';
 
 /** A task: open the file, store a batch, or close. */
 export type WriterTask =
   | { readonly open: string }
-  | { readonly articles: readonly ArticleRows[] }
+  | { readonly articles: readonly (ArticleRows | PackedRows)[] }
   | { readonly close: true };
 
 /** A task's outcome: the batch's results (empty for open and close), or the error, as a record. */
@@ -39,7 +39,7 @@ export default async function runWriterTask(task: WriterTask): Promise<WriterRep
       return { results: [] };
     }
     if (!store) return { error: { code: 'E_INTERNAL', message: 'the store writer was given rows before it was opened' } };
-    return { results: await store.putRows(task.articles) };
+    return { results: await store.putRows(task.articles.map(unpackRows)) };
   } catch (error) {
     return failure(error);
   }

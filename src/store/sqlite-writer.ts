@@ -13,12 +13,14 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { LedeError, type ErrorCode } from '../errors.js';
 import { heedPoolErrors } from '../pipeline/worker-pool.js';
-import type { ArticleRows } from './article-rows.js';
+import type { ArticleRows, PackedRows } from './article-rows.js';
 import type { PutResult, Store } from './store.js';
 import type { WriterReply, WriterTask } from './sqlite-writer-thread.js';
 
-/** What ingesting needs of a store: storing batches of rows, in order. */
-export type RowSink = Pick<Store, 'putRows'>;
+/** What ingesting needs of a store: storing batches of rows (packed ones too, `PackedRows`), in order. */
+export interface RowSink {
+  putRows(articles: readonly (ArticleRows | PackedRows)[]): Promise<PutResult[]>;
+}
 
 /** {@link RowSink} in a thread of its own; `close` closes its connection and ends the thread. */
 export interface SqliteWriter extends RowSink {
@@ -56,7 +58,8 @@ export async function openSqliteWriter(path: string): Promise<SqliteWriter> {
   }
   let closed: Promise<void> | undefined;
   return {
-    putRows: (articles: readonly ArticleRows[]) =>
+    // Packed rows cross as bytes (copied, not moved: a batch that fails is sent again one article at a time).
+    putRows: (articles: readonly (ArticleRows | PackedRows)[]) =>
       closed ? Promise.reject(new LedeError('E_DB', `${path}: the store's writer is closed`, path)) : ask({ articles }),
     close(): Promise<void> {
       closed ??= ask({ close: true }).then(
