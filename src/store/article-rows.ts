@@ -135,7 +135,7 @@ export type PackedRows = Uint8Array;
 /** Packs rows for another thread (see {@link PackedRows}). */
 export function packRows(rows: ArticleRows): PackedRows {
   const bytes = serialize(rows);
-  // A plain view (a Buffer arrives in another thread as one anyway) over the serialiser's own memory.
+  // A plain Uint8Array over the serialiser's own memory: what another thread receives of a Buffer anyway.
   return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 

@@ -15,7 +15,7 @@ export function isPostgresUrl(target: string): boolean {
  */
 export async function openStore(target: string = DEFAULT_SQLITE_PATH): Promise<Store> {
   if (!isPostgresUrl(target)) return openSqliteStore(target);
-  // Loaded when asked for: \`pg\` and its protocol code take ~70 ms to load, for nothing in a
+  // Loaded when asked for: `pg` and its protocol code take ~70 ms to load, for nothing in a
   // SQLite run.
   const { openPostgresStore } = await import('./postgres-store.js');
   return openPostgresStore(target);

@@ -32,14 +32,15 @@ const given = new Map<string, SharedFile>();
 
 /** The unpacked bytes of the gzipped file at `path`: the shared copy when this thread was given one (waiting for it to be ready). */
 export function gzippedFileBytes(path: string): Buffer {
-  const file = given.get(resolve(path));
+  const key = resolve(path);
+  const file = given.get(key);
   if (file !== undefined) {
     const state = new Int32Array(file.state);
     const deadline = Date.now() + WAIT_MS;
     while (Atomics.load(state, 0) === PENDING && Date.now() < deadline) Atomics.wait(state, 0, PENDING, 100);
     if (Atomics.load(state, 0) === READY) return Buffer.from(file.memory);
     // The pool's thread could not unpack it (or is stuck): read it here, as a lone thread would.
-    given.delete(resolve(path));
+    given.delete(key);
   }
   return gunzipSync(readFileSync(path));
 }

@@ -9,6 +9,7 @@ import { ACLED_CUES, ACTOR_KIND_CUES, ASSAULT_MODE_CUES, EVENT_TRIGGER_PATTERN, 
 import { modelsDirectory } from '../../util/package-root.js';
 import { porterStem } from '../summary/porter-stemmer.js';
 import { clusterLevels, loadWordClusters, type WordClusters } from '../entities/tagger/word-clusters.js';
+import { defaultModelDirectory, modelFiles } from '../entities/tagger/tagger.js';
 import { ALL_CODES, eventTypeInfo, type EventTypeInfo } from './event-types.js';
 import { buildCueIndex, buildTokenMatcher, candidateCues, matchTokens } from './cue-index.js';
 import { featureValues, linearModelFromJson, predictFromValues, type LinearModel, type LinearModelJson } from './linear-model.js';
@@ -376,7 +377,7 @@ export function defaultEventModelPath(): string {
 
 /** Path of the NER word-cluster table the event models share (`models/ner/word-clusters.tsv.gz`). */
 export function defaultWordClusterPath(): string {
-  return join(modelsDirectory(), 'ner', 'word-clusters.tsv.gz');
+  return join(defaultModelDirectory(), modelFiles.clusters);
 }
 
 /** Word → cluster id at one granularity of a cluster table (`1` = 256 clusters). */
