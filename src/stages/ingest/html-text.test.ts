@@ -50,3 +50,19 @@ test('limitNesting ignores tags inside scripts', () => {
   const html = `<body><script>var s = "${'<div>'.repeat(50)}";</script><p>x</p></body>`;
   assert.equal(limitNesting(html, 5), html);
 });
+
+test('limitNesting empties scripts and style sheets when asked, and keeps JSON-LD', () => {
+  const html = '<head><STYLE>p { color: red }</STYLE><script type="application/ld+json">{"datePublished":"2018-01-02"}</script></head>'
+    + '<body><!-- <script> --><script src="a.js"></script><p>one</p><script>if (a < b) document.write("<p>two</p>");</SCRIPT ><p>three</p></body>';
+  assert.equal(
+    limitNesting(html, 80, true),
+    '<head><STYLE></STYLE><script type="application/ld+json">{"datePublished":"2018-01-02"}</script></head>'
+      + '<body><!-- <script> --><script src="a.js"></script><p>one</p><script></SCRIPT ><p>three</p></body>',
+  );
+  // Unasked, or with nothing to empty, the page is the same string.
+  assert.equal(limitNesting(html, 80), html);
+  const plain = '<body><p>one</p><script></script></body>';
+  assert.equal(limitNesting(plain, 80, true), plain);
+  // An unclosed script is left as it is.
+  assert.equal(limitNesting('<body><p>x</p><script>var a = 1;', 80, true), '<body><p>x</p><script>var a = 1;');
+});

@@ -121,7 +121,7 @@ export function extractHtml(html: string, options: ExtractHtmlOptions = {}): Htm
     if (fromUrl) Object.assign(article, { published: fromUrl, publishedSource: 'url' });
     return article;
   }
-  source = limitNesting(source, MAX_NESTING_DEPTH);
+  source = limitNesting(source, MAX_NESTING_DEPTH, true);
 
   let document: Document;
   try {

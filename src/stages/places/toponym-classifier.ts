@@ -17,6 +17,7 @@ import { PLACE_WORD, type FoundToponym, type ToponymCandidate } from './toponym-
 import { headReading } from './toponym-use.js';
 import { firstTokenEndingAfter } from '../../doc/token-search.js';
 import { itemOr } from '../../util/arrays.js';
+import { WordTable } from '../../util/word-table.js';
 
 /** A trained classifier: feature weights and the probability from which a candidate is literal. */
 export interface ToponymClassifier {
@@ -192,8 +193,21 @@ const LOCATIVE_WORDS: ReadonlySet<string> = new Set(['in', 'at', 'from', 'into',
 /** Lower-case words that do occur inside place names (`Bosnia and Herzegovina`, `Isle of Man`). */
 const NAME_JOINERS: ReadonlySet<string> = new Set(['and', 'of', 'the', 'de', 'del', 'la', 'le', 'du', 'da', 'do', 'dos', 'das', 'al', 'el', 'on', 'upon', 'en', 'sur', 'am', 'im', 'an', 'der', 'y', 'e', 'i']);
 
-/** Words of a sports report. */
-const SPORTS_WORDS: ReadonlySet<string> = new Set('match matches season league championship coach goal goals scored score scoring striker midfielder defender goalkeeper win wins victory defeat beat playoff playoffs tournament semifinal semifinals quarterfinal final finals innings wicket pitcher inning touchdown quarterback referee fixture fixtures squad'.split(' '));
+/**
+ * Words of a sports report, looked up straight from the text (counting them lower-cased every
+ * token of the article: a fifth of the feature time).
+ */
+const SPORTS_WORDS = new WordTable('match matches season league championship coach goal goals scored score scoring striker midfielder defender goalkeeper win wins victory defeat beat playoff playoffs tournament semifinal semifinals quarterfinal final finals innings wicket pitcher inning touchdown quarterback referee fixture fixtures squad'.split(' '));
+
+/** True when at least `enough` tokens of 4 characters or more are sports words (a token with `’` or other marks inside is none). */
+function hasSportsWords(text: string, tokens: readonly Token[], enough: number): boolean {
+  let found = 0;
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index]!;
+    if (token.end - token.start >= 4 && SPORTS_WORDS.idOf(text, token.start, token.end) > 0 && ++found >= enough) return true;
+  }
+  return false;
+}
 
 /** Words that carry no meaning of their own for {@link emitArticleFeatures}' `pred` feature. */
 const FUNCTION_WORDS: ReadonlySet<string> = new Set('the and for from with into onto over under after before since until near via are was were been being has have had will would could should can may might must does did this that these those which who whom whose where when while because than then also its their his her our your about across along around between among during within without against toward towards through throughout upon'.split(' '));
@@ -383,9 +397,7 @@ function emitArticleFeatures(text: string, candidates: readonly ToponymCandidate
     if (candidate.ruleUse === 'metonymic' || candidate.ruleUse === 'modifier') metonymic++;
   }
   const metonymyBand = String(Math.round((4 * metonymic) / Math.max(1, read)));
-  let sportsWords = 0;
-  for (const token of tokens) if (token.end - token.start >= 4 && SPORTS_WORDS.has(lowerOf(text, token))) sportsWords++;
-  const sports = sportsWords >= 3;
+  const sports = hasSportsWords(text, tokens, 3);
 
   for (let index = 0; index < candidates.length; index++) {
     const candidate = candidates[index]!;
@@ -574,16 +586,22 @@ function feedHashes(piece: string, state: Int32Array): void {
 /**
  * Weights by the two hashes of their feature names: an open-addressing table whose slot (chosen
  * by the first hash) holds the second hash and the weight side by side, 8 bytes in all, so a
- * probe reads one cache line and the table stays small enough for the cache; a second hash of 0
- * marks an empty slot (a real 0 is stored as 1).
+ * probe reads one cache line; a second hash of 0 marks an empty slot (a real 0 is stored as 1).
+ * Most features an article makes are not in the model (a rare word, a pair never seen), and
+ * finding that out read the 256 KB table, which the other stages keep pushing out of the cache
+ * (half the time of a lookup went to that one read): a 32 KB bit set by the second hash answers
+ * most of them first.
  */
-export interface WeightTable { readonly mask: number; readonly keys: Int32Array; readonly weights: Float32Array }
+export interface WeightTable { readonly mask: number; readonly keys: Int32Array; readonly weights: Float32Array; readonly filter: Int32Array }
+
+/** Bits of {@link WeightTable.filter}: 2^18, for a false positive rate of about 8 % at 20,000 weights. */
+const FILTER_MASK = (1 << 18) - 1;
 
 function weightTable(weights: ReadonlyMap<string, number>): WeightTable {
   let size = 16;
   while (size < weights.size * 1.5) size *= 2;
   const buffer = new ArrayBuffer(size * 8);
-  const table: WeightTable = { mask: size - 1, keys: new Int32Array(buffer), weights: new Float32Array(buffer) };
+  const table: WeightTable = { mask: size - 1, keys: new Int32Array(buffer), weights: new Float32Array(buffer), filter: new Int32Array((FILTER_MASK + 1) >>> 5) };
   const hashes = new Int32Array(2);
   for (const [feature, weight] of weights) {
     featureHashes(feature, '', undefined, hashes);
@@ -592,13 +610,17 @@ function weightTable(weights: ReadonlyMap<string, number>): WeightTable {
     while (table.keys[2 * slot] !== 0 && table.keys[2 * slot] !== check) slot = (slot + 1) & table.mask;
     table.keys[2 * slot] = check;
     table.weights[2 * slot + 1] = weight;
+    const bit = check & FILTER_MASK;
+    table.filter[bit >>> 5] = table.filter[bit >>> 5]! | (1 << (bit & 31));
   }
   return table;
 }
 
 function tableWeight(table: WeightTable, first: number, second: number): number {
-  const { keys, mask } = table;
   const check = second || 1;
+  const bit = check & FILTER_MASK;
+  if ((table.filter[bit >>> 5]! & (1 << (bit & 31))) === 0) return 0;
+  const { keys, mask } = table;
   for (let slot = first & mask; ; slot = (slot + 1) & mask) {
     const key = keys[2 * slot]!;
     if (key === check) return table.weights[2 * slot + 1]!;
