@@ -19,16 +19,18 @@ export const v8Flags: readonly string[] = [
   // compiling fell from 7.8 to 5.8 s and the run's CPU time by 5–7 %, with the warm pipeline
   // unchanged (bench stages 11.29 / 11.38 vs 11.46 / 11.01 ms an article, same run, loaded machine).
   '--no-turbo-inline-array-builtins',
-  // Tier a function up to TurboFan after three times V8's default budget of executed bytecode
+  // Tier a function up to TurboFan after eight times V8's default budget of executed bytecode
   // (67,584). The stages are large functions with many rarely taken branches: optimised early,
   // they lacked type feedback and were thrown back ("insufficient type feedback", "wrong map")
   // and compiled again, findAttributions 6 times at 130–260 ms each. One thread over the 1,650
-  // shared articles compiled for 8.1 s (4.4 s at three times the budget); with two analysis
-  // threads on two cores that compiling takes CPU from them: `lede ingest` used 1–4 s less CPU
-  // in 7 of 7 interleaved pairs and ran +1 to +11 % faster in 6 of 7 (machine in a slow phase, 72–91
-  // articles/s). One thread alone, whose compiling runs on the idle core, neither gains nor loses
-  // beyond noise.
-  '--interrupt-budget=202752',
+  // shared articles compiled for 8.1 s at the default budget, 4.4 s at three times it; with two
+  // analysis threads on two cores that compiling takes CPU from them: at three times the
+  // budget, `lede ingest` used 1–4 s less CPU in 7 of 7 interleaved pairs and ran +1 to +11 %
+  // faster in 6 of 7. Eight times (2026-11-27): 0.44 s faster on average than three times over
+  // 6 interleaved pairs (faster in 4), sixteen times 0.25 s over 5; the warm code is the same, it
+  // only comes later. One thread alone, whose compiling runs on the idle core, neither gains nor
+  // loses beyond noise.
+  '--interrupt-budget=540672',
 ];
 
 /**
