@@ -12,7 +12,31 @@ const ASCII = /^[\0-\x7f]*$/;
 // guillemets, the ellipsis): none is a letter or digit, none decomposes into one, and all become
 // the separating space as they are.
 const ASCII_AND_PUNCTUATION = /^[\0-\x7f\u00a0\u00ab\u00bb\u2010-\u2015\u2018-\u201f\u2026]*$/;
-const NOT_ASCII_LETTER_OR_DIGIT = /[^a-z0-9]+/g;
+
+/** Bytes of {@link foldAsciiWords}' result, reused (grown when a text needs more). */
+let folded = Buffer.alloc(4096);
+
+/**
+ * What `text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()` gives for a text whose letters are
+ * all ASCII, in one pass over its characters: the regular expression's replacement, a thousand
+ * matches in an article, was three quarters of the folding time.
+ */
+function foldAsciiWords(text: string): string {
+  if (folded.length < text.length) folded = Buffer.alloc(text.length * 2);
+  const bytes = folded;
+  let length = 0;
+  let gap = false;
+  for (let at = 0; at < text.length; at++) {
+    let code = text.charCodeAt(at);
+    if (code >= 65 && code <= 90) code += 32;
+    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
+      if (gap && length > 0) bytes[length++] = 32;
+      gap = false;
+      bytes[length++] = code;
+    } else gap = true;
+  }
+  return bytes.toString('latin1', 0, length);
+}
 
 /**
  * Folds text for indexing: accents off, lower case, every run of non-letters and non-digits one
@@ -24,7 +48,7 @@ export function foldText(text: string): string {
   // result without the Unicode tables (most names and about half the articles).
   // The same for English articles, whose only non-ASCII characters are usually such punctuation:
   // normalising a whole article took a third of the time its rows took to build.
-  if (ASCII.test(text) || ASCII_AND_PUNCTUATION.test(text)) return text.toLowerCase().replace(NOT_ASCII_LETTER_OR_DIGIT, ' ').trim();
+  if (ASCII.test(text) || ASCII_AND_PUNCTUATION.test(text)) return foldAsciiWords(text);
   return text
     .normalize('NFKD')
     .replace(MARKS, '')
