@@ -590,7 +590,7 @@ function feedHashes(piece: string, state: Int32Array): void {
  * A feature the model lacks (a rare word, a pair never seen) was found missing by a read of the
  * 256 KB table, which the other stages keep pushing out of the cache (half the time of a lookup
  * went to that read): a 32 KB bit set by the second hash answers most of those first (the places
- * stage 3 % faster with this and the sports-word count below, same output).
+ * stage 3 % faster with this and the sports-word count of {@link hasSportsWords}, same output).
  */
 export interface WeightTable { readonly mask: number; readonly keys: Int32Array; readonly weights: Float32Array; readonly filter: Int32Array }
 
