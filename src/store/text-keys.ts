@@ -7,7 +7,6 @@
 // `new RegExp(…)`, rebuilt on every call.
 const MARKS = /\p{M}+/gu;
 const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]+/gu;
-const ASCII = /^[\0-\x7f]*$/;
 // ASCII with the non-ASCII punctuation of English news (no-break space, dashes, curly quotes,
 // guillemets, the ellipsis): none is a letter or digit, none decomposes into one, and all become
 // the separating space as they are.
@@ -44,11 +43,11 @@ function foldAsciiWords(text: string): string {
  * (SQLite's unicode61 and PostgreSQL's default parser disagree on hyphens, apostrophes and dots).
  */
 export function foldText(text: string): string {
-  // ASCII has no decompositions or marks, and its letters and digits are [A-Za-z0-9]: the same
-  // result without the Unicode tables (most names and about half the articles).
-  // The same for English articles, whose only non-ASCII characters are usually such punctuation:
-  // normalising a whole article took a third of the time its rows took to build.
-  if (ASCII.test(text) || ASCII_AND_PUNCTUATION.test(text)) return foldAsciiWords(text);
+  // ASCII has no decompositions or marks, and its letters and digits are [A-Za-z0-9]; the
+  // punctuation ASCII_AND_PUNCTUATION allows is neither: the same result without the Unicode
+  // tables for most names and English articles (normalising a whole article took a third of the
+  // time its rows took to build).
+  if (ASCII_AND_PUNCTUATION.test(text)) return foldAsciiWords(text);
   return text
     .normalize('NFKD')
     .replace(MARKS, '')

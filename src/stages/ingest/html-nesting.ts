@@ -27,14 +27,15 @@ const TAG_PATTERN = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)[^>]*>/g;
 const EMPTIED_ELEMENTS = new Set(['script', 'style']);
 const JSON_LD = /ld\+json/i;
 
-/** The end of raw-text element `name`'s content (its closing tag, any case) from `from`, or -1. */
+/** The closing tag of each raw-text element, any case, made once. */
+const CLOSING_TAGS = new Map([...RAW_TEXT_ELEMENTS].map((name) => [name, new RegExp(`</${name}`, 'gi')]));
+
+/** The end of raw-text element `name`'s content (its closing tag) from `from`, or -1. */
 function rawTextEnd(html: string, name: string, from: number): number {
-  const pattern = closingPatterns.get(name) ?? new RegExp(`</${name}`, 'gi');
-  closingPatterns.set(name, pattern);
+  const pattern = CLOSING_TAGS.get(name)!;
   pattern.lastIndex = from;
   return pattern.exec(html)?.index ?? -1;
 }
-const closingPatterns = new Map<string, RegExp>();
 
 /**
  * Drops the tags (not the text) of elements nested deeper than `maxDepth`, so the text they hold
