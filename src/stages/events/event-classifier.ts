@@ -274,6 +274,13 @@ export interface EventTypeResult {
   readonly cued: boolean;
   /** The most probable of the 25 ACLED sub-types (differs from `code` when a CASE extra class wins). */
   readonly acledOnly: EventTypeInfo;
+  /**
+   * Per PLOVER type, the most probable class of that type the cues allow (absent: no class has that
+   * type, as for REQUEST or REJECT). The two models are trained apart and often disagree ("denied
+   * involvement in the bombing": REJECT, and a bombing's sub-type); a record's ACLED sub-type must
+   * be one of its PLOVER type's.
+   */
+  readonly byPlover: ReadonlyMap<PloverType, EventTypeInfo>;
 }
 
 /** Average class probabilities of an ensemble (all members share one class order). */
@@ -323,6 +330,23 @@ function argmaxAllowed(values: Float64Array, classes: readonly string[], gate: C
   return best < 0 ? 0 : best;
 }
 
+/** {@link EventTypeResult.byPlover}: per PLOVER type, the most probable class of it that the gate allows. */
+function bestByPlover(values: Float64Array, classes: readonly string[], gate: CueGate): Map<PloverType, EventTypeInfo> {
+  const best = new Map<PloverType, number>();
+  for (let index = 0; index < values.length; index++) {
+    const candidate = classes[index];
+    if (!candidate) continue;
+    const type = eventTypeInfo(candidate).ploverType;
+    const current = best.get(type);
+    // The value first: the gate may read the context's cues, needed only for an index that would win.
+    if (current !== undefined && !(values[index]! > values[current]!)) continue;
+    if (gate.allows(candidate)) best.set(type, index);
+  }
+  const infos = new Map<PloverType, EventTypeInfo>();
+  for (const [type, index] of best) infos.set(type, eventTypeInfo(classes[index]!));
+  return infos;
+}
+
 /**
  * Classifies a sentence or snippet with the trained models. `context` (default none) is text around it
  * whose weapon words also count as evidence for a weapon sub-type: "The US has carried out additional
@@ -353,6 +377,7 @@ export function classifyEventText(text: string, models: EventTypeModels, context
     ...(mode ? { mode } : {}),
     cued: hits.acled.length > 0 || hits.plover.length > 0,
     acledOnly: classes[acledOnlyIndex] ? eventTypeInfo(classes[acledOnlyIndex]!) : info,
+    byPlover: bestByPlover(acledProbabilities, classes, gate),
   };
 }
 

@@ -87,3 +87,21 @@ test('weapon words in the context sentence count as evidence', () => {
   assert.notEqual(classifyEventText(text, models).acledOnly.code, 'AIR_STRIKE');
   assert.equal(classifyEventText(text, models, context).acledOnly.code, 'AIR_STRIKE');
 });
+
+test('an event record\'s ACLED sub-type is one of its PLOVER type\'s, or Other when it has none', async () => {
+  // The sub-type and PLOVER models are trained apart; the denial below read "Looting/property destruction" before.
+  const text = 'A suicide bomber killed at least 12 people at a wedding hall in Kabul on Thursday. '
+    + 'The Taliban denied involvement in a statement. President Ashraf Ghani ordered an investigation. '
+    + 'Turkey warned Greece on Tuesday against any military build-up on the islands. '
+    + 'Rwandan rebels accused the government of breaking the truce.';
+  const doc = await analyze(text);
+  assert.ok(doc.events.length >= 3, doc.events.map((event) => describe(doc, event)).join('\n'));
+  const { EVENT_TYPES } = await import('./event-types.js');
+  for (const event of doc.events) {
+    const info = EVENT_TYPES.find((entry) => entry.acledType === event.acledType && entry.acledSubType === event.acledSubType);
+    const outside = event.acledType === 'Other' && event.acledSubType === 'Other';
+    assert.ok(outside || info?.ploverType === event.ploverType, `${describe(doc, event)}: ${event.acledType} / ${event.acledSubType}`);
+  }
+  const denial = doc.events.find((event) => doc.text.slice(event.trigger.start, event.trigger.end) === 'denied');
+  if (denial) assert.notEqual(denial.acledSubType, 'Looting/property destruction');
+});

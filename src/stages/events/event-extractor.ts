@@ -10,7 +10,7 @@ import type { Casualty, Doc, Entity, Event, EventActor, Mention, Place, Quote, S
 import { ACTOR_KIND_CUES, CASUALTY_TRIGGER_PATTERN, EVENT_TRIGGER_PATTERN, PLOVER_TRIGGER_PATTERNS } from '../../lang/en/event-triggers.js';
 import { assaultMode, classifyEventText, type EventTypeModels, type EventTypeResult } from './event-classifier.js';
 import { buildTokenMatcher, matchTokens } from './cue-index.js';
-import { eventTypeInfo } from './event-types.js';
+import { eventTypeInfo, type EventTypeInfo } from './event-types.js';
 import { SpanIndex } from '../../doc/span-index.js';
 
 /** Options of {@link extractEvents}. */
@@ -526,8 +526,7 @@ export function extractEvents(doc: Readonly<Doc>, models: EventTypeModels, optio
     const historical = !!draft.timex && !!published && draft.timex.value.slice(0, 4) < published.slice(0, 4)
       || (!!draft.timex && !!published && draft.timex.value.length >= 7 && draft.timex.value.slice(0, 7) < published.slice(0, 7) && monthsBetween(draft.timex.value, published) > 2);
     const mode = draft.type.mode;
-    // "Al Qaeda was responsible for the 2013 attack": the attribution is how it is told; the record is the attack.
-    const info = draft.type.code === 'ATTRIB' ? draft.type.acledOnly : draft.type.info;
+    const info = acledCategory(draft.type);
     return {
       id: `ev${index + 1}`,
       start: Math.min(...draft.evidence.map((span) => span.start)),
@@ -548,6 +547,21 @@ export function extractEvents(doc: Readonly<Doc>, models: EventTypeModels, optio
       rule: draft.rule,
     };
   });
+}
+
+/** ACLED's category for what no ACLED or CASE 2021 class stands for (a request, a threat, a denial). */
+const OUTSIDE_ACLED = { acledType: 'Other', acledSubType: 'Other' } as const;
+
+/**
+ * The ACLED type and sub-type of a record of type `type`: the sub-type model's class when its PLOVER
+ * type is the record's, else the most probable class of the record's PLOVER type ("The Taliban denied
+ * involvement" is a REJECT, not the bombing's sub-type), else {@link OUTSIDE_ACLED}.
+ */
+function acledCategory(type: EventTypeResult): Pick<EventTypeInfo, 'acledType' | 'acledSubType'> {
+  // "Al Qaeda was responsible for the 2013 attack": the attribution is how it is told; the record is the attack.
+  const info = type.code === 'ATTRIB' ? type.acledOnly : type.info;
+  if (info.ploverType === type.ploverType) return info;
+  return type.byPlover.get(type.ploverType) ?? OUTSIDE_ACLED;
 }
 
 function monthsBetween(from: string, to: string): number {
