@@ -105,3 +105,23 @@ test('an event record\'s ACLED sub-type is one of its PLOVER type\'s, or Other w
   const denial = doc.events.find((event) => doc.text.slice(event.trigger.start, event.trigger.end) === 'denied');
   if (denial) assert.notEqual(denial.acledSubType, 'Looting/property destruction');
 });
+
+// [sentence, trigger, an actor name contains (or null: none), a target name contains]
+const voiceCases: readonly [string, string, string | null, string][] = [
+  // A passive verb's subject is acted on; the agent follows `by`.
+  ['Opposition leader Alexei Navalny was arrested by Russian police at a Moscow airport on Sunday.', 'arrested', 'Russian', 'Alexei Navalny'],
+  ['Roman Protasevich was detained after his flight was diverted.', 'detained', null, 'Roman Protasevich'],
+  // A name right before an event verb is its subject (before an event noun, "the US Consulate attack", it is what was hit).
+  ['The Iraqi army attacked militants near Mosul on Tuesday.', 'attacked', 'Iraqi', ''],
+];
+for (const [text, trigger, actor, target] of voiceCases) {
+  test(`participants by voice: ${text}`, async () => {
+    const doc = await analyze(text);
+    const event = doc.events.find((candidate) => doc.text.slice(candidate.trigger.start, candidate.trigger.end) === trigger);
+    assert.ok(event, doc.events.map((candidate) => describe(doc, candidate)).join('\n') || 'no events');
+    if (actor === null) assert.equal(event.actors.length, 0, describe(doc, event));
+    else assert.ok(event.actors.some((entry) => entry.name.includes(actor)), describe(doc, event));
+    if (target) assert.ok(event.targets.some((entry) => entry.name.includes(target)), describe(doc, event));
+    assert.ok(!event.actors.some((entry) => event.targets.some((other) => other.name === entry.name)), describe(doc, event));
+  });
+}

@@ -54,6 +54,11 @@ const REPORTING_AFTER = /^\s*(?:spokes\w+|said|told|added|says|confirmed|announc
 // "Pentagon spokesperson …", "White House officials said": the name is who speaks.
 const ATTRIBUTION_AFTER = /^\s+(?:spokes(?:man|woman|person|people)|press (?:secretary|office)|officials?\s+(?:said|told)|said|told|says|statement)\b/i;
 // A clause boundary between a trigger and a word: "…, which oversees US military operations", "following the ousting of …".
+// "Roman Protasevich was detained", "two soldiers were reportedly killed": the trigger is a passive verb,
+// so the subject before it is the one acted on; who acts is named after `by`, if at all.
+const PASSIVE_BEFORE = /\b(?:was|were|been|being|is|are|be|get|gets|got|gotten)\s+(?:\w+ly\s+)?$/i;
+const PARTICIPLE = /(?:ed|en|wn|shot|held|hit|struck|caught|fought|hurt|set|put)$/i;
+const AGENT_BEFORE = /\bby\s+(?:the\s+)?$/i;
 const CLAUSE_BREAK = /,\s*(?:according|which|who|where|while|a country|said|told)\b|;|\s[–—]\s|\b(?:following|after|before|since|when|though|although|because)\b/i;
 // A date inside "following the ousting of Libyan dictator Moammar Gadhafi in 2011" dates that other happening.
 const SUBORDINATE_DATE = /\b(?:following|after|before|since|when)\b[^,;]*$/i;
@@ -365,7 +370,9 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
       hypothetical: HYPOTHETICAL_BEFORE.test(before),
       aggregate: AGGREGATE_BEFORE.test(before) || /(?:strikes|raids|attacks|bombings|clashes|protests|demonstrations|rallies|arrests)$/.test(triggerText) && !/\b(?:the|these|those)\s+$/i.test(before),
     };
-    // Participants: entity mentions in the sentence; before the trigger acts, after it is acted on.
+    // Participants: entity mentions in the sentence; before the trigger acts, after it is acted on
+    // (the other way round for a passive verb, whose agent follows `by`).
+    const passive = PASSIVE_BEFORE.test(before) && PARTICIPLE.test(triggerText);
     const actors: EventActor[] = [];
     // Where each actor was named (same order as `actors`), to join coordinated subjects.
     const actorSpans: Span[] = [];
@@ -378,13 +385,14 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
       if (sentenceSpeakers.some((quote) => overlaps(quote.speaker!, mention) && !(quote.cue && overlaps(quote.cue, trigger)))) continue;
       used.push(built.span);
       if (built.span.end <= trigger.start && mention.start >= windowFirst) {
-        // "the US Consulate attack": a name right before the event noun is what was hit, not who did it.
-        if (/^\s?$/.test(text.slice(built.span.end, trigger.start)) && /\b(?:the|an?)\s+$/i.test(textBefore(text, mention.start, sentence, 6))) addParticipant(targets, built.actor);
+        // "the US Consulate attack": a name right before the event noun is what was hit, not who did it
+        // (before a verb, "the Iraqi army attacked", it is the subject).
+        if (passive || /^\s?$/.test(text.slice(built.span.end, trigger.start)) && !/ed$/.test(triggerText) && /\b(?:the|an?)\s+$/i.test(textBefore(text, mention.start, sentence, 6))) addParticipant(targets, built.actor);
         else { const known = actors.length; addParticipant(actors, built.actor); if (actors.length > known) actorSpans.push(built.span); }
       } else if (mention.start >= trigger.end && mention.start < window.end) {
         const gap = text.slice(trigger.end, mention.start);
         // "conducted in coordination with the Libyan Government of National Accord": a partner acts too.
-        if (/\b(?:in coordination with|alongside|together with|jointly with|backed by)\s+(?:the\s+)?$/i.test(gap)) { const known = actors.length; addParticipant(actors, built.actor); if (actors.length > known) actorSpans.push(built.span); continue; }
+        if (/\b(?:in coordination with|alongside|together with|jointly with|backed by)\s+(?:the\s+)?$/i.test(gap) || passive && AGENT_BEFORE.test(gap) && !CLAUSE_BREAK.test(gap)) { const known = actors.length; addParticipant(actors, built.actor); if (actors.length > known) actorSpans.push(built.span); continue; }
         // Only the text after the last word that introduces the one acted on must stay in the clause
         // ("the strike, which took place near Ubari, Libya, killed “two al Qaeda terrorists, including Musa Abu Dawud").
         const lastLink = [...gap.matchAll(/\b(?:against|targeting|killing|killed|wounding|wounded|hitting|including|on)\b/gi)].pop();
@@ -403,7 +411,7 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
       if (!/^\s*(?:,|and|,\s*and)\s+(?:the\s+)?$/i.test(gap)) break;
       first--;
     }
-    const actor = subjects.length ? [...subjects.slice(first), ...partners] : partners.length ? partners : index > 0 ? [...(mentions[index - 1]?.actors ?? [])] : [];
+    const actor = subjects.length ? [...subjects.slice(first), ...partners] : partners.length ? partners : index > 0 && !passive ? [...(mentions[index - 1]?.actors ?? [])] : [];
     const ownTargets = targets.filter((target) => !actor.some((known) => sameParticipant(known, target)));
     // "Pentagon spokesperson Maj. Sheryll Klinkel told CNN": a place naming who reports is not where it happened.
     const placeCandidates = sentencePlaces.filter((place) => !used.some((span) => overlaps(span, place)));
