@@ -125,3 +125,11 @@ for (const [text, trigger, actor, target] of voiceCases) {
     assert.ok(!event.actors.some((entry) => event.targets.some((other) => other.name === entry.name)), describe(doc, event));
   });
 }
+
+test('a reaction to an event ("condemned the bombing") does not replace the source that told it', async () => {
+  const doc = await analyze('A car bomb killed at least nine people at a market in Mogadishu on Saturday, officials said. '
+    + 'President Mohamed Abdullahi Mohamed condemned the bombing and ordered an investigation.');
+  const bombing = doc.events.find((event) => event.casualties.length > 0);
+  assert.ok(bombing, doc.events.map((event) => describe(doc, event)).join('\n') || 'no events');
+  assert.equal(bombing.source?.name, 'officials', describe(doc, bombing));
+});

@@ -91,6 +91,8 @@ interface EventMention {
   readonly timex: Timex | null;
   readonly casualties: Casualty[];
   readonly source: Event['source'];
+  /** Whether the source tells of the event (`said`, `according to`) rather than reacts to it (`condemned`, `denied`). */
+  readonly sourceReports: boolean;
   readonly flags: Event['flags'];
   readonly anaphoric: boolean;
   readonly distinct: boolean;
@@ -277,6 +279,19 @@ function addParticipant(list: EventActor[], actor: EventActor): void {
   if (!known) list.push(actor);
 }
 
+// Cues by which a speaker tells what happened, as opposed to judging or answering it ("condemned the
+// bombing", "denied involvement").
+const REPORTING_CUE = /^(?:sa(?:id|ys?|ying)|t(?:old|ells?)|add(?:ed|s)?|report(?:ed|s)?|announc(?:ed|es?)|confirm(?:ed|s)?|stat(?:ed|es?)|not(?:ed|es?)|explain(?:ed|s)?|wr(?:ote|ites?)|describ(?:ed|es?)|recount(?:ed|s)?|according)$/i;
+
+/** {@link findSource} and whether that source tells of the event ({@link EventMention.sourceReports}). */
+function reportingSource(context: Context, sentence: Sentence, trigger: Span): { source: Event['source']; reports: boolean } {
+  const source = findSource(context, sentence, trigger);
+  if (!source?.quote) return { source, reports: source !== null };
+  const quote = context.doc.quotes.find((entry) => entry.id === source.quote);
+  const cue = quote?.cue ? context.doc.text.slice(quote.cue.start, quote.cue.end).trim().split(/\s+/)[0] ?? '' : '';
+  return { source, reports: REPORTING_CUE.test(cue) };
+}
+
 /** Finds the speaker that reports a sentence: a quote around it, or `according to X` in it. */
 function findSource(context: Context, sentence: Sentence, trigger: Span): Event['source'] {
   const { doc } = context;
@@ -429,7 +444,7 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
     const casualties = findCasualties(text, window);
     mentions.push({
       sentence, trigger, window, type: mentionType, actors: actor, targets: ownTargets, places, timex, casualties,
-      source: findSource(context, sentence, trigger), flags,
+      ...sourceOf(reportingSource(context, sentence, trigger)), flags,
       anaphoric: ANAPHOR_BEFORE.test(before) && !/\b\d{4}\s+$/.test(before),
       distinct: DISTINCT_BEFORE.test(before),
     });
@@ -474,6 +489,7 @@ interface EventDraft {
   timex: Timex | null;
   casualties: Casualty[];
   source: Event['source'];
+  sourceReports: boolean;
   flags: Event['flags'];
   evidence: Span[];
   rule: string;
@@ -486,8 +502,15 @@ function merge(record: EventDraft, mention: EventMention): void {
   // The most precise date told: `2012-09` over `2012`.
   if (mention.timex && (!record.timex || mention.timex.value.length > record.timex.value.length)) record.timex = mention.timex;
   for (const casualty of mention.casualties) if (!record.casualties.some((known) => known.start === casualty.start)) record.casualties.push(casualty);
-  if (!record.source?.entity && mention.source?.entity) record.source = mention.source;
-  else if (!record.source && mention.source) record.source = mention.source;
+  // A named source replaces an unnamed one ("officials said") when it too tells of the event; one that
+  // reacts to it ("Ghani condemned the bombing") is kept only when nothing better was told.
+  const better = !record.source && !!mention.source
+    || !!mention.source?.entity && !record.source?.entity && (mention.sourceReports || !record.sourceReports)
+    || mention.sourceReports && !record.sourceReports && !!mention.source;
+  if (better) {
+    record.source = mention.source;
+    record.sourceReports = mention.sourceReports;
+  }
   if (!record.evidence.some((span) => span.start === mention.sentence.start)) record.evidence.push({ start: mention.sentence.start, end: mention.sentence.end });
   // A violent mention typed with more confidence (`airstrike` over `strike`) decides the sub-type.
   if (mention.type.confidence > record.type.confidence && mention.type.info.ploverType === record.type.info.ploverType) record.type = mention.type;
@@ -520,7 +543,7 @@ export function extractEvents(doc: Readonly<Doc>, models: EventTypeModels, optio
       if (record) { merge(record, mention); continue; }
       drafts.push({
         type: mention.type, trigger: mention.trigger, actors: [...mention.actors], targets: [...mention.targets], places: [...mention.places],
-        timex: mention.timex, casualties: [...mention.casualties], source: mention.source, flags: { ...mention.flags },
+        timex: mention.timex, casualties: [...mention.casualties], source: mention.source, sourceReports: mention.sourceReports, flags: { ...mention.flags },
         evidence: [{ start: mention.sentence.start, end: mention.sentence.end }], rule: 'trigger',
       });
     }
@@ -570,6 +593,10 @@ function acledCategory(type: EventTypeResult): Pick<EventTypeInfo, 'acledType' |
   const info = type.code === 'ATTRIB' ? type.acledOnly : type.info;
   if (info.ploverType === type.ploverType) return info;
   return type.byPlover.get(type.ploverType) ?? OUTSIDE_ACLED;
+}
+
+function sourceOf(found: { source: Event['source']; reports: boolean }): Pick<EventMention, 'source' | 'sourceReports'> {
+  return { source: found.source, sourceReports: found.reports };
 }
 
 function monthsBetween(from: string, to: string): number {
