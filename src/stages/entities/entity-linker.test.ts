@@ -134,3 +134,14 @@ test('a lower-case Arabic article before a name joins it', () => {
   const [extended] = extendNameParticles(text, tokens, [{ firstToken: qaeda, lastToken: qaeda, type: 'ORG', rule: 'tagger' }]);
   assert.equal(text.slice(tokens[extended!.firstToken]!.start, tokens[extended!.lastToken]!.end), 'al Qaeda');
 });
+
+test('a clipped first word joins the organisation it is cut from; a whole first word or a person does not', () => {
+  const { entityOf } = analyse('The Federal Reserve raised rates. The Fed said more may come. Jerome Powell spoke for the Fed. '
+    + 'United Nations staff left. United said flights resume.', [
+    ['Federal Reserve', 'ORG'], ['Fed', 'ORG'], ['Jerome Powell', 'PER'], ['Fed', 'ORG'], ['United Nations', 'ORG'], ['United', 'ORG'],
+  ]);
+  // Occurrence 0 of `Fed` is the start of `Federal`.
+  assert.equal(entityOf('Fed', 1), entityOf('Federal Reserve'));
+  assert.equal(entityOf('Fed', 2), entityOf('Federal Reserve'));
+  assert.notEqual(entityOf('United', 1), entityOf('United Nations'));
+});
