@@ -158,7 +158,8 @@ export function findCasualties(text: string, span: Span): Casualty[] {
         found.push({ kind: verb.startsWith('kill') ? 'killed' : 'injured', count: 0, qualifier: 'zero', who: match[1] ?? '', start, end });
         continue;
       }
-      const verb = (order === 'verb-first' ? match[1] : match[5]) ?? '';
+      // Groups: verb-first (verb, modifier, number, who, including); count-first (modifier, number, who, verb).
+      const verb = (order === 'verb-first' ? match[1] : match[4]) ?? '';
       const modifier = (order === 'verb-first' ? match[2] : match[1])?.toLowerCase();
       const quantity = (order === 'verb-first' ? match[3] : match[2]) ?? '';
       const who = ((order === 'verb-first' ? match[4] : match[3]) ?? '').replace(/^of\s+/i, '').trim() + (order === 'verb-first' && match[5] ? match[5] : '');

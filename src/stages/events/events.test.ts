@@ -17,6 +17,11 @@ const casualtyCases: readonly [string, string, number | null, string, string][] 
   ['The army assessed that no civilians were killed.', 'killed', 0, 'zero', 'civilians'],
   ['Gunmen stormed the hotel, killing several guests.', 'killed', null, 'minimum', 'guests'],
   ['An attack that killed our ambassador and several others.', 'killed', null, 'minimum', 'others'],
+  // Count first: the verb after the count decides the kind (these read "injured" until 2026-11-27).
+  ['Five civilians were killed in the attack on Tuesday.', 'killed', 5, 'exact', 'civilians'],
+  ['At least 26 people died in Mamuju.', 'killed', 26, 'minimum', 'people'],
+  ['Nearly 40 villagers were dead by nightfall.', 'killed', 40, 'approximate', 'villagers'],
+  ['Two police officers were wounded.', 'injured', 2, 'exact', 'police officers'],
 ];
 for (const [text, kind, count, qualifier, who] of casualtyCases) {
   test(`casualty: ${text}`, () => {
