@@ -145,3 +145,14 @@ test('a clipped first word joins the organisation it is cut from; a whole first 
   assert.equal(entityOf('Fed', 2), entityOf('Federal Reserve'));
   assert.notEqual(entityOf('United', 1), entityOf('United Nations'));
 });
+
+test('an indefinite description in apposition describes the person just named, not another one', () => {
+  const { linked, entityOf, text } = analyse('Flooding worsened, said Raditya Jati, a spokesman for the agency. Later a spokesman for the army spoke.', [['Raditya Jati', 'PER']]);
+  const jati = entityOf('Raditya Jati');
+  const apposition = text.indexOf('a spokesman');
+  assert.equal(linked.mentions.find((mention) => mention.start === apposition)?.entity, jati);
+  // Not in apposition: a person known only by description.
+  const other = text.indexOf('a spokesman', apposition + 1);
+  const otherEntity = linked.mentions.find((mention) => mention.start === other)?.entity;
+  assert.ok(otherEntity && otherEntity !== jati);
+});

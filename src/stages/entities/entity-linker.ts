@@ -439,7 +439,11 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
 
   const lists = [working, extra];
   const mentionStartingAt = new Map<number, number>();
-  working.forEach((mention, index) => mentionStartingAt.set(mention.firstToken, index));
+  const mentionEndingAt = new Map<number, number>();
+  working.forEach((mention, index) => {
+    mentionStartingAt.set(mention.firstToken, index);
+    mentionEndingAt.set(mention.lastToken, index);
+  });
 
   for (let t = 0; t < tokens.length; t++) {
     if (isInsideName[t]) continue;
@@ -478,6 +482,12 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
     if (next === 'of' || (nounToken && cursor + 1 < tokens.length && UPPER_START.test(linking.tokenText(cursor + 1)) && !['said', 'says'].includes(next) && isInsideName[cursor + 1])) continue;
     const span = { start: token.start, end: nounToken.end };
     if (INDEFINITE.has(word) && PERSON_NOMINALS.has(noun)) {
+      // `Raditya Jati, a spokesman for the agency`: an apposition describes the person just named.
+      const named = linking.tokenText(t - 1) === ',' ? working[mentionEndingAt.get(t - 2) ?? -1] : undefined;
+      if (named && named.type === 'PER' && named.cluster !== null && named.sentence === token.sentence) {
+        extra.push(workingMention(span.start, span.end, t, cursor, token.sentence, 'PER', 'nominal', 'apposition', named.cluster));
+        continue;
+      }
       // `a Africa Command official told CNN`: a person known only by description.
       const mention = workingMention(span.start, span.end, t, cursor, token.sentence, 'PER', 'nominal', 'indefinite-description', null);
       const form = text.slice(tokens[t + 1]?.start ?? span.start, span.end);
