@@ -133,3 +133,16 @@ test('a reaction to an event ("condemned the bombing") does not replace the sour
   assert.ok(bombing, doc.events.map((event) => describe(doc, event)).join('\n') || 'no events');
   assert.equal(bombing.source?.name, 'officials', describe(doc, bombing));
 });
+
+test('a disaster told with a violent word stays a disaster, and a magnitude or a victim count is no count of events', async () => {
+  const doc = await analyze('A magnitude 6.2 earthquake struck the island of Sulawesi early Friday, killing at least 34 people. '
+    + 'At least 26 people died in Mamuju. The region is frequently struck by earthquakes.');
+  const quake = doc.events.find((event) => doc.text.slice(event.trigger.start, event.trigger.end) === 'struck');
+  assert.ok(quake, doc.events.map((event) => describe(doc, event)).join('\n') || 'no events');
+  assert.equal(quake.acledSubType, 'Natural disaster', describe(doc, quake));
+  assert.equal(quake.flags.aggregate, false, describe(doc, quake));
+  const died = doc.events.find((event) => event.casualties.some((casualty) => casualty.count === 26));
+  if (died) assert.equal(died.flags.aggregate, false, describe(doc, died));
+  const habit = doc.events.find((event) => event.trigger.start > doc.text.indexOf('frequently'));
+  if (habit) assert.equal(habit.flags.aggregate, true, describe(doc, habit));
+});

@@ -36,7 +36,9 @@ const HYPOTHETICAL_BEFORE = /\b(?:will|would|could|might|may|shall|threaten(?:ed
 // "did not attack", "denied carrying out the raid", "no airstrikes".
 const NEGATED_BEFORE = /\b(?:not|never|no|denied|deny|denies|n['’]t)\b(?:\s+\S+){0,2}\s*$/i;
 // "a series of airstrikes", "over 500 airstrikes", "dozens of raids", "additional strikes".
-const AGGREGATE_BEFORE = /\b(?:series|wave|campaign|string|spate|number|dozens|hundreds|scores|thousands|several|multiple|numerous|repeated|additional|(?!(?:19|20)\d\d\b)\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten)\b(?:\s+of)?(?:\s+\S+){0,2}\s*$/i;
+// A count before the trigger ("three airstrikes"; a decimal is a measure: "a magnitude 6.2 earthquake"),
+// or a habit ("is frequently struck by earthquakes").
+const AGGREGATE_BEFORE = /\b(?:series|wave|frequently|often|regularly|routinely|usually|commonly|periodically|campaign|string|spate|number|dozens|hundreds|scores|thousands|several|multiple|numerous|repeated|additional|(?<![.\d])(?!(?:19|20)\d\d\b)\d[\d,]*(?!\.\d)|two|three|four|five|six|seven|eight|nine|ten)\b(?:\s+of)?(?:\s+\S+){0,2}\s*$/i;
 // "additional strikes", "another attack": a different event from the ones told before.
 const DISTINCT_BEFORE = /\b(?:additional|another|other|further|new|separate|second|third)\b(?:\s+\S+){0,1}\s*$/i;
 // "the strike", "this airstrike", "the attack": refers back to an event already told.
@@ -104,12 +106,18 @@ interface EventMention {
  * ACCUSE). Its PLOVER type is the one of its ACLED sub-type (the sub-type model is trained on such reports).
  */
 function typedByAcled(type: EventTypeResult, windowText: string): EventTypeResult {
-  const info = type.info.acled ? type.info : type.acledOnly;
+  // A disaster is what happened too ("an earthquake struck", "the building collapsed, killing 12"):
+  // only the classes that say how a happening is told (attribution, diplomacy) give way to ACLED's.
+  const info = type.info.acled || DISASTERS.has(type.info.code) ? type.info : type.acledOnly;
   // A mode only from a weapon word, or from a sub-type defined by its weapon (air strike: aerial).
   const mode = info.ploverType === 'ASSAULT' ? assaultMode(windowText) ?? (info.needsCue ? info.mode : undefined) : info.mode;
   const { mode: _previous, ...rest } = type;
   return { ...rest, info, code: info.code, ploverType: info.ploverType, ...(mode ? { mode } : {}) };
 }
+
+const CASUALTY_WORD_ONLY = /^(?:killed|killing|died|dead|injured|wounded|hurt)$/;
+
+const DISASTERS: ReadonlySet<string> = new Set(['NATURAL_DISASTER', 'MAN_MADE_DISASTER']);
 
 /** Where the text between two triggers divides: at a subordinating word or clause comma, else the middle. */
 function splitPoint(text: string, first: Span, second: Span): number {
@@ -384,7 +392,8 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
       historical: false,
       negated: NEGATED_BEFORE.test(before),
       hypothetical: HYPOTHETICAL_BEFORE.test(before),
-      aggregate: AGGREGATE_BEFORE.test(before) || /(?:strikes|raids|attacks|bombings|clashes|protests|demonstrations|rallies|arrests)$/.test(triggerText) && !/\b(?:the|these|those)\s+$/i.test(before),
+      // A count before a casualty verb counts victims ("at least 26 people died"), not events.
+      aggregate: !CASUALTY_WORD_ONLY.test(triggerText) && AGGREGATE_BEFORE.test(before) || /(?:strikes|raids|attacks|bombings|clashes|protests|demonstrations|rallies|arrests)$/.test(triggerText) && !/\b(?:the|these|those)\s+$/i.test(before),
     };
     // Participants: entity mentions in the sentence; before the trigger acts, after it is acted on
     // (the other way round for a passive verb, whose agent follows `by`).
