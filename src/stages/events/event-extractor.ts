@@ -436,7 +436,11 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
       if (!/^\s*(?:,|and|,\s*and)\s+(?:the\s+)?$/i.test(gap)) break;
       first--;
     }
-    const actor = subjects.length ? [...subjects.slice(first), ...partners] : partners.length ? partners : index > 0 && !passive ? [...(mentions[index - 1]?.actors ?? [])] : [];
+    // Only an event of the same type shares them: in "Buhari has vowed to end the kidnappings" the one who
+    // vows does not kidnap.
+    const previousMention = index > 0 && !passive ? mentions[index - 1] : undefined;
+    const inherited = previousMention && previousMention.type.ploverType === mentionType.ploverType ? [...previousMention.actors] : [];
+    const actor = subjects.length ? [...subjects.slice(first), ...partners] : partners.length ? partners : inherited;
     const ownTargets = targets.filter((target) => !actor.some((known) => sameParticipant(known, target)));
     // "Pentagon spokesperson Maj. Sheryll Klinkel told CNN": a place naming who reports is not where it happened.
     const placeCandidates = sentencePlaces.filter((place) => !used.some((span) => overlaps(span, place)));

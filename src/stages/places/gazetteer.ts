@@ -82,6 +82,9 @@ export function gazetteerFile(dir: string = defaultGazetteerDir()): string {
   return join(dir, 'gazetteer.tsv.gz');
 }
 
+/** The kind word a region's name ends with (`zamfara state`), as {@link loadGazetteer} strips it. */
+const ADMIN_SUFFIX = / (?:state|province|region|department|district|municipality|oblast|parish|governorate|prefecture|division|county)$/;
+
 /**
  * Loads the compiled gazetteer from `dir` (default {@link defaultGazetteerDir}).
  * Throws when the index is missing: run `npm run build:gazetteer`.
@@ -173,6 +176,7 @@ export function loadGazetteer(dir: string = defaultGazetteerDir()): Gazetteer {
   };
   // Countries and admin1 regions: a few thousand lines, found once at load by their kind column.
   const countries = new Map<string, number>();
+  const bareAdmins = new Map<string, readonly number[]>();
   const admins = new Map<string, number>();
   const countryTag = Buffer.from('country\t');
   const admin1Tag = Buffer.from('admin1\t');
@@ -187,14 +191,32 @@ export function loadGazetteer(dir: string = defaultGazetteerDir()): Gazetteer {
     if (!isCountry && !startsWithAt(admin1Tag, kindStart)) continue;
     const fields = lineText(entriesStart + index).split('\t');
     if (isCountry) countries.set(fields[3] ?? '', index);
-    else admins.set(`${fields[3]}.${fields[4]}`, index);
+    else {
+      admins.set(`${fields[3]}.${fields[4]}`, index);
+      // `Zamfara state`, `Helmand province`: news writes the kind after the name in lower case, or leaves
+      // it out; the index names the region `Zamfara State`. The bare name reaches the region when
+      // nothing else bears it.
+      const key = fields[10] || (fields[9] ?? '').toLowerCase();
+      const bare = ADMIN_SUFFIX.exec(key);
+      if (bare && bare.index > 0) {
+        const short = key.slice(0, bare.index);
+        if (sections[0]!.find(short) < 0) bareAdmins.set(short, [...(bareAdmins.get(short) ?? []), index]);
+      }
+    }
   }
   return {
     size,
     maxNameWords,
     entry,
-    lookup: (name) => search(0, placeKey(name)),
-    lookupKey: (key) => search(0, key),
+    lookup: (name) => {
+      const key = placeKey(name);
+      const ids = search(0, key);
+      return ids.length > 0 ? ids : (bareAdmins.get(key) ?? EMPTY);
+    },
+    lookupKey: (key) => {
+      const ids = search(0, key);
+      return ids.length > 0 ? ids : (bareAdmins.get(key) ?? EMPTY);
+    },
     lookupDemonym: (name) => search(1, placeKey(name)),
     country: (countryCode) => countries.get(countryCode),
     admin1: (countryCode, admin1) => admins.get(`${countryCode}.${admin1}`),

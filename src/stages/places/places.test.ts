@@ -58,6 +58,8 @@ const RESOLVE_CASES: readonly ResolveCase[] = [
   ['a country over its namesake towns', 'Trade with China grew, officials in China said.', ['China', 'China'], 0, 'China', 'CN', 'country', 35, 105],
   ['the capital over the state and the English town', 'Talks resumed in Washington on Monday.', ['Washington'], 0, 'Washington', 'US', 'city', 38.9, -77.04],
   ['English exonym Britain', 'Britain sent two ships.', ['Britain'], 0, 'United Kingdom', 'GB', 'country', 54.76, -2.7],
+  // The index names the region `Zamfara State`; news writes `Zamfara state` or `Zamfara`.
+  ['a region named without its kind word', 'Gunmen abducted 73 students in Zamfara state on Wednesday.', ['Zamfara'], 0, 'Zamfara State', 'NG', 'admin1', 12.2, 6.0],
   ['the US with its article', 'Troops from the US arrived.', ['the US'], 0, 'United States', 'US', 'country', 39.76, -98.5],
   ['U.S. with periods', 'The U.S. embassy reopened.', ['U.S.'], 0, 'United States', 'US', 'country', 39.76, -98.5],
   ['Turkey, which world-countries calls Türkiye', 'Flights to Turkey resumed.', ['Turkey'], 0, 'Turkey', 'TR', 'country', 39, 35],
