@@ -156,3 +156,8 @@ test('an indefinite description in apposition describes the person just named, n
   const otherEntity = linked.mentions.find((mention) => mention.start === other)?.entity;
   assert.ok(otherEntity && otherEntity !== jati);
 });
+
+test('a name holding an acronym as a word is not its long form', () => {
+  assert.equal(matchesAcronym('U.S.', 'U.S. Department of Homeland Security'), false);
+  assert.equal(matchesAcronym('DHS', 'Department of Homeland Security'), true);
+});

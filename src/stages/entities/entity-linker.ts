@@ -124,6 +124,9 @@ function matchesAcronymParts(acronym: string, words: readonly string[]): boolean
   if (words.length < 2) return false;
   const content = words.filter((word) => !FUNCTION_WORDS.has(word));
   if (content.length < 2) return false;
+  // A name that holds the acronym as a word does not spell it out: `U.S.` is no short form of
+  // `U.S. Department of Homeland Security`.
+  if (words.some((word) => word.replace(/\./g, '') === letters)) return false;
   const initials = words.map((word) => word[0] ?? '');
   // The acronym starts with the first word's (or first content word's) initial and ends with the
   // last word's; the letters in between are a subsequence of the other initials.

@@ -36,3 +36,18 @@ test('well-known organisations match spelling variants', () => {
   assert.ok(isWellKnownOrganisation(organisations, 'Al Qaeda'));
   assert.ok(!isWellKnownOrganisation(organisations, 'Robyn Mack'));
 });
+
+test('a name written <body> of … is an organisation', () => {
+  const text = 'The U.S. Department of Homeland Security said arrests fell. The Gulf of Mexico was calm.';
+  const { tokens } = segment(text);
+  const span = (surface: string): { firstToken: number; lastToken: number } => {
+    const start = text.indexOf(surface);
+    return { firstToken: tokens.findIndex((token) => token.start === start), lastToken: tokens.findIndex((token) => token.end === start + surface.length) };
+  };
+  const repaired = repairMentions(text, tokens, [
+    { ...span('U.S. Department of Homeland Security'), type: 'LOC', rule: 'tagger' },
+    { ...span('Gulf of Mexico'), type: 'LOC', rule: 'tagger' },
+  ], buildOrganisationIndex([]));
+  assert.equal(repaired[0]?.type, 'ORG');
+  assert.equal(repaired[1]?.type, 'LOC');
+});

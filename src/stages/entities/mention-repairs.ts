@@ -19,6 +19,13 @@ const FEATURE_WORDS = new Set([
   'Corridor', 'Steppe', 'Savanna', 'Forest', 'Canyon', 'Channel', 'Sound', 'Riviera', 'Rift', 'Horn',
 ]);
 const CONNECTORS = new Set(['in', 'the', 'of', 'for', 'and', 'on', 'at']);
+// `Department of Homeland Security`, `Ministry of Defence`, `University of Texas`: a body named as
+// `<body> of …` is an organisation, whatever place names it holds.
+const BODY_WORDS = new Set([
+  'department', 'ministry', 'agency', 'bureau', 'office', 'commission', 'committee', 'council', 'university', 'institute',
+  'college', 'academy', 'bank', 'court', 'party', 'union', 'federation', 'league', 'organisation', 'organization',
+  'association', 'society', 'foundation', 'board', 'service', 'secretariat', 'directorate',
+]);
 
 interface Context {
   readonly text: string;
@@ -163,6 +170,17 @@ function takenTokens(tokenCount: number, mentions: readonly NameMention[]): Uint
   return taken;
 }
 
+/** A place or other name written `<body> of …` (see {@link BODY_WORDS}) becomes an organisation. */
+function typeNamedBodies(context: Context, mentions: NameMention[]): NameMention[] {
+  return mentions.map((mention) => {
+    if (mention.type === 'ORG' || mention.type === 'PER') return mention;
+    for (let index = mention.firstToken; index < mention.lastToken; index++) {
+      if (BODY_WORDS.has(word(context, index).toLowerCase()) && word(context, index + 1) === 'of') return { ...mention, type: 'ORG' as EntityType, rule: `${mention.rule}+body-of` };
+    }
+    return mention;
+  });
+}
+
 /** Applies every repair in order. */
 export function repairMentions(text: string, tokens: readonly Token[], mentions: readonly NameMention[], organisations: OrganisationIndex): NameMention[] {
   const context: Context = { text, tokens };
@@ -170,5 +188,5 @@ export function repairMentions(text: string, tokens: readonly Token[], mentions:
   repaired = absorbCapitalisedFunctionWords(context, repaired, takenTokens(tokens.length, repaired));
   repaired = absorbFeatureWords(context, repaired, takenTokens(tokens.length, repaired));
   repaired = addListedOrganisations(context, repaired, takenTokens(tokens.length, repaired), organisations);
-  return repaired;
+  return typeNamedBodies(context, repaired);
 }
