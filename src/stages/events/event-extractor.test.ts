@@ -146,3 +146,12 @@ test('a disaster told with a violent word stays a disaster, and a magnitude or a
   const habit = doc.events.find((event) => event.trigger.start > doc.text.indexOf('frequently'));
   if (habit) assert.equal(habit.flags.aggregate, true, describe(doc, habit));
 });
+
+test('a collective noun marks an aggregate only with of: a wave of arrests, not a campaign that acts', async () => {
+  const doc = await analyze('Police carried out a wave of arrests in Minsk on Monday. President Donald Trump\'s campaign pressed claims of fraud in Georgia.');
+  const arrests = doc.events.find((event) => doc.text.slice(event.trigger.start, event.trigger.end).startsWith('arrest'));
+  assert.ok(arrests, doc.events.map((event) => describe(doc, event)).join('\n') || 'no events');
+  assert.equal(arrests.flags.aggregate, true, describe(doc, arrests));
+  const pressed = doc.events.find((event) => doc.text.slice(event.trigger.start, event.trigger.end) === 'pressed');
+  if (pressed) assert.equal(pressed.flags.aggregate, false, describe(doc, pressed));
+});

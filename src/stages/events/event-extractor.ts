@@ -37,8 +37,9 @@ const HYPOTHETICAL_BEFORE = /\b(?:will|would|could|might|may|shall|threaten(?:ed
 const NEGATED_BEFORE = /\b(?:not|never|no|denied|deny|denies|n['’]t)\b(?:\s+\S+){0,2}\s*$/i;
 // "a series of airstrikes", "over 500 airstrikes", "dozens of raids", "additional strikes".
 // A count before the trigger ("three airstrikes"; a decimal is a measure: "a magnitude 6.2 earthquake"),
-// or a habit ("is frequently struck by earthquakes").
-const AGGREGATE_BEFORE = /\b(?:series|wave|frequently|often|regularly|routinely|usually|commonly|periodically|campaign|string|spate|number|dozens|hundreds|scores|thousands|several|multiple|numerous|repeated|additional|(?<![.\d])(?!(?:19|20)\d\d\b)\d[\d,]*(?!\.\d)|two|three|four|five|six|seven|eight|nine|ten)\b(?:\s+of)?(?:\s+\S+){0,2}\s*$/i;
+// or a habit ("is frequently struck by earthquakes"); a collective noun only with `of` ("a wave of
+// arrests", not "Trump's campaign pressed").
+const AGGREGATE_BEFORE = /\b(?:(?:series|wave|campaign|string|spate|number)\s+of|(?:frequently|often|regularly|routinely|usually|commonly|periodically|dozens|hundreds|scores|thousands|several|multiple|numerous|repeated|additional|(?<![.\d])(?!(?:19|20)\d\d\b)\d[\d,]*(?!\.\d)|two|three|four|five|six|seven|eight|nine|ten)\b(?:\s+of)?)(?:\s+\S+){0,2}\s*$/i;
 // "additional strikes", "another attack": a different event from the ones told before.
 const DISTINCT_BEFORE = /\b(?:additional|another|other|further|new|separate|second|third)\b(?:\s+\S+){0,1}\s*$/i;
 // "the strike", "this airstrike", "the attack": refers back to an event already told.
