@@ -136,6 +136,8 @@ export function isWellKnownOrganisation(index: OrganisationIndex, form: string):
 /** Adds mentions for listed organisation names the tagger missed (exact, case-sensitive tokens). */
 function addListedOrganisations(context: Context, mentions: NameMention[], taken: Uint8Array, index: OrganisationIndex): NameMention[] {
   const added: NameMention[] = [];
+  // One-word names opening a sentence, decided once the rest of the document is read.
+  const deferred: number[] = [];
   // Folding keeps every character's offset, so the text is folded once and tokens sliced from it.
   const folded = foldForMatching(context.text);
   const foldedWord = (t: number): string => {
@@ -156,10 +158,25 @@ function addListedOrganisations(context: Context, mentions: NameMention[], taken
     // A one-word name at the start of a sentence may be a common word (`Treasury`, `Army`): take
     // it only where it cannot be sentence-initial capitalisation.
     const sentenceStart = t === 0 || !sameSentence(context, t - 1, t);
-    if (best === 0 || (best === 1 && sentenceStart && !/^[A-Z]{2,}$/.test(word(context, t)))) continue;
+    if (best === 0) continue;
+    if (best === 1 && sentenceStart && !/^[A-Z]{2,}$/.test(word(context, t))) {
+      deferred.push(t);
+      continue;
+    }
     added.push({ firstToken: t, lastToken: t + best - 1, type: 'ORG', rule: 'organisation-list' });
     for (let k = 0; k < best; k++) taken[t + k] = 1;
     t += best - 1;
+  }
+  // ... unless the document names the organisation so elsewhere, mid-sentence: `Facebook CEO Mark
+  // Zuckerberg` opening a sentence after `pressure on Facebook`.
+  const namedElsewhere = new Set<string>();
+  for (const mention of [...mentions, ...added]) {
+    if (mention.type === 'ORG' && mention.firstToken === mention.lastToken) namedElsewhere.add(foldedWord(mention.firstToken));
+  }
+  for (const t of deferred) {
+    if (taken[t] || !namedElsewhere.has(foldedWord(t))) continue;
+    added.push({ firstToken: t, lastToken: t, type: 'ORG', rule: 'organisation-list' });
+    taken[t] = 1;
   }
   return [...mentions, ...added].sort((a, b) => a.firstToken - b.firstToken);
 }
