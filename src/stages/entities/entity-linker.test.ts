@@ -161,3 +161,13 @@ test('a name holding an acronym as a word is not its long form', () => {
   assert.equal(matchesAcronym('U.S.', 'U.S. Department of Homeland Security'), false);
   assert.equal(matchesAcronym('DHS', 'Department of Homeland Security'), true);
 });
+
+test('a role set off by a comma before the name: Twitter’s chief executive, Jack Dorsey,', () => {
+  const { entity, entityOf } = analyse('Twitter’s chief executive, Jack Dorsey, said so. The company’s spokeswoman, Laura Kim, declined.', [
+    ['Twitter', 'ORG'], ['Jack Dorsey', 'PER'], ['Laura Kim', 'PER'],
+  ]);
+  assert.equal(entity('Jack Dorsey')?.roles[0]?.role, 'chief executive');
+  assert.equal(entity('Jack Dorsey')?.roles[0]?.affiliation, entityOf('Twitter'));
+  assert.equal(entity('Laura Kim')?.roles[0]?.role, 'spokeswoman');
+  assert.equal(entity('Laura Kim')?.roles[0]?.affiliation, undefined);
+});

@@ -651,6 +651,20 @@ function attachRoles(linking: Linking, working: readonly WorkingMention[]): void
         role.start = affiliationMention.start;
       }
       cluster.roles.push(role);
+    } else if (linking.tokenText(mention.firstToken - 1) === ',' && inSentence(tokens, sentence, mention.firstToken - 2) && ROLE_NOUNS.has(linking.bare(mention.firstToken - 2))) {
+      // Before the name, set off by a comma: `Twitter's chief executive, Jack Dorsey,`.
+      const head = mention.firstToken - 2;
+      let first = head;
+      while (inSentence(tokens, sentence, first - 1) && !mentionEndingAt.has(first - 1) && (ROLE_MODIFIERS.has(linking.bare(first - 1)) || ROLE_NOUNS.has(linking.bare(first - 1)))) first--;
+      const role: Role = { role: text.slice(tokens[first]!.start, tokens[head]!.end), start: tokens[first]!.start, end: tokens[head]!.end };
+      const possessive = /^['’]s$/.test(linking.tokenText(first - 1)) ? first - 2 : first - 1;
+      const owner = mentionEndingAt.get(possessive);
+      if (owner && owner.cluster !== null && owner.type !== 'PER') {
+        role.affiliation = `cluster:${owner.cluster}`;
+        role.start = owner.start;
+      }
+      // A person named just before would be the one described (`Zuckerberg, the chief executive, …` is covered below).
+      if (!mentionEndingAt.has(first - 1) || owner) cluster.roles.push(role);
     }
     // After the name: `, [the|a|an] … role-noun [of X]? ,`
     let after = mention.lastToken + 1;
