@@ -732,7 +732,16 @@ export function findAttributions(
   // Romney had a ten-point lead …`: an `according to` left without content takes the clause the
   // comma sets off, before it or after its source.
   for (const cue of cues) {
-    if ((byCue.get(cue)?.length ?? 0) > 0 || text.slice(cue.start, cue.start + 9).toLowerCase() !== 'according') continue;
+    if (text.slice(cue.start, cue.start + 9).toLowerCase() !== 'according') continue;
+    // What follows `according to` at once is the source, never the content (`…, according to the
+    // New South Wales Rural Fire Service.`): a content read there is dropped.
+    const contents = byCue.get(cue);
+    if (contents && contents.length > 0) {
+      const kept = contents.filter((run) => run.firstToken !== cue.lastToken + 1);
+      if (kept.length === contents.length) continue;
+      byCue.set(cue, kept);
+      if (kept.length > 0) continue;
+    }
     const sentence = tokens[cue.firstToken]!.sentence;
     let sentenceFirst = cue.firstToken;
     while (sentenceFirst > 0 && tokens[sentenceFirst - 1]!.sentence === sentence) sentenceFirst--;

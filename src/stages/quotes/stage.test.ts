@@ -57,11 +57,17 @@ const positive: [string, string, Expected][] = [
   ['mixed quote', 'Peter Olsen said the plan was “a disaster for the whole region.”', { content: 'a disaster for the whole region', kind: 'mixed', speaker: 'Peter Olsen' }],
   ['medium after told', '“The vote was rigged,” Ahmed Karimi told CNN.', { content: 'The vote was rigged', speaker: 'Ahmed Karimi', medium: 'CNN' }],
   ['a statement as medium', 'The World Bank said in a statement that growth would slow this year.', { content: 'growth would slow', speaker: 'World Bank', medium: 'a statement' }],
+  ['according to at the end: the source is not the content', 'At least 24 people have been killed since the fires began in September, according to the New South Wales Rural Fire Service.', { content: 'At least 24 people have been killed', kind: 'indirect', speaker: 'New South Wales Rural Fire Service' }],
 ];
 
 for (const [name, text, expected] of positive) {
   test(`quotes: ${name}`, () => {
     const result = analyse(text);
+    // No quote's content lies inside its own speaker.
+    for (const quote of result.quotes) {
+      const speaker = quote.speaker;
+      if (speaker) assert.ok(!quote.content.every((piece) => speaker.start - 4 <= piece.start && piece.end <= speaker.end), describe(result, quote));
+    }
     const quote = result.quotes.find((item) => item.content.some((piece) => result.text.slice(piece.start, piece.end).includes(expected.content)));
     assert.ok(quote, `no quote holding "${expected.content}" in: ${result.quotes.map((item) => describe(result, item)).join('; ') || 'none'}`);
     const described = describe(result, quote);
