@@ -171,3 +171,15 @@ test('a role set off by a comma before the name: Twitter’s chief executive, Ja
   assert.equal(entity('Laura Kim')?.roles[0]?.role, 'spokeswoman');
   assert.equal(entity('Laura Kim')?.roles[0]?.affiliation, undefined);
 });
+
+test('"the administration" after "the Trump administration" is not the organisation quoted last', () => {
+  const { linked, entityOf, text } = analyse('A judge blocked the Trump administration on Thursday. A lawyer for the American Civil Liberties Union praised it. '
+    + 'The administration said it would appeal.', [['Trump', 'PER'], ['American Civil Liberties Union', 'ORG']]);
+  const nominal = linked.mentions.find((mention) => text.slice(mention.start, mention.end) === 'The administration');
+  assert.ok(nominal);
+  assert.notEqual(nominal.entity, entityOf('American Civil Liberties Union'));
+  // With no other body named so, the bank is the bank named before.
+  const bank = analyse('The World Bank cut its forecast. The bank said growth would slow.', [['World Bank', 'ORG']]);
+  const theBank = bank.linked.mentions.find((mention) => bank.text.slice(mention.start, mention.end) === 'The bank');
+  assert.equal(theBank?.entity, bank.entityOf('World Bank'));
+});

@@ -510,7 +510,18 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
     } else if (ORGANISATION_NOMINALS.has(noun)) {
       const armed = ARMED_GROUP_NOUNS.has(noun);
       const candidates = recentMentions(linking, lists, t, token.sentence, { type: 'ORG', roleNoun: undefined, armed }, 2);
-      extra.push(workingMention(span.start, span.end, t, cursor, token.sentence, 'ORG', 'nominal', 'definite-description', candidates[0]?.cluster ?? null));
+      let antecedent = candidates[0]?.cluster ?? null;
+      // `the Trump administration … The administration announced`: the noun last used for another
+      // name's body (`<name> <noun>`, `<name>'s <noun>`) refers back to that body, which is no entity
+      // here, not to the latest organisation (the ACLU just quoted).
+      for (let k = cursor - 1; k > 0 && antecedent !== null; k--) {
+        if (linking.lower(k) !== noun || isInsideName[k]) continue;
+        const ownerEnd = /^['’]s$/.test(linking.tokenText(k - 1)) ? k - 2 : k - 1;
+        const owner = working[mentionEndingAt.get(ownerEnd) ?? -1];
+        if (owner && owner.cluster !== null && owner.cluster !== antecedent) antecedent = null;
+        break;
+      }
+      extra.push(workingMention(span.start, span.end, t, cursor, token.sentence, 'ORG', 'nominal', 'definite-description', antecedent));
     }
   }
 
