@@ -337,13 +337,21 @@ export function resolvePlaces(text: string, toponyms: readonly ToponymSpan[], co
   // Only a country the text names itself counts: a country guessed from one ambiguous town (a
   // fictional `Arden` read as Arden, Denmark) must not pull every unknown name to it.
   const namedCountries = new Set<string>();
+  // Named by their names, not only by a demonym: a demonym names a nationality, which may not be
+  // where the story is (`the Italian said`, in a match report from Manchester).
+  const namedByName = new Set<string>();
   for (const item of items) {
     const top = [...item.candidates].sort((a, b) => b.score - a.score)[0];
-    if (top && top.entry.kind === 'country' && top.entry.countryCode) namedCountries.add(top.entry.countryCode);
+    if (top && top.entry.kind === 'country' && top.entry.countryCode) {
+      namedCountries.add(top.entry.countryCode);
+      if (!top.viaDemonym) namedByName.add(top.entry.countryCode);
+    }
   }
   let leadingCountry: string | undefined;
   let leadingMass = 0;
   for (const [countryCode, mass] of countryMass) if (mass > leadingMass && namedCountries.has(countryCode)) { leadingCountry = countryCode; leadingMass = mass; }
+  // The dateline says where the story is, unless the text names a country itself.
+  if (datelineEntry?.countryCode && (leadingCountry === undefined || !namedByName.has(leadingCountry))) leadingCountry = datelineEntry.countryCode;
 
   const choices: Choice[] = [];
   for (const item of items) choices.push(choiceFor(item, gazetteer, leadingCountry));

@@ -237,3 +237,12 @@ for (const [text, name, use] of USE_CASES) {
     assert.equal(toponymUse(text, spansOf(text, [name])[0]!), use);
   });
 }
+
+test('resolve: an unknown name falls back to the dateline’s country, not to a nationality named by a demonym', () => {
+  const text = 'City won at the Qarnawat Stadium. “We were better,” the Italian said.';
+  const places = resolvePlaces(text, [{ start: 0, end: 0, source: 'dateline', surface: 'Manchester' }, ...spansOf(text, ['Qarnawat Stadium', 'Italian'])], { gazetteer, dateline: 'Manchester' });
+  const stadium = places.find((place) => text.slice(place.start, place.end) === 'Qarnawat Stadium');
+  assert.ok(stadium, places.map((place) => describe(text, place)).join('; '));
+  assert.equal(stadium.countryCode, 'GB', describe(text, stadium));
+  assert.equal(stadium.rule, 'article-country', describe(text, stadium));
+});
