@@ -155,7 +155,16 @@ export function resolveSpeakers(context: SpeakerContext, attributions: readonly 
       const startIndex = firstMentionIndex(mentions, speaker.start);
       const head = headEnd(text, speaker, mentions, startIndex);
       const mention = mentionForSource(mentions, speaker, head, startIndex);
-      if (mention?.entity) speakerEntity = mention.entity;
+      const nationality = mention?.type === 'MISC' && mention.end === head && /^the\s+\S+$/i.test(text.slice(speaker.start, head)) && !/s$/.test(text.slice(mention.start, mention.end));
+      if (nationality) {
+        // `"They were better than us," the Italian said`: a nationality standing for the person
+        // just quoted or named, not the nationality's entity.
+        const person = previous?.speakerEntity ?? personBefore(context, speaker.start)?.entity ?? null;
+        if (person) {
+          speakerEntity = person;
+          rule += '+nationality';
+        }
+      } else if (mention?.entity) speakerEntity = mention.entity;
       else {
         const headWord = lastWordOf(text, { start: speaker.start, end: head });
         let named: string | null = null;

@@ -57,6 +57,7 @@ const positive: [string, string, Expected][] = [
   ['mixed quote', 'Peter Olsen said the plan was “a disaster for the whole region.”', { content: 'a disaster for the whole region', kind: 'mixed', speaker: 'Peter Olsen' }],
   ['medium after told', '“The vote was rigged,” Ahmed Karimi told CNN.', { content: 'The vote was rigged', speaker: 'Ahmed Karimi', medium: 'CNN' }],
   ['a statement as medium', 'The World Bank said in a statement that growth would slow this year.', { content: 'growth would slow', speaker: 'World Bank', medium: 'a statement' }],
+  ['a nationality speaks for the person just quoted', 'Coach Carlo Ancelotti admitted his side had been outplayed. “They were better than us,” the Italian said.', { content: 'They were better than us', kind: 'direct', speaker: 'Carlo Ancelotti' }],
   ['according to at the end: the source is not the content', 'At least 24 people have been killed since the fires began in September, according to the New South Wales Rural Fire Service.', { content: 'At least 24 people have been killed', kind: 'indirect', speaker: 'New South Wales Rural Fire Service' }],
 ];
 
