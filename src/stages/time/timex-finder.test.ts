@@ -29,6 +29,8 @@ const POSITIVE: ReadonlyArray<readonly [string, string, string, Timex['type'], s
   ['earlier this year', 'The plant closed earlier this year.', 'earlier this year', 'DATE', '2018', 'START'],
   ['bare year after "in"', 'The dictator was ousted in 2011.', '2011', 'DATE', '2011'],
   ['the end of a year, "by" left out', 'They drove ISIS out by the end of 2016.', 'the end of 2016', 'DATE', '2016', 'END'],
+  ['the month placed by "the end of"', 'A deal could come by the end of the month.', 'the month', 'DATE', '2018-03'],
+  ['the week placed by "later in"', 'Later in the week, talks resumed.', 'the week', 'DATE', '2018-W13'],
   ['year before a noun', 'It was responsible for the 2013 attack.', '2013', 'DATE', '2013'],
   ['month and year', 'The consulate attack in September 2012 killed four.', 'September 2012', 'DATE', '2012-09'],
   ['full date', 'The treaty was signed on Aug. 7, 1998, in Nairobi.', 'Aug. 7, 1998', 'DATE', '1998-08-07'],

@@ -324,6 +324,8 @@ const PATTERNS = {
   theQuarter: triggeredPattern(/\bthe (quarter|period)\b(?!-)(?!\s+(?:of|ended|ending)\s+\d)/gi, { words: ['quarter', 'period'], lead: 1, start: 'word' }),
   relativePeriod: triggeredPattern(/\b(last|this|next|past|previous|coming|current|the same|the following|the previous|the past|the coming|the current|the last|the next)\s+(?:fiscal\s+)?(week|month|year|quarter|weekend|decade|century)\b(?!-)/gi, { words: ['week', 'month', 'year', 'quarter', 'weekend', 'decade', 'century'], lead: 3, start: 'word' }),
   theYear: triggeredPattern(/\b(?:(the|this)\s+)?(?:(full|fiscal|calendar|current)\s+)?(?:fiscal\s+)?year\b(?![-’']|\s+(?:ago|earlier|later|before|after|to|through)\b)/gi, { words: ['year'], lead: 3, start: 'word' }),
+  // "the end of the month", "later in the week": placed in the current month or week.
+  theMonthOrWeek: triggeredPattern(/\bthe (month|week)\b(?![-’'])/gi, { words: ['month', 'week'], lead: 1, start: 'word' }),
   yearEnd: triggeredPattern(/\b(?:the\s+)?year(?:-end|['’]s end| end)\b/gi, { words: ['year'], lead: 1, start: 'word' }),
   yearEarlier: triggeredPattern(/\b(?:the\s+)?year-(?:earlier|ago)\b(?!\s+(?:quarter|period|third|second|first|fourth)\b)/gi, { words: ['year'], lead: 1, start: 'word' }),
   theWeekend: triggeredPattern(/\bthe weekend\b/gi, { words: ['weekend'], lead: 1, start: 'word' }),
@@ -767,6 +769,14 @@ function proposeRelativePeriods(text: string, triggers: TriggerIndex, candidates
       priority: 4,
       read: (context) => (placed ? periodReading(context.reference, 'year', 0) : { type: 'DURATION', value: 'P1Y', precision: 'none', anchor: 'absolute' }),
     };
+  });
+  // "the end of the month", "later in the week": the current month or week; "for the month" alone is
+  // a span of unknown placement, left out.
+  scan(triggers, 'theMonthOrWeek', candidates, (match) => {
+    const unit = (match[1] ?? '').toLowerCase() === 'week' ? 'week' : 'month';
+    const before = text.slice(Math.max(0, match.index - 20), match.index);
+    if (!/\b(?:earlier|later|early|late|rest|end|beginning|start|middle|half|part)\s+(?:in\s+|of\s+)?$/i.test(before)) return undefined;
+    return { rule: 'the-period', priority: 4, read: (context) => periodReading(context.reference, unit, 0) };
   });
   // "by year end", "should be in place by year's end": the current year with an END modifier, the
   // same value as "the end of the year" and "the end of 2016"; "since year-end" looks back to the
