@@ -28,6 +28,8 @@ const CASES: ReadonlyArray<readonly [string, string, ReadonlyArray<readonly [str
   ['no join when the acronym spells only the second name', 'Ford met the Bank of England (BE) staff.', [['Ford', 'PER'], ['Bank of England', 'ORG']], ['Ford/PER', 'Bank of England/ORG']],
   ['listed organisation the tagger missed', 'A Pentagon spokesperson said so.', [], ['Pentagon/ORG']],
   ['listed one-word name at a sentence start is left alone', 'Treasury yields rose.', [], []],
+  ['a title the tagger took into a name goes to the roles', 'Chief Executive Elon Musk spoke.', [['Executive Elon Musk', 'PER']], ['Elon Musk/PER']],
+  ['a one-word name keeps its title', 'Prince Harry spoke.', [['Prince Harry', 'PER']], ['Prince Harry/PER']],
   ['... unless the document names it so mid-sentence', 'Pressure grew on Facebook. Facebook CEO Mark Zuckerberg spoke.', [['Mark Zuckerberg', 'PER']], ['Facebook/ORG', 'Facebook/ORG', 'Mark Zuckerberg/PER']],
 ];
 for (const [name, text, names, expected] of CASES) test(`repair: ${name}`, () => assert.deepEqual(repair(text, names), expected));

@@ -7,6 +7,7 @@
 import type { EntityType, Token } from '../../doc/schema.js';
 import { foldForMatching } from '../../doc/text-builder.js';
 import { WELL_KNOWN_ORGANISATIONS } from '../../lang/en/organisations.js';
+import { RANKS, ROLE_MODIFIERS, ROLE_NOUNS } from '../../lang/en/roles.js';
 import { matchesAcronym, nameKey, nameSkeleton, skeletonOfKey, type NameMention } from './entity-linker.js';
 
 // Capitalised where a preposition or article would be lower case: part of a name
@@ -198,6 +199,26 @@ function typeNamedBodies(context: Context, mentions: NameMention[]): NameMention
   });
 }
 
+/** Whether a word is a title, rank or role word (`Executive`, `Justice`, `Dr.`). */
+function isTitleWord(word: string): boolean {
+  const bare = word.replace(/\./g, '').toLowerCase();
+  return ROLE_NOUNS.has(bare) || ROLE_MODIFIERS.has(bare) || RANKS.has(bare);
+}
+
+/**
+ * `Chief Executive Elon Musk` tagged as `Executive Elon Musk`: titles the tagger took into a
+ * person's name are left to the roles, so long as a name of two words or more remains (`Prince
+ * Harry` stays whole).
+ */
+function trimLeadingTitles(context: Context, mentions: NameMention[]): NameMention[] {
+  return mentions.map((mention) => {
+    if (mention.type !== 'PER') return mention;
+    let first = mention.firstToken;
+    while (mention.lastToken - first >= 2 && isTitleWord(word(context, first))) first++;
+    return first === mention.firstToken ? mention : { ...mention, firstToken: first, rule: `${mention.rule}+title-trimmed` };
+  });
+}
+
 /** Applies every repair in order. */
 export function repairMentions(text: string, tokens: readonly Token[], mentions: readonly NameMention[], organisations: OrganisationIndex): NameMention[] {
   const context: Context = { text, tokens };
@@ -205,5 +226,5 @@ export function repairMentions(text: string, tokens: readonly Token[], mentions:
   repaired = absorbCapitalisedFunctionWords(context, repaired, takenTokens(tokens.length, repaired));
   repaired = absorbFeatureWords(context, repaired, takenTokens(tokens.length, repaired));
   repaired = addListedOrganisations(context, repaired, takenTokens(tokens.length, repaired), organisations);
-  return typeNamedBodies(context, repaired);
+  return trimLeadingTitles(context, typeNamedBodies(context, repaired));
 }
