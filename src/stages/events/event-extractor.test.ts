@@ -155,3 +155,14 @@ test('a collective noun marks an aggregate only with of: a wave of arrests, not 
   const pressed = doc.events.find((event) => doc.text.slice(event.trigger.start, event.trigger.end) === 'pressed');
   if (pressed) assert.equal(pressed.flags.aggregate, false, describe(doc, pressed));
 });
+
+test('"such" takes the kind of the event told before, and in its sentence describes that event', async () => {
+  const doc = await analyze('A drone strike killed four fighters near Jilib on Sunday, the army said, in the third such strike in the region this month. '
+    + 'Residents said such strikes were rare before.');
+  const strikes = doc.events.filter((event) => /strike/.test(doc.text.slice(event.trigger.start, event.trigger.end)));
+  assert.ok(strikes.length >= 1, doc.events.map((event) => describe(doc, event)).join('\n') || 'no events');
+  for (const event of strikes) assert.notEqual(event.ploverType, 'PROTEST', describe(doc, event));
+  // The descriptor in the first sentence is the drone strike itself.
+  const firstSentenceEnd = doc.text.indexOf('.') + 1;
+  assert.equal(strikes.filter((event) => event.trigger.start < firstSentenceEnd).length, 1, strikes.map((event) => describe(doc, event)).join('\n'));
+});

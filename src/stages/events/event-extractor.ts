@@ -99,6 +99,8 @@ interface EventMention {
   readonly flags: Event['flags'];
   readonly anaphoric: boolean;
   readonly distinct: boolean;
+  /** `such` right before the trigger: the kind of an event told before (`the third such strike`). */
+  readonly such: boolean;
 }
 
 /**
@@ -462,6 +464,7 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
       ...sourceOf(reportingSource(context, sentence, trigger)), flags,
       anaphoric: ANAPHOR_BEFORE.test(before) && !/\b\d{4}\s+$/.test(before),
       distinct: DISTINCT_BEFORE.test(before),
+      such: /\bsuch\s+$/i.test(before),
     });
   }
   return mentions;
@@ -551,7 +554,22 @@ export function extractEvents(doc: Readonly<Doc>, models: EventTypeModels, optio
   const drafts: EventDraft[] = [];
   for (let sentenceIndex = 0; sentenceIndex < doc.sentences.length; sentenceIndex++) {
     const sentence = doc.sentences[sentenceIndex]!;
-    for (const mention of findMentions(context, sentence, sentenceIndex, models)) {
+    for (let mention of findMentions(context, sentence, sentenceIndex, models)) {
+      if (mention.such) {
+        // `A drone strike killed four …, in the third such strike in the region this month`: the kind
+        // of the latest event whose trigger holds the word; in that event's own sentence, the phrase
+        // describes that event.
+        const head = doc.text.slice(mention.trigger.start, mention.trigger.end).toLowerCase().replace(/s$/, '');
+        let kin: EventDraft | undefined;
+        for (let index = drafts.length - 1; index >= 0 && !kin; index--) {
+          if (doc.text.slice(drafts[index]!.trigger.start, drafts[index]!.trigger.end).toLowerCase().includes(head)) kin = drafts[index];
+        }
+        if (kin && kin.trigger.start >= sentence.start && kin.trigger.end <= sentence.end) {
+          merge(kin, mention);
+          continue;
+        }
+        if (kin) mention = { ...mention, type: kin.type };
+      }
       // The latest draft it corefers with (walked back in place: a copy per mention was quadratic).
       let record: EventDraft | undefined;
       for (let index = drafts.length - 1; index >= 0 && !record; index--) if (corefers(drafts[index]!, mention, doc.text)) record = drafts[index];

@@ -317,3 +317,12 @@ test('claim appositives, none: inside a quotation, after a complement, or with a
     assert.ok(found.every((item) => item.rule !== 'claim-appositive'), describeAll(text, found).join('; '));
   }
 });
+
+test('what the tagger reads as content right after "according to" is its source, and a cue left without content is dropped', () => {
+  // A comma before the cue: the clause before it is the content.
+  const withComma = 'The cabinet put wages first, according to the Herald.';
+  assert.deepEqual(describeAll(withComma, findTagged(withComma, [['according to', 'cue'], ['the Herald', 'content']])), ['The cabinet put wages first (according to; )']);
+  // No clause to take: no attribution, and no crash (a cue kept with no content broke the finder).
+  const without = 'Wages came first according to the Herald.';
+  assert.deepEqual(findTagged(without, [['according to', 'cue'], ['the Herald', 'content']]), []);
+});

@@ -739,8 +739,12 @@ export function findAttributions(
     if (contents && contents.length > 0) {
       const kept = contents.filter((run) => run.firstToken !== cue.lastToken + 1);
       if (kept.length === contents.length) continue;
-      byCue.set(cue, kept);
-      if (kept.length > 0) continue;
+      if (kept.length > 0) {
+        byCue.set(cue, kept);
+        continue;
+      }
+      // A cue is kept only with contents (the attributions below read its first one).
+      byCue.delete(cue);
     }
     const sentence = tokens[cue.firstToken]!.sentence;
     let sentenceFirst = cue.firstToken;
