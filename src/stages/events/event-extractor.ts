@@ -78,6 +78,8 @@ const CASUALTY_PATTERNS: readonly { readonly rule: string; readonly pattern: Reg
   { rule: 'verb-count', order: 'verb-first', pattern: new RegExp(String.raw`\b(kill(?:ed|ing|s)?|wound(?:ed|ing)|injur(?:ed|ing))\s+[“"]?(?:(?:our|the|a|an|his|her|their|its)\s+[\p{L}’'-]+\s+and\s+)?${QUANTITY}\s+${WHO}(,?\s+including\s+[\p{Lu}][\p{L}’'-]*(?:\s+[\p{Lu}][\p{L}’'-]*)*)?`, 'giu') },
   // "five civilians were killed", "at least 12 people died"
   { rule: 'count-verb', order: 'count-first', pattern: new RegExp(String.raw`\b${QUANTITY}\s+${WHO}\s+(?:were|was|have been|had been|are|got)?\s*(killed|dead|died|wounded|injured|hurt)`, 'giu') },
+  // "killed at least 56 civilians and wounded nearly 600 on Saturday": the count alone, its noun left out.
+  { rule: 'verb-count-bare', order: 'verb-first', pattern: new RegExp(String.raw`\b(kill(?:ed|ing|s)?|wound(?:ed|ing)|injur(?:ed|ing))\s+${QUANTITY}(?=\s+(?:on|in|at|during|after|before|and|when|while)\b|\s*[,;]|\.(?!\d)|\s*$)`, 'giu') },
   // "no civilians were killed"
   { rule: 'zero', order: 'zero', pattern: new RegExp(String.raw`\b(?:no|none of the)\s+([\p{L}’'-]+(?:\s+[\p{L}’'-]+)?)\s+(?:were|was|have been|had been)\s+(?:\S+\s+)?(killed|wounded|injured|hurt)`, 'giu') },
 ];

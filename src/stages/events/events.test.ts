@@ -22,6 +22,9 @@ const casualtyCases: readonly [string, string, number | null, string, string][] 
   ['At least 26 people died in Mamuju.', 'killed', 26, 'minimum', 'people'],
   ['Nearly 40 villagers were dead by nightfall.', 'killed', 40, 'approximate', 'villagers'],
   ['Two police officers were wounded.', 'injured', 2, 'exact', 'police officers'],
+  // The count alone, its noun left out.
+  ['The shelling wounded nearly 600 on Saturday.', 'injured', 600, 'approximate', ''],
+  ['Gunmen stormed the village, killing 12.', 'killed', 12, 'exact', ''],
 ];
 for (const [text, kind, count, qualifier, who] of casualtyCases) {
   test(`casualty: ${text}`, () => {
@@ -36,6 +39,8 @@ for (const [text, kind, count, qualifier, who] of casualtyCases) {
 }
 
 const noCasualtyCases: readonly string[] = [
+  // "1.5 million" is no count of 1.
+  'Ottoman Turks killed approximately 1.5 million Armenians.',
   'US aircraft carried out over 500 airstrikes against ISIS.',
   'The killing of the journalist was condemned in 2012.',
   'Three people attended the meeting.',
