@@ -183,3 +183,10 @@ test('"the administration" after "the Trump administration" is not the organisat
   const theBank = bank.linked.mentions.find((mention) => bank.text.slice(mention.start, mention.end) === 'The bank');
   assert.equal(theBank?.entity, bank.entityOf('World Bank'));
 });
+
+test('a longer name does not join an organisation known only by one of its words', () => {
+  const { entityOf } = analyse('House Speaker Nancy Pelosi spoke. Steven Mnuchin led talks for the White House.', [
+    ['House', 'ORG'], ['Nancy Pelosi', 'PER'], ['Steven Mnuchin', 'PER'], ['White House', 'ORG'],
+  ]);
+  assert.notEqual(entityOf('White House'), entityOf('House'));
+});

@@ -421,6 +421,9 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
         const c = sameLastWord[k]!;
         const cluster = clusters[c];
         if (!cluster || cluster.nominal || (cluster.typeVotes.get('PER') ?? 0) > 0) continue;
+        // A longer name does not join a cluster known only by one word (`House Speaker Nancy Pelosi`,
+        // then `the White House`): the one word was no short form of it.
+        if (cluster.forms.every((other) => other.length < 2)) continue;
         if (cluster.forms.some((other) => contiguousSubsequence(parts, other) || contiguousSubsequence(other, parts))) {
           // Only when the shared part carries the name (`Command` alone, or a shared `Libyan`, is not enough).
           if (cluster.forms.some((other) => other[other.length - 1] === parts[parts.length - 1])) target = c;

@@ -326,3 +326,9 @@ test('what the tagger reads as content right after "according to" is its source,
   const without = 'Wages came first according to the Herald.';
   assert.deepEqual(findTagged(without, [['according to', 'cue'], ['the Herald', 'content']]), []);
 });
+
+test('sources: a source read inside a relative clause closed before the cue gives way to the clause’s noun phrase', () => {
+  const text = 'Treasury Secretary Steven Mnuchin, who has led talks for the White House, said a deal was close.';
+  assert.deepEqual(describeAll(text, findTagged(text, [['the White House', 'source'], ['said', 'cue'], ['a deal was close', 'content']])), ['a deal was close (said; Treasury Secretary Steven Mnuchin)']);
+});
+

@@ -485,17 +485,33 @@ function isDeterminerOnly(text: string, run: TagRun): boolean {
  * (PolNeAR's convention), and stays.
  */
 function antecedentOf(text: string, tokens: readonly Token[], sources: readonly TagRun[], source: TagRun, cue: TagRun): TagRun {
-  if (source.lastToken >= cue.firstToken || !RELATIVE_PRONOUNS.has(tokenText(text, tokens[source.firstToken]!))) return source;
-  const comma = tokens[source.firstToken - 1];
+  if (source.lastToken >= cue.firstToken) return source;
+  // The relative pronoun that opens the clause: the source's first word, or one before it in the
+  // same clause (`Steven Mnuchin, who has led negotiations for the White House, said`: the source
+  // read inside the clause is not the speaker).
+  let relative = source.firstToken;
+  if (!RELATIVE_PRONOUNS.has(tokenText(text, tokens[relative]!))) {
+    relative = -1;
+    for (let index = source.firstToken - 1; index > 0 && tokens[index]!.sentence === tokens[source.firstToken]!.sentence; index--) {
+      const word = tokenText(text, tokens[index]!);
+      if (word === ',' || word === ';') break;
+      if (RELATIVE_PRONOUNS.has(word)) {
+        relative = index;
+        break;
+      }
+    }
+    if (relative < 0) return source;
+  }
+  const comma = tokens[relative - 1];
   if (!comma || text.slice(comma.start, comma.end) !== ',') return source;
   let closed = false;
-  for (let index = source.firstToken + 2; index < cue.firstToken; index++) if (text.slice(tokens[index]!.start, tokens[index]!.end) === ',') closed = true;
+  for (let index = relative + 2; index < cue.firstToken; index++) if (text.slice(tokens[index]!.start, tokens[index]!.end) === ',') closed = true;
   if (!closed) return source;
-  const tagged = sources.find((candidate) => candidate.lastToken === source.firstToken - 2);
+  const tagged = sources.find((candidate) => candidate.lastToken === relative - 2);
   if (tagged) return tagged;
   // Untagged: the words before the comma, back to the sentence's start or a punctuation mark
   // (`The fishermen, who declined to give their names, said …`), when that is a short phrase.
-  const last = source.firstToken - 2;
+  const last = relative - 2;
   let first = last;
   while (first > 0 && last - first < 6 && tokens[first - 1]!.sentence === tokens[last]!.sentence && LETTER_OR_DIGIT.test(text.charAt(tokens[first - 1]!.start))) first--;
   const atBoundary = first === 0 || tokens[first - 1]!.sentence !== tokens[last]!.sentence || !LETTER_OR_DIGIT.test(text.charAt(tokens[first - 1]!.start));
