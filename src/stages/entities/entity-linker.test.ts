@@ -190,3 +190,16 @@ test('a longer name does not join an organisation known only by one of its words
   ]);
   assert.notEqual(entityOf('White House'), entityOf('House'));
 });
+
+test('a one-word name that opens exactly one earlier name joins it (family name first, or a first name)', () => {
+  const { entityOf } = analyse('Chinese President Xi Jinping met Antony Blinken. Xi said ties had improved. Foreign Minister Qin Gang agreed, and Qin will visit.', [
+    ['Xi Jinping', 'PER'], ['Antony Blinken', 'PER'], ['Xi', 'PER'], ['Qin Gang', 'PER'], ['Qin', 'PER'],
+  ]);
+  assert.equal(entityOf('Xi', 1), entityOf('Xi Jinping'));
+  assert.equal(entityOf('Qin', 1), entityOf('Qin Gang'));
+  // Two earlier people open with the word: no guess.
+  const two = analyse('Bill Gates met Bill Clinton. Bill spoke first.', [['Bill Gates', 'PER'], ['Bill Clinton', 'PER'], ['Bill', 'PER']]);
+  const bill = two.entityOf('Bill', 2);
+  assert.notEqual(bill, two.entityOf('Bill Gates'));
+  assert.notEqual(bill, two.entityOf('Bill Clinton'));
+});

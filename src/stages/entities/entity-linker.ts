@@ -415,6 +415,17 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
         if (cluster.forms.some((other) => other.length > parts.length && endsWithWords(other, parts))) target = c;
       }
     }
+    // 4b. People: the first word of exactly one earlier two- or three-word name (`Xi` → `Xi Jinping`,
+    // `Qin` → `Qin Gang`: Chinese, Korean and Vietnamese names put the family name first; `Hillary`).
+    if (target < 0 && mention.type === 'PER' && parts.length === 1) {
+      let found = -1;
+      for (let c = 0; c < clusters.length && found !== -2; c++) {
+        const cluster = clusters[c]!;
+        if (cluster.nominal || (cluster.typeVotes.get('PER') ?? 0) === 0) continue;
+        if (cluster.forms.some((other) => other.length >= 2 && other.length <= 3 && other[0] === parts[0])) found = found === -1 ? c : -2;
+      }
+      if (found >= 0) target = found;
+    }
     // 5. Organisations and places: a shortened name (`Africa Command` ↔ `US Africa Command`).
     if (target < 0 && mention.type !== 'PER' && parts.length >= 2) {
       for (let k = sameLastWord.length - 1; k >= 0 && target < 0; k--) {

@@ -166,3 +166,10 @@ test('"such" takes the kind of the event told before, and in its sentence descri
   const firstSentenceEnd = doc.text.indexOf('.') + 1;
   assert.equal(strikes.filter((event) => event.trigger.start < firstSentenceEnd).length, 1, strikes.map((event) => describe(doc, event)).join('\n'));
 });
+
+test('the speaker of a participle after the event ("…, saying") takes part in it', async () => {
+  const doc = await analyze('Chinese President Xi Jinping met Antony Blinken in Beijing on Monday, saying the two countries had made progress.');
+  const met = doc.events.find((event) => doc.text.slice(event.trigger.start, event.trigger.end) === 'met');
+  assert.ok(met, doc.events.map((event) => describe(doc, event)).join('\n') || 'no events');
+  assert.ok(met.actors.some((actor) => actor.name.includes('Xi')), describe(doc, met));
+});

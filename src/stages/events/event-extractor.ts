@@ -411,8 +411,10 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
     const windowFirst = index === 0 ? sentence.start : window.start;
     for (const { mention, built } of sentenceParticipants) {
       if (used.some((span) => overlaps(span, mention))) continue;
-      // Who reports is no participant, unless the report is the event itself ("Tom King has promised to continue military aid").
-      if (sentenceSpeakers.some((quote) => overlaps(quote.speaker!, mention) && !(quote.cue && overlaps(quote.cue, trigger)))) continue;
+      // Who reports is no participant, unless the report is the event itself ("Tom King has promised to continue
+      // military aid") or a participle after it ("Xi met Blinken on Monday, saying …": Xi met him too).
+      if (sentenceSpeakers.some((quote) => overlaps(quote.speaker!, mention) && !(quote.cue && (overlaps(quote.cue, trigger)
+        || quote.cue.start > trigger.end && /ing$/i.test(text.slice(quote.cue.start, quote.cue.end).split(/\s+/)[0] ?? ''))))) continue;
       used.push(built.span);
       if (built.span.end <= trigger.start && mention.start >= windowFirst) {
         // "the US Consulate attack": a name right before the event noun is what was hit, not who did it
