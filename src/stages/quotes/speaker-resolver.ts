@@ -238,7 +238,36 @@ export function resolveSpeakers(context: SpeakerContext, attributions: readonly 
     const lastToken = tokens.length > 0 ? tokens[Math.min(tokens.length - 1, attribution.firstToken)] : undefined;
     previous = { speaker, speakerEntity, paragraphEnd: Math.max(end, lastToken?.end ?? end) };
   }
-  return quotes;
+  return withoutSplitNames(text, mentions, quotes);
+}
+
+/**
+ * A content that starts inside a name (`According to the Office for National Statistics, gross
+ * domestic product fell`, read as source `the Office`, cue `for`, content `National Statistics, …`)
+ * starts after the name instead; a quote left with nothing, or with the content of a quote before
+ * it, goes. Ids are numbered again.
+ */
+function withoutSplitNames(text: string, mentions: readonly Mention[], quotes: readonly Quote[]): Quote[] {
+  const kept: Quote[] = [];
+  const seen = new Set<string>();
+  for (const quote of quotes) {
+    let current = quote;
+    const first = quote.content[0];
+    const name = first ? mentions.find((mention) => mention.kind === 'name' && mention.start < first.start && first.start < mention.end) : undefined;
+    if (first && name) {
+      let start = name.end;
+      while (start < first.end && /[\s,;:]/u.test(text.charAt(start))) start++;
+      if (start >= first.end) {
+        if (quote.content.length === 1) continue;
+        current = { ...quote, content: quote.content.slice(1), start: quote.content[1]!.start };
+      } else current = { ...quote, content: [{ start, end: first.end }, ...quote.content.slice(1)], start };
+    }
+    const key = current.content.map((piece) => `${piece.start}-${piece.end}`).join(',');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    kept.push({ ...current, id: `q${kept.length + 1}` });
+  }
+  return kept;
 }
 
 /** Whether a description names a group (`officials`, `spokespeople`), not one person. */

@@ -212,3 +212,23 @@ test('an outsized article is tagged without growing the model kernel’s memory'
   assert.ok(found.quotes.every((quote) => quote.speaker !== null && text.slice(quote.speaker.start, quote.speaker.end) === 'the mayor'));
   assert.equal(model.kernel?.memoryBytes ?? 0, before);
 });
+
+test('quotes: no content starts inside a name, and no two quotes share one content', () => {
+  const texts = [
+    'According to the Office for National Statistics, gross domestic product fell 0.3% from September. Economists had forecast no change.',
+    'Fighting killed 56 civilians on Saturday, according to the Central Committee of Sudan Doctors, which tracks casualties.',
+  ];
+  for (const text of texts) {
+    const result = analyse(text);
+    const segmentation = segment(text);
+    const names = (entitiesStage.run({ text, ...segmentation } as unknown as Doc, entityResource, {}).mentions ?? []).filter((mention) => mention.kind === 'name');
+    const keys = new Set<string>();
+    for (const quote of result.quotes) {
+      const first = quote.content[0]!;
+      assert.ok(!names.some((name) => name.start < first.start && first.start < name.end), describe(result, quote));
+      const key = quote.content.map((piece) => `${piece.start}-${piece.end}`).join(',');
+      assert.ok(!keys.has(key), `twice: ${describe(result, quote)}`);
+      keys.add(key);
+    }
+  }
+});
