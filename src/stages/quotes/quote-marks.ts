@@ -63,7 +63,7 @@ function opensWithQuote(text: string, start: number, end: number): boolean {
 }
 
 /** Number of `mark` characters in `text` between `from` and `to`. */
-function closingMarksAfter(text: string, from: number, to: number, mark: number): number {
+function closingMarksIn(text: string, from: number, to: number, mark: number): number {
   let count = 0;
   for (let position = from; position < to; position++) if (text.charCodeAt(position) === mark) count++;
   return count;
@@ -119,9 +119,15 @@ export function findQuotedSpans(text: string, paragraphs: readonly Span[]): Quot
     // Open double marks, outermost first: `"… “…” …"` nests one style inside another.
     const stack: OpenMark[] = [];
     let singleOpen = -1;
+    // Closing marks still ahead in the paragraph, counted once and spent as the scan passes them (a
+    // count per opening mark was quadratic: 100,000 opening marks took half a minute).
+    let curlyClosersLeft = closingMarksIn(text, paragraph.start, paragraph.end, 0x201d);
+    let guillemetClosersLeft = closingMarksIn(text, paragraph.start, paragraph.end, 0xbb);
     // Only quote marks act: the scan jumps from one to the next.
     for (let position = marks.next(paragraph.start); position < paragraph.end; position = marks.next(position + 1)) {
       const code = text.charCodeAt(position);
+      if (code === 0x201d) curlyClosersLeft--;
+      else if (code === 0xbb) guillemetClosersLeft--;
       if (code === STRAIGHT_SINGLE && position + 1 < paragraph.end && text.charCodeAt(position + 1) === STRAIGHT_SINGLE) {
         // `''That makes me smart,'' he said`: two apostrophes stand for a double mark in some
         // wire and archive text.
@@ -154,7 +160,7 @@ export function findQuotedSpans(text: string, paragraphs: readonly Span[]): Quot
           // (after a word or punctuation, before a space or the paragraph's end) closes the
           // quotation it faces when no closing mark of its own follows (bad input).
           const reversedClose =
-            code === 0x201c && top !== undefined && top.style === 0x201c && !isSpaceOrOpener(before) && !isLetterOrDigit(after) && closingMarksAfter(text, position + 1, paragraph.end, 0x201d) < stack.length;
+            code === 0x201c && top !== undefined && top.style === 0x201c && !isSpaceOrOpener(before) && !isLetterOrDigit(after) && curlyClosersLeft < stack.length;
           if (reversedClose) {
             diagnostics.push({ stage: 'quotes', rule: 'quote-marks/reversed', message: 'an opening quote mark closes a quotation', start: position, end: position + 1 });
             closeOpen(stack, stack.length - 1, position, spans, paragraphIndex);
@@ -164,7 +170,7 @@ export function findQuotedSpans(text: string, paragraphs: readonly Span[]): Quot
           // `“… I’d rather live in what he calls “hell” than live in a world …”`: a mark of the
           // same style nests when enough closing marks follow in the paragraph to close both;
           // otherwise the open one was never closed (bad input).
-          if (top && top.style === style && closingMarksAfter(text, position + 1, paragraph.end, code === 0xab ? 0xbb : 0x201d) < stack.length + 1) {
+          if (top && top.style === style && (code === 0xab ? guillemetClosersLeft : curlyClosersLeft) < stack.length + 1) {
             diagnostics.push({ stage: 'quotes', rule: 'quote-marks/reopened', message: 'a quote mark opens while another of the same style is still open', start: top.position, end: position + 1 });
             stack.pop();
           }
