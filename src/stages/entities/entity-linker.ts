@@ -351,7 +351,8 @@ function recentMentions(linking: Linking, lists: readonly (readonly WorkingMenti
  */
 function clippedNameCluster(clusters: readonly Cluster[], word: string): number {
   if (word.length < 3 || word.length > 5 || !/^\p{L}+$/u.test(word)) return -1;
-  for (let index = clusters.length - 1; index >= 0; index--) {
+  // The latest few hundred names only: a hostile text of a million short names must not go quadratic.
+  for (let index = clusters.length - 1; index >= Math.max(0, clusters.length - 400); index--) {
     const cluster = clusters[index]!;
     if (cluster.nominal || (cluster.typeVotes.get('ORG') ?? 0) === 0 || (cluster.typeVotes.get('PER') ?? 0) > 0) continue;
     if (cluster.forms.some((form) => form.length >= 2 && (form[0]?.length ?? 0) >= word.length + 2 && form[0]!.startsWith(word) && /^\p{L}+$/u.test(form[0]!))) return index;
@@ -379,6 +380,8 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
     if (linking.tokenText(mention.lastToken + 3) === ')' && isAcronymForm(inside)) definedAcronym.set(nameKey(inside), index);
   }
 
+  // Clusters by the first word of their two- and three-word names (rule 4b).
+  const byFirstWord = new Map<string, number[]>();
   for (let index = 0; index < working.length; index++) {
     const mention = working[index]!;
     const form = linking.formOf(mention);
@@ -419,10 +422,11 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
     // `Qin` → `Qin Gang`: Chinese, Korean and Vietnamese names put the family name first; `Hillary`).
     if (target < 0 && mention.type === 'PER' && parts.length === 1) {
       let found = -1;
-      for (let c = 0; c < clusters.length && found !== -2; c++) {
+      for (const c of byFirstWord.get(parts[0]!) ?? []) {
         const cluster = clusters[c]!;
-        if (cluster.nominal || (cluster.typeVotes.get('PER') ?? 0) === 0) continue;
-        if (cluster.forms.some((other) => other.length >= 2 && other.length <= 3 && other[0] === parts[0])) found = found === -1 ? c : -2;
+        if (cluster.nominal || (cluster.typeVotes.get('PER') ?? 0) === 0 || c === found) continue;
+        found = found === -1 ? c : -2;
+        if (found === -2) break;
       }
       if (found >= 0) target = found;
     }
@@ -446,6 +450,11 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
     if (target >= 0) linking.join(target, mention, index);
     else target = linking.newCluster(mention, index);
     mention.cluster = target;
+    if (parts.length >= 2 && parts.length <= 3) {
+      const known = byFirstWord.get(parts[0]!);
+      if (!known) byFirstWord.set(parts[0]!, [target]);
+      else if (!known.includes(target)) known.push(target);
+    }
   }
 
   // Nominal mentions: indefinite ones start a new (nameless) person; definite ones and pronouns
@@ -528,7 +537,7 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
       // `the Trump administration … The administration announced`: the noun last used for another
       // name's body (`<name> <noun>`, `<name>'s <noun>`) refers back to that body, which is no entity
       // here, not to the latest organisation (the ACLU just quoted).
-      for (let k = cursor - 1; k > 0 && antecedent !== null; k--) {
+      for (let k = cursor - 1; k > Math.max(0, cursor - 2000) && antecedent !== null; k--) {
         if (linking.lower(k) !== noun || isInsideName[k]) continue;
         const ownerEnd = /^['’]s$/.test(linking.tokenText(k - 1)) ? k - 2 : k - 1;
         const owner = working[mentionEndingAt.get(ownerEnd) ?? -1];

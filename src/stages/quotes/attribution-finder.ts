@@ -492,7 +492,7 @@ function antecedentOf(text: string, tokens: readonly Token[], sources: readonly 
   let relative = source.firstToken;
   if (!RELATIVE_PRONOUNS.has(tokenText(text, tokens[relative]!))) {
     relative = -1;
-    for (let index = source.firstToken - 1; index > 0 && tokens[index]!.sentence === tokens[source.firstToken]!.sentence; index--) {
+    for (let index = source.firstToken - 1; index > Math.max(0, source.firstToken - 40) && tokens[index]!.sentence === tokens[source.firstToken]!.sentence; index--) {
       const word = tokenText(text, tokens[index]!);
       if (word === ',' || word === ';') break;
       if (RELATIVE_PRONOUNS.has(word)) {
