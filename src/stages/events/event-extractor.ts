@@ -23,7 +23,7 @@ export interface ExtractEventsOptions {
 const TRIGGER_SOURCE = [EVENT_TRIGGER_PATTERN, ...Object.values(PLOVER_TRIGGER_PATTERNS)].join('|');
 // Matched word by word (see buildTokenMatcher): the same matches as one long regular expression, faster.
 const TRIGGER = buildTokenMatcher([{ source: TRIGGER_SOURCE, tag: 'trigger' }]);
-const CASUALTY_WORD = /\b(?:kill|wound|injur|dead|died|hurt)/i;
+const CASUALTY_WORD = /\b(?:kill|wound|injur|dead|died|hurt|death toll)/i;
 // The violent and protest words alone: an event they name is typed by the ACLED sub-type model.
 const VIOLENT_TRIGGER = new RegExp(`^(?:${EVENT_TRIGGER_PATTERN})`, 'i');
 const CASUALTY_VERB = new RegExp(`\\b(?:${CASUALTY_TRIGGER_PATTERN})\\b`, 'gi');
@@ -69,11 +69,13 @@ const SUBORDINATE_DATE = /\b(?:following|after|before|since|when)\b[^,;]*$/i;
 const NUMBER_WORDS: Readonly<Record<string, number>> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
   thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
-  thirty: 30, forty: 40, fifty: 50, hundred: 100, a: 1, an: 1, dozen: 12,
+  thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100, a: 1, an: 1, dozen: 12,
 };
-const QUANTITY = String.raw`(?:(over|more than|at least|about|around|nearly|almost|some|up to|approximately|roughly)\s+)?(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|a dozen|dozens|scores|hundreds|several|many|a number)`;
+const QUANTITY = String.raw`(?:(over|more than|at least|about|around|nearly|almost|some|up to|approximately|roughly)\s+)?(\d[\d,]*|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|a dozen|dozens|scores|hundreds|several|many|a number)`;
 const WHO = String.raw`((?:of\s+)?(?:[\p{L}’'-]+\s+){0,3}(?:people|persons|civilians|soldiers|troops|policemen|officers|militants|fighters|terrorists|rebels|insurgents|children|women|men|citizens|villagers|residents|protesters|demonstrators|students|workers|leaders|members|officials|others|police|guards|passengers|[\p{L}’'-]+[a-z]s))`;
-const CASUALTY_PATTERNS: readonly { readonly rule: string; readonly pattern: RegExp; readonly order: 'verb-first' | 'count-first' | 'zero' }[] = [
+const CASUALTY_PATTERNS: readonly { readonly rule: string; readonly pattern: RegExp; readonly order: 'verb-first' | 'count-first' | 'zero' | 'toll' }[] = [
+  // "The death toll from a missile strike on an apartment building rose to 40": the dead, as a toll.
+  { rule: 'death-toll', order: 'toll', pattern: new RegExp(String.raw`\bdeath toll\b[^.;!?]{0,120}?\b(?:rose|climbed|jumped|reached|increased|hit|stood|stands|was|is|has risen|had risen|has climbed)\s+(?:to\s+|at\s+)?${QUANTITY}(?![\d,]|\.\d)`, 'giu') },
   // "killing one of the group's leaders", "killed “two al Qaeda terrorists, including Musa Abu Dawud"
   { rule: 'verb-count', order: 'verb-first', pattern: new RegExp(String.raw`\b(kill(?:ed|ing|s)?|wound(?:ed|ing)|injur(?:ed|ing))\s+[“"]?(?:(?:our|the|a|an|his|her|their|its)\s+[\p{L}’'-]+\s+and\s+)?${QUANTITY}\s+${WHO}(,?\s+including\s+[\p{Lu}][\p{L}’'-]*(?:\s+[\p{Lu}][\p{L}’'-]*)*)?`, 'giu') },
   // "five civilians were killed", "at least 12 people died"
@@ -151,6 +153,9 @@ function parseCount(raw: string | undefined): number | null {
   const word = raw.toLowerCase();
   if (/^\d/.test(word)) return Number(word.replace(/,/g, ''));
   if (word === 'a dozen') return 12;
+  // "seventy-five"
+  const [tens, units] = word.split('-');
+  if (units !== undefined) return tens && NUMBER_WORDS[tens] !== undefined && NUMBER_WORDS[units] !== undefined ? NUMBER_WORDS[tens]! + NUMBER_WORDS[units]! : null;
   return NUMBER_WORDS[word] ?? null;
 }
 
@@ -166,6 +171,13 @@ export function findCasualties(text: string, span: Span): Casualty[] {
       const start = span.start + (match.index ?? 0);
       const end = start + match[0].length;
       if (found.some((casualty) => casualty.start < end && start < casualty.end)) continue;
+      if (order === 'toll') {
+        const count = parseCount(match[2]);
+        const modifier = match[1]?.toLowerCase();
+        const qualifier: Casualty['qualifier'] = modifier && /over|more than|at least/.test(modifier) ? 'minimum' : modifier ? 'approximate' : count === null ? 'unknown' : 'exact';
+        found.push({ kind: 'killed', count, qualifier, who: '', start, end });
+        continue;
+      }
       if (order === 'zero') {
         const verb = (match[2] ?? '').toLowerCase();
         found.push({ kind: verb.startsWith('kill') ? 'killed' : 'injured', count: 0, qualifier: 'zero', who: match[1] ?? '', start, end });

@@ -22,6 +22,10 @@ const casualtyCases: readonly [string, string, number | null, string, string][] 
   ['At least 26 people died in Mamuju.', 'killed', 26, 'minimum', 'people'],
   ['Nearly 40 villagers were dead by nightfall.', 'killed', 40, 'approximate', 'villagers'],
   ['Two police officers were wounded.', 'injured', 2, 'exact', 'police officers'],
+  ['Seventy-five people were wounded.', 'injured', 75, 'exact', 'people'],
+  // A toll.
+  ['The death toll from the missile strike on the building rose to 40 on Sunday.', 'killed', 40, 'exact', ''],
+  ['The death toll stood at more than 1,200.', 'killed', 1200, 'minimum', ''],
   // The count alone, its noun left out.
   ['The shelling wounded nearly 600 on Saturday.', 'injured', 600, 'approximate', ''],
   ['Gunmen stormed the village, killing 12.', 'killed', 12, 'exact', ''],
@@ -39,6 +43,7 @@ for (const [text, kind, count, qualifier, who] of casualtyCases) {
 }
 
 const noCasualtyCases: readonly string[] = [
+  'The death toll is not yet known.',
   // "1.5 million" is no count of 1.
   'Ottoman Turks killed approximately 1.5 million Armenians.',
   'US aircraft carried out over 500 airstrikes against ISIS.',
