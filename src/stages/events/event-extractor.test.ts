@@ -173,3 +173,13 @@ test('the speaker of a participle after the event ("…, saying") takes part in 
   assert.ok(met, doc.events.map((event) => describe(doc, event)).join('\n') || 'no events');
   assert.ok(met.actors.some((actor) => actor.name.includes('Xi')), describe(doc, met));
 });
+
+test('a demonym is where an event happened only before a place noun', async () => {
+  const doc = await analyze('A Russian missile strike on an apartment building killed 40 people on Saturday. Gunmen abducted two aid workers in the Afghan capital in August.');
+  const strike = doc.events.find((event) => doc.text.slice(event.trigger.start, event.trigger.end).includes('strike'));
+  assert.ok(strike, doc.events.map((event) => describe(doc, event)).join('\n') || 'no events');
+  const placeOf = (event: Event): string | undefined => doc.places.find((place) => place.id === event.place)?.name;
+  assert.notEqual(placeOf(strike), 'Russia', describe(doc, strike));
+  const abduction = doc.events.find((event) => doc.text.slice(event.trigger.start, event.trigger.end) === 'abducted');
+  if (abduction) assert.equal(placeOf(abduction), 'Afghanistan', describe(doc, abduction));
+});

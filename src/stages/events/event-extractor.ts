@@ -122,6 +122,7 @@ function typedByAcled(type: EventTypeResult, windowText: string): EventTypeResul
   return { ...rest, info, code: info.code, ploverType: info.ploverType, ...(mode ? { mode } : {}) };
 }
 
+const DEMONYM_PLACE_NOUN = /^\s+(?:capital|city|town|village|province|state|region|district|border|coast|territory|soil|side|waters|airspace|countryside|desert|mountains|island)\b/i;
 const CASUALTY_WORD_ONLY = /^(?:killed|killing|died|dead|injured|wounded|hurt)$/;
 
 const DISASTERS: ReadonlySet<string> = new Set(['NATURAL_DISASTER', 'MAN_MADE_DISASTER']);
@@ -462,7 +463,10 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
     const actor = subjects.length ? [...subjects.slice(first), ...partners] : partners.length ? partners : inherited;
     const ownTargets = targets.filter((target) => !actor.some((known) => sameParticipant(known, target)));
     // "Pentagon spokesperson Maj. Sheryll Klinkel told CNN": a place naming who reports is not where it happened.
-    const placeCandidates = sentencePlaces.filter((place) => !used.some((span) => overlaps(span, place)));
+    // A demonym names a nationality ("a Russian missile strike on Dnipro"), not where it happened,
+    // unless a place noun follows it ("the Afghan capital", "the Syrian border").
+    const placeCandidates = sentencePlaces.filter((place) => !used.some((span) => overlaps(span, place))
+      && (!place.kind.endsWith('-demonym') || DEMONYM_PLACE_NOUN.test(text.slice(place.end, place.end + 24))));
     const ownPlaces = placeCandidates.filter((place) => place.start >= window.start && place.end <= window.end);
     // "… in the coastal city of Sirte after the terror group seized control of the city": without a place of
     // its own, an event takes the nearest place told before it in the sentence.
