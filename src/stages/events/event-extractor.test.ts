@@ -183,3 +183,10 @@ test('a demonym is where an event happened only before a place noun', async () =
   const abduction = doc.events.find((event) => doc.text.slice(event.trigger.start, event.trigger.end) === 'abducted');
   if (abduction) assert.equal(placeOf(abduction), 'Afghanistan', describe(doc, abduction));
 });
+
+test('a toll told on its own right after an attack is more of that attack', async () => {
+  const doc = await analyze('Russian forces shelled an apartment building in Dnipro on Saturday, killing at least 40 people. Seventy-five people were wounded.');
+  const strikes = doc.events.filter((event) => event.ploverType === 'ASSAULT');
+  assert.equal(strikes.length, 1, doc.events.map((event) => describe(doc, event)).join('\n'));
+  assert.deepEqual(strikes[0]!.casualties.map((casualty) => `${casualty.kind} ${casualty.count}`), ['killed 40', 'injured 75']);
+});

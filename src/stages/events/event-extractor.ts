@@ -590,6 +590,19 @@ export function extractEvents(doc: Readonly<Doc>, models: EventTypeModels, optio
         }
         if (kin) mention = { ...mention, type: kin.type };
       }
+      // A toll told on its own right after an attack or a disaster ("A missile struck …. Seventy-five
+      // people were wounded."): more of that event, when the latest one is a violent or disaster record
+      // from this or the two sentences before and nothing else (a date, a place) tells them apart.
+      const latest = drafts[drafts.length - 1];
+      if (latest && mention.casualties.length > 0 && mention.actors.length === 0 && mention.targets.length === 0 && !mention.flags.negated && !mention.flags.hypothetical
+        && CASUALTY_WORD_ONLY.test(doc.text.slice(mention.trigger.start, mention.trigger.end).toLowerCase())
+        && (latest.type.ploverType === 'ASSAULT' || latest.type.ploverType === 'AID') && !latest.flags.aggregate
+        && latest.evidence.some((span) => span.end >= (doc.sentences[sentenceIndex - 2]?.start ?? 0))
+        && dateCompatible(latest.timex?.value, mention.timex?.value)
+        && !(placeCountry(latest.places).size > 0 && placeCountry(mention.places).size > 0 && ![...placeCountry(mention.places)].some((code) => placeCountry(latest.places).has(code)))) {
+        merge(latest, mention);
+        continue;
+      }
       // The latest draft it corefers with (walked back in place: a copy per mention was quadratic).
       let record: EventDraft | undefined;
       for (let index = drafts.length - 1; index >= 0 && !record; index--) if (corefers(drafts[index]!, mention, doc.text)) record = drafts[index];
