@@ -190,3 +190,12 @@ test('a toll told on its own right after an attack is more of that attack', asyn
   assert.equal(strikes.length, 1, doc.events.map((event) => describe(doc, event)).join('\n'));
   assert.deepEqual(strikes[0]!.casualties.map((casualty) => `${casualty.kind} ${casualty.count}`), ['killed 40', 'injured 75']);
 });
+
+test('a strike with a weapon is an attack, a strike without one may be a labour strike', async () => {
+  const doc = await analyze('A missile strike hit an apartment building in Dnipro on Saturday, killing at least 40 people. Teachers went on strike in Chicago on Monday.');
+  const missile = doc.events.find((event) => doc.text.slice(event.trigger.start, event.trigger.end) === 'strike');
+  assert.ok(missile, doc.events.map((event) => describe(doc, event)).join('\n') || 'no events');
+  assert.equal(missile.ploverType, 'ASSAULT', describe(doc, missile));
+  const teachers = doc.events.find((event) => event.trigger.start > doc.text.indexOf('Teachers'));
+  if (teachers) assert.equal(teachers.ploverType, 'PROTEST', describe(doc, teachers));
+});

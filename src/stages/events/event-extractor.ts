@@ -112,10 +112,12 @@ interface EventMention {
  * was responsible for the 2013 attack …" tells an attack (through an attribution the PLOVER model reads as
  * ACCUSE). Its PLOVER type is the one of its ACLED sub-type (the sub-type model is trained on such reports).
  */
-function typedByAcled(type: EventTypeResult, windowText: string): EventTypeResult {
+function typedByAcled(type: EventTypeResult, windowText: string, triggerText = ''): EventTypeResult {
   // A disaster is what happened too ("an earthquake struck", "the building collapsed, killing 12"):
   // only the classes that say how a happening is told (attribution, diplomacy) give way to ACLED's.
-  const info = type.info.acled || DISASTERS.has(type.info.code) ? type.info : type.acledOnly;
+  let info = type.info.acled || DISASTERS.has(type.info.code) ? type.info : type.acledOnly;
+  // "A missile strike hit an apartment building": a strike with a weapon is no labour strike.
+  if (info.ploverType === 'PROTEST' && /^strikes?$/i.test(triggerText) && assaultMode(windowText)) info = type.byPlover.get('ASSAULT') ?? info;
   // A mode only from a weapon word, or from a sub-type defined by its weapon (air strike: aerial).
   const mode = info.ploverType === 'ASSAULT' ? assaultMode(windowText) ?? (info.needsCue ? info.mode : undefined) : info.mode;
   const { mode: _previous, ...rest } = type;
@@ -403,7 +405,7 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
     const window = { start: previous ? splitPoint(text, previous, trigger) : sentence.start, end: next ? splitPoint(text, trigger, next) : sentence.end };
     // Several events in one sentence: each is typed from its own stretch of text.
     const classified = type ?? classifyEventText(text.slice(window.start, window.end), models, evidenceContext, { plover: !violent[index] });
-    const mentionType = violent[index] ? typedByAcled(classified, text.slice(window.start, window.end)) : classified;
+    const mentionType = violent[index] ? typedByAcled(classified, text.slice(window.start, window.end), text.slice(trigger.start, trigger.end)) : classified;
     const before = textBefore(text, trigger.start, sentence);
     const triggerText = text.slice(trigger.start, trigger.end).toLowerCase();
     const flags = {
