@@ -275,12 +275,12 @@ export interface EventTypeResult {
   /** The most probable of the 25 ACLED sub-types (differs from `code` when a CASE extra class wins). */
   readonly acledOnly: EventTypeInfo;
   /**
-   * Per PLOVER type, the most probable class of that type the cues allow (absent: no class has that
+   * The most probable class of PLOVER type `type` that the cues allow (undefined: no class has that
    * type, as for REQUEST or REJECT). The two models are trained apart and often disagree ("denied
    * involvement in the bombing": REJECT, and a bombing's sub-type); a record's ACLED sub-type must
-   * be one of its PLOVER type's.
+   * be one of its PLOVER type's. Worked out when first asked (most records need no such choice).
    */
-  readonly byPlover: ReadonlyMap<PloverType, EventTypeInfo>;
+  readonly acledFor: (type: PloverType) => EventTypeInfo | undefined;
 }
 
 /** Average class probabilities of an ensemble (all members share one class order). */
@@ -330,21 +330,16 @@ function argmaxAllowed(values: Float64Array, classes: readonly string[], gate: C
   return best < 0 ? 0 : best;
 }
 
-/** {@link EventTypeResult.byPlover}: per PLOVER type, the most probable class of it that the gate allows. */
-function bestByPlover(values: Float64Array, classes: readonly string[], gate: CueGate): Map<PloverType, EventTypeInfo> {
-  const best = new Map<PloverType, number>();
+/** {@link EventTypeResult.acledFor}: the most probable class of PLOVER type `type` that the gate allows. */
+function bestOfPloverType(values: Float64Array, classes: readonly string[], gate: CueGate, type: PloverType): EventTypeInfo | undefined {
+  let best = -1;
   for (let index = 0; index < values.length; index++) {
     const candidate = classes[index];
-    if (!candidate) continue;
-    const type = eventTypeInfo(candidate).ploverType;
-    const current = best.get(type);
     // The value first: the gate may read the context's cues, needed only for an index that would win.
-    if (current !== undefined && !(values[index]! > values[current]!)) continue;
-    if (gate.allows(candidate)) best.set(type, index);
+    if (!candidate || (best >= 0 && !(values[index]! > values[best]!)) || eventTypeInfo(candidate).ploverType !== type) continue;
+    if (gate.allows(candidate)) best = index;
   }
-  const infos = new Map<PloverType, EventTypeInfo>();
-  for (const [type, index] of best) infos.set(type, eventTypeInfo(classes[index]!));
-  return infos;
+  return best < 0 ? undefined : eventTypeInfo(classes[best]!);
 }
 
 /**
@@ -377,7 +372,7 @@ export function classifyEventText(text: string, models: EventTypeModels, context
     ...(mode ? { mode } : {}),
     cued: hits.acled.length > 0 || hits.plover.length > 0,
     acledOnly: classes[acledOnlyIndex] ? eventTypeInfo(classes[acledOnlyIndex]!) : info,
-    byPlover: bestByPlover(acledProbabilities, classes, gate),
+    acledFor: (type) => bestOfPloverType(acledProbabilities, classes, gate, type),
   };
 }
 

@@ -71,7 +71,7 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
   thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
   thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100, a: 1, an: 1, dozen: 12,
 };
-const QUANTITY = String.raw`(?:(over|more than|at least|about|around|nearly|almost|some|up to|approximately|roughly)\s+)?(\d[\d,]*|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|a dozen|dozens|scores|hundreds|several|many|a number)`;
+const QUANTITY = String.raw`(?:(over|more than|at least|about|around|nearly|almost|some|up to|approximately|roughly)\s+)?(\d[\d,]*|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen|dozens|scores|hundreds|several|many|a number)`;
 const WHO = String.raw`((?:of\s+)?(?:[\p{L}’'-]+\s+){0,3}(?:people|persons|civilians|soldiers|troops|policemen|officers|militants|fighters|terrorists|rebels|insurgents|children|women|men|citizens|villagers|residents|protesters|demonstrators|students|workers|leaders|members|officials|others|police|guards|passengers|[\p{L}’'-]+[a-z]s))`;
 const CASUALTY_PATTERNS: readonly { readonly rule: string; readonly pattern: RegExp; readonly order: 'verb-first' | 'count-first' | 'zero' | 'toll' }[] = [
   // "The death toll from a missile strike on an apartment building rose to 40": the dead, as a toll.
@@ -117,7 +117,7 @@ function typedByAcled(type: EventTypeResult, windowText: string, triggerText = '
   // only the classes that say how a happening is told (attribution, diplomacy) give way to ACLED's.
   let info = type.info.acled || DISASTERS.has(type.info.code) ? type.info : type.acledOnly;
   // "A missile strike hit an apartment building": a strike with a weapon is no labour strike.
-  if (info.ploverType === 'PROTEST' && /^strikes?$/i.test(triggerText) && assaultMode(windowText)) info = type.byPlover.get('ASSAULT') ?? info;
+  if (info.ploverType === 'PROTEST' && /^strikes?$/i.test(triggerText) && assaultMode(windowText)) info = type.acledFor('ASSAULT') ?? info;
   // A mode only from a weapon word, or from a sub-type defined by its weapon (air strike: aerial).
   const mode = info.ploverType === 'ASSAULT' ? assaultMode(windowText) ?? (info.needsCue ? info.mode : undefined) : info.mode;
   const { mode: _previous, ...rest } = type;
@@ -312,23 +312,20 @@ function addParticipant(list: EventActor[], actor: EventActor): void {
 // bombing", "denied involvement").
 const REPORTING_CUE = /^(?:sa(?:id|ys?|ying)|t(?:old|ells?)|add(?:ed|s)?|report(?:ed|s)?|announc(?:ed|es?)|confirm(?:ed|s)?|stat(?:ed|es?)|not(?:ed|es?)|explain(?:ed|s)?|wr(?:ote|ites?)|describ(?:ed|es?)|recount(?:ed|s)?|according)$/i;
 
-/** {@link findSource} and whether that source tells of the event ({@link EventMention.sourceReports}). */
-function reportingSource(context: Context, sentence: Sentence, trigger: Span): { source: Event['source']; reports: boolean } {
-  const source = findSource(context, sentence, trigger);
-  if (!source?.quote) return { source, reports: source !== null };
-  const quote = context.doc.quotes.find((entry) => entry.id === source.quote);
-  const cue = quote?.cue ? context.doc.text.slice(quote.cue.start, quote.cue.end).trim().split(/\s+/)[0] ?? '' : '';
-  return { source, reports: REPORTING_CUE.test(cue) };
-}
-
-/** Finds the speaker that reports a sentence: a quote around it, or `according to X` in it. */
-function findSource(context: Context, sentence: Sentence, trigger: Span): Event['source'] {
+/**
+ * Finds the speaker that reports a sentence: a quote around it, or `according to X` in it; and
+ * whether that source tells of the event ({@link EventMention.sourceReports}).
+ */
+function findSource(context: Context, sentence: Sentence, trigger: Span): Pick<EventMention, 'source' | 'sourceReports'> {
   const { doc } = context;
   const according = /\baccording to\s+/gi;
   for (const match of doc.text.slice(sentence.start, sentence.end).matchAll(according)) {
     const at = sentence.start + (match.index ?? 0) + match[0].length;
     const mention = context.mentions.startingIn(at, at + 4)[0];
-    if (mention) return { quote: null, entity: mention.entity, name: mention.entity ? context.entityById.get(mention.entity)?.name ?? doc.text.slice(mention.start, mention.end) : doc.text.slice(mention.start, mention.end) };
+    if (mention) {
+      const name = mention.entity ? context.entityById.get(mention.entity)?.name ?? doc.text.slice(mention.start, mention.end) : doc.text.slice(mention.start, mention.end);
+      return { source: { quote: null, entity: mention.entity, name }, sourceReports: true };
+    }
   }
   // The first quote with a speaker that overlaps the sentence or holds the trigger in a piece.
   let first = -1;
@@ -342,9 +339,10 @@ function findSource(context: Context, sentence: Sentence, trigger: Span): Event[
   const quote = first >= 0 ? doc.quotes[first] : undefined;
   if (quote?.speaker) {
     const entity = quote.speakerEntity ? context.entityById.get(quote.speakerEntity) : undefined;
-    return { quote: quote.id, entity: quote.speakerEntity, name: entity?.name ?? doc.text.slice(quote.speaker.start, quote.speaker.end) };
+    const cue = quote.cue ? doc.text.slice(quote.cue.start, quote.cue.end).trim().split(/\s+/)[0] ?? '' : '';
+    return { source: { quote: quote.id, entity: quote.speakerEntity, name: entity?.name ?? doc.text.slice(quote.speaker.start, quote.speaker.end) }, sourceReports: REPORTING_CUE.test(cue) };
   }
-  return null;
+  return { source: null, sourceReports: false };
 }
 
 function findMentions(context: Context, sentence: Sentence, sentenceIndex: number, models: EventTypeModels): EventMention[] {
@@ -483,7 +481,7 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
     const casualties = findCasualties(text, window);
     mentions.push({
       sentence, trigger, window, type: mentionType, actors: actor, targets: ownTargets, places, timex, casualties,
-      ...sourceOf(reportingSource(context, sentence, trigger)), flags,
+      ...findSource(context, sentence, trigger), flags,
       anaphoric: ANAPHOR_BEFORE.test(before) && !/\b\d{4}\s+$/.test(before),
       distinct: DISTINCT_BEFORE.test(before),
       such: /\bsuch\s+$/i.test(before),
@@ -501,6 +499,13 @@ function placeCountry(places: readonly Place[]): Set<string> {
   return new Set(places.map((place) => place.countryCode).filter((code): code is string => !!code));
 }
 
+/** Whether two sets of places both name countries and share none. */
+function countriesDisagree(a: readonly Place[], b: readonly Place[]): boolean {
+  const first = placeCountry(a);
+  const second = placeCountry(b);
+  return first.size > 0 && second.size > 0 && ![...second].some((code) => first.has(code));
+}
+
 /** Whether a new mention tells the same real event as an event record built so far. */
 function corefers(record: EventDraft, mention: EventMention, text: string): boolean {
   if (mention.distinct || mention.flags.aggregate || record.flags.aggregate) return false;
@@ -512,9 +517,7 @@ function corefers(record: EventDraft, mention: EventMention, text: string): bool
   if (record.type.info.ploverType !== mention.type.info.ploverType && record.type.ploverType !== mention.type.ploverType) return false;
   if (record.flags.negated !== mention.flags.negated || record.flags.hypothetical !== mention.flags.hypothetical) return false;
   if (!dateCompatible(record.timex?.value, mention.timex?.value)) return false;
-  const recordCountries = placeCountry(record.places);
-  const mentionCountries = placeCountry(mention.places);
-  if (recordCountries.size && mentionCountries.size && ![...mentionCountries].some((code) => recordCountries.has(code))) return false;
+  if (countriesDisagree(record.places, mention.places)) return false;
   const shared = [...mention.actors, ...mention.targets].some((actor) => [...record.actors, ...record.targets].some((known) => sameParticipant(known, actor)));
   const sameDate = !!record.timex && !!mention.timex && dateCompatible(record.timex.value, mention.timex.value);
   return mention.anaphoric || shared || sameDate;
@@ -601,7 +604,7 @@ export function extractEvents(doc: Readonly<Doc>, models: EventTypeModels, optio
         && (latest.type.ploverType === 'ASSAULT' || latest.type.ploverType === 'AID') && !latest.flags.aggregate
         && latest.evidence.some((span) => span.end >= (doc.sentences[sentenceIndex - 2]?.start ?? 0))
         && dateCompatible(latest.timex?.value, mention.timex?.value)
-        && !(placeCountry(latest.places).size > 0 && placeCountry(mention.places).size > 0 && ![...placeCountry(mention.places)].some((code) => placeCountry(latest.places).has(code)))) {
+        && !countriesDisagree(latest.places, mention.places)) {
         merge(latest, mention);
         continue;
       }
@@ -660,11 +663,7 @@ function acledCategory(type: EventTypeResult): Pick<EventTypeInfo, 'acledType' |
   // "Al Qaeda was responsible for the 2013 attack": the attribution is how it is told; the record is the attack.
   const info = type.code === 'ATTRIB' ? type.acledOnly : type.info;
   if (info.ploverType === type.ploverType) return info;
-  return type.byPlover.get(type.ploverType) ?? OUTSIDE_ACLED;
-}
-
-function sourceOf(found: { source: Event['source']; reports: boolean }): Pick<EventMention, 'source' | 'sourceReports'> {
-  return { source: found.source, sourceReports: found.reports };
+  return type.acledFor(type.ploverType) ?? OUTSIDE_ACLED;
 }
 
 function monthsBetween(from: string, to: string): number {

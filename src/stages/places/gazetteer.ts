@@ -204,19 +204,16 @@ export function loadGazetteer(dir: string = defaultGazetteerDir()): Gazetteer {
       }
     }
   }
+  const lookupKey = (key: string): readonly number[] => {
+    const ids = search(0, key);
+    return ids.length > 0 ? ids : (bareAdmins.get(key) ?? EMPTY);
+  };
   return {
     size,
     maxNameWords,
     entry,
-    lookup: (name) => {
-      const key = placeKey(name);
-      const ids = search(0, key);
-      return ids.length > 0 ? ids : (bareAdmins.get(key) ?? EMPTY);
-    },
-    lookupKey: (key) => {
-      const ids = search(0, key);
-      return ids.length > 0 ? ids : (bareAdmins.get(key) ?? EMPTY);
-    },
+    lookup: (name) => lookupKey(placeKey(name)),
+    lookupKey,
     lookupDemonym: (name) => search(1, placeKey(name)),
     country: (countryCode) => countries.get(countryCode),
     admin1: (countryCode, admin1) => admins.get(`${countryCode}.${admin1}`),

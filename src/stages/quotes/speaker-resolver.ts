@@ -253,7 +253,12 @@ function withoutSplitNames(text: string, mentions: readonly Mention[], quotes: r
   for (const quote of quotes) {
     let current = quote;
     const first = quote.content[0];
-    const name = first ? mentions.find((mention) => mention.kind === 'name' && mention.start < first.start && first.start < mention.end) : undefined;
+    let name: Mention | undefined;
+    for (let index = first ? firstMentionIndex(mentions, first.start) : mentions.length; index < mentions.length && !name; index++) {
+      const mention = mentions[index]!;
+      if (mention.start >= first!.start) break;
+      if (mention.kind === 'name' && first!.start < mention.end) name = mention;
+    }
     if (first && name) {
       let start = name.end;
       while (start < first.end && /[\s,;:]/u.test(text.charAt(start))) start++;
