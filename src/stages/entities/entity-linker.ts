@@ -424,9 +424,13 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
       let found = -1;
       for (const c of byFirstWord.get(parts[0]!) ?? []) {
         const cluster = clusters[c]!;
-        if (cluster.nominal || (cluster.typeVotes.get('PER') ?? 0) === 0 || c === found) continue;
-        found = found === -1 ? c : -2;
-        if (found === -2) break;
+        if (cluster.nominal || (cluster.typeVotes.get('PER') ?? 0) === 0) continue;
+        // The index holds each cluster once: a second person here makes the word ambiguous.
+        if (found >= 0) {
+          found = -2;
+          break;
+        }
+        found = c;
       }
       if (found >= 0) target = found;
     }
