@@ -199,3 +199,33 @@ test('a strike with a weapon is an attack, a strike without one may be a labour 
   const teachers = doc.events.find((event) => event.trigger.start > doc.text.indexOf('Teachers'));
   if (teachers) assert.equal(teachers.ploverType, 'PROTEST', describe(doc, teachers));
 });
+
+// [sentence, PLOVER type, actor name, actor kind, target name (or null)]
+const genericCases: readonly [string, string, string, string, string | null][] = [
+  ['Gunmen on motorcycles stormed a cattle market near Gao on Thursday, killing nine traders.', 'ASSAULT', 'Gunmen', 'armed group', 'traders'],
+  ['Riot police fired tear gas at protesters outside the parliament in Nairobi.', 'PROTEST', 'Riot police', 'police', 'protesters'],
+  ['Four soldiers were killed by suspected militants near the border town of Wana.', 'ASSAULT', 'suspected militants', 'armed group', 'soldiers'],
+];
+for (const [text, type, actor, kind, target] of genericCases) {
+  test(`participants named by a group noun: ${text}`, async () => {
+    const doc = await analyze(text);
+    const event = doc.events.find((candidate) => candidate.ploverType === type);
+    assert.ok(event, doc.events.map((candidate) => describe(doc, candidate)).join('\n') || 'no events');
+    assert.deepEqual(event.actors.map((entry) => [entry.name, entry.kind, entry.entity]), [[actor, kind, null]], describe(doc, event));
+    if (target) assert.deepEqual(event.targets.map((entry) => entry.name), [target], describe(doc, event));
+  });
+}
+
+test('a group noun after a preposition, in a compound or reporting is no participant', async () => {
+  const doc = await analyze('An explosion at a police station in Kabul killed two people on Monday, residents said.');
+  for (const event of doc.events) {
+    assert.ok(!event.actors.some((entry) => /police|residents/i.test(entry.name)), describe(doc, event));
+  }
+});
+
+test('a passive with words between its auxiliary and verb is still passive', async () => {
+  const doc = await analyze('The two compounds were both attacked by Islamist militants on Tuesday.');
+  const event = doc.events.find((candidate) => candidate.ploverType === 'ASSAULT');
+  assert.ok(event, doc.events.map((candidate) => describe(doc, candidate)).join('\n') || 'no events');
+  assert.deepEqual(event.actors.map((entry) => entry.name), ['Islamist militants'], describe(doc, event));
+});

@@ -59,7 +59,7 @@ const ATTRIBUTION_AFTER = /^\s+(?:spokes(?:man|woman|person|people)|press (?:sec
 // A clause boundary between a trigger and a word: "…, which oversees US military operations", "following the ousting of …".
 // "Roman Protasevich was detained", "two soldiers were reportedly killed": the trigger is a passive verb,
 // so the subject before it is the one acted on; who acts is named after `by`, if at all.
-const PASSIVE_BEFORE = /\b(?:was|were|been|being|is|are|be|get|gets|got|gotten)\s+(?:\w+ly\s+)?$/i;
+const PASSIVE_BEFORE = /\b(?:was|were|been|being|is|are|be|get|gets|got|gotten)\s+(?:(?:\w+ly|both|all|also|each|then|later|never|not|since|allegedly)\s+){0,2}$/i;
 const PARTICIPLE = /(?:ed|en|wn|shot|held|hit|struck|caught|fought|hurt|set|put)$/i;
 const AGENT_BEFORE = /\bby\s+(?:the\s+)?$/i;
 const CLAUSE_BREAK = /,\s*(?:according|which|who|where|while|a country|said|told)\b|;|\s[–—]\s|\b(?:following|after|before|since|when|though|although|because)\b/i;
@@ -124,6 +124,22 @@ function typedByAcled(type: EventTypeResult, windowText: string, triggerText = '
   return { ...rest, info, code: info.code, ploverType: info.ploverType, ...(mode ? { mode } : {}) };
 }
 
+// Participants named by what they are, not by name ("Gunmen on motorcycles opened fire", "police
+// fired tear gas at protesters", "killing at least 12 civilians"): event datasets code them as
+// generic actors (ACLED's "Unidentified Armed Group", "Civilians", "Protesters"). Officials and
+// governments are left out: unnamed, they are mostly who reports.
+const GENERIC_GROUPS = 'gunmen|militants|insurgents|rebels|jihadists|fighters|terrorists|assailants|attackers|militiamen|militias?|extremists|bandits|kidnappers|pirates|'
+  + 'troops|soldiers|forces|police(?:\\s+officers)?|policemen|riot police|army|military|protesters|demonstrators|rioters|mobs?|'
+  + 'civilians|villagers|residents|worshippers|students|workers|farmers|herders|journalists|children|passengers|migrants|refugees|prisoners|inmates|settlers|pilgrims|shoppers|traders';
+const GENERIC_QUALIFIER = 'suspected|armed|unidentified|unknown|masked|heavily armed|Islamist|jihadist|government|security|riot|federal|local|pro-\\w+|anti-\\w+';
+/** A demonym ("Malian troops", "Israeli settlers"). */
+const GENERIC_DEMONYM = '[A-Z][a-z]+(?:ian|ean|ese|ish|i|an)';
+// A qualifier and the group noun; not the first word of a compound ("police station", "army base", "militant leader").
+// Case-sensitive but for a first capital ("Gunmen", "Armed men"): a demonym must be capitalised ("than" is no demonym).
+const initialCapital = (alternatives: string): string => alternatives.split('|').map((word) => /^[a-z]/.test(word) ? `[${word[0]!.toUpperCase()}${word[0]}]${word.slice(1)}` : word).join('|');
+const GENERIC_PARTICIPANT = new RegExp(String.raw`\b((?:(?:${initialCapital(GENERIC_QUALIFIER)}|${GENERIC_DEMONYM})\s+){0,2}(?:${initialCapital(GENERIC_GROUPS)}))\b(?!['’]|-|\s+(?:stations?|chiefs?|commanders?|spokes\w+|officials?|headquarters|bases?|camps?|posts?|checkpoints?|vehicles?|convoys?|units?|leaders?|groups?|patrols?|barracks|academy|sources?|chief|brutality|departments?|force|unions?|cars?|vans?|dogs?|custody|lines?|reports?|records?|visas?|rights|said|say|told)\b)`, 'g');
+// A noun phrase after one of these is not the subject of its clause.
+const PREPOSITION_BEFORE = /\b(?:on|at|in|against|of|with|from|by|near|to|for|towards?|among|including|between|into|upon|about|like)\s+(?:(?:the|a|an|some|several|many|\d[\d,]*|at least|dozens of|hundreds of)\s+){0,3}$/i;
 const DEMONYM_PLACE_NOUN = /^\s+(?:capital|city|town|village|province|state|region|district|border|coast|territory|soil|side|waters|airspace|countryside|desert|mountains|island)\b/i;
 const CASUALTY_WORD_ONLY = /^(?:killed|killing|died|dead|injured|wounded|hurt)$/;
 
@@ -345,6 +361,52 @@ function findSource(context: Context, sentence: Sentence, trigger: Span): Pick<E
   return { source: null, sourceReports: false };
 }
 
+const GENERIC_ARMED = /\b(?:assailants|attackers|bandits|kidnappers|pirates|extremists|militiamen)\b/i;
+const GENERIC_RIOTERS = /\b(?:rioters|mobs?)\b/i;
+
+/** A generic participant found at `match` (its country from a demonym place inside it). */
+function genericActor(context: Context, start: number, name: string): EventActor {
+  const span = { start, end: start + name.length };
+  const kind = actorKind(name) ?? (GENERIC_ARMED.test(name) ? 'armed group' : GENERIC_RIOTERS.test(name) ? 'rioters' : undefined);
+  const countryCode = context.places.find(span, (place) => !!place.countryCode && place.kind.endsWith('demonym'))?.countryCode;
+  return { entity: null, name, ...(kind ? { kind } : {}), ...(countryCode ? { countryCode } : {}) };
+}
+
+/**
+ * Participants named by a group noun when no named one was found: the subject of the trigger's
+ * clause acts ("Gunmen on motorcycles opened fire …, killing …"), the first group after the trigger
+ * is acted on ("… killing at least 12 civilians"); a passive verb turns both round ("Five soldiers
+ * were killed by militants"). `taken` are spans already used by named participants or speakers.
+ */
+function genericParticipants(context: Context, sentence: Span, from: number, window: Span, trigger: Span, passive: boolean, taken: readonly Span[]): { actor?: EventActor; target?: EventActor } {
+  const { text } = context.doc;
+  const found: { actor?: EventActor; target?: EventActor } = {};
+  const free = (start: number, end: number): boolean => !taken.some((span) => span.start < end && start < span.end);
+  const before = text.slice(from, trigger.start);
+  for (const match of before.matchAll(GENERIC_PARTICIPANT)) {
+    const start = from + match.index!;
+    const name = match[1]!;
+    if (!free(start, start + name.length) || PREPOSITION_BEFORE.test(textBefore(text, start, sentence, 40))) continue;
+    // The subject of the trigger's own clause stands just before it ("Gunmen on motorcycles opened fire").
+    if (trigger.start - start - name.length > 60 || CLAUSE_BREAK.test(text.slice(start + name.length, trigger.start))) continue;
+    found[passive ? 'target' : 'actor'] = genericActor(context, start, name);
+    break;
+  }
+  const after = text.slice(trigger.end, window.end);
+  for (const match of after.matchAll(GENERIC_PARTICIPANT)) {
+    const start = trigger.end + match.index!;
+    const name = match[1]!;
+    const gap = text.slice(trigger.end, start);
+    if (gap.length > 60 || CLAUSE_BREAK.test(gap)) break;
+    if (!free(start, start + name.length)) continue;
+    if (passive) {
+      if (AGENT_BEFORE.test(gap)) found.actor ??= genericActor(context, start, name);
+    } else found.target ??= genericActor(context, start, name);
+    break;
+  }
+  return found;
+}
+
 function findMentions(context: Context, sentence: Sentence, sentenceIndex: number, models: EventTypeModels): EventMention[] {
   const { text } = context.doc;
   const sentenceText = text.slice(sentence.start, sentence.end);
@@ -356,6 +418,8 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
     // "for attack operations": a modifier of another noun, not an event.
     if (/^\s+(?:operations?|plans?|capabilit\w*|recruits?|helicopters?|aircraft|dogs?)\b/i.test(text.slice(span.end, span.end + 20))) continue;
     if (CAPABILITY_BEFORE.test(before)) continue;
+    // "riot police", "riot gear": who keeps order, not a riot.
+    if (/^riot$/i.test(match.text) && /^\s+(?:police|policemen|gear|squads?|shields?|control|units?|officers?|troops)\b/i.test(text.slice(span.end, span.end + 20))) continue;
     // "heart attacks", "a panic attack": illness, not violence.
     if (/\b(?:heart|panic|asthma|anxiety)\s+$/i.test(before)) continue;
     // Adjacent trigger words ("airstrikes targeting", "attack ... strikes") within a few characters are one.
@@ -460,8 +524,15 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
     // vows does not kidnap.
     const previousMention = index > 0 && !passive ? mentions[index - 1] : undefined;
     const inherited = previousMention && previousMention.type.ploverType === mentionType.ploverType ? [...previousMention.actors] : [];
-    const actor = subjects.length ? [...subjects.slice(first), ...partners] : partners.length ? partners : inherited;
-    const ownTargets = targets.filter((target) => !actor.some((known) => sameParticipant(known, target)));
+    let actor = subjects.length ? [...subjects.slice(first), ...partners] : partners.length ? partners : inherited;
+    let ownTargets = targets.filter((target) => !actor.some((known) => sameParticipant(known, target)));
+    if (actor.length === 0 || ownTargets.length === 0) {
+      // Who reports is taken, unless the report is the event itself (its cue is the trigger).
+      const taken = [...used, ...sentenceSpeakers.filter((quote) => !(quote.cue && overlaps(quote.cue, trigger))).map((quote) => quote.speaker!)];
+      const generic = genericParticipants(context, sentence, windowFirst, window, trigger, passive, taken);
+      if (actor.length === 0 && generic.actor) actor = [generic.actor];
+      if (ownTargets.length === 0 && generic.target && !actor.some((known) => sameParticipant(known, generic.target!))) ownTargets = [generic.target];
+    }
     // "Pentagon spokesperson Maj. Sheryll Klinkel told CNN": a place naming who reports is not where it happened.
     // A demonym names a nationality ("a Russian missile strike on Dnipro"), not where it happened,
     // unless a place noun follows it ("the Afghan capital", "the Syrian border").

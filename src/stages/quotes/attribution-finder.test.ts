@@ -147,6 +147,21 @@ for (const [name, text, item, kept] of subjectVerbObjectCases) {
   });
 }
 
+const cueWordCases: [string, string, FoundAttribution, boolean][] = (() => {
+  const police = 'Police fired tear gas at the crowd near the stadium. Critics asserted that the plan had failed badly.';
+  const quoted = 'He fired back: “The plan has failed badly and everyone knows it.”';
+  return [
+    ['an indirect content after a word that is no cue is dropped, however long', police, attribution(police, 'tear gas at the crowd near the stadium', 'fired'), false],
+    ['a listed speech verb keeps its content though rare in training', police, attribution(police, 'that the plan had failed badly', 'asserted'), true],
+    ['a quotation keeps its content whatever the cue', quoted, attribution(quoted, '“The plan has failed badly and everyone knows it.”', 'fired', 'direct'), true],
+  ];
+})();
+for (const [name, text, item, kept] of cueWordCases) {
+  test(`weak attributions: ${name}`, () => {
+    assert.equal(dropWeakAttributions(text, [item], () => 0).length, kept ? 1 : 0, contentText(text, item));
+  });
+}
+
 for (const [name, text, item, kept] of weakCases) {
   test(`weak attributions: ${name}`, () => {
     const levels: Record<string, number> = { passed: 0, said: 3 };

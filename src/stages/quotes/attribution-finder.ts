@@ -8,7 +8,7 @@
  * conventions: transcript lines, `that` after a telling verb, prepositions with the cue, one
  * sentence outside quotation marks, the end of a quotation that closes a thought. */
 import type { Span, Token } from '../../doc/schema.js';
-import { SPEECH_VERBS } from '../../lang/en/speech-verbs.js';
+import { COGNITION_VERBS, SPEECH_NOUNS, SPEECH_VERBS } from '../../lang/en/speech-verbs.js';
 import type { QuotedSpan } from './quote-marks.js';
 import { Tag } from './tagger.js';
 import { firstIndexWhere, firstTokenEndingAfter, firstTokenStartingFrom } from '../../doc/token-search.js';
@@ -1008,9 +1008,20 @@ function isStrongAttribution(text: string, attribution: FoundAttribution, cueLev
   let words = 0;
   for (const piece of attribution.content) if ((words += wordCount(text, piece, MINIMUM_QUOTE_WORDS - words)) >= MINIMUM_QUOTE_WORDS) break;
   if (!attribution.cue) return attribution.kind !== 'indirect' && words >= MINIMUM_QUOTE_WORDS;
+  let level = 0;
+  let listed = false;
+  let wordy = false;
+  for (const word of text.slice(attribution.cue.start, attribution.cue.end).toLowerCase().split(NON_WORD)) {
+    if (!word) continue;
+    wordy = true;
+    level = Math.max(level, cueLevel(word));
+    listed ||= SPEECH_VERBS.has(word) || COGNITION_VERBS.has(word) || SPEECH_NOUNS.has(word) || word === 'according';
+  }
+  // An indirect claim needs a cue word that says one: "Riot police fired tear gas at protesters"
+  // has the shape of "Police said …", but `fired` is neither a listed speech or thought word nor
+  // a learned cue (level 0: rarely one in training, or too rare to tell).
+  if (wordy && level === 0 && !listed && attribution.kind === 'indirect') return false;
   // Four words or more stand whatever the cue: its level is read only for short contents.
   if (words > 3) return true;
-  let level = 0;
-  for (const word of text.slice(attribution.cue.start, attribution.cue.end).toLowerCase().split(NON_WORD)) if (word) level = Math.max(level, cueLevel(word));
   return words <= 1 ? level >= 3 : level >= 2;
 }
