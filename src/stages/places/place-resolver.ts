@@ -53,7 +53,30 @@ interface Toponym {
   readonly candidates: Candidate[];
   /** Country or admin1 entry that the text says contains this place (`Ubari, Libya`). */
   container: GazetteerEntry | undefined;
+  /** Whether the text calls it a village or hamlet (`the village of Bahrain`, `Kaya village`), a town or city, or neither. */
+  readonly settlement: 'village' | 'town' | undefined;
 }
+
+/** `the village of X`, `a town of X`: what follows is a settlement, not a country or region. */
+const SETTLEMENT_BEFORE = /\b(?:village|town|hamlet|settlement|township|city|suburb)\s+of\s+(?:the\s+)?$/i;
+/** `X village`, `X town`. */
+const SETTLEMENT_AFTER = /^\s+(?:village|town|hamlet|settlement|township)\b(?!\s+(?:of|hall|halls|square|council|centre|center|house|meetings?|board|clerk|officials?|limits)\b)/i;
+
+/** `this Wisconsin town`, `the Maine town`: a name after a determiner modifies the noun after it. */
+const DETERMINER_BEFORE = /\b(?:the|a|an|this|that|his|her|their|its|our)\s+$/i;
+
+function settlementOf(text: string, span: ToponymSpan): Toponym['settlement'] {
+  if (span.end <= span.start) return undefined;
+  const before = text.slice(Math.max(0, span.start - 30), span.start);
+  const said = SETTLEMENT_BEFORE.exec(before)?.[0] ?? (DETERMINER_BEFORE.test(before) ? undefined : SETTLEMENT_AFTER.exec(text.slice(span.end, span.end + 12))?.[0]);
+  if (said === undefined) return undefined;
+  return /village|hamlet/i.test(said) ? 'village' : 'town';
+}
+
+/** Kinds of entry no village or town can be (a city often shares its name with its province or district). */
+const NOT_SETTLEMENT: ReadonlySet<GazetteerEntry['kind']> = new Set(['country', 'continent', 'region', 'water']);
+/** A town's reading needs the article's support below this population (a village's always): namesake villages abound, large cities do not. */
+const NAMESAKE_POPULATION = 100_000;
 
 /** Entries kept per name before scoring: the largest by prior (a common name has hundreds). */
 const MAX_CANDIDATES = 60;
@@ -160,7 +183,7 @@ const IN_NAME = /\bin\s+(?:the\s+)?((?:\p{Lu}[\p{L}.'’-]*)(?:\s+\p{Lu}[\p{L}.'
  * The unit a sentence says holds a place: `Ubari, Libya`, `Sirte ... in Libya`, `the In Amenas
  * oil consortium in Algeria`. Looks right of the span within its sentence.
  */
-function containerFromText(gazetteer: Gazetteer, text: string, span: ToponymSpan, sentenceEnd: number): GazetteerEntry | undefined {
+function containerFromText(gazetteer: Gazetteer, text: string, span: ToponymSpan, sentenceEnd: number, settlement = false): GazetteerEntry | undefined {
   const following = text.slice(span.end, Math.min(sentenceEnd, span.end + 120));
   const direct = FOLLOWING_UNIT.exec(following);
   if (direct?.[1]) {
@@ -174,7 +197,8 @@ function containerFromText(gazetteer: Gazetteer, text: string, span: ToponymSpan
   const clause = following.split(/[;:]|,\s+(?:and|but|while|where|which|who)\b/)[0] ?? '';
   for (const match of clause.matchAll(IN_NAME)) {
     const unit = match[1] ? unitReading(gazetteer, match[1]) : undefined;
-    if (unit && unit.kind === 'country') return unit;
+    // A village is placed by its region too (`Kaya village in Zamfara state`).
+    if (unit && (unit.kind === 'country' || settlement && unit.kind === 'admin1')) return unit;
   }
   return undefined;
 }
@@ -289,7 +313,11 @@ export function resolvePlaces(text: string, toponyms: readonly ToponymSpan[], co
     if (!found) looked.set(surface, (found = candidatesFor(gazetteer, surface)));
     // A dateline names a city (`Washington CNN —` is the capital, not the state).
     const cities = span.source === 'dateline' ? found.filter((candidate) => candidate.entry.kind === 'city') : [];
-    return { span, surface, candidates: (cities.length ? cities : found).map((candidate) => ({ ...candidate })), container: undefined };
+    // A village or town is a populated place, whatever else bears its name (`the village of Bahrain`).
+    // (`the Ukrainian town of …`: a demonym before `town` is no town.)
+    const settlement = found.some((candidate) => candidate.viaDemonym) ? undefined : settlementOf(text, span);
+    const candidates = settlement ? found.filter((candidate) => !NOT_SETTLEMENT.has(candidate.entry.kind)) : cities.length ? cities : found;
+    return { span, surface, candidates: candidates.map((candidate) => ({ ...candidate })), container: undefined, settlement };
   });
 
   if (context.strategy === 'population') {
@@ -301,7 +329,7 @@ export function resolvePlaces(text: string, toponyms: readonly ToponymSpan[], co
 
   // Containment stated in the text is the strongest evidence there is.
   for (const item of items) {
-    item.container = containerFromText(gazetteer, text, item.span, sentenceEndOf(context.sentences, item.span.start, text.length));
+    item.container = containerFromText(gazetteer, text, item.span, sentenceEndOf(context.sentences, item.span.start, text.length), item.settlement !== undefined);
   }
 
   // The dateline city pulls toward its country (datelines name cities, so the city reading wins).
@@ -354,13 +382,25 @@ export function resolvePlaces(text: string, toponyms: readonly ToponymSpan[], co
   if (datelineEntry?.countryCode && (leadingCountry === undefined || !namedByName.has(leadingCountry))) leadingCountry = datelineEntry.countryCode;
 
   const choices: Choice[] = [];
-  for (const item of items) choices.push(choiceFor(item, gazetteer, leadingCountry));
+  items.forEach((item, position) => {
+    // Support for a country from the article's other toponyms and its dateline.
+    const supported = item.settlement && !item.container
+      ? (entry: GazetteerEntry): boolean => item.settlement === 'town' && entry.population >= NAMESAKE_POPULATION
+        || !!entry.countryCode && (countryMass.get(entry.countryCode) ?? 0) - (own[position]!.get(entry.countryCode) ?? 0) >= 0.5
+      : item.settlement ? (entry: GazetteerEntry): boolean => contains(item.container!, entry) : undefined;
+    choices.push(choiceFor(item, gazetteer, leadingCountry, supported));
+  });
   return finish(choices);
 }
 
 /** A toponym's best reading and how sure it is, or the containing unit or the article's country when nothing fits. */
-function choiceFor(item: Toponym, gazetteer: Gazetteer, leadingCountry: string | undefined): Choice {
-  const ranked = [...item.candidates].sort((a, b) => b.score - a.score || b.entry.population - a.entry.population);
+function choiceFor(item: Toponym, gazetteer: Gazetteer, leadingCountry: string | undefined, supported?: (entry: GazetteerEntry) => boolean): Choice {
+  let ranked = [...item.candidates].sort((a, b) => b.score - a.score || b.entry.population - a.entry.population);
+  // A village or town lies in the unit the text places it in, or else in a country the rest of
+  // the article speaks of (`the Ukrainian town of Bakhmut`): the gazetteer holds few villages,
+  // and a namesake elsewhere (`Kaya village` in a story from Nigeria: Kaya, Burkina Faso) is no
+  // reading of it (`supported` says which readings are).
+  if (supported) ranked = ranked.filter((candidate) => supported(candidate.entry));
   const best = ranked[0];
   if (best) {
     const margin = best.score - (ranked[1]?.score ?? best.score - 4);

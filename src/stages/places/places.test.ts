@@ -246,3 +246,24 @@ test('resolve: an unknown name falls back to the dateline’s country, not to a 
   assert.equal(stadium.countryCode, 'GB', describe(text, stadium));
   assert.equal(stadium.rule, 'article-country', describe(text, stadium));
 });
+
+test('resolve: a village or town is a settlement, in its stated region or a country the article names', () => {
+  const cases: readonly (readonly [string, readonly string[], string, string])[] = [
+    // Bahrain the country is no village; the gazetteer has no village of that name in Pakistan.
+    ['Floods hit Pakistan on Monday. A shopkeeper in the village of Bahrain lost his store.', ['Pakistan', 'Bahrain'], 'Bahrain', 'PK'],
+    // A namesake town in Burkina Faso, a country the article never names, is no reading of it.
+    ['Gunmen attacked Kaya village in Zamfara state on Monday.', ['Kaya', 'Zamfara'], 'Kaya', 'NG'],
+    ['In Nigeria, gunmen attacked Kaya village on Monday.', ['Nigeria', 'Kaya'], 'Kaya', 'NG'],
+    // A demonym before `town` is no town, and the town keeps its reading in the country it names.
+    ['Russian forces shelled the Ukrainian town of Bakhmut overnight.', ['Russian', 'Ukrainian', 'Bakhmut'], 'Bakhmut', 'UA'],
+  ];
+  for (const [text, names, target, countryCode] of cases) {
+    const places = resolvePlaces(text, spansOf(text, names), { gazetteer });
+    const place = places.find((candidate) => text.slice(candidate.start, candidate.end) === target);
+    assert.ok(place, `${text}: ${places.map((candidate) => describe(text, candidate)).join('; ')}`);
+    assert.equal(place.countryCode, countryCode, describe(text, place));
+  }
+  const bakhmut = 'Russian forces shelled the Ukrainian town of Bakhmut overnight.';
+  const ukrainian = resolvePlaces(bakhmut, spansOf(bakhmut, ['Ukrainian']), { gazetteer })[0];
+  assert.equal(ukrainian?.kind, 'country-demonym', describe(bakhmut, ukrainian));
+});
