@@ -229,3 +229,11 @@ test('a passive with words between its auxiliary and verb is still passive', asy
   assert.ok(event, doc.events.map((candidate) => describe(doc, candidate)).join('\n') || 'no events');
   assert.deepEqual(event.actors.map((entry) => entry.name), ['Islamist militants'], describe(doc, event));
 });
+
+test('a speaker whose quote is the event acts in it, though another of their quotes only reports', async () => {
+  const doc = await analyze('Foreign ministry spokeswoman Mao Ning accused Washington of abusing export controls and said Beijing would respond.');
+  const event = doc.events.find((candidate) => candidate.ploverType === 'ACCUSE');
+  assert.ok(event, doc.events.map((candidate) => describe(doc, candidate)).join('\n') || 'no events');
+  assert.deepEqual(event.actors.map((entry) => entry.name), ['Mao Ning'], describe(doc, event));
+  assert.deepEqual(event.targets.map((entry) => entry.name), ['Washington'], describe(doc, event));
+});

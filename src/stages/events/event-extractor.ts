@@ -62,7 +62,7 @@ const ATTRIBUTION_AFTER = /^\s+(?:spokes(?:man|woman|person|people)|press (?:sec
 const PASSIVE_BEFORE = /\b(?:was|were|been|being|is|are|be|get|gets|got|gotten)\s+(?:(?:\w+ly|both|all|also|each|then|later|never|not|since|allegedly)\s+){0,2}$/i;
 const PARTICIPLE = /(?:ed|en|wn|shot|held|hit|struck|caught|fought|hurt|set|put)$/i;
 const AGENT_BEFORE = /\bby\s+(?:the\s+)?$/i;
-const CLAUSE_BREAK = /,\s*(?:according|which|who|where|while|a country|said|told)\b|;|\s[–—]\s|\b(?:following|after|before|since|when|though|although|because)\b/i;
+const CLAUSE_BREAK = /,\s*(?:according|which|who|where|while|a country|said|told)\b|;|\s[–—]\s|\b(?:following|after|before|since|when|though|although|because)\b|\b(?:and|but)\s+(?:said|says|told|added)\b/i;
 // A date inside "following the ousting of Libyan dictator Moammar Gadhafi in 2011" dates that other happening.
 const SUBORDINATE_DATE = /\b(?:following|after|before|since|when)\b[^,;]*$/i;
 
@@ -490,8 +490,10 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
       if (used.some((span) => overlaps(span, mention))) continue;
       // Who reports is no participant, unless the report is the event itself ("Tom King has promised to continue
       // military aid") or a participle after it ("Xi met Blinken on Monday, saying …": Xi met him too).
-      if (sentenceSpeakers.some((quote) => overlaps(quote.speaker!, mention) && !(quote.cue && (overlaps(quote.cue, trigger)
-        || quote.cue.start > trigger.end && /ing$/i.test(text.slice(quote.cue.start, quote.cue.end).split(/\s+/)[0] ?? ''))))) continue;
+      // (One of their quotes whose cue is the event is enough: "Mao accused Washington of … and said …".)
+      const speaks = sentenceSpeakers.filter((quote) => overlaps(quote.speaker!, mention));
+      if (speaks.length > 0 && !speaks.some((quote) => quote.cue && (overlaps(quote.cue, trigger)
+        || quote.cue.start > trigger.end && /ing$/i.test(text.slice(quote.cue.start, quote.cue.end).split(/\s+/)[0] ?? '')))) continue;
       used.push(built.span);
       if (built.span.end <= trigger.start && mention.start >= windowFirst) {
         // "the US Consulate attack": a name right before the event noun is what was hit, not who did it
