@@ -54,3 +54,13 @@ export const ORGANISATION_NOMINALS: ReadonlySet<string> = new Set([
   'government', 'administration', 'network', 'affiliate', 'alliance', 'coalition', 'faction', 'outfit', 'insurgency', 'bank',
   'institution', 'union', 'court', 'council', 'committee', 'commission', 'army', 'military', 'force', 'forces', 'regime', 'club',
 ]);
+
+/** Roles said with where someone works or studies: `an analyst at Bernstein`, `a professor at Georgetown` (the name is an employer, not a place). */
+export const WORKPLACE_ROLES: ReadonlySet<string> = new Set([
+  'analyst', 'analysts', 'economist', 'economists', 'strategist', 'strategists', 'professor', 'researcher', 'researchers', 'scientist',
+  'scientists', 'fellow', 'partner', 'director', 'executive', 'executives', 'lawyer', 'attorney', 'banker', 'trader', 'investor',
+  'student', 'students', 'lecturer', 'manager', 'engineer', 'engineers', 'editor', 'reporter', 'correspondent', 'columnist',
+]);
+
+/** `… an analyst at (the) ` right before a name. */
+export const EMPLOYER_BEFORE = new RegExp(`\\b(?:${[...WORKPLACE_ROLES].join('|')})\\s+at\\s+(?:the\\s+)?$`, 'i');

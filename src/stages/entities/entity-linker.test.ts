@@ -146,6 +146,17 @@ test('a clipped first word joins the organisation it is cut from; a whole first 
   assert.notEqual(entityOf('United', 1), entityOf('United Nations'));
 });
 
+test('the first word of a body named by its kind joins it, when only one body starts so', () => {
+  const { entityOf } = analyse('The Commerce Department set new rules. Commerce Secretary Gina Raimondo defended them. '
+    + 'The Justice Department and the Justice Ministry of Ukraine met. Justice officials spoke.', [
+    ['Commerce Department', 'ORG'], ['Commerce', 'ORG'], ['Gina Raimondo', 'PER'], ['Justice Department', 'ORG'], ['Justice Ministry', 'ORG'], ['Ukraine', 'LOC'], ['Justice', 'ORG'],
+  ]);
+  assert.equal(entityOf('Commerce', 1), entityOf('Commerce Department'));
+  // Two bodies start with `Justice`: the word alone is ambiguous.
+  assert.notEqual(entityOf('Justice', 2), entityOf('Justice Department'));
+  assert.notEqual(entityOf('Justice', 2), entityOf('Justice Ministry'));
+});
+
 test('an indefinite description in apposition describes the person just named, not another one', () => {
   const { linked, entityOf, text } = analyse('Flooding worsened, said Raditya Jati, a spokesman for the agency. Later a spokesman for the army spoke.', [['Raditya Jati', 'PER']]);
   const jati = entityOf('Raditya Jati');

@@ -360,6 +360,9 @@ function clippedNameCluster(clusters: readonly Cluster[], word: string): number 
   return -1;
 }
 
+/** Second words of two-word names whose first word alone names the body (rule 6b), as name keys (lower case). */
+const BODY_HEADS: ReadonlySet<string> = new Set(['department', 'ministry', 'agency', 'commission', 'committee', 'council', 'party', 'office', 'bureau', 'service', 'directorate', 'command']);
+
 /** Links name mentions into entities and adds nominal and pronoun mentions. */
 export function linkEntities(text: string, sentences: readonly Sentence[], tokens: readonly Token[], names: readonly NameMention[]): LinkedEntities {
   // Indices past either end read as '' (checked before the read: an out-of-bounds read sends the
@@ -451,6 +454,22 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
     }
     // 6. Organisations: a clipped first word of an earlier name (`Fed` → `Federal Reserve`).
     if (target < 0 && mention.type === 'ORG' && parts.length === 1 && !acronym) target = clippedNameCluster(clusters, parts[0]!);
+    // 6b. Organisations: the first word of exactly one earlier two-word name whose second word is
+    // the kind of body (`Commerce` → `Commerce Department`, `Labour` → `Labour Party`).
+    if (target < 0 && mention.type === 'ORG' && parts.length === 1 && !acronym) {
+      let found = -1;
+      for (const c of byFirstWord.get(parts[0]!) ?? []) {
+        const cluster = clusters[c]!;
+        if (cluster.nominal || (cluster.typeVotes.get('ORG') ?? 0) === 0 || (cluster.typeVotes.get('PER') ?? 0) > 0) continue;
+        if (!cluster.forms.some((form) => form.length === 2 && form[0] === parts[0] && BODY_HEADS.has(form[1]!))) continue;
+        if (found >= 0) {
+          found = -2;
+          break;
+        }
+        found = c;
+      }
+      if (found >= 0) target = found;
+    }
     if (target >= 0) linking.join(target, mention, index);
     else target = linking.newCluster(mention, index);
     mention.cluster = target;

@@ -30,6 +30,10 @@ const CASES: ReadonlyArray<readonly [string, string, ReadonlyArray<readonly [str
   ['listed one-word name at a sentence start is left alone', 'Treasury yields rose.', [], []],
   ['a title the tagger took into a name goes to the roles', 'Chief Executive Elon Musk spoke.', [['Executive Elon Musk', 'PER']], ['Elon Musk/PER']],
   ['a one-word name keeps its title', 'Prince Harry spoke.', [['Prince Harry', 'PER']], ['Prince Harry/PER']],
+  ['a name after `<role> at` is the employer', 'Stacy Rasgon, an analyst at Bernstein, agreed.', [['Stacy Rasgon', 'PER'], ['Bernstein', 'LOC']], ['Stacy Rasgon/PER', 'Bernstein/ORG']],
+  ['... with `the` between', 'Ms. Hill, a fellow at the Brookings Institution, said so.', [['Hill', 'PER'], ['Brookings Institution', 'LOC']], ['Hill/PER', 'Brookings Institution/ORG']],
+  ['... but not a name that modifies a noun after it', 'A doctor at Kandahar hospital and an analyst at Kandahar airport spoke.', [['Kandahar', 'LOC'], ['Kandahar', 'LOC']], ['Kandahar/LOC', 'Kandahar/LOC']],
+  ['... nor a place after a role said without `at`', 'An analyst in London said so.', [['London', 'LOC']], ['London/LOC']],
   ['... unless the document names it so mid-sentence', 'Pressure grew on Facebook. Facebook CEO Mark Zuckerberg spoke.', [['Mark Zuckerberg', 'PER']], ['Facebook/ORG', 'Facebook/ORG', 'Mark Zuckerberg/PER']],
 ];
 for (const [name, text, names, expected] of CASES) test(`repair: ${name}`, () => assert.deepEqual(repair(text, names), expected));

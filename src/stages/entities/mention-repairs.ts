@@ -7,7 +7,7 @@
 import type { EntityType, Token } from '../../doc/schema.js';
 import { foldForMatching } from '../../doc/text-builder.js';
 import { WELL_KNOWN_ORGANISATIONS } from '../../lang/en/organisations.js';
-import { RANKS, ROLE_MODIFIERS, ROLE_NOUNS } from '../../lang/en/roles.js';
+import { RANKS, ROLE_MODIFIERS, ROLE_NOUNS, WORKPLACE_ROLES } from '../../lang/en/roles.js';
 import { matchesAcronym, nameKey, nameSkeleton, skeletonOfKey, type NameMention } from './entity-linker.js';
 
 // Capitalised where a preposition or article would be lower case: part of a name
@@ -199,6 +199,21 @@ function typeNamedBodies(context: Context, mentions: NameMention[]): NameMention
   });
 }
 
+// What may follow the employer's name: the end of its phrase, not a noun it modifies (`a doctor at Kandahar hospital`).
+const AFTER_EMPLOYER = /^(?:[,.;:)!?"”’'—–-]|and|or|who|which|said|says|told|wrote|in|on|for|with|since|until|)$/;
+
+/** A place or other non-person name right after `<role> at (the)` names the employer: an organisation. */
+function typeEmployers(context: Context, mentions: NameMention[]): NameMention[] {
+  return mentions.map((mention) => {
+    if (mention.type === 'ORG' || mention.type === 'PER') return mention;
+    let at = mention.firstToken - 1;
+    if (word(context, at).toLowerCase() === 'the') at--;
+    if (word(context, at) !== 'at' || !WORKPLACE_ROLES.has(word(context, at - 1).toLowerCase()) || !sameSentence(context, at - 1, mention.firstToken)) return mention;
+    if (!AFTER_EMPLOYER.test(word(context, mention.lastToken + 1))) return mention;
+    return { ...mention, type: 'ORG' as EntityType, rule: `${mention.rule}+employer` };
+  });
+}
+
 /** Whether a word is a title, rank or role word (`Executive`, `Justice`, `Dr.`). */
 function isTitleWord(word: string): boolean {
   const bare = word.replace(/\./g, '').toLowerCase();
@@ -226,5 +241,5 @@ export function repairMentions(text: string, tokens: readonly Token[], mentions:
   repaired = absorbCapitalisedFunctionWords(context, repaired, takenTokens(tokens.length, repaired));
   repaired = absorbFeatureWords(context, repaired, takenTokens(tokens.length, repaired));
   repaired = addListedOrganisations(context, repaired, takenTokens(tokens.length, repaired), organisations);
-  return trimLeadingTitles(context, typeNamedBodies(context, repaired));
+  return trimLeadingTitles(context, typeEmployers(context, typeNamedBodies(context, repaired)));
 }

@@ -161,6 +161,7 @@ const NEGATIVE_FIND_CASES: readonly FindCase[] = [
   ['a name joined to a metonymic one', 'China and Russia hope that talks resume.', [['China', 'LOC'], ['Russia', 'LOC']], []],
   ['a buyer: sold jets to a country', 'The firm sold forty jets to Qatar last year.', [['Qatar', 'LOC']], []],
   ['a standing: the image of a country', 'The image of Russia has suffered.', [['Russia', 'LOC']], []],
+  ['an employer after `<role> at`', 'Stacy Rasgon, an analyst at Bernstein, agreed.', [['Stacy Rasgon', 'PER'], ['Bernstein', 'ORG']], []],
 ];
 
 function mentionsOf(text: string, mentions: readonly (readonly [string, string])[]): LocationMention[] {

@@ -7,6 +7,7 @@
  */
 import type { Gazetteer } from './gazetteer.js';
 import type { ToponymSpan } from './place-resolver.js';
+import { EMPLOYER_BEFORE } from '../../lang/en/roles.js';
 import { placeKey } from './normalize.js';
 import { toponymReading, type ToponymReason, type ToponymUse } from './toponym-use.js';
 
@@ -366,7 +367,9 @@ export function findToponymCandidates(text: string, taggedMentions: readonly Loc
       // "Northumberland Avenue", "Lake Manassas", "Walker County": a street, water, land or
       // county name the tagger took for a person or an organisation.
       const landName = LAND_NAME.test(surface);
-      if (placed || landName || (known && mention.type === 'ORG')) {
+      // "an analyst at Bernstein": an employer, not a place (see typeEmployers in the entities stage).
+      if (mention.type === 'ORG' && EMPLOYER_BEFORE.test(text.slice(Math.max(0, mention.start - 40), mention.start))) reject(mention, 'coerced');
+      else if (placed || landName || (known && mention.type === 'ORG')) {
         const reading = toponymReading(text, mention);
         propose(mention.start, mention.end, 'coerced', placed && reading.use === 'modifier' ? { use: 'literal', reason: reading.reason } : reading, mention);
       } else reject(mention, 'coerced');
