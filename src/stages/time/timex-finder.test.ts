@@ -211,6 +211,16 @@ test('"the following weekend" resolves from the previous date', () => {
   assert.ok(weekend && typeof weekend.value === 'string' && weekend.value.endsWith('-WE'), JSON.stringify(weekend));
 });
 
+test('a clock time belongs to the day the story names, not to the day a statement was made', () => {
+  // Published Wednesday 2018-03-28: Friday is 03-23, Saturday 03-24.
+  const first = 'Gunmen attacked a market on Friday, residents said Saturday.';
+  const second = 'They arrived around noon.';
+  const text = `${first} ${second}`;
+  const { timexes } = findTimexes(text, [{ start: 0, end: first.length }, { start: first.length + 1, end: text.length }], '2018-03-28');
+  const noon = timexes.find((timex) => text.slice(timex.start, timex.end) === 'noon');
+  assert.equal(noon?.value, '2018-03-23T12:00', JSON.stringify(timexes));
+});
+
 test('a long article with thousands of dates keeps every one, and overlapping readings still yield to the longest', () => {
   const text = 'The council met on Monday and again on Tuesday, March 4. '.repeat(3000);
   const { sentences } = segment(text);

@@ -45,6 +45,9 @@ export interface TimexResult {
 type Precision = Timex['precision'];
 type TimexType = Timex['type'];
 
+/** `said `, `told reporters on `: what comes next dates a statement. */
+const REPORTING_BEFORE = /\b(?:said|says|told(?:\s+\w+)?|announced|added|reported|confirmed|stated)\s+(?:on\s+)?$/i;
+
 /** The value a reader gives a candidate. `anchor` names what the value was computed from. */
 interface Reading {
   readonly type: TimexType;
@@ -1355,7 +1358,9 @@ export function findTimexes(text: string, sentences: readonly SentenceSpan[], pu
         end: candidate.end,
       });
     }
-    if (reading.day && resolved && reading.type !== 'DURATION' && reading.type !== 'SET') previous = { reading, id };
+    // A day that dates the reporting ("residents said Saturday") is not the day the story tells of:
+    // a bare clock time or "the next day" after it still belongs to the day named before.
+    if (reading.day && resolved && reading.type !== 'DURATION' && reading.type !== 'SET' && !REPORTING_BEFORE.test(text.slice(Math.max(0, candidate.start - 30), candidate.start))) previous = { reading, id };
     if (reading.quarter && !namedQuarter) namedQuarter = reading.quarter; // the reported quarter is named first
   }
   return { timexes, diagnostics };
