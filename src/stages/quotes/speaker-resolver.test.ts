@@ -50,6 +50,13 @@ const speakerCases: [string, string, [string, Mention['type'], string][], string
     'The Red Cross office in Kismayo → Red Cross',
   ],
   [
+    'a relative pronoun speaks for the name it follows',
+    'The case was brought by the Voter League, which argues that the law is unfair.',
+    [['Voter League', 'ORG', 'e1']],
+    'that the law is unfair', 'argues', 'which',
+    'which → Voter League',
+  ],
+  [
     'a place that is the whole source speaks',
     'Kenya said the road was closed.',
     [['Kenya', 'LOC', 'e1']],

@@ -97,6 +97,22 @@ export function headEnd(text: string, source: Span, mentions: readonly Mention[]
   return source.end;
 }
 
+const RELATIVE_PRONOUN = /^\s*(?:which|who|that)\s*$/i;
+
+/** The last mention ending at or before `offset`. */
+function mentionBefore(mentions: readonly Mention[], offset: number): Mention | undefined {
+  let index = firstTokenEndingAfter(mentions, offset) - 1;
+  // Nested mentions: the one reaching furthest right before `offset`, the longest of those.
+  let best: Mention | undefined;
+  for (; index >= 0; index--) {
+    const mention = mentions[index]!;
+    if (mention.end > offset) continue;
+    if (best && mention.end < best.end) break;
+    if (!best || mention.start < best.start) best = mention;
+  }
+  return best;
+}
+
 /** Whether a span is a lone determiner (`a`, `the`). */
 function isDeterminerOnly(text: string, span: Span): boolean {
   return span.end - span.start <= 5 && DETERMINERS.has(text.slice(span.start, span.end).trim().toLowerCase());
@@ -151,7 +167,13 @@ export function resolveSpeakers(context: SpeakerContext, attributions: readonly 
     let rule = attribution.rule;
     let near: Mention | null = null;
     if (speaker && isDeterminerOnly(text, speaker)) speaker = null;
-    if (speaker) {
+    // `the League of United Latin American Citizens, which argues that …`: a relative pronoun
+    // (the source as written) speaks for the name it follows.
+    const antecedent = speaker && RELATIVE_PRONOUN.test(text.slice(speaker.start, speaker.end)) ? mentionBefore(mentions, speaker.start) : undefined;
+    if (antecedent?.entity && /^\s*,?\s*$/.test(text.slice(antecedent.end, speaker!.start))) {
+      speakerEntity = antecedent.entity;
+      rule += '+relative';
+    } else if (speaker) {
       const startIndex = firstMentionIndex(mentions, speaker.start);
       const head = headEnd(text, speaker, mentions, startIndex);
       const mention = mentionForSource(mentions, speaker, head, startIndex);
