@@ -64,3 +64,15 @@ export const WORKPLACE_ROLES: ReadonlySet<string> = new Set([
 
 /** `… an analyst at (the) ` right before a name. */
 export const EMPLOYER_BEFORE = new RegExp(`\\b(?:${[...WORKPLACE_ROLES].join('|')})\\s+at\\s+(?:the\\s+)?$`, 'i');
+
+/**
+ * Titles of two words whose second word is also a rank (`Attorney General`, `Chief Justice`):
+ * before a name the pair is the role, not a role word and a rank (`General`, `Justice`).
+ */
+export const COMPOUND_TITLES: ReadonlySet<string> = new Set([
+  'attorney general', 'solicitor general', 'surgeon general', 'inspector general', 'secretary general', 'secretary-general',
+  'postmaster general', 'governor general', 'governor-general', 'adjutant general', 'director general', 'director-general',
+  'comptroller general', 'consul general', 'auditor general', 'procurator general', 'prosecutor general', 'judge advocate',
+  'chief justice', 'associate justice', 'lord justice', 'lord chancellor', 'vice chancellor', 'chief judge', 'district judge',
+  'circuit judge', 'federal judge', 'supreme leader', 'majority leader', 'minority leader', 'house speaker',
+]);

@@ -79,6 +79,18 @@ test('roles before a name: affiliation, role and rank', () => {
   assert.equal(entity('Robyn Mack')?.roles[0]?.affiliation, linked.entities.find((e) => e.name === 'Africa Command')?.id);
 });
 
+test('a two-word title whose second word is a rank is one role', () => {
+  const { entity, linked } = analyse(
+    'Texas Attorney General Ken Paxton spoke. Chief Justice John Roberts listened. Gen. Mark Milley left.',
+    [['Texas', 'LOC'], ['Ken Paxton', 'PER'], ['John Roberts', 'PER'], ['Mark Milley', 'PER']],
+  );
+  const paxton = entity('Ken Paxton')?.roles[0];
+  assert.deepEqual([paxton?.role, paxton?.rank], ['Attorney General', undefined]);
+  assert.equal(paxton?.affiliation, linked.entities.find((e) => e.name === 'Texas')?.id);
+  assert.deepEqual([entity('John Roberts')?.roles[0]?.role, entity('John Roberts')?.roles[0]?.rank], ['Chief Justice', undefined]);
+  assert.deepEqual([entity('Mark Milley')?.roles[0]?.role, entity('Mark Milley')?.roles[0]?.rank], [undefined, 'Gen.']);
+});
+
 test('roles in an apposition after the name', () => {
   const { entity } = analyse('Dr. Ivan Petrov, the hospital’s chief surgeon, said most were hurt.', [['Ivan Petrov', 'PER']]);
   const roles = entity('Ivan Petrov')?.roles ?? [];

@@ -6,7 +6,7 @@
  */
 import type { Entity, EntityType, Mention, Role, Sentence, Token } from '../../doc/schema.js';
 import { foldForMatching } from '../../doc/text-builder.js';
-import { ORGANISATION_NOMINALS, PERSON_NOMINALS, RANKS, ROLE_MODIFIERS, ROLE_NOUNS } from '../../lang/en/roles.js';
+import { COMPOUND_TITLES, ORGANISATION_NOMINALS, PERSON_NOMINALS, RANKS, ROLE_MODIFIERS, ROLE_NOUNS } from '../../lang/en/roles.js';
 
 /** A name mention proposed by the tagger, in token indices of the Doc's `tokens`. */
 export interface NameMention {
@@ -683,17 +683,20 @@ function attachRoles(linking: Linking, working: readonly WorkingMention[]): void
     let cursor = mention.firstToken - 1;
     let rank: string | undefined;
     let rankStart = -1;
-    if (inSentence(tokens, sentence, cursor) && RANKS.has(linking.bare(cursor)) && !ROLE_NOUNS.has(linking.bare(cursor))) {
+    // `Attorney General Ken Paxton`, `Chief Justice John Roberts`: a two-word title, not a rank.
+    const compound = inSentence(tokens, sentence, cursor - 1) && !mentionEndingAt.has(cursor - 1) && COMPOUND_TITLES.has(`${linking.bare(cursor - 1)} ${linking.bare(cursor)}`);
+    if (!compound && inSentence(tokens, sentence, cursor) && RANKS.has(linking.bare(cursor)) && !ROLE_NOUNS.has(linking.bare(cursor))) {
       rank = RANKS.get(linking.bare(cursor));
       rankStart = cursor;
       cursor--;
     }
     const roleEnd = cursor;
+    if (compound) cursor -= 2;
     while (inSentence(tokens, sentence, cursor) && !mentionEndingAt.has(cursor) && (ROLE_NOUNS.has(linking.bare(cursor)) || ROLE_MODIFIERS.has(linking.bare(cursor)) || RANKS.has(linking.bare(cursor)))) cursor--;
     let roleStart = cursor + 1;
     // A role needs a head noun: `Interior Minister`, `spokesperson`.
     const roleWords = roleStart <= roleEnd ? Array.from({ length: roleEnd - roleStart + 1 }, (_, k) => linking.bare(roleStart + k)) : [];
-    if (roleWords.length > 0 && !roleWords.some((word) => ROLE_NOUNS.has(word))) roleStart = roleEnd + 1;
+    if (!compound && roleWords.length > 0 && !roleWords.some((word) => ROLE_NOUNS.has(word))) roleStart = roleEnd + 1;
     const affiliationMention = mentionEndingAt.get(roleStart - 1);
     const hasRole = roleStart <= roleEnd;
     if (hasRole || rank) {

@@ -7,7 +7,7 @@
 import type { EntityType, Token } from '../../doc/schema.js';
 import { foldForMatching } from '../../doc/text-builder.js';
 import { WELL_KNOWN_ORGANISATIONS } from '../../lang/en/organisations.js';
-import { RANKS, ROLE_MODIFIERS, ROLE_NOUNS, WORKPLACE_ROLES } from '../../lang/en/roles.js';
+import { COMPOUND_TITLES, RANKS, ROLE_MODIFIERS, ROLE_NOUNS, WORKPLACE_ROLES } from '../../lang/en/roles.js';
 import { matchesAcronym, nameKey, nameSkeleton, skeletonOfKey, type NameMention } from './entity-linker.js';
 
 // Capitalised where a preposition or article would be lower case: part of a name
@@ -234,6 +234,24 @@ function trimLeadingTitles(context: Context, mentions: NameMention[]): NameMenti
   });
 }
 
+/**
+ * `Texas Attorney General Ken Paxton` tagged with `Texas Attorney` as an organisation: the first word
+ * of a two-word title right before a person's name (or the title's second word) is the role's, not
+ * the name's.
+ */
+function trimTrailingTitles(context: Context, mentions: NameMention[]): NameMention[] {
+  const startsPerson = new Set<number>();
+  for (const mention of mentions) if (mention.type === 'PER') startsPerson.add(mention.firstToken);
+  return mentions.map((mention) => {
+    if (mention.type === 'PER' || mention.lastToken <= mention.firstToken) return mention;
+    const last = word(context, mention.lastToken).replace(/\.$/, '').toLowerCase();
+    const next = word(context, mention.lastToken + 1).replace(/\.$/, '').toLowerCase();
+    // (`House` stays: `U.S. House Speaker Paul Ryan`, `Former House speaker Newt Gingrich` name the House.)
+    if (last === 'house' || !COMPOUND_TITLES.has(`${last} ${next}`) || !startsPerson.has(mention.lastToken + 2)) return mention;
+    return { ...mention, lastToken: mention.lastToken - 1, rule: `${mention.rule}+title-trimmed` };
+  });
+}
+
 /** Applies every repair in order. */
 export function repairMentions(text: string, tokens: readonly Token[], mentions: readonly NameMention[], organisations: OrganisationIndex): NameMention[] {
   const context: Context = { text, tokens };
@@ -241,5 +259,5 @@ export function repairMentions(text: string, tokens: readonly Token[], mentions:
   repaired = absorbCapitalisedFunctionWords(context, repaired, takenTokens(tokens.length, repaired));
   repaired = absorbFeatureWords(context, repaired, takenTokens(tokens.length, repaired));
   repaired = addListedOrganisations(context, repaired, takenTokens(tokens.length, repaired), organisations);
-  return trimLeadingTitles(context, typeEmployers(context, typeNamedBodies(context, repaired)));
+  return trimTrailingTitles(context, trimLeadingTitles(context, typeEmployers(context, typeNamedBodies(context, repaired))));
 }
