@@ -53,6 +53,17 @@ test('headline and byline above the dateline become metadata', () => {
   assert.equal(result.text, 'Water rose fast.');
 });
 
+test('without a dateline, a byline near the top ends the head; its job title is no name', () => {
+  const source = 'City go top after late winner\n\nBy Tom Hughes, Sports Correspondent\n\nThe home side scored twice in the last ten minutes to win the game.';
+  const result = normalizeText(source);
+  assert.equal(result.meta.title, 'City go top after late winner');
+  assert.equal(result.meta.byline, 'Tom Hughes');
+  assert.equal(result.text, 'The home side scored twice in the last ten minutes to win the game.');
+  // A line starting `By` deep in the story is story text.
+  const story = 'The home side scored twice in the last ten minutes to win a game that had looked lost for most of the afternoon.\n\nBy Friday the coach had gone.';
+  assert.equal(normalizeText(story).text, story);
+});
+
 test('story highlights, Read More, share and copyright lines are removed', () => {
   const source = 'Story highlights\nTown evacuated\nNo deaths reported\n(CNN) The river rose. Read More\n\nShare this article\n\nOfficials said more rain is due.\n\n© 2025 Lede Wire. All rights reserved.';
   const result = normalizeText(source);

@@ -58,6 +58,20 @@ function splitLines(source: string): Line[] {
   return lines;
 }
 
+/** `By Jane Doe`, `By Jane Doe and John Roe`, `By Tom Hughes, Sports Correspondent`. */
+const BYLINE = /^By\s+(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}(?:\s*(?:,|and)\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})*)\s*,?/u;
+/** A part of a byline that gives the writer's job or desk, not a name. */
+const BYLINE_ROLE = /\b(?:Correspondent|Editor|Reporter|Writer|Staff|Columnist|Contributor|Bureau|Chief|Analyst|Producer|Desk|Critic)s?\b/;
+/** What may follow a byline's names on its line: nothing in lower case but a job (`, staff writer`). */
+const BYLINE_REST = /^[\s,]*(?:(?:[\p{L}-]+\s+){0,2}(?:writer|reporter|correspondent|editor|columnist)s?\.?)?\s*$/iu;
+
+/** The names of a byline, its job titles left out (`Tom Hughes, Sports Correspondent` → `Tom Hughes`). */
+function bylineNames(byline: string): string {
+  const parts = byline.split(/\s*,\s*/);
+  const names = parts.filter((part) => !BYLINE_ROLE.test(part));
+  return names.length > 0 ? names.join(', ') : byline;
+}
+
 function wordCount(content: string): number {
   let count = 0;
   let inWord = false;
@@ -128,7 +142,24 @@ export function normalizeText(source: string): Normalized {
     // Stop looking once real story text starts: a long line that reads as prose.
     if (wordCount(line.content) > 30 && /[.!?”"]$/.test(line.content)) break;
   }
-  const headEnd = datelineLine >= 0 ? datelineLine : Math.min(lines.length, 6);
+  // No dateline: a byline among the first lines, before the prose starts, ends the head the same way
+  // (`Headline` / `By Tom Hughes, Sports Correspondent` / story).
+  let bylineLine = -1;
+  if (datelineLine < 0) {
+    for (let index = 0; index < Math.min(lines.length, 6); index++) {
+      const content = lines[index]?.content;
+      if (!content) continue;
+      // Prose has begun: a long line, or a sentence.
+      if (wordCount(content) > 25 || (wordCount(content) > 8 && /[.!?”"]$/.test(content))) break;
+      const byline = BYLINE.exec(content);
+      // The whole line is the byline (`By Friday the coach had gone.` is a sentence).
+      if (byline && wordCount(content) <= 12 && BYLINE_REST.test(content.slice(byline[0].length))) {
+        bylineLine = index;
+        break;
+      }
+    }
+  }
+  const headEnd = datelineLine >= 0 ? datelineLine : bylineLine >= 0 ? bylineLine + 1 : Math.min(lines.length, 6);
   let inHighlights = false;
   for (let index = 0; index < headEnd; index++) {
     const line = lines[index];
@@ -161,11 +192,11 @@ export function normalizeText(source: string): Normalized {
       remove(index, 'photo caption or credit');
       continue;
     }
-    // Above a dateline, what is left is the headline (or a byline).
-    if (datelineLine >= 0) {
-      const byline = /^By\s+(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}(?:\s*(?:,|and)\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})*)\s*,?/u.exec(content);
+    // Above a dateline (or down to a byline), what is left is the headline (or a byline).
+    if (datelineLine >= 0 || bylineLine >= 0) {
+      const byline = BYLINE.exec(content);
       if (byline && byline[1] && wordCount(content) <= 12) {
-        meta.set('byline', byline[1]);
+        meta.set('byline', bylineNames(byline[1]));
         remove(index, 'byline');
       } else if (!meta.has('title') && wordCount(content) <= 25) {
         meta.set('title', content);
