@@ -27,7 +27,7 @@ export const ROLE_NOUNS: ReadonlySet<string> = new Set([
   'representative', 'king', 'queen', 'prince', 'emir', 'sheikh', 'cleric', 'imam', 'bishop', 'archbishop', 'pope', 'activist',
   'organizer', 'campaigner', 'expert', 'author', 'writer', 'historian', 'witness', 'resident', 'victim', 'survivor', 'student',
   'teacher', 'worker', 'farmer', 'owner', 'partner', 'investor', 'trader', 'banker', 'broker', 'columnist', 'commentator', 'host',
-  'anchor', 'producer', 'actor', 'actress', 'singer', 'player', 'striker', 'captain', 'coordinator', 'administrator', 'inspector',
+  'anchor', 'producer', 'actor', 'actress', 'singer', 'player', 'striker', 'midfielder', 'defender', 'goalkeeper', 'winger', 'boss', 'captain', 'coordinator', 'administrator', 'inspector',
   'commissioner', 'chancellor', 'vice', 'treasurer', 'auditor', 'regulator', 'rapporteur', 'mediator', 'warlord', 'strongman',
 ]);
 

@@ -169,6 +169,18 @@ test('the first word of a body named by its kind joins it, when only one body st
   assert.notEqual(entityOf('Justice', 2), entityOf('Justice Ministry'));
 });
 
+test('a common noun that ends one earlier name stands for it; a proper name or a one-word bridge does not', () => {
+  const { entityOf } = analyse('Manchester City beat Arsenal. City won again. Southern California flooded. California voted. '
+    + 'The Security Council met. The Council agreed. The Human Rights Council objected.', [
+    ['Manchester City', 'ORG'], ['Arsenal', 'ORG'], ['City', 'ORG'], ['Southern California', 'ORG'], ['California', 'ORG'],
+    ['Security Council', 'ORG'], ['Council', 'ORG'], ['Human Rights Council', 'ORG'],
+  ]);
+  assert.equal(entityOf('City', 1), entityOf('Manchester City'));
+  assert.notEqual(entityOf('California', 1), entityOf('Southern California'));
+  assert.equal(entityOf('Council', 1), entityOf('Security Council'));
+  assert.notEqual(entityOf('Human Rights Council'), entityOf('Security Council'));
+});
+
 test('an indefinite description in apposition describes the person just named, not another one', () => {
   const { linked, entityOf, text } = analyse('Flooding worsened, said Raditya Jati, a spokesman for the agency. Later a spokesman for the army spoke.', [['Raditya Jati', 'PER']]);
   const jati = entityOf('Raditya Jati');

@@ -363,6 +363,16 @@ function clippedNameCluster(clusters: readonly Cluster[], word: string): number 
 /** Second words of two-word names whose first word alone names the body (rule 6b), as name keys (lower case). */
 const BODY_HEADS: ReadonlySet<string> = new Set(['department', 'ministry', 'agency', 'commission', 'committee', 'council', 'party', 'office', 'bureau', 'service', 'directorate', 'command']);
 
+/** Common nouns that end organisations' names and stand for them alone (rule 6c), as name keys. */
+const ORGANISATION_HEADS: ReadonlySet<string> = new Set([
+  'city', 'united', 'rovers', 'wanderers', 'athletic', 'albion', 'county', 'town', 'post', 'times', 'journal', 'herald', 'tribune',
+  'senate', 'house', 'court', 'guard', 'administration', 'foundation', 'union', 'council', 'assembly', 'parliament', 'army', 'navy',
+  'police', 'institute', 'university', 'college', 'club', 'party', 'department', 'ministry', 'agency', 'commission', 'committee',
+  'bureau', 'service', 'command', 'bank', 'fund', 'group', 'company', 'corporation', 'airlines', 'airways', 'network', 'museum',
+  'hospital', 'church', 'league', 'federation', 'association', 'board', 'authority', 'office', 'cabinet', 'government', 'coalition',
+  'alliance', 'front', 'movement', 'brigade', 'brigades', 'battalion', 'division', 'corps', 'campaign', 'council', 'legislature',
+]);
+
 /** Links name mentions into entities and adds nominal and pronoun mentions. */
 export function linkEntities(text: string, sentences: readonly Sentence[], tokens: readonly Token[], names: readonly NameMention[]): LinkedEntities {
   // Indices past either end read as '' (checked before the read: an out-of-bounds read sends the
@@ -446,7 +456,8 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
         // A longer name does not join a cluster known only by one word (`House Speaker Nancy Pelosi`,
         // then `the White House`): the one word was no short form of it.
         if (cluster.forms.every((other) => other.length < 2)) continue;
-        if (cluster.forms.some((other) => contiguousSubsequence(parts, other) || contiguousSubsequence(other, parts))) {
+        // (A one-word form of the cluster is no bridge: `Council`, said for `Security Council`, is in `Human Rights Council` too.)
+        if (cluster.forms.some((other) => contiguousSubsequence(parts, other) || other.length >= 2 && contiguousSubsequence(other, parts))) {
           // Only when the shared part carries the name (`Command` alone, or a shared `Libyan`, is not enough).
           if (cluster.forms.some((other) => other[other.length - 1] === parts[parts.length - 1])) target = c;
         }
@@ -463,6 +474,23 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
         if (cluster.nominal || (cluster.typeVotes.get('ORG') ?? 0) === 0 || (cluster.typeVotes.get('PER') ?? 0) > 0) continue;
         if (!cluster.forms.some((form) => form.length === 2 && form[0] === parts[0] && BODY_HEADS.has(form[1]!))) continue;
         if (found >= 0) {
+          found = -2;
+          break;
+        }
+        found = c;
+      }
+      if (found >= 0) target = found;
+    }
+    // 6c. Organisations: a common noun that ends exactly one earlier two-word name (`City` →
+    // `Manchester City`, `the Post` → `Washington Post`, `the Senate` → `U.S. Senate`). A proper
+    // name does not (`California` is no short form of `Southern California`, nor `Trump` of `Never Trump`).
+    if (target < 0 && mention.type === 'ORG' && parts.length === 1 && !acronym && ORGANISATION_HEADS.has(parts[0]!)) {
+      let found = -1;
+      for (const c of sameLastWord) {
+        const cluster = clusters[c]!;
+        if (cluster.nominal || (cluster.typeVotes.get('ORG') ?? 0) === 0 || (cluster.typeVotes.get('PER') ?? 0) > 0) continue;
+        if (!cluster.forms.some((form) => form.length === 2 && form[1] === parts[0])) continue;
+        if (found >= 0 && found !== c) {
           found = -2;
           break;
         }
