@@ -67,6 +67,8 @@ const POSITIVE: ReadonlyArray<readonly [string, string, string, Timex['type'], s
   ['"plan" the noun does not make a future', 'The presidents signed an economic cooperation plan Friday.', 'Friday', 'DATE', '2018-03-23'],
   ['a postponement points ahead', 'Officials postponed until Tuesday morning any action on the case.', 'Tuesday morning', 'DATE', '2018-04-03'],
   ['"is to" points ahead', 'The stock is to resume trading in Paris Tuesday.', 'Tuesday', 'DATE', '2018-04-03'],
+  ['a weekday in the present tense is the nearest one, here ahead', 'The final is on Saturday.', 'Saturday', 'DATE', '2018-03-31'],
+  ['a weekday in the present tense is the nearest one, here behind', 'The team is back home after its defeat on Monday.', 'Monday', 'DATE', '2018-03-26'],
   ['clock deadline with a weekday', 'The relatives have until 9 a.m. Tuesday to sign.', '9 a.m. Tuesday', 'TIME', '2018-04-03T09:00'],
   ['year end as the year with END', 'The deal should close by year\'s end.', 'year\'s end', 'DATE', '2018', 'END'],
   ['"since year-end" is the end of the year before', 'The percentage change is since year-end.', 'year-end', 'DATE', '2017', 'END'],

@@ -235,7 +235,10 @@ function periodReading(reference: CalendarDay | undefined, unit: Unit, offset: n
 /** The weekday `weekday` (1–7) near `reference`, chosen by tense. */
 function resolveWeekday(reference: CalendarDay, weekday: number, tense: Tense): CalendarDay {
   const back = (weekdayOf(reference) - weekday + 7) % 7;
-  if (tense === 'past' || tense === 'present') return addDays(reference, -back);
+  if (tense === 'past') return addDays(reference, -back);
+  // Present tense tells of now: the nearest such day, ahead or behind ("Arsenal host Brighton on
+  // Wednesday" in a Monday paper is two days ahead, not five behind).
+  if (tense === 'present') return back <= 3 ? addDays(reference, -back) : addDays(reference, 7 - back);
   if (tense === 'future') return addDays(reference, back === 0 ? 7 : 7 - back);
   // No tense cue: news mostly tells of the days just past (measured on TimeBank: 10 of 11).
   return addDays(reference, -back);
