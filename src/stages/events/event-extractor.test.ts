@@ -237,3 +237,19 @@ test('a speaker whose quote is the event acts in it, though another of their quo
   assert.deepEqual(event.actors.map((entry) => entry.name), ['Mao Ning'], describe(doc, event));
   assert.deepEqual(event.targets.map((entry) => entry.name), ['Washington'], describe(doc, event));
 });
+
+test('the nation named right before a violent event noun struck; a group after `including` is no subject', async () => {
+  const doc = await analyze('An Israeli air strike on a house in Rafah killed nine people, including four children, on Thursday, health officials said, as talks stalled.');
+  const strike = doc.events.find((event) => event.ploverType === 'ASSAULT');
+  assert.ok(strike, doc.events.map((event) => describe(doc, event)).join('\n') || 'no events');
+  assert.deepEqual(strike.actors.map((actor) => [actor.name, actor.kind, actor.countryCode]), [['Israeli', 'state military', 'IL']], describe(doc, strike));
+  for (const event of doc.events) assert.ok(!event.actors.some((actor) => actor.name === 'children'), describe(doc, event));
+});
+
+test('"no one was hurt" is no casualty; rockets fired in a barrage are an attack', async () => {
+  const doc = await analyze('Militants fired a barrage of rockets at the town on Friday. The army said no one was hurt.');
+  const rockets = doc.events.find((event) => doc.text.slice(event.trigger.start, event.trigger.end).startsWith('fired'));
+  assert.ok(rockets, doc.events.map((event) => describe(doc, event)).join('\n') || 'no events');
+  assert.equal(rockets.ploverType, 'ASSAULT', describe(doc, rockets));
+  for (const event of doc.events) for (const casualty of event.casualties) assert.equal(casualty.count, 0, describe(doc, event));
+});

@@ -76,14 +76,14 @@ const WHO = String.raw`((?:of\s+)?(?:[\p{L}’'-]+\s+){0,3}(?:people|persons|civ
 const CASUALTY_PATTERNS: readonly { readonly rule: string; readonly pattern: RegExp; readonly order: 'verb-first' | 'count-first' | 'zero' | 'toll' }[] = [
   // "The death toll from a missile strike on an apartment building rose to 40": the dead, as a toll.
   { rule: 'death-toll', order: 'toll', pattern: new RegExp(String.raw`\bdeath toll\b[^.;!?]{0,120}?\b(?:rose|climbed|jumped|reached|increased|hit|stood|stands|was|is|has risen|had risen|has climbed)\s+(?:to\s+|at\s+)?${QUANTITY}(?![\d,]|\.\d)`, 'giu') },
+  // "no civilians were killed", "no one was hurt" (before the counts: `one was hurt` is no count)
+  { rule: 'zero', order: 'zero', pattern: new RegExp(String.raw`\b(?:no|none of the)\s+([\p{L}’'-]+(?:\s+[\p{L}’'-]+)?)\s+(?:were|was|have been|had been)\s+(?:\S+\s+)?(killed|wounded|injured|hurt)`, 'giu') },
   // "killing one of the group's leaders", "killed “two al Qaeda terrorists, including Musa Abu Dawud"
   { rule: 'verb-count', order: 'verb-first', pattern: new RegExp(String.raw`\b(kill(?:ed|ing|s)?|wound(?:ed|ing)|injur(?:ed|ing))\s+[“"]?(?:(?:our|the|a|an|his|her|their|its)\s+[\p{L}’'-]+\s+and\s+)?${QUANTITY}\s+${WHO}(,?\s+including\s+[\p{Lu}][\p{L}’'-]*(?:\s+[\p{Lu}][\p{L}’'-]*)*)?`, 'giu') },
   // "five civilians were killed", "at least 12 people died"
   { rule: 'count-verb', order: 'count-first', pattern: new RegExp(String.raw`\b${QUANTITY}\s+${WHO}\s+(?:were|was|have been|had been|are|got)?\s*(killed|dead|died|wounded|injured|hurt)`, 'giu') },
   // "killed at least 56 civilians and wounded nearly 600 on Saturday": the count alone, its noun left out.
   { rule: 'verb-count-bare', order: 'verb-first', pattern: new RegExp(String.raw`\b(kill(?:ed|ing|s)?|wound(?:ed|ing)|injur(?:ed|ing))\s+${QUANTITY}(?=\s+(?:on|in|at|during|after|before|and|when|while)\b|\s*[,;]|\.(?!\d)|\s*$)`, 'giu') },
-  // "no civilians were killed"
-  { rule: 'zero', order: 'zero', pattern: new RegExp(String.raw`\b(?:no|none of the)\s+([\p{L}’'-]+(?:\s+[\p{L}’'-]+)?)\s+(?:were|was|have been|had been)\s+(?:\S+\s+)?(killed|wounded|injured|hurt)`, 'giu') },
 ];
 
 /** One place where an event is told, before merging. */
@@ -139,7 +139,10 @@ const GENERIC_DEMONYM = '[A-Z][a-z]+(?:ian|ean|ese|ish|i|an)';
 const initialCapital = (alternatives: string): string => alternatives.split('|').map((word) => /^[a-z]/.test(word) ? `[${word[0]!.toUpperCase()}${word[0]}]${word.slice(1)}` : word).join('|');
 const GENERIC_PARTICIPANT = new RegExp(String.raw`\b((?:(?:${initialCapital(GENERIC_QUALIFIER)}|${GENERIC_DEMONYM})\s+){0,2}(?:${initialCapital(GENERIC_GROUPS)}))\b(?!['’]|-|\s+(?:stations?|chiefs?|commanders?|spokes\w+|officials?|headquarters|bases?|camps?|posts?|checkpoints?|vehicles?|convoys?|units?|leaders?|groups?|patrols?|barracks|academy|sources?|chief|brutality|departments?|force|unions?|cars?|vans?|dogs?|custody|lines?|reports?|records?|visas?|rights|said|say|told)\b)`, 'g');
 // A noun phrase after one of these is not the subject of its clause.
-const PREPOSITION_BEFORE = /\b(?:on|at|in|against|of|with|from|by|near|to|for|towards?|among|including|between|into|upon|about|like)\s+(?:(?:the|a|an|some|several|many|\d[\d,]*|at least|dozens of|hundreds of)\s+){0,3}$/i;
+const PREPOSITION_BEFORE = /\b(?:on|at|in|against|of|with|from|by|near|to|for|towards?|among|including|between|into|upon|about|like)\s+(?:(?:the|a|an|some|several|many|\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens of|hundreds of|at least)\s+){0,3}$/i;
+// Between a subject and its verb: no reporting clause or conjunction that opens another clause
+// ("…, including four children, early on Thursday, officials said, as talks …").
+const SUBJECT_GAP_BREAK = /\b(?:said|says|told|as|while|whereas|but|and then)\b/i;
 const DEMONYM_PLACE_NOUN = /^\s+(?:capital|city|town|village|province|state|region|district|border|coast|territory|soil|side|waters|airspace|countryside|desert|mountains|island)\b/i;
 const CASUALTY_WORD_ONLY = /^(?:killed|killing|died|dead|injured|wounded|hurt)$/;
 
@@ -361,6 +364,21 @@ function findSource(context: Context, sentence: Sentence, trigger: Span): Pick<E
   return { source: null, sourceReports: false };
 }
 
+/** A demonym or country name ending at most two lower-case words before `trigger` (`Israeli air strike`), as an actor. */
+function nationBefore(context: Context, mentions: readonly Mention[], trigger: Span): EventActor | undefined {
+  const { text } = context.doc;
+  for (let index = mentions.length - 1; index >= 0; index--) {
+    const mention = mentions[index]!;
+    if (mention.end > trigger.start) continue;
+    if (!/^\s+(?:[a-z-]+\s+){0,2}$/.test(text.slice(mention.end, trigger.start))) return undefined;
+    const place = context.places.find(mention, (found) => !!found.countryCode && (found.kind === 'country' || found.kind.endsWith('demonym')));
+    if (!place) return undefined;
+    const entity = mention.entity ? context.entityById.get(mention.entity) : undefined;
+    return { entity: mention.entity, name: entity?.name ?? text.slice(mention.start, mention.end), kind: 'state military', countryCode: place.countryCode! };
+  }
+  return undefined;
+}
+
 const GENERIC_ARMED = /\b(?:assailants|attackers|bandits|kidnappers|pirates|extremists|militiamen)\b/i;
 const GENERIC_RIOTERS = /\b(?:rioters|mobs?)\b/i;
 
@@ -388,7 +406,8 @@ function genericParticipants(context: Context, sentence: Span, from: number, win
     const name = match[1]!;
     if (!free(start, start + name.length) || PREPOSITION_BEFORE.test(textBefore(text, start, sentence, 40))) continue;
     // The subject of the trigger's own clause stands just before it ("Gunmen on motorcycles opened fire").
-    if (trigger.start - start - name.length > 60 || CLAUSE_BREAK.test(text.slice(start + name.length, trigger.start))) continue;
+    const gap = text.slice(start + name.length, trigger.start);
+    if (gap.length > 60 || CLAUSE_BREAK.test(gap) || SUBJECT_GAP_BREAK.test(gap)) continue;
     found[passive ? 'target' : 'actor'] = genericActor(context, start, name);
     break;
   }
@@ -527,6 +546,12 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
     const previousMention = index > 0 && !passive ? mentions[index - 1] : undefined;
     const inherited = previousMention && previousMention.type.ploverType === mentionType.ploverType ? [...previousMention.actors] : [];
     let actor = subjects.length ? [...subjects.slice(first), ...partners] : partners.length ? partners : inherited;
+    // "An Israeli air strike", "a Russian missile strike": the nation named right before a violent
+    // event's noun is who struck (its state's forces), where it struck is told elsewhere.
+    if (actor.length === 0 && violent[index]) {
+      const nation = nationBefore(context, sentenceMentions, trigger);
+      if (nation) actor = [nation];
+    }
     let ownTargets = targets.filter((target) => !actor.some((known) => sameParticipant(known, target)));
     if (actor.length === 0 || ownTargets.length === 0) {
       // Who reports is taken, unless the report is the event itself (its cue is the trigger).
