@@ -162,6 +162,13 @@ for (const [name, text, item, kept] of cueWordCases) {
   });
 }
 
+test('weak attributions: what was fired is no claim even after a learned cue, what was fired back is', () => {
+  const rockets = 'The group fired a barrage of rockets at southern towns on Thursday.';
+  assert.equal(dropWeakAttributions(rockets, [attribution(rockets, 'a barrage of rockets at southern towns on Thursday', 'fired')], () => 2).length, 0);
+  const back = 'The senator fired back that the plan would fail within a year.';
+  assert.equal(dropWeakAttributions(back, [attribution(back, 'that the plan would fail within a year', 'fired back')], () => 2).length, 1);
+});
+
 for (const [name, text, item, kept] of weakCases) {
   test(`weak attributions: ${name}`, () => {
     const levels: Record<string, number> = { passed: 0, said: 3 };

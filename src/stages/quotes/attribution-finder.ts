@@ -148,6 +148,10 @@ function paragraphOfTokens(tokens: readonly Token[], paragraphs: readonly Span[]
 
 /** Minimum number of words for a quoted stretch with no tagged content to count as a quote. */
 const MINIMUM_QUOTE_WORDS = 4;
+/** Cue words that also mean to shoot or launch. */
+const WEAPON_CUE = /\b(?:fire[sd]?|firing|launch(?:ed|es|ing)?|shot|shoot(?:s|ing)?)\b/i;
+/** A content that is what was shot (`a barrage of rockets at …`, `tear gas at protesters`). */
+const WEAPON_CONTENT = /^(?:at least\s+|more than\s+|about\s+|some\s+|\d[\d,]*\s+|(?:a|an|the|two|three|four|five|six|dozens|hundreds)\s+)?(?:(?:barrage|salvo|volley|hail|number|round)s?\s+of\s+)?(?:[\w-]+\s+)?(?:rockets?|missiles?|shells?|mortars?|bullets?|shots?|rounds|tear\s*gas|rubber bullets|drones?|projectiles?|grenades?|warning shots|artillery|flares?)\b/i;
 
 /** Words in `span`, counted up to `limit` (the callers only ask whether there are a few). */
 function wordCount(text: string, span: Span, limit: number): number {
@@ -1021,6 +1025,8 @@ function isStrongAttribution(text: string, attribution: FoundAttribution, cueLev
   // has the shape of "Police said …", but `fired` is neither a listed speech or thought word nor
   // a learned cue (level 0: rarely one in training, or too rare to tell).
   if (wordy && level === 0 && !listed && attribution.kind === 'indirect') return false;
+  // `fired` says things ("fired back at critics") and shoots: what it fires here is no claim.
+  if (attribution.kind === 'indirect' && WEAPON_CUE.test(text.slice(attribution.cue.start, attribution.cue.end)) && WEAPON_CONTENT.test(text.slice(attribution.content[0]!.start, attribution.content[0]!.start + 60))) return false;
   // Four words or more stand whatever the cue: its level is read only for short contents.
   if (words > 3) return true;
   return words <= 1 ? level >= 3 : level >= 2;
