@@ -253,3 +253,11 @@ test('"no one was hurt" is no casualty; rockets fired in a barrage are an attack
   assert.equal(rockets.ploverType, 'ASSAULT', describe(doc, rockets));
   for (const event of doc.events) for (const casualty of event.casualties) assert.equal(casualty.count, 0, describe(doc, event));
 });
+
+test('a verb joined by `and` to the sentence\'s first shares its subject, though that subject reported the first', async () => {
+  const doc = await analyze('Hamas said the talks were over and accused Israel of deliberately targeting civilians.');
+  const accusation = doc.events.find((event) => event.ploverType === 'ACCUSE');
+  assert.ok(accusation, doc.events.map((event) => describe(doc, event)).join('\n') || 'no events');
+  assert.deepEqual(accusation.actors.map((actor) => actor.name), ['Hamas'], describe(doc, accusation));
+  assert.deepEqual(accusation.targets.map((target) => target.name), ['Israel'], describe(doc, accusation));
+});

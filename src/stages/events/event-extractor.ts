@@ -379,6 +379,9 @@ function nationBefore(context: Context, mentions: readonly Mention[], trigger: S
   return undefined;
 }
 
+/** `… and accused`, `… but then attacked`: a verb coordinated with the one before it. */
+const COORDINATED_BEFORE = /\b(?:and|but|then)\s+(?:(?:then|also|later|\w+ly)\s+)?$/i;
+
 const GENERIC_ARMED = /\b(?:assailants|attackers|bandits|kidnappers|pirates|extremists|militiamen)\b/i;
 const GENERIC_RIOTERS = /\b(?:rioters|mobs?)\b/i;
 
@@ -546,6 +549,16 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
     const previousMention = index > 0 && !passive ? mentions[index - 1] : undefined;
     const inherited = previousMention && previousMention.type.ploverType === mentionType.ploverType ? [...previousMention.actors] : [];
     let actor = subjects.length ? [...subjects.slice(first), ...partners] : partners.length ? partners : inherited;
+    // "Hamas said the strike was a massacre and accused Israel …": a verb joined to the sentence's
+    // first by `and` shares its subject, named before the sentence's first trigger.
+    if (actor.length === 0 && index > 0 && COORDINATED_BEFORE.test(textBefore(text, trigger.start, sentence, 20))) {
+      // (The subject may have reported the first verb's clause: "Hamas said …". Who reports this
+      // one is no subject unless this verb is their cue.)
+      const mention = sentenceMentions.find((entry) => entry.start - sentence.start <= 4 && entry.end <= triggers[0]!.start);
+      const reportsOnly = mention && sentenceSpeakers.some((quote) => overlaps(quote.speaker!, mention)) && !sentenceSpeakers.some((quote) => overlaps(quote.speaker!, mention) && !!quote.cue && overlaps(quote.cue, trigger));
+      const subject = mention && !reportsOnly ? participant(context, mention) : null;
+      if (subject) actor = [subject.actor];
+    }
     // "An Israeli air strike", "a Russian missile strike": the nation named right before a violent
     // event's noun is who struck (its state's forces), where it struck is told elsewhere.
     if (actor.length === 0 && violent[index]) {
