@@ -43,6 +43,8 @@ interface Candidate {
   readonly entry: GazetteerEntry;
   /** True when the span matched a demonym (`Libyan`) rather than a name. */
   readonly viaDemonym: boolean;
+  /** True when the entry is the place a feature is named after (`Swat River` → Swat), not the feature. */
+  readonly viaFeature?: boolean;
   readonly prior: number;
   score: number;
 }
@@ -112,12 +114,15 @@ function keyVariants(surface: string): string[] {
   return variants;
 }
 
+/** A name and the kind of feature it names (`Swat River`, `Kabul Valley`): the name alone is where the feature lies. */
+const NAMED_FEATURE = /^(?:the\s+)?(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?)\s+(?:River|Valley|Basin|Delta|Gorge|Dam|Reservoir|Plain|Plains|Hills|Mountains|Range|Oasis|Airport|Airbase|Air Base|Port|Harbour|Harbor)$/u;
+
 /** Gathers candidates for one surface form: names, and demonyms (`Canadian` is a town in Texas too). */
 function candidatesFor(gazetteer: Gazetteer, surface: string): Candidate[] {
   const seen = new Set<number>();
   const found: Candidate[] = [];
   const variants = keyVariants(surface);
-  const take = (indices: readonly number[], viaDemonym: boolean): void => {
+  const take = (indices: readonly number[], viaDemonym: boolean, viaFeature = false): void => {
     for (const index of indices) {
       if (seen.has(index)) continue;
       seen.add(index);
@@ -126,7 +131,7 @@ function candidatesFor(gazetteer: Gazetteer, surface: string): Candidate[] {
       // GeoNames aliases include `Mexico`); a demonym names the people of a country or region.
       const ownName = !viaDemonym && variants.includes(entry.key);
       const prior = priorOf(entry) + (ownName ? 1 : 0) - (viaDemonym ? 0.5 : 0);
-      found.push({ entry, viaDemonym, prior, score: prior });
+      found.push({ entry, viaDemonym, ...(viaFeature ? { viaFeature } : {}), prior, score: prior });
     }
   };
   for (const key of variants) take(gazetteer.lookupKey(key), false);
@@ -137,6 +142,12 @@ function candidatesFor(gazetteer: Gazetteer, surface: string): Candidate[] {
   }
   // "Springfield, Illinois" given as one span: the head names the place.
   if (found.length === 0 && surface.includes(',')) take(gazetteer.lookup(surface.slice(0, surface.indexOf(','))), false);
+  // "the Swat River", "the Kabul Valley" unknown as such: the place that names the feature (the
+  // district, the city) is where it lies, nearer than the country.
+  if (found.length === 0) {
+    const feature = NAMED_FEATURE.exec(surface);
+    if (feature?.[1]) for (const key of keyVariants(feature[1])) take(gazetteer.lookupKey(key), false, true);
+  }
   // "New York" is the city more often than the state: a city of a million or more that shares
   // its name with its own first-level region is what news means by the bare name.
   for (const candidate of found) {
@@ -405,8 +416,9 @@ function choiceFor(item: Toponym, gazetteer: Gazetteer, leadingCountry: string |
   if (best) {
     const margin = best.score - (ranked[1]?.score ?? best.score - 4);
     const confidence = Math.round(100 / (1 + Math.exp(-margin))) / 100;
-    const rule = best.viaDemonym ? 'gazetteer-demonym' : item.container && contains(item.container, best.entry) ? 'gazetteer-contained' : 'gazetteer';
-    return { item, best, confidence, rule };
+    const rule = best.viaDemonym ? 'gazetteer-demonym' : best.viaFeature ? 'feature-namesake' : item.container && contains(item.container, best.entry) ? 'gazetteer-contained' : 'gazetteer';
+    // The feature itself lies somewhere in or near its namesake: as sure as a containing unit.
+    return { item, best, confidence: best.viaFeature ? Math.min(confidence, 0.4) : confidence, rule };
   }
   // "the In Amenas oil consortium in Algeria": no entry for In Amenas, Algeria holds it.
   if (item.container) return { item, best: { entry: item.container, viaDemonym: false, prior: 0, score: 0 }, confidence: 0.4, rule: 'containing-unit' };

@@ -268,3 +268,13 @@ test('resolve: a village or town is a settlement, in its stated region or a coun
   const ukrainian = resolvePlaces(bakhmut, spansOf(bakhmut, ['Ukrainian']), { gazetteer })[0];
   assert.equal(ukrainian?.kind, 'country-demonym', describe(bakhmut, ukrainian));
 });
+
+test('resolve: a river or valley no gazetteer knows lies at the place it is named after', () => {
+  const text = 'Heavy rain sent the Swat River over its banks in Pakistan.';
+  const places = resolvePlaces(text, spansOf(text, ['Swat River', 'Pakistan']), { gazetteer });
+  const river = places.find((place) => text.slice(place.start, place.end) === 'Swat River');
+  assert.ok(river, places.map((place) => describe(text, place)).join('; '));
+  assert.equal(river.name, 'Swat', describe(text, river));
+  assert.equal(river.rule, 'feature-namesake', describe(text, river));
+  assert.ok(river.confidence <= 0.4, describe(text, river));
+});
