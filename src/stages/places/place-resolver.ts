@@ -115,7 +115,7 @@ function keyVariants(surface: string): string[] {
 }
 
 /** A name and the kind of feature it names (`Swat River`, `Kabul Valley`): the name alone is where the feature lies. */
-const NAMED_FEATURE = /^(?:the\s+)?(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?)\s+(?:River|Valley|Basin|Delta|Gorge|Dam|Reservoir|Plain|Plains|Hills|Mountains|Range|Oasis|Airport|Airbase|Air Base|Port|Harbour|Harbor)$/u;
+const NAMED_FEATURE = /^(?:the\s+)?(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?)\s+(?:River|Valley|Basin|Delta|Gorge|Dam|Reservoir|Plain|Plains|Hills|Mountains|Range|Oasis|Airport|Airbase|Air Base)$/u;
 
 /** Gathers candidates for one surface form: names, and demonyms (`Canadian` is a town in Texas too). */
 function candidatesFor(gazetteer: Gazetteer, surface: string): Candidate[] {
@@ -146,7 +146,8 @@ function candidatesFor(gazetteer: Gazetteer, surface: string): Candidate[] {
   // district, the city) is where it lies, nearer than the country.
   if (found.length === 0) {
     const feature = NAMED_FEATURE.exec(surface);
-    if (feature?.[1]) for (const key of keyVariants(feature[1])) take(gazetteer.lookupKey(key), false, true);
+    // Only entries of that very name: an alias (`Hudson` for Jersey City) names something else.
+    if (feature?.[1]) for (const key of keyVariants(feature[1])) take(gazetteer.lookupKey(key).filter((index) => gazetteer.entry(index).key === key), false, true);
   }
   // "New York" is the city more often than the state: a city of a million or more that shares
   // its name with its own first-level region is what news means by the bare name.
@@ -395,10 +396,13 @@ export function resolvePlaces(text: string, toponyms: readonly ToponymSpan[], co
   const choices: Choice[] = [];
   items.forEach((item, position) => {
     // Support for a country from the article's other toponyms and its dateline.
+    const backed = (entry: GazetteerEntry): boolean => !!entry.countryCode && (countryMass.get(entry.countryCode) ?? 0) - (own[position]!.get(entry.countryCode) ?? 0) >= 0.5;
+    // A feature's namesake (`La Guardia Airport` → La Guardia, Spain) stands only in a country the article speaks of.
+    const featureOnly = item.candidates.length > 0 && item.candidates.every((candidate) => candidate.viaFeature);
     const supported = item.settlement && !item.container
-      ? (entry: GazetteerEntry): boolean => item.settlement === 'town' && entry.population >= NAMESAKE_POPULATION
-        || !!entry.countryCode && (countryMass.get(entry.countryCode) ?? 0) - (own[position]!.get(entry.countryCode) ?? 0) >= 0.5
-      : item.settlement ? (entry: GazetteerEntry): boolean => contains(item.container!, entry) : undefined;
+      ? (entry: GazetteerEntry): boolean => item.settlement === 'town' && entry.population >= NAMESAKE_POPULATION || backed(entry)
+      : item.settlement ? (entry: GazetteerEntry): boolean => contains(item.container!, entry)
+        : featureOnly ? (entry: GazetteerEntry): boolean => entry.kind === 'country' || backed(entry) : undefined;
     choices.push(choiceFor(item, gazetteer, leadingCountry, supported));
   });
   return finish(choices);
