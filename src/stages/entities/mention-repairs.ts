@@ -252,6 +252,30 @@ function trimTrailingTitles(context: Context, mentions: NameMention[]): NameMent
   });
 }
 
+/** Words that follow a person's name as its subject or in apposition. */
+const AFTER_PERSON = new Set(['was', 'is', 'has', 'had', 'said', 'says', 'told', 'wrote', 'writes', 'became', 'and', 'or', 'who', 'whose', 'will', 'would', 'could', 'did', 'does']);
+
+/**
+ * `Sofia Sapega` tagged as a place (Sofia is a city) where the article later calls her `Sapega`,
+ * tagged as a person: a name whose last word the document uses alone for a person is that person's
+ * name (and `Grand Rapids` stays a place where no `Rapids` is a person).
+ */
+function typeBySurname(context: Context, mentions: NameMention[]): NameMention[] {
+  const surnames = new Set<string>();
+  for (const mention of mentions) if (mention.type === 'PER' && mention.firstToken === mention.lastToken) surnames.add(word(context, mention.firstToken));
+  if (surnames.size === 0) return mentions;
+  return mentions.map((mention) => {
+    if (mention.type === 'PER' || mention.lastToken - mention.firstToken !== 1) return mention;
+    const last = word(context, mention.lastToken);
+    if (!surnames.has(last) || !/^\p{Lu}\p{Ll}+$/u.test(word(context, mention.firstToken)) || !/^\p{Lu}\p{Ll}/u.test(last)) return mention;
+    // Not a name that modifies what follows or is the object of an article (`the Stop Trump
+    // movement`, `a Wisconsin Trump rally`): a person's name is followed by a verb or punctuation.
+    const next = word(context, mention.lastToken + 1);
+    if (/^(?:the|a|an)$/i.test(word(context, mention.firstToken - 1)) || /^\p{Ll}/u.test(next) && !AFTER_PERSON.has(next)) return mention;
+    return { ...mention, type: 'PER' as EntityType, rule: `${mention.rule}+surname` };
+  });
+}
+
 /** Applies every repair in order. */
 export function repairMentions(text: string, tokens: readonly Token[], mentions: readonly NameMention[], organisations: OrganisationIndex): NameMention[] {
   const context: Context = { text, tokens };
@@ -259,5 +283,5 @@ export function repairMentions(text: string, tokens: readonly Token[], mentions:
   repaired = absorbCapitalisedFunctionWords(context, repaired, takenTokens(tokens.length, repaired));
   repaired = absorbFeatureWords(context, repaired, takenTokens(tokens.length, repaired));
   repaired = addListedOrganisations(context, repaired, takenTokens(tokens.length, repaired), organisations);
-  return trimTrailingTitles(context, trimLeadingTitles(context, typeEmployers(context, typeNamedBodies(context, repaired))));
+  return typeBySurname(context, trimTrailingTitles(context, trimLeadingTitles(context, typeEmployers(context, typeNamedBodies(context, repaired)))));
 }
