@@ -261,3 +261,13 @@ test('a verb joined by `and` to the sentence\'s first shares its subject, though
   assert.deepEqual(accusation.actors.map((actor) => actor.name), ['Hamas'], describe(doc, accusation));
   assert.deepEqual(accusation.targets.map((target) => target.name), ['Israel'], describe(doc, accusation));
 });
+
+test('a verb\'s generic subject is the group nearest before it; a participle\'s is its clause\'s first', async () => {
+  const doc = await analyze('Elders said two civilians were hurt by debris, a claim the army denied. Gunmen attacked soldiers near Gao, killing three.');
+  const denial = doc.events.find((event) => doc.text.slice(event.trigger.start, event.trigger.end) === 'denied');
+  assert.ok(denial, doc.events.map((event) => describe(doc, event)).join('\n') || 'no events');
+  assert.deepEqual(denial.actors.map((actor) => actor.name), ['army'], describe(doc, denial));
+  const attack = doc.events.find((event) => event.ploverType === 'ASSAULT');
+  assert.ok(attack, doc.events.map((event) => describe(doc, event)).join('\n'));
+  assert.deepEqual(attack.actors.map((actor) => actor.name), ['Gunmen'], describe(doc, attack));
+});

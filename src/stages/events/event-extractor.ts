@@ -404,6 +404,9 @@ function genericParticipants(context: Context, sentence: Span, from: number, win
   const found: { actor?: EventActor; target?: EventActor } = {};
   const free = (start: number, end: number): boolean => !taken.some((span) => span.start < end && start < span.end);
   const before = text.slice(from, trigger.start);
+  // A verb's subject is the group nearest before it ("…, a claim the army denied"); a participle
+  // after a comma shares its clause's subject, the first ("Gunmen attacked soldiers, killing three").
+  const participle = /,\s*$/.test(textBefore(text, trigger.start, sentence, 3)) && /ing$/i.test(text.slice(trigger.start, trigger.end).split(/\s/)[0] ?? '');
   for (const match of before.matchAll(GENERIC_PARTICIPANT)) {
     const start = from + match.index!;
     const name = match[1]!;
@@ -412,7 +415,7 @@ function genericParticipants(context: Context, sentence: Span, from: number, win
     const gap = text.slice(start + name.length, trigger.start);
     if (gap.length > 60 || CLAUSE_BREAK.test(gap) || SUBJECT_GAP_BREAK.test(gap)) continue;
     found[passive ? 'target' : 'actor'] = genericActor(context, start, name);
-    break;
+    if (participle) break;
   }
   const after = text.slice(trigger.end, window.end);
   for (const match of after.matchAll(GENERIC_PARTICIPANT)) {
