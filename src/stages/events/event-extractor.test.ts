@@ -271,3 +271,11 @@ test('a verb\'s generic subject is the group nearest before it; a participle\'s 
   assert.ok(attack, doc.events.map((event) => describe(doc, event)).join('\n'));
   assert.deepEqual(attack.actors.map((actor) => actor.name), ['Gunmen'], describe(doc, attack));
 });
+
+test('an event noun inside a phrase of the clause before is done by that clause\'s actors', async () => {
+  const doc = await analyze('Israeli troops arrested Ahmed Saleh in overnight raids in Jenin, the group said.');
+  const raids = doc.events.find((event) => doc.text.slice(event.trigger.start, event.trigger.end) === 'raids');
+  assert.ok(raids, doc.events.map((event) => describe(doc, event)).join('\n') || 'no events');
+  assert.deepEqual(raids.actors.map((actor) => actor.name), ['Israeli troops'], describe(doc, raids));
+  assert.deepEqual(raids.targets.map((target) => target.name), ['Ahmed Saleh'], describe(doc, raids));
+});

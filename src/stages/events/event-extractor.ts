@@ -379,6 +379,9 @@ function nationBefore(context: Context, mentions: readonly Mention[], trigger: S
   return undefined;
 }
 
+/** `in overnight raids`, `during a series of strikes`: an event noun inside a phrase of the clause before it. */
+const IN_PHRASE_BEFORE = /\b(?:in|during|amid|through)\s+(?:(?:an?|the|its|their|his|her|a series of|a wave of)\s+)?(?:[a-z-]+\s+){0,2}$/i;
+
 /** `… and accused`, `… but then attacked`: a verb coordinated with the one before it. */
 const COORDINATED_BEFORE = /\b(?:and|but|then)\s+(?:(?:then|also|later|\w+ly)\s+)?$/i;
 
@@ -552,6 +555,13 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
     const previousMention = index > 0 && !passive ? mentions[index - 1] : undefined;
     const inherited = previousMention && previousMention.type.ploverType === mentionType.ploverType ? [...previousMention.actors] : [];
     let actor = subjects.length ? [...subjects.slice(first), ...partners] : partners.length ? partners : inherited;
+    // "Israeli troops arrested 15 Palestinians in overnight raids": an event noun inside a phrase
+    // of the previous event's clause is done by that event's actors, to whom it is done.
+    if (previousMention && previousMention.actors.length > 0 && IN_PHRASE_BEFORE.test(before)) {
+      for (const named of actor) if (!previousMention.actors.some((known) => sameParticipant(known, named))) addParticipant(targets, named);
+      if (targets.length === 0) for (const target of previousMention.targets) addParticipant(targets, target);
+      actor = [...previousMention.actors];
+    }
     // "Hamas said the strike was a massacre and accused Israel …": a verb joined to the sentence's
     // first by `and` shares its subject, named before the sentence's first trigger.
     if (actor.length === 0 && index > 0 && COORDINATED_BEFORE.test(textBefore(text, trigger.start, sentence, 20))) {
