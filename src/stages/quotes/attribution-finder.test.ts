@@ -162,6 +162,13 @@ for (const [name, text, item, kept] of cueWordCases) {
   });
 }
 
+test('weak attributions: a cue said not to have been used says nothing', () => {
+  const text = 'The statement did not say whether any soldiers were hurt in the attack.';
+  assert.equal(dropWeakAttributions(text, [attribution(text, 'whether any soldiers were hurt in the attack', 'say')], () => 3).length, 0);
+  const said = 'The statement said that three soldiers were hurt in the attack.';
+  assert.equal(dropWeakAttributions(said, [attribution(said, 'that three soldiers were hurt in the attack', 'said')], () => 3).length, 1);
+});
+
 test('weak attributions: what was fired is no claim even after a learned cue, what was fired back is', () => {
   const rockets = 'The group fired a barrage of rockets at southern towns on Thursday.';
   assert.equal(dropWeakAttributions(rockets, [attribution(rockets, 'a barrage of rockets at southern towns on Thursday', 'fired')], () => 2).length, 0);

@@ -148,6 +148,8 @@ function paragraphOfTokens(tokens: readonly Token[], paragraphs: readonly Span[]
 
 /** Minimum number of words for a quoted stretch with no tagged content to count as a quote. */
 const MINIMUM_QUOTE_WORDS = 4;
+/** `did not say`, `declined to comment on`, `would not confirm`: a cue said not to have been used. */
+const NOT_SAID_BEFORE = /\b(?:did\s+not|didn['’]t|would\s+not|wouldn['’]t|could\s+not|couldn['’]t|declined\s+to|refused\s+to|has\s+not|have\s+not|hasn['’]t|haven['’]t)\s+(?:\w+ly\s+)?$/i;
 /** Cue words that also mean to shoot or launch. */
 const WEAPON_CUE = /\b(?:fire[sd]?|firing|launch(?:ed|es|ing)?|shot|shoot(?:s|ing)?)\b/i;
 /** A content that is what was shot (`a barrage of rockets at …`, `tear gas at protesters`). */
@@ -1025,6 +1027,8 @@ function isStrongAttribution(text: string, attribution: FoundAttribution, cueLev
   // has the shape of "Police said …", but `fired` is neither a listed speech or thought word nor
   // a learned cue (level 0: rarely one in training, or too rare to tell).
   if (wordy && level === 0 && !listed && attribution.kind === 'indirect') return false;
+  // "The statement did not say whether …", "declined to say how many": nothing was said.
+  if (attribution.kind === 'indirect' && NOT_SAID_BEFORE.test(text.slice(Math.max(0, attribution.cue.start - 24), attribution.cue.start))) return false;
   // `fired` says things ("fired back at critics") and shoots: what it fires here is no claim.
   if (attribution.kind === 'indirect' && WEAPON_CUE.test(text.slice(attribution.cue.start, attribution.cue.end)) && WEAPON_CONTENT.test(text.slice(attribution.content[0]!.start, attribution.content[0]!.start + 60))) return false;
   // Four words or more stand whatever the cue: its level is read only for short contents.
