@@ -360,6 +360,26 @@ function clippedNameCluster(clusters: readonly Cluster[], word: string): number 
   return -1;
 }
 
+/**
+ * The one named cluster among `candidates` that `accepts`, or -1 when none or several do (a word
+ * that opens or ends two names is ambiguous). An index may list a cluster more than once.
+ */
+function onlyCluster(clusters: readonly Cluster[], candidates: readonly number[] | undefined, accepts: (cluster: Cluster) => boolean): number {
+  let found = -1;
+  for (const c of candidates ?? []) {
+    const cluster = clusters[c]!;
+    if (c === found || cluster.nominal || !accepts(cluster)) continue;
+    if (found >= 0) return -1;
+    found = c;
+  }
+  return found;
+}
+
+/** Whether a cluster's mentions call it an organisation and never a person. */
+function isOrganisation(cluster: Cluster): boolean {
+  return (cluster.typeVotes.get('ORG') ?? 0) > 0 && (cluster.typeVotes.get('PER') ?? 0) === 0;
+}
+
 /** Second words of two-word names whose first word alone names the body (rule 6b), as name keys (lower case). */
 const BODY_HEADS: ReadonlySet<string> = new Set(['department', 'ministry', 'agency', 'commission', 'committee', 'council', 'party', 'office', 'bureau', 'service', 'directorate', 'command']);
 
@@ -434,18 +454,7 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
     // 4b. People: the first word of exactly one earlier two- or three-word name (`Xi` → `Xi Jinping`,
     // `Qin` → `Qin Gang`: Chinese, Korean and Vietnamese names put the family name first; `Hillary`).
     if (target < 0 && mention.type === 'PER' && parts.length === 1) {
-      let found = -1;
-      for (const c of byFirstWord.get(parts[0]!) ?? []) {
-        const cluster = clusters[c]!;
-        if (cluster.nominal || (cluster.typeVotes.get('PER') ?? 0) === 0) continue;
-        // The index holds each cluster once: a second person here makes the word ambiguous.
-        if (found >= 0) {
-          found = -2;
-          break;
-        }
-        found = c;
-      }
-      if (found >= 0) target = found;
+      target = onlyCluster(clusters, byFirstWord.get(parts[0]!), (cluster) => (cluster.typeVotes.get('PER') ?? 0) > 0);
     }
     // 5. Organisations and places: a shortened name (`Africa Command` ↔ `US Africa Command`).
     if (target < 0 && mention.type !== 'PER' && parts.length >= 2) {
@@ -468,35 +477,14 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
     // 6b. Organisations: the first word of exactly one earlier two-word name whose second word is
     // the kind of body (`Commerce` → `Commerce Department`, `Labour` → `Labour Party`).
     if (target < 0 && mention.type === 'ORG' && parts.length === 1 && !acronym) {
-      let found = -1;
-      for (const c of byFirstWord.get(parts[0]!) ?? []) {
-        const cluster = clusters[c]!;
-        if (cluster.nominal || (cluster.typeVotes.get('ORG') ?? 0) === 0 || (cluster.typeVotes.get('PER') ?? 0) > 0) continue;
-        if (!cluster.forms.some((form) => form.length === 2 && form[0] === parts[0] && BODY_HEADS.has(form[1]!))) continue;
-        if (found >= 0) {
-          found = -2;
-          break;
-        }
-        found = c;
-      }
-      if (found >= 0) target = found;
+      target = onlyCluster(clusters, byFirstWord.get(parts[0]!), (cluster) => isOrganisation(cluster)
+        && cluster.forms.some((form) => form.length === 2 && form[0] === parts[0] && BODY_HEADS.has(form[1]!)));
     }
     // 6c. Organisations: a common noun that ends exactly one earlier two-word name (`City` →
     // `Manchester City`, `the Post` → `Washington Post`, `the Senate` → `U.S. Senate`). A proper
     // name does not (`California` is no short form of `Southern California`, nor `Trump` of `Never Trump`).
     if (target < 0 && mention.type === 'ORG' && parts.length === 1 && !acronym && ORGANISATION_HEADS.has(parts[0]!)) {
-      let found = -1;
-      for (const c of sameLastWord) {
-        const cluster = clusters[c]!;
-        if (cluster.nominal || (cluster.typeVotes.get('ORG') ?? 0) === 0 || (cluster.typeVotes.get('PER') ?? 0) > 0) continue;
-        if (!cluster.forms.some((form) => form.length === 2 && form[1] === parts[0])) continue;
-        if (found >= 0 && found !== c) {
-          found = -2;
-          break;
-        }
-        found = c;
-      }
-      if (found >= 0) target = found;
+      target = onlyCluster(clusters, sameLastWord, (cluster) => isOrganisation(cluster) && cluster.forms.some((form) => form.length === 2 && form[1] === parts[0]));
     }
     if (target >= 0) linking.join(target, mention, index);
     else target = linking.newCluster(mention, index);
