@@ -279,3 +279,9 @@ test('an event noun inside a phrase of the clause before is done by that clause\
   assert.deepEqual(raids.actors.map((actor) => actor.name), ['Israeli troops'], describe(doc, raids));
   assert.deepEqual(raids.targets.map((target) => target.name), ['Ahmed Saleh'], describe(doc, raids));
 });
+
+test('a warning that holds no force or penalty over anyone is no threat', async () => {
+  const doc = await analyze('Officials warned that the toll was likely to rise. Turkey warned Greece against any military build-up on the islands.');
+  const threats = doc.events.filter((event) => event.ploverType === 'THREATEN');
+  assert.deepEqual(threats.map((event) => event.actors.map((actor) => actor.name).join('/')), ['Turkey'], doc.events.map((event) => describe(doc, event)).join('\n'));
+});

@@ -379,6 +379,9 @@ function nationBefore(context: Context, mentions: readonly Mention[], trigger: S
   return undefined;
 }
 
+/** What a threat holds over someone: force, a penalty, a reprisal. */
+const COERCIVE = /\b(?:attack\w*|strike\w*|retaliat\w*|reprisal\w*|respon(?:d|se)\w*|sanction\w*|consequences?|force|military|war|kill\w*|punish\w*|action|measures|invad\w*|invasion|bomb\w*|destroy\w*|annihilat\w*|crush\w*|arrest\w*|expel\w*|cut off|tariffs?|boycott\w*|nuclear|missiles?|troops|fire|ultimatum|or else|pay a (?:heavy )?price|against|tolerate|crack\w* down|no longer)\b/i;
+
 /** `in overnight raids`, `during a series of strikes`: an event noun inside a phrase of the clause before it. */
 const IN_PHRASE_BEFORE = /\b(?:in|during|amid|through)\s+(?:(?:an?|the|its|their|his|her|a series of|a wave of)\s+)?(?:[a-z-]+\s+){0,2}$/i;
 
@@ -498,6 +501,9 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
     const mentionType = violent[index] ? typedByAcled(classified, text.slice(window.start, window.end), text.slice(trigger.start, trigger.end)) : classified;
     const before = textBefore(text, trigger.start, sentence);
     const triggerText = text.slice(trigger.start, trigger.end).toLowerCase();
+    // "Officials warned that the toll was likely to rise": a warning of what may happen, with no
+    // force or penalty held over anyone, is no threat (PLOVER's THREATEN is coercive).
+    if (mentionType.ploverType === 'THREATEN' && /^warn/.test(triggerText) && !COERCIVE.test(text.slice(trigger.end, sentence.end))) continue;
     const flags = {
       historical: false,
       negated: NEGATED_BEFORE.test(before),
@@ -552,7 +558,7 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
     }
     // Only an event of the same type shares them: in "Buhari has vowed to end the kidnappings" the one who
     // vows does not kidnap.
-    const previousMention = index > 0 && !passive ? mentions[index - 1] : undefined;
+    const previousMention = index > 0 && !passive ? mentions[mentions.length - 1] : undefined;
     const inherited = previousMention && previousMention.type.ploverType === mentionType.ploverType ? [...previousMention.actors] : [];
     let actor = subjects.length ? [...subjects.slice(first), ...partners] : partners.length ? partners : inherited;
     // "Israeli troops arrested 15 Palestinians in overnight raids": an event noun inside a phrase
