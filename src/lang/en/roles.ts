@@ -67,11 +67,12 @@ export const EMPLOYER_BEFORE = new RegExp(`\\b(?:${[...WORKPLACE_ROLES].join('|'
 
 /**
  * Titles of two words whose second word is also a rank (`Attorney General`, `Chief Justice`):
- * before a name the pair is the role, not a role word and a rank (`General`, `Justice`).
+ * before a name the pair is the role, not a role word and a rank (`General`, `Justice`). Two
+ * tokens joined by a space: a hyphenated title (`Secretary-General`) is one token.
  */
 export const COMPOUND_TITLES: ReadonlySet<string> = new Set([
-  'attorney general', 'solicitor general', 'surgeon general', 'inspector general', 'secretary general', 'secretary-general',
-  'postmaster general', 'governor general', 'governor-general', 'adjutant general', 'director general', 'director-general',
+  'attorney general', 'solicitor general', 'surgeon general', 'inspector general', 'secretary general',
+  'postmaster general', 'governor general', 'adjutant general', 'director general',
   'comptroller general', 'consul general', 'auditor general', 'procurator general', 'prosecutor general', 'judge advocate',
   'chief justice', 'associate justice', 'lord justice', 'lord chancellor', 'vice chancellor', 'chief judge', 'district judge',
   'circuit judge', 'federal judge', 'supreme leader', 'majority leader', 'minority leader', 'house speaker',

@@ -25,6 +25,13 @@ const describe = (doc: Doc, event: Event): string =>
   `[${event.trigger.start},${event.trigger.end}) ${JSON.stringify(doc.text.slice(event.trigger.start, event.trigger.end))} ${event.ploverType}`
   + ` actors=${event.actors.map((actor) => actor.name).join('/')} targets=${event.targets.map((target) => target.name).join('/')}`;
 
+/** The first event of `doc` that `accepts`; the test fails, listing the events found, when none does. */
+function eventWhere(doc: Doc, accepts: (event: Event) => boolean): Event {
+  const event = doc.events.find(accepts);
+  assert.ok(event, doc.events.map((candidate) => describe(doc, candidate)).join('\n') || 'no events');
+  return event;
+}
+
 // [sentence, trigger, an actor name contains, a target name contains (or null)]
 const nonViolentCases: readonly [string, string, string, string | null][] = [
   ['Jordan and Britain agreed on Monday to hold joint naval exercises.', 'agreed', 'Jordan', null],
@@ -35,8 +42,7 @@ const nonViolentCases: readonly [string, string, string, string | null][] = [
 for (const [text, trigger, actor, target] of nonViolentCases) {
   test(`non-violent event: ${text}`, async () => {
     const doc = await analyze(text);
-    const event = doc.events.find((candidate) => doc.text.slice(candidate.trigger.start, candidate.trigger.end) === trigger);
-    assert.ok(event, doc.events.map((candidate) => describe(doc, candidate)).join('\n') || 'no events');
+    const event = eventWhere(doc, (candidate) => doc.text.slice(candidate.trigger.start, candidate.trigger.end) === trigger);
     assert.ok(event.actors.some((entry) => entry.name.includes(actor)), describe(doc, event));
     if (target) assert.ok(event.targets.some((entry) => entry.name.includes(target)), describe(doc, event));
   });
@@ -117,8 +123,7 @@ const voiceCases: readonly [string, string, string | null, string][] = [
 for (const [text, trigger, actor, target] of voiceCases) {
   test(`participants by voice: ${text}`, async () => {
     const doc = await analyze(text);
-    const event = doc.events.find((candidate) => doc.text.slice(candidate.trigger.start, candidate.trigger.end) === trigger);
-    assert.ok(event, doc.events.map((candidate) => describe(doc, candidate)).join('\n') || 'no events');
+    const event = eventWhere(doc, (candidate) => doc.text.slice(candidate.trigger.start, candidate.trigger.end) === trigger);
     if (actor === null) assert.equal(event.actors.length, 0, describe(doc, event));
     else assert.ok(event.actors.some((entry) => entry.name.includes(actor)), describe(doc, event));
     if (target) assert.ok(event.targets.some((entry) => entry.name.includes(target)), describe(doc, event));
@@ -129,16 +134,14 @@ for (const [text, trigger, actor, target] of voiceCases) {
 test('a reaction to an event ("condemned the bombing") does not replace the source that told it', async () => {
   const doc = await analyze('A car bomb killed at least nine people at a market in Mogadishu on Saturday, officials said. '
     + 'President Mohamed Abdullahi Mohamed condemned the bombing and ordered an investigation.');
-  const bombing = doc.events.find((event) => event.casualties.length > 0);
-  assert.ok(bombing, doc.events.map((event) => describe(doc, event)).join('\n') || 'no events');
+  const bombing = eventWhere(doc, (event) => event.casualties.length > 0);
   assert.equal(bombing.source?.name, 'officials', describe(doc, bombing));
 });
 
 test('a disaster told with a violent word stays a disaster, and a magnitude or a victim count is no count of events', async () => {
   const doc = await analyze('A magnitude 6.2 earthquake struck the island of Sulawesi early Friday, killing at least 34 people. '
     + 'At least 26 people died in Mamuju. The region is frequently struck by earthquakes.');
-  const quake = doc.events.find((event) => doc.text.slice(event.trigger.start, event.trigger.end) === 'struck');
-  assert.ok(quake, doc.events.map((event) => describe(doc, event)).join('\n') || 'no events');
+  const quake = eventWhere(doc, (event) => doc.text.slice(event.trigger.start, event.trigger.end) === 'struck');
   assert.equal(quake.acledSubType, 'Natural disaster', describe(doc, quake));
   assert.equal(quake.flags.aggregate, false, describe(doc, quake));
   const died = doc.events.find((event) => event.casualties.some((casualty) => casualty.count === 26));
@@ -149,8 +152,7 @@ test('a disaster told with a violent word stays a disaster, and a magnitude or a
 
 test('a collective noun marks an aggregate only with of: a wave of arrests, not a campaign that acts', async () => {
   const doc = await analyze('Police carried out a wave of arrests in Minsk on Monday. President Donald Trump\'s campaign pressed claims of fraud in Georgia.');
-  const arrests = doc.events.find((event) => doc.text.slice(event.trigger.start, event.trigger.end).startsWith('arrest'));
-  assert.ok(arrests, doc.events.map((event) => describe(doc, event)).join('\n') || 'no events');
+  const arrests = eventWhere(doc, (event) => doc.text.slice(event.trigger.start, event.trigger.end).startsWith('arrest'));
   assert.equal(arrests.flags.aggregate, true, describe(doc, arrests));
   const pressed = doc.events.find((event) => doc.text.slice(event.trigger.start, event.trigger.end) === 'pressed');
   if (pressed) assert.equal(pressed.flags.aggregate, false, describe(doc, pressed));
@@ -169,15 +171,13 @@ test('"such" takes the kind of the event told before, and in its sentence descri
 
 test('the speaker of a participle after the event ("…, saying") takes part in it', async () => {
   const doc = await analyze('Chinese President Xi Jinping met Antony Blinken in Beijing on Monday, saying the two countries had made progress.');
-  const met = doc.events.find((event) => doc.text.slice(event.trigger.start, event.trigger.end) === 'met');
-  assert.ok(met, doc.events.map((event) => describe(doc, event)).join('\n') || 'no events');
+  const met = eventWhere(doc, (event) => doc.text.slice(event.trigger.start, event.trigger.end) === 'met');
   assert.ok(met.actors.some((actor) => actor.name.includes('Xi')), describe(doc, met));
 });
 
 test('a demonym is where an event happened only before a place noun', async () => {
   const doc = await analyze('A Russian missile strike on an apartment building killed 40 people on Saturday. Gunmen abducted two aid workers in the Afghan capital in August.');
-  const strike = doc.events.find((event) => doc.text.slice(event.trigger.start, event.trigger.end).includes('strike'));
-  assert.ok(strike, doc.events.map((event) => describe(doc, event)).join('\n') || 'no events');
+  const strike = eventWhere(doc, (event) => doc.text.slice(event.trigger.start, event.trigger.end).includes('strike'));
   const placeOf = (event: Event): string | undefined => doc.places.find((place) => place.id === event.place)?.name;
   assert.notEqual(placeOf(strike), 'Russia', describe(doc, strike));
   const abduction = doc.events.find((event) => doc.text.slice(event.trigger.start, event.trigger.end) === 'abducted');
@@ -193,8 +193,7 @@ test('a toll told on its own right after an attack is more of that attack', asyn
 
 test('a strike with a weapon is an attack, a strike without one may be a labour strike', async () => {
   const doc = await analyze('A missile strike hit an apartment building in Dnipro on Saturday, killing at least 40 people. Teachers went on strike in Chicago on Monday.');
-  const missile = doc.events.find((event) => doc.text.slice(event.trigger.start, event.trigger.end) === 'strike');
-  assert.ok(missile, doc.events.map((event) => describe(doc, event)).join('\n') || 'no events');
+  const missile = eventWhere(doc, (event) => doc.text.slice(event.trigger.start, event.trigger.end) === 'strike');
   assert.equal(missile.ploverType, 'ASSAULT', describe(doc, missile));
   const teachers = doc.events.find((event) => event.trigger.start > doc.text.indexOf('Teachers'));
   if (teachers) assert.equal(teachers.ploverType, 'PROTEST', describe(doc, teachers));
@@ -209,8 +208,7 @@ const genericCases: readonly [string, string, string, string, string | null][] =
 for (const [text, type, actor, kind, target] of genericCases) {
   test(`participants named by a group noun: ${text}`, async () => {
     const doc = await analyze(text);
-    const event = doc.events.find((candidate) => candidate.ploverType === type);
-    assert.ok(event, doc.events.map((candidate) => describe(doc, candidate)).join('\n') || 'no events');
+    const event = eventWhere(doc, (candidate) => candidate.ploverType === type);
     assert.deepEqual(event.actors.map((entry) => [entry.name, entry.kind, entry.entity]), [[actor, kind, null]], describe(doc, event));
     if (target) assert.deepEqual(event.targets.map((entry) => entry.name), [target], describe(doc, event));
   });
@@ -225,57 +223,49 @@ test('a group noun after a preposition, in a compound or reporting is no partici
 
 test('a passive with words between its auxiliary and verb is still passive', async () => {
   const doc = await analyze('The two compounds were both attacked by Islamist militants on Tuesday.');
-  const event = doc.events.find((candidate) => candidate.ploverType === 'ASSAULT');
-  assert.ok(event, doc.events.map((candidate) => describe(doc, candidate)).join('\n') || 'no events');
+  const event = eventWhere(doc, (candidate) => candidate.ploverType === 'ASSAULT');
   assert.deepEqual(event.actors.map((entry) => entry.name), ['Islamist militants'], describe(doc, event));
 });
 
 test('a speaker whose quote is the event acts in it, though another of their quotes only reports', async () => {
   const doc = await analyze('Foreign ministry spokeswoman Mao Ning accused Washington of abusing export controls and said Beijing would respond.');
-  const event = doc.events.find((candidate) => candidate.ploverType === 'ACCUSE');
-  assert.ok(event, doc.events.map((candidate) => describe(doc, candidate)).join('\n') || 'no events');
+  const event = eventWhere(doc, (candidate) => candidate.ploverType === 'ACCUSE');
   assert.deepEqual(event.actors.map((entry) => entry.name), ['Mao Ning'], describe(doc, event));
   assert.deepEqual(event.targets.map((entry) => entry.name), ['Washington'], describe(doc, event));
 });
 
 test('the nation named right before a violent event noun struck; a group after `including` is no subject', async () => {
   const doc = await analyze('An Israeli air strike on a house in Rafah killed nine people, including four children, on Thursday, health officials said, as talks stalled.');
-  const strike = doc.events.find((event) => event.ploverType === 'ASSAULT');
-  assert.ok(strike, doc.events.map((event) => describe(doc, event)).join('\n') || 'no events');
+  const strike = eventWhere(doc, (event) => event.ploverType === 'ASSAULT');
   assert.deepEqual(strike.actors.map((actor) => [actor.name, actor.kind, actor.countryCode]), [['Israeli', 'state military', 'IL']], describe(doc, strike));
   for (const event of doc.events) assert.ok(!event.actors.some((actor) => actor.name === 'children'), describe(doc, event));
 });
 
 test('"no one was hurt" is no casualty; rockets fired in a barrage are an attack', async () => {
   const doc = await analyze('Militants fired a barrage of rockets at the town on Friday. The army said no one was hurt.');
-  const rockets = doc.events.find((event) => doc.text.slice(event.trigger.start, event.trigger.end).startsWith('fired'));
-  assert.ok(rockets, doc.events.map((event) => describe(doc, event)).join('\n') || 'no events');
+  const rockets = eventWhere(doc, (event) => doc.text.slice(event.trigger.start, event.trigger.end).startsWith('fired'));
   assert.equal(rockets.ploverType, 'ASSAULT', describe(doc, rockets));
   for (const event of doc.events) for (const casualty of event.casualties) assert.equal(casualty.count, 0, describe(doc, event));
 });
 
 test('a verb joined by `and` to the sentence\'s first shares its subject, though that subject reported the first', async () => {
   const doc = await analyze('Hamas said the talks were over and accused Israel of deliberately targeting civilians.');
-  const accusation = doc.events.find((event) => event.ploverType === 'ACCUSE');
-  assert.ok(accusation, doc.events.map((event) => describe(doc, event)).join('\n') || 'no events');
+  const accusation = eventWhere(doc, (event) => event.ploverType === 'ACCUSE');
   assert.deepEqual(accusation.actors.map((actor) => actor.name), ['Hamas'], describe(doc, accusation));
   assert.deepEqual(accusation.targets.map((target) => target.name), ['Israel'], describe(doc, accusation));
 });
 
 test('a verb\'s generic subject is the group nearest before it; a participle\'s is its clause\'s first', async () => {
   const doc = await analyze('Elders said two civilians were hurt by debris, a claim the army denied. Gunmen attacked soldiers near Gao, killing three.');
-  const denial = doc.events.find((event) => doc.text.slice(event.trigger.start, event.trigger.end) === 'denied');
-  assert.ok(denial, doc.events.map((event) => describe(doc, event)).join('\n') || 'no events');
+  const denial = eventWhere(doc, (event) => doc.text.slice(event.trigger.start, event.trigger.end) === 'denied');
   assert.deepEqual(denial.actors.map((actor) => actor.name), ['army'], describe(doc, denial));
-  const attack = doc.events.find((event) => event.ploverType === 'ASSAULT');
-  assert.ok(attack, doc.events.map((event) => describe(doc, event)).join('\n'));
+  const attack = eventWhere(doc, (event) => event.ploverType === 'ASSAULT');
   assert.deepEqual(attack.actors.map((actor) => actor.name), ['Gunmen'], describe(doc, attack));
 });
 
 test('an event noun inside a phrase of the clause before is done by that clause\'s actors', async () => {
   const doc = await analyze('Israeli troops arrested Ahmed Saleh in overnight raids in Jenin, the group said.');
-  const raids = doc.events.find((event) => doc.text.slice(event.trigger.start, event.trigger.end) === 'raids');
-  assert.ok(raids, doc.events.map((event) => describe(doc, event)).join('\n') || 'no events');
+  const raids = eventWhere(doc, (event) => doc.text.slice(event.trigger.start, event.trigger.end) === 'raids');
   assert.deepEqual(raids.actors.map((actor) => actor.name), ['Israeli troops'], describe(doc, raids));
   assert.deepEqual(raids.targets.map((target) => target.name), ['Ahmed Saleh'], describe(doc, raids));
 });

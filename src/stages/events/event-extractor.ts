@@ -438,6 +438,22 @@ function genericParticipants(context: Context, sentence: Span, from: number, win
   return found;
 }
 
+/**
+ * Whether `span` names someone who only reports in the sentence: the speaker of one of `speakers`'
+ * quotes, none of whose cues is the event itself (`trigger`) nor, with `participle`, a participle
+ * after it ("Xi met Blinken on Monday, saying …": Xi met him too).
+ */
+function onlyReports(text: string, speakers: readonly Quote[], span: Span, trigger: Span, participle: boolean): boolean {
+  let speaks = false;
+  for (const quote of speakers) {
+    if (!overlaps(quote.speaker!, span)) continue;
+    speaks = true;
+    const cue = quote.cue;
+    if (cue && (overlaps(cue, trigger) || participle && cue.start > trigger.end && /ing$/i.test(text.slice(cue.start, cue.end).split(/\s+/)[0] ?? ''))) return false;
+  }
+  return speaks;
+}
+
 function findMentions(context: Context, sentence: Sentence, sentenceIndex: number, models: EventTypeModels): EventMention[] {
   const { text } = context.doc;
   const sentenceText = text.slice(sentence.start, sentence.end);
@@ -525,9 +541,7 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
       // Who reports is no participant, unless the report is the event itself ("Tom King has promised to continue
       // military aid") or a participle after it ("Xi met Blinken on Monday, saying …": Xi met him too).
       // (One of their quotes whose cue is the event is enough: "Mao accused Washington of … and said …".)
-      const speaks = sentenceSpeakers.filter((quote) => overlaps(quote.speaker!, mention));
-      if (speaks.length > 0 && !speaks.some((quote) => quote.cue && (overlaps(quote.cue, trigger)
-        || quote.cue.start > trigger.end && /ing$/i.test(text.slice(quote.cue.start, quote.cue.end).split(/\s+/)[0] ?? '')))) continue;
+      if (onlyReports(text, sentenceSpeakers, mention, trigger, true)) continue;
       used.push(built.span);
       if (built.span.end <= trigger.start && mention.start >= windowFirst) {
         // "the US Consulate attack": a name right before the event noun is what was hit, not who did it
@@ -574,8 +588,7 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
       // (The subject may have reported the first verb's clause: "Hamas said …". Who reports this
       // one is no subject unless this verb is their cue.)
       const mention = sentenceMentions.find((entry) => entry.start - sentence.start <= 4 && entry.end <= triggers[0]!.start);
-      const reportsOnly = mention && sentenceSpeakers.some((quote) => overlaps(quote.speaker!, mention)) && !sentenceSpeakers.some((quote) => overlaps(quote.speaker!, mention) && !!quote.cue && overlaps(quote.cue, trigger));
-      const subject = mention && !reportsOnly ? participant(context, mention) : null;
+      const subject = mention && !onlyReports(text, sentenceSpeakers, mention, trigger, false) ? participant(context, mention) : null;
       if (subject) actor = [subject.actor];
     }
     // "An Israeli air strike", "a Russian missile strike": the nation named right before a violent
