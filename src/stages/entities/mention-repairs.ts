@@ -283,5 +283,9 @@ export function repairMentions(text: string, tokens: readonly Token[], mentions:
   repaired = absorbCapitalisedFunctionWords(context, repaired, takenTokens(tokens.length, repaired));
   repaired = absorbFeatureWords(context, repaired, takenTokens(tokens.length, repaired));
   repaired = addListedOrganisations(context, repaired, takenTokens(tokens.length, repaired), organisations);
-  return typeBySurname(context, trimTrailingTitles(context, trimLeadingTitles(context, typeEmployers(context, typeNamedBodies(context, repaired)))));
+  repaired = typeNamedBodies(context, repaired);
+  repaired = typeEmployers(context, repaired);
+  repaired = trimLeadingTitles(context, repaired);
+  repaired = trimTrailingTitles(context, repaired);
+  return typeBySurname(context, repaired);
 }

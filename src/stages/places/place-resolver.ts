@@ -394,28 +394,43 @@ export function resolvePlaces(text: string, toponyms: readonly ToponymSpan[], co
   if (datelineEntry?.countryCode && (leadingCountry === undefined || !namedByName.has(leadingCountry))) leadingCountry = datelineEntry.countryCode;
 
   const choices: Choice[] = [];
-  items.forEach((item, position) => {
-    // Support for a country from the article's other toponyms and its dateline.
-    const backed = (entry: GazetteerEntry): boolean => !!entry.countryCode && (countryMass.get(entry.countryCode) ?? 0) - (own[position]!.get(entry.countryCode) ?? 0) >= 0.5;
-    // A feature's namesake (`La Guardia Airport` → La Guardia, Spain) stands only in a country the article speaks of.
-    const featureOnly = item.candidates.length > 0 && item.candidates.every((candidate) => candidate.viaFeature);
-    const supported = item.settlement && !item.container
-      ? (entry: GazetteerEntry): boolean => item.settlement === 'town' && entry.population >= NAMESAKE_POPULATION || backed(entry)
-      : item.settlement ? (entry: GazetteerEntry): boolean => contains(item.container!, entry)
-        : featureOnly ? (entry: GazetteerEntry): boolean => entry.kind === 'country' || backed(entry) : undefined;
+  for (let position = 0; position < items.length; position++) {
+    const item = items[position]!;
+    // Countries the rest of the article speaks of (its other toponyms and dateline), asked only
+    // of the toponyms whose readings need that support (see allowedReading).
+    let supported: Set<string> | undefined;
+    if (needsSupport(item)) {
+      supported = new Set();
+      for (const [countryCode, mass] of countryMass) if (mass - (own[position]!.get(countryCode) ?? 0) >= 0.5) supported.add(countryCode);
+    }
     choices.push(choiceFor(item, gazetteer, leadingCountry, supported));
-  });
+  }
   return finish(choices);
 }
 
+/** Whether a toponym's readings are held to {@link allowedReading}: a settlement, or a feature known only by its namesake. */
+function needsSupport(item: Toponym): boolean {
+  return item.settlement !== undefined || (item.candidates.length > 0 && item.candidates.every((candidate) => candidate.viaFeature));
+}
+
+/**
+ * A village or town lies in the unit the text places it in, or else in a country the rest of the
+ * article speaks of (`the Ukrainian town of Bakhmut`): the gazetteer holds few villages, and a
+ * namesake elsewhere (`Kaya village` in a story from Nigeria: Kaya, Burkina Faso) is no reading of
+ * it; a large town is, wherever it lies. A feature's namesake (`La Guardia Airport` → La Guardia,
+ * Spain) stands only in a country the article speaks of, or as a country.
+ */
+function allowedReading(item: Toponym, entry: GazetteerEntry, supported: ReadonlySet<string>): boolean {
+  const backed = !!entry.countryCode && supported.has(entry.countryCode);
+  if (item.settlement === undefined) return entry.kind === 'country' || backed;
+  if (item.container) return contains(item.container, entry);
+  return (item.settlement === 'town' && entry.population >= NAMESAKE_POPULATION) || backed;
+}
+
 /** A toponym's best reading and how sure it is, or the containing unit or the article's country when nothing fits. */
-function choiceFor(item: Toponym, gazetteer: Gazetteer, leadingCountry: string | undefined, supported?: (entry: GazetteerEntry) => boolean): Choice {
+function choiceFor(item: Toponym, gazetteer: Gazetteer, leadingCountry: string | undefined, supported?: ReadonlySet<string>): Choice {
   let ranked = [...item.candidates].sort((a, b) => b.score - a.score || b.entry.population - a.entry.population);
-  // A village or town lies in the unit the text places it in, or else in a country the rest of
-  // the article speaks of (`the Ukrainian town of Bakhmut`): the gazetteer holds few villages,
-  // and a namesake elsewhere (`Kaya village` in a story from Nigeria: Kaya, Burkina Faso) is no
-  // reading of it (`supported` says which readings are).
-  if (supported) ranked = ranked.filter((candidate) => supported(candidate.entry));
+  if (supported) ranked = ranked.filter((candidate) => allowedReading(item, candidate.entry, supported));
   const best = ranked[0];
   if (best) {
     const margin = best.score - (ranked[1]?.score ?? best.score - 4);
