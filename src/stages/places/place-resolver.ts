@@ -405,7 +405,28 @@ export function resolvePlaces(text: string, toponyms: readonly ToponymSpan[], co
     }
     choices.push(choiceFor(item, gazetteer, leadingCountry, supported));
   }
+  placeInFollowing(text, choices);
   return finish(choices);
+}
+
+/** `, ` or ` in (the) ` between a name and the next toponym: `the Gigafactory in Austin`, `Tesla's plant, Austin`. */
+const HOLDING_GAP = /^(?:,\s*|\s+in\s+(?:the\s+)?)$/;
+
+/**
+ * A name nothing knows, left to the article's country, lies where the text puts it when the next
+ * toponym holds it ("production will begin at the Gigafactory in Austin": Austin, not China, the
+ * country the article names most). Only a reading of the next toponym's own (not a fallback).
+ */
+function placeInFollowing(text: string, choices: Choice[]): void {
+  choices.sort((a, b) => a.item.span.start - b.item.span.start || a.item.span.end - b.item.span.end);
+  for (let position = 0; position + 1 < choices.length; position++) {
+    const choice = choices[position]!;
+    if (choice.rule !== 'article-country' && choice.rule !== 'unresolved') continue;
+    const next = choices[position + 1]!;
+    if (!next.best || next.rule === 'article-country' || next.rule === 'containing-unit' || next.rule === 'containing-place') continue;
+    if (next.item.span.start < choice.item.span.end || !HOLDING_GAP.test(text.slice(choice.item.span.end, next.item.span.start))) continue;
+    choices[position] = { item: choice.item, best: { entry: next.best.entry, viaDemonym: false, prior: 0, score: 0 }, confidence: 0.4, rule: 'containing-place' };
+  }
 }
 
 /** Whether a toponym's readings are held to {@link allowedReading}: a settlement, or a feature known only by its namesake. */
@@ -461,7 +482,7 @@ function finish(choices: readonly Choice[]): Place[] {
   for (const { item, best, confidence, rule } of sorted) {
     if (!best) continue;
     const { entry } = best;
-    const fallback = rule === 'containing-unit' || rule === 'article-country';
+    const fallback = rule === 'containing-unit' || rule === 'containing-place' || rule === 'article-country';
     places.push({
       id: `pl${places.length + 1}`,
       start: item.span.start,

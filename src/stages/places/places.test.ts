@@ -99,6 +99,17 @@ test('resolve: a place no gazetteer knows falls back to the country the sentence
   assert.equal(place.rule, 'containing-unit', describe(text, place));
 });
 
+test('resolve: a name nothing knows lies in the place right after it, not in the country the article names most', () => {
+  const text = 'Chinese rivals grow in China. Production will begin at the Qarnawat in Austin next month.';
+  const places = resolvePlaces(text, spansOf(text, ['China', 'Qarnawat', 'Austin']), { gazetteer });
+  const place = places.find((found) => text.slice(found.start, found.end) === 'Qarnawat');
+  assert.ok(place, 'no place');
+  assert.equal(place.name, 'Austin', describe(text, place));
+  assert.equal(place.countryCode, 'US', describe(text, place));
+  assert.equal(place.rule, 'containing-place', describe(text, place));
+  assert.ok(place.confidence <= 0.4, describe(text, place));
+});
+
 test('resolve: an unknown name with no containing unit gets no coordinates', () => {
   const text = 'Qarnawat is quiet.';
   assert.deepEqual(resolvePlaces(text, spansOf(text, ['Qarnawat']), { gazetteer }), []);

@@ -19,6 +19,8 @@ const CASES: ReadonlyArray<readonly [string, string, string, Tense]> = [
   ['a sentence end the segmenter missed bounds the clause', "They voted to support the republic Friday. ``This convention will be seen as a turning point.''", 'Friday', 'past'],
   ['"is to" is an arrangement ahead', 'The stock is to resume trading in Paris Tuesday.', 'Tuesday', 'future'],
   ['"might" looks ahead', 'The group might come as soon as Tuesday.', 'Tuesday', 'future'],
+  ['a verb beyond a comma governs another clause', 'Erdogan, who is due to visit the area on Wednesday, said the state would rebuild.', 'Wednesday', 'future'],
+  ['a verb beyond a comma still counts when the clause has none', 'On Tuesday, the company said it had sold the unit.', 'Tuesday', 'past'],
   ['"might have" looks back', 'The wells might have been set afire Tuesday.', 'Tuesday', 'past'],
 ];
 

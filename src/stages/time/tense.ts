@@ -91,6 +91,8 @@ interface SentenceWords {
   readonly ends: readonly number[];
   /** Indices of the words (never the last) whose following gap closes a sentence, ascending. */
   readonly stops: readonly number[];
+  /** Offsets of the clause breaks (`,` `;` `:` dashes, brackets) between the sentence's words, ascending. */
+  readonly breaks: readonly number[];
 }
 
 function readSentence(text: string, sentenceStart: number, sentenceEnd: number): SentenceWords {
@@ -115,7 +117,33 @@ function readSentence(text: string, sentenceStart: number, sentenceEnd: number):
     const gap = text.slice(ends[index] ?? 0, (starts[index + 1] ?? sentenceEnd) + 1);
     if (endsSentence(words[index] ?? '', gap)) stops.push(index);
   }
-  return { lower, starts, ends, stops };
+  const breaks: number[] = [];
+  for (let index = 0; index + 1 < words.length; index += 1) {
+    const from = ends[index] ?? 0;
+    const gap = text.slice(from, starts[index + 1] ?? 0);
+    for (let at = 0; at < gap.length; at += 1) if (CLAUSE_BREAKS.has(gap.charCodeAt(at))) breaks.push(from + at);
+  }
+  return { lower, starts, ends, stops, breaks };
+}
+
+/** Punctuation between two words that closes a clause or opens an aside: `,` `;` `:` `(` `)` en and em dashes. */
+const CLAUSE_BREAKS: ReadonlySet<number> = new Set([44, 59, 58, 40, 41, 0x2013, 0x2014]);
+
+/**
+ * Words a clause break counts for in {@link TenseReader.tense}'s distances: a verb across a comma
+ * governs another clause ("Erdogan, who is due to visit on Wednesday, said ..." is the visit's
+ * Wednesday, ahead; "said" is nearer, but beyond the comma).
+ */
+const BREAK_DISTANCE = 8;
+
+/** How many of the ascending `offsets` lie in `[from, to)`. */
+function countBetween(offsets: readonly number[], from: number, to: number): number {
+  let count = 0;
+  for (const offset of offsets) {
+    if (offset >= to) break;
+    if (offset >= from) count += 1;
+  }
+  return count;
 }
 
 /**
@@ -138,7 +166,7 @@ export class TenseReader {
       sentence = readSentence(this.text, sentenceStart, sentenceEnd);
       this.sentences.set(key, sentence);
     }
-    const { lower, starts, ends, stops } = sentence;
+    const { lower, starts, ends, stops, breaks } = sentence;
     let first = 0;
     let last = lower.length - 1;
     for (const index of stops) {
@@ -160,7 +188,7 @@ export class TenseReader {
     let bestDistance = Number.POSITIVE_INFINITY;
     // Nearest words first: one farther than the best cue cannot win.
     for (let index = beforeEnd - 1; index >= first; index -= 1) {
-      const distance = beforeEnd - index;
+      const distance = beforeEnd - index + BREAK_DISTANCE * countBetween(breaks, ends[index] ?? 0, spanStart);
       if (distance > bestDistance) break;
       const next = index + 1 < beforeEnd ? lower[index + 1] : hasAfter ? lower[afterStart] : undefined;
       const tense = cueOf(lower[index] ?? '', index > first ? lower[index - 1] : undefined, next, false);
@@ -170,7 +198,7 @@ export class TenseReader {
       }
     }
     for (let index = afterStart; index <= last; index += 1) {
-      const distance = index - afterStart + 1;
+      const distance = index - afterStart + 1 + BREAK_DISTANCE * countBetween(breaks, spanEnd, starts[index] ?? 0);
       if (distance > bestDistance) break;
       const previous = index > afterStart ? lower[index - 1] : hasBefore ? lower[beforeEnd - 1] : undefined;
       const tense = cueOf(lower[index] ?? '', previous, index < last ? lower[index + 1] : undefined, true);
