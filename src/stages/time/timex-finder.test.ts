@@ -100,6 +100,7 @@ for (const [behaviour, sentence, expression, type, value, mod] of POSITIVE) {
 /** [behaviour, sentence]: nothing in it is a time expression. */
 const NEGATIVE: ReadonlyArray<readonly [string, string]> = [
   ['a percentage', 'Shares fell 12.53% in heavy trading.'],
+  ['a unit joined to the word before it', 'Shares fell 4% in after-hours trading.'],
   ['money per share', 'The company earned $1.35 a share.'],
   ['money amount that looks like a year', 'The house sold for $2,016 more than the asking price.'],
   ['a count that looks like a year', 'The army sent 2000 troops to the border.'],

@@ -363,7 +363,7 @@ const PATTERNS = {
     new RegExp(`(?<![\\w$£€.])${COUNT_LEAD}(${NUMBER})([- ]|\\s+more\\s+|\\s+(?:straight|consecutive|full|long|additional|more)\\s+)(${UNIT})(\\s+and\\s+a\\s+half)?(?:[- ](long|old))?(?:\\s+(ago|earlier|later|before|after|from now|hence|since|running|in a row))?(?![\\w-])`, 'gi'),
     { words: [...UNIT_WORDS, ...PLURAL_UNIT_WORDS, 'century'], lead: 8, start: 'word' },
   ),
-  vagueDuration: triggeredPattern(/\b(?:(recent|the past|the last|the coming|the next|coming|past|several|many|few|the first few|a few)\s+)?(seconds|minutes|hours|days|weeks|months|quarters|years|decades|centuries)\b(?![-’'])/gi, { words: PLURAL_UNIT_WORDS, lead: 3, start: 'word' }),
+  vagueDuration: triggeredPattern(/\b(?:(recent|the past|the last|the coming|the next|coming|past|several|many|few|the first few|a few)\s+)?(?<![-‐‑])(seconds|minutes|hours|days|weeks|months|quarters|years|decades|centuries)\b(?![-’'])/gi, { words: PLURAL_UNIT_WORDS, lead: 3, start: 'word' }),
   set: triggeredPattern(/\b(?:(daily|weekly|monthly|yearly|annually|annual|quarterly|hourly|nightly|biweekly)|(?:every|each)\s+(?:(other|two|three|four|five|six|few)\s+)?(second|minute|hour|day|night|week|weekend|month|quarter|year|decade|morning|evening))\b/gi, {
     words: ['daily', 'weekly', 'monthly', 'yearly', 'annually', 'annual', 'quarterly', 'hourly', 'nightly', 'biweekly', 'every', 'each'],
     lead: 0,
