@@ -39,6 +39,9 @@ export const ROLE_MODIFIERS: ReadonlySet<string> = new Set([
   'education', 'energy', 'justice', 'communications', 'public', 'affairs', 'legal', 'political', 'police', 'army', 'navy', 'party',
   'opposition', 'government', 'union', 'news', 'hospital', 'district', 'county', 'city', 'attorney', 'secretary', 'sports', 'labor',
   'labour', 'environment', 'agriculture', 'transport', 'treasury', 'homeland', 'emergency', 'fire', 'airline', 'company', 'team',
+  // Corporate C-suite titles: `Chief Financial Officer`, `Chief Operating Officer`, `Chief Technology Officer`.
+  'financial', 'operating', 'technology', 'technical', 'marketing', 'information', 'investment', 'commercial', 'medical', 'scientific',
+  'compliance', 'risk', 'digital', 'product', 'strategy',
 ]);
 
 /** Definite descriptions that refer back to a person (`the official added`). */

@@ -238,3 +238,11 @@ test('a one-word name that opens exactly one earlier name joins it (family name 
   assert.notEqual(bill, two.entityOf('Bill Gates'));
   assert.notEqual(bill, two.entityOf('Bill Clinton'));
 });
+
+test('a corporate title before the name keeps all its words: Chief Financial Officer Vaibhav Taneja', () => {
+  const { entity } = analyse('Chief Financial Officer Vaibhav Taneja said spending would rise. Chief Operating Officer Ana Ruiz agreed.', [
+    ['Vaibhav Taneja', 'PER'], ['Ana Ruiz', 'PER'],
+  ]);
+  assert.equal(entity('Vaibhav Taneja')?.roles[0]?.role, 'Chief Financial Officer');
+  assert.equal(entity('Ana Ruiz')?.roles[0]?.role, 'Chief Operating Officer');
+});
