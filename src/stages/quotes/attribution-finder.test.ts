@@ -4,6 +4,7 @@ import type { Span } from '../../doc/schema.js';
 import { segment } from '../segment/segment.js';
 import {
   cutAtSentenceEnd,
+  dropNarrativeTail,
   endAtClosedQuote,
   extendOverFocusPhrase,
   dropWeakAttributions,
@@ -12,6 +13,7 @@ import {
   prepositionToCue,
   splitTranscriptSpeaker,
   startAtThat,
+  startParticipleAtSentence,
   type FoundAttribution,
   type TagRun,
 } from './attribution-finder.js';
@@ -361,3 +363,24 @@ test('sources: a source read inside a relative clause closed before the cue give
   assert.deepEqual(describeAll(text, findTagged(text, [['the White House', 'source'], ['said', 'cue'], ['a deal was close', 'content']])), ['a deal was close (said; Treasury Secretary Steven Mnuchin)']);
 });
 
+
+test('a clause the narrator adds after the reporting clause is not content', () => {
+  const text = 'A quake struck eastern Turkey on Tuesday, killing at least 40 people, the agency said, as rescuers dug through the rubble.';
+  const { tokens } = segment(text);
+  const found = { ...withSource(text, 'killing at least 40 people', 'said', 'the agency'), content: [spanOf(text, 'killing at least 40 people'), spanOf(text, 'as rescuers dug through the rubble')] };
+  const cut = dropNarrativeTail(text, tokens, found);
+  assert.equal(contentText(text, cut), 'killing at least 40 people');
+  // The participle clause is the end of the content: it starts with the sentence.
+  assert.equal(contentText(text, startParticipleAtSentence(text, tokens, cut)), 'A quake struck eastern Turkey on Tuesday, killing at least 40 people');
+});
+
+test('when only the narrator\'s clause was content, the clause before the source is', () => {
+  const text = 'Police arrested the opposition leader at his home on Friday, his party said, prompting clashes in several cities.';
+  const { tokens } = segment(text);
+  const found = withSource(text, 'prompting clashes in several cities', 'said', 'his party');
+  assert.equal(contentText(text, dropNarrativeTail(text, tokens, found)), 'Police arrested the opposition leader at his home on Friday');
+  // A clause with a quote mark in it is left alone.
+  const quotedText = 'He called it “a farce” on Friday, his party said, prompting clashes.';
+  const quotedFound = withSource(quotedText, 'prompting clashes', 'said', 'his party');
+  assert.equal(contentText(quotedText, dropNarrativeTail(quotedText, segment(quotedText).tokens, quotedFound)), 'prompting clashes');
+});

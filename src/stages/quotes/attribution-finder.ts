@@ -924,9 +924,67 @@ export function findAttributions(
   return mergeSplitQuotes(text, refined, paragraphOf);
 }
 
+/** A clause the narrator adds after `…, the agency said,`: `as rescuers dug`, `prompting clashes`, `who …`. */
+const NARRATIVE_TAIL = /^(?:as|amid|who|which|prompting|sparking|triggering|forcing|leaving)\b/i;
+
+/**
+ * `…, the country's disaster agency said, as rescuers dug through the rubble`: what follows the
+ * reporting clause after a comma and opens with `as`, `amid`, `prompting`, `who` is the
+ * narrator's, not the source's (PolNeAR: none of 7 `, as` after a cue is content). Those pieces
+ * go; when nothing else was content, the clause before the source is (`Police arrested X on
+ * Friday, his party said, prompting clashes`).
+ */
+export function dropNarrativeTail(text: string, tokens: readonly Token[], attribution: FoundAttribution): FoundAttribution {
+  const { cue, source } = attribution;
+  if (!cue) return attribution;
+  const anchor = Math.max(cue.end, source?.end ?? 0);
+  const content = attribution.content.filter((piece) => !(piece.start >= anchor && /^\s*,\s*$/.test(text.slice(anchor, piece.start)) && NARRATIVE_TAIL.test(text.slice(piece.start, piece.start + 12))));
+  if (content.length === attribution.content.length) return attribution;
+  if (content.length > 0) return { ...attribution, content };
+  const opening = Math.min(cue.start, source?.start ?? cue.start);
+  const clause = clauseBefore(text, tokens, opening);
+  return clause ? { ...attribution, content: [clause], firstToken: firstTokenEndingAfter(tokens, clause.start) } : attribution;
+}
+
+/**
+ * The sentence's words before `opening` when they end in a comma right before it and hold no quote
+ * mark, semicolon or colon (a clause reported by what follows), else null.
+ */
+function clauseBefore(text: string, tokens: readonly Token[], opening: number): Span | null {
+  const at = firstTokenEndingAfter(tokens, opening);
+  if (at <= 0 || at >= tokens.length) return null;
+  const sentence = tokens[at]!.sentence;
+  let start = at;
+  while (start > 0 && tokens[start - 1]!.sentence === sentence) start--;
+  const from = tokens[start]!.start;
+  const before = text.slice(from, opening);
+  const comma = before.search(/,\s*$/);
+  if (from >= opening || comma <= 0 || /["“”«»;:]/.test(before)) return null;
+  return { start: from, end: from + comma };
+}
+
+/** A participle opening a content piece: `killing at least 40 people`. */
+const PARTICIPLE_START = /^\p{Ll}+ing\b/u;
+
+/**
+ * `A quake struck eastern Turkey on Tuesday, killing at least 40 people, the agency said`: the
+ * participle clause is the end of what the source said, not all of it. A content piece that opens
+ * with a participle after a comma, with the source right after it, starts at its sentence's start
+ * (when nothing between holds a quote mark or a clause break stronger than a comma).
+ */
+export function startParticipleAtSentence(text: string, tokens: readonly Token[], attribution: FoundAttribution): FoundAttribution {
+  const { source, cue } = attribution;
+  const first = attribution.content[0];
+  if (!source || !cue || !first || source.start < first.end || cue.start < first.end) return attribution;
+  if (!/^\s*,\s*$/.test(text.slice(first.end, source.start)) || !PARTICIPLE_START.test(text.slice(first.start, first.start + 24))) return attribution;
+  const clause = clauseBefore(text, tokens, first.start);
+  if (!clause) return attribution;
+  return { ...attribution, content: [{ start: clause.start, end: first.end }, ...attribution.content.slice(1)], firstToken: firstTokenEndingAfter(tokens, clause.start) };
+}
+
 /** One attribution through the boundary conventions, its kind read again when they moved its content. */
 function refineAttribution(text: string, tokens: readonly Token[], tags: Uint8Array, quoted: readonly QuotedSpan[], attribution: FoundAttribution): FoundAttribution {
-  const refined = extendOverFocusPhrase(text, tokens, tags, endAtClosedQuote(text, quoted, cutAtSentenceEnd(tokens, quoted, prepositionToCue(text, startAtThat(text, tokens, splitTranscriptSpeaker(text, attribution))))));
+  const refined = startParticipleAtSentence(text, tokens, dropNarrativeTail(text, tokens, extendOverFocusPhrase(text, tokens, tags, endAtClosedQuote(text, quoted, cutAtSentenceEnd(tokens, quoted, prepositionToCue(text, startAtThat(text, tokens, splitTranscriptSpeaker(text, attribution))))))));
   return refined === attribution ? attribution : { ...refined, kind: kindOf(refined.content, quoted) };
 }
 
