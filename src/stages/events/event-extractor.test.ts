@@ -275,3 +275,24 @@ test('a warning that holds no force or penalty over anyone is no threat', async 
   const threats = doc.events.filter((event) => event.ploverType === 'THREATEN');
   assert.deepEqual(threats.map((event) => event.actors.map((actor) => actor.name).join('/')), ['Turkey'], doc.events.map((event) => describe(doc, event)).join('\n'));
 });
+
+test('a possessive determiner is no participant: "clashes between his supporters and security forces"', async () => {
+  const doc = await analyze('Police arrested opposition leader Ousmane Diallo in Dakar on Friday. His arrest prompted clashes between his supporters and security forces.');
+  const event = eventWhere(doc, (candidate) => doc.text.slice(candidate.trigger.start, candidate.trigger.end) === 'clashes');
+  const named = [...event.actors, ...event.targets].map((entry) => entry.name);
+  assert.ok(!named.some((name) => /^(?:his|Ousmane Diallo|Diallo)$/i.test(name)), describe(doc, event));
+});
+
+test('a date of another reported clause is not the event\'s: "was detained … and that the trial would open on Monday"', async () => {
+  const doc = await analyze('A police spokesman said the man was detained on charges of theft and that his trial would open on Monday.');
+  const event = eventWhere(doc, (candidate) => candidate.ploverType === 'COERCE');
+  const monday = doc.timexes.find((timex) => doc.text.slice(timex.start, timex.end) === 'Monday');
+  assert.ok(monday, 'Monday not found');
+  assert.notEqual(event.date?.timex, monday.id, describe(doc, event));
+});
+
+test('a pronoun participant goes by the name of whom it stands for', async () => {
+  const doc = await analyze('Ousmane Diallo was arrested on Friday. Police said he attacked an officer during the arrest.');
+  const event = eventWhere(doc, (candidate) => doc.text.slice(candidate.trigger.start, candidate.trigger.end) === 'attacked');
+  assert.deepEqual(event.actors.map((entry) => entry.name), ['Ousmane Diallo'], describe(doc, event));
+});

@@ -45,6 +45,8 @@ const DISTINCT_BEFORE = /\b(?:additional|another|other|further|new|separate|seco
 // "the strike", "this airstrike", "the attack": refers back to an event already told.
 const ANAPHOR_BEFORE = /\b(?:the|this|that|these|those|its|their)\s+(?:\S+\s+){0,1}$/i;
 const SPEECH_BEFORE = /\b(?:said|says|told|stated|announced|statement|added|according to|reported)\b(?:\s+\S+){0,4}\s*$/i;
+/** Possessive determiners (`his supporters`, `their homes`). */
+const POSSESSIVE_DETERMINER = /^(?:his|her|its|their|our|my|your)$/i;
 const ACCORDING_TO = /\baccording to\s+$/i;
 const GROUP_NOUNS = 'military|army|forces|troops|soldiers|aircraft|warplanes|jets|navy|police|government|officials|authorities|citizens|civilians|nationals|'
   + 'rebels|militants|guerrillas|insurgents|fighters|militias?|separatists|gunmen|peacekeepers|officers|leaders|ministers?|president|parliament|court|judge|'
@@ -65,6 +67,8 @@ const AGENT_BEFORE = /\bby\s+(?:the\s+)?$/i;
 const CLAUSE_BREAK = /,\s*(?:according|which|who|where|while|a country|said|told)\b|;|\s[–—]\s|\b(?:following|after|before|since|when|though|although|because)\b|\b(?:and|but)\s+(?:said|says|told|added)\b/i;
 // A date inside "following the ousting of Libyan dictator Moammar Gadhafi in 2011" dates that other happening.
 const SUBORDINATE_DATE = /\b(?:following|after|before|since|when)\b[^,;]*$/i;
+/** A second reported clause between an event and a date ("said Diallo was detained … and that the vote would go ahead on Sunday"): the date is that clause's. */
+const OTHER_CLAUSE = /\b(?:and|but|or)\s+that\b|\b(?:while|whereas)\b|;/i;
 
 const NUMBER_WORDS: Readonly<Record<string, number>> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
@@ -296,7 +300,8 @@ function participant(context: Context, mention: Mention): { actor: EventActor; s
   if (isPlaceOnly || mention.type === 'MISC' && !after) return null;
   const span = { start: mention.start, end: after ? mention.end + after[0].length : mention.end };
   const acronym = entity?.aliases.find((alias) => /^[A-Z]{2,6}$/.test(alias) && alias !== text.slice(mention.start, mention.end));
-  const name = text.slice(span.start, span.end).replace(/\s+/g, ' ') + (acronym && !after ? ` (${acronym})` : '');
+  // A pronoun goes by the name of whom it stands for ("he" is no actor a reader of the table can place).
+  const name = mention.kind === 'pronoun' && entity && !after ? entity.name : text.slice(span.start, span.end).replace(/\s+/g, ' ') + (acronym && !after ? ` (${acronym})` : '');
   // A person takes the kind of the group named as theirs ("Musa Abu Dawud, a high ranking al-Qa'ida … official").
   const affiliation = entity?.roles.find((role) => role.affiliation)?.affiliation;
   const affiliated = affiliation ? context.entityById.get(affiliation) : undefined;
@@ -503,6 +508,9 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
     const mentionBefore = textBefore(text, mention.start, sentence, 30);
     if (ACCORDING_TO.test(mentionBefore) || REPORTING_AFTER.test(text.slice(mention.end, mention.end + 20)) || /\b(?:told|to)\s+$/.test(mentionBefore) && mention.type === 'ORG' && /^CNN|AP|Reuters|AFP$/.test(text.slice(mention.start, mention.end))) continue;
     if (mention.entity === null && mention.kind !== 'name') continue;
+    // "clashes between his supporters and security forces": a possessive determiner names whose
+    // they are, not who takes part.
+    if (mention.kind === 'pronoun' && POSSESSIVE_DETERMINER.test(text.slice(mention.start, mention.end))) continue;
     const built = participant(context, mention);
     if (built) sentenceParticipants.push({ mention, built });
   }
@@ -616,7 +624,8 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
     const earlier = placeCandidates.filter((place) => place.end <= window.start);
     const places = ownPlaces.length ? ownPlaces : earlier.length ? [earlier[earlier.length - 1]!] : [];
     const datable = (timex: Timex): boolean => timex.type === 'DATE' && timex.resolved && /^\d{4}/.test(timex.value)
-      && !SPEECH_BEFORE.test(textBefore(text, timex.start, sentence, 40)) && !SUBORDINATE_DATE.test(text.slice(Math.max(trigger.end, timex.start - 60), timex.start));
+      && !SPEECH_BEFORE.test(textBefore(text, timex.start, sentence, 40)) && !SUBORDINATE_DATE.test(text.slice(Math.max(trigger.end, timex.start - 60), timex.start))
+      && !OTHER_CLAUSE.test(timex.start >= trigger.end ? text.slice(trigger.end, timex.start) : text.slice(timex.end, trigger.start));
     const byDistance = (a: Timex, b: Timex): number => Math.abs(a.start - trigger.start) - Math.abs(b.start - trigger.start);
     // A date in the trigger's own stretch of the sentence, else one elsewhere in the sentence ("… by the end of 2016").
     const timex = sentenceTimexes.filter((entry) => entry.start >= window.start && entry.end <= window.end && datable(entry)).sort(byDistance)[0]
