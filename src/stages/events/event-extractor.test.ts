@@ -296,3 +296,9 @@ test('a pronoun participant goes by the name of whom it stands for', async () =>
   const event = eventWhere(doc, (candidate) => doc.text.slice(candidate.trigger.start, candidate.trigger.end) === 'attacked');
   assert.deepEqual(event.actors.map((entry) => entry.name), ['Ousmane Diallo'], describe(doc, event));
 });
+
+test('a name with a relative clause acts in it, though it also speaks: "The commission, which investigated the case, welcomed the ruling"', async () => {
+  const doc = await analyze('The Ethics and Anti-Corruption Commission, which investigated the case, welcomed the ruling.');
+  const event = eventWhere(doc, (candidate) => doc.text.slice(candidate.trigger.start, candidate.trigger.end) === 'investigated');
+  assert.deepEqual(event.actors.map((entry) => entry.name), ['Ethics and Anti-Corruption Commission'], describe(doc, event));
+});

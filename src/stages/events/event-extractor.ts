@@ -45,6 +45,8 @@ const DISTINCT_BEFORE = /\b(?:additional|another|other|further|new|separate|seco
 // "the strike", "this airstrike", "the attack": refers back to an event already told.
 const ANAPHOR_BEFORE = /\b(?:the|this|that|these|those|its|their)\s+(?:\S+\s+){0,1}$/i;
 const SPEECH_BEFORE = /\b(?:said|says|told|stated|announced|statement|added|according to|reported)\b(?:\s+\S+){0,4}\s*$/i;
+/** From a name to a verb of its relative clause: `, which investigated`, `, who had led`. */
+const RELATIVE_CLAUSE_TO = /^\s*,\s*(?:which|who)\s+(?:(?:has|have|had|was|were)\s+)?(?:\w+ly\s+)?$/i;
 /** Possessive determiners (`his supporters`, `their homes`). */
 const POSSESSIVE_DETERMINER = /^(?:his|her|its|their|our|my|your)$/i;
 const ACCORDING_TO = /\baccording to\s+$/i;
@@ -449,6 +451,9 @@ function genericParticipants(context: Context, sentence: Span, from: number, win
  * after it ("Xi met Blinken on Monday, saying …": Xi met him too).
  */
 function onlyReports(text: string, speakers: readonly Quote[], span: Span, trigger: Span, participle: boolean): boolean {
+  // "The commission, which investigated the case, welcomed the ruling": the relative clause right
+  // after the name tells what it did.
+  if (span.end <= trigger.start && RELATIVE_CLAUSE_TO.test(text.slice(span.end, trigger.start))) return false;
   let speaks = false;
   for (const quote of speakers) {
     if (!overlaps(quote.speaker!, span)) continue;

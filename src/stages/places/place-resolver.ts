@@ -75,6 +75,17 @@ function settlementOf(text: string, span: ToponymSpan): Toponym['settlement'] {
   return /village|hamlet/i.test(said) ? 'village' : 'town';
 }
 
+/** A unit noun right after a name: `Kaduna state`, `Malatya province`, `Kent county` (lower case: `Orange County` is a name). */
+const UNIT_AFTER = /^\s+(?:(state|province|region|governorate|prefecture|oblast)|(county|district))\b/;
+
+/** The unit noun after the span and the gazetteer kind it asks for (`admin1` for a state or province, `admin2` for a county or district), if any. */
+function unitNamedAfter(text: string, span: ToponymSpan): { readonly noun: string; readonly kind: GazetteerEntry['kind'] } | undefined {
+  if (span.end <= span.start) return undefined;
+  const unit = UNIT_AFTER.exec(text.slice(span.end, span.end + 16));
+  if (!unit) return undefined;
+  return unit[1] ? { noun: unit[1], kind: 'admin1' } : { noun: unit[2]!, kind: 'admin2' };
+}
+
 /** Kinds of entry no village or town can be (a city often shares its name with its province or district). */
 const NOT_SETTLEMENT: ReadonlySet<GazetteerEntry['kind']> = new Set(['country', 'continent', 'region', 'water']);
 /** A town's reading needs the article's support below this population (a village's always): namesake villages abound, large cities do not. */
@@ -185,8 +196,8 @@ function unitReading(gazetteer: Gazetteer, name: string): GazetteerEntry | undef
   return best;
 }
 
-/** Capitalised words right after `, ` or ` in ` following a span: `Ubari, Libya` → `Libya`. */
-const FOLLOWING_UNIT = /^(?:,\s*|\s+in\s+(?:the\s+)?)((?:\p{Lu}[\p{L}.'’-]*)(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})/u;
+/** Capitalised words right after `, `, `, in ` or ` in ` following a span: `Ubari, Libya` → `Libya`, `Kuriga, in Kaduna state` → `Kaduna`. */
+const FOLLOWING_UNIT = /^(?:,\s*(?:in\s+(?:the\s+)?)?|\s+in\s+(?:the\s+)?)((?:\p{Lu}[\p{L}.'’-]*)(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})/u;
 
 /** `in` and up to three capitalised words (`in the Sahel`, `in Tripoli`): a unit the clause names. */
 const IN_NAME = /\bin\s+(?:the\s+)?((?:\p{Lu}[\p{L}.'’-]*)(?:\s+\p{Lu}[\p{L}.'’-]*){0,2})/gu;
@@ -328,7 +339,11 @@ export function resolvePlaces(text: string, toponyms: readonly ToponymSpan[], co
     // A village or town is a populated place, whatever else bears its name (`the village of Bahrain`).
     // (`the Ukrainian town of …`: a demonym before `town` is no town.)
     const settlement = found.some((candidate) => candidate.viaDemonym) ? undefined : settlementOf(text, span);
-    const candidates = settlement ? found.filter((candidate) => !NOT_SETTLEMENT.has(candidate.entry.kind)) : cities.length ? cities : found;
+    // "Kaduna state", "Malatya province": the unit, not its capital city (nor the dateline's city
+    // of that name); found under the name alone or with the unit noun (`Kaduna State`).
+    const unit = settlement ? undefined : unitNamedAfter(text, span);
+    const units = unit ? [...found, ...candidatesFor(gazetteer, `${surface} ${unit.noun}`)].filter((candidate) => candidate.entry.kind === unit.kind) : [];
+    const candidates = settlement ? found.filter((candidate) => !NOT_SETTLEMENT.has(candidate.entry.kind)) : units.length ? units : cities.length ? cities : found;
     return { span, surface, candidates: candidates.map((candidate) => ({ ...candidate })), container: undefined, settlement };
   });
 
@@ -410,7 +425,7 @@ export function resolvePlaces(text: string, toponyms: readonly ToponymSpan[], co
 }
 
 /** `, ` or ` in (the) ` between a name and the next toponym: `the Gigafactory in Austin`, `Tesla's plant, Austin`. */
-const HOLDING_GAP = /^(?:,\s*|\s+in\s+(?:the\s+)?)$/;
+const HOLDING_GAP = /^(?:,\s*(?:in\s+(?:the\s+)?)?|\s+in\s+(?:the\s+)?)$/;
 
 /**
  * A name nothing knows, left to the article's country, lies where the text puts it when the next
@@ -419,11 +434,12 @@ const HOLDING_GAP = /^(?:,\s*|\s+in\s+(?:the\s+)?)$/;
  */
 function placeInFollowing(text: string, choices: Choice[]): void {
   choices.sort((a, b) => a.item.span.start - b.item.span.start || a.item.span.end - b.item.span.end);
-  for (let position = 0; position + 1 < choices.length; position++) {
+  // From the last: `the Government Girls Secondary School in Kuriga, in Kaduna state` places Kuriga first.
+  for (let position = choices.length - 2; position >= 0; position--) {
     const choice = choices[position]!;
     if (choice.rule !== 'article-country' && choice.rule !== 'unresolved') continue;
     const next = choices[position + 1]!;
-    if (!next.best || next.rule === 'article-country' || next.rule === 'containing-unit' || next.rule === 'containing-place') continue;
+    if (!next.best || next.rule === 'article-country') continue;
     if (next.item.span.start < choice.item.span.end || !HOLDING_GAP.test(text.slice(choice.item.span.end, next.item.span.start))) continue;
     choices[position] = { item: choice.item, best: { entry: next.best.entry, viaDemonym: false, prior: 0, score: 0 }, confidence: 0.4, rule: 'containing-place' };
   }

@@ -110,6 +110,21 @@ test('resolve: a name nothing knows lies in the place right after it, not in the
   assert.ok(place.confidence <= 0.4, describe(text, place));
 });
 
+test('resolve: a unit noun after a name asks for the unit, found under the name alone or with the noun', () => {
+  const text = 'The quake hit Doganyol in Malatya province. Gunmen raided a school in Kaduna state.';
+  const places = resolvePlaces(text, spansOf(text, ['Malatya', 'Kaduna']), { gazetteer });
+  assert.deepEqual(places.map((place) => [place.name, place.kind, place.countryCode]), [['Malatya', 'admin1', 'TR'], ['Kaduna State', 'admin1', 'NG']], places.map((place) => describe(text, place)).join('; '));
+});
+
+test('resolve: names nothing knows are placed along a chain of containers, from the last', () => {
+  const text = 'China sent aid. Gunmen stormed the Qarnawat Girls School in Kuriga, in Kaduna state.';
+  const places = resolvePlaces(text, spansOf(text, ['China', 'Qarnawat Girls School', 'Kuriga', 'Kaduna']), { gazetteer });
+  const school = places.find((place) => text.slice(place.start, place.end) === 'Qarnawat Girls School');
+  const kuriga = places.find((place) => text.slice(place.start, place.end) === 'Kuriga');
+  assert.equal(kuriga?.name, 'Kaduna State', describe(text, kuriga));
+  assert.equal(school?.name, 'Kaduna State', describe(text, school));
+});
+
 test('resolve: an unknown name with no containing unit gets no coordinates', () => {
   const text = 'Qarnawat is quiet.';
   assert.deepEqual(resolvePlaces(text, spansOf(text, ['Qarnawat']), { gazetteer }), []);
