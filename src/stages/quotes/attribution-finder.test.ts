@@ -384,3 +384,13 @@ test('when only the narrator\'s clause was content, the clause before the source
   const quotedFound = withSource(quotedText, 'prompting clashes', 'said', 'his party');
   assert.equal(contentText(quotedText, dropNarrativeTail(quotedText, segment(quotedText).tokens, quotedFound)), 'prompting clashes');
 });
+
+test('an appositive ranking the event is the narrator\'s when it is all the content', () => {
+  const text = 'Gunmen abducted 30 students on Wednesday, police said, the latest in a wave of kidnappings.';
+  const { tokens } = segment(text);
+  const found = withSource(text, 'the latest in a wave of kidnappings', 'said', 'police');
+  assert.equal(contentText(text, dropNarrativeTail(text, tokens, found)), 'Gunmen abducted 30 students on Wednesday');
+  // With other content it stays (PolNeAR: "officials said, the first by a consular officer").
+  const both = { ...found, content: [spanOf(text, 'Gunmen abducted 30 students on Wednesday'), spanOf(text, 'the latest in a wave of kidnappings')] };
+  assert.equal(dropNarrativeTail(text, tokens, both), both);
+});

@@ -926,6 +926,8 @@ export function findAttributions(
 
 /** A clause the narrator adds after `…, the agency said,`: `as rescuers dug`, `prompting clashes`, `who …`. */
 const NARRATIVE_TAIL = /^(?:as|amid|who|which|prompting|sparking|triggering|forcing|leaving)\b/i;
+/** An appositive that ranks the event the sentence told: `the latest in a wave of …`, `the deadliest since 2019`. */
+const APPOSITIVE_TAIL = /^the\s+(?:latest|newest|most\s+recent|deadliest|worst|biggest|largest)\b/i;
 
 /**
  * `…, the country's disaster agency said, as rescuers dug through the rubble`: what follows the
@@ -938,9 +940,13 @@ export function dropNarrativeTail(text: string, tokens: readonly Token[], attrib
   const { cue, source } = attribution;
   if (!cue) return attribution;
   const anchor = Math.max(cue.end, source?.end ?? 0);
-  const content = attribution.content.filter((piece) => !(piece.start >= anchor && /^\s*,\s*$/.test(text.slice(anchor, piece.start)) && NARRATIVE_TAIL.test(text.slice(piece.start, piece.start + 12))));
-  if (content.length === attribution.content.length) return attribution;
-  if (content.length > 0) return { ...attribution, content };
+  const tail = (piece: Span, pattern: RegExp): boolean => piece.start >= anchor && /^\s*,\s*$/.test(text.slice(anchor, piece.start)) && pattern.test(text.slice(piece.start, piece.start + 24));
+  const content = attribution.content.filter((piece) => !tail(piece, NARRATIVE_TAIL));
+  if (content.length > 0 && content.length < attribution.content.length) return { ...attribution, content };
+  // "Gunmen abducted 30 students, police said, the latest in a wave of kidnappings": an
+  // appositive ranking the event is the narrator's too, when it is all the content there is
+  // (PolNeAR keeps `, the first …` after a cue when the source said more).
+  if (content.length > 0 && !(content.length === 1 && tail(content[0]!, APPOSITIVE_TAIL))) return attribution;
   const opening = Math.min(cue.start, source?.start ?? cue.start);
   const clause = clauseBefore(text, tokens, opening);
   return clause ? { ...attribution, content: [clause], firstToken: firstTokenEndingAfter(tokens, clause.start) } : attribution;
