@@ -1069,6 +1069,9 @@ function isSubjectVerbObject(text: string, attribution: FoundAttribution): boole
 }
 
 /** A content that ends in punctuation that sets it off, inside closing quote marks or not (`…,”`, `…,''`, `…:`). */
+/** A passive cue: `were asked`, `was told`, `had been urged`. */
+const PASSIVE_CUE = /^(?:(?:is|are|was|were|be|been|being|had been|has been|have been)\s+)(?:\w+ly\s+)?\w+(?:ed|old|sked)\b/i;
+
 const SET_OFF_END = /[,;:!?…—–-]["”’'»]*\s*$/u;
 
 function isStrongAttribution(text: string, attribution: FoundAttribution, cueLevel: (word: string) => number): boolean {
@@ -1095,6 +1098,9 @@ function isStrongAttribution(text: string, attribution: FoundAttribution, cueLev
   if (attribution.kind === 'indirect' && NOT_SAID_BEFORE.test(text.slice(Math.max(0, attribution.cue.start - 24), attribution.cue.start))) return false;
   // `fired` says things ("fired back at critics") and shoots: what it fires here is no claim.
   if (attribution.kind === 'indirect' && WEAPON_CUE.test(text.slice(attribution.cue.start, attribution.cue.end)) && WEAPON_CONTENT.test(text.slice(attribution.content[0]!.start, attribution.content[0]!.start + 60))) return false;
+  // "patients with planned surgeries were asked to stay home": before a passive cue stands whom
+  // it was asked of, not what was said.
+  if (attribution.kind === 'indirect' && PASSIVE_CUE.test(text.slice(attribution.cue.start, attribution.cue.end)) && attribution.content[attribution.content.length - 1]!.end <= attribution.cue.start) return false;
   // Four words or more stand whatever the cue: its level is read only for short contents.
   if (words > 3) return true;
   return words <= 1 ? level >= 3 : level >= 2;

@@ -320,24 +320,33 @@ function sentenceAt(sentences: readonly Sentence[], offset: number): number {
   return found;
 }
 
-/** The last person or organisation mention before `cue` in its sentence, else the first after it. */
+/**
+ * The last person or organisation mention before `cue` in its sentence, else the first after it,
+ * else a place that opens the sentence as its subject (`The Capital Region, which runs 11
+ * hospitals, said`: a region's authority speaks by its name).
+ */
 function subjectNear(context: SpeakerContext, cue: Span): Mention | null {
   const sentence = context.sentences[sentenceAt(context.sentences, cue.start)];
   if (!sentence || cue.start >= sentence.end) return null;
   let before: Mention | null = null;
   let after: Mention | null = null;
+  let subjectPlace: Mention | null = null;
   const { mentions } = context;
   for (let index = firstMentionIndex(mentions, sentence.start); index < mentions.length; index++) {
     const mention = mentions[index]!;
     if (mention.start >= sentence.end) break;
     if (mention.start < sentence.start || mention.end > sentence.end) continue;
+    if (mention.type === 'LOC' && mention.end <= cue.start && SUBJECT_OPENING.test(context.text.slice(sentence.start, mention.start))) subjectPlace = mention;
     if (mention.type !== 'PER' && mention.type !== 'ORG') continue;
     if (mention.end <= cue.start && (!before || mention.start >= before.end)) before = mention;
     // `said Smith`, `claim the Kenyan Navy denied`: right after the cue, past an article at most.
     if (mention.start >= cue.end && !after && (mention.start - cue.end < 3 || (mention.start - cue.end <= 6 && /^\s*the\s+$/i.test(context.text.slice(cue.end, mention.start))))) after = mention;
   }
-  return before ?? after;
+  return before ?? after ?? subjectPlace;
 }
+
+/** What may come before a sentence's subject: nothing, or `The`. */
+const SUBJECT_OPENING = /^\s*(?:the\s+)?$/i;
 
 /** The organisation mentioned last before `offset` whose name ends with `noun` (`army`). */
 function organisationNamed(context: SpeakerContext, noun: string, offset: number): string | null {

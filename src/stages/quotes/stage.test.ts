@@ -58,6 +58,7 @@ const positive: [string, string, Expected][] = [
   ['medium after told', '“The vote was rigged,” Ahmed Karimi told CNN.', { content: 'The vote was rigged', speaker: 'Ahmed Karimi', medium: 'CNN' }],
   ['a statement as medium', 'The World Bank said in a statement that growth would slow this year.', { content: 'growth would slow', speaker: 'World Bank', medium: 'a statement' }],
   ['a nationality speaks for the person just quoted', 'Coach Carlo Ancelotti admitted his side had been outplayed. “They were better than us,” the Italian said.', { content: 'They were better than us', kind: 'direct', speaker: 'Carlo Ancelotti' }],
+  ['a region that opens the sentence speaks by its name', 'The Capital Region, which runs 11 hospitals in and around Copenhagen, said its patient records system had been offline since Sunday evening.', { content: 'patient records system', kind: 'indirect', speaker: 'Capital Region' }],
   ['according to at the end: the source is not the content', 'At least 24 people have been killed since the fires began in September, according to the New South Wales Rural Fire Service.', { content: 'At least 24 people have been killed', kind: 'indirect', speaker: 'New South Wales Rural Fire Service' }],
 ];
 
@@ -82,6 +83,7 @@ const negative: [string, string][] = [
   ['a plain event sentence', 'The storm destroyed three houses near the coast on Tuesday.'],
   ['a number with no speaker', 'Prices rose by 3 percent in the second quarter.'],
   ['a scare quote of one word', 'The “reform” passed the Senate on Friday.'],
+  ['whom a passive cue was asked of', 'Emergency care continued, but patients with planned surgeries were asked to stay home.'],
 ];
 
 for (const [name, text] of negative) {
