@@ -302,3 +302,11 @@ test('a name with a relative clause acts in it, though it also speaks: "The comm
   const event = eventWhere(doc, (candidate) => doc.text.slice(candidate.trigger.start, candidate.trigger.end) === 'investigated');
   assert.deepEqual(event.actors.map((entry) => entry.name), ['Ethics and Anti-Corruption Commission'], describe(doc, event));
 });
+
+test('what an attack noun was on is hit, and whom a group is tied to is no target', async () => {
+  const doc = await analyze('A cyberattack on Denmark forced doctors to postpone operations, in what the government called a deliberate attack. '
+    + 'Officials said the attack bore the hallmarks of a ransomware group linked to Russia.');
+  const first = eventWhere(doc, (candidate) => doc.text.slice(candidate.trigger.start, candidate.trigger.end) === 'attack');
+  assert.ok(!first.actors.some((entry) => entry.name === 'Denmark'), describe(doc, first));
+  for (const event of doc.events) assert.ok(!event.targets.some((entry) => entry.name === 'Russia'), describe(doc, event));
+});

@@ -47,6 +47,10 @@ const ANAPHOR_BEFORE = /\b(?:the|this|that|these|those|its|their)\s+(?:\S+\s+){0
 const SPEECH_BEFORE = /\b(?:said|says|told|stated|announced|statement|added|according to|reported)\b(?:\s+\S+){0,4}\s*$/i;
 /** From a name to a verb of its relative clause: `, which investigated`, `, who had led`. */
 const RELATIVE_CLAUSE_TO = /^\s*,\s*(?:which|who)\s+(?:(?:has|have|had|was|were)\s+)?(?:\w+ly\s+)?$/i;
+/** An attack noun and the preposition of what it hit, right before a name (`a cyberattack on`, `air strikes against the`). */
+const ATTACKED_BEFORE = /\b(?:(?:cyber)?attacks?|(?:air\s*|drone\s+)?strikes?|raids?|assaults?|offensive|bombings?|shelling|ambush(?:es)?)\s+(?:on|against|targeting)\s+(?:the\s+)?$/i;
+/** Words tying a group to the name after them (`linked to Russia`, `affiliated with al-Qaeda`). */
+const AFFILIATED_BEFORE = /\b(?:linked|tied|affiliated|aligned|allied|loyal|close|connected)\s+(?:to|with)\s+(?:the\s+)?$/i;
 /** Possessive determiners (`his supporters`, `their homes`). */
 const POSSESSIVE_DETERMINER = /^(?:his|her|its|their|our|my|your)$/i;
 const ACCORDING_TO = /\baccording to\s+$/i;
@@ -559,7 +563,9 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
       if (built.span.end <= trigger.start && mention.start >= windowFirst) {
         // "the US Consulate attack": a name right before the event noun is what was hit, not who did it
         // (before a verb, "the Iraqi army attacked", it is the subject).
-        if (passive || /^\s?$/.test(text.slice(built.span.end, trigger.start)) && !/ed$/.test(triggerText) && /\b(?:the|an?)\s+$/i.test(textBefore(text, mention.start, sentence, 6))) addParticipant(targets, built.actor);
+        // "A cyberattack on Denmark's hospitals …, a deliberate attack": what an attack noun before was on is hit too.
+        if (passive || /^\s?$/.test(text.slice(built.span.end, trigger.start)) && !/ed$/.test(triggerText) && /\b(?:the|an?)\s+$/i.test(textBefore(text, mention.start, sentence, 6))
+          || ATTACKED_BEFORE.test(textBefore(text, mention.start, sentence, 40))) addParticipant(targets, built.actor);
         else { const known = actors.length; addParticipant(actors, built.actor); if (actors.length > known) actorSpans.push(built.span); }
       } else if (mention.start >= trigger.end && mention.start < window.end) {
         const gap = text.slice(trigger.end, mention.start);
@@ -567,6 +573,8 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
         if (/\b(?:in coordination with|alongside|together with|jointly with|backed by)\s+(?:the\s+)?$/i.test(gap) || passive && AGENT_BEFORE.test(gap) && !CLAUSE_BREAK.test(gap)) { const known = actors.length; addParticipant(actors, built.actor); if (actors.length > known) actorSpans.push(built.span); continue; }
         // Only the text after the last word that introduces the one acted on must stay in the clause
         // ("the strike, which took place near Ubari, Libya, killed “two al Qaeda terrorists, including Musa Abu Dawud").
+        // "the hallmarks of a ransomware group linked to Russia": whom a group is tied to is no target.
+        if (AFFILIATED_BEFORE.test(gap)) continue;
         const lastLink = [...gap.matchAll(/\b(?:against|targeting|killing|killed|wounding|wounded|hitting|including|on)\b/gi)].pop();
         const rest = lastLink ? gap.slice((lastLink.index ?? 0) + lastLink[0].length) : gap;
         if (!CLAUSE_BREAK.test(rest) && gap.length < 240) addParticipant(targets, built.actor);
