@@ -310,3 +310,13 @@ test('what an attack noun was on is hit, and whom a group is tied to is no targe
   assert.ok(!first.actors.some((entry) => entry.name === 'Denmark'), describe(doc, first));
   for (const event of doc.events) assert.ok(!event.targets.some((entry) => entry.name === 'Russia'), describe(doc, event));
 });
+
+test('an evacuation out of harm\'s way is no retreat; giving up ground is', async () => {
+  const fire = await analyze('As the wildfire spread, police evacuated two hotels and a campsite overnight.');
+  assert.deepEqual(fire.events.map((event) => event.ploverType), [], fire.events.map((event) => describe(fire, event)).join('; '));
+  const people = await analyze('Rescuers evacuated about 20,000 residents from the valley.');
+  assert.deepEqual(people.events.map((event) => event.ploverType), [], people.events.map((event) => describe(people, event)).join('; '));
+  const ground = await analyze('Under the plan, Israel will evacuate all 21 settlements in the Gaza Strip in August.');
+  // Still an event (its type is the classifier's).
+  assert.ok(ground.events.some((event) => /evacuate/.test(ground.text.slice(event.trigger.start, event.trigger.end))), ground.events.map((event) => describe(ground, event)).join('; ') || 'no events');
+});

@@ -51,6 +51,10 @@ const RELATIVE_CLAUSE_TO = /^\s*,\s*(?:which|who)\s+(?:(?:has|have|had|was|were)
 const ATTACKED_BEFORE = /\b(?:(?:cyber)?attacks?|(?:air\s*|drone\s+)?strikes?|raids?|assaults?|offensive|bombings?|shelling|ambush(?:es)?)\s+(?:on|against|targeting)\s+(?:the\s+)?$/i;
 /** Words tying a group to the name after them (`linked to Russia`, `affiliated with al-Qaeda`). */
 const AFFILIATED_BEFORE = /\b(?:linked|tied|affiliated|aligned|allied|loyal|close|connected)\s+(?:to|with)\s+(?:the\s+)?$/i;
+/** What an evacuation out of harm's way moves: people and the buildings or places they are in. */
+const SHELTERED_AFTER = /^\s+(?:(?:about|some|more than|at least|nearly|around|up to|[\d,]+|two|three|four|five|six|dozens of|hundreds of|thousands of|the|a|an|their|its|several|many|all)\s+)*(?:people|residents|villagers|families|civilians|homes|houses|hotels?|buildings?|schools?|hospitals?|campsites?|towns?|villages?|neighbou?rhoods?|areas?|patients|tourists|passengers|students|children|workers|staff|employees)\b/i;
+/** A natural or industrial hazard in the sentence: an evacuation from it is no retreat. */
+const HAZARD = /\b(?:fires?|wildfires?|blaze|floods?|flooding|storms?|hurricanes?|typhoons?|cyclones?|earthquakes?|quakes?|tsunami|eruption|volcano|landslides?|leaks?|spill|explosion|heatwave)\b/i;
 /** Possessive determiners (`his supporters`, `their homes`). */
 const POSSESSIVE_DETERMINER = /^(?:his|her|its|their|our|my|your)$/i;
 const ACCORDING_TO = /\baccording to\s+$/i;
@@ -483,6 +487,9 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
     if (/^riot$/i.test(match.text) && /^\s+(?:police|policemen|gear|squads?|shields?|control|units?|officers?|troops)\b/i.test(text.slice(span.end, span.end + 20))) continue;
     // "heart attacks", "a panic attack": illness, not violence.
     if (/\b(?:heart|panic|asthma|anxiety)\s+$/i.test(before)) continue;
+    // "Police evacuated two hotels and a campsite" from a wildfire: people and buildings taken out of
+    // harm's way, no territory given up (PLOVER's RETREAT is "Israel will evacuate its settlements").
+    if (/^evacuat/i.test(match.text) && (SHELTERED_AFTER.test(text.slice(span.end, span.end + 40)) || HAZARD.test(sentenceText))) continue;
     // Adjacent trigger words ("airstrikes targeting", "attack ... strikes") within a few characters are one.
     const previous = triggers[triggers.length - 1];
     if (previous && start - previous.end < 3) { triggers[triggers.length - 1] = { start: previous.start, end: span.end }; continue; }
