@@ -320,3 +320,9 @@ test('an evacuation out of harm\'s way is no retreat; giving up ground is', asyn
   // Still an event (its type is the classifier's).
   assert.ok(ground.events.some((event) => /evacuate/.test(ground.text.slice(event.trigger.start, event.trigger.end))), ground.events.map((event) => describe(ground, event)).join('; ') || 'no events');
 });
+
+test('a coordinated verb shares the head of the subject, not the name in its title', async () => {
+  const doc = await analyze('U.S. Secretary of State Antony Blinken welcomed the deal and urged both sides to allow humanitarian workers safe passage.');
+  const event = eventWhere(doc, (candidate) => doc.text.slice(candidate.trigger.start, candidate.trigger.end) === 'urged');
+  assert.deepEqual(event.actors.map((entry) => entry.name), ['Antony Blinken'], describe(doc, event));
+});

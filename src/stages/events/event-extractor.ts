@@ -615,7 +615,11 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
     if (actor.length === 0 && index > 0 && COORDINATED_BEFORE.test(textBefore(text, trigger.start, sentence, 20))) {
       // (The subject may have reported the first verb's clause: "Hamas said …". Who reports this
       // one is no subject unless this verb is their cue.)
-      const mention = sentenceMentions.find((entry) => entry.start - sentence.start <= 4 && entry.end <= triggers[0]!.start);
+      let mention = sentenceMentions.find((entry) => entry.start - sentence.start <= 4 && entry.end <= triggers[0]!.start);
+      // "U.S. Secretary of State Antony Blinken welcomed … and urged": the head of the subject's
+      // phrase (the speaker's span holds it), not the name that modifies its title.
+      const phrase = mention && sentenceSpeakers.find((quote) => quote.speaker!.start <= mention!.start && mention!.end <= quote.speaker!.end)?.speaker;
+      if (phrase) mention = sentenceMentions.filter((entry) => entry.start >= phrase.start && entry.end <= phrase.end).pop() ?? mention;
       const subject = mention && !onlyReports(text, sentenceSpeakers, mention, trigger, false) ? participant(context, mention) : null;
       if (subject) actor = [subject.actor];
     }
