@@ -398,3 +398,12 @@ test('an appositive ranking the event is the narrator\'s when it is all the cont
   const both = { ...found, content: [spanOf(text, 'Gunmen abducted 30 students on Wednesday'), spanOf(text, 'the latest in a wave of kidnappings')] };
   assert.equal(dropNarrativeTail(text, tokens, both), both);
 });
+
+test('a content read from inside a clause starts with its sentence; after a comma or a connective it stays', () => {
+  const text = 'Russia fired 40 missiles at Ukraine overnight, striking a plant in Kyiv and cutting power to homes, officials said. In fact, the grid held, engineers said.';
+  const { tokens } = segment(text);
+  const inside = withSource(text, 'Kyiv and cutting power to homes', 'said', 'officials');
+  assert.equal(contentText(text, startParticipleAtSentence(text, tokens, inside)), 'Russia fired 40 missiles at Ukraine overnight, striking a plant in Kyiv and cutting power to homes');
+  const afterComma = withSource(text, 'the grid held', 'said', 'engineers');
+  assert.equal(contentText(text, startParticipleAtSentence(text, tokens, { ...afterComma, cue: spanOf(text, 'said', 2) })), 'the grid held');
+});

@@ -982,11 +982,29 @@ export function startParticipleAtSentence(text: string, tokens: readonly Token[]
   const { source, cue } = attribution;
   const first = attribution.content[0];
   if (!source || !cue || !first || source.start < first.end || cue.start < first.end) return attribution;
-  if (!/^\s*,\s*$/.test(text.slice(first.end, source.start)) || !PARTICIPLE_START.test(text.slice(first.start, first.start + 24))) return attribution;
-  const clause = clauseBefore(text, tokens, first.start);
-  if (!clause) return attribution;
-  return { ...attribution, content: [{ start: clause.start, end: first.end }, ...attribution.content.slice(1)], firstToken: firstTokenEndingAfter(tokens, clause.start) };
+  // (The comma may be the content's last character: `… homes, Ukrainian officials said`.)
+  if (!/^\s*,\s*$/.test(text.slice(first.end, source.start)) && !(text.charAt(first.end - 1) === ',' && /^\s*$/.test(text.slice(first.end, source.start)))) return attribution;
+  if (PARTICIPLE_START.test(text.slice(first.start, first.start + 24))) {
+    const clause = clauseBefore(text, tokens, first.start);
+    if (!clause) return attribution;
+    return { ...attribution, content: [{ start: clause.start, end: first.end }, ...attribution.content.slice(1)], firstToken: firstTokenEndingAfter(tokens, clause.start) };
+  }
+  // "Russia fired 40 missiles at Ukraine, striking a plant in Kyiv and cutting power, officials
+  // said" read from `Kyiv`: a content that starts inside a clause (no comma or connective before
+  // it) starts with its sentence. (PolNeAR, a content before `, SOURCE CUE`: 228 of 273 start
+  // their sentence; the others follow a comma or a connective: `In fact, `, `But `.)
+  const at = firstTokenEndingAfter(tokens, first.start);
+  const sentence = tokens[at]?.sentence;
+  let start = at;
+  while (start > 0 && tokens[start - 1]!.sentence === sentence) start--;
+  const opening = tokens[start]?.start ?? first.start;
+  const lead = text.slice(opening, first.start);
+  if (opening >= first.start || /[,;:—–(\n"“”]\s*$/.test(lead) || CONNECTIVE_LEAD.test(lead) || /["“”«»]/.test(lead)) return attribution;
+  return { ...attribution, content: [{ start: opening, end: first.end }, ...attribution.content.slice(1)], firstToken: start };
 }
+
+/** A sentence-opening connective a content may follow: `But `, `And yet `, `So `. */
+const CONNECTIVE_LEAD = /^\s*(?:but|and|so|yet|still|also|now|then|thus|meanwhile|however|instead|and yet|but now)\s+$/i;
 
 /** One attribution through the boundary conventions, its kind read again when they moved its content. */
 function refineAttribution(text: string, tokens: readonly Token[], tags: Uint8Array, quoted: readonly QuotedSpan[], attribution: FoundAttribution): FoundAttribution {
