@@ -326,3 +326,13 @@ test('a coordinated verb shares the head of the subject, not the name in its tit
   const event = eventWhere(doc, (candidate) => doc.text.slice(candidate.trigger.start, candidate.trigger.end) === 'urged');
   assert.deepEqual(event.actors.map((entry) => entry.name), ['Antony Blinken'], describe(doc, event));
 });
+
+test('a counted salvo is fired, and a weapon that struck is no accident', async () => {
+  const salvo = await analyze('Russia fired more than 40 missiles and dozens of drones at Ukraine overnight.');
+  const fired = eventWhere(salvo, (candidate) => candidate.ploverType === 'ASSAULT');
+  assert.deepEqual(fired.actors.map((entry) => entry.name), ['Russia'], describe(salvo, fired));
+  const struck = await analyze('Russian missiles struck a power plant in Kyiv overnight.');
+  const strike = eventWhere(struck, (candidate) => struck.text.slice(candidate.trigger.start, candidate.trigger.end) === 'struck');
+  assert.equal(strike.ploverType, 'ASSAULT', describe(struck, strike));
+  assert.notEqual(strike.acledSubType, 'Man-made disaster', describe(struck, strike));
+});

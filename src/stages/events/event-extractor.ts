@@ -130,6 +130,8 @@ function typedByAcled(type: EventTypeResult, windowText: string, triggerText = '
   // A disaster is what happened too ("an earthquake struck", "the building collapsed, killing 12"):
   // only the classes that say how a happening is told (attribution, diplomacy) give way to ACLED's.
   let info = type.info.acled || DISASTERS.has(type.info.code) ? type.info : type.acledOnly;
+  // "Russian missiles struck a power plant": a weapon that struck is no accident.
+  if (DISASTERS.has(info.code) && WEAPON_STRUCK.test(windowText)) info = type.acledOnly;
   // "A missile strike hit an apartment building": a strike with a weapon is no labour strike.
   if (info.ploverType === 'PROTEST' && /^strikes?$/i.test(triggerText) && assaultMode(windowText)) info = type.acledFor('ASSAULT') ?? info;
   // A mode only from a weapon word, or from a sub-type defined by its weapon (air strike: aerial).
@@ -161,6 +163,8 @@ const DEMONYM_PLACE_NOUN = /^\s+(?:capital|city|town|village|province|state|regi
 const CASUALTY_WORD_ONLY = /^(?:killed|killing|died|dead|injured|wounded|hurt)$/;
 
 const DISASTERS: ReadonlySet<string> = new Set(['NATURAL_DISASTER', 'MAN_MADE_DISASTER']);
+/** Weapons that strike on purpose (not `tanks`, `blasts`: a fuel tank or a gas blast may be an accident). */
+const WEAPON_STRUCK = /\b(?:missiles?|rockets?|artillery|shell(?:s|ed|ing)|mortars?|drones?|air ?strikes?|airstrikes?|warplanes?|fighter jets?|bomb(?:s|ed|ing|er|ers)?|gunmen|grenades?)\b/i;
 
 /** Where the text between two triggers divides: at a subordinating word or clause comma, else the middle. */
 function splitPoint(text: string, first: Span, second: Span): number {
