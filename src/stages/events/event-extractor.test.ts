@@ -336,3 +336,12 @@ test('a counted salvo is fired, and a weapon that struck is no accident', async 
   assert.equal(strike.ploverType, 'ASSAULT', describe(struck, strike));
   assert.notEqual(strike.acledSubType, 'Man-made disaster', describe(struck, strike));
 });
+
+test('a shooting word is violence whatever else the sentence says; a "when" clause dates its event', async () => {
+  const doc = await analyze('Police said investigators believed at least two people had opened fire after an argument.');
+  const shooting = eventWhere(doc, (candidate) => doc.text.slice(candidate.trigger.start, candidate.trigger.end) === 'opened fire');
+  assert.equal(shooting.ploverType, 'ASSAULT', describe(doc, shooting));
+  const party = await analyze('Two people were killed when gunfire erupted at a block party in south Memphis late Wednesday, police said.');
+  const killed = eventWhere(party, (candidate) => party.text.slice(candidate.trigger.start, candidate.trigger.end) === 'killed');
+  assert.equal(killed.date?.value, '2019-05-08', describe(party, killed));
+});

@@ -76,7 +76,8 @@ const PARTICIPLE = /(?:ed|en|wn|shot|held|hit|struck|caught|fought|hurt|set|put)
 const AGENT_BEFORE = /\bby\s+(?:the\s+)?$/i;
 const CLAUSE_BREAK = /,\s*(?:according|which|who|where|while|a country|said|told)\b|;|\s[–—]\s|\b(?:following|after|before|since|when|though|although|because)\b|\b(?:and|but)\s+(?:said|says|told|added)\b/i;
 // A date inside "following the ousting of Libyan dictator Moammar Gadhafi in 2011" dates that other happening.
-const SUBORDINATE_DATE = /\b(?:following|after|before|since|when)\b[^,;]*$/i;
+// (Not `when`: "were killed when gunfire erupted … late Saturday" happened at that time.)
+const SUBORDINATE_DATE = /\b(?:following|after|before|since)\b[^,;]*$/i;
 /** A second reported clause between an event and a date ("said Diallo was detained … and that the vote would go ahead on Sunday"): the date is that clause's. */
 const OTHER_CLAUSE = /\b(?:and|but|or)\s+that\b|\b(?:while|whereas)\b|;/i;
 
@@ -132,6 +133,9 @@ function typedByAcled(type: EventTypeResult, windowText: string, triggerText = '
   let info = type.info.acled || DISASTERS.has(type.info.code) ? type.info : type.acledOnly;
   // "Russian missiles struck a power plant": a weapon that struck is no accident.
   if (DISASTERS.has(info.code) && WEAPON_STRUCK.test(windowText)) info = type.acledOnly;
+  // "two people had opened fire after an argument": a shooting or bombing word is violence,
+  // whatever else the sentence speaks of (investigators, arrests).
+  if (info.ploverType !== 'ASSAULT' && info.ploverType !== 'PROTEST' && !DISASTERS.has(info.code) && VIOLENCE_ITSELF.test(triggerText)) info = type.acledFor('ASSAULT') ?? info;
   // "A missile strike hit an apartment building": a strike with a weapon is no labour strike.
   if (info.ploverType === 'PROTEST' && /^strikes?$/i.test(triggerText) && assaultMode(windowText)) info = type.acledFor('ASSAULT') ?? info;
   // A mode only from a weapon word, or from a sub-type defined by its weapon (air strike: aerial).
@@ -163,6 +167,8 @@ const DEMONYM_PLACE_NOUN = /^\s+(?:capital|city|town|village|province|state|regi
 const CASUALTY_WORD_ONLY = /^(?:killed|killing|died|dead|injured|wounded|hurt)$/;
 
 const DISASTERS: ReadonlySet<string> = new Set(['NATURAL_DISASTER', 'MAN_MADE_DISASTER']);
+/** Trigger words that are violence themselves, whatever the sentence's other words. */
+const VIOLENCE_ITSELF = /^(?:opened fire|shot dead|gunned down|shootings?|massacres?|ambush(?:ed|es)?|bombings?|bombed|shelled|shelling|air ?strikes?|airstrikes?|assassinat\w+|beheaded|(?:fired|launched) .*(?:rockets?|missiles?|mortars?|shells|drones))$/i;
 /** Weapons that strike on purpose (not `tanks`, `blasts`: a fuel tank or a gas blast may be an accident). */
 const WEAPON_STRUCK = /\b(?:missiles?|rockets?|artillery|shell(?:s|ed|ing)|mortars?|drones?|air ?strikes?|airstrikes?|warplanes?|fighter jets?|bomb(?:s|ed|ing|er|ers)?|gunmen|grenades?)\b/i;
 
