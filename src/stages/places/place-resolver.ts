@@ -418,11 +418,14 @@ export function resolvePlaces(text: string, toponyms: readonly ToponymSpan[], co
       supported = new Set();
       for (const [countryCode, mass] of countryMass) if (mass - (own[position]!.get(countryCode) ?? 0) >= 0.5) supported.add(countryCode);
     }
-    choices.push(choiceFor(item, gazetteer, leadingCountry, supported));
+    choices.push(choiceFor(item, gazetteer, leadingCountry, supported, datelineEntry));
   }
   placeInFollowing(text, choices);
   return finish(choices);
 }
+
+/** The last word of a street, square or building's name. */
+const LOCAL_FEATURE = /\b(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Drive|Square|Plaza|Stadium|Arena|Park|School|Academy|College|University|Hospital|Mall|Market|Bridge|Station|Church|Cathedral|Mosque|Temple|Synagogue|Hotel|Centre|Center|Hall|Court|Prison|Jail)$/;
 
 /** `, ` or ` in (the) ` between a name and the next toponym: `the Gigafactory in Austin`, `Tesla's plant, Austin`. */
 const HOLDING_GAP = /^(?:,\s*(?:in\s+(?:the\s+)?)?|\s+in\s+(?:the\s+)?)$/;
@@ -465,7 +468,7 @@ function allowedReading(item: Toponym, entry: GazetteerEntry, supported: Readonl
 }
 
 /** A toponym's best reading and how sure it is, or the containing unit or the article's country when nothing fits. */
-function choiceFor(item: Toponym, gazetteer: Gazetteer, leadingCountry: string | undefined, supported?: ReadonlySet<string>): Choice {
+function choiceFor(item: Toponym, gazetteer: Gazetteer, leadingCountry: string | undefined, supported?: ReadonlySet<string>, dateline?: GazetteerEntry): Choice {
   let ranked = [...item.candidates].sort((a, b) => b.score - a.score || b.entry.population - a.entry.population);
   if (supported) ranked = ranked.filter((candidate) => allowedReading(item, candidate.entry, supported));
   const best = ranked[0];
@@ -478,6 +481,11 @@ function choiceFor(item: Toponym, gazetteer: Gazetteer, leadingCountry: string |
   }
   // "the In Amenas oil consortium in Algeria": no entry for In Amenas, Algeria holds it.
   if (item.container) return { item, best: { entry: item.container, viaDemonym: false, prior: 0, score: 0 }, confidence: 0.4, rule: 'containing-unit' };
+  // "Castalia Street" in a story datelined MEMPHIS: a street, square or building no gazetteer
+  // knows is where the story is, not at its country's middle.
+  if (dateline && dateline.kind === 'city' && (leadingCountry === undefined || dateline.countryCode === leadingCountry) && LOCAL_FEATURE.test(item.surface)) {
+    return { item, best: { entry: dateline, viaDemonym: false, prior: 0, score: 0 }, confidence: 0.3, rule: 'dateline-city' };
+  }
   if (leadingCountry !== undefined) {
     const index = gazetteer.country(leadingCountry);
     if (index !== undefined) return { item, best: { entry: gazetteer.entry(index), viaDemonym: false, prior: 0, score: 0 }, confidence: 0.2, rule: 'article-country' };
@@ -498,7 +506,7 @@ function finish(choices: readonly Choice[]): Place[] {
   for (const { item, best, confidence, rule } of sorted) {
     if (!best) continue;
     const { entry } = best;
-    const fallback = rule === 'containing-unit' || rule === 'containing-place' || rule === 'article-country';
+    const fallback = rule === 'containing-unit' || rule === 'containing-place' || rule === 'dateline-city' || rule === 'article-country';
     places.push({
       id: `pl${places.length + 1}`,
       start: item.span.start,

@@ -125,6 +125,14 @@ test('resolve: names nothing knows are placed along a chain of containers, from 
   assert.equal(school?.name, 'Kaduna State', describe(text, school));
 });
 
+test('resolve: a street or building nothing knows lies in the dateline city, not at the country\'s middle', () => {
+  const text = 'Officers found seven victims on Castalia Street, police said.';
+  const places = resolvePlaces(text, spansOf(text, ['Castalia Street']), { gazetteer, dateline: 'Memphis' });
+  const street = places.find((place) => text.slice(place.start, place.end) === 'Castalia Street');
+  assert.equal(street?.name, 'Memphis', describe(text, street));
+  assert.equal(street?.rule, 'dateline-city', describe(text, street));
+});
+
 test('resolve: an unknown name with no containing unit gets no coordinates', () => {
   const text = 'Qarnawat is quiet.';
   assert.deepEqual(resolvePlaces(text, spansOf(text, ['Qarnawat']), { gazetteer }), []);
@@ -271,7 +279,8 @@ test('resolve: an unknown name falls back to the dateline’s country, not to a 
   const stadium = places.find((place) => text.slice(place.start, place.end) === 'Qarnawat Stadium');
   assert.ok(stadium, places.map((place) => describe(text, place)).join('; '));
   assert.equal(stadium.countryCode, 'GB', describe(text, stadium));
-  assert.equal(stadium.rule, 'article-country', describe(text, stadium));
+  // A stadium: the dateline's city itself (see the street case below).
+  assert.equal(stadium.rule, 'dateline-city', describe(text, stadium));
 });
 
 test('resolve: a village or town is a settlement, in its stated region or a country the article names', () => {
