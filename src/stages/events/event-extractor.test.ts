@@ -345,3 +345,9 @@ test('a shooting word is violence whatever else the sentence says; a "when" clau
   const killed = eventWhere(party, (candidate) => party.text.slice(candidate.trigger.start, candidate.trigger.end) === 'killed');
   assert.equal(killed.date?.value, '2019-05-08', describe(party, killed));
 });
+
+test('a coordinated verb shares a subject named after its title, whose first verb is an event', async () => {
+  const doc = await analyze('Opposition leader Mokgweetsi Masisi conceded defeat on Friday evening and congratulated Duma Boko.');
+  const event = eventWhere(doc, (candidate) => doc.text.slice(candidate.trigger.start, candidate.trigger.end) === 'congratulated');
+  assert.deepEqual(event.actors.map((entry) => entry.name), ['Mokgweetsi Masisi'], describe(doc, event));
+});

@@ -55,6 +55,8 @@ const AFFILIATED_BEFORE = /\b(?:linked|tied|affiliated|aligned|allied|loyal|clos
 const SHELTERED_AFTER = /^\s+(?:(?:about|some|more than|at least|nearly|around|up to|[\d,]+|two|three|four|five|six|dozens of|hundreds of|thousands of|the|a|an|their|its|several|many|all)\s+)*(?:people|residents|villagers|families|civilians|homes|houses|hotels?|buildings?|schools?|hospitals?|campsites?|towns?|villages?|neighbou?rhoods?|areas?|patients|tourists|passengers|students|children|workers|staff|employees)\b/i;
 /** A natural or industrial hazard in the sentence: an evacuation from it is no retreat. */
 const HAZARD = /\b(?:fires?|wildfires?|blaze|floods?|flooding|storms?|hurricanes?|typhoons?|cyclones?|earthquakes?|quakes?|tsunami|eruption|volcano|landslides?|leaks?|spill|explosion|heatwave)\b/i;
+/** Only capitalised title words before a sentence's subject (`Opposition leader`, `Army chief General`). */
+const TITLE_ONLY = /^(?:(?:the\s+)?[A-Z][\w.-]*(?:\s+[a-z]+)?\s+){1,3}$/;
 /** Possessive determiners (`his supporters`, `their homes`). */
 const POSSESSIVE_DETERMINER = /^(?:his|her|its|their|our|my|your)$/i;
 const ACCORDING_TO = /\baccording to\s+$/i;
@@ -307,6 +309,8 @@ function entityMemo(context: Context, entity: Entity): EntityMemo {
 function participant(context: Context, mention: Mention): { actor: EventActor; span: Span } | null {
   const { text } = context.doc;
   const entity = mention.entity ? context.entityById.get(mention.entity) : undefined;
+  // A pronoun stands for someone only through its entity.
+  if (mention.kind === 'pronoun' && !entity) return null;
   // "Rwandan rebels", "Israeli intelligence officials", "Swiss doctors": a demonym or name with the group it qualifies.
   const after = GROUP_AFTER.exec(text.slice(mention.end, mention.end + 40));
   // A country name alone is a place, not a participant, unless it acts ("the US has carried out").
@@ -625,12 +629,14 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
     if (actor.length === 0 && index > 0 && COORDINATED_BEFORE.test(textBefore(text, trigger.start, sentence, 20))) {
       // (The subject may have reported the first verb's clause: "Hamas said …". Who reports this
       // one is no subject unless this verb is their cue.)
-      let mention = sentenceMentions.find((entry) => entry.start - sentence.start <= 4 && entry.end <= triggers[0]!.start);
+      // (After a title at most: "Opposition leader Mokgweetsi Masisi conceded defeat and congratulated Boko".)
+      let mention = sentenceMentions.find((entry) => entry.end <= triggers[0]!.start && (entry.start - sentence.start <= 4 || TITLE_ONLY.test(text.slice(sentence.start, entry.start))));
       // "U.S. Secretary of State Antony Blinken welcomed … and urged": the head of the subject's
       // phrase (the speaker's span holds it), not the name that modifies its title.
       const phrase = mention && sentenceSpeakers.find((quote) => quote.speaker!.start <= mention!.start && mention!.end <= quote.speaker!.end)?.speaker;
       if (phrase) mention = sentenceMentions.filter((entry) => entry.start >= phrase.start && entry.end <= phrase.end).pop() ?? mention;
-      const subject = mention && !onlyReports(text, sentenceSpeakers, mention, trigger, false) ? participant(context, mention) : null;
+      // ("conceded defeat and congratulated Boko": a cue that is itself one of the sentence's events is no mere report.)
+      const subject = mention && triggers.some((other) => !onlyReports(text, sentenceSpeakers, mention!, other, false)) ? participant(context, mention) : null;
       if (subject) actor = [subject.actor];
     }
     // "An Israeli air strike", "a Russian missile strike": the nation named right before a violent
