@@ -351,3 +351,9 @@ test('a coordinated verb shares a subject named after its title, whose first ver
   const event = eventWhere(doc, (candidate) => doc.text.slice(candidate.trigger.start, candidate.trigger.end) === 'congratulated');
   assert.deepEqual(event.actors.map((entry) => entry.name), ['Mokgweetsi Masisi'], describe(doc, event));
 });
+
+test('signing a counted set of agreements is an agreement, by subjects joined across a title', async () => {
+  const doc = await analyze('Chinese President Xi Jinping and Brazilian President Luiz Inacio Lula da Silva signed 15 agreements on trade on Tuesday.');
+  const event = eventWhere(doc, (candidate) => candidate.ploverType === 'AGREE');
+  assert.deepEqual(event.actors.map((entry) => entry.name), ['Xi Jinping', 'Luiz Inacio Lula da Silva'], describe(doc, event));
+});

@@ -609,7 +609,9 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
     let first = subjects.length - 1;
     while (first > 0) {
       const gap = text.slice(actorSpans[actors.indexOf(subjects[first - 1]!)]?.end ?? 0, actorSpans[actors.indexOf(subjects[first]!)]?.start ?? 0);
-      if (!/^\s*(?:,|and|,\s*and)\s+(?:the\s+)?$/i.test(gap)) break;
+      // (Titles between: "Xi Jinping and Brazilian President Luiz Inacio Lula da Silva signed".)
+      // (After `and` only: "At the UN summit, Indian Prime Minister Narendra Modi pledged" joins nothing.)
+      if (!/^\s*(?:,|and|,\s*and)\s+(?:the\s+)?$/i.test(gap) && !/^\s*,?\s*and\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){1,3}$/.test(gap)) break;
       first--;
     }
     // Only an event of the same type shares them: in "Buhari has vowed to end the kidnappings" the one who
