@@ -246,3 +246,11 @@ test('a corporate title before the name keeps all its words: Chief Financial Off
   assert.equal(entity('Vaibhav Taneja')?.roles[0]?.role, 'Chief Financial Officer');
   assert.equal(entity('Ana Ruiz')?.roles[0]?.role, 'Chief Operating Officer');
 });
+
+test('a person goes by an inner word of a long name: Lula is Luiz Inacio Lula da Silva; a particle is no one', () => {
+  const { entityOf } = analyse('Luiz Inacio Lula da Silva met the press. Lula said trade would grow. Silva smiled.', [
+    ['Luiz Inacio Lula da Silva', 'PER'], ['Lula', 'PER'], ['Silva', 'PER'],
+  ]);
+  assert.equal(entityOf('Lula', 1), entityOf('Luiz Inacio Lula da Silva'));
+  assert.equal(entityOf('Silva', 1), entityOf('Luiz Inacio Lula da Silva'));
+});

@@ -375,6 +375,9 @@ function onlyCluster(clusters: readonly Cluster[], candidates: readonly number[]
   return found;
 }
 
+/** Particles inside people's names that name no one alone (`da`, `de`, `bin`), as name keys. */
+const NAME_PARTICLES: ReadonlySet<string> = new Set(['da', 'de', 'di', 'do', 'dos', 'das', 'del', 'della', 'la', 'le', 'van', 'von', 'der', 'den', 'ter', 'bin', 'ibn', 'al', 'el', 'abu', 'abd', 'ben', 'bint', 'y', 'e', 'mac', 'mc', 'st', 'jr', 'sr']);
+
 /** Whether a cluster's mentions call it an organisation and never a person. */
 function isOrganisation(cluster: Cluster): boolean {
   return (cluster.typeVotes.get('ORG') ?? 0) > 0 && (cluster.typeVotes.get('PER') ?? 0) === 0;
@@ -415,6 +418,8 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
 
   // Clusters by the first word of their two- and three-word names (rule 4b).
   const byFirstWord = new Map<string, number[]>();
+  // Clusters by the inner words of their people's names of four words or more (rule 4c).
+  const byInnerWord = new Map<string, number[]>();
   for (let index = 0; index < working.length; index++) {
     const mention = working[index]!;
     const form = linking.formOf(mention);
@@ -456,6 +461,11 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
     if (target < 0 && mention.type === 'PER' && parts.length === 1) {
       target = onlyCluster(clusters, byFirstWord.get(parts[0]!), (cluster) => (cluster.typeVotes.get('PER') ?? 0) > 0);
     }
+    // 4c. People: an inner word of exactly one earlier name of four words or more, the name a
+    // person of Portuguese or Spanish naming goes by (`Lula` → `Luiz Inacio Lula da Silva`).
+    if (target < 0 && mention.type === 'PER' && parts.length === 1 && parts[0]!.length >= 3 && !NAME_PARTICLES.has(parts[0]!)) {
+      target = onlyCluster(clusters, byInnerWord.get(parts[0]!), (cluster) => (cluster.typeVotes.get('PER') ?? 0) > 0);
+    }
     // 5. Organisations and places: a shortened name (`Africa Command` ↔ `US Africa Command`).
     if (target < 0 && mention.type !== 'PER' && parts.length >= 2) {
       for (let k = sameLastWord.length - 1; k >= 0 && target < 0; k--) {
@@ -493,6 +503,13 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
       const known = byFirstWord.get(parts[0]!);
       if (!known) byFirstWord.set(parts[0]!, [target]);
       else if (!known.includes(target)) known.push(target);
+    }
+    if (mention.type === 'PER' && parts.length >= 4) {
+      for (const inner of parts.slice(1, -1)) {
+        const known = byInnerWord.get(inner);
+        if (!known) byInnerWord.set(inner, [target]);
+        else if (!known.includes(target)) known.push(target);
+      }
     }
   }
 
