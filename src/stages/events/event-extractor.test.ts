@@ -357,3 +357,8 @@ test('signing a counted set of agreements is an agreement, by subjects joined ac
   const event = eventWhere(doc, (candidate) => candidate.ploverType === 'AGREE');
   assert.deepEqual(event.actors.map((entry) => entry.name), ['Xi Jinping', 'Luiz Inacio Lula da Silva'], describe(doc, event));
 });
+
+test('where a report was made is no participant: "said on Telegram"', async () => {
+  const doc = await analyze('Debris fell on several districts of the capital, injuring at least seven people, Mayor Vitali Klitschko said on Telegram.');
+  for (const event of doc.events) assert.ok(![...event.actors, ...event.targets].some((entry) => entry.name === 'Telegram'), describe(doc, event));
+});

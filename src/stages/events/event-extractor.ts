@@ -60,6 +60,8 @@ const TITLE_ONLY = /^(?:(?:the\s+)?[A-Z][\w.-]*(?:\s+[a-z]+)?\s+){1,3}$/;
 /** Possessive determiners (`his supporters`, `their homes`). */
 const POSSESSIVE_DETERMINER = /^(?:his|her|its|their|our|my|your)$/i;
 const ACCORDING_TO = /\baccording to\s+$/i;
+/** Where a report was made: `said on Telegram`, `wrote in The Atlantic`, `posted on X`. */
+const MEDIUM_BEFORE = /\b(?:said|says|wrote|writes|posted|posts|announced|stated|added|told reporters)\s+(?:on|in|via)\s+(?:the\s+)?$/i;
 const GROUP_NOUNS = 'military|army|forces|troops|soldiers|aircraft|warplanes|jets|navy|police|government|officials|authorities|citizens|civilians|nationals|'
   + 'rebels|militants|guerrillas|insurgents|fighters|militias?|separatists|gunmen|peacekeepers|officers|leaders|ministers?|president|parliament|court|judge|'
   + 'diplomats|delegation|intelligence|doctors|workers|students|protesters|demonstrators|farmers|villagers|residents|refugees|opposition|activists';
@@ -536,7 +538,7 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
   const sentenceParticipants: { readonly mention: Mention; readonly built: { actor: EventActor; span: Span } }[] = [];
   for (const mention of sentenceMentions) {
     const mentionBefore = textBefore(text, mention.start, sentence, 30);
-    if (ACCORDING_TO.test(mentionBefore) || REPORTING_AFTER.test(text.slice(mention.end, mention.end + 20)) || /\b(?:told|to)\s+$/.test(mentionBefore) && mention.type === 'ORG' && /^CNN|AP|Reuters|AFP$/.test(text.slice(mention.start, mention.end))) continue;
+    if (ACCORDING_TO.test(mentionBefore) || MEDIUM_BEFORE.test(mentionBefore) || REPORTING_AFTER.test(text.slice(mention.end, mention.end + 20)) || /\b(?:told|to)\s+$/.test(mentionBefore) && mention.type === 'ORG' && /^CNN|AP|Reuters|AFP$/.test(text.slice(mention.start, mention.end))) continue;
     if (mention.entity === null && mention.kind !== 'name') continue;
     // "clashes between his supporters and security forces": a possessive determiner names whose
     // they are, not who takes part.
