@@ -254,3 +254,11 @@ test('a person goes by an inner word of a long name: Lula is Luiz Inacio Lula da
   assert.equal(entityOf('Lula', 1), entityOf('Luiz Inacio Lula da Silva'));
   assert.equal(entityOf('Silva', 1), entityOf('Luiz Inacio Lula da Silva'));
 });
+
+test('"the commission" is the organisation named last whose name ends so, not the organisation named last', () => {
+  const { linked, entityOf, text } = analyse('The Independent Electoral Commission announced the result. The Botswana Democratic Party won four seats. Turnout was 77%, the commission said.', [
+    ['Independent Electoral Commission', 'ORG'], ['Botswana Democratic Party', 'ORG'],
+  ]);
+  const nominal = linked.mentions.find((mention) => text.slice(mention.start, mention.end) === 'the commission');
+  assert.equal(nominal?.entity, entityOf('Independent Electoral Commission'));
+});

@@ -378,6 +378,24 @@ function onlyCluster(clusters: readonly Cluster[], candidates: readonly number[]
 /** Particles inside people's names that name no one alone (`da`, `de`, `bin`), as name keys. */
 const NAME_PARTICLES: ReadonlySet<string> = new Set(['da', 'de', 'di', 'do', 'dos', 'das', 'del', 'della', 'la', 'le', 'van', 'von', 'der', 'den', 'ter', 'bin', 'ibn', 'al', 'el', 'abu', 'abd', 'ben', 'bint', 'y', 'e', 'mac', 'mc', 'st', 'jr', 'sr']);
 
+/** The organisation cluster whose name ends with `noun` and was named last before token `before`, if any. */
+function namedByHead(linking: Linking, working: readonly WorkingMention[], noun: string, before: number): number | null {
+  let best: number | null = null;
+  let bestToken = -1;
+  for (const c of linking.byLastWord.get(noun) ?? []) {
+    const cluster = linking.clusters[c];
+    if (!cluster || cluster.nominal || !isOrganisation(cluster) || !cluster.forms.some((form) => form.length >= 2 && form[form.length - 1] === noun)) continue;
+    for (const index of cluster.mentionIndices) {
+      const mention = working[index];
+      if (mention && mention.lastToken < before && mention.lastToken > bestToken) {
+        best = c;
+        bestToken = mention.lastToken;
+      }
+    }
+  }
+  return best;
+}
+
 /** Whether a cluster's mentions call it an organisation and never a person. */
 function isOrganisation(cluster: Cluster): boolean {
   return (cluster.typeVotes.get('ORG') ?? 0) > 0 && (cluster.typeVotes.get('PER') ?? 0) === 0;
@@ -589,7 +607,10 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
     } else if (ORGANISATION_NOMINALS.has(noun)) {
       const armed = ARMED_GROUP_NOUNS.has(noun);
       const candidates = recentMentions(linking, lists, t, token.sentence, { type: 'ORG', roleNoun: undefined, armed }, 2);
-      let antecedent = candidates[0]?.cluster ?? null;
+      // `the commission`, after `the Independent Electoral Commission`: the organisation named last
+      // whose name ends with the noun, before the nearest organisation of any name.
+      // (Not `the group`, nor an armed group's noun: `the group` after ISIS is ISIS, not `SITE Intelligence Group`.)
+      let antecedent = (armed || noun === 'group' ? null : namedByHead(linking, working, noun, t)) ?? candidates[0]?.cluster ?? null;
       // `the Trump administration … The administration announced`: the noun last used for another
       // name's body (`<name> <noun>`, `<name>'s <noun>`) refers back to that body, which is no entity
       // here, not to the latest organisation (the ACLU just quoted).
