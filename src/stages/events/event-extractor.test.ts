@@ -362,3 +362,11 @@ test('where a report was made is no participant: "said on Telegram"', async () =
   const doc = await analyze('Debris fell on several districts of the capital, injuring at least seven people, Mayor Vitali Klitschko said on Telegram.');
   for (const event of doc.events) assert.ok(![...event.actors, ...event.targets].some((entry) => entry.name === 'Telegram'), describe(doc, event));
 });
+
+test('a quantity\'s "of" leaves the group the subject; using tear gas is force against protesters', async () => {
+  const doc = await analyze('Thousands of protesters marched through central Lima on Thursday night. Police used tear gas to disperse demonstrators who tried to reach the legislature.');
+  const march = eventWhere(doc, (candidate) => doc.text.slice(candidate.trigger.start, candidate.trigger.end) === 'marched');
+  assert.deepEqual(march.actors.map((entry) => entry.name), ['protesters'], describe(doc, march));
+  const gas = eventWhere(doc, (candidate) => doc.text.slice(candidate.trigger.start, candidate.trigger.end) === 'used tear gas');
+  assert.deepEqual(gas.actors.map((entry) => entry.name), ['Police'], describe(doc, gas));
+});

@@ -163,7 +163,8 @@ const GENERIC_DEMONYM = '[A-Z][a-z]+(?:ian|ean|ese|ish|i|an)';
 const initialCapital = (alternatives: string): string => alternatives.split('|').map((word) => /^[a-z]/.test(word) ? `[${word[0]!.toUpperCase()}${word[0]}]${word.slice(1)}` : word).join('|');
 const GENERIC_PARTICIPANT = new RegExp(String.raw`\b((?:(?:${initialCapital(GENERIC_QUALIFIER)}|${GENERIC_DEMONYM})\s+){0,2}(?:${initialCapital(GENERIC_GROUPS)}))\b(?!['’]|-|\s+(?:stations?|chiefs?|commanders?|spokes\w+|officials?|headquarters|bases?|camps?|posts?|checkpoints?|vehicles?|convoys?|units?|leaders?|groups?|patrols?|barracks|academy|sources?|chief|brutality|departments?|force|unions?|cars?|vans?|dogs?|custody|lines?|reports?|records?|visas?|rights|said|say|told)\b)`, 'g');
 // A noun phrase after one of these is not the subject of its clause.
-const PREPOSITION_BEFORE = /\b(?:on|at|in|against|of|with|from|by|near|to|for|towards?|among|including|between|into|upon|about|like)\s+(?:(?:the|a|an|some|several|many|\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens of|hundreds of|at least)\s+){0,3}$/i;
+// (`Thousands of protesters marched`, `a crowd of demonstrators`: a quantity's `of` is no preposition of another phrase.)
+const PREPOSITION_BEFORE = /\b(?:on|at|in|against|(?<!\b(?:thousands|hundreds|dozens|scores|millions|tens|lots|crowds?|groups?|number|bands?)\s)of|with|from|by|near|to|for|towards?|among|including|between|into|upon|about|like)\s+(?:(?:the|a|an|some|several|many|\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens of|hundreds of|at least)\s+){0,3}$/i;
 // Between a subject and its verb: no reporting clause or conjunction that opens another clause
 // ("…, including four children, early on Thursday, officials said, as talks …").
 const SUBJECT_GAP_BREAK = /\b(?:said|says|told|as|while|whereas|but|and then)\b/i;

@@ -119,7 +119,7 @@ function isDeterminerOnly(text: string, span: Span): boolean {
 }
 
 /** The mention that stands for a source span: one covering most of it, a person before others. */
-function mentionForSource(mentions: readonly Mention[], source: Span, head: number, startIndex: number): Mention | null {
+function mentionForSource(mentions: readonly Mention[], source: Span, head: number, startIndex: number, text: string): Mention | null {
   let best: Mention | null = null;
   let bestScore = -Infinity;
   for (let index = startIndex; index < mentions.length; index++) {
@@ -130,6 +130,9 @@ function mentionForSource(mentions: readonly Mention[], source: Span, head: numb
     // `US military officials`: a place or adjective inside a description is not the speaker, nor
     // is one in a phrase after the head (`Local elders in Jilib`: the elders speak, not Jilib).
     if ((mention.type === 'LOC' || mention.type === 'MISC') && (mention.end < head || mention.start >= head)) continue;
+    // `Her lawyer`: a possessive before the head names whose the speaker is, not the speaker.
+    // (A person or people only: `his campaign`, `her office`, `his account` speak for the possessor.)
+    if (mention.kind === 'pronoun' && mention.end < head && POSSESSED_ROLE.test(`${text.slice(mention.start, mention.end)} `) && possessedPeople(lastWordOf(text, { start: source.start, end: head }))) continue;
     // `Africa Command spokesperson Robyn Mack`: the person, not the organisation in the role.
     const score = (mention.type === 'PER' ? 2 : mention.type === 'ORG' ? 1 : 0) + covered + (mention.entity ? 0.5 : 0) + mention.end / 1e9;
     if (score > bestScore) {
@@ -176,7 +179,7 @@ export function resolveSpeakers(context: SpeakerContext, attributions: readonly 
     } else if (speaker) {
       const startIndex = firstMentionIndex(mentions, speaker.start);
       const head = headEnd(text, speaker, mentions, startIndex);
-      const mention = mentionForSource(mentions, speaker, head, startIndex);
+      const mention = mentionForSource(mentions, speaker, head, startIndex, text);
       const nationality = mention?.type === 'MISC' && mention.end === head && /^the\s+\S+$/i.test(text.slice(speaker.start, head)) && !/s$/.test(text.slice(mention.start, mention.end));
       if (nationality) {
         // `"They were better than us," the Italian said`: a nationality standing for the person
@@ -202,7 +205,9 @@ export function resolveSpeakers(context: SpeakerContext, attributions: readonly 
           // holds that role, else the speaker just before. A plural (`US military officials have
           // expressed concerns …`) is a group: it stays unresolved rather than borrow the person
           // named in another paragraph.
-          const holder: string | null = roleHolder(context, headWord, speaker.start) ?? previous?.speakerEntity ?? null;
+          // (`Her lawyer said`: someone's lawyer is a person of their own, not the speaker before.)
+          const possessed = POSSESSED_ROLE.test(text.slice(speaker.start, speaker.end));
+          const holder: string | null = roleHolder(context, headWord, speaker.start) ?? (possessed ? null : previous?.speakerEntity) ?? null;
           if (holder) {
             speakerEntity = holder;
             rule += '+role';
@@ -343,6 +348,17 @@ function subjectNear(context: SpeakerContext, cue: Span): Mention | null {
     if (mention.start >= cue.end && !after && (mention.start - cue.end < 3 || (mention.start - cue.end <= 6 && /^\s*the\s+$/i.test(context.text.slice(cue.end, mention.start))))) after = mention;
   }
   return before ?? after ?? subjectPlace;
+}
+
+/** A role held for someone named by a possessive (`her lawyer`, `his spokesman`, `their attorneys`). */
+const POSSESSED_ROLE = /^(?:his|her|their|its)\s/i;
+
+/** Nouns for people held by someone (`her lawyer`, `his doctors`, `his critics`), lower case. */
+const PEOPLE_NOUNS: ReadonlySet<string> = new Set(['supporters', 'critics', 'followers', 'friends', 'relatives', 'family', 'children', 'son', 'daughter', 'wife', 'husband', 'brother', 'sister', 'mother', 'father', 'aides', 'advisers', 'advisors', 'doctors', 'lawyers', 'attorneys', 'editors', 'colleagues', 'rivals', 'opponents', 'allies', 'staff', 'neighbours', 'neighbors']);
+
+function possessedPeople(word: string): boolean {
+  const lower = word.toLowerCase();
+  return PEOPLE_NOUNS.has(lower) || ROLE_NOUNS.has(lower) || (lower.endsWith('s') && ROLE_NOUNS.has(lower.slice(0, -1)));
 }
 
 /** What may come before a sentence's subject: nothing, or `The`. */

@@ -234,3 +234,10 @@ test('quotes: no content starts inside a name, and no two quotes share one conte
     }
   }
 });
+
+test('quotes: someone\'s lawyer is not the speaker quoted before', () => {
+  const result = analyse('"We are tired of politicians," said Maria Quispe, a teacher at the march. Her lawyer said she would challenge the decision.');
+  const quote = result.quotes.find((item) => item.content.some((piece) => result.text.slice(piece.start, piece.end).includes('challenge the decision')));
+  assert.ok(quote, result.quotes.map((item) => describe(result, item)).join('; '));
+  assert.notEqual(result.entityName(quote.speakerEntity), 'Maria Quispe', describe(result, quote));
+});
