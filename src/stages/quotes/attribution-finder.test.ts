@@ -14,6 +14,7 @@ import {
   splitTranscriptSpeaker,
   startAtThat,
   startParticipleAtSentence,
+  weaponCueToReport,
   type FoundAttribution,
   type TagRun,
 } from './attribution-finder.js';
@@ -406,4 +407,13 @@ test('a content read from inside a clause starts with its sentence; after a comm
   assert.equal(contentText(text, startParticipleAtSentence(text, tokens, inside)), 'Russia fired 40 missiles at Ukraine overnight, striking a plant in Kyiv and cutting power to homes');
   const afterComma = withSource(text, 'the grid held', 'said', 'engineers');
   assert.equal(contentText(text, startParticipleAtSentence(text, tokens, { ...afterComma, cue: spanOf(text, 'said', 2) })), 'the grid held');
+});
+
+test('a weapon verb read as a cue yields to the reporting verb before the source', () => {
+  const text = 'The attackers arrived on motorcycles and shot a security guard before forcing the students into a forest, said Mohammed Jalige.';
+  const { tokens } = segment(text);
+  const found = withSource(text, 'a security guard before forcing the students into a forest', 'shot', 'Mohammed Jalige');
+  const fixed = weaponCueToReport(text, tokens, found);
+  assert.equal(contentText(text, fixed), 'The attackers arrived on motorcycles and shot a security guard before forcing the students into a forest');
+  assert.equal(text.slice(fixed.cue!.start, fixed.cue!.end), 'said');
 });

@@ -1006,9 +1006,28 @@ export function startParticipleAtSentence(text: string, tokens: readonly Token[]
 /** A sentence-opening connective a content may follow: `But `, `And yet `, `So `. */
 const CONNECTIVE_LEAD = /^\s*(?:but|and|so|yet|still|also|now|then|thus|meanwhile|however|instead|and yet|but now)\s+$/i;
 
+/** A reporting verb right before an inverted source: `…, said Mohammed Jalige`. */
+const SAID_BEFORE_SOURCE = /,\s*(said|says|told|added)\s+$/i;
+
+/**
+ * `The attackers … shot a security guard before forcing the students into a forest, said Mohammed
+ * Jalige`: a weapon verb the tagger read as a cue (`shot`) is no cue when a reporting verb stands
+ * before the source; that verb is, and the content is the clause before it.
+ */
+export function weaponCueToReport(text: string, tokens: readonly Token[], attribution: FoundAttribution): FoundAttribution {
+  const { cue, source } = attribution;
+  if (!cue || !source || source.start < cue.end || !WEAPON_CUE.test(text.slice(cue.start, cue.end))) return attribution;
+  const said = SAID_BEFORE_SOURCE.exec(text.slice(Math.max(cue.end, source.start - 16), source.start));
+  if (!said) return attribution;
+  const saidStart = source.start - said[0].length + said[0].indexOf(said[1]!);
+  const clause = clauseBefore(text, tokens, saidStart);
+  if (!clause || clause.start > cue.start) return attribution;
+  return { ...attribution, cue: { start: saidStart, end: saidStart + said[1]!.length }, content: [clause], firstToken: firstTokenEndingAfter(tokens, clause.start) };
+}
+
 /** One attribution through the boundary conventions, its kind read again when they moved its content. */
 function refineAttribution(text: string, tokens: readonly Token[], tags: Uint8Array, quoted: readonly QuotedSpan[], attribution: FoundAttribution): FoundAttribution {
-  const refined = startParticipleAtSentence(text, tokens, dropNarrativeTail(text, tokens, extendOverFocusPhrase(text, tokens, tags, endAtClosedQuote(text, quoted, cutAtSentenceEnd(tokens, quoted, prepositionToCue(text, startAtThat(text, tokens, splitTranscriptSpeaker(text, attribution))))))));
+  const refined = weaponCueToReport(text, tokens, startParticipleAtSentence(text, tokens, dropNarrativeTail(text, tokens, extendOverFocusPhrase(text, tokens, tags, endAtClosedQuote(text, quoted, cutAtSentenceEnd(tokens, quoted, prepositionToCue(text, startAtThat(text, tokens, splitTranscriptSpeaker(text, attribution)))))))));
   return refined === attribution ? attribution : { ...refined, kind: kindOf(refined.content, quoted) };
 }
 
