@@ -23,6 +23,7 @@ const POSITIVE: ReadonlyArray<readonly [string, string, string, Timex['type'], s
   ['weekday equal to the publication day is that day', 'The command said in a statement Wednesday that it struck.', 'Wednesday', 'DATE', '2018-03-28'],
   ['future-tense weekday is the next one', 'The ministers will meet Friday in Brussels.', 'Friday', 'DATE', '2018-03-30'],
   ['"is scheduled to" is future', 'The vote is scheduled to take place Monday.', 'Monday', 'DATE', '2018-04-02'],
+  ['no tense of its own: the direction of a day ahead named before it in its sentence', 'Arsenal travel to Newcastle next Saturday, while Liverpool host City on Sunday.', 'Sunday', 'DATE', '2018-04-01'],
   ['last month', 'An official told CNN last month that the group was weak.', 'last month', 'DATE', '2018-02'],
   ['next week', 'The talks resume next week.', 'next week', 'DATE', '2018-W14'],
   ['this year', 'Sales rose this year.', 'this year', 'DATE', '2018'],

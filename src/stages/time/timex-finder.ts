@@ -1330,11 +1330,17 @@ export function findTimexes(text: string, sentences: readonly SentenceSpan[], pu
   let namedQuarter: ReadContext['namedQuarter'];
   let sentenceIndex = 0;
   const tenses = new TenseReader(text);
+  // The sentence in which a day after publication was named last (-1: none yet).
+  let aheadInSentence = -1;
   for (const candidate of chosen) {
     while (sentenceIndex < sentences.length - 1 && (sentences[sentenceIndex]?.end ?? 0) <= candidate.start) sentenceIndex += 1;
     const sentence = sentences[sentenceIndex];
     const inSentence = sentence && sentence.start <= candidate.start && candidate.end <= sentence.end + 1;
-    const tense = inSentence ? tenses.tense(sentence.start, sentence.end, candidate.start, candidate.end) : tenses.tense(Math.max(0, candidate.start - 200), Math.min(text.length, candidate.end + 200), candidate.start, candidate.end);
+    let tense = inSentence ? tenses.tense(sentence.start, sentence.end, candidate.start, candidate.end) : tenses.tense(Math.max(0, candidate.start - 200), Math.min(text.length, candidate.end + 200), candidate.start, candidate.end);
+    // "Arsenal travel to Newcastle next Saturday, while Liverpool host City on Sunday": with no
+    // tense of its own, an expression shares the direction of a day ahead named before it in its
+    // sentence (a fixture list, a schedule), instead of the past news mostly tells of.
+    if (tense === 'none' && inSentence && aheadInSentence === sentenceIndex) tense = 'future';
     const reading = candidate.read({ reference, tense, previous, namedQuarter, financial });
     if (!reading) continue;
     const id = `t${timexes.length + 1}`;
@@ -1365,6 +1371,7 @@ export function findTimexes(text: string, sentences: readonly SentenceSpan[], pu
     // a bare clock time or "the next day" after it still belongs to the day named before.
     if (reading.day && resolved && reading.type !== 'DURATION' && reading.type !== 'SET' && !REPORTING_BEFORE.test(text.slice(Math.max(0, candidate.start - 30), candidate.start))) previous = { reading, id };
     if (reading.quarter && !namedQuarter) namedQuarter = reading.quarter; // the reported quarter is named first
+    if (reading.day && resolved && reference && reading.type !== 'DURATION' && daysBetween(reference, reading.day) > 0) aheadInSentence = sentenceIndex;
   }
   return { timexes, diagnostics };
 }
