@@ -370,3 +370,9 @@ test('a quantity\'s "of" leaves the group the subject; using tear gas is force a
   const gas = eventWhere(doc, (candidate) => doc.text.slice(candidate.trigger.start, candidate.trigger.end) === 'used tear gas');
   assert.deepEqual(gas.actors.map((entry) => entry.name), ['Police'], describe(doc, gas));
 });
+
+test('the main verb after a relative clause has the name before the clause as its subject', async () => {
+  const doc = await analyze('President Donald Trump, who has repeatedly called on Jerome Powell to lower rates, criticized the decision on social media.');
+  const event = eventWhere(doc, (candidate) => doc.text.slice(candidate.trigger.start, candidate.trigger.end) === 'criticized');
+  assert.deepEqual(event.actors.map((entry) => entry.name), ['Donald Trump'], describe(doc, event));
+});

@@ -57,6 +57,8 @@ const SHELTERED_AFTER = /^\s+(?:(?:about|some|more than|at least|nearly|around|u
 const HAZARD = /\b(?:fires?|wildfires?|blaze|floods?|flooding|storms?|hurricanes?|typhoons?|cyclones?|earthquakes?|quakes?|tsunami|eruption|volcano|landslides?|leaks?|spill|explosion|heatwave)\b/i;
 /** Only capitalised title words before a sentence's subject (`Opposition leader`, `Army chief General`). */
 const TITLE_ONLY = /^(?:(?:the\s+)?[A-Z][\w.-]*(?:\s+[a-z]+)?\s+){1,3}$/;
+/** A relative clause opening right after a name: `, who`, `, which`. */
+const RELATIVE_AFTER = /^\s*,\s*(?:who|which)\b/i;
 /** Possessive determiners (`his supporters`, `their homes`). */
 const POSSESSIVE_DETERMINER = /^(?:his|her|its|their|our|my|your)$/i;
 const ACCORDING_TO = /\baccording to\s+$/i;
@@ -628,6 +630,13 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
       for (const named of actor) if (!previousMention.actors.some((known) => sameParticipant(known, named))) addParticipant(targets, named);
       if (targets.length === 0) for (const target of previousMention.targets) addParticipant(targets, target);
       actor = [...previousMention.actors];
+    }
+    // "President Donald Trump, who has repeatedly called on Powell …, criticized the decision": the
+    // main verb after a relative clause has the name before the clause as its subject.
+    if (actor.length === 0 && index > 0 && /,\s*(?:\w+ly\s+)?$/.test(before)) {
+      const subject = [...sentenceMentions].reverse().find((entry) => entry.end <= triggers[0]!.start && RELATIVE_AFTER.test(text.slice(entry.end, entry.end + 12)));
+      const built = subject && !onlyReports(text, sentenceSpeakers, subject, trigger, false) ? participant(context, subject) : null;
+      if (built) actor = [built.actor];
     }
     // "Hamas said the strike was a massacre and accused Israel …": a verb joined to the sentence's
     // first by `and` shares its subject, named before the sentence's first trigger.
