@@ -37,6 +37,7 @@ const POSITIVE: ReadonlyArray<readonly [string, string, string, Timex['type'], s
   ['full date', 'The treaty was signed on Aug. 7, 1998, in Nairobi.', 'Aug. 7, 1998', 'DATE', '1998-08-07'],
   ['month and day, nearest year', 'Results are due March 12.', 'March 12', 'DATE', '2018-03-12'],
   ['bare month after "in"', 'The election was held in January.', 'January', 'DATE', '2018-01'],
+  ['"since" a month is the last one begun, however near the next', 'The rate has been unchanged since April.', 'April', 'DATE', '2017-04'],
   ['decade', 'Prices were low in the 1990s.', '1990s', 'DATE', '199'],
   ['quarter', 'Profit fell in the third quarter of 2017.', 'the third quarter of 2017', 'DATE', '2017-Q3'],
   ['quarter adjective from the publication year', 'The company reported first-quarter earnings.', 'first-quarter', 'DATE', '2018-Q1'],

@@ -1037,6 +1037,7 @@ function proposeMonths(text: string, triggers: TriggerIndex, candidates: Candida
     }
     if (/^may$/i.test(word) && /^(be|have|not|also|still|well|never|want|need|take|make|go|come|get|see|seek|face|lose|win|become|help|continue|increase|decline|fall|rise|soon)$/i.test(after)) return undefined;
     const mod = which === 'early' || edge === 'beginning' || edge === 'start' ? 'START' : which === 'late' || edge === 'end' ? 'END' : which === 'mid' || edge === 'middle' ? 'MID' : undefined;
+    const since = !which && !edge && /^since$/i.test(before);
     return {
       start,
       rule: 'month-name',
@@ -1050,6 +1051,8 @@ function proposeMonths(text: string, triggers: TriggerIndex, candidates: Candida
         else if (which === 'next') year = month > reference.month ? reference.year : reference.year + 1;
         else if (which === 'this') year = reference.year;
         else if (which === 'that' && context.previous?.reading.day) year = context.previous.reading.day.year;
+        // "where it has been since December", in a November paper: the last December begun.
+        else if (since) year = month <= reference.month ? reference.year : reference.year - 1;
         else year = yearFor(reference, month, undefined, context.tense);
         return { type: 'DATE', value: formatMonth(year, month), precision: 'month', anchor: 'published', day: { year, month, day: 1 }, ...(mod ? { mod } : {}) };
       },
