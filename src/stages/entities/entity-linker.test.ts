@@ -262,3 +262,10 @@ test('"the commission" is the organisation named last whose name ends so, not th
   const nominal = linked.mentions.find((mention) => text.slice(mention.start, mention.end) === 'the commission');
   assert.equal(nominal?.entity, entityOf('Independent Electoral Commission'));
 });
+
+test('a place named by its name and its demonym goes by the name', () => {
+  const { linked } = analyse('Hamas freed four Israeli hostages. Israel released 200 prisoners.', [['Hamas', 'ORG'], ['Israeli', 'LOC'], ['Israel', 'LOC']]);
+  const israel = linked.entities.find((entity) => entity.aliases.includes('Israel'));
+  assert.ok(israel, linked.entities.map((entity) => entity.name).join(', '));
+  assert.equal(israel.name, 'Israel', israel.aliases.join('|'));
+});

@@ -707,9 +707,18 @@ function clusterHasRole(clusters: readonly Cluster[], index: number | null, noun
 function pickCanonical(aliases: readonly string[], type: EntityType): string | undefined {
   if (aliases.length === 0) return undefined;
   const acronymFree = aliases.filter((alias) => !isAcronymForm(alias));
-  const pool = type === 'LOC' || acronymFree.length === 0 ? aliases : acronymFree;
+  let pool = type === 'LOC' || acronymFree.length === 0 ? aliases : acronymFree;
+  // `Israeli` and `Israel` in one place: the name, not its demonym (a longer form that is the
+  // shorter plus a demonym ending).
+  if (type === 'LOC') {
+    const names = pool.filter((alias) => !pool.some((other) => other !== alias && alias.startsWith(other) && DEMONYM_ENDING.test(alias.slice(other.length))));
+    if (names.length > 0) pool = names;
+  }
   return [...pool].sort((a, b) => b.split(/\s+/).length - a.split(/\s+/).length || b.length - a.length)[0];
 }
+
+/** What a demonym adds to its place's name: `Israel` → `Israeli`, `Kenya` → `Kenyan`, `Sudan` → `Sudanese`. */
+const DEMONYM_ENDING = /^(?:i|n|an|ian|ese|ish|er|s)$/;
 
 /** Whether token `index` exists and lies in sentence `sentence`. */
 function inSentence(tokens: readonly Token[], sentence: number, index: number): boolean {

@@ -441,6 +441,8 @@ function placeInFollowing(text: string, choices: Choice[]): void {
   for (let position = choices.length - 2; position >= 0; position--) {
     const choice = choices[position]!;
     if (choice.rule !== 'article-country' && choice.rule !== 'unresolved') continue;
+    // (A name whose readings were all turned down, `Obama in the White House`, is no place at all.)
+    if (choice.rule === 'unresolved' && choice.item.candidates.length > 0) continue;
     const next = choices[position + 1]!;
     if (!next.best || next.rule === 'article-country') continue;
     if (next.item.span.start < choice.item.span.end || !HOLDING_GAP.test(text.slice(choice.item.span.end, next.item.span.start))) continue;
@@ -450,7 +452,7 @@ function placeInFollowing(text: string, choices: Choice[]): void {
 
 /** Whether a toponym's readings are held to {@link allowedReading}: a settlement, or a feature known only by its namesake. */
 function needsSupport(item: Toponym): boolean {
-  return item.settlement !== undefined || (item.candidates.length > 0 && item.candidates.every((candidate) => candidate.viaFeature));
+  return item.settlement !== undefined || item.span.source === 'coerced' || (item.candidates.length > 0 && item.candidates.every((candidate) => candidate.viaFeature));
 }
 
 /**
@@ -458,10 +460,14 @@ function needsSupport(item: Toponym): boolean {
  * article speaks of (`the Ukrainian town of Bakhmut`): the gazetteer holds few villages, and a
  * namesake elsewhere (`Kaya village` in a story from Nigeria: Kaya, Burkina Faso) is no reading of
  * it; a large town is, wherever it lies. A feature's namesake (`La Guardia Airport` → La Guardia,
- * Spain) stands only in a country the article speaks of, or as a country.
+ * Spain), or an organisation's or person's name read as a place (`the Red Cross`), stands only in
+ * a country the article speaks of, or as a country.
  */
 function allowedReading(item: Toponym, entry: GazetteerEntry, supported: ReadonlySet<string>): boolean {
   const backed = !!entry.countryCode && supported.has(entry.countryCode);
+  // A name read as a place against its tagger's type: a unit or a large city stands anywhere (`Texas`,
+  // `Milan`, `the Euphrates`); a small town only where the article is (`Obama`, Japan; `Rubio`, Venezuela).
+  if (item.span.source === 'coerced' && item.settlement === undefined) return (entry.kind !== 'city' && entry.kind !== 'admin2') || entry.population >= NAMESAKE_POPULATION || backed;
   if (item.settlement === undefined) return entry.kind === 'country' || backed;
   if (item.container) return contains(item.container, entry);
   return (item.settlement === 'town' && entry.population >= NAMESAKE_POPULATION) || backed;
@@ -471,6 +477,9 @@ function allowedReading(item: Toponym, entry: GazetteerEntry, supported: Readonl
 function choiceFor(item: Toponym, gazetteer: Gazetteer, leadingCountry: string | undefined, supported?: ReadonlySet<string>, dateline?: GazetteerEntry): Choice {
   let ranked = [...item.candidates].sort((a, b) => b.score - a.score || b.entry.population - a.entry.population);
   if (supported) ranked = ranked.filter((candidate) => allowedReading(item, candidate.entry, supported));
+  // "handed over to the Red Cross": an organisation's name that is also a town in a country the
+  // article never speaks of (Red Cross, North Carolina) is the organisation, not a place.
+  if (ranked.length === 0 && item.span.source === 'coerced' && item.candidates.length > 0) return { item, best: undefined, confidence: 0, rule: 'unresolved' };
   const best = ranked[0];
   if (best) {
     const margin = best.score - (ranked[1]?.score ?? best.score - 4);

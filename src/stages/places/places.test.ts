@@ -133,6 +133,16 @@ test('resolve: a street or building nothing knows lies in the dateline city, not
   assert.equal(street?.rule, 'dateline-city', describe(text, street));
 });
 
+test('resolve: an organisation or person read as a place stands only where the article is, unless a unit or a large city', () => {
+  const text = 'Hamas freed four hostages in Gaza. They were handed over to the Red Cross and flown to Tel Aviv. Obama spoke.';
+  const spans = spansOf(text, ['Gaza', 'Red Cross', 'Tel Aviv', 'Obama']).map((span, index) => (index === 0 ? span : { ...span, source: 'coerced' }));
+  const places = resolvePlaces(text, spans, { gazetteer });
+  const named = (surface: string) => places.find((place) => text.slice(place.start, place.end) === surface);
+  assert.equal(named('Red Cross'), undefined, describe(text, named('Red Cross')));
+  assert.equal(named('Obama'), undefined, describe(text, named('Obama')));
+  assert.equal(named('Tel Aviv')?.countryCode, 'IL', describe(text, named('Tel Aviv')));
+});
+
 test('resolve: an unknown name with no containing unit gets no coordinates', () => {
   const text = 'Qarnawat is quiet.';
   assert.deepEqual(resolvePlaces(text, spansOf(text, ['Qarnawat']), { gazetteer }), []);
