@@ -269,3 +269,10 @@ test('a place named by its name and its demonym goes by the name', () => {
   assert.ok(israel, linked.entities.map((entity) => entity.name).join(', '));
   assert.equal(israel.name, 'Israel', israel.aliases.join('|'));
 });
+
+test('a full name joins its surname said alone before it by one person', () => {
+  const { entityOf } = analyse('Officials in the Trump administration spoke. Later, President Donald Trump said so. Mary Smith Jr. came. Jr. left.', [
+    ['Trump', 'PER'], ['Donald Trump', 'PER'], ['Mary Smith Jr.', 'PER'],
+  ]);
+  assert.equal(entityOf('Trump'), entityOf('Donald Trump'));
+});

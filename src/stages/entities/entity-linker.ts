@@ -474,6 +474,13 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
         if (cluster.forms.some((other) => other.length > parts.length && endsWithWords(other, parts))) target = c;
       }
     }
+    // 4d. People: a full name whose surname was said alone before it, by exactly one person known
+    // only by that word (`the Trump administration …` then `President Donald Trump`).
+    if (target < 0 && mention.type === 'PER' && parts.length >= 2 && parts.length <= 4) {
+      const surname = parts[parts.length - 1]!;
+      // (`Jr.` alone names no one.)
+      if (!/^(?:jr|sr|ii|iii|iv)\.?$/.test(surname) && !NAME_PARTICLES.has(surname)) target = onlyCluster(clusters, sameLastWord, (cluster) => (cluster.typeVotes.get('PER') ?? 0) > 0 && cluster.forms.length > 0 && cluster.forms.every((form) => form.length === 1 && form[0] === surname));
+    }
     // 4b. People: the first word of exactly one earlier two- or three-word name (`Xi` → `Xi Jinping`,
     // `Qin` → `Qin Gang`: Chinese, Korean and Vietnamese names put the family name first; `Hillary`).
     if (target < 0 && mention.type === 'PER' && parts.length === 1) {
