@@ -959,14 +959,20 @@ export function dropNarrativeTail(text: string, tokens: readonly Token[], attrib
 function clauseBefore(text: string, tokens: readonly Token[], opening: number): Span | null {
   const at = firstTokenEndingAfter(tokens, opening);
   if (at <= 0 || at >= tokens.length) return null;
-  const sentence = tokens[at]!.sentence;
-  let start = at;
-  while (start > 0 && tokens[start - 1]!.sentence === sentence) start--;
-  const from = tokens[start]!.start;
+  const from = tokens[sentenceFirstToken(tokens, at)]!.start;
   const before = text.slice(from, opening);
   const comma = before.search(/,\s*$/);
   if (from >= opening || comma <= 0 || /["“”«»;:]/.test(before)) return null;
   return { start: from, end: from + comma };
+}
+
+/** The first token of the sentence of token `at` (`at` itself when out of range). */
+function sentenceFirstToken(tokens: readonly Token[], at: number): number {
+  if (at < 0 || at >= tokens.length) return at;
+  const sentence = tokens[at]!.sentence;
+  let start = at;
+  while (start > 0 && tokens[start - 1]!.sentence === sentence) start--;
+  return start;
 }
 
 /** A participle opening a content piece: `killing at least 40 people`. */
@@ -993,10 +999,7 @@ export function startParticipleAtSentence(text: string, tokens: readonly Token[]
   // said" read from `Kyiv`: a content that starts inside a clause (no comma or connective before
   // it) starts with its sentence. (PolNeAR, a content before `, SOURCE CUE`: 228 of 273 start
   // their sentence; the others follow a comma or a connective: `In fact, `, `But `.)
-  const at = firstTokenEndingAfter(tokens, first.start);
-  const sentence = tokens[at]?.sentence;
-  let start = at;
-  while (start > 0 && tokens[start - 1]!.sentence === sentence) start--;
+  const start = sentenceFirstToken(tokens, firstTokenEndingAfter(tokens, first.start));
   const opening = tokens[start]?.start ?? first.start;
   const lead = text.slice(opening, first.start);
   if (opening >= first.start || /[,;:—–(\n"“”]\s*$/.test(lead) || CONNECTIVE_LEAD.test(lead) || /["“”«»]/.test(lead)) return attribution;
