@@ -376,3 +376,9 @@ test('the main verb after a relative clause has the name before the clause as it
   const event = eventWhere(doc, (candidate) => doc.text.slice(candidate.trigger.start, candidate.trigger.end) === 'criticized');
   assert.deepEqual(event.actors.map((entry) => entry.name), ['Donald Trump'], describe(doc, event));
 });
+
+test('a nationality with the group it qualifies names a participant: "four Israeli hostages"', async () => {
+  const doc = await analyze('Hamas freed four Israeli hostages in Gaza on Saturday.');
+  const event = eventWhere(doc, (candidate) => doc.text.slice(candidate.trigger.start, candidate.trigger.end) === 'freed');
+  assert.deepEqual(event.targets.map((entry) => entry.name), ['Israeli hostages'], describe(doc, event));
+});

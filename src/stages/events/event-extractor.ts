@@ -66,8 +66,10 @@ const ACCORDING_TO = /\baccording to\s+$/i;
 const MEDIUM_BEFORE = /\b(?:said|says|wrote|writes|posted|posts|announced|stated|added|told reporters)\s+(?:on|in|via)\s+(?:the\s+)?$/i;
 const GROUP_NOUNS = 'military|army|forces|troops|soldiers|aircraft|warplanes|jets|navy|police|government|officials|authorities|citizens|civilians|nationals|'
   + 'rebels|militants|guerrillas|insurgents|fighters|militias?|separatists|gunmen|peacekeepers|officers|leaders|ministers?|president|parliament|court|judge|'
-  + 'diplomats|delegation|intelligence|doctors|workers|students|protesters|demonstrators|farmers|villagers|residents|refugees|opposition|activists';
-const GROUP_AFTER = new RegExp(String.raw`^\s+((?:[a-z][\w-]*\s+){0,1}(?:${GROUP_NOUNS}))\b`);
+  + 'diplomats|delegation|intelligence|doctors|workers|students|protesters|demonstrators|farmers|villagers|residents|refugees|opposition|activists|'
+  + 'hostages|captives|prisoners|detainees|journalists|nationals|tourists|settlers';
+// (The word between is a modifier, not a clause's: "accusations by Exxon Mobil that journalists …".)
+const GROUP_AFTER = new RegExp(String.raw`^\s+((?:(?!(?:that|which|who|whom|whose|and|or|but|the|a|an|of|to|in|on|at|for|with|by|from|as|said|says|told|than|if)\b)[a-z][\w-]*\s+){0,1}(?:${GROUP_NOUNS}))\b`);
 // "in northern Syria and Iraq", "near Ubari, Libya", "the coastal city of Sirte": a place, not a participant.
 const LOCATIVE_BEFORE = /\b(?:in|at|near|from|across|throughout|inside|outside|into|around|within|of|off|via|between|through|towards?|outskirts)\s+(?:the\s+)?(?:\S+\s+){0,2}$/i;
 // "…, the White House announced Tuesday", "a Jordanian official confirmed": who reports, not who acts.

@@ -424,8 +424,8 @@ export function resolvePlaces(text: string, toponyms: readonly ToponymSpan[], co
   return finish(choices);
 }
 
-/** The last word of a street, square or building's name. */
-const LOCAL_FEATURE = /\b(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Drive|Square|Plaza|Stadium|Arena|Park|School|Academy|College|University|Hospital|Mall|Market|Bridge|Station|Church|Cathedral|Mosque|Temple|Synagogue|Hotel|Centre|Center|Hall|Court|Prison|Jail)$/;
+/** The last word of a street, square or building's name, or its first (`Great Hall of the People`, `Palace of Westminster`). */
+const LOCAL_FEATURE = /\b(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Drive|Square|Plaza|Stadium|Arena|Park|School|Academy|College|University|Hospital|Mall|Market|Bridge|Station|Church|Cathedral|Mosque|Temple|Synagogue|Hotel|Centre|Center|Hall|Court|Prison|Jail)$|^(?:The\s+)?(?:Great\s+)?(?:Hall|Palace|Square|House|Museum|Gardens?)\s+of\b/;
 
 /** `, ` or ` in (the) ` between a name and the next toponym: `the Gigafactory in Austin`, `Tesla's plant, Austin`. */
 const HOLDING_GAP = /^(?:,\s*(?:in\s+(?:the\s+)?)?|\s+in\s+(?:the\s+)?)$/;

@@ -131,6 +131,9 @@ test('resolve: a street or building nothing knows lies in the dateline city, not
   const street = places.find((place) => text.slice(place.start, place.end) === 'Castalia Street');
   assert.equal(street?.name, 'Memphis', describe(text, street));
   assert.equal(street?.rule, 'dateline-city', describe(text, street));
+  const hall = 'Xi spoke after talks at the Great Hall of the People.';
+  const inHall = resolvePlaces(hall, spansOf(hall, ['Great Hall of the People']), { gazetteer, dateline: 'Beijing' })[0];
+  assert.equal(inHall?.name, 'Beijing', describe(hall, inHall));
 });
 
 test('resolve: an organisation or person read as a place stands only where the article is, unless a unit or a large city', () => {
