@@ -6,6 +6,7 @@
  * Finders propose (trigger, casualty and participant patterns), resolvers decide (merging, the most
  * precise place); each record keeps the rule that produced it.
  */
+import { POSSESSIVE_DETERMINERS } from '../../lang/en/pronouns.js';
 import type { Casualty, Doc, Entity, Event, EventActor, Mention, Place, Quote, Sentence, Span, Timex } from '../../doc/schema.js';
 import { ACTOR_KIND_CUES, CASUALTY_TRIGGER_PATTERN, EVENT_TRIGGER_PATTERN, PLOVER_TRIGGER_PATTERNS } from '../../lang/en/event-triggers.js';
 import { assaultMode, classifyEventText, type EventTypeModels, type EventTypeResult } from './event-classifier.js';
@@ -59,8 +60,6 @@ const HAZARD = /\b(?:fires?|wildfires?|blaze|floods?|flooding|storms?|hurricanes
 const TITLE_ONLY = /^(?:(?:the\s+)?[A-Z][\w.-]*(?:\s+[a-z]+)?\s+){1,3}$/;
 /** A relative clause opening right after a name: `, who`, `, which`. */
 const RELATIVE_AFTER = /^\s*,\s*(?:who|which)\b/i;
-/** Possessive determiners (`his supporters`, `their homes`). */
-const POSSESSIVE_DETERMINER = /^(?:his|her|its|their|our|my|your)$/i;
 const ACCORDING_TO = /\baccording to\s+$/i;
 /** Where a report was made: `said on Telegram`, `wrote in The Atlantic`, `posted on X`. */
 const MEDIUM_BEFORE = /\b(?:said|says|wrote|writes|posted|posts|announced|stated|added|told reporters)\s+(?:on|in|via)\s+(?:the\s+)?$/i;
@@ -547,7 +546,7 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
     if (mention.entity === null && mention.kind !== 'name') continue;
     // "clashes between his supporters and security forces": a possessive determiner names whose
     // they are, not who takes part.
-    if (mention.kind === 'pronoun' && POSSESSIVE_DETERMINER.test(text.slice(mention.start, mention.end))) continue;
+    if (mention.kind === 'pronoun' && POSSESSIVE_DETERMINERS.has(text.slice(mention.start, mention.end).toLowerCase())) continue;
     const built = participant(context, mention);
     if (built) sentenceParticipants.push({ mention, built });
   }

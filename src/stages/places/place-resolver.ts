@@ -330,10 +330,14 @@ export function resolvePlaces(text: string, toponyms: readonly ToponymSpan[], co
   const { gazetteer } = context;
   // A name repeated in the article is looked up once (candidates are copied: scores differ).
   const looked = new Map<string, Candidate[]>();
+  const lookUp = (name: string): Candidate[] => {
+    let found = looked.get(name);
+    if (!found) looked.set(name, (found = candidatesFor(gazetteer, name)));
+    return found;
+  };
   const items: Toponym[] = toponyms.map((span) => {
     const surface = span.surface ?? text.slice(span.start, span.end);
-    let found = looked.get(surface);
-    if (!found) looked.set(surface, (found = candidatesFor(gazetteer, surface)));
+    const found = lookUp(surface);
     // A dateline names a city (`Washington CNN —` is the capital, not the state).
     const cities = span.source === 'dateline' ? found.filter((candidate) => candidate.entry.kind === 'city') : [];
     // A village or town is a populated place, whatever else bears its name (`the village of Bahrain`).
@@ -342,7 +346,7 @@ export function resolvePlaces(text: string, toponyms: readonly ToponymSpan[], co
     // "Kaduna state", "Malatya province": the unit, not its capital city (nor the dateline's city
     // of that name); found under the name alone or with the unit noun (`Kaduna State`).
     const unit = settlement ? undefined : unitNamedAfter(text, span);
-    const units = unit ? [...found, ...candidatesFor(gazetteer, `${surface} ${unit.noun}`)].filter((candidate) => candidate.entry.kind === unit.kind) : [];
+    const units = unit ? [...found, ...lookUp(`${surface} ${unit.noun}`)].filter((candidate) => candidate.entry.kind === unit.kind) : [];
     const candidates = settlement ? found.filter((candidate) => !NOT_SETTLEMENT.has(candidate.entry.kind)) : units.length ? units : cities.length ? cities : found;
     return { span, surface, candidates: candidates.map((candidate) => ({ ...candidate })), container: undefined, settlement };
   });

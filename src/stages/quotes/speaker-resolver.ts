@@ -10,6 +10,7 @@
 import type { Entity, Mention, Quote, Sentence, Span, Token } from '../../doc/schema.js';
 import { foldForMatching } from '../../doc/text-builder.js';
 import { firstTokenEndingAfter, firstTokenStartingFrom } from '../../doc/token-search.js';
+import { POSSESSIVE_DETERMINERS } from '../../lang/en/pronouns.js';
 import { ROLE_NOUNS } from '../../lang/en/roles.js';
 import { ISSUED_DOCUMENT_NOUNS } from '../../lang/en/speech-verbs.js';
 import type { FoundAttribution } from './attribution-finder.js';
@@ -58,6 +59,10 @@ export function findMedium(text: string, cue: Span): Span | null {
 }
 
 const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her', 'i', 'we', 'they', 'you']);
+
+function firstWordOf(text: string, span: Span): string {
+  return foldForMatching(text.slice(span.start, span.end)).toLowerCase().match(WORDS)?.[0] ?? '';
+}
 
 function lastWordOf(text: string, span: Span): string {
   const words = foldForMatching(text.slice(span.start, span.end)).toLowerCase().match(WORDS);
@@ -132,7 +137,7 @@ function mentionForSource(mentions: readonly Mention[], source: Span, head: numb
     if ((mention.type === 'LOC' || mention.type === 'MISC') && (mention.end < head || mention.start >= head)) continue;
     // `Her lawyer`: a possessive before the head names whose the speaker is, not the speaker.
     // (A person or people only: `his campaign`, `her office`, `his account` speak for the possessor.)
-    if (mention.kind === 'pronoun' && mention.end < head && POSSESSED_ROLE.test(`${text.slice(mention.start, mention.end)} `) && possessedPeople(lastWordOf(text, { start: source.start, end: head }))) continue;
+    if (mention.kind === 'pronoun' && mention.end < head && POSSESSIVE_DETERMINERS.has(text.slice(mention.start, mention.end).toLowerCase()) && possessedPeople(lastWordOf(text, { start: source.start, end: head }))) continue;
     // `Africa Command spokesperson Robyn Mack`: the person, not the organisation in the role.
     const score = (mention.type === 'PER' ? 2 : mention.type === 'ORG' ? 1 : 0) + covered + (mention.entity ? 0.5 : 0) + mention.end / 1e9;
     if (score > bestScore) {
@@ -206,7 +211,8 @@ export function resolveSpeakers(context: SpeakerContext, attributions: readonly 
           // expressed concerns …`) is a group: it stays unresolved rather than borrow the person
           // named in another paragraph.
           // (`Her lawyer said`: someone's lawyer is a person of their own, not the speaker before.)
-          const possessed = POSSESSED_ROLE.test(text.slice(speaker.start, speaker.end));
+          // (A role held for someone named by a possessive: `her lawyer`, `his spokesman`.)
+          const possessed = POSSESSIVE_DETERMINERS.has(firstWordOf(text, speaker));
           const holder: string | null = roleHolder(context, headWord, speaker.start) ?? (possessed ? null : previous?.speakerEntity) ?? null;
           if (holder) {
             speakerEntity = holder;
@@ -349,9 +355,6 @@ function subjectNear(context: SpeakerContext, cue: Span): Mention | null {
   }
   return before ?? after ?? subjectPlace;
 }
-
-/** A role held for someone named by a possessive (`her lawyer`, `his spokesman`, `their attorneys`). */
-const POSSESSED_ROLE = /^(?:his|her|their|its)\s/i;
 
 /** Nouns for people held by someone (`her lawyer`, `his doctors`, `his critics`), lower case. */
 const PEOPLE_NOUNS: ReadonlySet<string> = new Set(['supporters', 'critics', 'followers', 'friends', 'relatives', 'family', 'children', 'son', 'daughter', 'wife', 'husband', 'brother', 'sister', 'mother', 'father', 'aides', 'advisers', 'advisors', 'doctors', 'lawyers', 'attorneys', 'editors', 'colleagues', 'rivals', 'opponents', 'allies', 'staff', 'neighbours', 'neighbors']);

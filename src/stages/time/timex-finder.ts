@@ -93,9 +93,9 @@ const MONTHS: readonly (readonly [RegExp, number])[] = [
   [/^nov(ember|\.)?$/i, 11], [/^dec(ember|\.)?$/i, 12],
 ];
 const MONTH_NAME = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept\\.|Sep\\.|Oct\\.|Nov\\.|Dec\\.)';
-const FULL_MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
+export const FULL_MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
-const WEEKDAY_NAME = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
+export const WEEKDAY_NAME = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
 const PART_OF_DAY = '(?:morning|afternoon|evening|night)';
 const PART_CODES: Readonly<Record<string, string>> = { morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI', tonight: 'NI' };
 
