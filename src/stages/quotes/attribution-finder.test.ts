@@ -323,6 +323,33 @@ test('comma clause: a phrase of circumstance after `X said,` is an aside, the cl
   assert.deepEqual(describeAll(text, dropWeakAttributions(text, found, () => 3)), ['A flood cut the main road near the port on Sunday (said; the Kenyan Navy)']);
 });
 
+const trailingCases: [string, string, [string, 'content' | 'cue' | 'source'][], string[]][] = [
+  [
+    'a medium after `said on` (cue and content as the tagger read them)',
+    'Rescuers pulled 18 people from the rubble, regional governor Oleh Kiper said on the Telegram messaging app.',
+    [['Rescuers pulled 18 people from the rubble', 'content'], ['regional governor Oleh Kiper', 'source'], ['said on', 'cue'], ['the Telegram messaging app', 'content']],
+    ['Rescuers pulled 18 people from the rubble (said; regional governor Oleh Kiper)'],
+  ],
+  [
+    'a clause of time after `said`, the clause before untagged',
+    'Lessa received 78 years, while Queiroz got 59 years, Justice Alexandre de Moraes said as he read the ruling.',
+    [['Justice Alexandre de Moraes', 'source'], ['said', 'cue'], ['as he read the ruling', 'content']],
+    ['Lessa received 78 years, while Queiroz got 59 years (said; Justice Alexandre de Moraes)'],
+  ],
+];
+for (const [name, text, phrases, expected] of trailingCases) {
+  test(`comma clause, trailing phrase: ${name}`, () => assert.deepEqual(describeAll(text, dropWeakAttributions(text, findTagged(text, phrases), () => 3)), expected));
+}
+
+test('comma clause, trailing phrase, none: a fronted phrase, a `that` clause after the phrase, a phrasal verb', () => {
+  const fronted = 'In an interview, Durbin said on Thursday he had sent a letter.';
+  assert.deepEqual(describeAll(fronted, findTagged(fronted, [['Durbin', 'source'], ['said', 'cue'], ['he had sent a letter', 'content']])), ['he had sent a letter (said; Durbin)']);
+  const that = 'Before officials spoke, Trump said at an event in Colorado that a bomb had gone off.';
+  assert.deepEqual(describeAll(that, findTagged(that, [['Trump', 'source'], ['said', 'cue'], ['that a bomb had gone off', 'content']])), ['that a bomb had gone off (said; Trump)']);
+  const called = 'The mayor called on residents to stay home.';
+  assert.deepEqual(describeAll(called, findTagged(called, [['The mayor', 'source'], ['called on', 'cue'], ['residents to stay home', 'content']])), ['residents to stay home (called on; The mayor)']);
+});
+
 test('claim appositives: `…, a claim the navy denied.` is found when the tagger left it out', () => {
   const text = 'Fishermen said boats were lost, a claim the navy denied.';
   const found = findTagged(text, [['Fishermen', 'source'], ['said', 'cue'], ['boats were lost', 'content']]);
