@@ -176,6 +176,13 @@ test('weak attributions: a cue said not to have been used says nothing', () => {
   assert.equal(dropWeakAttributions(said, [attribution(said, 'that three soldiers were hurt in the attack', 'said')], () => 3).length, 1);
 });
 
+test('weak attributions: a negated reply read as one cue says nothing; other negated cues stay (PolNeAR)', () => {
+  const text = 'A lawyer for Queiroz did not immediately respond to a request for comment on the ruling.';
+  assert.equal(dropWeakAttributions(text, [attribution(text, 'a request for comment on the ruling', 'did not immediately respond to')], () => 3).length, 0);
+  const expect = 'Aides did not expect him to drag up the old dispute over trucks.';
+  assert.equal(dropWeakAttributions(expect, [attribution(expect, 'him to drag up the old dispute over trucks', 'did not expect')], () => 3).length, 1);
+});
+
 test('weak attributions: what was fired is no claim even after a learned cue, what was fired back is', () => {
   const rockets = 'The group fired a barrage of rockets at southern towns on Thursday.';
   assert.equal(dropWeakAttributions(rockets, [attribution(rockets, 'a barrage of rockets at southern towns on Thursday', 'fired')], () => 2).length, 0);

@@ -151,6 +151,12 @@ const MINIMUM_QUOTE_WORDS = 4;
 /** `did not say`, `declined to comment on`, `would not confirm`: a cue said not to have been used. */
 const NOT_SAID_BEFORE = /\b(?:did\s+not|didn['’]t|would\s+not|wouldn['’]t|could\s+not|couldn['’]t|declined\s+to|refused\s+to|has\s+not|have\s+not|hasn['’]t|haven['’]t)\s+(?:\w+ly\s+)?$/i;
 /** Cue words that also mean to shoot or launch. */
+/**
+ * A negated reply opening the cue itself (`did not respond to | a request for comment`): nothing
+ * was said. (Other negated cues stay: PolNeAR keeps `didn't expect him to …`, `did not want …`.)
+ */
+const NOT_SAID_CUE = /^(?:did\s+not|didn['’]t|would\s+not|wouldn['’]t|could\s+not|couldn['’]t|declined\s+to|refused\s+to|has\s+not|have\s+not|hasn['’]t|haven['’]t)\s+(?:\w+ly\s+)?(?:respond|reply|replied|return|answer)/i;
+
 const WEAPON_CUE = /\b(?:fire[sd]?|firing|launch(?:ed|es|ing)?|shot|shoot(?:s|ing)?)\b/i;
 /** A content that is what was shot (`a barrage of rockets at …`, `tear gas at protesters`). */
 const WEAPON_CONTENT = /^(?:at least\s+|more than\s+|about\s+|some\s+|\d[\d,]*\s+|(?:a|an|the|two|three|four|five|six|dozens|hundreds)\s+)?(?:(?:barrage|salvo|volley|hail|number|round)s?\s+of\s+)?(?:[\w-]+\s+)?(?:rockets?|missiles?|shells?|mortars?|bullets?|shots?|rounds|tear\s*gas|rubber bullets|drones?|projectiles?|grenades?|warning shots|artillery|flares?)\b/i;
@@ -1189,7 +1195,8 @@ function isStrongAttribution(text: string, attribution: FoundAttribution, cueLev
   // a learned cue (level 0: rarely one in training, or too rare to tell).
   if (wordy && level === 0 && !listed && attribution.kind === 'indirect') return false;
   // "The statement did not say whether …", "declined to say how many": nothing was said.
-  if (attribution.kind === 'indirect' && NOT_SAID_BEFORE.test(text.slice(Math.max(0, attribution.cue.start - 24), attribution.cue.start))) return false;
+  // The negation may be the cue's own first words (`did not respond to | a request for comment`).
+  if (attribution.kind === 'indirect' && (NOT_SAID_BEFORE.test(text.slice(Math.max(0, attribution.cue.start - 24), attribution.cue.start)) || NOT_SAID_CUE.test(text.slice(attribution.cue.start, attribution.cue.end)))) return false;
   // `fired` says things ("fired back at critics") and shoots: what it fires here is no claim.
   if (attribution.kind === 'indirect' && WEAPON_CUE.test(text.slice(attribution.cue.start, attribution.cue.end)) && WEAPON_CONTENT.test(text.slice(attribution.content[0]!.start, attribution.content[0]!.start + 60))) return false;
   // "patients with planned surgeries were asked to stay home": before a passive cue stands whom
