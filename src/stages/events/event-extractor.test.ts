@@ -204,6 +204,8 @@ const genericCases: readonly [string, string, string, string, string | null][] =
   ['Gunmen on motorcycles stormed a cattle market near Gao on Thursday, killing nine traders.', 'ASSAULT', 'Gunmen', 'armed group', 'traders'],
   ['Riot police fired tear gas at protesters outside the parliament in Nairobi.', 'PROTEST', 'Riot police', 'police', 'protesters'],
   ['Four soldiers were killed by suspected militants near the border town of Wana.', 'ASSAULT', 'suspected militants', 'armed group', 'soldiers'],
+  // Who was killed, named before the event's noun, is its target, not its subject.
+  ['Armed bandits killed at least 15 farmers in raids on two villages in Zamfara state.', 'ASSAULT', 'Armed bandits', 'armed group', 'farmers'],
 ];
 for (const [text, type, actor, kind, target] of genericCases) {
   test(`participants named by a group noun: ${text}`, async () => {
@@ -381,4 +383,25 @@ test('a nationality with the group it qualifies names a participant: "four Israe
   const doc = await analyze('Hamas freed four Israeli hostages in Gaza on Saturday.');
   const event = eventWhere(doc, (candidate) => doc.text.slice(candidate.trigger.start, candidate.trigger.end) === 'freed');
   assert.deepEqual(event.targets.map((entry) => entry.name), ['Israeli hostages'], describe(doc, event));
+});
+
+test('a participle clause after an event shares its subject, and armed men shooting do not demonstrate', async () => {
+  const doc = await analyze('Gunmen stormed the village of Kamba on Friday night, looting shops and shooting residents as they fled, the mayor said.');
+  const shooting = eventWhere(doc, (event) => event.evidence.length > 0 && doc.text.slice(event.trigger.start, event.trigger.end) === 'stormed');
+  assert.equal(shooting.ploverType, 'ASSAULT', describe(doc, shooting));
+  assert.ok(!doc.events.some((event) => event.ploverType === 'PROTEST'), doc.events.map((event) => describe(doc, event)).join('\n'));
+  for (const event of doc.events) assert.deepEqual(event.actors.map((actor) => actor.name), ['Gunmen'], describe(doc, event));
+});
+
+test('a natural hazard that kills is a disaster, whatever else its sentence tells', async () => {
+  const doc = await analyze('Landslides triggered by monsoon rains have killed at least 31 people in Nepal and cut off dozens of villages, officials said on Sunday.');
+  const event = eventWhere(doc, (candidate) => candidate.casualties.length > 0);
+  assert.equal(event.acledSubType, 'Natural disaster', describe(doc, event));
+  assert.equal(event.ploverType, 'AID', describe(doc, event));
+});
+
+test('water cannon fired at protesters is an event of who fired it', async () => {
+  const doc = await analyze('Police fired water cannon and tear gas at protesters in Belgrade on Sunday.');
+  const event = eventWhere(doc, (candidate) => doc.text.slice(candidate.trigger.start, candidate.trigger.end) === 'fired water cannon');
+  assert.deepEqual([event.actors.map((actor) => actor.name), event.targets.map((target) => target.name)], [['Police'], ['protesters']], describe(doc, event));
 });

@@ -172,8 +172,18 @@ const PREPOSITION_BEFORE = /\b(?:on|at|in|against|(?<!\b(?:thousands|hundreds|do
 // ("…, including four children, early on Thursday, officials said, as talks …").
 const SUBJECT_GAP_BREAK = /\b(?:said|says|told|as|while|whereas|but|and then)\b/i;
 const DEMONYM_PLACE_NOUN = /^\s+(?:capital|city|town|village|province|state|region|district|border|coast|territory|soil|side|waters|airspace|countryside|desert|mountains|island)\b/i;
+/** A verb of killing or wounding and the count of its victims, right before a noun phrase: `killed at least 40 `, `wounding dozens of `. */
+const VICTIM_BEFORE = new RegExp(String.raw`\b(?:kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es))\s+(?:(?:at\s+least|more\s+than|nearly|almost|about|around|some|up\s+to|over|dozens\s+of|hundreds\s+of|scores\s+of|\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|a\s+hundred)\s+){0,3}$`, 'i');
 const CASUALTY_WORD_ONLY = /^(?:killed|killing|died|dead|injured|wounded|hurt)$/;
 
+/** Natural hazards, as the subject of a verb of killing (`floods have killed`, `a landslide killed`). */
+const NATURAL_HAZARD = /\b(?:floods?|flooding|floodwaters|flash floods|storms?|hurricanes?|typhoons?|cyclones?|tornado(?:e?s)?|earthquakes?|quakes?|tremors?|tsunamis?|eruptions?|volcano(?:e?s)?|landslides?|mudslides?|avalanches?|heat\s?waves?|droughts?|lightning|monsoon|downpours?|rains?|blizzards?|wildfires?|bushfires?)\b/i;
+/** Between two triggers: a comma and the participle that opens the second's clause (`, setting fire to homes and `, `, killing `). */
+const PARTICIPLE_CLAUSE = /,\s+(?:\w+ly\s+)?(?:\w+ing\b[^,;.]*)?$/;
+/** Kinds of actor who use force rather than protest (police firing tear gas at a protest is ACLED's protest with intervention). */
+const FORCE_KINDS: ReadonlySet<string> = new Set(['armed group']);
+/** A trigger that is a verb of dying or wounding. */
+const CASUALTY_START = /^(?:kill|die|dead|death|injur|wound|hurt|drown)/i;
 const DISASTERS: ReadonlySet<string> = new Set(['NATURAL_DISASTER', 'MAN_MADE_DISASTER']);
 /** Trigger words that are violence themselves, whatever the sentence's other words. */
 const VIOLENCE_ITSELF = /^(?:opened fire|shot dead|gunned down|shootings?|massacres?|ambush(?:ed|es)?|bombings?|bombed|shelled|shelling|air ?strikes?|airstrikes?|assassinat\w+|beheaded|(?:fired|launched) .*(?:rockets?|missiles?|mortars?|shells|drones))$/i;
@@ -452,6 +462,12 @@ function genericParticipants(context: Context, sentence: Span, from: number, win
     const start = from + match.index!;
     const name = match[1]!;
     if (!free(start, start + name.length) || PREPOSITION_BEFORE.test(textBefore(text, start, sentence, 40))) continue;
+    // "Fighters killed at least 40 civilians in attacks on three villages": who was killed before
+    // the event's noun is its target, never its subject.
+    if (VICTIM_BEFORE.test(textBefore(text, start, sentence, 40))) {
+      if (!passive) found.target ??= genericActor(context, start, name);
+      continue;
+    }
     // The subject of the trigger's own clause stands just before it ("Gunmen on motorcycles opened fire").
     const gap = text.slice(start + name.length, trigger.start);
     if (gap.length > 60 || CLAUSE_BREAK.test(gap) || SUBJECT_GAP_BREAK.test(gap)) continue;
@@ -530,7 +546,16 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
   // One trigger: the sentence is its text; several: each is typed from its own stretch (below).
   // A violent or protest word is typed by the ACLED model alone (see typedByAcled): the PLOVER model is skipped.
   const violent = triggers.map((trigger) => VIOLENT_TRIGGER.test(text.slice(trigger.start, trigger.end)));
-  const type = triggers.length === 1 ? classifyEventText(sentenceText, models, evidenceContext, { plover: !violent[0] }) : undefined;
+
+  let type = triggers.length === 1 ? classifyEventText(sentenceText, models, evidenceContext, { plover: !violent[0] }) : undefined;
+  // "Flash floods … have killed at least 23 people": a natural hazard that kills is a disaster,
+  // whatever else the sentence tells ("and left two million stranded" read as an attack).
+  // (The sub-type model may have read the disaster already while the PLOVER model read an attack.)
+  if (type && type.ploverType !== 'AID' && CASUALTY_START.test(text.slice(triggers[0]!.start, triggers[0]!.end)) && NATURAL_HAZARD.test(text.slice(sentence.start, triggers[0]!.start)) && !WEAPON_STRUCK.test(sentenceText)) {
+    const info = DISASTERS.has(type.code) ? type.info : eventTypeInfo('NATURAL_DISASTER');
+    const { mode: _mode, ...rest } = type;
+    type = { ...rest, info, code: info.code, ploverType: info.ploverType };
+  }
   const mentions: EventMention[] = [];
   // The layers' entries inside this sentence, gathered once for all its triggers.
   const sentenceMentions = context.mentions.within(sentence);
@@ -558,7 +583,7 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
     const window = { start: previous ? splitPoint(text, previous, trigger) : sentence.start, end: next ? splitPoint(text, trigger, next) : sentence.end };
     // Several events in one sentence: each is typed from its own stretch of text.
     const classified = type ?? classifyEventText(text.slice(window.start, window.end), models, evidenceContext, { plover: !violent[index] });
-    const mentionType = violent[index] ? typedByAcled(classified, text.slice(window.start, window.end), text.slice(trigger.start, trigger.end)) : classified;
+    let mentionType = violent[index] ? typedByAcled(classified, text.slice(window.start, window.end), text.slice(trigger.start, trigger.end)) : classified;
     const before = textBefore(text, trigger.start, sentence);
     const triggerText = text.slice(trigger.start, trigger.end).toLowerCase();
     // "Officials warned that the toll was likely to rise": a warning of what may happen, with no
@@ -623,7 +648,10 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
     // Only an event of the same type shares them: in "Buhari has vowed to end the kidnappings" the one who
     // vows does not kidnap.
     const previousMention = index > 0 && !passive ? mentions[mentions.length - 1] : undefined;
-    const inherited = previousMention && previousMention.type.ploverType === mentionType.ploverType ? [...previousMention.actors] : [];
+    // "Gunmen stormed the villages, setting fire to homes and shooting residents": a participle
+    // clause after the previous event's shares its subject, whatever its type.
+    const participleClause = !!previousMention && /ing$/.test(triggerText) && PARTICIPLE_CLAUSE.test(text.slice(previousMention.trigger.end, trigger.start));
+    const inherited = previousMention && (previousMention.type.ploverType === mentionType.ploverType || participleClause) ? [...previousMention.actors] : [];
     let actor = subjects.length ? [...subjects.slice(first), ...partners] : partners.length ? partners : inherited;
     // "Israeli troops arrested 15 Palestinians in overnight raids": an event noun inside a phrase
     // of the previous event's clause is done by that event's actors, to whom it is done.
@@ -667,6 +695,12 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
       const generic = genericParticipants(context, sentence, windowFirst, window, trigger, passive, taken);
       if (actor.length === 0 && generic.actor) actor = [generic.actor];
       if (ownTargets.length === 0 && generic.target && !actor.some((known) => sameParticipant(known, generic.target!))) ownTargets = [generic.target];
+    }
+    // "Gunmen … setting fire to homes and shooting residents": armed men using force do not
+    // demonstrate; the violence is an assault.
+    if (violent[index] && mentionType.ploverType === 'PROTEST' && actor.some((entry) => entry.kind !== undefined && FORCE_KINDS.has(entry.kind))) {
+      const assault = mentionType.acledFor('ASSAULT');
+      if (assault) mentionType = { ...mentionType, info: assault, code: assault.code, ploverType: assault.ploverType, ...(assault.mode ? { mode: assault.mode } : {}) };
     }
     // "Pentagon spokesperson Maj. Sheryll Klinkel told CNN": a place naming who reports is not where it happened.
     // A demonym names a nationality ("a Russian missile strike on Dnipro"), not where it happened,
