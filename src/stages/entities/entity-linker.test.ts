@@ -56,6 +56,11 @@ test('a shortened organisation name joins the long one', () => {
   assert.equal(entityOf('Africa Command', 1), entityOf('US Africa Command'));
 });
 
+test('a place named inside a longer name after `of` or `for` is another entity', () => {
+  const { entityOf } = analyse('A man from New York was charged by the Attorney’s Office for the Western District of New York.', [['New York', 'LOC'], ['Attorney’s Office for the Western District of New York', 'ORG']]);
+  assert.notEqual(entityOf('New York'), entityOf('Attorney’s Office for the Western District of New York'));
+});
+
 test('different people with different surnames stay apart', () => {
   const { entityOf } = analyse('Robyn Mack met Sheryll Klinkel. Klinkel spoke.', [['Robyn Mack', 'PER'], ['Sheryll Klinkel', 'PER'], ['Klinkel', 'PER']]);
   assert.notEqual(entityOf('Robyn Mack'), entityOf('Sheryll Klinkel'));

@@ -145,10 +145,15 @@ function isAcronymForm(form: string): boolean {
   return /^[A-Z][A-Z.&]{1,9}$/.test(form.replace(/\s/g, '')) && /[A-Z].*[A-Z]/.test(form);
 }
 
-function contiguousSubsequence(short: readonly string[], long: readonly string[]): boolean {
+/** Words after which a name inside a longer one is what the longer one is of, for or in (`Bank of | England`, `Office for the Western District of | New York`). */
+const INNER_NAME_CONNECTORS: ReadonlySet<string> = new Set(['of', 'for', 'in', 'on', 'at', 'to', 'the', 'and', 'de', 'du', 'des', 'del']);
+
+/** `short` is a contiguous part of `long` that may stand for it: not a name after a connector inside it. */
+function shortFormOf(short: readonly string[], long: readonly string[]): boolean {
   if (short.length === 0 || short.length >= long.length) return false;
   outer: for (let offset = 0; offset + short.length <= long.length; offset++) {
     for (let index = 0; index < short.length; index++) if (long[offset + index] !== short[index]) continue outer;
+    if (offset > 0 && INNER_NAME_CONNECTORS.has(long[offset - 1]!)) continue;
     return true;
   }
   return false;
@@ -501,7 +506,7 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
         // then `the White House`): the one word was no short form of it.
         if (cluster.forms.every((other) => other.length < 2)) continue;
         // (A one-word form of the cluster is no bridge: `Council`, said for `Security Council`, is in `Human Rights Council` too.)
-        if (cluster.forms.some((other) => contiguousSubsequence(parts, other) || other.length >= 2 && contiguousSubsequence(other, parts))) {
+        if (cluster.forms.some((other) => shortFormOf(parts, other) || other.length >= 2 && shortFormOf(other, parts))) {
           // Only when the shared part carries the name (`Command` alone, or a shared `Libyan`, is not enough).
           if (cluster.forms.some((other) => other[other.length - 1] === parts[parts.length - 1])) target = c;
         }

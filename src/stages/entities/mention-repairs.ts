@@ -28,6 +28,20 @@ const BODY_WORDS = new Set([
   'association', 'society', 'foundation', 'board', 'service', 'secretariat', 'directorate',
 ]);
 
+/** Last words of a body named by its purpose after it (`Committee to Protect Journalists`, `Council on Foreign Relations`). */
+const PURPOSE_BODY_WORDS = new Set([
+  ...BODY_WORDS, 'group', 'centre', 'center', 'coalition', 'alliance', 'front', 'movement', 'fund', 'network', 'campaign', 'initiative',
+  'programme', 'program', 'forum', 'observatory', 'project', 'trust', 'corps', 'command', 'authority', 'tribunal', 'panel', 'institution', 'unit',
+]);
+/** Bodies whose purpose after `on` is a topic, a place too (`Select Committee on Benghazi`); after other bodies a place says where they are (`Hofstra University on Long Island`). */
+const TOPIC_BODY_WORDS = new Set(['committee', 'subcommittee', 'commission', 'council', 'panel', 'conference', 'forum', 'group', 'program', 'programme']);
+/** Days and months: the time of the sentence, never a body's purpose (`the Supreme Court on Monday`). */
+const TIME_WORD = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?$/;
+/** Words between a body and its purpose. */
+const PURPOSE_CONNECTORS = new Set(['for', 'to', 'on', 'against']);
+/** A word that ties a name to the group after it (`al Qaeda-linked`, `Iran-backed`), not part of the group's name. */
+const AFFILIATION_WORD = /-(?:linked|backed|allied|affiliated|aligned|led|based|funded|supported|sponsored|inspired)$/i;
+
 interface Context {
   readonly text: string;
   readonly tokens: readonly Token[];
@@ -98,6 +112,72 @@ function joinAcronymDefinedNames(context: Context, mentions: NameMention[]): Nam
       index++;
     }
     result.push(current);
+  }
+  return result;
+}
+
+/** Whether token `index` starts with a capital letter. */
+function capitalised(context: Context, index: number): boolean {
+  return /^\p{Lu}/u.test(word(context, index));
+}
+
+/**
+ * `the Committee to Protect Journalists`, `the Centre for Strategic and International Studies`,
+ * `the Council on Foreign Relations`, `the al Qaeda-linked Group for the Support of Islam and
+ * Muslims`: a name ending with a body word goes on over `for`, `to`, `on` or `against` (and `the`)
+ * through the capitalised words of its purpose (joined by `and`, `of`, `the`, `&`), over what the
+ * tagger split off or left out, to a person or the sentence's end at most. A word tying a group to
+ * another before it (`al Qaeda-linked`) is left out of the name.
+ */
+function extendPurposeBodies(context: Context, mentions: NameMention[]): NameMention[] {
+  const sorted = [...mentions].sort((a, b) => a.firstToken - b.firstToken);
+  const result: NameMention[] = [];
+  for (let index = 0; index < sorted.length; index++) {
+    const mention = sorted[index]!;
+    // The body word: the mention's last, or one inside it that its purpose follows (`Centre for Strategic | and International Studies`).
+    let body = -1;
+    for (let token = mention.firstToken; token <= mention.lastToken; token++) {
+      if (PURPOSE_BODY_WORDS.has(word(context, token).toLowerCase()) && (token === mention.lastToken || PURPOSE_CONNECTORS.has(word(context, token + 1)))) body = token;
+    }
+    if ((mention.type !== 'ORG' && mention.type !== 'MISC') || body < 0) {
+      result.push(mention);
+      continue;
+    }
+    let at = body + 1;
+    const connector = word(context, at);
+    if (!PURPOSE_CONNECTORS.has(connector) || !sameSentence(context, mention.lastToken, at)) {
+      result.push(mention);
+      continue;
+    }
+    at++;
+    if (word(context, at) === 'the' && connector !== 'to') at++;
+    // The purpose: capitalised words, with lower-case joiners only between two of them.
+    let last = -1;
+    for (let next = at; next < context.tokens.length && sameSentence(context, mention.lastToken, next); next++) {
+      if (capitalised(context, next) && !TIME_WORD.test(word(context, next))) {
+        last = next;
+        continue;
+      }
+      if (last >= 0 && ['and', 'of', 'the', '&'].includes(word(context, next)) && capitalised(context, next + 1)) continue;
+      break;
+    }
+    // No person in it; no place after `to` (`sent the Council to Geneva`), nor after `on` but for a
+    // topic (`the University on Long Island`); not one word after `to` (`Cancer Society to Focus`,
+    // a headline's capitals); not a lone adjective (`the European Central Bank on Greek debt`).
+    const swallowed = sorted.filter((other) => other !== mention && other.firstToken >= at && other.firstToken <= last);
+    const purposeWords = last - at + 1;
+    const placeOnly = swallowed.length === 1 && swallowed[0]!.type === 'LOC' && swallowed[0]!.firstToken === at && swallowed[0]!.lastToken === last;
+    if (last <= mention.lastToken || swallowed.some((other) => other.type === 'PER' || other.lastToken > last)
+      || (connector === 'to' && (purposeWords < 2 || swallowed.some((other) => other.type === 'LOC')))
+      || (connector === 'on' && placeOnly && !TOPIC_BODY_WORDS.has(word(context, body).toLowerCase()))
+      || (purposeWords === 1 && swallowed.length === 1 && swallowed[0]!.type === 'MISC')) {
+      result.push(mention);
+      continue;
+    }
+    let first = mention.firstToken;
+    for (let token = mention.firstToken; token < mention.lastToken; token++) if (AFFILIATION_WORD.test(word(context, token))) first = token + 1;
+    result.push({ firstToken: first, lastToken: last, type: 'ORG', rule: `${mention.rule}+purpose` });
+    index += swallowed.length;
   }
   return result;
 }
@@ -279,7 +359,7 @@ function typeBySurname(context: Context, mentions: NameMention[]): NameMention[]
 /** Applies every repair in order. */
 export function repairMentions(text: string, tokens: readonly Token[], mentions: readonly NameMention[], organisations: OrganisationIndex): NameMention[] {
   const context: Context = { text, tokens };
-  let repaired = joinAcronymDefinedNames(context, [...mentions]);
+  let repaired = extendPurposeBodies(context, joinAcronymDefinedNames(context, [...mentions]));
   repaired = absorbCapitalisedFunctionWords(context, repaired, takenTokens(tokens.length, repaired));
   repaired = absorbFeatureWords(context, repaired, takenTokens(tokens.length, repaired));
   repaired = addListedOrganisations(context, repaired, takenTokens(tokens.length, repaired), organisations);
