@@ -29,6 +29,8 @@ export const ROLE_NOUNS: ReadonlySet<string> = new Set([
   'teacher', 'worker', 'farmer', 'owner', 'partner', 'investor', 'trader', 'banker', 'broker', 'columnist', 'commentator', 'host',
   'anchor', 'producer', 'actor', 'actress', 'singer', 'player', 'striker', 'midfielder', 'defender', 'goalkeeper', 'winger', 'boss', 'captain', 'coordinator', 'administrator', 'inspector',
   'commissioner', 'chancellor', 'vice', 'treasurer', 'auditor', 'regulator', 'rapporteur', 'mediator', 'warlord', 'strongman',
+  // Hyphenated titles are one token: `WHO Director-General Tedros Adhanom Ghebreyesus`.
+  'director-general', 'secretary-general', 'under-secretary', 'undersecretary', 'attorney-general',
 ]);
 
 /** Words that may modify a role noun (`chief surgeon`, `deputy foreign minister`, `high ranking`). */
@@ -42,6 +44,8 @@ export const ROLE_MODIFIERS: ReadonlySet<string> = new Set([
   // Corporate C-suite titles: `Chief Financial Officer`, `Chief Operating Officer`, `Chief Technology Officer`.
   'financial', 'operating', 'technology', 'technical', 'marketing', 'information', 'investment', 'commercial', 'medical', 'scientific',
   'compliance', 'risk', 'digital', 'product', 'strategy',
+  // `the bloc's foreign policy chief`.
+  'policy',
 ]);
 
 /** Definite descriptions that refer back to a person (`the official added`). */

@@ -96,6 +96,21 @@ test('a two-word title whose second word is a rank is one role', () => {
   assert.deepEqual([entity('Mark Milley')?.roles[0]?.role, entity('Mark Milley')?.roles[0]?.rank], [undefined, 'Gen.']);
 });
 
+test('a word both rank and role after another role is the rank; a hyphenated title is a role', () => {
+  const { entity } = analyse(
+    'Prime Minister Sheikh Hasina spoke. Director-General Tedros Adhanom Ghebreyesus listened. Army General Mark Milley left.',
+    [['Hasina', 'PER'], ['Tedros Adhanom Ghebreyesus', 'PER'], ['Mark Milley', 'PER']],
+  );
+  assert.deepEqual([entity('Hasina')?.roles[0]?.role, entity('Hasina')?.roles[0]?.rank], ['Prime Minister', 'Sheikh']);
+  assert.equal(entity('Tedros Adhanom Ghebreyesus')?.roles[0]?.role, 'Director-General');
+  assert.deepEqual([entity('Mark Milley')?.roles[0]?.role, entity('Mark Milley')?.roles[0]?.rank], ['Army General', undefined]);
+});
+
+test('a company named by its first word joins its two-word name', () => {
+  const { entityOf } = analyse('Siemens will buy Altair Engineering. Altair shares rose.', [['Siemens', 'ORG'], ['Altair Engineering', 'ORG'], ['Altair', 'ORG']]);
+  assert.equal(entityOf('Altair', 1), entityOf('Altair Engineering'));
+});
+
 test('roles in an apposition after the name', () => {
   const { entity } = analyse('Dr. Ivan Petrov, the hospital’s chief surgeon, said most were hurt.', [['Ivan Petrov', 'PER']]);
   const roles = entity('Ivan Petrov')?.roles ?? [];

@@ -406,8 +406,17 @@ function isOrganisation(cluster: Cluster): boolean {
   return (cluster.typeVotes.get('ORG') ?? 0) > 0 && (cluster.typeVotes.get('PER') ?? 0) === 0;
 }
 
-/** Second words of two-word names whose first word alone names the body (rule 6b), as name keys (lower case). */
-const BODY_HEADS: ReadonlySet<string> = new Set(['department', 'ministry', 'agency', 'commission', 'committee', 'council', 'party', 'office', 'bureau', 'service', 'directorate', 'command']);
+/** Words that open a phrase after `NAME,` that is no description of the person. */
+const APPOSITION_BREAKERS: ReadonlySet<string> = new Set(['in', 'at', 'on', 'during', 'after', 'before', 'with', 'without', 'from', 'by', 'when', 'while', 'speaking', 'writing', 'according']);
+
+/** Second words of two-word names whose first word alone names the body or company (rule 6b), as name keys (lower case). */
+const BODY_HEADS: ReadonlySet<string> = new Set([
+  'department', 'ministry', 'agency', 'commission', 'committee', 'council', 'party', 'office', 'bureau', 'service', 'directorate', 'command',
+  // Companies: `Altair` → `Altair Engineering`, `Tesla` → `Tesla Inc`, `Bayer` → `Bayer AG`.
+  'engineering', 'holdings', 'corp', 'corporation', 'inc', 'incorporated', 'ltd', 'limited', 'plc', 'ag', 'sa', 'nv', 'se', 'co', 'company',
+  'industries', 'technologies', 'systems', 'motor', 'motors', 'pharmaceuticals', 'therapeutics', 'laboratories', 'labs', 'enterprises', 'entertainment',
+  'communications', 'electronics', 'semiconductor', 'petroleum', 'resources', 'financial', 'brands', 'foods', 'airlines', 'airways',
+]);
 
 /** Common nouns that end organisations' names and stand for them alone (rule 6c), as name keys. */
 const ORGANISATION_HEADS: ReadonlySet<string> = new Set([
@@ -699,6 +708,9 @@ function clusterType(clusters: readonly Cluster[], index: number | null): Entity
   if (index === null) return undefined;
   const cluster = clusters[index];
   if (!cluster) return undefined;
+  // `Mesa Airlines` said once and `Mesa` (read as the city) seven times: a name that ends with
+  // the kind of body or company it is says what the rest are.
+  if ((cluster.typeVotes.get('ORG') ?? 0) > 0 && cluster.forms.some((form) => form.length >= 2 && BODY_HEADS.has(form[form.length - 1]!))) return 'ORG';
   let best: EntityType | undefined;
   let bestVotes = -1;
   for (const [type, votes] of cluster.typeVotes) {
@@ -760,7 +772,10 @@ function attachRoles(linking: Linking, working: readonly WorkingMention[]): void
     let rankStart = -1;
     // `Attorney General Ken Paxton`, `Chief Justice John Roberts`: a two-word title, not a rank.
     const compound = inSentence(tokens, sentence, cursor - 1) && !mentionEndingAt.has(cursor - 1) && COMPOUND_TITLES.has(`${linking.bare(cursor - 1)} ${linking.bare(cursor)}`);
-    if (!compound && inSentence(tokens, sentence, cursor) && RANKS.has(linking.bare(cursor)) && !ROLE_NOUNS.has(linking.bare(cursor))) {
+    // (A word that is both, `Sheikh`, `General`, is the rank after another role: `Prime Minister Sheikh Hasina`.)
+    // (Not after a modifier: `Vice President Joe Biden`.)
+    const roleBefore = inSentence(tokens, sentence, cursor - 1) && !mentionEndingAt.has(cursor - 1) && ROLE_NOUNS.has(linking.bare(cursor - 1)) && !ROLE_MODIFIERS.has(linking.bare(cursor - 1));
+    if (!compound && inSentence(tokens, sentence, cursor) && RANKS.has(linking.bare(cursor)) && (!ROLE_NOUNS.has(linking.bare(cursor)) || roleBefore)) {
       rank = RANKS.get(linking.bare(cursor));
       rankStart = cursor;
       cursor--;
@@ -806,6 +821,8 @@ function attachRoles(linking: Linking, working: readonly WorkingMention[]): void
     if (linking.tokenText(after) !== ',' || !inSentence(tokens, sentence, after)) continue;
     after++;
     if (['the', 'a', 'an'].includes(linking.lower(after))) after++;
+    // `Gadhafi, in a letter to the U.N. Secretary-General, …`: a phrase set off by commas is no apposition.
+    if (APPOSITION_BREAKERS.has(linking.lower(after))) continue;
     const appositionStart = after;
     let head = -1;
     let affiliation: WorkingMention | undefined;

@@ -283,6 +283,23 @@ function typeNamedBodies(context: Context, mentions: NameMention[]): NameMention
 const AFTER_EMPLOYER = /^(?:[,.;:)!?"”’'—–-]|and|or|who|which|said|says|told|wrote|in|on|for|with|since|until|)$/;
 
 /** A place or other non-person name right after `<role> at (the)` names the employer: an organisation. */
+/** Nouns for a company written right before its name (`Danish drugmaker Bavarian Nordic`); not `rival` (`former rival New Jersey Gov. Chris Christie`). */
+const COMPANY_NOUNS = new Set([
+  'company', 'firm', 'drugmaker', 'carmaker', 'automaker', 'chipmaker', 'planemaker', 'steelmaker', 'toymaker', 'retailer', 'airline',
+  'insurer', 'lender', 'bank', 'miner', 'conglomerate', 'startup', 'start-up', 'manufacturer', 'supplier', 'broadcaster',
+  'publisher', 'distributor', 'wholesaler', 'brewer', 'refiner',
+]);
+
+/** `Danish drugmaker Bavarian Nordic`: a name right after a company noun is the company (the tagger read a demonym's neighbour as MISC). */
+function typeCompanies(context: Context, mentions: NameMention[]): NameMention[] {
+  return mentions.map((mention) => {
+    if (mention.type === 'ORG' || mention.type === 'PER') return mention;
+    const before = mention.firstToken - 1;
+    if (!COMPANY_NOUNS.has(word(context, before)) || !sameSentence(context, before, mention.firstToken)) return mention;
+    return { ...mention, type: 'ORG' as EntityType, rule: `${mention.rule}+company` };
+  });
+}
+
 function typeEmployers(context: Context, mentions: NameMention[]): NameMention[] {
   return mentions.map((mention) => {
     if (mention.type === 'ORG' || mention.type === 'PER') return mention;
@@ -365,6 +382,7 @@ export function repairMentions(text: string, tokens: readonly Token[], mentions:
   repaired = addListedOrganisations(context, repaired, takenTokens(tokens.length, repaired), organisations);
   repaired = typeNamedBodies(context, repaired);
   repaired = typeEmployers(context, repaired);
+  repaired = typeCompanies(context, repaired);
   repaired = trimLeadingTitles(context, repaired);
   repaired = trimTrailingTitles(context, repaired);
   return typeBySurname(context, repaired);
