@@ -111,6 +111,12 @@ test('a company named by its first word joins its two-word name', () => {
   assert.equal(entityOf('Altair', 1), entityOf('Altair Engineering'));
 });
 
+test('a description set off before a name describes that person', () => {
+  const { linked, entity } = analyse('A spokesman for the ruling junta, Colonel Abdoulaye Maiga, condemned the attack.', [['Abdoulaye Maiga', 'PER']]);
+  assert.equal(linked.entities.length, 1, linked.entities.map((e) => e.name).join(', '));
+  assert.deepEqual(entity('Abdoulaye Maiga')?.roles.map((role) => role.role ?? role.rank), ['spokesman', 'Col.']);
+});
+
 test('roles in an apposition after the name', () => {
   const { entity } = analyse('Dr. Ivan Petrov, the hospital’s chief surgeon, said most were hurt.', [['Ivan Petrov', 'PER']]);
   const roles = entity('Ivan Petrov')?.roles ?? [];

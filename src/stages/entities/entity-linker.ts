@@ -609,6 +609,14 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
         extra.push(workingMention(span.start, span.end, t, cursor, token.sentence, 'PER', 'nominal', 'apposition', named.cluster));
         continue;
       }
+      // `A spokesman for the ruling military junta, Colonel Abdoulaye Maiga, condemned …`: the name
+      // set off after the description is the person it describes.
+      const described = appositiveNameAfter(linking, working, mentionStartingAt, cursor, token.sentence);
+      if (described !== null) {
+        extra.push(workingMention(span.start, span.end, t, cursor, token.sentence, 'PER', 'nominal', 'apposition', described));
+        clusters[described]?.roles.push({ role: text.slice(tokens[modifierStart]?.start ?? nounToken.start, nounToken.end), start: tokens[t + 1]?.start ?? span.start, end: span.end });
+        continue;
+      }
       // `a Africa Command official told CNN`: a person known only by description.
       const mention = workingMention(span.start, span.end, t, cursor, token.sentence, 'PER', 'nominal', 'indefinite-description', null);
       const form = text.slice(tokens[t + 1]?.start ?? span.start, span.end);
@@ -753,6 +761,27 @@ function inSentence(tokens: readonly Token[], sentence: number, index: number): 
  * Roles written before a name (`Africa Command spokesperson Robyn Mack`, `Pentagon spokesperson
  * Maj. Sheryll Klinkel`) or in an apposition after it (`Ivan Petrov, the hospital’s chief surgeon,`).
  */
+/**
+ * The cluster of the person named right after a description, set off by commas: from the
+ * description's noun at `noun`, up to 8 words without a comma (`for the ruling military junta`),
+ * a comma, ranks (`Colonel`), then a person's name followed by a comma. Null when there is none.
+ */
+function appositiveNameAfter(linking: Linking, working: readonly WorkingMention[], mentionStartingAt: ReadonlyMap<number, number>, noun: number, sentence: number): number | null {
+  const { tokens } = linking;
+  let at = noun + 1;
+  while (at < tokens.length && at - noun <= 8 && tokens[at]!.sentence === sentence && linking.tokenText(at) !== ',') {
+    // Another name in the description is fine (`for the Pentagon`), a verb of saying is not.
+    if (['said', 'says', 'told', 'who', 'which', 'and'].includes(linking.lower(at))) return null;
+    at++;
+  }
+  if (linking.tokenText(at) !== ',' || tokens[at]?.sentence !== sentence) return null;
+  at++;
+  while (RANKS.has(linking.bare(at)) && !mentionStartingAt.has(at)) at++;
+  const named = working[mentionStartingAt.get(at) ?? -1];
+  if (!named || named.type !== 'PER' || named.cluster === null || named.sentence !== sentence) return null;
+  return linking.tokenText(named.lastToken + 1) === ',' ? named.cluster : null;
+}
+
 function attachRoles(linking: Linking, working: readonly WorkingMention[]): void {
   const { text, tokens, clusters } = linking;
   const mentionEndingAt = new Map<number, WorkingMention>();
@@ -814,7 +843,8 @@ function attachRoles(linking: Linking, working: readonly WorkingMention[]): void
         role.start = owner.start;
       }
       // A person named just before would be the one described (`Zuckerberg, the chief executive, …` is covered below).
-      if (!mentionEndingAt.has(first - 1) || owner) cluster.roles.push(role);
+      // (The description may have been read already as the person's: `a spokeswoman, Anna White,`.)
+      if ((!mentionEndingAt.has(first - 1) || owner) && !cluster.roles.some((known) => known.start === role.start && known.end === role.end)) cluster.roles.push(role);
     }
     // After the name: `, [the|a|an] … role-noun [of X]? ,`
     let after = mention.lastToken + 1;
