@@ -63,6 +63,17 @@ function addName(entry: Entry, name: string): void {
   if (placeKey(name) && placeKey(name) !== placeKey(entry.name)) entry.aliases.add(name.replace(/[\t|]/g, ' '));
 }
 
+/**
+ * A unit's name as news writes it: GeoNames names some units with their kind (`Province of
+ * Palawan`, `Provincia de Chiclayo`, `City of Cebu`), which a text never does (`the island of
+ * Palawan`, `Chiclayo province`). (Not `District of`: `District of Columbia` is no `Columbia`.)
+ */
+const UNIT_PREFIX = /^(?:(?:Province|City|Municipality|Region|Prefecture|County|Department|Governorate|Emirate) of (?:the )?|(?:Provincia|Departamento|Municipio|Province|Región|Region|Distrito|Comuna) (?:de la |del |de |d')?)(?=\p{Lu})/u;
+function addUnitNames(entry: Entry, name: string): void {
+  const bare = name.replace(UNIT_PREFIX, '');
+  if (bare !== name) addName(entry, bare);
+}
+
 const entries: Entry[] = [];
 const newEntry = (fields: Omit<Entry, 'aliases' | 'demonyms'>): Entry => {
   const entry = { ...fields, aliases: new Set<string>(), demonyms: new Set<string>() };
@@ -147,6 +158,7 @@ for (const [code, name, asciiName, geonameId] of tsvLines(join(sharedGazetteer, 
   if (!point || point[0] === undefined || point[1] === undefined) continue;
   const entry = newEntry({ geonameId: Number(geonameId) || 0, kind: 'admin1', featureCode: 'ADM1', countryCode, admin1, admin2: '', lat: point[0], lon: point[1], population: box?.population ?? 0, name });
   if (asciiName) addName(entry, asciiName);
+  addUnitNames(entry, asciiName || name);
   // "Springfield, IL": US postal codes are GeoNames' admin1 codes for the US.
   if (countryCode === 'US' && /^[A-Z]{2}$/.test(admin1)) entry.aliases.add(admin1);
 }
@@ -157,6 +169,7 @@ for (const [code, name, asciiName, geonameId] of tsvLines(join(sharedGazetteer, 
   const [countryCode = '', admin1 = '', admin2 = ''] = code.split('.');
   const entry = newEntry({ geonameId: Number(geonameId) || 0, kind: 'admin2', featureCode: 'ADM2', countryCode, admin1, admin2, lat: (box.south + box.north) / 2, lon: (box.west + box.east) / 2, population: box.population, name });
   if (asciiName) addName(entry, asciiName);
+  addUnitNames(entry, asciiName || name);
 }
 
 // Continents, oceans, seas, multi-country regions.

@@ -83,6 +83,13 @@ const COUNTRY_ALIASES: readonly ExtraAlias[] = [
   { name: 'Swiss', target: country('CH'), demonym: true },
   { name: 'Persian', target: country('IR'), demonym: true },
   { name: 'Scandinavian', target: { kind: 'region', name: 'Scandinavia' }, demonym: true },
+  // Adjectives news uses that the country tables lack (`a Philippine vessel`, `Kazakh officials`).
+  ...([
+    ['Philippine', 'PH'], ['Nepali', 'NP'], ['Kazakh', 'KZ'], ['Uzbek', 'UZ'], ['Kyrgyz', 'KG'], ['Tajik', 'TJ'], ['Azeri', 'AZ'],
+    ['Serb', 'RS'], ['Serbs', 'RS'], ['Croat', 'HR'], ['Croats', 'HR'], ['Bosnian', 'BA'], ['Slovenian', 'SI'], ['Icelandic', 'IS'],
+    ['Ecuadorian', 'EC'], ['Argentinian', 'AR'], ['Sierra Leonean', 'SL'], ['Djiboutian', 'DJ'], ['Maldivian', 'MV'], ['Timorese', 'TL'],
+    ['Botswanan', 'BW'],
+  ] as const).map(([name, code]) => ({ name, target: country(code), demonym: true })),
 ];
 
 /** Continents, multi-country regions and seas under their everyday English names. */

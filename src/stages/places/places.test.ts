@@ -326,3 +326,12 @@ test('resolve: a river or valley no gazetteer knows lies at the place it is name
   assert.equal(river.rule, 'feature-namesake', describe(text, river));
   assert.ok(river.confidence <= 0.4, describe(text, river));
 });
+
+test('gazetteer: a unit GeoNames names with its kind is found by its bare name, and adjectives news uses are demonyms', () => {
+  const palawan = gazetteer.lookup('Palawan').map((index) => gazetteer.entry(index));
+  assert.ok(palawan.some((entry) => entry.countryCode === 'PH' && entry.kind === 'admin2'), JSON.stringify(palawan));
+  for (const [adjective, code] of [['Philippine', 'PH'], ['Kazakh', 'KZ'], ['Serb', 'RS']] as const) {
+    const found = gazetteer.lookupDemonym(adjective).map((index) => gazetteer.entry(index));
+    assert.ok(found.some((entry) => entry.countryCode === code), `${adjective}: ${JSON.stringify(found)}`);
+  }
+});
