@@ -68,6 +68,7 @@ const thatCases: [string, string, string, string, string][] = [
   ['the addressee of `told`', 'Trump told voters that the election was rigged.', 'voters that the election was rigged', 'told', 'that the election was rigged'],
   ['`told` with a longer addressee', 'He told a veterans group that the military is weak.', 'a veterans group that the military is weak', 'told', 'that the military is weak'],
   ['not after `said`', 'He said a report that troops left was false.', 'a report that troops left was false', 'said', 'a report that troops left was false'],
+  ['the medium after `said on`', 'The ambassador said on X that Washington stood with its ally.', 'X that Washington stood with its ally', 'said on', 'that Washington stood with its ally'],
 ];
 for (const [name, text, content, cue, expected] of thatCases) {
   test(`start at that: ${name}`, () => {

@@ -227,14 +227,17 @@ const TELLING = /^(?:told|tell|tells|telling|assured|reminded|warned|informed|co
 
 /**
  * Starts an indirect content at `that` when the tagger let the addressee of a telling cue into it
- * (`told | voters that …` → `that …`): PolNeAR's indirect content starts at `that`.
+ * (`told | voters that …` → `that …`), or the medium after `said on` (`said on | X that …`):
+ * PolNeAR's indirect content starts at `that`.
  */
 export function startAtThat(text: string, tokens: readonly Token[], attribution: FoundAttribution): FoundAttribution {
   const cue = attribution.cue;
   const first = attribution.content[0];
   if (!cue || !first || cue.end > first.start) return attribution;
   const cueWords = text.slice(cue.start, cue.end).split(/\s+/);
-  if (!TELLING.test(cueWords[cueWords.length - 1] ?? '') && !TELLING.test(cueWords[0] ?? '')) return attribution;
+  // (Or a verb of saying and the preposition of a medium: `said on | X that …`.)
+  const medium = cueWords.length === 2 && REPORTING_VERBS.has(cueWords[0]!.toLowerCase()) && TRAILING_OPENERS.has(cueWords[1]!.toLowerCase());
+  if (!TELLING.test(cueWords[cueWords.length - 1] ?? '') && !TELLING.test(cueWords[0] ?? '') && !medium) return attribution;
   const index = firstTokenStartingFrom(tokens, first.start);
   for (let step = 0; step < 6 && index + step < tokens.length; step++) {
     const token = tokens[index + step]!;
