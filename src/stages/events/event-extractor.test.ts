@@ -405,3 +405,13 @@ test('water cannon fired at protesters is an event of who fired it', async () =>
   const event = eventWhere(doc, (candidate) => doc.text.slice(candidate.trigger.start, candidate.trigger.end) === 'fired water cannon');
   assert.deepEqual([event.actors.map((actor) => actor.name), event.targets.map((target) => target.name)], [['Police'], ['protesters']], describe(doc, event));
 });
+
+test('fighting between two armed sides is a battle of the first against the second', async () => {
+  const doc = await analyze('Fighting between the Malian army and the Coordination of Azawad Movements erupted in Kidal in 2023 and has displaced thousands.');
+  const event = eventWhere(doc, (candidate) => doc.text.slice(candidate.trigger.start, candidate.trigger.end) === 'Fighting');
+  assert.equal(event.ploverType, 'ASSAULT', describe(doc, event));
+  assert.equal(event.acledSubType, 'Armed clash', describe(doc, event));
+  assert.equal(event.actors.length, 1, describe(doc, event));
+  assert.equal(event.targets.length, 1, describe(doc, event));
+  assert.ok(event.actors[0]!.name.includes('army'), describe(doc, event));
+});

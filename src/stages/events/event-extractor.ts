@@ -180,6 +180,8 @@ const CASUALTY_WORD_ONLY = /^(?:killed|killing|died|dead|injured|wounded|hurt)$/
 const NATURAL_HAZARD = /\b(?:floods?|flooding|floodwaters|flash floods|storms?|hurricanes?|typhoons?|cyclones?|tornado(?:e?s)?|earthquakes?|quakes?|tremors?|tsunamis?|eruptions?|volcano(?:e?s)?|landslides?|mudslides?|avalanches?|heat\s?waves?|droughts?|lightning|monsoon|downpours?|rains?|blizzards?|wildfires?|bushfires?)\b/i;
 /** Between two triggers: a comma and the participle that opens the second's clause (`, setting fire to homes and `, `, killing `). */
 const PARTICIPLE_CLAUSE = /,\s+(?:\w+ly\s+)?(?:\w+ing\b[^,;.]*)?$/;
+/** Words of a battle between two sides. */
+const BATTLE_WORD = /^(?:heavy\s+)?(?:fighting|battles?|clash(?:es|ed)?)$/i;
 /** Kinds of actor who use force rather than protest (police firing tear gas at a protest is ACLED's protest with intervention). */
 const FORCE_KINDS: ReadonlySet<string> = new Set(['armed group']);
 /** A trigger that is a verb of dying or wounding. */
@@ -695,6 +697,19 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
       const generic = genericParticipants(context, sentence, windowFirst, window, trigger, passive, taken);
       if (actor.length === 0 && generic.actor) actor = [generic.actor];
       if (ownTargets.length === 0 && generic.target && !actor.some((known) => sameParticipant(known, generic.target!))) ownTargets = [generic.target];
+    }
+    // "Fighting between the Sudanese army and the RSF": the two sides of a battle, the first its
+    // actor, the second its target (ACLED's actor 1 and actor 2).
+    if (actor.length === 0 && ownTargets.length >= 2 && /^\s+between\s/i.test(text.slice(trigger.end, trigger.end + 12))) {
+      actor = [ownTargets[0]!];
+      ownTargets = ownTargets.slice(1);
+    }
+    // Fighting between armed forces is a battle, not a protest (the sub-type model read "Fighting
+    // between the army and the RSF … has displaced ten million" as a protest with intervention).
+    if (BATTLE_WORD.test(triggerText) && mentionType.ploverType === 'PROTEST' && [...actor, ...ownTargets].some((entry) => entry.kind === 'state military' || entry.kind === 'armed group')
+      && ![...actor, ...ownTargets].some((entry) => entry.kind === 'protesters' || entry.kind === 'rioters')) {
+      const info = eventTypeInfo('ARMED_CLASH');
+      mentionType = { ...mentionType, info, code: info.code, ploverType: info.ploverType, ...(info.mode ? { mode: info.mode } : {}) };
     }
     // "Gunmen … setting fire to homes and shooting residents": armed men using force do not
     // demonstrate; the violence is an assault.

@@ -22,6 +22,10 @@ const CASES: ReadonlyArray<readonly [string, string, string, Tense]> = [
   ['a verb beyond a comma governs another clause', 'Erdogan, who is due to visit the area on Wednesday, said the state would rebuild.', 'Wednesday', 'future'],
   ['a verb beyond a comma still counts when the clause has none', 'On Tuesday, the company said it had sold the unit.', 'Tuesday', 'past'],
   ['"might have" looks back', 'The wells might have been set afire Tuesday.', 'Tuesday', 'past'],
+  ['a participle after a bare "be" is passive: the auxiliary tells', 'The vote will be held in February.', 'February', 'future'],
+  ['"could" before a verb looks ahead, whatever form the verb has', 'Famine could spread to 13 more areas by February.', 'February', 'future'],
+  ['"could not" says nothing ahead', 'Police could not confirm the attack on Tuesday.', 'Tuesday', 'none'],
+  ['"could be located" is no possibility ahead', 'The grandparents could be located Wednesday in Cardenas.', 'Wednesday', 'none'],
 ];
 
 for (const [behaviour, sentence, expression, expected] of CASES) {

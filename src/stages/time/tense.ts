@@ -21,6 +21,9 @@ const PAST_WORDS = new Set([
   'sang', 'shook', 'split', 'spread', 'struck', 'swept', 'lay', 'laid', 'paid', 'dealt', 'fled', 'bled', 'slept',
 ]);
 
+/** Words after which a verb is a bare infinitive (`could spread`, `to hit`), whatever its form. */
+const INFINITIVE_BEFORE: ReadonlySet<string> = new Set(['could', 'would', 'will', 'may', 'might', 'can', 'should', 'must', 'to', 'shall']);
+
 const PRESENT_WORDS = new Set(['is', 'are', 'am', 'says', 'say', 'has', 'have', 'does', 'do', "'s", 'now']);
 
 // `-ed` words that are not past-tense verbs.
@@ -58,6 +61,15 @@ function cueOf(lower: string, previous: string | undefined, next: string | undef
   if (!after && (lower === 'is' || lower === 'are') && beforeTo) return 'future';
   // "The group might come as soon as Tuesday"; "might have" looks back.
   if (lower === 'might') return next === 'have' ? 'past' : 'future';
+  // "could spread to 13 more by February", "may rise in March": a possibility ahead, before the
+  // expression; "could not confirm", "could have", "could be located Wednesday" (TimeBank: the day
+  // before), and a `could` after the expression say nothing ahead.
+  if (!after && (lower === 'could' || lower === 'may') && next !== undefined && !['have', 'not', "n't", 'also', 'be'].includes(next)) return 'future';
+  // "will be held in February", "to be delayed until March": a participle after a bare `be` is
+  // passive; the auxiliary before it tells the time.
+  if (previous === 'be' && (PAST_WORDS.has(lower) || (lower.length > 4 && lower.endsWith('ed')))) return 'none';
+  // "could spread", "will hit", "to put": a form after a modal or `to` is a bare infinitive.
+  if (previous !== undefined && INFINITIVE_BEFORE.has(previous) && PAST_WORDS.has(lower)) return 'none';
   // "planned to leave Nairobi on Thursday", "set to resume Monday": an intention points ahead, unless
   // it is itself in the past perfect ("It had been due to expire Friday evening").
   if (!after && INTENTION.has(lower) && beforeTo && previous !== 'had' && previous !== 'been') return 'future';
