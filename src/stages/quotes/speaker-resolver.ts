@@ -125,6 +125,14 @@ function isDeterminerOnly(text: string, span: Span): boolean {
 
 /** The mention that stands for a source span: one covering most of it, a person before others. */
 function mentionForSource(mentions: readonly Mention[], source: Span, head: number, startIndex: number, text: string): Mention | null {
+  // Where the last possessive `'s` before a head that names people held by someone ends (-1: none).
+  // (Not in an apposition: `Ivanka Trump, the nominee's eldest daughter,` is Ivanka Trump.)
+  let possessorEnd = -1;
+  if (possessedPeople(lastWordOf(text, { start: source.start, end: head })) && !text.slice(source.start, head).includes(',')) {
+    const possessive = /[’']s\s/g;
+    const phrase = text.slice(source.start, head);
+    for (let match = possessive.exec(phrase); match; match = possessive.exec(phrase)) possessorEnd = source.start + match.index;
+  }
   let best: Mention | null = null;
   let bestScore = -Infinity;
   for (let index = startIndex; index < mentions.length; index++) {
@@ -138,6 +146,9 @@ function mentionForSource(mentions: readonly Mention[], source: Span, head: numb
     // `Her lawyer`: a possessive before the head names whose the speaker is, not the speaker.
     // (A person or people only: `his campaign`, `her office`, `his account` speak for the possessor.)
     if (mention.kind === 'pronoun' && mention.end < head && POSSESSIVE_DETERMINERS.has(text.slice(mention.start, mention.end).toLowerCase()) && possessedPeople(lastWordOf(text, { start: source.start, end: head }))) continue;
+    // (A name's possessive too, and all before it: `Ms Mensah's family said` is the family,
+    // `Libertarian presidential candidate Gary Johnson's doctor` the doctor.)
+    if (mention.end <= possessorEnd) continue;
     // `Africa Command spokesperson Robyn Mack`: the person, not the organisation in the role.
     const score = (mention.type === 'PER' ? 2 : mention.type === 'ORG' ? 1 : 0) + covered + (mention.entity ? 0.5 : 0) + mention.end / 1e9;
     if (score > bestScore) {
@@ -194,8 +205,15 @@ export function resolveSpeakers(context: SpeakerContext, attributions: readonly 
           speakerEntity = person;
           rule += '+nationality';
         }
-      } else if (mention?.entity) speakerEntity = mention.entity;
-      else {
+      } else if (mention?.entity) {
+        speakerEntity = mention.entity;
+        // `"Grace's family have shown incredible strength," she added`: a pronoun read as someone the
+        // quote names in the third person stands for the speaker just before instead.
+        if (mention.kind === 'pronoun' && previous?.speakerEntity && previous.speakerEntity !== speakerEntity && namedInside(mentions, speakerEntity, attribution.content)) {
+          speakerEntity = previous.speakerEntity;
+          rule += '+previous-speaker';
+        }
+      } else {
         const headWord = lastWordOf(text, { start: speaker.start, end: head });
         let named: string | null = null;
         if (ISSUED_DOCUMENT_NOUNS.has(headWord)) {
@@ -212,7 +230,7 @@ export function resolveSpeakers(context: SpeakerContext, attributions: readonly 
           // named in another paragraph.
           // (`Her lawyer said`: someone's lawyer is a person of their own, not the speaker before.)
           // (A role held for someone named by a possessive: `her lawyer`, `his spokesman`.)
-          const possessed = POSSESSIVE_DETERMINERS.has(firstWordOf(text, speaker));
+          const possessed = POSSESSIVE_DETERMINERS.has(firstWordOf(text, speaker)) || /^[^,]*[’']s\s[^,]*$/.test(text.slice(speaker.start, head));
           const holder: string | null = roleHolder(context, headWord, speaker.start) ?? (possessed ? null : previous?.speakerEntity) ?? null;
           if (holder) {
             speakerEntity = holder;
@@ -354,6 +372,17 @@ function subjectNear(context: SpeakerContext, cue: Span): Mention | null {
     if (mention.start >= cue.end && !after && (mention.start - cue.end < 3 || (mention.start - cue.end <= 6 && /^\s*the\s+$/i.test(context.text.slice(cue.end, mention.start))))) after = mention;
   }
   return before ?? after ?? subjectPlace;
+}
+
+/** Whether `entity` is named (not referred to by a pronoun) inside one of the `pieces`. */
+function namedInside(mentions: readonly Mention[], entity: string, pieces: readonly Span[]): boolean {
+  for (const piece of pieces) {
+    for (let index = firstMentionIndex(mentions, piece.start); index < mentions.length && mentions[index]!.start < piece.end; index++) {
+      const mention = mentions[index]!;
+      if (mention.entity === entity && mention.kind === 'name' && mention.start >= piece.start && mention.end <= piece.end) return true;
+    }
+  }
+  return false;
 }
 
 /** Nouns for people held by someone (`her lawyer`, `his doctors`, `his critics`), lower case. */

@@ -241,3 +241,13 @@ test('quotes: someone\'s lawyer is not the speaker quoted before', () => {
   assert.ok(quote, result.quotes.map((item) => describe(result, item)).join('; '));
   assert.notEqual(result.entityName(quote.speakerEntity), 'Maria Quispe', describe(result, quote));
 });
+
+test('quotes: a person’s family speaks, not the person; a pronoun the quote names in the third person is the speaker before', () => {
+  const result = analyse('Detective Inspector Kate Hollis said the force had worked hard. "Grace Mensah\'s family have shown great strength," she added. Ms Mensah\'s family said she lived to care for others.');
+  const family = result.quotes.find((quote) => result.text.slice(quote.start, quote.end).startsWith('she lived'));
+  assert.ok(family, result.quotes.map((quote) => describe(result, quote)).join('\n'));
+  assert.equal(family.speakerEntity, null, describe(result, family));
+  const added = result.quotes.find((quote) => result.text.slice(quote.start, quote.end).includes('great strength'));
+  assert.ok(added, result.quotes.map((quote) => describe(result, quote)).join('\n'));
+  assert.equal(result.entityName(added.speakerEntity), 'Kate Hollis', describe(result, added));
+});
