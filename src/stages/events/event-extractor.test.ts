@@ -415,3 +415,14 @@ test('fighting between two armed sides is a battle of the first against the seco
   assert.equal(event.targets.length, 1, describe(doc, event));
   assert.ok(event.actors[0]!.name.includes('army'), describe(doc, event));
 });
+
+test('a verb after an apposition set off by commas has the name before it as subject', async () => {
+  for (const [text, trigger, actor] of [
+    ['Former President Donald Trump, the front-runner to face President Joe Biden in the Nov. 5 election, has urged lawmakers to oppose the aid.', 'urged', 'Donald Trump'],
+    ['Israel, backed by the United States, attacked Iran on Friday.', 'attacked', 'Israel'],
+  ] as const) {
+    const doc = await analyze(text);
+    const event = eventWhere(doc, (candidate) => doc.text.slice(candidate.trigger.start, candidate.trigger.end) === trigger);
+    assert.deepEqual(event.actors.map((entry) => entry.name), [actor], describe(doc, event));
+  }
+});

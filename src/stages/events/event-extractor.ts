@@ -491,6 +491,31 @@ function genericParticipants(context: Context, sentence: Span, from: number, win
   return found;
 }
 
+/** Before a verb: the comma that closes an apposition, and the verb's auxiliaries and adverbs. */
+const AFTER_APPOSITION = /,\s*(?:(?:has|have|had|was|were|is|are|will|would|also|then|later)\s+)*(?:\w+ly\s+)?$/i;
+/** What opens an apposition or a relative clause after a name. */
+const APPOSITION_OPENING = /^,\s*(?:the|a|an|who|which|whose|one\s+of|now|then|himself|herself|itself|(?:backed|supported|aided|joined|accompanied|flanked|led)\s+by)\b/i;
+
+/**
+ * The named subject of a verb that follows an apposition set off by commas (`Trump, the front-runner
+ * …, has urged`): the participant whose name ends right before the apposition's opening comma.
+ */
+function appositionSubject(text: string, sentence: Span, trigger: Span, participants: readonly { readonly mention: Mention; readonly built: { actor: EventActor; span: Span } }[]): { actor: EventActor } | null {
+  const before = text.slice(sentence.start, trigger.start);
+  const closing = AFTER_APPOSITION.exec(before);
+  if (!closing) return null;
+  const closingAt = sentence.start + closing.index;
+  // The nearest participant before the apposition: one whose name is followed by its opening comma.
+  for (let index = participants.length - 1; index >= 0; index--) {
+    const { built } = participants[index]!;
+    if (built.span.end >= closingAt) continue;
+    const rest = text.slice(built.span.end, closingAt);
+    if (!APPOSITION_OPENING.test(rest) || rest.length > 200 || /[;:]\s/.test(rest)) continue;
+    return { actor: built.actor };
+  }
+  return null;
+}
+
 /**
  * Whether `span` names someone who only reports in the sentence: the speaker of one of `speakers`'
  * quotes, none of whose cues is the event itself (`trigger`) nor, with `participle`, a participle
@@ -655,6 +680,13 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
     const participleClause = !!previousMention && /ing$/.test(triggerText) && PARTICIPLE_CLAUSE.test(text.slice(previousMention.trigger.end, trigger.start));
     const inherited = previousMention && (previousMention.type.ploverType === mentionType.ploverType || participleClause) ? [...previousMention.actors] : [];
     let actor = subjects.length ? [...subjects.slice(first), ...partners] : partners.length ? partners : inherited;
+    // "Donald Trump, the front-runner … to face President Joe Biden in the election, has urged
+    // lawmakers …": a verb right after an apposition set off by commas has the name before the
+    // apposition as its subject, not a name inside it.
+    // (A passive verb's subject is acted on: `Petraeus, the former director, was sentenced … by a judge`.)
+    const apposed = passive ? null : appositionSubject(text, sentence, trigger, sentenceParticipants);
+
+    if (apposed && !actor.some((known) => sameParticipant(known, apposed.actor))) actor = [apposed.actor];
     // "Israeli troops arrested 15 Palestinians in overnight raids": an event noun inside a phrase
     // of the previous event's clause is done by that event's actors, to whom it is done.
     if (previousMention && previousMention.actors.length > 0 && IN_PHRASE_BEFORE.test(before)) {
