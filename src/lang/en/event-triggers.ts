@@ -211,7 +211,8 @@ export const ASSAULT_MODE_CUES: readonly { readonly mode: string; readonly patte
   { mode: 'abduct', pattern: 'abduct\\w*|kidnap\\w*|hostages?' },
   { mode: 'assassinate', pattern: 'assassinat\\w*' },
   { mode: 'torture', pattern: 'tortur\\w*' },
-  { mode: 'firearms', pattern: 'shot|shoot\\w*|gun\\w*|fired|firing|rifles?|bullets?|opened fire|sniper\\w*' },
+  // (Not what riot police fire: `fired water cannon and tear gas`, `rubber bullets`.)
+  { mode: 'firearms', pattern: 'shot|shoot\\w*|gun\\w*|(?:fired|firing)(?! (?:water cannons?|tear ?gas|rubber bullets|stun grenades|pepper spray|flares))|rifles?|(?<!rubber )bullets?|opened fire|sniper\\w*' },
   { mode: 'beat', pattern: 'beat(?:en|ing)?|stabb\\w*|hacked|machetes?|knives|knife|clubbed' },
 ];
 

@@ -400,10 +400,12 @@ test('a natural hazard that kills is a disaster, whatever else its sentence tell
   assert.equal(event.ploverType, 'AID', describe(doc, event));
 });
 
-test('water cannon fired at protesters is an event of who fired it', async () => {
-  const doc = await analyze('Police fired water cannon and tear gas at protesters in Belgrade on Sunday.');
+test('water cannon fired at protesters is an event of who fired it, with no firearms, dated by its own clause', async () => {
+  const doc = await analyze('Police fired water cannon and tear gas at protesters in Belgrade on Sunday, after the prime minister said the country would suspend the talks until 2028.');
   const event = eventWhere(doc, (candidate) => doc.text.slice(candidate.trigger.start, candidate.trigger.end) === 'fired water cannon');
   assert.deepEqual([event.actors.map((actor) => actor.name), event.targets.map((target) => target.name)], [['Police'], ['protesters']], describe(doc, event));
+  assert.notEqual(event.mode, 'firearms', describe(doc, event));
+  assert.notEqual(event.date?.value, '2028', describe(doc, event));
 });
 
 test('fighting between two armed sides is a battle of the first against the second', async () => {

@@ -760,7 +760,7 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
     const earlier = placeCandidates.filter((place) => place.end <= window.start);
     const places = ownPlaces.length ? ownPlaces : earlier.length ? [earlier[earlier.length - 1]!] : [];
     const datable = (timex: Timex): boolean => timex.type === 'DATE' && timex.resolved && /^\d{4}/.test(timex.value)
-      && !SPEECH_BEFORE.test(textBefore(text, timex.start, sentence, 40)) && !SUBORDINATE_DATE.test(text.slice(Math.max(trigger.end, timex.start - 60), timex.start))
+      && !SPEECH_BEFORE.test(textBefore(text, timex.start, sentence, 40)) && !SUBORDINATE_DATE.test(text.slice(Math.max(trigger.end, timex.start - 160), timex.start))
       && !OTHER_CLAUSE.test(timex.start >= trigger.end ? text.slice(trigger.end, timex.start) : text.slice(timex.end, trigger.start));
     const byDistance = (a: Timex, b: Timex): number => Math.abs(a.start - trigger.start) - Math.abs(b.start - trigger.start);
     // A date in the trigger's own stretch of the sentence, else one elsewhere in the sentence ("… by the end of 2016").

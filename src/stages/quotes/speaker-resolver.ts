@@ -209,7 +209,8 @@ export function resolveSpeakers(context: SpeakerContext, attributions: readonly 
         speakerEntity = mention.entity;
         // `"Grace's family have shown incredible strength," she added`: a pronoun read as someone the
         // quote names in the third person stands for the speaker just before instead.
-        if (mention.kind === 'pronoun' && previous?.speakerEntity && previous.speakerEntity !== speakerEntity && namedInside(mentions, speakerEntity, attribution.content)) {
+        // (The pronoun alone, not a possessive: "X was hospitalised, his party said" is X's party.)
+        if (mention.kind === 'pronoun' && PERSON_PRONOUNS.has(text.slice(speaker.start, speaker.end).trim().toLowerCase()) && previous?.speakerEntity && previous.speakerEntity !== speakerEntity && namedInside(mentions, speakerEntity, attribution.content)) {
           speakerEntity = previous.speakerEntity;
           rule += '+previous-speaker';
         }

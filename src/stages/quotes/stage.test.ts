@@ -250,4 +250,9 @@ test('quotes: a person’s family speaks, not the person; a pronoun the quote na
   const added = result.quotes.find((quote) => result.text.slice(quote.start, quote.end).includes('great strength'));
   assert.ok(added, result.quotes.map((quote) => describe(result, quote)).join('\n'));
   assert.equal(result.entityName(added.speakerEntity), 'Kate Hollis', describe(result, added));
+  // A possessive is no such pronoun: the party speaks for the person the quote names.
+  const party = analyse('Kaja Kallas said the bloc regretted the decision. Opposition leader Nika Melia was among those taken to hospital, his party said.');
+  const hospital = party.quotes.find((quote) => party.text.slice(quote.start, quote.end).includes('hospital'));
+  assert.ok(hospital, party.quotes.map((quote) => describe(party, quote)).join('\n'));
+  assert.equal(party.entityName(hospital.speakerEntity), 'Nika Melia', describe(party, hospital));
 });
