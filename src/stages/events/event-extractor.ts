@@ -85,6 +85,9 @@ const CLAUSE_BREAK = /,\s*(?:according|which|who|where|while|a country|said|told
 // A date inside "following the ousting of Libyan dictator Moammar Gadhafi in 2011" dates that other happening.
 // (Not `when`: "were killed when gunfire erupted … late Saturday" happened at that time.)
 const SUBORDINATE_DATE = /\b(?:following|after|before|since)\b[^,;]*$/i;
+// Farther back, a clause of its own (`, after Prime Minister Irakli Kobakhidze said the country would suspend talks … until 2028`);
+// not a participle sharing the event's subject (`killed 44 people after slamming into Florida's Big Bend late on Thursday`).
+const SUBORDINATE_CLAUSE_DATE = /\b(?:following|after|before|since)\s+(?!\w+ing\b)[^,;]*$/i;
 /** A second reported clause between an event and a date ("said Diallo was detained … and that the vote would go ahead on Sunday"): the date is that clause's. */
 const OTHER_CLAUSE = /\b(?:and|but|or)\s+that\b|\b(?:while|whereas)\b|;/i;
 
@@ -760,7 +763,7 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
     const earlier = placeCandidates.filter((place) => place.end <= window.start);
     const places = ownPlaces.length ? ownPlaces : earlier.length ? [earlier[earlier.length - 1]!] : [];
     const datable = (timex: Timex): boolean => timex.type === 'DATE' && timex.resolved && /^\d{4}/.test(timex.value)
-      && !SPEECH_BEFORE.test(textBefore(text, timex.start, sentence, 40)) && !SUBORDINATE_DATE.test(text.slice(Math.max(trigger.end, timex.start - 160), timex.start))
+      && !SPEECH_BEFORE.test(textBefore(text, timex.start, sentence, 40)) && !SUBORDINATE_DATE.test(text.slice(Math.max(trigger.end, timex.start - 60), timex.start)) && !SUBORDINATE_CLAUSE_DATE.test(text.slice(Math.max(trigger.end, timex.start - 160), timex.start))
       && !OTHER_CLAUSE.test(timex.start >= trigger.end ? text.slice(trigger.end, timex.start) : text.slice(timex.end, trigger.start));
     const byDistance = (a: Timex, b: Timex): number => Math.abs(a.start - trigger.start) - Math.abs(b.start - trigger.start);
     // A date in the trigger's own stretch of the sentence, else one elsewhere in the sentence ("… by the end of 2016").
@@ -844,7 +847,8 @@ function merge(record: EventDraft, mention: EventMention): void {
   }
   if (!record.evidence.some((span) => span.start === mention.sentence.start)) record.evidence.push({ start: mention.sentence.start, end: mention.sentence.end });
   // A violent mention typed with more confidence (`airstrike` over `strike`) decides the sub-type.
-  if (mention.type.confidence > record.type.confidence && mention.type.info.ploverType === record.type.info.ploverType) record.type = mention.type;
+  // (Both readings must agree: a sub-type read as a disaster while the PLOVER model read an attack does not retype a disaster.)
+  if (mention.type.confidence > record.type.confidence && mention.type.info.ploverType === record.type.info.ploverType && mention.type.ploverType === record.type.ploverType) record.type = mention.type;
   record.rule = `${record.rule}+coref`;
 }
 

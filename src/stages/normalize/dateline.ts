@@ -28,8 +28,8 @@ const DASH = String.raw`[ \u00a0]*(?:—|–|--|[ \u00a0]-)[ \u00a0]*`;
 
 // Each pattern is anchored at the start of a paragraph; groups: place, publisher.
 const DATELINE_PATTERNS: readonly RegExp[] = [
-  // `LONDON (Reuters) -`, `WASHINGTON, March 28 (AP) —`, `(CNN) --`, `(CNN)The …`
-  new RegExp(String.raw`^(?:(${PLACE})${QUALIFIER}{0,2}[ \u00a0]+)?\((${AGENCY_ALTERNATIVES})\)(?:${DASH}|[ \u00a0]*(?=\p{Lu}))`, 'u'),
+  // `LONDON (Reuters) -`, `WASHINGTON, March 28 (AP) —`, `(CNN) --`, `(CNN)The …`, and a date with no place: `Sept 27 (Reuters) -`
+  new RegExp(String.raw`^(?:(${PLACE})${QUALIFIER}{0,2}[ \u00a0]+|${MONTH}[ \u00a0]\d{1,2}[ \u00a0]+)?\((${AGENCY_ALTERNATIVES})\)(?:${DASH}|[ \u00a0]*(?=\p{Lu}))`, 'u'),
   // `PORTMERE (Lede Wire) —`: any short publisher name in brackets after a place in capitals.
   new RegExp(String.raw`^(${CAPS_PLACE})${QUALIFIER}{0,2}[ \u00a0]+\((\p{Lu}[\p{L}&.'’-]*(?:[ ][\p{Lu}&][\p{L}&.'’-]*){0,3})\)${DASH}`, 'u'),
   // `Washington CNN —`

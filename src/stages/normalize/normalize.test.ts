@@ -13,6 +13,7 @@ const DATELINES: ReadonlyArray<readonly [string, string | undefined, string | un
   ['WASHINGTON, March 28 (AP) — The Senate', 'Washington', 'AP'],
   ['ST. LOUIS (AP) — Police said', 'St. Louis', 'AP'],
   ['NEW YORK — Stocks fell', 'New York', undefined],
+  ['Sept 27 (Reuters) - Hurricane Helene killed', undefined, 'Reuters'],
 ];
 for (const [paragraph, place, publisher] of DATELINES) {
   test(`dateline: ${JSON.stringify(paragraph.slice(0, 30))}`, () => {
@@ -23,7 +24,7 @@ for (const [paragraph, place, publisher] of DATELINES) {
   });
 }
 
-const NOT_DATELINES = ['The US military — said to be ready — struck.', 'Smith - the lawyer - spoke.', 'US aircraft carried out strikes.', 'In 2016 — the year of the vote — turnout rose.'];
+const NOT_DATELINES = ['May 5 was the day (they said) it rained.', 'The US military — said to be ready — struck.', 'Smith - the lawyer - spoke.', 'US aircraft carried out strikes.', 'In 2016 — the year of the vote — turnout rose.'];
 for (const paragraph of NOT_DATELINES) {
   test(`not a dateline: ${JSON.stringify(paragraph.slice(0, 30))}`, () => assert.equal(matchDateline(paragraph), undefined));
 }
