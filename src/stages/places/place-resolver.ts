@@ -55,6 +55,8 @@ interface Toponym {
   readonly candidates: Candidate[];
   /** Country or admin1 entry that the text says contains this place (`Ubari, Libya`). */
   container: GazetteerEntry | undefined;
+  /** The unit named with a possessive right before it (`Florida's Big Bend`): a reading outside it is another place of that name. */
+  owner?: GazetteerEntry | undefined;
   /** Whether the text calls it a village or hamlet (`the village of Bahrain`, `Kaya village`), a town or city, or neither. */
   readonly settlement: 'village' | 'town' | undefined;
 }
@@ -199,6 +201,9 @@ function unitReading(gazetteer: Gazetteer, name: string): GazetteerEntry | undef
 /** Capitalised words right after `, `, `, in ` or ` in ` following a span: `Ubari, Libya` → `Libya`, `Kuriga, in Kaduna state` → `Kaduna`. */
 const FOLLOWING_UNIT = /^(?:,\s*(?:in\s+(?:the\s+)?)?|\s+in\s+(?:the\s+)?)((?:\p{Lu}[\p{L}.'’-]*)(?:\s+\p{Lu}[\p{L}.'’-]*){0,3})/u;
 
+/** Up to three capitalised words and their `'s` right before a span: `Florida's ` (Big Bend). */
+const POSSESSIVE_UNIT_BEFORE = /(?:^|[^\p{L}])((?:\p{Lu}[\p{L}.-]*)(?:\s+\p{Lu}[\p{L}.-]*){0,2})['’]s\s+(?:the\s+)?$/u;
+
 /** `in` and up to three capitalised words (`in the Sahel`, `in Tripoli`): a unit the clause names. */
 const IN_NAME = /\bin\s+(?:the\s+)?((?:\p{Lu}[\p{L}.'’-]*)(?:\s+\p{Lu}[\p{L}.'’-]*){0,2})/gu;
 
@@ -224,6 +229,12 @@ function containerFromText(gazetteer: Gazetteer, text: string, span: ToponymSpan
     if (unit && (unit.kind === 'country' || settlement && unit.kind === 'admin1')) return unit;
   }
   return undefined;
+}
+
+/** `Florida's Big Bend region`, `Russia's Kursk region`: the unit whose possessive comes right before a span. */
+function ownerFromText(gazetteer: Gazetteer, text: string, span: ToponymSpan): GazetteerEntry | undefined {
+  const owner = POSSESSIVE_UNIT_BEFORE.exec(text.slice(Math.max(0, span.start - 40), span.start));
+  return owner?.[1] ? unitReading(gazetteer, owner[1]) : undefined;
 }
 
 function sentenceEndOf(sentences: ResolveContext['sentences'], offset: number, textLength: number): number {
@@ -360,7 +371,8 @@ export function resolvePlaces(text: string, toponyms: readonly ToponymSpan[], co
 
   // Containment stated in the text is the strongest evidence there is.
   for (const item of items) {
-    item.container = containerFromText(gazetteer, text, item.span, sentenceEndOf(context.sentences, item.span.start, text.length), item.settlement !== undefined);
+    item.owner = ownerFromText(gazetteer, text, item.span);
+    item.container = item.owner ?? containerFromText(gazetteer, text, item.span, sentenceEndOf(context.sentences, item.span.start, text.length), item.settlement !== undefined);
   }
 
   // The dateline city pulls toward its country (datelines name cities, so the city reading wins).
@@ -485,6 +497,8 @@ function choiceFor(item: Toponym, gazetteer: Gazetteer, leadingCountry: string |
   // article never speaks of (Red Cross, North Carolina) is the organisation, not a place.
   if (ranked.length === 0 && item.span.source === 'coerced' && item.candidates.length > 0) return { item, best: undefined, confidence: 0, rule: 'unresolved' };
   const best = ranked[0];
+  // `Florida's Big Bend region` when the gazetteer knows only a Big Bend in Wisconsin: the region lies in Florida.
+  if (best && item.owner && best.entry.index !== item.owner.index && !contains(item.owner, best.entry)) return { item, best: { entry: item.owner, viaDemonym: false, prior: 0, score: 0 }, confidence: 0.4, rule: 'containing-unit' };
   if (best) {
     const margin = best.score - (ranked[1]?.score ?? best.score - 4);
     const confidence = Math.round(100 / (1 + Math.exp(-margin))) / 100;

@@ -338,3 +338,11 @@ test('gazetteer: a unit GeoNames names with its kind is found by its bare name, 
     assert.ok(found.some((entry) => entry.countryCode === code), `${adjective}: ${JSON.stringify(found)}`);
   }
 });
+
+test('resolve: a name after a unit\'s possessive lies in that unit, or is that unit when the gazetteer knows it only elsewhere', () => {
+  const text = 'The storm slammed into Florida\'s Big Bend region late on Thursday.';
+  const places = resolvePlaces(text, spansOf(text, ['Florida', 'Big Bend']), { gazetteer });
+  const bend = places.find((place) => text.slice(place.start, place.end) === 'Big Bend');
+  assert.equal(bend?.countryCode, 'US', bend && describe(text, bend));
+  assert.equal(bend?.name, 'Florida', bend && describe(text, bend));
+});
