@@ -435,6 +435,13 @@ test('an appositive ranking the event is the narrator\'s when it is all the cont
   assert.equal(dropNarrativeTail(text, tokens, both), both);
 });
 
+test('a content that ends a few characters short of the comma before its source ends at the comma, and starts with its sentence', () => {
+  const text = 'The storm made landfall near Perry at about 11 p.m. with winds of 140 mph (225 km per hour), the hurricane center said.';
+  const { tokens } = segment(text);
+  const short = withSource(text, 'about 11 p.m. with winds of 140 mph (225 km per', 'said', 'the hurricane center');
+  assert.equal(contentText(text, startParticipleAtSentence(text, tokens, short)), 'The storm made landfall near Perry at about 11 p.m. with winds of 140 mph (225 km per hour)');
+});
+
 test('a content read from inside a clause starts with its sentence; after a comma or a connective it stays', () => {
   const text = 'Russia fired 40 missiles at Ukraine overnight, striking a plant in Kyiv and cutting power to homes, officials said. In fact, the grid held, engineers said.';
   const { tokens } = segment(text);

@@ -1049,8 +1049,15 @@ const PARTICIPLE_START = /^\p{Ll}+ing\b/u;
  */
 export function startParticipleAtSentence(text: string, tokens: readonly Token[], attribution: FoundAttribution): FoundAttribution {
   const { source, cue } = attribution;
-  const first = attribution.content[0];
+  let first = attribution.content[0];
   if (!source || !cue || !first || source.start < first.end || cue.start < first.end) return attribution;
+  // `… (225 km per | hour), the National Hurricane Center said`: a content the tagger ended a few
+  // characters short of the comma before the source ends at that comma.
+  const shortTail = /^[^,;:.!?"“”\n]{1,16}(?=,\s*$)/.exec(text.slice(first.end, source.start));
+  if (shortTail && attribution.content.length === 1 && cue.start >= source.end) {
+    first = { start: first.start, end: first.end + shortTail[0].length };
+    attribution = { ...attribution, content: [first] };
+  }
   // (The comma may be the content's last character: `… homes, Ukrainian officials said`.)
   if (!/^\s*,\s*$/.test(text.slice(first.end, source.start)) && !(text.charAt(first.end - 1) === ',' && /^\s*$/.test(text.slice(first.end, source.start)))) return attribution;
   if (PARTICIPLE_START.test(text.slice(first.start, first.start + 24))) {
