@@ -186,6 +186,9 @@ export function resolveSpeakers(context: SpeakerContext, attributions: readonly 
     let rule = attribution.rule;
     let near: Mention | null = null;
     if (speaker && isDeterminerOnly(text, speaker)) speaker = null;
+    // `Biden approved declarations for Georgia and the Carolinas and said …`: a source read up to
+    // the `and` of a verb joined to the sentence's first is its object; the cue's sentence names the speaker.
+    if (speaker && /\s(?:and|or|but)$/i.test(text.slice(speaker.start, speaker.end)) && attribution.cue && speaker.end <= attribution.cue.start) speaker = null;
     // `the League of United Latin American Citizens, which argues that …`: a relative pronoun
     // (the source as written) speaks for the name it follows.
     const antecedent = speaker && RELATIVE_PRONOUN.test(text.slice(speaker.start, speaker.end)) ? mentionBefore(mentions, speaker.start) : undefined;

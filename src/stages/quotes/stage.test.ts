@@ -256,3 +256,10 @@ test('quotes: a person’s family speaks, not the person; a pronoun the quote na
   assert.ok(hospital, party.quotes.map((quote) => describe(party, quote)).join('\n'));
   assert.equal(party.entityName(hospital.speakerEntity), 'Nika Melia', describe(party, hospital));
 });
+
+test('quotes: a verb of saying joined by `and` to the sentence’s first has that verb’s subject as speaker, not its object', () => {
+  const result = analyse('President Joe Biden approved emergency declarations for Florida, Georgia and the Carolinas and said the federal government would do everything it can to help.');
+  const quote = result.quotes.find((found) => result.text.slice(found.start, found.end).includes('federal government'));
+  assert.ok(quote, result.quotes.map((found) => describe(result, found)).join('\n'));
+  assert.equal(result.entityName(quote.speakerEntity), 'Joe Biden', describe(result, quote));
+});
