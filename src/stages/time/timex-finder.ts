@@ -252,6 +252,9 @@ function resolveWeekday(reference: CalendarDay, weekday: number, tense: Tense): 
  * past-tense sentences: "said it expects the deal to close by Dec. 15"), so it only overrides a
  * distant nearest.
  */
+/** A verb of something happening, in the past, right before a date (`began on`, `was killed on`, `erupted in`). */
+const HAPPENED_BEFORE = /\b(?:began|begun|started|erupted|broke out|happened|occurred|took place|ended|died|was killed|were killed|attacked|struck|invaded|seized|collapsed|crashed|exploded)\s+(?:on\s+|in\s+)?$/i;
+
 /** How far (days) the nearest occurrence must lie before the clause's tense may overrule it. */
 const DISTANT_DAYS = 90;
 
@@ -547,7 +550,10 @@ function proposeClockAndDates(text: string, sentences: readonly SentenceSpan[], 
         }
         if (year !== undefined) return { type: 'DATE', value: formatDay({ year, month, day }), precision: 'day', anchor: 'absolute', day: { year, month, day } };
         if (!context.reference) return { type: 'DATE', value: `XXXX-${formatMonth(0, month).slice(5)}-${String(day).padStart(2, '0')}`, precision: 'day', anchor: 'published', resolved: false };
-        const resolvedYear = yearFor(context.reference, month, day, context.tense);
+        let resolvedYear = yearFor(context.reference, month, day, context.tense);
+        // "since the war began on Oct. 7" in a July story: a verb of happening in the past right
+        // before the date puts it before publication, however near the next Oct. 7 is.
+        if (HAPPENED_BEFORE.test(text.slice(Math.max(0, start - 30), start)) && daysBetween(context.reference, { year: resolvedYear, month, day }) > 0) resolvedYear -= 1;
         const calendarDay = { year: resolvedYear, month, day: Math.min(day, daysInMonth(resolvedYear, month)) };
         return { type: 'DATE', value: formatDay(calendarDay), precision: 'day', anchor: 'published', day: calendarDay };
       },
