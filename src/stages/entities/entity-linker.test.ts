@@ -61,6 +61,13 @@ test('a place named inside a longer name after `of` or `for` is another entity',
   assert.notEqual(entityOf('New York'), entityOf('Attorney’s Office for the Western District of New York'));
 });
 
+test('a demonym is no spelling variant of its country, and a description with a name in it is not the organisation named last', () => {
+  const { entityOf, linked } = analyse('An Israeli strike hit Gaza. Hamas attacked Israel. Among the dead were 15 children, the Gaza health ministry said.', [['Israeli', 'MISC'], ['Gaza', 'LOC'], ['Hamas', 'ORG'], ['Israel', 'LOC'], ['Gaza', 'LOC']]);
+  assert.notEqual(entityOf('Israeli'), entityOf('Israel', 1));
+  const ministry = linked.mentions.find((mention) => mention.kind === 'nominal' && linked.entities.some((entity) => entity.id === mention.entity && entity.name === 'Hamas'));
+  assert.equal(ministry, undefined);
+});
+
 test('different people with different surnames stay apart', () => {
   const { entityOf } = analyse('Robyn Mack met Sheryll Klinkel. Klinkel spoke.', [['Robyn Mack', 'PER'], ['Sheryll Klinkel', 'PER'], ['Klinkel', 'PER']]);
   assert.notEqual(entityOf('Robyn Mack'), entityOf('Sheryll Klinkel'));

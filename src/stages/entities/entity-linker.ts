@@ -457,7 +457,12 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
     const form = linking.formOf(mention);
     const { key, skeleton, parts, acronym } = linking.factsOf(form);
     // 1. Same form or spelling variant: the latest cluster with the key or the skeleton.
-    let target = Math.max(keyCluster.get(key) ?? -1, skeleton ? (skeletonCluster.get(skeleton) ?? -1) : -1);
+    // (A spelling variant is no demonym: `Israeli` and `Israel`, `Iraqi` and `Iraq` share a skeleton.)
+    const variant = skeleton ? (skeletonCluster.get(skeleton) ?? -1) : -1;
+    const variantCluster = variant >= 0 ? clusters[variant] : undefined;
+    const demonymPair = variantCluster !== undefined && (mention.type === 'MISC' || mention.type === 'LOC') && (variantCluster.typeVotes.get(mention.type) ?? 0) === 0
+      && ((variantCluster.typeVotes.get('MISC') ?? 0) > 0 || (variantCluster.typeVotes.get('LOC') ?? 0) > 0);
+    let target = Math.max(keyCluster.get(key) ?? -1, demonymPair ? -1 : variant);
     // 2. An acronym defined in parentheses, or read off the initials of an earlier name.
     if (target < 0 && acronym) {
       const longForm = definedAcronym.get(key);
@@ -639,7 +644,9 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
       // `the commission`, after `the Independent Electoral Commission`: the organisation named last
       // whose name ends with the noun, before the nearest organisation of any name.
       // (Not `the group`, nor an armed group's noun: `the group` after ISIS is ISIS, not `SITE Intelligence Group`.)
-      let antecedent = (armed || noun === 'group' ? null : namedByHead(linking, working, noun, t)) ?? candidates[0]?.cluster ?? null;
+      // (A description with a name in it is that name's body, not the organisation named last:
+      // `the Gaza health ministry` after Hamas.)
+      let antecedent = (armed || noun === 'group' ? null : namedByHead(linking, working, noun, t)) ?? (affiliation === null ? candidates[0]?.cluster ?? null : null);
       // `the Trump administration … The administration announced`: the noun last used for another
       // name's body (`<name> <noun>`, `<name>'s <noun>`) refers back to that body, which is no entity
       // here, not to the latest organisation (the ACLU just quoted).

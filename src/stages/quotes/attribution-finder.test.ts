@@ -7,6 +7,7 @@ import {
   dropNarrativeTail,
   endAtClosedQuote,
   extendOverFocusPhrase,
+  dropPhysicalAttacks,
   dropWeakAttributions,
   findAttributions,
   mergeAcrossAsides,
@@ -458,4 +459,12 @@ test('a weapon verb read as a cue yields to the reporting verb before the source
   const fixed = weaponCueToReport(text, tokens, found);
   assert.equal(contentText(text, fixed), 'The attackers arrived on motorcycles and shot a security guard before forcing the students into a forest');
   assert.equal(text.slice(fixed.cue!.start, fixed.cue!.end), 'said');
+});
+
+test('a verb of force whose object is a place is force, not words', () => {
+  const text = 'Hamas-led gunmen attacked southern Israel on Oct. 7. Trump attacked Clinton over her record.';
+  const places = [{ start: text.indexOf('Israel'), end: text.indexOf('Israel') + 6, type: 'LOC' as const }];
+  const force = withSource(text, 'southern Israel', 'attacked', 'Hamas-led gunmen');
+  const words = withSource(text, 'Clinton over her record', 'attacked', 'Trump');
+  assert.deepEqual(dropPhysicalAttacks(text, [{ ...force, content: [spanOf(text, 'southern Israel')] }, words], places).map((item) => contentText(text, item)), ['Clinton over her record']);
 });

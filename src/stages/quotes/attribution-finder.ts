@@ -7,7 +7,7 @@
  * speaker is then found from the context by the resolver). Contents are then fitted to PolNeAR's
  * conventions: transcript lines, `that` after a telling verb, prepositions with the cue, one
  * sentence outside quotation marks, the end of a quotation that closes a thought. */
-import type { Span, Token } from '../../doc/schema.js';
+import type { Mention, Span, Token } from '../../doc/schema.js';
 import { COGNITION_VERBS, SPEECH_NOUNS, SPEECH_VERBS } from '../../lang/en/speech-verbs.js';
 import type { QuotedSpan } from './quote-marks.js';
 import { Tag } from './tagger.js';
@@ -1151,6 +1151,29 @@ function mergeSplitQuotes(text: string, attributions: FoundAttribution[], paragr
  * “reform” passed the Senate`), and a one-word content unless its cue is a strong one.
  * `cueLevel` gives a lower-case word's learned cue level (0–3, see `cueLevelOf`).
  */
+/** Verbs of force that PolNeAR's political copy uses for words (`attacked Clinton's record`). */
+const FORCE_CUE = /^(?:attack(?:ed|s|ing)?|struck|strikes?|hit|bomb(?:ed|s|ing)?|raid(?:ed|s)?|storm(?:ed|s)?|shell(?:ed|s)?|invad(?:ed|es)|target(?:ed|s)?)$/i;
+
+/**
+ * `when Hamas-led gunmen attacked | southern Israel`: a verb of force whose object is a place is
+ * force, not words. Drops indirect attributions with such a cue whose content is all a place
+ * (a LOC mention, and at most `the`/`southern` … before it).
+ */
+export function dropPhysicalAttacks(text: string, attributions: readonly FoundAttribution[], mentions: readonly Pick<Mention, 'start' | 'end' | 'type'>[]): FoundAttribution[] {
+  return attributions.filter((attribution) => {
+    const { cue } = attribution;
+    if (!cue || attribution.kind !== 'indirect' || attribution.content.length !== 1) return true;
+    const cueWords = text.slice(cue.start, cue.end).split(/\s+/);
+    if (!FORCE_CUE.test(cueWords[cueWords.length - 1] ?? '')) return true;
+    const content = attribution.content[0]!;
+    // (A country the linker joined to its demonym may be typed MISC: `southern Israel` with `Israeli`.)
+    const place = mentions.find((mention) => (mention.type === 'LOC' || mention.type === 'MISC') && mention.start >= content.start && mention.end <= content.end);
+    if (!place) return true;
+    const rest = (text.slice(content.start, place.start) + text.slice(place.end, content.end)).trim();
+    return !/^(?:(?:the|northern|southern|eastern|western|central|north|south|east|west|parts of|areas of|towns in|villages in|cities in)\s*)*$/i.test(rest);
+  });
+}
+
 export function dropWeakAttributions(text: string, attributions: readonly FoundAttribution[], cueLevel: (word: string) => number): FoundAttribution[] {
   const kept: FoundAttribution[] = [];
   for (const attribution of attributions) if (isStrongAttribution(text, attribution, cueLevel)) kept.push(attribution);

@@ -5,7 +5,7 @@
  * weak ones are dropped, and speakers are resolved to entities. */
 import type { Diagnostic, Entity, Mention, Paragraph, Quote, Sentence, Token } from '../../doc/schema.js';
 import type { Stage } from '../../pipeline/stage.js';
-import { dropWeakAttributions, findAttributions } from './attribution-finder.js';
+import { dropPhysicalAttacks, dropWeakAttributions, findAttributions } from './attribution-finder.js';
 import { featureRows } from './features.js';
 import { findQuotedSpans, splitAtLineBreaks } from './quote-marks.js';
 import { resolveSpeakers } from './speaker-resolver.js';
@@ -59,7 +59,7 @@ export function findQuotes(inputs: QuoteInputs, model: QuoteTaggerModel): FoundQ
   const tags = tagTokens(model, features, tokens, kernel);
   const cueLevel = cueLevelOf(model);
   const found = findAttributions(text, tokens, lines, tags, quoted.spans, cueLevel);
-  const attributions = dropWeakAttributions(text, found, cueLevel);
+  const attributions = dropPhysicalAttacks(text, dropWeakAttributions(text, found, cueLevel), inputs.mentions);
   return { quotes: resolveSpeakers(inputs, attributions), diagnostics: quoted.diagnostics };
 }
 
