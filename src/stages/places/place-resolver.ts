@@ -513,7 +513,9 @@ function choiceFor(item: Toponym, gazetteer: Gazetteer, leadingCountry: string |
   if (dateline && dateline.kind === 'city' && (leadingCountry === undefined || dateline.countryCode === leadingCountry) && LOCAL_FEATURE.test(item.surface)) {
     return { item, best: { entry: dateline, viaDemonym: false, prior: 0, score: 0 }, confidence: 0.3, rule: 'dateline-city' };
   }
-  if (leadingCountry !== undefined) {
+  // (Not an organisation or person read as a place that no gazetteer knows: `the App Store` is no
+  // place in the article's country; a container or the dateline's city above may still hold it.)
+  if (leadingCountry !== undefined && item.span.source !== 'coerced') {
     const index = gazetteer.country(leadingCountry);
     if (index !== undefined) return { item, best: { entry: gazetteer.entry(index), viaDemonym: false, prior: 0, score: 0 }, confidence: 0.2, rule: 'article-country' };
   }

@@ -147,6 +147,10 @@ test('resolve: an organisation or person read as a place stands only where the a
   assert.equal(named('Red Cross'), undefined, describe(text, named('Red Cross')));
   assert.equal(named('Obama'), undefined, describe(text, named('Obama')));
   assert.equal(named('Tel Aviv')?.countryCode, 'IL', describe(text, named('Tel Aviv')));
+  // One no gazetteer knows at all is not put in the article's country either.
+  const store = 'Israel fined Apple. The App Store must change.';
+  const storeSpans = spansOf(store, ['Israel', 'App Store']).map((span, index) => (index === 0 ? span : { ...span, source: 'coerced' as const }));
+  assert.equal(resolvePlaces(store, storeSpans, { gazetteer }).find((place) => store.slice(place.start, place.end) === 'App Store'), undefined);
 });
 
 test('resolve: an unknown name with no containing unit gets no coordinates', () => {
