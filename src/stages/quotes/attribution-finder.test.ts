@@ -468,3 +468,11 @@ test('a verb of force whose object is a place is force, not words', () => {
   const words = withSource(text, 'Clinton over her record', 'attacked', 'Trump');
   assert.deepEqual(dropPhysicalAttacks(text, [{ ...force, content: [spanOf(text, 'southern Israel')] }, words], places).map((item) => contentText(text, item)), ['Clinton over her record']);
 });
+
+test('a source run that opens with a count and holds a comma starts after its last comma', () => {
+  const text = 'Police opened fire on protesters, killing at least five people, a coalition of rights groups said.';
+  const found = findTagged(text, [['at least five people, a coalition of rights groups', 'source'], ['said', 'cue']]);
+  assert.deepEqual(describeAll(text, found), ['Police opened fire on protesters, killing at least five people (said; a coalition of rights groups)']);
+  const apposition = '"We need him," his wife, Mariana, wrote.';
+  assert.deepEqual(describeAll(apposition, findTagged(apposition, [['"We need him,"', 'content'], ['his wife, Mariana', 'source'], ['wrote', 'cue']])), ['"We need him," (wrote; his wife, Mariana)']);
+});

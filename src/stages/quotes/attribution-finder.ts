@@ -647,6 +647,39 @@ export function claimAppositives(text: string, tokens: readonly Token[], quoted:
   return found;
 }
 
+/** A count opening a phrase: `at least five people`, `31 people`, `dozens of`. */
+const COUNT_OPENING = /^(?:at least|more than|at most|about|some|nearly|almost|over|up to|around|dozens|hundreds|thousands|scores|\d)/i;
+
+/**
+ * `…, killing | at least five people, a coalition of rights groups | said`: a source run right
+ * before a verb of saying that holds a comma and opens with a count is the end of the clause
+ * reported and then the source: the source starts after its last comma. (`his wife, Mariana,
+ * wrote`, `Robyn Mack, a spokeswoman, said`: appositions, left alone.) Returns `tags` itself, or
+ * a changed copy.
+ */
+export function sourcesAfterLastComma(text: string, tokens: readonly Token[], tags: Uint8Array): Uint8Array {
+  let copy: Uint8Array | null = null;
+  for (let index = 0; index < tokens.length; index++) {
+    if (tags[index] !== Tag.BeginSource) continue;
+    let last = index;
+    while (last + 1 < tokens.length && tags[last + 1] === Tag.InsideSource) last++;
+    const next = last + 1;
+    if (tags[next] !== Tag.BeginCue || !REPORTING_VERBS.has(tokenText(text, tokens[next]!)) || !COUNT_OPENING.test(text.slice(tokens[index]!.start, tokens[last]!.end))) {
+      index = last;
+      continue;
+    }
+    let comma = -1;
+    for (let at = index; at < last - 1; at++) if (text.slice(tokens[at]!.start, tokens[at]!.end) === ',') comma = at;
+    if (comma > index) {
+      copy ??= Uint8Array.from(tags);
+      for (let at = index; at <= comma; at++) copy[at] = Tag.O;
+      copy[comma + 1] = Tag.BeginSource;
+    }
+    index = last;
+  }
+  return copy ?? tags;
+}
+
 /** Groups tagged runs into attributions and adds untagged direct quotes. */
 export function findAttributions(
   text: string,
@@ -656,6 +689,7 @@ export function findAttributions(
   quoted: readonly QuotedSpan[],
   cueLevel: (word: string) => number = () => 0,
 ): FoundAttribution[] {
+  tags = sourcesAfterLastComma(text, tokens, tags);
   const paragraphOf = paragraphOfTokens(tokens, paragraphs);
   const nonSource = nonSourceCounts(tags);
   const runs = reinterpretReducedRelatives(text, tokens, splitAtSentenceEnds(text, tokens, paragraphs, paragraphOf, quoted, tagRuns(text, tokens, tags)), cueLevel);
