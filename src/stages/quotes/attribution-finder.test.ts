@@ -340,6 +340,12 @@ const trailingCases: [string, string, [string, 'content' | 'cue' | 'source'][], 
     ['Rescuers pulled 18 people from the rubble (said; regional governor Oleh Kiper)'],
   ],
   [
+    'whom a telling cue told, closing the sentence',
+    'The workers were taken from the mine shortly before dawn, Attorney General Gustavo Salas told local radio.',
+    [['Attorney General Gustavo Salas', 'source'], ['told', 'cue']],
+    ['The workers were taken from the mine shortly before dawn (told; Attorney General Gustavo Salas)'],
+  ],
+  [
     'a clause of time after `said`, the clause before untagged',
     'Lessa received 78 years, while Queiroz got 59 years, Justice Alexandre de Moraes said as he read the ruling.',
     [['Justice Alexandre de Moraes', 'source'], ['said', 'cue'], ['as he read the ruling', 'content']],

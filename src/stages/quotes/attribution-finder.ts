@@ -748,7 +748,9 @@ export function findAttributions(
     const following = tokens[after];
     // `…, the governor said on Telegram.`, `…, the judge said as he read the ruling.`: a phrase
     // of medium, time or manner closing the sentence leaves the clause before as the content.
-    const trailing = after === cue.lastToken + 1 && REPORTING_VERBS.has(tokenText(text, tokens[cue.lastToken]!)) && opensTrailingPhrase(text, tokens, after) && !thatFollows(text, tokens, after);
+    const trailing = (after === cue.lastToken + 1 && REPORTING_VERBS.has(tokenText(text, tokens[cue.lastToken]!)) && opensTrailingPhrase(text, tokens, after) && !thatFollows(text, tokens, after))
+      // `…, Attorney General Gustavo Salas told local radio.`: whom he told closes the sentence.
+      || (TELLING.test(tokenText(text, tokens[cue.lastToken]!)) && addresseeCloses(text, tokens, cue.lastToken + 1));
     if (following && following.sentence === sentence && LETTER_OR_DIGIT.test(text.charAt(following.start)) && !trailing) continue;
     // `In an interview, Durbin said on Thursday he …`: a fronted phrase is no clause to report.
     if (trailing && FRONTED_OPENERS.has(tokenText(text, tokens[first]!))) continue;
@@ -983,6 +985,20 @@ const TRAILING_OPENERS: ReadonlySet<string> = new Set(['on', 'in', 'at', 'via', 
 
 /** Verbs of saying whose phrase after them is never what was said (`called on`, `criticized as` are other verbs). */
 const REPORTING_VERBS: ReadonlySet<string> = new Set(['said', 'says', 'say', 'saying', 'told', 'tells', 'tell', 'wrote', 'writes', 'write', 'added', 'adds', 'stated', 'states']);
+
+/** Whether the words from token `at` to its sentence's end are an addressee alone: at most four words, none a `that`. */
+function addresseeCloses(text: string, tokens: readonly Token[], at: number): boolean {
+  const token = tokens[at];
+  if (!token) return false;
+  const sentence = token.sentence;
+  let words = 0;
+  for (let index = at; tokens[index]?.sentence === sentence; index++) {
+    const word = tokenText(text, tokens[index]!);
+    if (!LETTER_OR_DIGIT.test(word)) continue;
+    if (word === 'that' || ++words > 4) return false;
+  }
+  return words > 0;
+}
 
 /** Words that open a fronted phrase or subordinate clause, not a reported clause (`In an interview, …`, `At day's end, however, …`). */
 const FRONTED_OPENERS: ReadonlySet<string> = new Set(['in', 'at', 'on', 'during', 'after', 'before', 'following', 'as', 'when', 'while', 'if', 'asked', 'speaking', 'with', 'without', 'despite', 'amid', 'since', 'until', 'from', 'for', 'by', 'to', 'earlier', 'later']);
