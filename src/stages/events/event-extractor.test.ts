@@ -202,6 +202,7 @@ test('a strike with a weapon is an attack, a strike without one may be a labour 
 // [sentence, PLOVER type, actor name, actor kind, target name (or null)]
 const genericCases: readonly [string, string, string, string, string | null][] = [
   ['Gunmen on motorcycles stormed a cattle market near Gao on Thursday, killing nine traders.', 'ASSAULT', 'Gunmen', 'armed group', 'traders'],
+  ['Armed men abducted 20 workers from a gold mine on Monday.', 'ASSAULT', 'Armed men', 'armed group', 'workers'],
   ['Riot police fired tear gas at protesters outside the parliament in Nairobi.', 'PROTEST', 'Riot police', 'police', 'protesters'],
   ['Four soldiers were killed by suspected militants near the border town of Wana.', 'ASSAULT', 'suspected militants', 'armed group', 'soldiers'],
   // Who was killed, named before the event's noun, is its target, not its subject.

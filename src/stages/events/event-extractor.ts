@@ -158,7 +158,7 @@ function typedByAcled(type: EventTypeResult, windowText: string, triggerText = '
 // fired tear gas at protesters", "killing at least 12 civilians"): event datasets code them as
 // generic actors (ACLED's "Unidentified Armed Group", "Civilians", "Protesters"). Officials and
 // governments are left out: unnamed, they are mostly who reports.
-const GENERIC_GROUPS = 'gunmen|militants|insurgents|rebels|jihadists|fighters|terrorists|assailants|attackers|militiamen|militias?|extremists|bandits|kidnappers|pirates|'
+const GENERIC_GROUPS = 'gunmen|armed men|masked men|unidentified men|militants|insurgents|rebels|jihadists|fighters|terrorists|assailants|attackers|militiamen|militias?|extremists|bandits|kidnappers|pirates|'
   + 'troops|soldiers|forces|police(?:\\s+officers)?|policemen|riot police|army|military|protesters|demonstrators|rioters|mobs?|'
   + 'civilians|villagers|residents|worshippers|students|workers|farmers|herders|journalists|children|passengers|migrants|refugees|prisoners|inmates|settlers|pilgrims|shoppers|traders';
 const GENERIC_QUALIFIER = 'suspected|armed|unidentified|unknown|masked|heavily armed|Islamist|jihadist|government|security|riot|federal|local|pro-\\w+|anti-\\w+';
@@ -438,7 +438,7 @@ const IN_PHRASE_BEFORE = /\b(?:in|during|amid|through)\s+(?:(?:an?|the|its|their
 /** `… and accused`, `… but then attacked`: a verb coordinated with the one before it. */
 const COORDINATED_BEFORE = /\b(?:and|but|then)\s+(?:(?:then|also|later|\w+ly)\s+)?$/i;
 
-const GENERIC_ARMED = /\b(?:assailants|attackers|bandits|kidnappers|pirates|extremists|militiamen)\b/i;
+const GENERIC_ARMED = /\b(?:assailants|attackers|bandits|kidnappers|pirates|extremists|militiamen|armed men|masked men|unidentified men)\b/i;
 const GENERIC_RIOTERS = /\b(?:rioters|mobs?)\b/i;
 
 /** A generic participant found at `match` (its country from a demonym place inside it). */
