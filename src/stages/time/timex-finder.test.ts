@@ -36,6 +36,7 @@ const POSITIVE: ReadonlyArray<readonly [string, string, string, Timex['type'], s
   ['month and year', 'The consulate attack in September 2012 killed four.', 'September 2012', 'DATE', '2012-09'],
   ['full date', 'The treaty was signed on Aug. 7, 1998, in Nairobi.', 'Aug. 7, 1998', 'DATE', '1998-08-07'],
   ['month and day, nearest year', 'Results are due March 12.', 'March 12', 'DATE', '2018-03-12'],
+  ['a quarter of a year named relative to publication is one expression', 'Sales should rise in the first quarter of next year.', 'the first quarter of next year', 'DATE', '2019-Q1'],
   ['a day a happening began is before publication, however near the next', 'Aid has been cut since the war began on April 20.', 'April 20', 'DATE', '2017-04-20'],
   ['... and a day ahead stays ahead', 'The talks will begin on April 20.', 'April 20', 'DATE', '2018-04-20'],
   ['bare month after "in"', 'The election was held in January.', 'January', 'DATE', '2018-01'],

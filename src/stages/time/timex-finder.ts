@@ -325,7 +325,7 @@ const PATTERNS = {
     new RegExp(
       `(?:\\bthe\\s+)?(?:(?<relative>this|last|next) year['’]s\\s+|(?<possessive>${YEAR_DIGITS})['’]s\\s+|(?<leading>${YEAR_DIGITS})\\s+)?(?:(?:fiscal|calendar)\\s+)?` +
         `(?:(?<shifted>year-ago|year-earlier)\\s+)?(?:(?<which>${QUARTER_ORDINAL}|last|latest|current|recent|previous|prior|next|year-ago|year-earlier|comparable|corresponding|same|fiscal|this)[- ](?:fiscal[- ])?)?` +
-        `(?<noun>quarter|period|half)\\b(?!-)(?:\\s+(?:of|in|ended|ending)\\s+(?:(?:fiscal|calendar)\\s+)?(?<trailing>${YEAR_DIGITS})\\b|\\s+(?:(?:fiscal|calendar)\\s+)?(?<bare>${YEAR_DIGITS})\\b|\\s+(?<after>last year|a year (?:ago|earlier)))?`,
+        `(?<noun>quarter|period|half)\\b(?!-)(?:\\s+(?:of|in|ended|ending)\\s+(?:(?:fiscal|calendar)\\s+)?(?<trailing>${YEAR_DIGITS})\\b|\\s+(?:(?:fiscal|calendar)\\s+)?(?<bare>${YEAR_DIGITS})\\b|\\s+(?:of|in)\\s+(?<ofRelative>this|last|next) year\\b|\\s+(?<after>last year|a year (?:ago|earlier)))?`,
       'gi',
     ),
     { endings: ['quarter', 'period', 'half'], lead: 10, start: 'word-character' },
@@ -632,7 +632,8 @@ const QUARTER_ORDINALS: Readonly<Record<string, number>> = { first: 1, '1st': 1,
 function proposeQuarters(text: string, triggers: TriggerIndex, candidates: Candidate[]): void {
   scan(triggers, 'quarter', candidates, (match) => {
     const groups = match.groups ?? {};
-    const relative = (groups['relative'] ?? '').toLowerCase();
+    // (`the first quarter of next year` as `next year's first quarter`.)
+    const relative = (groups['relative'] ?? groups['ofRelative'] ?? '').toLowerCase();
     const explicitYear = Number(groups['possessive'] ?? groups['leading'] ?? groups['trailing'] ?? groups['bare'] ?? 0) || undefined;
     const which = (groups['which'] ?? '').toLowerCase();
     const noun = (groups['noun'] ?? '').toLowerCase();
