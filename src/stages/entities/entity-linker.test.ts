@@ -113,6 +113,11 @@ test('a word both rank and role after another role is the rank; a hyphenated tit
   assert.deepEqual([entity('Mark Milley')?.roles[0]?.role, entity('Mark Milley')?.roles[0]?.rank], ['Army General', undefined]);
 });
 
+test('after an honorific, the first word of a long Arab or royal name stands for it', () => {
+  const { entityOf } = analyse('President Sheikh Mohamed bin Zayed Al Nahyan received Modi. Modi later met Sheikh Mohamed.', [['Mohamed bin Zayed Al Nahyan', 'PER'], ['Modi', 'PER'], ['Modi', 'PER'], ['Mohamed', 'PER']]);
+  assert.equal(entityOf('Mohamed', 1), entityOf('Mohamed bin Zayed Al Nahyan'));
+});
+
 test('a company named by its first word joins its two-word name', () => {
   const { entityOf } = analyse('Siemens will buy Altair Engineering. Altair shares rose.', [['Siemens', 'ORG'], ['Altair Engineering', 'ORG'], ['Altair', 'ORG']]);
   assert.equal(entityOf('Altair', 1), entityOf('Altair Engineering'));

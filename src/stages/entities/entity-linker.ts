@@ -406,6 +406,9 @@ function isOrganisation(cluster: Cluster): boolean {
   return (cluster.typeVotes.get('ORG') ?? 0) > 0 && (cluster.typeVotes.get('PER') ?? 0) === 0;
 }
 
+/** Honorifics before a first name that stands for a long Arab or royal name (`Sheikh Mohamed`), as name keys. */
+const HONORIFICS: ReadonlySet<string> = new Set(['sheikh', 'sheik', 'prince', 'princess', 'king', 'queen', 'emir', 'sultan', 'crown']);
+
 /** Words that open a phrase after `NAME,` that is no description of the person. */
 const APPOSITION_BREAKERS: ReadonlySet<string> = new Set(['in', 'at', 'on', 'during', 'after', 'before', 'with', 'without', 'from', 'by', 'when', 'while', 'speaking', 'writing', 'according']);
 
@@ -452,6 +455,8 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
   const byFirstWord = new Map<string, number[]>();
   // Clusters by the inner words of their people's names of four words or more (rule 4c).
   const byInnerWord = new Map<string, number[]>();
+  // Clusters by the first word of their people's names of four words or more (rule 4b, after an honorific).
+  const byLongFirstWord = new Map<string, number[]>();
   for (let index = 0; index < working.length; index++) {
     const mention = working[index]!;
     const form = linking.formOf(mention);
@@ -504,6 +509,11 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
     // `Qin` → `Qin Gang`: Chinese, Korean and Vietnamese names put the family name first; `Hillary`).
     if (target < 0 && mention.type === 'PER' && parts.length === 1) {
       target = onlyCluster(clusters, byFirstWord.get(parts[0]!), (cluster) => (cluster.typeVotes.get('PER') ?? 0) > 0);
+      // `Sheikh Mohamed`, `Prince Mohammed`, `King Salman`: after an Arab or royal honorific, the
+      // first word of a longer name too (`Mohamed bin Zayed Al Nahyan`).
+      if (target < 0 && HONORIFICS.has(linking.bare(mention.firstToken - 1))) {
+        target = onlyCluster(clusters, byLongFirstWord.get(parts[0]!), (cluster) => (cluster.typeVotes.get('PER') ?? 0) > 0);
+      }
     }
     // 4c. People: an inner word of exactly one earlier name of four words or more, the name a
     // person of Portuguese or Spanish naming goes by (`Lula` → `Luiz Inacio Lula da Silva`).
@@ -546,6 +556,11 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
     if (parts.length >= 2 && parts.length <= 3) {
       const known = byFirstWord.get(parts[0]!);
       if (!known) byFirstWord.set(parts[0]!, [target]);
+      else if (!known.includes(target)) known.push(target);
+    }
+    if (mention.type === 'PER' && parts.length >= 4) {
+      const known = byLongFirstWord.get(parts[0]!);
+      if (!known) byLongFirstWord.set(parts[0]!, [target]);
       else if (!known.includes(target)) known.push(target);
     }
     if (mention.type === 'PER' && parts.length >= 4) {
