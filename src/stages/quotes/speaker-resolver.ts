@@ -123,6 +123,9 @@ function isDeterminerOnly(text: string, span: Span): boolean {
   return span.end - span.start <= 5 && DETERMINERS.has(text.slice(span.start, span.end).trim().toLowerCase());
 }
 
+/** A participle with the agent of a survey or citation inside a source (`polled by Reuters`, `cited by state media`). */
+const POLLED_BY = /\s(?:polled|surveyed|interviewed|cited|quoted|contacted|questioned|asked|consulted)\s+by\s/i;
+
 /** The mention that stands for a source span: one covering most of it, a person before others. */
 function mentionForSource(mentions: readonly Mention[], source: Span, head: number, startIndex: number, text: string): Mention | null {
   // Where the last possessive `'s` before a head that names people held by someone ends (-1: none).
@@ -133,12 +136,15 @@ function mentionForSource(mentions: readonly Mention[], source: Span, head: numb
     const phrase = text.slice(source.start, head);
     for (let match = possessive.exec(phrase); match; match = possessive.exec(phrase)) possessorEnd = source.start + match.index;
   }
+  // `Economists polled by Reuters`: who polled them is not who speaks.
+  const polled = POLLED_BY.exec(text.slice(source.start, source.end));
+  const agentFrom = polled ? source.start + polled.index : source.end;
   let best: Mention | null = null;
   let bestScore = -Infinity;
   for (let index = startIndex; index < mentions.length; index++) {
     const mention = mentions[index]!;
     if (mention.start >= source.end) break;
-    if (mention.end <= source.start) continue;
+    if (mention.end <= source.start || mention.start >= agentFrom) continue;
     const covered = (Math.min(mention.end, source.end) - Math.max(mention.start, source.start)) / (source.end - source.start);
     // `US military officials`: a place or adjective inside a description is not the speaker, nor
     // is one in a phrase after the head (`Local elders in Jilib`: the elders speak, not Jilib).

@@ -263,3 +263,10 @@ test('quotes: a verb of saying joined by `and` to the sentence’s first has tha
   assert.ok(quote, result.quotes.map((found) => describe(result, found)).join('\n'));
   assert.equal(result.entityName(quote.speakerEntity), 'Joe Biden', describe(result, quote));
 });
+
+test('quotes: who polled the people quoted is not the speaker', () => {
+  const result = analyse('Economists polled by Reuters had expected inflation to fall to 1.9%.');
+  const quote = result.quotes.find((found) => result.text.slice(found.start, found.end).includes('inflation'));
+  assert.ok(quote, result.quotes.map((found) => describe(result, found)).join('\n'));
+  assert.notEqual(result.entityName(quote.speakerEntity), 'Reuters', describe(result, quote));
+});
