@@ -429,3 +429,12 @@ test('a verb after an apposition set off by commas has the name before it as sub
     assert.deepEqual(event.actors.map((entry) => entry.name), [actor], describe(doc, event));
   }
 });
+
+test('a place that modifies a name after it is no participant of its own', async () => {
+  const doc = await analyze('Siemens has agreed to buy U.S. industrial software company Altair Engineering for about $10 billion.');
+  const event = eventWhere(doc, (candidate) => candidate.ploverType === 'AGREE');
+  assert.deepEqual(event.targets.map((target) => target.name), ['Altair Engineering'], describe(doc, event));
+  const forces = await analyze('Iran attacked U.S. forces in Iraq on Monday.');
+  const attack = eventWhere(forces, (candidate) => candidate.ploverType === 'ASSAULT');
+  assert.ok(attack.targets.some((target) => target.name.includes('U.S.')), describe(forces, attack));
+});

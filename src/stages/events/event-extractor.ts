@@ -183,6 +183,9 @@ const CASUALTY_WORD_ONLY = /^(?:killed|killing|died|dead|injured|wounded|hurt)$/
 const NATURAL_HAZARD = /\b(?:floods?|flooding|floodwaters|flash floods|storms?|hurricanes?|typhoons?|cyclones?|tornado(?:e?s)?|earthquakes?|quakes?|tremors?|tsunamis?|eruptions?|volcano(?:e?s)?|landslides?|mudslides?|avalanches?|heat\s?waves?|droughts?|lightning|monsoon|downpours?|rains?|blizzards?|wildfires?|bushfires?)\b/i;
 /** Between two triggers: a comma and the participle that opens the second's clause (`, setting fire to homes and `, `, killing `). */
 const PARTICIPLE_CLAUSE = /,\s+(?:\w+ly\s+)?(?:\w+ing\b[^,;.]*)?$/;
+/** Between a place and a name it modifies: lower-case words of one noun phrase, no preposition, verb or conjunction (`industrial software company`). */
+const MODIFIER_GAP = /^\s+(?:(?!(?:of|in|on|at|to|and|or|but|with|without|from|for|by|into|onto|near|after|before|against|over|under|about|between|among|across|through|during|toward|towards|if|until|unless|while|when|since|than|not|that|who|which|is|was|are|were|be|been|has|had|have|will|would|could|should|may|might|said|says|the|a|an)\s)[a-z][\w-]*\s+){1,4}$/;
+
 /** Words of a battle between two sides. */
 const BATTLE_WORD = /^(?:heavy\s+)?(?:fighting|battles?|clash(?:es|ed)?)$/i;
 /** Kinds of actor who use force rather than protest (police firing tear gas at a protest is ACLED's protest with intervention). */
@@ -657,6 +660,12 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
         // ("the strike, which took place near Ubari, Libya, killed “two al Qaeda terrorists, including Musa Abu Dawud").
         // "the hallmarks of a ransomware group linked to Russia": whom a group is tied to is no target.
         if (AFFILIATED_BEFORE.test(gap)) continue;
+        // "U.S. industrial software company Altair Engineering": a place before a noun phrase that
+        // ends in another name modifies that name; the name is the participant.
+        if (mention.type === 'LOC' || mention.type === 'MISC') {
+          const following = sentenceParticipants.find((entry) => entry.mention.start >= mention.end && entry.mention !== mention && entry.mention.kind === 'name');
+          if (following && MODIFIER_GAP.test(text.slice(mention.end, following.mention.start))) continue;
+        }
         const lastLink = [...gap.matchAll(/\b(?:against|targeting|killing|killed|wounding|wounded|hitting|including|on)\b/gi)].pop();
         const rest = lastLink ? gap.slice((lastLink.index ?? 0) + lastLink[0].length) : gap;
         if (!CLAUSE_BREAK.test(rest) && gap.length < 240) addParticipant(targets, built.actor);
