@@ -203,6 +203,7 @@ test('a strike with a weapon is an attack, a strike without one may be a labour 
 const genericCases: readonly [string, string, string, string, string | null][] = [
   ['Gunmen on motorcycles stormed a cattle market near Gao on Thursday, killing nine traders.', 'ASSAULT', 'Gunmen', 'armed group', 'traders'],
   ['Armed men abducted 20 workers from a gold mine on Monday.', 'ASSAULT', 'Armed men', 'armed group', 'workers'],
+  ['A gunman opened fire at a school in Texas, killing 19 children.', 'ASSAULT', 'gunman', 'armed group', 'children'],
   ['Riot police fired tear gas at protesters outside the parliament in Nairobi.', 'PROTEST', 'Riot police', 'police', 'protesters'],
   ['Four soldiers were killed by suspected militants near the border town of Wana.', 'ASSAULT', 'suspected militants', 'armed group', 'soldiers'],
   // Who was killed, named before the event's noun, is its target, not its subject.
@@ -437,4 +438,11 @@ test('a place that modifies a name after it is no participant of its own', async
   const forces = await analyze('Iran attacked U.S. forces in Iraq on Monday.');
   const attack = eventWhere(forces, (candidate) => candidate.ploverType === 'ASSAULT');
   assert.ok(attack.targets.some((target) => target.name.includes('U.S.')), describe(forces, attack));
+});
+
+test('an arrest is an arrest, whoever is arrested', async () => {
+  const doc = await analyze('Police in Lagos arrested 40 protesters on Monday.');
+  const event = eventWhere(doc, (candidate) => doc.text.slice(candidate.trigger.start, candidate.trigger.end) === 'arrested');
+  assert.equal(event.acledSubType, 'Arrests', describe(doc, event));
+  assert.equal(event.ploverType, 'COERCE', describe(doc, event));
 });

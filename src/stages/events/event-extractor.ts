@@ -146,6 +146,8 @@ function typedByAcled(type: EventTypeResult, windowText: string, triggerText = '
   // "two people had opened fire after an argument": a shooting or bombing word is violence,
   // whatever else the sentence speaks of (investigators, arrests).
   if (info.ploverType !== 'ASSAULT' && info.ploverType !== 'PROTEST' && !DISASTERS.has(info.code) && VIOLENCE_ITSELF.test(triggerText)) info = type.acledFor('ASSAULT') ?? info;
+  // "Police in Lagos arrested 40 protesters": an arrest is an arrest, whoever is arrested.
+  if (info.code !== 'ARREST' && /^(?:arrest(?:ed|s)?|detained)$/i.test(triggerText)) info = eventTypeInfo('ARREST');
   // "A missile strike hit an apartment building": a strike with a weapon is no labour strike.
   if (info.ploverType === 'PROTEST' && /^strikes?$/i.test(triggerText) && assaultMode(windowText)) info = type.acledFor('ASSAULT') ?? info;
   // A mode only from a weapon word, or from a sub-type defined by its weapon (air strike: aerial).
@@ -158,7 +160,7 @@ function typedByAcled(type: EventTypeResult, windowText: string, triggerText = '
 // fired tear gas at protesters", "killing at least 12 civilians"): event datasets code them as
 // generic actors (ACLED's "Unidentified Armed Group", "Civilians", "Protesters"). Officials and
 // governments are left out: unnamed, they are mostly who reports.
-const GENERIC_GROUPS = 'gunmen|armed men|masked men|unidentified men|militants|insurgents|rebels|jihadists|fighters|terrorists|assailants|attackers|militiamen|militias?|extremists|bandits|kidnappers|pirates|'
+const GENERIC_GROUPS = 'gunmen|gunman|suicide bombers?|bombers?|shooters?|snipers?|armed men|masked men|unidentified men|militants|insurgents|rebels|jihadists|fighters|terrorists|assailants|attackers|militiamen|militias?|extremists|bandits|kidnappers|pirates|'
   + 'troops|soldiers|forces|police(?:\\s+officers)?|policemen|riot police|army|military|protesters|demonstrators|rioters|mobs?|'
   + 'civilians|villagers|residents|worshippers|students|workers|farmers|herders|journalists|children|passengers|migrants|refugees|prisoners|inmates|settlers|pilgrims|shoppers|traders';
 const GENERIC_QUALIFIER = 'suspected|armed|unidentified|unknown|masked|heavily armed|Islamist|jihadist|government|security|riot|federal|local|pro-\\w+|anti-\\w+';
@@ -441,7 +443,7 @@ const IN_PHRASE_BEFORE = /\b(?:in|during|amid|through)\s+(?:(?:an?|the|its|their
 /** `… and accused`, `… but then attacked`: a verb coordinated with the one before it. */
 const COORDINATED_BEFORE = /\b(?:and|but|then)\s+(?:(?:then|also|later|\w+ly)\s+)?$/i;
 
-const GENERIC_ARMED = /\b(?:assailants|attackers|bandits|kidnappers|pirates|extremists|militiamen|armed men|masked men|unidentified men)\b/i;
+const GENERIC_ARMED = /\b(?:assailants|attackers|bandits|kidnappers|pirates|extremists|militiamen|armed men|masked men|unidentified men|gunman|bombers?|shooters?|snipers?)\b/i;
 const GENERIC_RIOTERS = /\b(?:rioters|mobs?)\b/i;
 
 /** A generic participant found at `match` (its country from a demonym place inside it). */
