@@ -441,7 +441,7 @@ export function resolvePlaces(text: string, toponyms: readonly ToponymSpan[], co
 }
 
 /** The last word of a street, square or building's name, or its first (`Great Hall of the People`, `Palace of Westminster`). */
-const LOCAL_FEATURE = /\b(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Drive|Square|Plaza|Stadium|Arena|Park|School|Academy|College|University|Hospital|Mall|Market|Bridge|Station|Church|Cathedral|Mosque|Temple|Synagogue|Hotel|Centre|Center|Hall|Court|Prison|Jail|Oval|Ground|Racecourse|Velodrome|Speedway|Coliseum|Colosseum)$|^(?:The\s+)?(?:Great\s+)?(?:Hall|Palace|Square|House|Museum|Gardens?)\s+of\b/;
+const LOCAL_FEATURE = /\b(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Drive|Square|Plaza|Stadium|Arena|Park|School|Academy|College|University|Hospital|Mall|Market|Bridge|Station|Church|Cathedral|Mosque|Temple|Synagogue|Hotel|Centre|Center|Hall|Court|Prison|Jail|Oval|Ground|Racecourse|Velodrome|Speedway|Coliseum|Colosseum|House|Palace|Lodge|Residence)$|^(?:The\s+)?(?:Great\s+)?(?:Hall|Palace|Square|House|Museum|Gardens?)\s+of\b/;
 
 /** `, ` or ` in (the) ` between a name and the next toponym: `the Gigafactory in Austin`, `Tesla's plant, Austin`. */
 const HOLDING_GAP = /^(?:,\s*(?:in\s+(?:the\s+)?)?|\s+in\s+(?:the\s+)?)$/;

@@ -134,6 +134,8 @@ test('resolve: a street or building nothing knows lies in the dateline city, not
   const hall = 'Xi spoke after talks at the Great Hall of the People.';
   const inHall = resolvePlaces(hall, spansOf(hall, ['Great Hall of the People']), { gazetteer, dateline: 'Beijing' })[0];
   assert.equal(inHall?.name, 'Beijing', describe(hall, inHall));
+  const house = 'Ruto spoke at Qarnawat House.';
+  assert.equal(resolvePlaces(house, spansOf(house, ['Qarnawat House']), { gazetteer, dateline: 'Nairobi' })[0]?.name, 'Nairobi');
   const ground = 'India beat South Africa in the final at Qarnawat Oval.';
   const atGround = resolvePlaces(ground, spansOf(ground, ['Qarnawat Oval']), { gazetteer, dateline: 'Bridgetown' })[0];
   assert.equal(atGround?.name, 'Bridgetown', describe(ground, atGround));
