@@ -36,6 +36,8 @@ const POSITIVE: ReadonlyArray<readonly [string, string, string, Timex['type'], s
   ['month and year', 'The consulate attack in September 2012 killed four.', 'September 2012', 'DATE', '2012-09'],
   ['full date', 'The treaty was signed on Aug. 7, 1998, in Nairobi.', 'Aug. 7, 1998', 'DATE', '1998-08-07'],
   ['month and day, nearest year', 'Results are due March 12.', 'March 12', 'DATE', '2018-03-12'],
+  ['a day of the month alone, in the publication month', 'The deal closed on the 12th, the company said.', 'the 12th', 'DATE', '2018-03-12'],
+  ['a day of the month before publication in a future sentence is the month after', 'The team will return on the 2nd.', 'the 2nd', 'DATE', '2018-04-02'],
   ['a quarter of a year named relative to publication is one expression', 'Sales should rise in the first quarter of next year.', 'the first quarter of next year', 'DATE', '2019-Q1'],
   ['a day a happening began is before publication, however near the next', 'Aid has been cut since the war began on April 20.', 'April 20', 'DATE', '2017-04-20'],
   ['... and a day ahead stays ahead', 'The talks will begin on April 20.', 'April 20', 'DATE', '2018-04-20'],
@@ -238,4 +240,8 @@ test('a long article with thousands of dates keeps every one, and overlapping re
     timexes.slice(0, 2).map((timex) => text.slice(timex.start, timex.end)),
     ['Monday', 'Tuesday, March 4'],
   );
+});
+
+test('an ordinal that is no day of the month is no date', () => {
+  assert.deepEqual(find('It marked the 25th anniversary of the war, and the 3rd Infantry Division left.', PUBLISHED), []);
 });

@@ -310,7 +310,17 @@ const PLURAL_UNIT_WORDS = [...UNIT_WORDS.map((unit) => `${unit}s`), 'quarters', 
 // An earnings story (tested on the whole text only when one of its words occurs).
 const FINANCIAL = /\b(?:first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter\b|\bquarterly\b|\bper share\b|\ba share\b|\bnet income\b|\bearnings\b/i;
 
+/** `1st` … `31st`: the ordinal words of a day of the month. */
+const DAY_ORDINALS: readonly string[] = Array.from({ length: 31 }, (_, index) => {
+  const day = index + 1;
+  const suffix = day % 10 === 1 && day !== 11 ? 'st' : day % 10 === 2 && day !== 12 ? 'nd' : day % 10 === 3 && day !== 13 ? 'rd' : 'th';
+  return `${day}${suffix}`;
+});
+
 const PATTERNS = {
+  // "will return on the 25th", "until the 3rd": a day of the month with no month, closing its phrase
+  // (not `the 25th anniversary`, `the 3rd Infantry Division`).
+  dayOrdinal: triggeredPattern(/\b(?:on|by|until|till|from|since|before|after)\s+(the\s+(\d{1,2})(?:st|nd|rd|th))\b(?=\s*(?:[,.;:)]|and\s|or\s|$))/gi, { words: DAY_ORDINALS, lead: 2, start: 'word' }),
   years: triggeredPattern(/(?<![\w$£€.,/-])(?:(fiscal|mid|post|pre|calendar)[- ])?(1[89]\d\d|20\d\d)(?!\d|,\d|\.\d|%|[-/]\d|\s*percent|s\b|'s\b(?=\s*(?:early|late))|\w)/gi, { numbers: /^(?:1[89]\d\d|20\d\d)$/, lead: 1, start: 'word' }),
   // "the year two thousand": three words before "thousand".
   spokenYear: triggeredPattern(new RegExp(`\\b(?:the year )?${SPOKEN_YEAR}|\\bthe year two thousand\\b`, 'gi'), { words: ['nineteen', 'twenty', 'thousand'], lead: 3, start: 'word' }),
@@ -1010,6 +1020,37 @@ function proposeWeekdays(text: string, triggers: TriggerIndex, candidates: Candi
 }
 
 /** Bare month names (`in March`, `last November`, `June last year`). chrono reads months with a day or year. */
+/** `on the 25th`: that day of the publication month, or of the month before or after as the tense says. */
+function proposeDayOrdinals(text: string, triggers: TriggerIndex, candidates: Candidate[]): void {
+  scan(triggers, 'dayOrdinal', candidates, (match) => {
+    const phrase = match[1] ?? '';
+    const day = Number(match[2]);
+    if (!phrase || day < 1 || day > 31) return undefined;
+    const start = match.index + match[0].indexOf(phrase);
+    return {
+      start,
+      end: start + phrase.length,
+      rule: 'day-ordinal',
+      priority: 2,
+      read: (context) => {
+        const reference = context.reference;
+        if (!reference) return { type: 'DATE', value: `XXXX-XX-${String(day).padStart(2, '0')}`, precision: 'day', anchor: 'published', resolved: false };
+        let year = reference.year;
+        let month = reference.month;
+        const shift = (by: number): void => {
+          month += by;
+          if (month < 1) { month = 12; year -= 1; }
+          if (month > 12) { month = 1; year += 1; }
+        };
+        if (context.tense === 'past' && day > reference.day) shift(-1);
+        else if (context.tense === 'future' && day < reference.day) shift(1);
+        const calendarDay = { year, month, day: Math.min(day, daysInMonth(year, month)) };
+        return { type: 'DATE', value: formatDay(calendarDay), precision: 'day', anchor: 'published', day: calendarDay };
+      },
+    };
+  });
+}
+
 function proposeMonths(text: string, triggers: TriggerIndex, candidates: Candidate[]): void {
   // "where Orangemen march each July": a month every year, a SET.
   scan(triggers, 'monthSet', candidates, (match) => {
@@ -1310,6 +1351,7 @@ export function findTimexes(text: string, sentences: readonly SentenceSpan[], pu
   proposeRelativePeriods(text, triggers, raw);
   proposeWeekdays(text, triggers, raw);
   proposeMonths(text, triggers, raw);
+  proposeDayOrdinals(text, triggers, raw);
   proposeReferences(text, triggers, raw);
   proposeCountedUnits(text, triggers, raw);
   proposeAnaphora(text, triggers, raw);

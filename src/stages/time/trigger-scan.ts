@@ -96,8 +96,10 @@ export class TriggerIndex {
       const whole = start === 0 || !isWordCode(text.charCodeAt(start - 1));
       const first = text.charCodeAt(start);
       if (first >= 48 && first <= 57) {
-        // `\b\d+s?\b` matches whole words only.
+        // `\b\d+s?\b` matches whole words only; a digit word may be a trigger word too (`25th`).
         for (const index of vocabulary.numbered) if (patterns[index]?.numbers?.test(found)) this.add(index, start, start);
+        const mask = whole ? vocabulary.words.get(found.toLowerCase()) : undefined;
+        if (mask !== undefined) for (let index = 0; index < patterns.length; index += 1) if (mask & (1 << index)) this.add(index, start, start);
         continue;
       }
       const lower = found.toLowerCase();
