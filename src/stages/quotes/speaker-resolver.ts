@@ -126,6 +126,19 @@ function isDeterminerOnly(text: string, span: Span): boolean {
 /** A participle with the agent of a survey or citation inside a source (`polled by Reuters`, `cited by state media`). */
 const POLLED_BY = /\s(?:polled|surveyed|interviewed|cited|quoted|contacted|questioned|asked|consulted)\s+by\s/i;
 
+/** After `according to a statement`: `from|by|of` and who issued it, up to a comma or a phrase of place or time. */
+const ISSUER_AFTER = /^\s+(?:issued\s+by|released\s+by|from|by|of)\s+((?:the\s+)?(?:[\p{L}\p{N}’'.&-]+\s+){0,6}?[\p{L}\p{N}’'.&-]+)(?=\s*(?:,|;|$)|\s+(?:on|in|at|late|early|last|this)\b)/u;
+
+/** The span of who issued the document an `according to` cue names (`According to a statement from the ministry`), or null. */
+function issuerAfterAccording(text: string, cue: Span): Span | null {
+  const cueText = text.slice(cue.start, cue.end);
+  if (!/^according\s+to\s+(?:a|an|the)\s+\w+/i.test(cueText)) return null;
+  const match = ISSUER_AFTER.exec(text.slice(cue.end, cue.end + 120));
+  if (!match?.[1]) return null;
+  const start = cue.end + match[0].indexOf(match[1]);
+  return { start, end: start + match[1].length };
+}
+
 /** The mention that stands for a source span: one covering most of it, a person before others. */
 function mentionForSource(mentions: readonly Mention[], source: Span, head: number, startIndex: number, text: string): Mention | null {
   // Where the last possessive `'s` before a head that names people held by someone ends (-1: none).
@@ -191,6 +204,15 @@ export function resolveSpeakers(context: SpeakerContext, attributions: readonly 
     let speakerEntity: string | null = null;
     let rule = attribution.rule;
     let near: Mention | null = null;
+    // A source the tagger ran into the content (`According to | police, 12 people died |`) ends before it.
+    if (speaker) {
+      const overlapped = attribution.content.find((piece) => piece.start < speaker!.end && speaker!.start < piece.end);
+      if (overlapped) {
+        let end = Math.max(speaker.start, Math.min(speaker.end, overlapped.start));
+        while (end > speaker.start && /[\s,;:]/.test(text.charAt(end - 1))) end--;
+        speaker = end > speaker.start ? { start: speaker.start, end } : null;
+      }
+    }
     if (speaker && isDeterminerOnly(text, speaker)) speaker = null;
     // `Biden approved declarations for Georgia and the Carolinas and said …`: a source read up to
     // the `and` of a verb joined to the sentence's first is its object; the cue's sentence names the speaker.
@@ -256,6 +278,11 @@ export function resolveSpeakers(context: SpeakerContext, attributions: readonly 
           rule += '+description';
         }
       }
+    } else if (attribution.cue && (speaker = issuerAfterAccording(text, attribution.cue))) {
+      // `According to a statement from the ministry, …`: who issued the document speaks.
+      const startIndex = firstMentionIndex(mentions, speaker.start);
+      speakerEntity = mentionForSource(mentions, speaker, speaker.end, startIndex, text)?.entity ?? null;
+      rule += '+issuer-after-according';
     } else if (attribution.cue && (near = subjectNear(context, attribution.cue))) {
       // A cue with no tagged source: the nearest person or organisation in the cue's sentence,
       // before it (`Clinton, in a speech Monday, did not want …`) or right after it (`said Smith`).

@@ -270,3 +270,15 @@ test('quotes: who polled the people quoted is not the speaker', () => {
   assert.ok(quote, result.quotes.map((found) => describe(result, found)).join('\n'));
   assert.notEqual(result.entityName(quote.speakerEntity), 'Reuters', describe(result, quote));
 });
+
+test('quotes: who issued the document an `according to` names speaks, and a speaker never runs into the content', () => {
+  const issued = analyse('According to a statement from the ministry, 12 people died in the attack.');
+  const byMinistry = issued.quotes.find((found) => issued.text.slice(found.start, found.end).includes('12 people'));
+  assert.ok(byMinistry?.speaker, issued.quotes.map((found) => describe(issued, found)).join('\n'));
+  assert.equal(issued.text.slice(byMinistry.speaker.start, byMinistry.speaker.end), 'the ministry', describe(issued, byMinistry));
+  const police = analyse('According to police, 12 people died in the attack on Monday.');
+  for (const quote of police.quotes) {
+    if (!quote.speaker) continue;
+    for (const piece of quote.content) assert.ok(quote.speaker.end <= piece.start || piece.end <= quote.speaker.start, describe(police, quote));
+  }
+});
