@@ -446,3 +446,13 @@ test('an arrest is an arrest, whoever is arrested', async () => {
   assert.equal(event.acledSubType, 'Arrests', describe(doc, event));
   assert.equal(event.ploverType, 'COERCE', describe(doc, event));
 });
+
+test('a state regains territory, an armed group overtakes it; an accident that kills is a man-made disaster', async () => {
+  const regained = await analyze('The army recaptured the town of Bakhmut from Wagner fighters.');
+  assert.equal(eventWhere(regained, (event) => event.ploverType === 'ASSAULT').acledSubType, 'Government regains territory');
+  const bus = await analyze('At least 30 people were killed when a bus plunged into a ravine in Nepal.');
+  const crash = eventWhere(bus, (event) => event.casualties.length > 0);
+  assert.equal(crash.acledSubType, 'Man-made disaster', describe(bus, crash));
+  const attack = await analyze('At least 12 people were killed when gunmen attacked a bus in Nigeria.');
+  assert.equal(eventWhere(attack, (event) => event.casualties.length > 0).ploverType, 'ASSAULT');
+});

@@ -192,6 +192,10 @@ const MODIFIER_GAP = /^\s+(?:(?!(?:of|in|on|at|to|and|or|but|with|without|from|f
 const BATTLE_WORD = /^(?:heavy\s+)?(?:fighting|battles?|clash(?:es|ed)?)$/i;
 /** Kinds of actor who use force rather than protest (police firing tear gas at a protest is ACLED's protest with intervention). */
 const FORCE_KINDS: ReadonlySet<string> = new Set(['armed group']);
+/** Accidents: vehicles and buildings that crash, sink, burn or fall. */
+const ACCIDENT = /\b(?:crash(?:ed|es)?|collided|collision|plunged|overturned|derailed|derailment|capsized|sank|sinking|collapsed|collapse|stampede|blaze|caught fire|gas leak|gas explosion|boiler|road accident|traffic accident|accident)\b/i;
+/** Words of violence that make a death no accident. */
+const VIOLENCE_WORD = /\b(?:attack\w*|gunm[ae]n|gunfire|shot|shooting|bomb\w*|strikes?|struck|militants?|rebels?|troops|soldiers|fighters|killed by|murder\w*|stabb\w*|clash\w*|shell\w*|rockets?|missiles?|drones?|explosives?)\b/i;
 /** A trigger that is a verb of dying or wounding. */
 const CASUALTY_START = /^(?:kill|die|dead|death|injur|wound|hurt|drown)/i;
 const DISASTERS: ReadonlySet<string> = new Set(['NATURAL_DISASTER', 'MAN_MADE_DISASTER']);
@@ -586,8 +590,10 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
   // "Flash floods … have killed at least 23 people": a natural hazard that kills is a disaster,
   // whatever else the sentence tells ("and left two million stranded" read as an attack).
   // (The sub-type model may have read the disaster already while the PLOVER model read an attack.)
-  if (type && type.ploverType !== 'AID' && CASUALTY_START.test(text.slice(triggers[0]!.start, triggers[0]!.end)) && NATURAL_HAZARD.test(text.slice(sentence.start, triggers[0]!.start)) && !WEAPON_STRUCK.test(sentenceText)) {
-    const info = DISASTERS.has(type.code) ? type.info : eventTypeInfo('NATURAL_DISASTER');
+  // "At least 30 people were killed when a bus plunged into a ravine": an accident is a man-made disaster.
+  const accident = type && CASUALTY_START.test(text.slice(triggers[0]!.start, triggers[0]!.end)) && ACCIDENT.test(sentenceText) && !VIOLENCE_WORD.test(sentenceText);
+  if (type && type.ploverType !== 'AID' && CASUALTY_START.test(text.slice(triggers[0]!.start, triggers[0]!.end)) && (accident || NATURAL_HAZARD.test(text.slice(sentence.start, triggers[0]!.start))) && !WEAPON_STRUCK.test(sentenceText)) {
+    const info = DISASTERS.has(type.code) ? type.info : eventTypeInfo(accident ? 'MAN_MADE_DISASTER' : 'NATURAL_DISASTER');
     const { mode: _mode, ...rest } = type;
     type = { ...rest, info, code: info.code, ploverType: info.ploverType };
   }
@@ -743,6 +749,16 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
       const generic = genericParticipants(context, sentence, windowFirst, window, trigger, passive, taken);
       if (actor.length === 0 && generic.actor) actor = [generic.actor];
       if (ownTargets.length === 0 && generic.target && !actor.some((known) => sameParticipant(known, generic.target!))) ownTargets = [generic.target];
+    }
+    // "The army recaptured the town": a state's forces regain territory, an armed group overtakes it.
+    if ((mentionType.code === 'NON_STATE_ACTOR_OVERTAKES_TER' || mentionType.code === 'GOV_REGAINS_TERIT') && actor.length > 0) {
+      const state = actor.every((entry) => entry.kind === 'state military' || entry.kind === 'police');
+      const armed = actor.every((entry) => entry.kind === 'armed group');
+      const code = state ? 'GOV_REGAINS_TERIT' : armed ? 'NON_STATE_ACTOR_OVERTAKES_TER' : mentionType.code;
+      if (code !== mentionType.code) {
+        const info = eventTypeInfo(code);
+        mentionType = { ...mentionType, info, code: info.code, ploverType: info.ploverType };
+      }
     }
     // "Fighting between the Sudanese army and the RSF": the two sides of a battle, the first its
     // actor, the second its target (ACLED's actor 1 and actor 2).
