@@ -456,3 +456,10 @@ test('a state regains territory, an armed group overtakes it; an accident that k
   const attack = await analyze('At least 12 people were killed when gunmen attacked a bus in Nigeria.');
   assert.equal(eventWhere(attack, (event) => event.casualties.length > 0).ploverType, 'ASSAULT');
 });
+
+test('a count before a verb counts its subject, not events: one march', async () => {
+  const doc = await analyze('Hundreds of people marched through central London on Saturday to protest against the war.');
+  const protests = doc.events.filter((event) => event.ploverType === 'PROTEST');
+  assert.equal(protests.length, 1, doc.events.map((event) => describe(doc, event)).join('\n'));
+  assert.equal(protests[0]!.flags.aggregate, false);
+});
