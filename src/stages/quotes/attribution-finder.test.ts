@@ -482,3 +482,12 @@ test('a source run that opens with a count and holds a comma starts after its la
   const apposition = '"We need him," his wife, Mariana, wrote.';
   assert.deepEqual(describeAll(apposition, findTagged(apposition, [['"We need him,"', 'content'], ['his wife, Mariana', 'source'], ['wrote', 'cue']])), ['"We need him," (wrote; his wife, Mariana)']);
 });
+
+test('a quotation closed on a comma and followed by a few words ends there: the words are its speaker', () => {
+  const text = '“The situation is dire,” the official, who asked not to be named, told Reuters.';
+  const found = findTagged(text, [['“The situation is dire,” the official', 'content'], ['who asked not to be named,', 'source'], ['told', 'cue']]);
+  assert.deepEqual(found.map((item) => contentText(text, item)), ['“The situation is dire,”']);
+  const subject = '"Tell your story," is very thoughtful, she said.';
+  const kept = findTagged(subject, [['"Tell your story," is very thoughtful', 'content'], ['she', 'source'], ['said', 'cue']]);
+  assert.deepEqual(kept.map((item) => contentText(subject, item)), ['"Tell your story," is very thoughtful']);
+});

@@ -360,6 +360,17 @@ function yieldContents(byCue: Map<TagRun | null, TagRun[]>, orphanContents: TagR
 export function endAtClosedQuote(text: string, quoted: readonly QuotedSpan[], attribution: FoundAttribution): FoundAttribution {
   const last = attribution.content[attribution.content.length - 1];
   if (!last) return attribution;
+  // `“The situation is dire,” | the official |, who asked not to be named, told Reuters`: a quotation
+  // closed on a comma and followed by a few words is the quote, those words its speaker.
+  for (let index = firstReaching(quoted, last); index < quoted.length; index++) {
+    const span = quoted[index]!;
+    if (span.start > last.start) break;
+    if (span.start !== last.start || span.unclosed || span.end >= last.end) continue;
+    const rest = text.slice(span.end, last.end);
+    // (Not a quotation that is the subject of a verb after it: `"Tell your story," is very thoughtful`.)
+    if (text.charAt(span.end - 2) !== ',' || /["“”«»]/.test(rest) || (rest.match(/[\p{L}\p{N}’'-]+/gu)?.length ?? 0) > 5 || /\b(?:is|was|are|were|has|had|have|will|would|can|could)\b/i.test(rest)) continue;
+    return { ...attribution, content: [...attribution.content.slice(0, -1), { start: last.start, end: span.end }], rule: `${attribution.rule}+closed-quote` };
+  }
   // `Pressure is building on the mayor, who was greeted with chants of "Go home!" at a rally last
   // week, according to union leaders.`: a cue right after the content fixes its end.
   if (attribution.cue && attribution.cue.start >= last.end && !/[.?!]/.test(text.slice(last.end, attribution.cue.start))) return attribution;
