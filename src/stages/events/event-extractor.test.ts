@@ -463,3 +463,9 @@ test('a count before a verb counts its subject, not events: one march', async ()
   assert.equal(protests.length, 1, doc.events.map((event) => describe(doc, event)).join('\n'));
   assert.equal(protests[0]!.flags.aggregate, false);
 });
+
+test('a description no name was found for takes part by its words', async () => {
+  const doc = await analyze('The prime minister met President Macron in Paris on Tuesday.');
+  const event = eventWhere(doc, (candidate) => candidate.ploverType === 'CONSULT');
+  assert.deepEqual(event.actors.map((actor) => [actor.name, actor.entity]), [['The prime minister', null]], describe(doc, event));
+});
