@@ -469,3 +469,11 @@ test('a description no name was found for takes part by its words', async () => 
   const event = eventWhere(doc, (candidate) => candidate.ploverType === 'CONSULT');
   assert.deepEqual(event.actors.map((actor) => [actor.name, actor.entity]), [['The prime minister', null]], describe(doc, event));
 });
+
+test('the agent of a passive before a preposition acts, and a group word that modifies a noun is no group', async () => {
+  const accused = await analyze('The RSF, which controls most of Darfur, has been accused by the United States of genocide.');
+  const event = eventWhere(accused, (candidate) => candidate.ploverType === 'ACCUSE');
+  assert.deepEqual(event.actors.map((actor) => actor.name), ['United States'], describe(accused, event));
+  const denied = await analyze('Hamas denied using the school for military purposes.');
+  for (const found of denied.events) assert.ok(!found.targets.some((target) => target.name === 'military'), describe(denied, found));
+});

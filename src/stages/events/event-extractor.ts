@@ -169,7 +169,7 @@ const GENERIC_DEMONYM = '[A-Z][a-z]+(?:ian|ean|ese|ish|i|an)';
 // A qualifier and the group noun; not the first word of a compound ("police station", "army base", "militant leader").
 // Case-sensitive but for a first capital ("Gunmen", "Armed men"): a demonym must be capitalised ("than" is no demonym).
 const initialCapital = (alternatives: string): string => alternatives.split('|').map((word) => /^[a-z]/.test(word) ? `[${word[0]!.toUpperCase()}${word[0]}]${word.slice(1)}` : word).join('|');
-const GENERIC_PARTICIPANT = new RegExp(String.raw`\b((?:(?:${initialCapital(GENERIC_QUALIFIER)}|${GENERIC_DEMONYM})\s+){0,2}(?:${initialCapital(GENERIC_GROUPS)}))\b(?!['’]|-|\s+(?:stations?|chiefs?|commanders?|spokes\w+|officials?|headquarters|bases?|camps?|posts?|checkpoints?|vehicles?|convoys?|units?|leaders?|groups?|patrols?|barracks|academy|sources?|chief|brutality|departments?|force|unions?|cars?|vans?|dogs?|custody|lines?|reports?|records?|visas?|rights|said|say|told)\b)`, 'g');
+const GENERIC_PARTICIPANT = new RegExp(String.raw`\b((?:(?:${initialCapital(GENERIC_QUALIFIER)}|${GENERIC_DEMONYM})\s+){0,2}(?:${initialCapital(GENERIC_GROUPS)}))\b(?!['’]|-|\s+(?:stations?|chiefs?|commanders?|spokes\w+|officials?|headquarters|bases?|camps?|posts?|checkpoints?|vehicles?|convoys?|units?|leaders?|groups?|patrols?|barracks|academy|sources?|chief|brutality|departments?|force|unions?|cars?|vans?|dogs?|custody|lines?|reports?|records?|visas?|rights|said|say|told|purposes|use|uses|targets?|service|aid|spending|budget|equipment|hardware|exercises?|drills?|rule|court|tribunal)\b)`, 'g');
 // A noun phrase after one of these is not the subject of its clause.
 // (`Thousands of protesters marched`, `a crowd of demonstrators`: a quantity's `of` is no preposition of another phrase.)
 const PREPOSITION_BEFORE = /\b(?:on|at|in|against|(?<!\b(?:thousands|hundreds|dozens|scores|millions|tens|lots|crowds?|groups?|number|bands?)\s)of|with|from|by|near|to|for|towards?|among|including|between|into|upon|about|like)\s+(?:(?:the|a|an|some|several|many|\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens of|hundreds of|at least)\s+){0,3}$/i;
@@ -349,7 +349,8 @@ function participant(context: Context, mention: Mention): { actor: EventActor; s
   const acts = /^\s+(?:has|have|had|carried|conducted|launched|struck|bombed|attacked)\b/.test(text.slice(mention.end, mention.end + 20));
   // A town or a name used as a modifier is a place: "the 2012 Benghazi attack", "the In Amenas oil consortium".
   const smallerPlace = context.places.some(mention, (place) => place.kind !== 'country' && !place.kind.endsWith('demonym'));
-  const attributive = /\bthe\s+(?:\d{4}\s+)?$/i.test(text.slice(Math.max(0, mention.start - 12), mention.start)) && /^\s+(?!and\b|or\b)[a-z]/.test(text.slice(mention.end, mention.end + 12));
+  // (Not before a preposition: "accused by the United States of genocide".)
+  const attributive = /\bthe\s+(?:\d{4}\s+)?$/i.test(text.slice(Math.max(0, mention.start - 12), mention.start)) && /^\s+(?!(?:and|or|of|in|on|at|to|for|with|from|by|over|after|before|since|as|than)\b)[a-z]/.test(text.slice(mention.end, mention.end + 12));
   const isPlaceOnly = mention.type === 'LOC' && !after && !acts && (smallerPlace || attributive || LOCATIVE_BEFORE.test(text.slice(Math.max(0, mention.start - 40), mention.start)));
   if (isPlaceOnly || mention.type === 'MISC' && !after) return null;
   const span = { start: mention.start, end: after ? mention.end + after[0].length : mention.end };
