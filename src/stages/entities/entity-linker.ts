@@ -559,16 +559,8 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
       else if (!known.includes(target)) known.push(target);
     }
     if (mention.type === 'PER' && parts.length >= 4) {
-      const known = byLongFirstWord.get(parts[0]!);
-      if (!known) byLongFirstWord.set(parts[0]!, [target]);
-      else if (!known.includes(target)) known.push(target);
-    }
-    if (mention.type === 'PER' && parts.length >= 4) {
-      for (const inner of parts.slice(1, -1)) {
-        const known = byInnerWord.get(inner);
-        if (!known) byInnerWord.set(inner, [target]);
-        else if (!known.includes(target)) known.push(target);
-      }
+      note(byLongFirstWord, parts[0], target);
+      for (const inner of parts.slice(1, -1)) note(byInnerWord, inner, target);
     }
   }
 

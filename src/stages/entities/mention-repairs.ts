@@ -6,6 +6,7 @@
  */
 import type { EntityType, Token } from '../../doc/schema.js';
 import { foldForMatching } from '../../doc/text-builder.js';
+import { FULL_MONTH, SHORT_MONTH, WEEKDAY_NAME } from '../../lang/en/calendar.js';
 import { WELL_KNOWN_ORGANISATIONS } from '../../lang/en/organisations.js';
 import { COMPOUND_TITLES, RANKS, ROLE_MODIFIERS, ROLE_NOUNS, WORKPLACE_ROLES } from '../../lang/en/roles.js';
 import { matchesAcronym, nameKey, nameSkeleton, skeletonOfKey, type NameMention } from './entity-linker.js';
@@ -36,7 +37,7 @@ const PURPOSE_BODY_WORDS = new Set([
 /** Bodies whose purpose after `on` is a topic, a place too (`Select Committee on Benghazi`); after other bodies a place says where they are (`Hofstra University on Long Island`). */
 const TOPIC_BODY_WORDS = new Set(['committee', 'subcommittee', 'commission', 'council', 'panel', 'conference', 'forum', 'group', 'program', 'programme']);
 /** Days and months: the time of the sentence, never a body's purpose (`the Supreme Court on Monday`). */
-const TIME_WORD = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?$/;
+const TIME_WORD = new RegExp(`^(?:${WEEKDAY_NAME}|${FULL_MONTH}|${SHORT_MONTH})\\.?$`);
 /** Words between a body and its purpose. */
 const PURPOSE_CONNECTORS = new Set(['for', 'to', 'on', 'against']);
 /** A word that ties a name to the group after it (`al Qaeda-linked`, `Iran-backed`), not part of the group's name. */

@@ -25,6 +25,11 @@ const describe = (doc: Doc, event: Event): string =>
   `[${event.trigger.start},${event.trigger.end}) ${JSON.stringify(doc.text.slice(event.trigger.start, event.trigger.end))} ${event.ploverType}`
   + ` actors=${event.actors.map((actor) => actor.name).join('/')} targets=${event.targets.map((target) => target.name).join('/')}`;
 
+/** The first event of `doc` whose trigger reads `trigger` (see {@link eventWhere}). */
+function eventTriggered(doc: Doc, trigger: string): Event {
+  return eventWhere(doc, (event) => doc.text.slice(event.trigger.start, event.trigger.end) === trigger);
+}
+
 /** The first event of `doc` that `accepts`; the test fails, listing the events found, when none does. */
 function eventWhere(doc: Doc, accepts: (event: Event) => boolean): Event {
   const event = doc.events.find(accepts);
@@ -141,7 +146,7 @@ test('a reaction to an event ("condemned the bombing") does not replace the sour
 test('a disaster told with a violent word stays a disaster, and a magnitude or a victim count is no count of events', async () => {
   const doc = await analyze('A magnitude 6.2 earthquake struck the island of Sulawesi early Friday, killing at least 34 people. '
     + 'At least 26 people died in Mamuju. The region is frequently struck by earthquakes.');
-  const quake = eventWhere(doc, (event) => doc.text.slice(event.trigger.start, event.trigger.end) === 'struck');
+  const quake = eventTriggered(doc, 'struck');
   assert.equal(quake.acledSubType, 'Natural disaster', describe(doc, quake));
   assert.equal(quake.flags.aggregate, false, describe(doc, quake));
   const died = doc.events.find((event) => event.casualties.some((casualty) => casualty.count === 26));
@@ -171,7 +176,7 @@ test('"such" takes the kind of the event told before, and in its sentence descri
 
 test('the speaker of a participle after the event ("…, saying") takes part in it', async () => {
   const doc = await analyze('Chinese President Xi Jinping met Antony Blinken in Beijing on Monday, saying the two countries had made progress.');
-  const met = eventWhere(doc, (event) => doc.text.slice(event.trigger.start, event.trigger.end) === 'met');
+  const met = eventTriggered(doc, 'met');
   assert.ok(met.actors.some((actor) => actor.name.includes('Xi')), describe(doc, met));
 });
 
@@ -193,7 +198,7 @@ test('a toll told on its own right after an attack is more of that attack', asyn
 
 test('a strike with a weapon is an attack, a strike without one may be a labour strike', async () => {
   const doc = await analyze('A missile strike hit an apartment building in Dnipro on Saturday, killing at least 40 people. Teachers went on strike in Chicago on Monday.');
-  const missile = eventWhere(doc, (event) => doc.text.slice(event.trigger.start, event.trigger.end) === 'strike');
+  const missile = eventTriggered(doc, 'strike');
   assert.equal(missile.ploverType, 'ASSAULT', describe(doc, missile));
   const teachers = doc.events.find((event) => event.trigger.start > doc.text.indexOf('Teachers'));
   if (teachers) assert.equal(teachers.ploverType, 'PROTEST', describe(doc, teachers));
@@ -261,7 +266,7 @@ test('a verb joined by `and` to the sentence\'s first shares its subject, though
 
 test('a verb\'s generic subject is the group nearest before it; a participle\'s is its clause\'s first', async () => {
   const doc = await analyze('Elders said two civilians were hurt by debris, a claim the army denied. Gunmen attacked soldiers near Gao, killing three.');
-  const denial = eventWhere(doc, (event) => doc.text.slice(event.trigger.start, event.trigger.end) === 'denied');
+  const denial = eventTriggered(doc, 'denied');
   assert.deepEqual(denial.actors.map((actor) => actor.name), ['army'], describe(doc, denial));
   const attack = eventWhere(doc, (event) => event.ploverType === 'ASSAULT');
   assert.deepEqual(attack.actors.map((actor) => actor.name), ['Gunmen'], describe(doc, attack));
@@ -269,7 +274,7 @@ test('a verb\'s generic subject is the group nearest before it; a participle\'s 
 
 test('an event noun inside a phrase of the clause before is done by that clause\'s actors', async () => {
   const doc = await analyze('Israeli troops arrested Ahmed Saleh in overnight raids in Jenin, the group said.');
-  const raids = eventWhere(doc, (event) => doc.text.slice(event.trigger.start, event.trigger.end) === 'raids');
+  const raids = eventTriggered(doc, 'raids');
   assert.deepEqual(raids.actors.map((actor) => actor.name), ['Israeli troops'], describe(doc, raids));
   assert.deepEqual(raids.targets.map((target) => target.name), ['Ahmed Saleh'], describe(doc, raids));
 });
@@ -282,7 +287,7 @@ test('a warning that holds no force or penalty over anyone is no threat', async 
 
 test('a possessive determiner is no participant: "clashes between his supporters and security forces"', async () => {
   const doc = await analyze('Police arrested opposition leader Ousmane Diallo in Dakar on Friday. His arrest prompted clashes between his supporters and security forces.');
-  const event = eventWhere(doc, (candidate) => doc.text.slice(candidate.trigger.start, candidate.trigger.end) === 'clashes');
+  const event = eventTriggered(doc, 'clashes');
   const named = [...event.actors, ...event.targets].map((entry) => entry.name);
   assert.ok(!named.some((name) => /^(?:his|Ousmane Diallo|Diallo)$/i.test(name)), describe(doc, event));
 });
@@ -297,20 +302,20 @@ test('a date of another reported clause is not the event\'s: "was detained … a
 
 test('a pronoun participant goes by the name of whom it stands for', async () => {
   const doc = await analyze('Ousmane Diallo was arrested on Friday. Police said he attacked an officer during the arrest.');
-  const event = eventWhere(doc, (candidate) => doc.text.slice(candidate.trigger.start, candidate.trigger.end) === 'attacked');
+  const event = eventTriggered(doc, 'attacked');
   assert.deepEqual(event.actors.map((entry) => entry.name), ['Ousmane Diallo'], describe(doc, event));
 });
 
 test('a name with a relative clause acts in it, though it also speaks: "The commission, which investigated the case, welcomed the ruling"', async () => {
   const doc = await analyze('The Ethics and Anti-Corruption Commission, which investigated the case, welcomed the ruling.');
-  const event = eventWhere(doc, (candidate) => doc.text.slice(candidate.trigger.start, candidate.trigger.end) === 'investigated');
+  const event = eventTriggered(doc, 'investigated');
   assert.deepEqual(event.actors.map((entry) => entry.name), ['Ethics and Anti-Corruption Commission'], describe(doc, event));
 });
 
 test('what an attack noun was on is hit, and whom a group is tied to is no target', async () => {
   const doc = await analyze('A cyberattack on Denmark forced doctors to postpone operations, in what the government called a deliberate attack. '
     + 'Officials said the attack bore the hallmarks of a ransomware group linked to Russia.');
-  const first = eventWhere(doc, (candidate) => doc.text.slice(candidate.trigger.start, candidate.trigger.end) === 'attack');
+  const first = eventTriggered(doc, 'attack');
   assert.ok(!first.actors.some((entry) => entry.name === 'Denmark'), describe(doc, first));
   for (const event of doc.events) assert.ok(!event.targets.some((entry) => entry.name === 'Russia'), describe(doc, event));
 });
@@ -327,7 +332,7 @@ test('an evacuation out of harm\'s way is no retreat; giving up ground is', asyn
 
 test('a coordinated verb shares the head of the subject, not the name in its title', async () => {
   const doc = await analyze('U.S. Secretary of State Antony Blinken welcomed the deal and urged both sides to allow humanitarian workers safe passage.');
-  const event = eventWhere(doc, (candidate) => doc.text.slice(candidate.trigger.start, candidate.trigger.end) === 'urged');
+  const event = eventTriggered(doc, 'urged');
   assert.deepEqual(event.actors.map((entry) => entry.name), ['Antony Blinken'], describe(doc, event));
 });
 
@@ -336,23 +341,23 @@ test('a counted salvo is fired, and a weapon that struck is no accident', async 
   const fired = eventWhere(salvo, (candidate) => candidate.ploverType === 'ASSAULT');
   assert.deepEqual(fired.actors.map((entry) => entry.name), ['Russia'], describe(salvo, fired));
   const struck = await analyze('Russian missiles struck a power plant in Kyiv overnight.');
-  const strike = eventWhere(struck, (candidate) => struck.text.slice(candidate.trigger.start, candidate.trigger.end) === 'struck');
+  const strike = eventTriggered(struck, 'struck');
   assert.equal(strike.ploverType, 'ASSAULT', describe(struck, strike));
   assert.notEqual(strike.acledSubType, 'Man-made disaster', describe(struck, strike));
 });
 
 test('a shooting word is violence whatever else the sentence says; a "when" clause dates its event', async () => {
   const doc = await analyze('Police said investigators believed at least two people had opened fire after an argument.');
-  const shooting = eventWhere(doc, (candidate) => doc.text.slice(candidate.trigger.start, candidate.trigger.end) === 'opened fire');
+  const shooting = eventTriggered(doc, 'opened fire');
   assert.equal(shooting.ploverType, 'ASSAULT', describe(doc, shooting));
   const party = await analyze('Two people were killed when gunfire erupted at a block party in south Memphis late Wednesday, police said.');
-  const killed = eventWhere(party, (candidate) => party.text.slice(candidate.trigger.start, candidate.trigger.end) === 'killed');
+  const killed = eventTriggered(party, 'killed');
   assert.equal(killed.date?.value, '2019-05-08', describe(party, killed));
 });
 
 test('a coordinated verb shares a subject named after its title, whose first verb is an event', async () => {
   const doc = await analyze('Opposition leader Mokgweetsi Masisi conceded defeat on Friday evening and congratulated Duma Boko.');
-  const event = eventWhere(doc, (candidate) => doc.text.slice(candidate.trigger.start, candidate.trigger.end) === 'congratulated');
+  const event = eventTriggered(doc, 'congratulated');
   assert.deepEqual(event.actors.map((entry) => entry.name), ['Mokgweetsi Masisi'], describe(doc, event));
 });
 
@@ -369,21 +374,21 @@ test('where a report was made is no participant: "said on Telegram"', async () =
 
 test('a quantity\'s "of" leaves the group the subject; using tear gas is force against protesters', async () => {
   const doc = await analyze('Thousands of protesters marched through central Lima on Thursday night. Police used tear gas to disperse demonstrators who tried to reach the legislature.');
-  const march = eventWhere(doc, (candidate) => doc.text.slice(candidate.trigger.start, candidate.trigger.end) === 'marched');
+  const march = eventTriggered(doc, 'marched');
   assert.deepEqual(march.actors.map((entry) => entry.name), ['protesters'], describe(doc, march));
-  const gas = eventWhere(doc, (candidate) => doc.text.slice(candidate.trigger.start, candidate.trigger.end) === 'used tear gas');
+  const gas = eventTriggered(doc, 'used tear gas');
   assert.deepEqual(gas.actors.map((entry) => entry.name), ['Police'], describe(doc, gas));
 });
 
 test('the main verb after a relative clause has the name before the clause as its subject', async () => {
   const doc = await analyze('President Donald Trump, who has repeatedly called on Jerome Powell to lower rates, criticized the decision on social media.');
-  const event = eventWhere(doc, (candidate) => doc.text.slice(candidate.trigger.start, candidate.trigger.end) === 'criticized');
+  const event = eventTriggered(doc, 'criticized');
   assert.deepEqual(event.actors.map((entry) => entry.name), ['Donald Trump'], describe(doc, event));
 });
 
 test('a nationality with the group it qualifies names a participant: "four Israeli hostages"', async () => {
   const doc = await analyze('Hamas freed four Israeli hostages in Gaza on Saturday.');
-  const event = eventWhere(doc, (candidate) => doc.text.slice(candidate.trigger.start, candidate.trigger.end) === 'freed');
+  const event = eventTriggered(doc, 'freed');
   assert.deepEqual(event.targets.map((entry) => entry.name), ['Israeli hostages'], describe(doc, event));
 });
 
@@ -404,7 +409,7 @@ test('a natural hazard that kills is a disaster, whatever else its sentence tell
 
 test('water cannon fired at protesters is an event of who fired it, with no firearms, dated by its own clause', async () => {
   const doc = await analyze('Police fired water cannon and tear gas at protesters in Belgrade on Sunday, after the prime minister said the country would suspend the talks until 2028.');
-  const event = eventWhere(doc, (candidate) => doc.text.slice(candidate.trigger.start, candidate.trigger.end) === 'fired water cannon');
+  const event = eventTriggered(doc, 'fired water cannon');
   assert.deepEqual([event.actors.map((actor) => actor.name), event.targets.map((target) => target.name)], [['Police'], ['protesters']], describe(doc, event));
   assert.notEqual(event.mode, 'firearms', describe(doc, event));
   assert.notEqual(event.date?.value, '2028', describe(doc, event));
@@ -412,7 +417,7 @@ test('water cannon fired at protesters is an event of who fired it, with no fire
 
 test('fighting between two armed sides is a battle of the first against the second', async () => {
   const doc = await analyze('Fighting between the Malian army and the Coordination of Azawad Movements erupted in Kidal in 2023 and has displaced thousands.');
-  const event = eventWhere(doc, (candidate) => doc.text.slice(candidate.trigger.start, candidate.trigger.end) === 'Fighting');
+  const event = eventTriggered(doc, 'Fighting');
   assert.equal(event.ploverType, 'ASSAULT', describe(doc, event));
   assert.equal(event.acledSubType, 'Armed clash', describe(doc, event));
   assert.equal(event.actors.length, 1, describe(doc, event));
@@ -442,7 +447,7 @@ test('a place that modifies a name after it is no participant of its own', async
 
 test('an arrest is an arrest, whoever is arrested', async () => {
   const doc = await analyze('Police in Lagos arrested 40 protesters on Monday.');
-  const event = eventWhere(doc, (candidate) => doc.text.slice(candidate.trigger.start, candidate.trigger.end) === 'arrested');
+  const event = eventTriggered(doc, 'arrested');
   assert.equal(event.acledSubType, 'Arrests', describe(doc, event));
   assert.equal(event.ploverType, 'COERCE', describe(doc, event));
 });

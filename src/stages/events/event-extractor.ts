@@ -151,7 +151,11 @@ function typedByAcled(type: EventTypeResult, windowText: string, triggerText = '
   // "A missile strike hit an apartment building": a strike with a weapon is no labour strike.
   if (info.ploverType === 'PROTEST' && /^strikes?$/i.test(triggerText) && assaultMode(windowText)) info = type.acledFor('ASSAULT') ?? info;
   // A mode only from a weapon word, or from a sub-type defined by its weapon (air strike: aerial).
-  const mode = info.ploverType === 'ASSAULT' ? assaultMode(windowText) ?? (info.needsCue ? info.mode : undefined) : info.mode;
+  return retyped(type, info, info.ploverType === 'ASSAULT' ? assaultMode(windowText) ?? (info.needsCue ? info.mode : undefined) : info.mode);
+}
+
+/** `type` read as the class `info` instead, with `mode` (none when undefined). */
+function retyped(type: EventTypeResult, info: EventTypeInfo, mode: string | undefined): EventTypeResult {
   const { mode: _previous, ...rest } = type;
   return { ...rest, info, code: info.code, ploverType: info.ploverType, ...(mode ? { mode } : {}) };
 }
@@ -592,11 +596,11 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
   // whatever else the sentence tells ("and left two million stranded" read as an attack).
   // (The sub-type model may have read the disaster already while the PLOVER model read an attack.)
   // "At least 30 people were killed when a bus plunged into a ravine": an accident is a man-made disaster.
-  const accident = type && CASUALTY_START.test(text.slice(triggers[0]!.start, triggers[0]!.end)) && ACCIDENT.test(sentenceText) && !VIOLENCE_WORD.test(sentenceText);
-  if (type && type.ploverType !== 'AID' && CASUALTY_START.test(text.slice(triggers[0]!.start, triggers[0]!.end)) && (accident || NATURAL_HAZARD.test(text.slice(sentence.start, triggers[0]!.start))) && !WEAPON_STRUCK.test(sentenceText)) {
-    const info = DISASTERS.has(type.code) ? type.info : eventTypeInfo(accident ? 'MAN_MADE_DISASTER' : 'NATURAL_DISASTER');
-    const { mode: _mode, ...rest } = type;
-    type = { ...rest, info, code: info.code, ploverType: info.ploverType };
+  if (type && type.ploverType !== 'AID' && CASUALTY_START.test(text.slice(triggers[0]!.start, triggers[0]!.end)) && !WEAPON_STRUCK.test(sentenceText)) {
+    const accident = ACCIDENT.test(sentenceText) && !VIOLENCE_WORD.test(sentenceText);
+    if (accident || NATURAL_HAZARD.test(text.slice(sentence.start, triggers[0]!.start))) {
+      type = retyped(type, DISASTERS.has(type.code) ? type.info : eventTypeInfo(accident ? 'MAN_MADE_DISASTER' : 'NATURAL_DISASTER'), undefined);
+    }
   }
   const mentions: EventMention[] = [];
   // The layers' entries inside this sentence, gathered once for all its triggers.
@@ -758,10 +762,7 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
       const state = actor.every((entry) => entry.kind === 'state military' || entry.kind === 'police');
       const armed = actor.every((entry) => entry.kind === 'armed group');
       const code = state ? 'GOV_REGAINS_TERIT' : armed ? 'NON_STATE_ACTOR_OVERTAKES_TER' : mentionType.code;
-      if (code !== mentionType.code) {
-        const info = eventTypeInfo(code);
-        mentionType = { ...mentionType, info, code: info.code, ploverType: info.ploverType };
-      }
+      if (code !== mentionType.code) mentionType = retyped(mentionType, eventTypeInfo(code), mentionType.mode);
     }
     // "Fighting between the Sudanese army and the RSF": the two sides of a battle, the first its
     // actor, the second its target (ACLED's actor 1 and actor 2).
@@ -773,14 +774,14 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
     // between the army and the RSF … has displaced ten million" as a protest with intervention).
     if (BATTLE_WORD.test(triggerText) && mentionType.ploverType === 'PROTEST' && [...actor, ...ownTargets].some((entry) => entry.kind === 'state military' || entry.kind === 'armed group')
       && ![...actor, ...ownTargets].some((entry) => entry.kind === 'protesters' || entry.kind === 'rioters')) {
-      const info = eventTypeInfo('ARMED_CLASH');
-      mentionType = { ...mentionType, info, code: info.code, ploverType: info.ploverType, ...(info.mode ? { mode: info.mode } : {}) };
+      const clash = eventTypeInfo('ARMED_CLASH');
+      mentionType = retyped(mentionType, clash, clash.mode ?? mentionType.mode);
     }
     // "Gunmen … setting fire to homes and shooting residents": armed men using force do not
     // demonstrate; the violence is an assault.
     if (violent[index] && mentionType.ploverType === 'PROTEST' && actor.some((entry) => entry.kind !== undefined && FORCE_KINDS.has(entry.kind))) {
       const assault = mentionType.acledFor('ASSAULT');
-      if (assault) mentionType = { ...mentionType, info: assault, code: assault.code, ploverType: assault.ploverType, ...(assault.mode ? { mode: assault.mode } : {}) };
+      if (assault) mentionType = retyped(mentionType, assault, assault.mode ?? mentionType.mode);
     }
     // "Pentagon spokesperson Maj. Sheryll Klinkel told CNN": a place naming who reports is not where it happened.
     // A demonym names a nationality ("a Russian missile strike on Dnipro"), not where it happened,

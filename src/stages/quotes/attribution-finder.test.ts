@@ -232,7 +232,12 @@ for (const [name, text, content, cue, expected] of closedQuoteCases) {
 }
 
 /** Tags `phrases` (each `[phrase, tag type]`) on the tokens of `text`, all else O. */
-function tagPhrases(text: string, phrases: [string, 'content' | 'cue' | 'source'][]): { tokens: ReturnType<typeof segment>['tokens']; tags: Uint8Array } {
+/** A phrase of a test sentence and the tag it is given. */
+type TaggedPhrase = [string, 'content' | 'cue' | 'source'];
+/** [name, sentence, its tagged phrases, the attributions expected]. */
+type TaggedCase = [string, string, TaggedPhrase[], string[]];
+
+function tagPhrases(text: string, phrases: TaggedPhrase[]): { tokens: ReturnType<typeof segment>['tokens']; tags: Uint8Array } {
   const { tokens } = segment(text);
   const tags = new Uint8Array(tokens.length);
   const begin = { content: Tag.BeginContent, cue: Tag.BeginCue, source: Tag.BeginSource };
@@ -252,7 +257,7 @@ function tagPhrases(text: string, phrases: [string, 'content' | 'cue' | 'source'
   return { tokens, tags };
 }
 
-const halvesCases: [string, string, [string, 'content' | 'cue' | 'source'][], string[]][] = [
+const halvesCases: TaggedCase[] = [
   [
     'the halves of one quote around its cue are one attribution',
     '“It is over,” she said. “We lost.”',
@@ -282,13 +287,13 @@ function describeAll(text: string, found: readonly FoundAttribution[]): string[]
   return found.map((item) => `${contentText(text, item)} (${slice(item.cue)}; ${slice(item.source)})`);
 }
 
-function findTagged(text: string, phrases: [string, 'content' | 'cue' | 'source'][], cueLevel?: (word: string) => number): FoundAttribution[] {
+function findTagged(text: string, phrases: TaggedPhrase[], cueLevel?: (word: string) => number): FoundAttribution[] {
   const { tokens, tags } = tagPhrases(text, phrases);
   const lines = splitAtLineBreaks(text, segment(text).paragraphs);
   return findAttributions(text, tokens, lines, tags, findQuotedSpans(text, lines).spans, cueLevel);
 }
 
-const sourceCases: [string, string, [string, 'content' | 'cue' | 'source'][], string[]][] = [
+const sourceCases: TaggedCase[] = [
   [
     'a reduced relative read as determiner, noun and clause',
     'Fishermen said boats were lost, a claim the navy denied.',
@@ -332,7 +337,7 @@ test('comma clause: a phrase of circumstance after `X said,` is an aside, the cl
   assert.deepEqual(describeAll(text, dropWeakAttributions(text, found, () => 3)), ['A flood cut the main road near the port on Sunday (said; the Kenyan Navy)']);
 });
 
-const trailingCases: [string, string, [string, 'content' | 'cue' | 'source'][], string[]][] = [
+const trailingCases: TaggedCase[] = [
   [
     'a medium after `said on` (cue and content as the tagger read them)',
     'Rescuers pulled 18 people from the rubble, regional governor Oleh Kiper said on the Telegram messaging app.',
@@ -373,7 +378,7 @@ test('claim appositives: `…, a claim the navy denied.` is found when the tagge
 
 test('claim appositives: the pronoun is the content, the adverb joins the cue, the noun read as a cue yields', () => {
   const text = 'Fishermen say boats were lost, a claim that the harbour office strongly disputes.';
-  const tagged: [string, 'content' | 'cue' | 'source'][] = [['Fishermen', 'source'], ['say', 'cue'], ['boats were lost', 'content'], ['a claim', 'cue'], ['that the harbour office strongly disputes', 'content']];
+  const tagged: TaggedPhrase[] = [['Fishermen', 'source'], ['say', 'cue'], ['boats were lost', 'content'], ['a claim', 'cue'], ['that the harbour office strongly disputes', 'content']];
   const found = findTagged(text, tagged, (word) => (word === 'disputes' ? 1 : 0));
   assert.deepEqual(describeAll(text, found), ['boats were lost (say; Fishermen)', 'that (strongly disputes; the harbour office)']);
 });
@@ -385,7 +390,7 @@ test('claim appositives: a content run over the comma ends before it', () => {
 });
 
 test('claim appositives, none: inside a quotation, after a complement, or with a verb never a cue', () => {
-  const cases: [string, [string, 'content' | 'cue' | 'source'][]][] = [
+  const cases: [string, TaggedPhrase[]][] = [
     ['“Boats were lost, a claim the navy denied,” a fisherman said.', [['“Boats were lost, a claim the navy denied,”', 'content'], ['a fisherman', 'source'], ['said', 'cue']]],
     ['Forget the rumours, the story of the harbour issue.', []],
     ['Boats were lost, a report the navy printed.', []],

@@ -148,15 +148,16 @@ function paragraphOfTokens(tokens: readonly Token[], paragraphs: readonly Span[]
 
 /** Minimum number of words for a quoted stretch with no tagged content to count as a quote. */
 const MINIMUM_QUOTE_WORDS = 4;
+/** The words that say a verb was not used (`did not`, `declined to`, `hasn't`) and an adverb after them. */
+const NEGATION = String.raw`(?:did\s+not|didn['’]t|would\s+not|wouldn['’]t|could\s+not|couldn['’]t|declined\s+to|refused\s+to|has\s+not|have\s+not|hasn['’]t|haven['’]t)\s+(?:\w+ly\s+)?`;
 /** `did not say`, `declined to comment on`, `would not confirm`: a cue said not to have been used. */
-const NOT_SAID_BEFORE = /\b(?:did\s+not|didn['’]t|would\s+not|wouldn['’]t|could\s+not|couldn['’]t|declined\s+to|refused\s+to|has\s+not|have\s+not|hasn['’]t|haven['’]t)\s+(?:\w+ly\s+)?$/i;
-/** Cue words that also mean to shoot or launch. */
+const NOT_SAID_BEFORE = new RegExp(String.raw`\b${NEGATION}$`, 'i');
 /**
  * A negated reply opening the cue itself (`did not respond to | a request for comment`): nothing
  * was said. (Other negated cues stay: PolNeAR keeps `didn't expect him to …`, `did not want …`.)
  */
-const NOT_SAID_CUE = /^(?:did\s+not|didn['’]t|would\s+not|wouldn['’]t|could\s+not|couldn['’]t|declined\s+to|refused\s+to|has\s+not|have\s+not|hasn['’]t|haven['’]t)\s+(?:\w+ly\s+)?(?:respond|reply|replied|return|answer)/i;
-
+const NOT_SAID_CUE = new RegExp(String.raw`^${NEGATION}(?:respond|reply|replied|return|answer)`, 'i');
+/** Cue words that also mean to shoot or launch. */
 const WEAPON_CUE = /\b(?:fire[sd]?|firing|launch(?:ed|es|ing)?|shot|shoot(?:s|ing)?)\b/i;
 /** A content that is what was shot (`a barrage of rockets at …`, `tear gas at protesters`). */
 const WEAPON_CONTENT = /^(?:at least\s+|more than\s+|about\s+|some\s+|\d[\d,]*\s+|(?:a|an|the|two|three|four|five|six|dozens|hundreds)\s+)?(?:(?:barrage|salvo|volley|hail|number|round)s?\s+of\s+)?(?:[\w-]+\s+)?(?:rockets?|missiles?|shells?|mortars?|bullets?|shots?|rounds|tear\s*gas|rubber bullets|drones?|projectiles?|grenades?|warning shots|artillery|flares?)\b/i;
@@ -759,7 +760,7 @@ export function findAttributions(
     const following = tokens[after];
     // `…, the governor said on Telegram.`, `…, the judge said as he read the ruling.`: a phrase
     // of medium, time or manner closing the sentence leaves the clause before as the content.
-    const trailing = (after === cue.lastToken + 1 && REPORTING_VERBS.has(tokenText(text, tokens[cue.lastToken]!)) && opensTrailingPhrase(text, tokens, after) && !thatFollows(text, tokens, after))
+    const trailing = (after === cue.lastToken + 1 && REPORTING_VERBS.has(tokenText(text, tokens[cue.lastToken]!)) && opensTrailingPhrase(text, tokens, after) && !clauseMayFollow(text, tokens, after))
       // `…, Attorney General Gustavo Salas told local radio.`: whom he told closes the sentence.
       || (TELLING.test(tokenText(text, tokens[cue.lastToken]!)) && addresseeCloses(text, tokens, cue.lastToken + 1));
     if (following && following.sentence === sentence && LETTER_OR_DIGIT.test(text.charAt(following.start)) && !trailing) continue;
@@ -1019,7 +1020,7 @@ const FRONTED_OPENERS: ReadonlySet<string> = new Set(['in', 'at', 'on', 'during'
  * 12 tokens (`said at an event in Colorado Springs that …`), or more than 10 tokens to the
  * sentence's end (`said after the meeting she thought …`).
  */
-function thatFollows(text: string, tokens: readonly Token[], at: number): boolean {
+function clauseMayFollow(text: string, tokens: readonly Token[], at: number): boolean {
   const sentence = tokens[at]!.sentence;
   let index = at + 1;
   for (; tokens[index]?.sentence === sentence; index++) {
@@ -1044,7 +1045,7 @@ function opensTrailingPhrase(text: string, tokens: readonly Token[], at: number)
  */
 function withoutTrailingPreposition(text: string, tokens: readonly Token[], cue: TagRun): TagRun {
   if (cue.lastToken !== cue.firstToken + 1) return cue;
-  if (!REPORTING_VERBS.has(tokenText(text, tokens[cue.firstToken]!)) || !opensTrailingPhrase(text, tokens, cue.lastToken) || thatFollows(text, tokens, cue.lastToken)) return cue;
+  if (!REPORTING_VERBS.has(tokenText(text, tokens[cue.firstToken]!)) || !opensTrailingPhrase(text, tokens, cue.lastToken) || clauseMayFollow(text, tokens, cue.lastToken)) return cue;
   return { ...cue, lastToken: cue.firstToken, end: tokens[cue.firstToken]!.end };
 }
 
@@ -1205,13 +1206,6 @@ function mergeSplitQuotes(text: string, attributions: FoundAttribution[], paragr
   return merged;
 }
 
-/**
- * Drops attributions the evidence does not carry, measured on PolNeAR dev by what each kind of
- * prediction gets right: a content with no cue that is not a quotation (a third right at best),
- * a one- to three-word content with no cue or with a cue whose words are rarely cues (`The
- * “reform” passed the Senate`), and a one-word content unless its cue is a strong one.
- * `cueLevel` gives a lower-case word's learned cue level (0–3, see `cueLevelOf`).
- */
 /** Verbs of force that PolNeAR's political copy uses for words (`attacked Clinton's record`). */
 const FORCE_CUE = /^(?:attack(?:ed|s|ing)?|struck|strikes?|hit|bomb(?:ed|s|ing)?|raid(?:ed|s)?|storm(?:ed|s)?|shell(?:ed|s)?|invad(?:ed|es)|target(?:ed|s)?)$/i;
 
@@ -1235,6 +1229,13 @@ export function dropPhysicalAttacks(text: string, attributions: readonly FoundAt
   });
 }
 
+/**
+ * Drops attributions the evidence does not carry, measured on PolNeAR dev by what each kind of
+ * prediction gets right: a content with no cue that is not a quotation (a third right at best),
+ * a one- to three-word content with no cue or with a cue whose words are rarely cues (`The
+ * “reform” passed the Senate`), and a one-word content unless its cue is a strong one.
+ * `cueLevel` gives a lower-case word's learned cue level (0–3, see `cueLevelOf`).
+ */
 export function dropWeakAttributions(text: string, attributions: readonly FoundAttribution[], cueLevel: (word: string) => number): FoundAttribution[] {
   const kept: FoundAttribution[] = [];
   for (const attribution of attributions) if (isStrongAttribution(text, attribution, cueLevel)) kept.push(attribution);
@@ -1262,10 +1263,10 @@ function isSubjectVerbObject(text: string, attribution: FoundAttribution): boole
   return !cueText.startsWith('according') && !/\bby$/u.test(cueText) && !/^\s+by\s/u.test(text.slice(cue.end, source.start + 1));
 }
 
-/** A content that ends in punctuation that sets it off, inside closing quote marks or not (`…,”`, `…,''`, `…:`). */
 /** A passive cue: `were asked`, `was told`, `had been urged`. */
 const PASSIVE_CUE = /^(?:(?:is|are|was|were|be|been|being|had been|has been|have been)\s+)(?:\w+ly\s+)?\w+(?:ed|old|sked)\b/i;
 
+/** A content that ends in punctuation that sets it off, inside closing quote marks or not (`…,”`, `…,''`, `…:`). */
 const SET_OFF_END = /[,;:!?…—–-]["”’'»]*\s*$/u;
 
 function isStrongAttribution(text: string, attribution: FoundAttribution, cueLevel: (word: string) => number): boolean {

@@ -139,16 +139,24 @@ function issuerAfterAccording(text: string, cue: Span): Span | null {
   return { start, end: start + match[1].length };
 }
 
+/**
+ * Where the last possessive `'s` in a source's head phrase `[start, head)` stands (-1: none), the
+ * head being people held by someone (`Ms Mensah's family`). Not in an apposition: `Ivanka Trump,
+ * the nominee's eldest daughter,` is Ivanka Trump.
+ */
+function possessiveEnd(text: string, start: number, head: number): number {
+  const phrase = text.slice(start, head);
+  if (phrase.includes(',')) return -1;
+  let end = -1;
+  const possessive = /[’']s\s/g;
+  for (let match = possessive.exec(phrase); match; match = possessive.exec(phrase)) end = start + match.index;
+  return end;
+}
+
 /** The mention that stands for a source span: one covering most of it, a person before others. */
 function mentionForSource(mentions: readonly Mention[], source: Span, head: number, startIndex: number, text: string): Mention | null {
-  // Where the last possessive `'s` before a head that names people held by someone ends (-1: none).
-  // (Not in an apposition: `Ivanka Trump, the nominee's eldest daughter,` is Ivanka Trump.)
-  let possessorEnd = -1;
-  if (possessedPeople(lastWordOf(text, { start: source.start, end: head })) && !text.slice(source.start, head).includes(',')) {
-    const possessive = /[’']s\s/g;
-    const phrase = text.slice(source.start, head);
-    for (let match = possessive.exec(phrase); match; match = possessive.exec(phrase)) possessorEnd = source.start + match.index;
-  }
+  const peopleHead = possessedPeople(lastWordOf(text, { start: source.start, end: head }));
+  const possessorEnd = peopleHead ? possessiveEnd(text, source.start, head) : -1;
   // `Economists polled by Reuters`: who polled them is not who speaks.
   const polled = POLLED_BY.exec(text.slice(source.start, source.end));
   const agentFrom = polled ? source.start + polled.index : source.end;
@@ -164,7 +172,7 @@ function mentionForSource(mentions: readonly Mention[], source: Span, head: numb
     if ((mention.type === 'LOC' || mention.type === 'MISC') && (mention.end < head || mention.start >= head)) continue;
     // `Her lawyer`: a possessive before the head names whose the speaker is, not the speaker.
     // (A person or people only: `his campaign`, `her office`, `his account` speak for the possessor.)
-    if (mention.kind === 'pronoun' && mention.end < head && POSSESSIVE_DETERMINERS.has(text.slice(mention.start, mention.end).toLowerCase()) && possessedPeople(lastWordOf(text, { start: source.start, end: head }))) continue;
+    if (mention.kind === 'pronoun' && mention.end < head && POSSESSIVE_DETERMINERS.has(text.slice(mention.start, mention.end).toLowerCase()) && peopleHead) continue;
     // (A name's possessive too, and all before it: `Ms Mensah's family said` is the family,
     // `Libertarian presidential candidate Gary Johnson's doctor` the doctor.)
     if (mention.end <= possessorEnd) continue;
@@ -262,7 +270,7 @@ export function resolveSpeakers(context: SpeakerContext, attributions: readonly 
           // named in another paragraph.
           // (`Her lawyer said`: someone's lawyer is a person of their own, not the speaker before.)
           // (A role held for someone named by a possessive: `her lawyer`, `his spokesman`.)
-          const possessed = POSSESSIVE_DETERMINERS.has(firstWordOf(text, speaker)) || /^[^,]*[’']s\s[^,]*$/.test(text.slice(speaker.start, head));
+          const possessed = POSSESSIVE_DETERMINERS.has(firstWordOf(text, speaker)) || possessiveEnd(text, speaker.start, head) >= 0;
           const holder: string | null = roleHolder(context, headWord, speaker.start) ?? (possessed ? null : previous?.speakerEntity) ?? null;
           if (holder) {
             speakerEntity = holder;

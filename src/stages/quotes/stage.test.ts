@@ -179,6 +179,13 @@ test('quotes: every quotation of the seed article has its speaker', { skip: !exi
   assert.ok(concerns.content.some((piece) => text.slice(piece.start, piece.end).endsWith('particularly in Mali')), describe(result, concerns));
 });
 
+/** The first quote of `result` whose text holds `phrase`; the test fails, listing the quotes, when none does. */
+function quoteHolding(result: Analysed, phrase: string): Quote {
+  const quote = result.quotes.find((item) => result.text.slice(item.start, item.end).includes(phrase));
+  assert.ok(quote, `no quote with "${phrase}" in: ${result.quotes.map((item) => describe(result, item)).join('\n')}`);
+  return quote;
+}
+
 const examplePath = join(process.cwd(), 'examples', 'example-article.txt');
 
 test('quotes: the bundled example’s groups and descriptions speak, not the places near them', { skip: !existsSync(examplePath) }, () => {
@@ -244,37 +251,32 @@ test('quotes: someone\'s lawyer is not the speaker quoted before', () => {
 
 test('quotes: a person’s family speaks, not the person; a pronoun the quote names in the third person is the speaker before', () => {
   const result = analyse('Detective Inspector Kate Hollis said the force had worked hard. "Grace Mensah\'s family have shown great strength," she added. Ms Mensah\'s family said she lived to care for others.');
-  const family = result.quotes.find((quote) => result.text.slice(quote.start, quote.end).startsWith('she lived'));
-  assert.ok(family, result.quotes.map((quote) => describe(result, quote)).join('\n'));
+  const family = quoteHolding(result, 'she lived');
   assert.equal(family.speakerEntity, null, describe(result, family));
-  const added = result.quotes.find((quote) => result.text.slice(quote.start, quote.end).includes('great strength'));
-  assert.ok(added, result.quotes.map((quote) => describe(result, quote)).join('\n'));
+  const added = quoteHolding(result, 'great strength');
   assert.equal(result.entityName(added.speakerEntity), 'Kate Hollis', describe(result, added));
   // A possessive is no such pronoun: the party speaks for the person the quote names.
   const party = analyse('Kaja Kallas said the bloc regretted the decision. Opposition leader Nika Melia was among those taken to hospital, his party said.');
-  const hospital = party.quotes.find((quote) => party.text.slice(quote.start, quote.end).includes('hospital'));
-  assert.ok(hospital, party.quotes.map((quote) => describe(party, quote)).join('\n'));
+  const hospital = quoteHolding(party, 'hospital');
   assert.equal(party.entityName(hospital.speakerEntity), 'Nika Melia', describe(party, hospital));
 });
 
 test('quotes: a verb of saying joined by `and` to the sentence’s first has that verb’s subject as speaker, not its object', () => {
   const result = analyse('President Joe Biden approved emergency declarations for Florida, Georgia and the Carolinas and said the federal government would do everything it can to help.');
-  const quote = result.quotes.find((found) => result.text.slice(found.start, found.end).includes('federal government'));
-  assert.ok(quote, result.quotes.map((found) => describe(result, found)).join('\n'));
+  const quote = quoteHolding(result, 'federal government');
   assert.equal(result.entityName(quote.speakerEntity), 'Joe Biden', describe(result, quote));
 });
 
 test('quotes: who polled the people quoted is not the speaker', () => {
   const result = analyse('Economists polled by Reuters had expected inflation to fall to 1.9%.');
-  const quote = result.quotes.find((found) => result.text.slice(found.start, found.end).includes('inflation'));
-  assert.ok(quote, result.quotes.map((found) => describe(result, found)).join('\n'));
+  const quote = quoteHolding(result, 'inflation');
   assert.notEqual(result.entityName(quote.speakerEntity), 'Reuters', describe(result, quote));
 });
 
 test('quotes: who issued the document an `according to` names speaks, and a speaker never runs into the content', () => {
   const issued = analyse('According to a statement from the ministry, 12 people died in the attack.');
-  const byMinistry = issued.quotes.find((found) => issued.text.slice(found.start, found.end).includes('12 people'));
-  assert.ok(byMinistry?.speaker, issued.quotes.map((found) => describe(issued, found)).join('\n'));
+  const byMinistry = quoteHolding(issued, '12 people');
+  assert.ok(byMinistry.speaker, describe(issued, byMinistry));
   assert.equal(issued.text.slice(byMinistry.speaker.start, byMinistry.speaker.end), 'the ministry', describe(issued, byMinistry));
   const police = analyse('According to police, 12 people died in the attack on Monday.');
   for (const quote of police.quotes) {

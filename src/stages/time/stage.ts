@@ -1,6 +1,7 @@
 import type { Mention, Timex } from '../../doc/schema.js';
 import type { Stage } from '../../pipeline/stage.js';
-import { findTimexes, FULL_MONTH, WEEKDAY_NAME } from './timex-finder.js';
+import { FULL_MONTH, WEEKDAY_NAME } from '../../lang/en/calendar.js';
+import { findTimexes } from './timex-finder.js';
 
 /** A weekday or month name: at either end of a name it is more often a date the tagger took in ("MSNBC's Morning Joe Monday", "back in November West Brom"). */
 const DAY_OR_MONTH = new RegExp(`^(?:${WEEKDAY_NAME}|${FULL_MONTH})$`);

@@ -27,6 +27,7 @@ import {
   weekdayOf,
   type CalendarDay,
 } from './calendar.js';
+import { FULL_MONTH, WEEKDAY_NAME } from '../../lang/en/calendar.js';
 import { TenseReader, type Tense } from './tense.js';
 import { triggeredPattern, triggerVocabulary, TriggerIndex, type TriggeredPattern } from './trigger-scan.js';
 
@@ -93,9 +94,7 @@ const MONTHS: readonly (readonly [RegExp, number])[] = [
   [/^nov(ember|\.)?$/i, 11], [/^dec(ember|\.)?$/i, 12],
 ];
 const MONTH_NAME = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept\\.|Sep\\.|Oct\\.|Nov\\.|Dec\\.)';
-export const FULL_MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
-export const WEEKDAY_NAME = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
 const PART_OF_DAY = '(?:morning|afternoon|evening|night)';
 const PART_CODES: Readonly<Record<string, string>> = { morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI', tonight: 'NI' };
 
@@ -1035,16 +1034,9 @@ function proposeDayOrdinals(text: string, triggers: TriggerIndex, candidates: Ca
       read: (context) => {
         const reference = context.reference;
         if (!reference) return { type: 'DATE', value: `XXXX-XX-${String(day).padStart(2, '0')}`, precision: 'day', anchor: 'published', resolved: false };
-        let year = reference.year;
-        let month = reference.month;
-        const shift = (by: number): void => {
-          month += by;
-          if (month < 1) { month = 12; year -= 1; }
-          if (month > 12) { month = 1; year += 1; }
-        };
-        if (context.tense === 'past' && day > reference.day) shift(-1);
-        else if (context.tense === 'future' && day < reference.day) shift(1);
-        const calendarDay = { year, month, day: Math.min(day, daysInMonth(year, month)) };
+        const shift = context.tense === 'past' && day > reference.day ? -1 : context.tense === 'future' && day < reference.day ? 1 : 0;
+        // (The month's last day when it has fewer: addMonths keeps a day inside its month.)
+        const calendarDay = addMonths({ year: reference.year, month: reference.month, day }, shift);
         return { type: 'DATE', value: formatDay(calendarDay), precision: 'day', anchor: 'published', day: calendarDay };
       },
     };
