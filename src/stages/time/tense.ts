@@ -158,6 +158,39 @@ function countBetween(offsets: readonly number[], from: number, to: number): num
   return count;
 }
 
+/** Words before an adjective, not a verb (`a revised plan`). */
+const DETERMINERS: ReadonlySet<string> = new Set(['a', 'an', 'the', 'this', 'that', 'these', 'those', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'no', 'any', 'some', 'every', 'each']);
+
+/** Auxiliaries and markers before a verb form that make it no simple past (`to close`, `will be`, `is heard`). */
+const NOT_SIMPLE_PAST_BEFORE: ReadonlySet<string> = new Set([...INFINITIVE_BEFORE, 'is', 'are', 'am', 'be', 'been', 'being', 'has', 'have', 'had']);
+
+/**
+ * True when a verb in the simple past (or a past passive) governs a phrase that opens with `in`
+ * right at `at` within a few words: `resigned in January`, `imposed sanctions on Dagalo in
+ * January`, `was arrested in March`. The clause's tense alone cannot say this: a past clause often
+ * reports a plan (`said it would be paid in January`, `decided to admit Poland in March`), so an
+ * infinitive, a modal or a `to` on the way, or a comma, stops the search.
+ */
+export function pastVerbGovernsIn(text: string, at: number): boolean {
+  const lead = text.slice(Math.max(0, at - 60), at);
+  const clause = /([^,;:()\u2013\u2014.!?"“”]*)\bin\s+$/.exec(lead);
+  if (!clause) return false;
+  const words = (clause[1] ?? '').toLowerCase().match(WORD) ?? [];
+  for (let index = words.length - 1, seen = 0; index >= 0 && seen < 6; index -= 1, seen += 1) {
+    const word = words[index]!;
+    if (word === 'to' || FUTURE_WORDS.has(word) || INFINITIVE_BEFORE.has(word)) return false;
+    const past = PAST_WORDS.has(word) ? word !== 'ago' && word !== 'yesterday' && word !== 'earlier' && word !== 'previously' : word.length > 4 && word.endsWith('ed') && !NOT_PAST.has(word);
+    const previous = words[index - 1];
+    // "on a still unspecified date", "the revised plan": a form after a determiner is an adjective.
+    if (!past || (previous !== undefined && DETERMINERS.has(previous)) || previous === 'still') continue;
+    // "was killed in", "were arrested in": a past passive; "is heard in", "be held in", "has
+    // agreed to …": not a simple past.
+    if (previous === 'was' || previous === 'were') return true;
+    return previous === undefined || !NOT_SIMPLE_PAST_BEFORE.has(previous);
+  }
+  return false;
+}
+
 /**
  * Reads the tense around time expressions of one text; the words of each sentence are read once.
  */
@@ -214,7 +247,9 @@ export class TenseReader {
       if (distance > bestDistance) break;
       const previous = index > afterStart ? lower[index - 1] : hasBefore ? lower[beforeEnd - 1] : undefined;
       const tense = cueOf(lower[index] ?? '', previous, index < last ? lower[index + 1] : undefined, true);
-      if (tense !== 'none' && (distance < bestDistance || tense === 'future')) {
+      // A future cue after the expression wins a tie only against no cue: "said on Thursday it
+      // would acquire" is the Thursday of the saying, the reported clause's `would` aside.
+      if (tense !== 'none' && distance < bestDistance) {
         best = tense;
         bestDistance = distance;
       }

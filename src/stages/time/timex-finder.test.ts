@@ -92,6 +92,12 @@ const POSITIVE: ReadonlyArray<readonly [string, string, string, Timex['type'], s
   ['"the past decade" is a span', 'Threats became routine over the past decade.', 'the past decade', 'DURATION', 'P10Y'],
   ['"will one day" is the future', 'Islam will one day be the largest religion in the country.', 'one day', 'DATE', 'FUTURE_REF'],
   ['"then current" is past', 'Holders may buy shares at half the then current market price.', 'then current', 'DATE', 'PAST_REF'],
+  ['a month ahead of publication that a verb in the simple past governs is last year\'s', 'Sanctions were imposed on the general in May.', 'May', 'DATE', '2017-05'],
+  ['a month ahead of publication opening a past clause is last year\'s', 'In May, the firm hired a new chief.', 'May', 'DATE', '2017-05'],
+  ['a month ahead in a past clause that reports a plan stays ahead', 'It said the dividend would be paid on a still unspecified date in May.', 'May', 'DATE', '2018-05'],
+  ['a weekday after "said" is the day of the saying, a "would" after it aside', 'Microsoft said on Thursday it would buy the firm.', 'Thursday', 'DATE', '2018-03-22'],
+  ['a half of next year', 'The deal is expected to close in the second half of next year.', 'the second half of next year', 'DATE', '2019-H2'],
+  ['a clock time takes the day named right after it, a zone and an aside between', 'The quake hit at 8:55 pm local time (1755 GMT) on Tuesday.', '8:55 pm', 'TIME', '2018-03-27T20:55'],
   ['"a year ago" in an earnings story is the first-named quarter a year back', 'Third-quarter net income rose. It fell in the second quarter. Net was $5 million a year ago.', 'a year ago', 'DATE', '2016-Q3'],
 ];
 
@@ -118,6 +124,7 @@ const NEGATIVE: ReadonlyArray<readonly [string, string]> = [
   ['"Sun" the company', 'Sun Microsystems cut its workforce.'],
   ['lower-case "sun"', 'The sun rose over the desert.'],
   ['"fall" the verb', 'Prices could fall sharply.'],
+  ['"the fall" a decline', 'The fall was driven by lower energy bills.'],
   ['"Sunday Times" the newspaper', 'The Sunday Times reported the story.'],
   ['an age', 'A 40-year-old man was arrested.'],
   ['"as soon as" the conjunction', 'Leave as soon as you can.'],

@@ -28,7 +28,7 @@ import {
   type CalendarDay,
 } from './calendar.js';
 import { FULL_MONTH, WEEKDAY_NAME } from '../../lang/en/calendar.js';
-import { TenseReader, type Tense } from './tense.js';
+import { pastVerbGovernsIn, TenseReader, type Tense } from './tense.js';
 import { triggeredPattern, triggerVocabulary, TriggerIndex, type TriggeredPattern } from './trigger-scan.js';
 
 /** A sentence span; only `start` and `end` are read. */
@@ -253,6 +253,9 @@ function resolveWeekday(reference: CalendarDay, weekday: number, tense: Tense): 
  */
 /** A verb of something happening, in the past, right before a date (`began on`, `was killed on`, `erupted in`). */
 const HAPPENED_BEFORE = /\b(?:began|begun|started|erupted|broke out|happened|occurred|took place|ended|died|was killed|were killed|attacked|struck|invaded|seized|collapsed|crashed|exploded)\s+(?:on\s+|in\s+)?$/i;
+
+/** `In ` opening a sentence or paragraph, right before a date (`In January, …`). */
+const SENTENCE_OPENING_IN = /(?:^|[.!?]["”’]?\s+|\n)In\s+$/;
 
 /** How far (days) the nearest occurrence must lie before the clause's tense may overrule it. */
 const DISTANT_DAYS = 90;
@@ -659,7 +662,7 @@ function proposeQuarters(text: string, triggers: TriggerIndex, candidates: Candi
       priority: 2,
       read: (context) => {
         if (noun !== 'quarter' && !context.financial && noun !== 'half') return undefined;
-        if (noun === 'half' && !context.financial && explicitYear === undefined) return undefined;
+        if (noun === 'half' && !context.financial && explicitYear === undefined && !relative) return undefined;
         const reference = context.reference;
         const current = reference ? { year: reference.year, quarter: quarterOf(reference.month) } : undefined;
         const lastDone = current ? (current.quarter === 1 ? { year: current.year - 1, quarter: 4 } : { year: current.year, quarter: current.quarter - 1 }) : undefined;
@@ -876,6 +879,9 @@ function proposeRelativePeriods(text: string, triggers: TriggerIndex, candidates
     if (!which && !match[2] && year === undefined) return undefined;
     if (season === 'fall' && !year && !/^(last|this|next|the|early|late)$/.test(which)) return undefined;
     if (which === 'the' && year === undefined && season === 'fall' && /^\s+(of|in)\s+[a-z]/i.test(text.slice(match.index + match[0].length, match.index + match[0].length + 6))) return undefined;
+    // "The fall was driven by lower energy bills", "a sharp fall": a decline; the season is
+    // reached through a preposition of time ("in the fall", "by the fall").
+    if (which === 'the' && year === undefined && season === 'fall' && !/\b(?:in|during|by|until|till|through|throughout|since|over|for|before|after|from|into|to|towards?|this|that|of|late|early)\s+$/i.test(text.slice(Math.max(0, match.index - 12), match.index))) return undefined;
     const code = seasonCodes[season] ?? 'SU';
     const modWord = (match[2] ?? (which === 'early' || which === 'late' ? which : '')).toLowerCase();
     const mod = modWord === 'early' ? 'START' : modWord === 'late' ? 'END' : modWord === 'mid' ? 'MID' : undefined;
@@ -1093,7 +1099,15 @@ function proposeMonths(text: string, triggers: TriggerIndex, candidates: Candida
         else if (which === 'that' && context.previous?.reading.day) year = context.previous.reading.day.year;
         // "where it has been since December", in a November paper: the last December begun.
         else if (since) year = month <= reference.month ? reference.year : reference.year - 1;
-        else year = yearFor(reference, month, undefined, context.tense);
+        else {
+          year = yearFor(reference, month, undefined, context.tense);
+          // "resigned in January", "imposed sanctions on him in January" in a November story: a
+          // verb in the simple past right before puts the month behind publication however near
+          // the next one is; so does a past clause that the month opens ("In January, the firm
+          // hired ...").
+          const ahead = year > reference.year || (year === reference.year && month > reference.month);
+          if (ahead && (pastVerbGovernsIn(text, start) || (context.tense === 'past' && SENTENCE_OPENING_IN.test(text.slice(Math.max(0, start - 8), start)) && /^\s*,/.test(text.slice(match.index + match[0].length))))) year -= 1;
+        }
         return { type: 'DATE', value: formatMonth(year, month), precision: 'month', anchor: 'published', day: { year, month, day: 1 }, ...(mod ? { mod } : {}) };
       },
     };
@@ -1318,6 +1332,25 @@ function withEdgeModifier(text: string, candidate: Candidate): Candidate {
 // ---------------------------------------------------------------------------------------------
 // The finder
 
+/** What may stand between a clock time and the day it is on: `local time`, a zone, an aside in brackets, `on`. */
+const CLOCK_TO_DAY = /^(?:\s*(?:local time|[A-Z]{2,5}\b|\([^()]{1,24}\)|,))*\s*(?:on\s+)?$/;
+
+/**
+ * "The quake hit at 8:55 pm local time (1755 GMT) on Tuesday": a clock time followed by the day it
+ * is on, with only a zone or an aside between, takes that day (read in text order, the clock came
+ * before its day and took the publication date).
+ */
+function dateClocksByTheDayAfter(text: string, timexes: Timex[]): void {
+  for (let index = 0; index + 1 < timexes.length; index++) {
+    const clock = timexes[index]!;
+    const day = timexes[index + 1]!;
+    if (clock.rule !== 'chrono-clock' || day.type !== 'DATE' || !/^\d{4}-\d{2}-\d{2}$/.test(day.value)) continue;
+    const time = /T(\d\d:\d\d)$/.exec(clock.value)?.[1];
+    if (time === undefined || day.start - clock.end > 40 || !CLOCK_TO_DAY.test(text.slice(clock.end, day.start))) continue;
+    timexes[index] = { ...clock, value: `${day.value}T${time}`, anchor: day.anchor === 'absolute' ? 'absolute' : clock.anchor };
+  }
+}
+
 /**
  * Finds and resolves the time expressions of `text`.
  *
@@ -1417,5 +1450,6 @@ export function findTimexes(text: string, sentences: readonly SentenceSpan[], pu
     if (reading.quarter && !namedQuarter) namedQuarter = reading.quarter; // the reported quarter is named first
     if (reading.day && resolved && reference && reading.type !== 'DURATION' && daysBetween(reference, reading.day) > 0) aheadInSentence = sentenceIndex;
   }
+  dateClocksByTheDayAfter(text, timexes);
   return { timexes, diagnostics };
 }
