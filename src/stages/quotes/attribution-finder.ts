@@ -236,8 +236,9 @@ export function startAtThat(text: string, tokens: readonly Token[], attribution:
   const first = attribution.content[0];
   if (!cue || !first || cue.end > first.start) return attribution;
   const cueWords = text.slice(cue.start, cue.end).split(/\s+/);
-  // (Or a verb of saying and the preposition of a medium: `said on | X that …`.)
-  const medium = cueWords.length === 2 && REPORTING_VERBS.has(cueWords[0]!.toLowerCase()) && TRAILING_OPENERS.has(cueWords[1]!.toLowerCase());
+  // (Or a verb of saying and the preposition of a medium: `said on | X that …`, `said in a
+  // statement on | Telegram that …`.)
+  const medium = cueWords.length >= 2 && cueWords.length <= 6 && REPORTING_VERBS.has(cueWords[0]!.toLowerCase()) && TRAILING_OPENERS.has(cueWords[cueWords.length - 1]!.toLowerCase());
   if (!TELLING.test(cueWords[cueWords.length - 1] ?? '') && !TELLING.test(cueWords[0] ?? '') && !medium) return attribution;
   const index = firstTokenStartingFrom(tokens, first.start);
   for (let step = 0; step < 6 && index + step < tokens.length; step++) {
@@ -692,6 +693,29 @@ export function sourcesAfterLastComma(text: string, tokens: readonly Token[], ta
   return copy ?? tags;
 }
 
+/**
+ * `The quake hit … near Sivrice, about 550 kilometres east of Ankara, according to the agency.`:
+ * the tagger ends a content before an `according to` at the last comma; the claim is the whole
+ * clause the sentence opens with. A content that starts after a comma, with no cue, source, quotation
+ * or verb of saying before it in its sentence, runs from the sentence's start.
+ */
+function clauseBeforeAccording(text: string, tokens: readonly Token[], tags: Uint8Array, cue: TagRun, run: TagRun): TagRun {
+  const comma = cue.firstToken - 1;
+  if (run.lastToken !== comma - 1 || text.slice(tokens[comma]!.start, tokens[comma]!.end) !== ',') return run;
+  const before = run.firstToken - 1;
+  if (before < 0 || text.slice(tokens[before]!.start, tokens[before]!.end) !== ',') return run;
+  const sentence = tokens[run.firstToken]!.sentence;
+  let first = before;
+  while (first > 0 && tokens[first - 1]!.sentence === sentence) first--;
+  // (Only narration and contents the tagger cut off: `towards El Fasher, | the state capital, |`.)
+  for (let index = first; index < before; index++) {
+    const tag = tags[index]!;
+    const word = text.slice(tokens[index]!.start, tokens[index]!.end);
+    if ((tag !== Tag.O && tag !== Tag.BeginContent && tag !== Tag.InsideContent) || /["“”«»]/.test(word) || (SPEECH_VERBS.has(word.toLowerCase()) && /(?:ed|said|told|wrote|says|tells|states)$/.test(word))) return run;
+  }
+  return first + 1 < before ? { ...run, firstToken: first, start: tokens[first]!.start } : run;
+}
+
 /** Groups tagged runs into attributions and adds untagged direct quotes. */
 export function findAttributions(
   text: string,
@@ -823,7 +847,16 @@ export function findAttributions(
     const contents = byCue.get(cue);
     if (contents && contents.length > 0) {
       const kept = contents.filter((run) => run.firstToken !== cue.lastToken + 1);
-      if (kept.length === contents.length) continue;
+      if (kept.length === contents.length) {
+        const widened = kept.map((run) => clauseBeforeAccording(text, tokens, tags, cue, run));
+        const grown = widened.find((run, index) => run !== kept[index]);
+        if (grown) {
+          const inside = (run: TagRun): boolean => run !== grown && run.firstToken >= grown.firstToken && run.lastToken <= grown.lastToken;
+          yieldContents(byCue, orphanContents, cue, inside);
+          byCue.set(cue, widened.filter((run) => !inside(run)));
+        }
+        continue;
+      }
       if (kept.length > 0) {
         byCue.set(cue, kept);
         continue;
@@ -1263,6 +1296,10 @@ function isSubjectVerbObject(text: string, attribution: FoundAttribution): boole
   return !cueText.startsWith('according') && !/\bby$/u.test(cueText) && !/^\s+by\s/u.test(text.slice(cue.end, source.start + 1));
 }
 
+/** What an anonymous source asks for (`not to be named`), as a content's opening. */
+// (Not `requested anonymity`: PolNeAR annotates that as what the source asked.)
+const ANONYMITY_TERMS = /^not\s+to\s+be\s+(?:named|identified|quoted)\b/i;
+
 /** A passive cue: `were asked`, `was told`, `had been urged`. */
 const PASSIVE_CUE = /^(?:(?:is|are|was|were|be|been|being|had been|has been|have been)\s+)(?:\w+ly\s+)?\w+(?:ed|old|sked)\b/i;
 
@@ -1292,6 +1329,8 @@ function isStrongAttribution(text: string, attribution: FoundAttribution, cueLev
   // "The statement did not say whether …", "declined to say how many": nothing was said.
   // The negation may be the cue's own first words (`did not respond to | a request for comment`).
   if (attribution.kind === 'indirect' && (NOT_SAID_BEFORE.test(text.slice(Math.max(0, attribution.cue.start - 24), attribution.cue.start)) || NOT_SAID_CUE.test(text.slice(attribution.cue.start, attribution.cue.end)))) return false;
+  // `asking not to be named for his safety`: the terms of anonymity, not a claim.
+  if (attribution.kind === 'indirect' && ANONYMITY_TERMS.test(text.slice(attribution.content[0]!.start, attribution.content[0]!.start + 40))) return false;
   // `fired` says things ("fired back at critics") and shoots: what it fires here is no claim.
   if (attribution.kind === 'indirect' && WEAPON_CUE.test(text.slice(attribution.cue.start, attribution.cue.end)) && WEAPON_CONTENT.test(text.slice(attribution.content[0]!.start, attribution.content[0]!.start + 60))) return false;
   // "patients with planned surgeries were asked to stay home": before a passive cue stands whom

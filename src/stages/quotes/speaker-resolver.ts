@@ -153,6 +153,25 @@ function possessiveEnd(text: string, start: number, head: number): number {
   return end;
 }
 
+/** Determiners that bring in someone not met before (`a witness`, `one official`). */
+const INDEFINITE_DETERMINERS: ReadonlySet<string> = new Set(['a', 'an', 'one', 'another']);
+
+/** A noun phrase, a participle of contact and `by` before a source (`A resident reached by | phone`, `Analysts polled by | Reuters`). */
+const CONTACTED_BEFORE = /(?:^|[,;:.!?]\s+|\n)((?:[A-Z][\p{L}’'-]*|a|an|the|one|two|three|several|some)(?:\s+[\p{L}’'-]+){0,5}?)\s+(?:reached|contacted|interviewed|polled|surveyed|quoted|cited|questioned|consulted|asked)\s+(?:by|via|over)\s+$/u;
+
+/**
+ * `A resident reached by phone said …`, `A doctor contacted by AFP said …`: a source the tagger
+ * read as the agent of a participle of contact is how the speaker was reached; the speaker is
+ * the noun phrase before the participle.
+ */
+function beforeAgentOfContact(text: string, source: Span): Span {
+  const found = CONTACTED_BEFORE.exec(text.slice(Math.max(0, source.start - 80), source.start));
+  // (Not a passive clause: `Sanders was asked by | host Bill Maher` has Maher as a source.)
+  if (!found || /\s(?:was|were|is|are|be|been|being)$/i.test(found[1]!)) return source;
+  const start = source.start - found[0].length + found[0].indexOf(found[1]!);
+  return { start, end: start + found[1]!.length };
+}
+
 /** The mention that stands for a source span: one covering most of it, a person before others. */
 function mentionForSource(mentions: readonly Mention[], source: Span, head: number, startIndex: number, text: string): Mention | null {
   const peopleHead = possessedPeople(lastWordOf(text, { start: source.start, end: head }));
@@ -221,6 +240,7 @@ export function resolveSpeakers(context: SpeakerContext, attributions: readonly 
         speaker = end > speaker.start ? { start: speaker.start, end } : null;
       }
     }
+    if (speaker) speaker = beforeAgentOfContact(text, speaker);
     if (speaker && isDeterminerOnly(text, speaker)) speaker = null;
     // `Biden approved declarations for Georgia and the Carolinas and said …`: a source read up to
     // the `and` of a verb joined to the sentence's first is its object; the cue's sentence names the speaker.
@@ -270,8 +290,10 @@ export function resolveSpeakers(context: SpeakerContext, attributions: readonly 
           // named in another paragraph.
           // (`Her lawyer said`: someone's lawyer is a person of their own, not the speaker before.)
           // (A role held for someone named by a possessive: `her lawyer`, `his spokesman`.)
+          // (`A resident reached by phone said`, `An official said`: an indefinite description brings in someone new.)
           const possessed = POSSESSIVE_DETERMINERS.has(firstWordOf(text, speaker)) || possessiveEnd(text, speaker.start, head) >= 0;
-          const holder: string | null = roleHolder(context, headWord, speaker.start) ?? (possessed ? null : previous?.speakerEntity) ?? null;
+          const indefinite = INDEFINITE_DETERMINERS.has(firstWordOf(text, speaker));
+          const holder: string | null = indefinite ? null : roleHolder(context, headWord, speaker.start) ?? (possessed ? null : previous?.speakerEntity) ?? null;
           if (holder) {
             speakerEntity = holder;
             rule += '+role';

@@ -59,6 +59,8 @@ const positive: [string, string, Expected][] = [
   ['a statement as medium', 'The World Bank said in a statement that growth would slow this year.', { content: 'growth would slow', speaker: 'World Bank', medium: 'a statement' }],
   ['a nationality speaks for the person just quoted', 'Coach Carlo Ancelotti admitted his side had been outplayed. “They were better than us,” the Italian said.', { content: 'They were better than us', kind: 'direct', speaker: 'Carlo Ancelotti' }],
   ['a region that opens the sentence speaks by its name', 'The Capital Region, which runs 11 hospitals in and around Copenhagen, said its patient records system had been offline since Sunday evening.', { content: 'patient records system', kind: 'indirect', speaker: 'Capital Region' }],
+  ['according to at the end: the content is the whole clause before, not its last comma phrase', 'More than 10,000 people fled the town towards El Fasher, the state capital, about 180 km to the west, according to the International Organization for Migration.', { content: 'More than 10,000 people fled the town towards El Fasher, the state capital, about 180 km', kind: 'indirect', speaker: 'International Organization for Migration' }],
+  ['a statement on a medium: the content starts at `that`', 'The Rapid Support Forces said in a statement on Telegram that its fighters had taken the town.', { content: 'that its fighters had taken the town', kind: 'indirect', speaker: 'Rapid Support Forces' }],
   ['according to at the end: the source is not the content', 'At least 24 people have been killed since the fires began in September, according to the New South Wales Rural Fire Service.', { content: 'At least 24 people have been killed', kind: 'indirect', speaker: 'New South Wales Rural Fire Service' }],
 ];
 
@@ -83,6 +85,7 @@ const negative: [string, string][] = [
   ['a plain event sentence', 'The storm destroyed three houses near the coast on Tuesday.'],
   ['a number with no speaker', 'Prices rose by 3 percent in the second quarter.'],
   ['a scare quote of one word', 'The “reform” passed the Senate on Friday.'],
+  ['the terms of anonymity', 'The man, a farmer from the village, asked not to be named for his safety.'],
   ['whom a passive cue was asked of', 'Emergency care continued, but patients with planned surgeries were asked to stay home.'],
 ];
 
@@ -121,6 +124,14 @@ test('quotes: `the statement added` speaks for the organisation that issued the 
   const last = result.quotes[result.quotes.length - 1];
   assert.ok(last);
   assert.equal(result.entityName(last.speakerEntity), 'Red Cross', describe(result, last));
+});
+
+test('quotes: `a resident reached by phone` is someone new, not how he was reached nor the speaker before', () => {
+  const result = analyse('“The town is ours,” army spokesman Nabil Abdallah told reporters.\n\nA resident reached by phone said fighters had looted the market.');
+  const quote = result.quotes.find((item) => result.text.slice(item.start, item.end).includes('looted'));
+  assert.ok(quote, result.quotes.map((item) => describe(result, item)).join('; '));
+  assert.equal(quote.speaker ? result.text.slice(quote.speaker.start, quote.speaker.end) : '', 'A resident', describe(result, quote));
+  assert.equal(quote.speakerEntity, null, describe(result, quote));
 });
 
 test('quotes: a plural description is a group, not the person named before', () => {
