@@ -8,7 +8,7 @@
 export const RANKS: ReadonlyMap<string, string> = new Map([
   ['gen', 'Gen.'], ['general', 'Gen.'], ['lt', 'Lt.'], ['lieutenant', 'Lt.'], ['col', 'Col.'], ['colonel', 'Col.'], ['maj', 'Maj.'],
   ['major', 'Maj.'], ['capt', 'Capt.'], ['captain', 'Capt.'], ['sgt', 'Sgt.'], ['sergeant', 'Sgt.'], ['adm', 'Adm.'], ['admiral', 'Adm.'],
-  ['cpl', 'Cpl.'], ['corporal', 'Cpl.'], ['pvt', 'Pvt.'], ['private', 'Pvt.'], ['cmdr', 'Cmdr.'], ['commander', 'Cmdr.'], ['brig', 'Brig.'],
+  ['cpl', 'Cpl.'], ['corporal', 'Cpl.'], ['pvt', 'Pvt.'], ['private', 'Pvt.'], ['cmdr', 'Cmdr.'], ['commander', 'Cmdr.'], ['brig', 'Brig.'], ['brigadier', 'Brig.'],
   ['dr', 'Dr.'], ['prof', 'Prof.'], ['sen', 'Sen.'], ['senator', 'Sen.'], ['rep', 'Rep.'], ['representative', 'Rep.'], ['gov', 'Gov.'],
   ['governor', 'Gov.'], ['mr', 'Mr.'], ['mrs', 'Mrs.'], ['ms', 'Ms.'], ['rev', 'Rev.'], ['sheikh', 'Sheikh'], ['president', 'President'],
   ['king', 'King'], ['queen', 'Queen'], ['prince', 'Prince'], ['princess', 'Princess'], ['pope', 'Pope'], ['judge', 'Judge'],

@@ -129,6 +129,17 @@ test('a description set off before a name describes that person', () => {
   assert.deepEqual(entity('Abdoulaye Maiga')?.roles.map((role) => role.role ?? role.rank), ['spokesman', 'Col.']);
 });
 
+test('... over a two-word rank', () => {
+  const { linked, entity } = analyse('A spokesman for the army, Brigadier General Nabil Abdallah, denied the claim.', [['Nabil Abdallah', 'PER']]);
+  assert.equal(linked.entities.length, 1, linked.entities.map((e) => e.name).join(', '));
+  assert.equal(entity('Nabil Abdallah')?.roles[0]?.role, 'spokesman');
+});
+
+test('a plural after a name and a comma is a new subject, not the role of the name', () => {
+  const { entity } = analyse('Eight died in a house in Khan Younis, Palestinian health officials said.', [['Khan Younis', 'PER']]);
+  assert.deepEqual(entity('Khan Younis')?.roles, []);
+});
+
 test('roles in an apposition after the name', () => {
   const { entity } = analyse('Dr. Ivan Petrov, the hospital’s chief surgeon, said most were hurt.', [['Ivan Petrov', 'PER']]);
   const roles = entity('Ivan Petrov')?.roles ?? [];

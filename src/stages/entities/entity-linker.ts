@@ -879,6 +879,8 @@ function attachRoles(linking: Linking, working: readonly WorkingMention[]): void
         after = starting.lastToken;
         continue;
       }
+      // (`in a house in Khan Younis, Palestinian health officials said`: a plural is a new subject, not one person's role.)
+      if (ROLE_NOUNS.has(word) && word.endsWith('s') && ROLE_NOUNS.has(word.slice(0, -1))) break;
       if (ROLE_NOUNS.has(word)) head = after;
       else if ([',', '.', ';', 'who', 'which', 'said', 'says', 'told', 'and'].includes(word) || /^[“”"]$/.test(word)) break;
     }

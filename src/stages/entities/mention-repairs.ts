@@ -291,14 +291,34 @@ const COMPANY_NOUNS = new Set([
   'publisher', 'distributor', 'wholesaler', 'brewer', 'refiner',
 ]);
 
-/** `Danish drugmaker Bavarian Nordic`: a name right after a company noun is the company (the tagger read a demonym's neighbour as MISC). */
+/** Company nouns that are no person's trade (`publisher Ron Unz`, `manufacturer Ron Johnson` are people): enough to make a person-typed name a company. */
+const COMPANY_ONLY_NOUNS = new Set(['company', 'firm', 'drugmaker', 'carmaker', 'automaker', 'chipmaker', 'planemaker', 'steelmaker', 'toymaker', 'retailer', 'airline', 'insurer', 'conglomerate', 'startup', 'start-up', 'broadcaster']);
+
+/** What may follow a company's name right after its noun when the tagger read the name as a person: the end of its phrase (`startup Wiz in a deal`), not a verb (`the company Elon Musk founded`). */
+const AFTER_COMPANY = /^(?:[,.;:)!?"”’'—–-]|['’]s|in|for|of|to|with|on|at|from|by|and|or|which|that|was|is|has|had|said|says|)$/;
+
+/**
+ * `Danish drugmaker Bavarian Nordic`, `cloud security startup Wiz`: a name right after a company
+ * noun is the company (the tagger read a demonym's neighbour as MISC, an unknown short name as a
+ * person); the article's other mentions of the same name are the company too (`Wiz, founded in
+ * 2020 by …`, `Wiz has about 1,800 employees`).
+ */
 function typeCompanies(context: Context, mentions: NameMention[]): NameMention[] {
-  return mentions.map((mention) => {
-    if (mention.type === 'ORG' || mention.type === 'PER') return mention;
+  const companies = new Set<string>();
+  const typed = mentions.map((mention) => {
+    if (mention.type === 'ORG') return mention;
     const before = mention.firstToken - 1;
     if (!COMPANY_NOUNS.has(word(context, before)) || !sameSentence(context, before, mention.firstToken)) return mention;
+    if (mention.type === 'PER' && (!COMPANY_ONLY_NOUNS.has(word(context, before)) || !AFTER_COMPANY.test(sameSentence(context, mention.lastToken, mention.lastToken + 1) ? word(context, mention.lastToken + 1) : ''))) return mention;
+    companies.add(mentionText(context, mention));
     return { ...mention, type: 'ORG' as EntityType, rule: `${mention.rule}+company` };
   });
+  if (companies.size === 0) return typed;
+  return typed.map((mention) => (mention.type === 'PER' || mention.type === 'MISC') && companies.has(mentionText(context, mention)) ? { ...mention, type: 'ORG' as EntityType, rule: `${mention.rule}+company-elsewhere` } : mention);
+}
+
+function mentionText(context: Context, mention: NameMention): string {
+  return context.text.slice(context.tokens[mention.firstToken]!.start, context.tokens[mention.lastToken]!.end);
 }
 
 function typeEmployers(context: Context, mentions: NameMention[]): NameMention[] {
@@ -374,6 +394,68 @@ function typeBySurname(context: Context, mentions: NameMention[]): NameMention[]
   });
 }
 
+/**
+ * `the Flood Forecasting and Warning Centre`, tagged as two organisations: after `the`, a name
+ * with no body word of its own, `and`, and a name ending in one (`Centre`, `Authority`) are one
+ * body. Not when the first part is an acronym or stands alone elsewhere in the article (`the FBI
+ * and Justice Department`, `the Treasury and Federal Reserve Board`).
+ */
+function joinCoordinatedBodies(context: Context, mentions: NameMention[]): NameMention[] {
+  const joined: NameMention[] = [];
+  for (let index = 0; index < mentions.length; index++) {
+    const first = mentions[index]!;
+    const second = mentions[index + 1];
+    const and = first.lastToken + 1;
+    if (
+      second && first.type !== 'PER' && second.type === 'ORG' && second.firstToken === and + 1 && (word(context, and) === 'and' || word(context, and) === '&') &&
+      sameSentence(context, first.firstToken - 1, second.lastToken) && word(context, first.firstToken - 1).toLowerCase() === 'the' && !insideName(context, first.firstToken - 1) &&
+      PURPOSE_BODY_WORDS.has(word(context, second.lastToken).toLowerCase()) && !bodyWordIn(context, first) && !isAcronymWord(word(context, first.firstToken)) &&
+      standsAloneOnce(context, first)
+    ) {
+      joined.push({ ...second, firstToken: first.firstToken, rule: `${second.rule}+coordinated-body` });
+      index++;
+      continue;
+    }
+    joined.push(first);
+  }
+  return joined;
+}
+
+/** Whether the `the` at `at` belongs to a name before it (`Friends of the | Earth Action`, `Bank of the | West`). */
+function insideName(context: Context, at: number): boolean {
+  const before = word(context, at - 1);
+  return /^\p{Lu}/u.test(before) || (before === 'of' && /^\p{Lu}/u.test(word(context, at - 2)));
+}
+
+function bodyWordIn(context: Context, mention: NameMention): boolean {
+  for (let index = mention.firstToken; index <= mention.lastToken; index++) if (PURPOSE_BODY_WORDS.has(word(context, index).toLowerCase())) return true;
+  return false;
+}
+
+function isAcronymWord(form: string): boolean {
+  return /^\p{Lu}[\p{Lu}\d.&-]+$/u.test(form);
+}
+
+/** Whether the mention's words occur only once in the article (a name used alone elsewhere is a body of its own). */
+function standsAloneOnce(context: Context, mention: NameMention): boolean {
+  const form = mentionText(context, mention);
+  const first = context.text.indexOf(form);
+  return first >= 0 && context.text.indexOf(form, first + form.length) < 0;
+}
+
+/**
+ * `the Redmond, Washington-based company`: a name set off by a comma before `<Place>-based` is
+ * the city of that state or country (the tagger read `Redmond` as a person).
+ */
+function typeBasedCities(context: Context, mentions: NameMention[]): NameMention[] {
+  return mentions.map((mention) => {
+    // (Not `a Russian-born, London-based investor`: a compound adjective is no city.)
+    if (mention.type === 'LOC' || /-\p{Ll}+$/u.test(word(context, mention.lastToken)) || word(context, mention.lastToken + 1) !== ',' || !sameSentence(context, mention.lastToken, mention.lastToken + 2)) return mention;
+    if (!/^\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?-based$/u.test(word(context, mention.lastToken + 2)) && !(word(context, mention.lastToken + 3) === '-based' || /^-based$/.test(word(context, mention.lastToken + 3)))) return mention;
+    return { ...mention, type: 'LOC' as EntityType, rule: `${mention.rule}+based-city` };
+  });
+}
+
 /** Applies every repair in order. */
 export function repairMentions(text: string, tokens: readonly Token[], mentions: readonly NameMention[], organisations: OrganisationIndex): NameMention[] {
   const context: Context = { text, tokens };
@@ -381,9 +463,11 @@ export function repairMentions(text: string, tokens: readonly Token[], mentions:
   repaired = absorbCapitalisedFunctionWords(context, repaired, takenTokens(tokens.length, repaired));
   repaired = absorbFeatureWords(context, repaired, takenTokens(tokens.length, repaired));
   repaired = addListedOrganisations(context, repaired, takenTokens(tokens.length, repaired), organisations);
+  repaired = joinCoordinatedBodies(context, repaired);
   repaired = typeNamedBodies(context, repaired);
   repaired = typeEmployers(context, repaired);
   repaired = typeCompanies(context, repaired);
+  repaired = typeBasedCities(context, repaired);
   repaired = trimLeadingTitles(context, repaired);
   repaired = trimTrailingTitles(context, repaired);
   return typeBySurname(context, repaired);
