@@ -72,6 +72,9 @@ const UNIT_PREFIX = /^(?:(?:Province|City|Municipality|Region|Prefecture|County|
 function addUnitNames(entry: Entry, name: string): void {
   const bare = name.replace(UNIT_PREFIX, '');
   if (bare !== name) addName(entry, bare);
+  // `Northern Darfur` is `North Darfur` in the news (and in dr5hn's table of states).
+  const short = /^(North|South|East|West)(?:ern) (?=\p{Lu})/u.exec(name);
+  if (short) addName(entry, `${short[1]} ${name.slice(short[0].length)}`);
 }
 
 const entries: Entry[] = [];

@@ -437,7 +437,37 @@ export function resolvePlaces(text: string, toponyms: readonly ToponymSpan[], co
     choices.push(choiceFor(item, gazetteer, leadingCountry, supported, datelineEntry));
   }
   placeInFollowing(text, choices);
+  oneReadingPerName(text, choices);
   return finish(choices);
+}
+
+/**
+ * `central Nigeria's Plateau state` and, later, `Plateau police spokesman`: a name the article
+ * once places by what the text says of it (the unit noun after it, a container it lies in) is
+ * that place at its other mentions too, where only the gazetteer's ranking spoke (which put the
+ * bare `Plateau` in Benin).
+ */
+function oneReadingPerName(text: string, choices: Choice[]): void {
+  const anchored = new Map<string, Choice>();
+  for (const choice of choices) {
+    if (!choice.best || choice.best.viaDemonym) continue;
+    // (Held by a unit the text names with it: `Nigeria's Plateau state`, not `Paris` in a story
+    // that names the U.S. elsewhere in its sentence.)
+    const placedByText = choice.rule === 'gazetteer-contained' && (choice.item.owner !== undefined || unitNamedAfter(text, choice.item.span) !== undefined);
+    const key = choice.item.surface.toLowerCase();
+    if (placedByText && !anchored.has(key)) anchored.set(key, choice);
+  }
+  if (anchored.size === 0) return;
+  for (let position = 0; position < choices.length; position++) {
+    const choice = choices[position]!;
+    const anchor = anchored.get(choice.item.surface.toLowerCase());
+    if (!anchor || anchor === choice || choice.item.span.source === 'dateline' || choice.best?.viaDemonym || choice.best?.entry.index === anchor.best!.entry.index) continue;
+    if (choice.rule === 'gazetteer-contained' || choice.rule === 'containing-unit' || (choice.rule === 'gazetteer' && unitNamedAfter(text, choice.item.span) !== undefined)) continue;
+    // Only a namesake of the same kind yields (Plateau the state of Benin to Plateau the state of
+    // Nigeria): `China` the country stays, whatever a `China` in Maine once contained.
+    if (choice.best && choice.best.entry.kind !== anchor.best!.entry.kind) continue;
+    choices[position] = { item: choice.item, best: { ...anchor.best!, score: choice.best?.score ?? 0 }, confidence: Math.min(anchor.confidence, 0.8), rule: 'gazetteer-same-name' };
+  }
 }
 
 /** The last word of a street, square or building's name, or its first (`Great Hall of the People`, `Palace of Westminster`). */

@@ -116,6 +116,17 @@ test('resolve: a unit noun after a name asks for the unit, found under the name 
   assert.deepEqual(places.map((place) => [place.name, place.kind, place.countryCode]), [['Malatya', 'admin1', 'TR'], ['Kaduna State', 'admin1', 'NG']], places.map((place) => describe(text, place)).join('; '));
 });
 
+test('resolve: a name the text once places is that place at its other mentions, against a namesake of the same kind', () => {
+  const text = 'Gunmen killed 17 people in central Nigeria’s Plateau state. Plateau police said five were held. Plateau has seen years of violence.';
+  const places = resolvePlaces(text, spansOf(text, ['Nigeria', 'Plateau', 'Plateau', 'Plateau']), { gazetteer });
+  assert.deepEqual(places.filter((place) => place.name !== 'Nigeria').map((place) => [place.name, place.countryCode]), [['Plateau State', 'NG'], ['Plateau State', 'NG'], ['Plateau State', 'NG']], places.map((place) => describe(text, place)).join('; '));
+});
+
+test('gazetteer: `Northern Darfur` is found as `North Darfur`', () => {
+  const found = gazetteer.lookup('North Darfur').map((index) => gazetteer.entry(index));
+  assert.ok(found.some((entry) => entry.countryCode === 'SD' && entry.kind === 'admin1'), JSON.stringify(found));
+});
+
 test('resolve: names nothing knows are placed along a chain of containers, from the last', () => {
   const text = 'China sent aid. Gunmen stormed the Qarnawat Girls School in Kuriga, in Kaduna state.';
   const places = resolvePlaces(text, spansOf(text, ['China', 'Qarnawat Girls School', 'Kuriga', 'Kaduna']), { gazetteer });
