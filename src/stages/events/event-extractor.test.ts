@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Doc, Event } from '../../doc/schema.js';
 import { classifyEventText, loadEventTypeModels } from './event-classifier.js';
+import { findCasualties } from './event-extractor.js';
 import { eventTypeInfo } from './event-types.js';
 
 // Sentences written for these tests (not taken from any dataset); the pipeline is built once for the file.
@@ -213,6 +214,8 @@ const genericCases: readonly [string, string, string, string, string | null][] =
   ['Four soldiers were killed by suspected militants near the border town of Wana.', 'ASSAULT', 'suspected militants', 'armed group', 'soldiers'],
   // Who was killed, named before the event's noun, is its target, not its subject.
   ['Armed bandits killed at least 15 farmers in raids on two villages in Zamfara state.', 'ASSAULT', 'Armed bandits', 'armed group', 'farmers'],
+  // An event noun in a phrase of the clause reaches back to the clause's subject; who reports is no target.
+  ['Gunmen killed at least 17 people and burned dozens of homes in an overnight attack on a farming village, police and residents said on Monday.', 'ASSAULT', 'Gunmen', 'armed group', null],
 ];
 for (const [text, type, actor, kind, target] of genericCases) {
   test(`participants named by a group noun: ${text}`, async () => {
@@ -222,6 +225,22 @@ for (const [text, type, actor, kind, target] of genericCases) {
     if (target) assert.deepEqual(event.targets.map((entry) => entry.name), [target], describe(doc, event));
   });
 }
+
+test('whom a quote was told to, or the medium after its cue, takes no part in an event inside it', async () => {
+  const doc = await analyze('“The assailants came in large numbers and opened fire,” Alfred told The Associated Press by phone. The RSF said in a statement on Telegram that its fighters had captured dozens of army soldiers.');
+  for (const event of doc.events) {
+    assert.ok(![...event.actors, ...event.targets].some((entry) => /Associated Press|Telegram/.test(entry.name)), describe(doc, event));
+  }
+});
+
+test('casualty counts: a year is no count, vague thousands are, and a count alone or a named victim with an age counts', () => {
+  const counts = (text: string): (number | null)[] => findCasualties(text, { start: 0, end: text.length }).map((casualty) => casualty.count);
+  assert.deepEqual(counts('The war erupted in April 2023 and has killed tens of thousands of people.'), [null]);
+  assert.deepEqual(counts('Only one person was killed by a gun last year.'), [1]);
+  assert.deepEqual(counts('At least one has died.'), [1]);
+  assert.deepEqual(counts('Enoch Gaver, 21, was killed in the fight.'), [1]);
+  assert.deepEqual(counts('He was wounded five years ago this week.'), []);
+});
 
 test('a group noun after a preposition, in a compound or reporting is no participant', async () => {
   const doc = await analyze('An explosion at a police station in Kabul killed two people on Monday, residents said.');

@@ -7,6 +7,7 @@
  * precise place); each record keeps the rule that produced it.
  */
 import { POSSESSIVE_DETERMINERS } from '../../lang/en/pronouns.js';
+import { FULL_MONTH, SHORT_MONTH } from '../../lang/en/calendar.js';
 import type { Casualty, Doc, Entity, Event, EventActor, Mention, Place, Quote, Sentence, Span, Timex } from '../../doc/schema.js';
 import { ACTOR_KIND_CUES, CASUALTY_TRIGGER_PATTERN, EVENT_TRIGGER_PATTERN, PLOVER_TRIGGER_PATTERNS } from '../../lang/en/event-triggers.js';
 import { assaultMode, classifyEventText, type EventTypeModels, type EventTypeResult } from './event-classifier.js';
@@ -68,7 +69,8 @@ const GROUP_NOUNS = 'military|army|forces|troops|soldiers|aircraft|warplanes|jet
   + 'diplomats|delegation|intelligence|doctors|workers|students|protesters|demonstrators|farmers|villagers|residents|refugees|opposition|activists|'
   + 'hostages|captives|prisoners|detainees|journalists|nationals|tourists|settlers';
 // (The word between is a modifier, not a clause's: "accusations by Exxon Mobil that journalists …".)
-const GROUP_AFTER = new RegExp(String.raw`^\s+((?:(?!(?:that|which|who|whom|whose|and|or|but|the|a|an|of|to|in|on|at|for|with|by|from|as|said|says|told|than|if)\b)[a-z][\w-]*\s+){0,1}(?:${GROUP_NOUNS}))\b`);
+// (Not a unit named by its government: `Mangu local government area` is a district of Nigeria.)
+const GROUP_AFTER = new RegExp(String.raw`^\s+((?:(?!(?:that|which|who|whom|whose|and|or|but|the|a|an|of|to|in|on|at|for|with|by|from|as|said|says|told|than|if)\b)[a-z][\w-]*\s+){0,1}(?:${GROUP_NOUNS}))\b(?!\s+(?:area|council area|district)\b)`);
 // "in northern Syria and Iraq", "near Ubari, Libya", "the coastal city of Sirte": a place, not a participant.
 const LOCATIVE_BEFORE = /\b(?:in|at|near|from|across|throughout|inside|outside|into|around|within|of|off|via|between|through|towards?|outskirts)\s+(?:the\s+)?(?:\S+\s+){0,2}$/i;
 // "…, the White House announced Tuesday", "a Jordanian official confirmed": who reports, not who acts.
@@ -96,20 +98,27 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
   thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
   thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100, a: 1, an: 1, dozen: 12,
 };
-const QUANTITY = String.raw`(?:(over|more than|at least|about|around|nearly|almost|some|up to|approximately|roughly)\s+)?(\d[\d,]*|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen|dozens|scores|hundreds|several|many|a number)`;
-const WHO = String.raw`((?:of\s+)?(?:[\p{L}’'-]+\s+){0,3}(?:people|persons|civilians|soldiers|troops|policemen|officers|militants|fighters|terrorists|rebels|insurgents|children|women|men|citizens|villagers|residents|protesters|demonstrators|students|workers|leaders|members|officials|others|police|guards|passengers|[\p{L}’'-]+[a-z]s))`;
-const CASUALTY_PATTERNS: readonly { readonly rule: string; readonly pattern: RegExp; readonly order: 'verb-first' | 'count-first' | 'zero' | 'toll' }[] = [
+const QUANTITY = String.raw`(?:(over|more than|at least|about|around|nearly|almost|some|up to|approximately|roughly)\s+)?(\d[\d,]*|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen|dozens|scores|hundreds of thousands|tens of thousands|thousands|hundreds|several|many|a number)`;
+const WHO = String.raw`((?:of\s+)?(?:[\p{L}’'-]+\s+){0,3}(?:people|persons|civilians|soldiers|troops|policemen|officers|militants|fighters|terrorists|rebels|insurgents|children|women|men|citizens|villagers|residents|protesters|demonstrators|students|workers|leaders|members|officials|others|police|guards|passengers|person|man|woman|child|boy|girl|baby|soldier|officer|policeman|civilian|worker|student|resident|villager|protester|passenger|journalist|guard|pilot|driver|teenager|(?!(?:has|was|is|as|this|his|its|does|says|thus|plus|less|across|towards|us|yes|years|months|weeks|days|hours|minutes|times|decades)\b)[\p{L}’'-]+[a-z]s))`;
+const CASUALTY_PATTERNS: readonly { readonly rule: string; readonly pattern: RegExp; readonly order: 'verb-first' | 'count-first' | 'zero' | 'toll' | 'named' }[] = [
   // "The death toll from a missile strike on an apartment building rose to 40": the dead, as a toll.
   { rule: 'death-toll', order: 'toll', pattern: new RegExp(String.raw`\bdeath toll\b[^.;!?]{0,120}?\b(?:rose|climbed|jumped|reached|increased|hit|stood|stands|was|is|has risen|had risen|has climbed)\s+(?:to\s+|at\s+)?${QUANTITY}(?![\d,]|\.\d)`, 'giu') },
   // "no civilians were killed", "no one was hurt" (before the counts: `one was hurt` is no count)
   { rule: 'zero', order: 'zero', pattern: new RegExp(String.raw`\b(?:no|none of the)\s+([\p{L}’'-]+(?:\s+[\p{L}’'-]+)?)\s+(?:were|was|have been|had been)\s+(?:\S+\s+)?(killed|wounded|injured|hurt)`, 'giu') },
   // "killing one of the group's leaders", "killed “two al Qaeda terrorists, including Musa Abu Dawud"
   { rule: 'verb-count', order: 'verb-first', pattern: new RegExp(String.raw`\b(kill(?:ed|ing|s)?|wound(?:ed|ing)|injur(?:ed|ing))\s+[“"]?(?:(?:our|the|a|an|his|her|their|its)\s+[\p{L}’'-]+\s+and\s+)?${QUANTITY}\s+${WHO}(,?\s+including\s+[\p{Lu}][\p{L}’'-]*(?:\s+[\p{Lu}][\p{L}’'-]*)*)?`, 'giu') },
-  // "five civilians were killed", "at least 12 people died"
-  { rule: 'count-verb', order: 'count-first', pattern: new RegExp(String.raw`\b${QUANTITY}\s+${WHO}\s+(?:were|was|have been|had been|are|got)?\s*(killed|dead|died|wounded|injured|hurt)`, 'giu') },
+  // "five civilians were killed", "at least 12 people died", "one person was killed"
+  { rule: 'count-verb', order: 'count-first', pattern: new RegExp(String.raw`\b${QUANTITY}\s+${WHO}\s+(?:were|was|have been|had been|has been|are|got|have|has|had)?\s*(killed|dead|died|wounded|injured|hurt)`, 'giu') },
+  // "at least one has died": a count alone as the subject.
+  { rule: 'count-has-died', order: 'count-first', pattern: new RegExp(String.raw`\b${QUANTITY}()\s+(?:has|have|had)\s+(died|been killed|been wounded|been injured)`, 'giu') },
+  // "Enoch Gaver, 21, was killed": a victim named with an age.
+  { rule: 'named-victim', order: 'named', pattern: new RegExp(String.raw`\b(\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+){0,3}),\s+\d{1,3},\s+(?:was|has been|had been)\s+(killed|shot dead|found dead|wounded|injured)`, 'gu') },
   // "killed at least 56 civilians and wounded nearly 600 on Saturday": the count alone, its noun left out.
   { rule: 'verb-count-bare', order: 'verb-first', pattern: new RegExp(String.raw`\b(kill(?:ed|ing|s)?|wound(?:ed|ing)|injur(?:ed|ing))\s+${QUANTITY}(?=\s+(?:on|in|at|during|after|before|and|when|while)\b|\s*[,;]|\.(?!\d)|\s*$)`, 'giu') },
 ];
+
+/** What stands before a year: a month, `in`, `since` (`in April 2023`, `since 2019`). */
+const YEAR_LEAD = new RegExp(String.raw`(?:\b(?:in|since|of|by|until|from|before|after)|${FULL_MONTH}|${SHORT_MONTH}\.?)\s+\S*$`, 'i');
 
 /** One place where an event is told, before merging. */
 interface EventMention {
@@ -173,7 +182,7 @@ const GENERIC_DEMONYM = '[A-Z][a-z]+(?:ian|ean|ese|ish|i|an)';
 // A qualifier and the group noun; not the first word of a compound ("police station", "army base", "militant leader").
 // Case-sensitive but for a first capital ("Gunmen", "Armed men"): a demonym must be capitalised ("than" is no demonym).
 const initialCapital = (alternatives: string): string => alternatives.split('|').map((word) => /^[a-z]/.test(word) ? `[${word[0]!.toUpperCase()}${word[0]}]${word.slice(1)}` : word).join('|');
-const GENERIC_PARTICIPANT = new RegExp(String.raw`\b((?:(?:${initialCapital(GENERIC_QUALIFIER)}|${GENERIC_DEMONYM})\s+){0,2}(?:${initialCapital(GENERIC_GROUPS)}))\b(?!['’]|-|\s+(?:stations?|chiefs?|commanders?|spokes\w+|officials?|headquarters|bases?|camps?|posts?|checkpoints?|vehicles?|convoys?|units?|leaders?|groups?|patrols?|barracks|academy|sources?|chief|brutality|departments?|force|unions?|cars?|vans?|dogs?|custody|lines?|reports?|records?|visas?|rights|said|say|told|purposes|use|uses|targets?|service|aid|spending|budget|equipment|hardware|exercises?|drills?|rule|court|tribunal)\b)`, 'g');
+const GENERIC_PARTICIPANT = new RegExp(String.raw`\b((?:(?:${initialCapital(GENERIC_QUALIFIER)}|${GENERIC_DEMONYM})\s+){0,2}(?:${initialCapital(GENERIC_GROUPS)}))\b(?!['’]|-|\s+(?:stations?|chiefs?|commanders?|spokes\w+|officials?|headquarters|bases?|camps?|posts?|checkpoints?|vehicles?|convoys?|units?|leaders?|groups?|patrols?|barracks|academy|sources?|chief|brutality|departments?|force|unions?|cars?|vans?|dogs?|custody|lines?|reports?|records?|visas?|rights|said|say|told|(?:and|or)\s+(?:\w+\s+){0,2}(?:said|say|says|told)|purposes|use|uses|targets?|service|aid|spending|budget|equipment|hardware|exercises?|drills?|rule|court|tribunal)\b)`, 'g');
 // A noun phrase after one of these is not the subject of its clause.
 // (`Thousands of protesters marched`, `a crowd of demonstrators`: a quantity's `of` is no preposition of another phrase.)
 const PREPOSITION_BEFORE = /\b(?:on|at|in|against|(?<!\b(?:thousands|hundreds|dozens|scores|millions|tens|lots|crowds?|groups?|number|bands?)\s)of|with|from|by|near|to|for|towards?|among|including|between|into|upon|about|like)\s+(?:(?:the|a|an|some|several|many|\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens of|hundreds of|at least)\s+){0,3}$/i;
@@ -260,6 +269,10 @@ export function findCasualties(text: string, span: Span): Casualty[] {
         found.push({ kind: 'killed', count, qualifier, who: '', start, end });
         continue;
       }
+      if (order === 'named') {
+        found.push({ kind: /kill|dead/i.test(match[2] ?? '') ? 'killed' : 'injured', count: 1, qualifier: 'exact', who: match[1] ?? '', start, end });
+        continue;
+      }
       if (order === 'zero') {
         const verb = (match[2] ?? '').toLowerCase();
         found.push({ kind: verb.startsWith('kill') ? 'killed' : 'injured', count: 0, qualifier: 'zero', who: match[1] ?? '', start, end });
@@ -271,7 +284,9 @@ export function findCasualties(text: string, span: Span): Casualty[] {
       const quantity = (order === 'verb-first' ? match[3] : match[2]) ?? '';
       const who = ((order === 'verb-first' ? match[4] : match[3]) ?? '').replace(/^of\s+/i, '').trim() + (order === 'verb-first' && match[5] ? match[5] : '');
       const count = parseCount(quantity);
-      const vague = /^(?:dozens|scores|hundreds|several|many|a number)$/i.test(quantity);
+      // (`erupted in April 2023 and has killed`: a year is no count.)
+      if (/^(?:1[89]|20)\d\d$/.test(quantity) && YEAR_LEAD.test(text.slice(Math.max(0, start - 12), start + (match[0].indexOf(quantity))))) continue;
+      const vague = /^(?:dozens|scores|hundreds of thousands|tens of thousands|thousands|hundreds|several|many|a number)$/i.test(quantity);
       const qualifier: Casualty['qualifier'] = vague || (modifier && /over|more than|at least/.test(modifier))
         ? 'minimum' : modifier && /about|around|nearly|almost|some|approximately|roughly|up to/.test(modifier) ? 'approximate' : count === null ? 'unknown' : 'exact';
       found.push({ kind: /kill|dead|died/i.test(verb) ? 'killed' : 'injured', count: vague ? null : count, qualifier, who: who.replace(/[”"]+$/u, ''), start, end });
@@ -477,6 +492,7 @@ function genericParticipants(context: Context, sentence: Span, from: number, win
   // A verb's subject is the group nearest before it ("…, a claim the army denied"); a participle
   // after a comma shares its clause's subject, the first ("Gunmen attacked soldiers, killing three").
   const participle = /,\s*$/.test(textBefore(text, trigger.start, sentence, 3)) && /ing$/i.test(text.slice(trigger.start, trigger.end).split(/\s/)[0] ?? '');
+  const inEventPhrase = EVENT_PHRASE_BEFORE.test(textBefore(text, trigger.start, sentence, 40));
   for (const match of before.matchAll(GENERIC_PARTICIPANT)) {
     const start = from + match.index!;
     const name = match[1]!;
@@ -489,7 +505,9 @@ function genericParticipants(context: Context, sentence: Span, from: number, win
     }
     // The subject of the trigger's own clause stands just before it ("Gunmen on motorcycles opened fire").
     const gap = text.slice(start + name.length, trigger.start);
-    if (gap.length > 60 || CLAUSE_BREAK.test(gap) || SUBJECT_GAP_BREAK.test(gap)) continue;
+    // (An event noun in a phrase of the clause reaches back to its subject: `Gunmen killed 17
+    // people and burned dozens of homes in an overnight attack`.)
+    if (gap.length > (inEventPhrase ? 160 : 60) || CLAUSE_BREAK.test(gap) || SUBJECT_GAP_BREAK.test(gap)) continue;
     found[passive ? 'target' : 'actor'] = genericActor(context, start, name);
     if (participle) break;
   }
@@ -507,6 +525,9 @@ function genericParticipants(context: Context, sentence: Span, from: number, win
   }
   return found;
 }
+
+/** Before an event noun that a phrase of the clause holds: `in an overnight attack`, `during a raid`. */
+const EVENT_PHRASE_BEFORE = /\b(?:in|during)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}$/i;
 
 /** Before a verb: the comma that closes an apposition, and the verb's auxiliaries and adverbs. */
 const AFTER_APPOSITION = /,\s*(?:(?:has|have|had|was|were|is|are|will|would|also|then|later)\s+)*(?:\w+ly\s+)?$/i;
@@ -550,6 +571,23 @@ function onlyReports(text: string, speakers: readonly Quote[], span: Span, trigg
     if (cue && (overlaps(cue, trigger) || participle && cue.start > trigger.end && /ing$/i.test(text.slice(cue.start, cue.end).split(/\s+/)[0] ?? ''))) return false;
   }
   return speaks;
+}
+
+/**
+ * Whether `span` is how a quote whose cue is not the event reached its audience: its medium
+ * (`…opened fire,” Alfred told The Associated Press by phone`: the agency is hit by nothing), or
+ * the medium after a cue's preposition (`said in a statement on | Telegram | that its fighters
+ * had captured …`).
+ */
+function mediumOfAnotherQuote(text: string, speakers: readonly Quote[], span: Span, trigger: Span): boolean {
+  for (const quote of speakers) {
+    const cue = quote.cue;
+    if (!cue || overlaps(cue, trigger)) continue;
+    if (quote.medium && overlaps(quote.medium, span)) return true;
+    const content = quote.content[0];
+    if (content && span.start >= cue.end && span.end <= content.start && /\b(?:on|via|in)\s*$/i.test(text.slice(cue.start, cue.end))) return true;
+  }
+  return false;
 }
 
 function findMentions(context: Context, sentence: Sentence, sentenceIndex: number, models: EventTypeModels): EventMention[] {
@@ -613,7 +651,7 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
   const sentenceParticipants: { readonly mention: Mention; readonly built: { actor: EventActor; span: Span } }[] = [];
   for (const mention of sentenceMentions) {
     const mentionBefore = textBefore(text, mention.start, sentence, 30);
-    if (ACCORDING_TO.test(mentionBefore) || MEDIUM_BEFORE.test(mentionBefore) || REPORTING_AFTER.test(text.slice(mention.end, mention.end + 20)) || /\b(?:told|to)\s+$/.test(mentionBefore) && mention.type === 'ORG' && /^CNN|AP|Reuters|AFP$/.test(text.slice(mention.start, mention.end))) continue;
+    if (ACCORDING_TO.test(mentionBefore) || MEDIUM_BEFORE.test(mentionBefore) || REPORTING_AFTER.test(text.slice(mention.end, mention.end + 20)) || /\b(?:told|to)\s+$/.test(mentionBefore) && mention.type === 'ORG' && /^(?:CNN|AP|Reuters|AFP)$/.test(text.slice(mention.start, mention.end))) continue;
     // (A description the linker found no name for takes part by its words: "The prime minister met Macron".)
     if (mention.entity === null && mention.kind === 'pronoun') continue;
     // "clashes between his supporters and security forces": a possessive determiner names whose
@@ -659,6 +697,7 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
       // military aid") or a participle after it ("Xi met Blinken on Monday, saying …": Xi met him too).
       // (One of their quotes whose cue is the event is enough: "Mao accused Washington of … and said …".)
       if (onlyReports(text, sentenceSpeakers, mention, trigger, true)) continue;
+      if (mediumOfAnotherQuote(text, sentenceSpeakers, mention, trigger)) continue;
       used.push(built.span);
       if (built.span.end <= trigger.start && mention.start >= windowFirst) {
         // "the US Consulate attack": a name right before the event noun is what was hit, not who did it
