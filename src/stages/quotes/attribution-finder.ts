@@ -694,6 +694,31 @@ export function sourcesAfterLastComma(text: string, tokens: readonly Token[], ta
 }
 
 /**
+ * `Judge Inés Rojas said | Toledo |, who governed Peru …, had received $35 million`: a cue with its
+ * source before it has no second source after it; a name the tagger read as one (as in `…, said
+ * Toledo, who …`), followed by a comma and a content, opens that content.
+ */
+export function noSecondSource(text: string, tokens: readonly Token[], tags: Uint8Array): Uint8Array {
+  let copy: Uint8Array | null = null;
+  for (let index = 1; index + 2 < tokens.length; index++) {
+    if (tags[index] !== Tag.BeginCue || (tags[index - 1] !== Tag.BeginSource && tags[index - 1] !== Tag.InsideSource)) continue;
+    let cueLast = index;
+    while (tags[cueLast + 1] === Tag.InsideCue) cueLast++;
+    const first = cueLast + 1;
+    if (tags[first] !== Tag.BeginSource || tokens[first]!.sentence !== tokens[index]!.sentence) continue;
+    let last = first;
+    while (tags[last + 1] === Tag.InsideSource) last++;
+    const comma = last + 1;
+    if (text.slice(tokens[comma]?.start ?? 0, tokens[comma]?.end ?? 0) !== ',' || (tags[comma + 1] !== Tag.BeginContent && tags[comma + 1] !== Tag.InsideContent)) continue;
+    copy ??= Uint8Array.from(tags);
+    copy[first] = Tag.BeginContent;
+    for (let at = first + 1; at <= comma + 1; at++) copy[at] = Tag.InsideContent;
+    index = comma;
+  }
+  return copy ?? tags;
+}
+
+/**
  * `The quake hit … near Sivrice, about 550 kilometres east of Ankara, according to the agency.`:
  * the tagger ends a content before an `according to` at the last comma; the claim is the whole
  * clause the sentence opens with. A content that starts after a comma, with no cue, source, quotation
@@ -725,7 +750,7 @@ export function findAttributions(
   quoted: readonly QuotedSpan[],
   cueLevel: (word: string) => number = () => 0,
 ): FoundAttribution[] {
-  tags = sourcesAfterLastComma(text, tokens, tags);
+  tags = noSecondSource(text, tokens, sourcesAfterLastComma(text, tokens, tags));
   const paragraphOf = paragraphOfTokens(tokens, paragraphs);
   const nonSource = nonSourceCounts(tags);
   const runs = reinterpretReducedRelatives(text, tokens, splitAtSentenceEnds(text, tokens, paragraphs, paragraphOf, quoted, tagRuns(text, tokens, tags)), cueLevel);
