@@ -31,6 +31,8 @@ export const ROLE_NOUNS: ReadonlySet<string> = new Set([
   'commissioner', 'chancellor', 'vice', 'treasurer', 'auditor', 'regulator', 'rapporteur', 'mediator', 'warlord', 'strongman',
   // Hyphenated titles are one token: `WHO Director-General Tedros Adhanom Ghebreyesus`.
   'director-general', 'secretary-general', 'under-secretary', 'undersecretary', 'attorney-general',
+  // Offices of parliaments, courts, police and churches: `House Speaker Mike Johnson`, `Detective Chief Inspector Fiona Walsh`.
+  'speaker', 'whip', 'mp', 'magistrate', 'coroner', 'sheriff', 'marshal', 'constable', 'superintendent', 'detective', 'consul', 'provost', 'rector', 'pastor', 'priest', 'rabbi', 'cardinal',
 ]);
 
 /** Words that may modify a role noun (`chief surgeon`, `deputy foreign minister`, `high ranking`). */

@@ -443,6 +443,22 @@ function standsAloneOnce(context: Context, mention: NameMention): boolean {
   return first >= 0 && context.text.indexOf(form, first + form.length) < 0;
 }
 
+/** Last words of a body's name, never a surname (`Homicide and Major Enquiry Team`, read as a person with the rank `Major`). */
+const BODY_LAST_WORDS = new Set(['Team', 'Unit', 'Squad', 'Council', 'Committee', 'Commission', 'Department', 'Ministry', 'Agency', 'Bureau', 'Police', 'Brigade', 'Battalion', 'Regiment', 'Corps', 'Association', 'Federation', 'Institute', 'University', 'College', 'Hospital', 'Foundation', 'Authority', 'Directorate', 'Inspectorate', 'Tribunal']);
+/** Last words of a street's name (`on Harehills Lane`); after a locative preposition only (`Nathan Lane` is a person). */
+const STREET_LAST_WORDS = new Set(['Lane', 'Street', 'Road', 'Avenue', 'Boulevard', 'Crescent', 'Terrace']);
+
+/** A person-typed name that ends in a body's word is a body; one that ends in a street's word after `on`/`in`/`at` is a place. */
+function typeByLastWord(context: Context, mentions: NameMention[]): NameMention[] {
+  return mentions.map((mention) => {
+    if (mention.type !== 'PER' || mention.lastToken === mention.firstToken) return mention;
+    const last = word(context, mention.lastToken);
+    if (BODY_LAST_WORDS.has(last)) return { ...mention, type: 'ORG' as EntityType, rule: `${mention.rule}+body-word` };
+    if (STREET_LAST_WORDS.has(last) && /^(?:on|in|at|along|off|near)$/i.test(word(context, mention.firstToken - 1))) return { ...mention, type: 'LOC' as EntityType, rule: `${mention.rule}+street` };
+    return mention;
+  });
+}
+
 /**
  * `the Redmond, Washington-based company`: a name set off by a comma before `<Place>-based` is
  * the city of that state or country (the tagger read `Redmond` as a person).
@@ -468,6 +484,7 @@ export function repairMentions(text: string, tokens: readonly Token[], mentions:
   repaired = typeEmployers(context, repaired);
   repaired = typeCompanies(context, repaired);
   repaired = typeBasedCities(context, repaired);
+  repaired = typeByLastWord(context, repaired);
   repaired = trimLeadingTitles(context, repaired);
   repaired = trimTrailingTitles(context, repaired);
   return typeBySurname(context, repaired);

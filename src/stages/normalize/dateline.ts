@@ -24,12 +24,13 @@ const CAPS_WORD = String.raw`[\p{Lu}][\p{Lu}.'’-]+`;
 const CAPS_PLACE = String.raw`${CAPS_WORD}(?:[ ]${CAPS_WORD})*`;
 const MONTH = String.raw`(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?`;
 const QUALIFIER = String.raw`(?:,[ ](?:${MONTH}[ ]\d{1,2}|${PLACE}))`;
-const DASH = String.raw`[ \u00a0]*(?:—|–|--|[ \u00a0]-)[ \u00a0]*`;
+// (`NAIROBI, Kenya (AP) _`: 1990s AP copy wrote the dash as an underscore.)
+const DASH = String.raw`[ \u00a0]*(?:—|–|--|[ \u00a0]-|[ \u00a0]_)[ \u00a0]*`;
 
 // Each pattern is anchored at the start of a paragraph; groups: place, publisher.
 const DATELINE_PATTERNS: readonly RegExp[] = [
   // `LONDON (Reuters) -`, `WASHINGTON, March 28 (AP) —`, `(CNN) --`, `(CNN)The …`, and a date with no place: `Sept 27 (Reuters) -`
-  new RegExp(String.raw`^(?:(${PLACE})${QUALIFIER}{0,2}[ \u00a0]+|${MONTH}[ \u00a0]\d{1,2}[ \u00a0]+)?\((${AGENCY_ALTERNATIVES})\)(?:${DASH}|[ \u00a0]*(?=\p{Lu}))`, 'u'),
+  new RegExp(String.raw`^(?:(${PLACE})${QUALIFIER}{0,2}[ \u00a0]+|${MONTH}[ \u00a0]\d{1,2}[ \u00a0]+)?\((${AGENCY_ALTERNATIVES})[ ]?\)(?:${DASH}|[ \u00a0]*(?=\p{Lu}))`, 'u'),
   // `PORTMERE (Lede Wire) —`: any short publisher name in brackets after a place in capitals.
   new RegExp(String.raw`^(${CAPS_PLACE})${QUALIFIER}{0,2}[ \u00a0]+\((\p{Lu}[\p{L}&.'’-]*(?:[ ][\p{Lu}&][\p{L}&.'’-]*){0,3})\)${DASH}`, 'u'),
   // `Washington CNN —`

@@ -14,6 +14,8 @@ const DATELINES: ReadonlyArray<readonly [string, string | undefined, string | un
   ['ST. LOUIS (AP) — Police said', 'St. Louis', 'AP'],
   ['NEW YORK — Stocks fell', 'New York', undefined],
   ['Sept 27 (Reuters) - Hurricane Helene killed', undefined, 'Reuters'],
+  ['NAIROBI, Kenya (AP) _ Suspected bombs exploded', 'Nairobi', 'AP'],
+  ['HAVANA (AP ) -- The father said', 'Havana', 'AP'],
 ];
 for (const [paragraph, place, publisher] of DATELINES) {
   test(`dateline: ${JSON.stringify(paragraph.slice(0, 30))}`, () => {
@@ -91,6 +93,16 @@ test('no-break spaces become spaces and zero-width characters go, without moving
 
 test('carriage returns are dropped', () => {
   assert.equal(normalizeText('One.\r\n\r\nTwo.\r\n').text, 'One.\n\nTwo.');
+});
+
+test('without a dateline or byline, a short first line with no closing punctuation over a blank line is the headline', () => {
+  const source = 'Man charged with murder after woman found dead in Leeds flat\n\nA 34-year-old man has been charged with murder after the body of a woman was found at a flat in Leeds, police said.';
+  const result = normalizeText(source);
+  assert.equal(result.meta.title, 'Man charged with murder after woman found dead in Leeds flat');
+  assert.ok(result.text.startsWith('A 34-year-old man'), result.text);
+  // A first line that is a sentence stays.
+  const story = 'Prices rose sharply in May.\n\nAnalysts had expected a smaller rise in consumer prices after two months of falling energy costs.';
+  assert.equal(normalizeText(story).text, story);
 });
 
 test('a plain story without head furniture is kept whole', () => {

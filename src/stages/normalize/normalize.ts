@@ -159,6 +159,21 @@ export function normalizeText(source: string): Normalized {
       }
     }
   }
+  // Neither: a first line that reads as a title (short, no closing punctuation) set off by a blank
+  // line from the prose under it is the headline (`Man charged with murder after woman found dead in Leeds flat`).
+  let titleLine = -1;
+  if (datelineLine < 0 && bylineLine < 0) {
+    const first = lines.findIndex((line) => Boolean(line.content));
+    const next = first >= 0 ? lines.findIndex((line, index) => index > first && Boolean(line.content)) : -1;
+    const firstContent = first >= 0 ? lines[first]!.content : '';
+    const nextContent = next >= 0 ? lines[next]!.content : '';
+    if (next > first + 1 && wordCount(firstContent) >= 3 && wordCount(firstContent) <= 20 && !/[.!?…:;,"”’'»)]$/.test(firstContent) && /^\p{Lu}/u.test(firstContent)
+      && wordCount(nextContent) > 12 && /[.!?”"]$/.test(nextContent) && !isBoilerplate(firstContent) && !isCaption(firstContent)) titleLine = first;
+  }
+  if (titleLine >= 0) {
+    meta.set('title', lines[titleLine]!.content);
+    remove(titleLine, 'headline');
+  }
   const headEnd = datelineLine >= 0 ? datelineLine : bylineLine >= 0 ? bylineLine + 1 : Math.min(lines.length, 6);
   let inHighlights = false;
   for (let index = 0; index < headEnd; index++) {

@@ -1321,6 +1321,9 @@ function isSubjectVerbObject(text: string, attribution: FoundAttribution): boole
   return !cueText.startsWith('according') && !/\bby$/u.test(cueText) && !/^\s+by\s/u.test(text.slice(cue.end, source.start + 1));
 }
 
+/** A cue that summons or worries, in the passive (`were called to`, `concerns were raised for`). */
+const SUMMONED_CUE = /^(?:(?:was|were|been|had been|have been|has been)\s+called\s+(?:out\s+)?to\b.*|concerns?\s+(?:were|was|had been|have been|has been)\s+raised\s+for)$/i;
+
 /** What an anonymous source asks for (`not to be named`), as a content's opening. */
 // (Not `requested anonymity`: PolNeAR annotates that as what the source asked.)
 const ANONYMITY_TERMS = /^not\s+to\s+be\s+(?:named|identified|quoted)\b/i;
@@ -1354,6 +1357,9 @@ function isStrongAttribution(text: string, attribution: FoundAttribution, cueLev
   // "The statement did not say whether …", "declined to say how many": nothing was said.
   // The negation may be the cue's own first words (`did not respond to | a request for comment`).
   if (attribution.kind === 'indirect' && (NOT_SAID_BEFORE.test(text.slice(Math.max(0, attribution.cue.start - 24), attribution.cue.start)) || NOT_SAID_CUE.test(text.slice(attribution.cue.start, attribution.cue.end)))) return false;
+  // `Officers were called to an address`, `concerns were raised for the welfare of a woman`: a
+  // summons and a worry for someone, no words reported.
+  if (attribution.kind === 'indirect' && SUMMONED_CUE.test(text.slice(attribution.cue.start, attribution.cue.end))) return false;
   // `asking not to be named for his safety`: the terms of anonymity, not a claim.
   if (attribution.kind === 'indirect' && ANONYMITY_TERMS.test(text.slice(attribution.content[0]!.start, attribution.content[0]!.start + 40))) return false;
   // `fired` says things ("fired back at critics") and shoots: what it fires here is no claim.

@@ -26,6 +26,9 @@ const INFINITIVE_BEFORE: ReadonlySet<string> = new Set(['could', 'would', 'will'
 
 const PRESENT_WORDS = new Set(['is', 'are', 'am', 'says', 'say', 'has', 'have', 'does', 'do', "'s", 'now']);
 
+/** Verbs of a fixture list or timetable, whose present tells of a day ahead (`Chelsea travel to Newcastle on Wednesday`, `Arafat and Netanyahu meet Monday`). */
+const SCHEDULED_WORDS = new Set(['host', 'hosts', 'travel', 'travels', 'face', 'faces', 'meet', 'meets', 'play', 'plays', 'welcome', 'welcomes']);
+
 // `-ed` words that are not past-tense verbs.
 const NOT_PAST = new Set([
   'need', 'needed', 'feed', 'speed', 'seed', 'red', 'bed', 'shed', 'hundred', 'united', 'limited', 'indeed', 'proceed',
@@ -81,6 +84,8 @@ function cueOf(lower: string, previous: string | undefined, next: string | undef
   if (PLAN_NOUNS.has(lower)) return beforeTo ? 'present' : 'none';
   if (PAST_WORDS.has(lower)) return 'past';
   if (PRESENT_WORDS.has(lower)) return 'present';
+  // (Not after a modal or `to`, where the modal already spoke: `could meet`, `to face`.)
+  if (SCHEDULED_WORDS.has(lower) && (previous === undefined || !INFINITIVE_BEFORE.has(previous))) return 'future';
   if (lower.length > 4 && lower.endsWith('ed') && !NOT_PAST.has(lower)) {
     // "has killed", "had agreed": the auxiliary already decided; a participle after "be" is passive, past in news.
     return 'past';
