@@ -30,6 +30,8 @@ export interface ResolveContext {
   readonly gazetteer: Gazetteer;
   /** Dateline place as written (`Washington`, `BEIJING`), which pulls toward its country. */
   readonly dateline?: string;
+  /** The state or country the dateline names after its place (`SANTA CLARA, California`), which picks among the place's namesakes. */
+  readonly datelineRegion?: string;
   /** Sentence spans in text order, apart (a Doc's), to keep `X in Y` containment inside one sentence. Default: the whole text. */
   readonly sentences?: readonly { readonly start: number; readonly end: number }[];
   /**
@@ -346,11 +348,18 @@ export function resolvePlaces(text: string, toponyms: readonly ToponymSpan[], co
     if (!found) looked.set(name, (found = candidatesFor(gazetteer, name)));
     return found;
   };
+  // `SANTA CLARA, California`: the dateline's namesakes in the region it names, when there are any.
+  const regions = context.datelineRegion ? candidatesFor(gazetteer, context.datelineRegion).filter((candidate) => candidate.entry.kind === 'admin1' || candidate.entry.kind === 'country').map((candidate) => candidate.entry) : [];
+  const inDatelineRegion = (candidates: Candidate[]): Candidate[] => {
+    if (regions.length === 0) return candidates;
+    const inside = candidates.filter((candidate) => regions.some((region) => contains(region, candidate.entry)));
+    return inside.length > 0 ? inside : candidates;
+  };
   const items: Toponym[] = toponyms.map((span) => {
     const surface = span.surface ?? text.slice(span.start, span.end);
     const found = lookUp(surface);
     // A dateline names a city (`Washington CNN —` is the capital, not the state).
-    const cities = span.source === 'dateline' ? found.filter((candidate) => candidate.entry.kind === 'city') : [];
+    const cities = span.source === 'dateline' ? inDatelineRegion(found.filter((candidate) => candidate.entry.kind === 'city')) : [];
     // A village or town is a populated place, whatever else bears its name (`the village of Bahrain`).
     // (`the Ukrainian town of …`: a demonym before `town` is no town.)
     const settlement = found.some((candidate) => candidate.viaDemonym) ? undefined : settlementOf(text, span);
@@ -378,7 +387,7 @@ export function resolvePlaces(text: string, toponyms: readonly ToponymSpan[], co
   // The dateline city pulls toward its country (datelines name cities, so the city reading wins).
   let datelineEntry: GazetteerEntry | undefined;
   if (context.dateline) {
-    const candidates = candidatesFor(gazetteer, context.dateline).filter((candidate) => candidate.entry.kind === 'city' || candidate.entry.kind === 'country');
+    const candidates = inDatelineRegion(candidatesFor(gazetteer, context.dateline).filter((candidate) => candidate.entry.kind === 'city' || candidate.entry.kind === 'country'));
     datelineEntry = candidates[0]?.entry;
   }
 

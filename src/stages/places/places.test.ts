@@ -6,6 +6,7 @@ import type { Place } from '../../doc/schema.js';
 import { defaultGazetteerDir, loadGazetteer } from './gazetteer.js';
 import { placeKey } from './normalize.js';
 import { resolvePlaces, type ToponymSpan } from './place-resolver.js';
+import { datelineRegion } from './stage.js';
 import { findToponyms, isMetonymic, toponymUse, type LocationMention, type ToponymUse } from './toponym-finder.js';
 
 const gazetteer = loadGazetteer();
@@ -120,6 +121,14 @@ test('resolve: a name the text once places is that place at its other mentions, 
   const text = 'Gunmen killed 17 people in central Nigeria’s Plateau state. Plateau police said five were held. Plateau has seen years of violence.';
   const places = resolvePlaces(text, spansOf(text, ['Nigeria', 'Plateau', 'Plateau', 'Plateau']), { gazetteer });
   assert.deepEqual(places.filter((place) => place.name !== 'Nigeria').map((place) => [place.name, place.countryCode]), [['Plateau State', 'NG'], ['Plateau State', 'NG'], ['Plateau State', 'NG']], places.map((place) => describe(text, place)).join('; '));
+});
+
+test('resolve: the region a dateline names after its place picks among the place\'s namesakes', () => {
+  const text = 'Nvidia forecast revenue above estimates.';
+  const places = resolvePlaces(text, [{ start: 0, end: 0, source: 'dateline', surface: 'Santa Clara' }], { gazetteer, dateline: 'Santa Clara', datelineRegion: 'California' });
+  assert.deepEqual(places.map((place) => [place.name, place.countryCode]), [['Santa Clara', 'US']], places.map((place) => describe(text, place)).join('; '));
+  assert.equal(datelineRegion([{ reason: 'dateline', text: 'SANTA CLARA, California, Nov 20 (Reuters) - ' }], 'Santa Clara'), 'California');
+  assert.equal(datelineRegion([{ reason: 'dateline', text: 'WASHINGTON, March 28 (AP) — ' }], 'Washington'), undefined);
 });
 
 test('gazetteer: `Northern Darfur` is found as `North Darfur`', () => {

@@ -35,10 +35,22 @@ function datelineSpan(text: string, dateline: string | undefined): ToponymSpan |
   return start < 0 ? { start: 0, end: 0, source: 'dateline', surface: dateline } : { start, end: start + dateline.length, source: 'dateline' };
 }
 
-/** Places: requires text, sentences, mentions and meta (for the dateline); assigns `places`. */
+/**
+ * The state or country a removed dateline names after its place: `California` of `SANTA CLARA,
+ * California, Nov 20 (Reuters) -`, `Kenya` of `NAIROBI, Kenya (AP) _`; undefined when it names none.
+ */
+export function datelineRegion(removals: readonly { readonly reason: string; readonly text: string }[], place: string): string | undefined {
+  const removed = removals.find((removal) => removal.reason === 'dateline')?.text;
+  if (!removed || !removed.toLowerCase().startsWith(place.toLowerCase())) return undefined;
+  const qualifier = /^,\s+(\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,2})(?=\s*[,(—–_-]|\s+\()/u.exec(removed.slice(place.length));
+  const region = qualifier?.[1];
+  return region && !/^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/.test(region) ? region : undefined;
+}
+
+/** Places: requires text, sentences, mentions, meta and removals (for the dateline and its region); assigns `places`. */
 export const placesStage: Stage = {
   name: 'places',
-  requires: ['text', 'sentences', 'mentions', 'meta'],
+  requires: ['text', 'sentences', 'mentions', 'meta', 'removals'],
   assigns: ['places'],
   // The learned classifier decides by default (GeoWebNews literal toponyms, 5-fold CV by article:
   // see BENCHMARKS.md); the rules decide when its model file is absent.
@@ -55,10 +67,12 @@ export const placesStage: Stage = {
       : findToponyms(doc.text, doc.mentions, options);
     const dateline = datelineSpan(doc.text, doc.meta.dateline);
     const toponyms = dateline ? [dateline, ...found.filter((toponym) => toponym.end <= dateline.start || toponym.start >= dateline.end)] : found;
+    const region = doc.meta.dateline ? datelineRegion(doc.removals ?? [], doc.meta.dateline) : undefined;
     const places = resolvePlaces(doc.text, toponyms, {
       gazetteer,
       sentences: doc.sentences,
       ...(doc.meta.dateline ? { dateline: doc.meta.dateline } : {}),
+      ...(region ? { datelineRegion: region } : {}),
     });
     return { places };
   },
