@@ -466,6 +466,14 @@ function oneReadingPerName(text: string, choices: Choice[]): void {
     const key = choice.item.surface.toLowerCase();
     if (placedByText && !anchored.has(key)) anchored.set(key, choice);
   }
+  // `the Democratic Republic of Congo` and, later, `Congo`: a country named in full stands for
+  // the short name it ends with (not Congo-Brazzaville, the gazetteer's `Congo`).
+  for (const choice of choices) {
+    if (!choice.best || choice.best.viaDemonym || choice.best.entry.kind !== 'country') continue;
+    const tail = /\bof\s+(?:the\s+)?(\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)?)$/u.exec(choice.item.surface)?.[1]?.toLowerCase();
+    // (The country's own name must end so: not `the Holy See of Armenia`, read as the Vatican.)
+    if (tail && !anchored.has(tail) && choice.best.entry.name.toLowerCase().endsWith(tail)) anchored.set(tail, choice);
+  }
   if (anchored.size === 0) return;
   for (let position = 0; position < choices.length; position++) {
     const choice = choices[position]!;

@@ -131,6 +131,12 @@ test('resolve: the region a dateline names after its place picks among the place
   assert.equal(datelineRegion([{ reason: 'dateline', text: 'WASHINGTON, March 28 (AP) — ' }], 'Washington'), undefined);
 });
 
+test('resolve: a country named in full stands for the short name it ends with', () => {
+  const text = 'The outbreak in the Democratic Republic of Congo grew. Cases in Congo rose.';
+  const places = resolvePlaces(text, spansOf(text, ['Democratic Republic of Congo', 'Congo']), { gazetteer });
+  assert.deepEqual(places.map((place) => place.countryCode), ['CD', 'CD'], places.map((place) => describe(text, place)).join('; '));
+});
+
 test('gazetteer: `Northern Darfur` is found as `North Darfur`', () => {
   const found = gazetteer.lookup('North Darfur').map((index) => gazetteer.entry(index));
   assert.ok(found.some((entry) => entry.countryCode === 'SD' && entry.kind === 'admin1'), JSON.stringify(found));

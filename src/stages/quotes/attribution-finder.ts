@@ -736,7 +736,7 @@ function clauseBeforeAccording(text: string, tokens: readonly Token[], tags: Uin
   for (let index = first; index < before; index++) {
     const tag = tags[index]!;
     const word = text.slice(tokens[index]!.start, tokens[index]!.end);
-    if ((tag !== Tag.O && tag !== Tag.BeginContent && tag !== Tag.InsideContent) || /["“”«»]/.test(word) || (SPEECH_VERBS.has(word.toLowerCase()) && /(?:ed|said|told|wrote|says|tells|states)$/.test(word))) return run;
+    if ((tag !== Tag.O && tag !== Tag.BeginContent && tag !== Tag.InsideContent) || /["“”«»]/.test(word) || ((SPEECH_VERBS.has(word.toLowerCase()) || COGNITION_VERBS.has(word.toLowerCase())) && /(?:ed|said|told|wrote|says|tells|states|expects|believes|thinks|estimates|predicts|forecasts)$/.test(word))) return run;
   }
   return first + 1 < before ? { ...run, firstToken: first, start: tokens[first]!.start } : run;
 }
