@@ -12,6 +12,7 @@ import { COGNITION_VERBS, SPEECH_NOUNS, SPEECH_VERBS } from '../../lang/en/speec
 import type { QuotedSpan } from './quote-marks.js';
 import { Tag } from './tagger.js';
 import { firstIndexWhere, firstTokenEndingAfter, firstTokenStartingFrom } from '../../doc/token-search.js';
+import { WEEKDAY_NAME } from '../../lang/en/calendar.js';
 
 /** A run of tokens with one tag type. */
 export interface TagRun extends Span {
@@ -252,6 +253,26 @@ export function startAtThat(text: string, tokens: readonly Token[], attribution:
     }
   }
   return attribution;
+}
+
+/** A day or time right after a verb of saying (`on Thursday`, `Friday`, `late on Sunday`); a `that` after it stays with the content. */
+const LEADING_TIME = new RegExp(String.raw`^(?:(?:early|late)\s+)?(?:on\s+)?(?:${WEEKDAY_NAME}|yesterday|today|last\s+(?:week|month|night|year)|this\s+(?:week|month|morning|year))(?:\s+(?:morning|afternoon|evening|night))?\s+`, 'i');
+
+/**
+ * `Health officials said | on Thursday they had confirmed …`, `The ministry said | Friday the toll
+ * had risen`: the day of the saying goes with the cue; the content starts after it.
+ */
+export function timeToCue(text: string, attribution: FoundAttribution): FoundAttribution {
+  const first = attribution.content[0];
+  const cue = attribution.cue;
+  if (!first || !cue || attribution.kind !== 'indirect' || cue.end > first.start || !/^\s*$/.test(text.slice(cue.end, first.start))) return attribution;
+  if (!REPORTING_VERBS.has(text.slice(cue.start, cue.end).toLowerCase().split(/\s+/).pop() ?? '')) return attribution;
+  const lead = LEADING_TIME.exec(text.slice(first.start, Math.min(first.end, first.start + 60)));
+  if (!lead) return attribution;
+  const rest = text.slice(first.start + lead[0].length, first.end);
+  // (Not the subject of the content: `saying this year will meet expectations`.)
+  if ((rest.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) < 3 || /^(?:will|would|is|was|are|were|has|had|have|could|may|might|should|must|can)\b/i.test(rest)) return attribution;
+  return { ...attribution, content: [{ start: first.start + lead[0].length, end: first.end }, ...attribution.content.slice(1)], rule: `${attribution.rule}+time-to-cue` };
 }
 
 // Prepositions that PolNeAR counts with the cue, almost never as the first word of a content (64
@@ -1220,7 +1241,7 @@ export function weaponCueToReport(text: string, tokens: readonly Token[], attrib
 
 /** One attribution through the boundary conventions, its kind read again when they moved its content. */
 function refineAttribution(text: string, tokens: readonly Token[], tags: Uint8Array, quoted: readonly QuotedSpan[], attribution: FoundAttribution): FoundAttribution {
-  const refined = weaponCueToReport(text, tokens, startParticipleAtSentence(text, tokens, dropNarrativeTail(text, tokens, extendOverFocusPhrase(text, tokens, tags, endAtClosedQuote(text, quoted, cutAtSentenceEnd(tokens, quoted, prepositionToCue(text, startAtThat(text, tokens, splitTranscriptSpeaker(text, attribution)))))))));
+  const refined = weaponCueToReport(text, tokens, startParticipleAtSentence(text, tokens, dropNarrativeTail(text, tokens, extendOverFocusPhrase(text, tokens, tags, endAtClosedQuote(text, quoted, cutAtSentenceEnd(tokens, quoted, prepositionToCue(text, startAtThat(text, tokens, timeToCue(text, splitTranscriptSpeaker(text, attribution))))))))));
   return refined === attribution ? attribution : { ...refined, kind: kindOf(refined.content, quoted) };
 }
 

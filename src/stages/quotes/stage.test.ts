@@ -136,6 +136,13 @@ test('quotes: `a resident reached by phone` is someone new, not how he was reach
   assert.equal(quote.speakerEntity, null, describe(result, quote));
 });
 
+test('quotes: the day of the saying goes with the cue, not the content', () => {
+  const result = analyse('The ministry said Friday the toll from the floods had risen to 40.');
+  const quote = result.quotes.find((item) => result.text.slice(item.start, item.end).includes('toll'));
+  assert.ok(quote, result.quotes.map((item) => describe(result, item)).join('; '));
+  assert.equal(result.text.slice(quote.content[0]!.start, quote.content[0]!.end), 'the toll from the floods had risen to 40', describe(result, quote));
+});
+
 test('quotes: a plural description is a group, not the person named before', () => {
   const result = analyse('“The border stays closed,” Interior Minister Omar Haddad told reporters.\n\nUS military officials have expressed concerns about the growing strength of armed groups in the north, particularly in Mali.');
   const quote = result.quotes.find((item) => result.text.slice(item.start, item.end).includes('growing strength'));
