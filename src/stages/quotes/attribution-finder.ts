@@ -1342,8 +1342,8 @@ function isSubjectVerbObject(text: string, attribution: FoundAttribution): boole
   return !cueText.startsWith('according') && !/\bby$/u.test(cueText) && !/^\s+by\s/u.test(text.slice(cue.end, source.start + 1));
 }
 
-/** A cue that summons or worries, in the passive (`were called to`, `concerns were raised for`). */
-const SUMMONED_CUE = /^(?:(?:was|were|been|had been|have been|has been)\s+called\s+(?:out\s+)?to\b.*|concerns?\s+(?:were|was|had been|have been|has been)\s+raised\s+for)$/i;
+/** A cue that summons or worries, in the passive (`were called to`, `concerns were raised for`), or a level (`debt, which stands at 70%`). */
+const SUMMONED_CUE = /^(?:(?:stands?|stood|standing)\s+at|(?:was|were|been|had been|have been|has been)\s+called\s+(?:out\s+)?to\b.*|concerns?\s+(?:were|was|had been|have been|has been)\s+raised\s+for)$/i;
 
 /** What an anonymous source asks for (`not to be named`), as a content's opening. */
 // (Not `requested anonymity`: PolNeAR annotates that as what the source asked.)

@@ -22,6 +22,8 @@ const SENTENCE_CASES: ReadonlyArray<readonly [string, string, string[]]> = [
   ['exclamation', 'Stop! The road is closed.', ['Stop!', 'The road is closed.']],
   ['Treebank-style opening quote', "He spoke Friday. ``This convention will pass,'' he said.", ['He spoke Friday.', "``This convention will pass,'' he said."]],
   ['Inc. before a lower-case word', 'Apple Inc. said on Monday it would buy it.', ['Apple Inc. said on Monday it would buy it.']],
+  ['a clock time ending a sentence', 'It burst into flames after 11 a.m. Television footage showed smoke.', ['It burst into flames after 11 a.m.', 'Television footage showed smoke.']],
+  ['a clock time before a day, a zone or a city\'s time', 'They met at 10 a.m. Friday, at 3 p.m. EDT and at 9 a.m. Moscow time.', ['They met at 10 a.m. Friday, at 3 p.m. EDT and at 9 a.m. Moscow time.']],
   ['Inc. ending a sentence', 'He works at Apple Inc. The company declined comment.', ['He works at Apple Inc.', 'The company declined comment.']],
 ];
 

@@ -5,6 +5,7 @@
  */
 import type { Paragraph, Sentence, Span, Token } from '../../doc/schema.js';
 import { OTHER_ABBREVIATIONS, SENTENCE_STARTERS, TITLE_ABBREVIATIONS } from '../../lang/en/abbreviations.js';
+import { FULL_MONTH, SHORT_MONTH, WEEKDAY_NAME } from '../../lang/en/calendar.js';
 
 /** Result of {@link segment}. */
 export interface Segmentation {
@@ -17,6 +18,8 @@ export interface Segmentation {
 // across the text). Word joiners inside a token: hyphen, apostrophes and `&` (`al-Qa’ida`, `AT&T`).
 const URL_PATTERN = /(?:https?:\/\/|www\.)[^\s<>"“”]*[^\s<>"“”.,;:!?)\]’'”]/uy;
 const EMAIL_PATTERN = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/uy;
+/** What may follow `a.m.`/`p.m.` inside a sentence: a time zone, a day or a month (`10 a.m. Friday`, `3 p.m. EDT`). */
+const CLOCK_FOLLOWERS = new RegExp(String.raw`^(?:[A-Z]{1,4}T|(?:[A-Z]\.){1,3}|GMT|UTC|Z|Eastern|Central|Pacific|Mountain|Atlantic|Local|${WEEKDAY_NAME}|${FULL_MONTH}|${SHORT_MONTH}\.?)$`);
 const ACRONYM_PATTERN = /(?:\p{L}\.){2,}(?!\p{L})/uy; // U.S., a.m., e.g.
 const NUMBER_PATTERN = /\p{N}+(?:[.,:]\p{N}+)+/uy; // 1,000  3.5  12:30
 const WORD_PATTERN = /[\p{L}\p{M}\p{N}]+(?:[-’'&][\p{L}\p{M}\p{N}]+)*/uy;
@@ -195,6 +198,13 @@ function sentenceEndAfter(text: string, raw: RawToken[], index: number): number 
     const stem = value.slice(0, -1).toLowerCase();
     // `Maj. Sheryll Klinkel`, `J. Smith`: a title or an initial is followed by a name.
     if (TITLE_ABBREVIATIONS.has(stem) || ONE_LETTER.test(stem)) return -1;
+    // `shortly after 11 a.m. Television footage showed …`: a clock time ends a sentence before a
+    // capitalised word that is no zone, day or month (`10 a.m. Friday`, `3 p.m. EDT`, `9 a.m. Moscow time`).
+    if ((stem === 'a.m' || stem === 'p.m') && UPPER_START.test(followingValue)) {
+      const afterFollowing = raw[last + 2];
+      const zoned = afterFollowing !== undefined && text.slice(afterFollowing.start, afterFollowing.end).toLowerCase() === 'time';
+      return !zoned && !CLOCK_FOLLOWERS.test(followingValue) ? last : -1;
+    }
     // `the U.S. The next day`: an acronym ends a sentence only before a typical sentence opener.
     return UPPER_START.test(followingValue) && SENTENCE_STARTERS.has(followingValue.toLowerCase()) ? last : -1;
   }
