@@ -242,6 +242,12 @@ test('casualty counts: a year is no count, vague thousands are, and a count alon
   assert.deepEqual(counts('He was wounded five years ago this week.'), []);
 });
 
+test('a restrictive relative clause after a target belongs to the next event, not the target', async () => {
+  const doc = await analyze('Kenyan police fired tear gas and live rounds at protesters who stormed parliament on Tuesday.');
+  const event = eventTriggered(doc, 'fired tear gas');
+  assert.deepEqual(event.targets.map((entry) => entry.name), ['protesters'], describe(doc, event));
+});
+
 test('a group noun after a preposition, in a compound or reporting is no participant', async () => {
   const doc = await analyze('An explosion at a police station in Kabul killed two people on Monday, residents said.');
   for (const event of doc.events) {

@@ -220,7 +220,8 @@ const WEAPON_STRUCK = /\b(?:missiles?|rockets?|artillery|shell(?:s|ed|ing)|morta
 /** Where the text between two triggers divides: at a subordinating word or clause comma, else the middle. */
 function splitPoint(text: string, first: Span, second: Span): number {
   const gap = text.slice(first.end, second.start);
-  const match = /.*(?:,\s*|\b)(?=(?:after|following|before|when|which|as well as|while)\b)/is.exec(gap);
+  // (`fired tear gas at protesters | who stormed parliament`: a restrictive relative clause is the second's.)
+  const match = /.*(?:,\s*|\b)(?=(?:after|following|before|when|which|as well as|while)\b)|.*[^,\s]\s+(?=who\b)/is.exec(gap);
   return match ? first.end + match[0].length : Math.floor((first.end + second.start) / 2);
 }
 
