@@ -26,7 +26,7 @@ const CONNECTORS = new Set(['in', 'the', 'of', 'for', 'and', 'on', 'at']);
 const BODY_WORDS = new Set([
   'department', 'ministry', 'agency', 'bureau', 'office', 'commission', 'committee', 'council', 'university', 'institute',
   'college', 'academy', 'bank', 'court', 'party', 'union', 'federation', 'league', 'organisation', 'organization',
-  'association', 'society', 'foundation', 'board', 'service', 'secretariat', 'directorate',
+  'association', 'society', 'foundation', 'board', 'service', 'secretariat', 'directorate', 'archive', 'archives', 'observatory',
 ]);
 
 /** Last words of a body named by its purpose after it (`Committee to Protect Journalists`, `Council on Foreign Relations`). */
@@ -448,11 +448,19 @@ const BODY_LAST_WORDS = new Set(['Team', 'Unit', 'Squad', 'Council', 'Committee'
 /** Last words of a street's name (`on Harehills Lane`); after a locative preposition only (`Nathan Lane` is a person). */
 const STREET_LAST_WORDS = new Set(['Lane', 'Street', 'Road', 'Avenue', 'Boulevard', 'Crescent', 'Terrace']);
 
-/** A person-typed name that ends in a body's word is a body; one that ends in a street's word after `on`/`in`/`at` is a place. */
+/** Last words of a square's or avenue's name: a place whatever the tagger said (`Slavija Square`, `Nevsky Avenue`). */
+const SQUARE_LAST_WORDS = new Set(['Square', 'Avenue', 'Boulevard', 'Plaza', 'Piazza']);
+
+/**
+ * A person-typed name that ends in a body's word is a body; one that ends in a street's word after
+ * `on`/`in`/`at` is a place; an organisation or person named `… Square` or `… Avenue` is a place.
+ */
 function typeByLastWord(context: Context, mentions: NameMention[]): NameMention[] {
   return mentions.map((mention) => {
-    if (mention.type !== 'PER' || mention.lastToken === mention.firstToken) return mention;
+    if (mention.lastToken === mention.firstToken || mention.type === 'LOC') return mention;
     const last = word(context, mention.lastToken);
+    if (SQUARE_LAST_WORDS.has(last) && (mention.type === 'ORG' || mention.type === 'PER')) return { ...mention, type: 'LOC' as EntityType, rule: `${mention.rule}+square` };
+    if (mention.type !== 'PER') return mention;
     if (BODY_LAST_WORDS.has(last)) return { ...mention, type: 'ORG' as EntityType, rule: `${mention.rule}+body-word` };
     if (STREET_LAST_WORDS.has(last) && /^(?:on|in|at|along|off|near)$/i.test(word(context, mention.firstToken - 1))) return { ...mention, type: 'LOC' as EntityType, rule: `${mention.rule}+street` };
     return mention;
