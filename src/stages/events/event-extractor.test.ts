@@ -248,6 +248,12 @@ test('a restrictive relative clause after a target belongs to the next event, no
   assert.deepEqual(event.targets.map((entry) => entry.name), ['protesters'], describe(doc, event));
 });
 
+test('news of now is not the same event as background dated months back, even told with `the`', async () => {
+  const doc = await analyze('Rebels have taken control of the town after days of fighting with the army, residents said on Sunday.\n\nThe UN chief called for a halt to the fighting around the city, where famine was confirmed in the camp in January.');
+  const now = eventWhere(doc, (event) => event.evidence.some((span) => doc.text.slice(span.start, span.end).startsWith('Rebels')));
+  assert.notEqual(now.date?.value, '2019-01', describe(doc, now));
+});
+
 test('a group noun after a preposition, in a compound or reporting is no participant', async () => {
   const doc = await analyze('An explosion at a police station in Kabul killed two people on Monday, residents said.');
   for (const event of doc.events) {

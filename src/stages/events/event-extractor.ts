@@ -868,13 +868,22 @@ function countriesDisagree(a: readonly Place[], b: readonly Place[]): boolean {
   return first.size > 0 && second.size > 0 && ![...second].some((code) => first.has(code));
 }
 
+/** Whether a date tells of background: an earlier year than publication, or months before it. */
+function isBackground(timex: Timex | null, published: string | undefined): boolean {
+  if (!timex || !published) return false;
+  return timex.value.slice(0, 4) < published.slice(0, 4) || (timex.value.length >= 7 && timex.value.slice(0, 7) < published.slice(0, 7) && monthsBetween(timex.value, published) > 2);
+}
+
 /** Whether a new mention tells the same real event as an event record built so far. */
-function corefers(record: EventDraft, mention: EventMention, text: string): boolean {
+function corefers(record: EventDraft, mention: EventMention, text: string, published: string | undefined): boolean {
   if (mention.distinct || mention.flags.aggregate || record.flags.aggregate) return false;
   // "the strike" after "its first airstrike": a definite noun naming the same kind of happening refers back,
   // whatever the sentence alone suggests (a bare "strike" reads as a labour strike).
   const head = text.slice(mention.trigger.start, mention.trigger.end).toLowerCase().replace(/s$/, '');
   const recordHead = text.slice(record.trigger.start, record.trigger.end).toLowerCase();
+  // `the RSF have taken control of the town … said on Sunday` and, later, `the fighting around El
+  // Fasher, where famine was confirmed in August`: news of now is no background dated months back.
+  if (!record.timex !== !mention.timex && isBackground(record.timex ?? mention.timex, published)) return false;
   if (mention.anaphoric && recordHead.includes(head) && dateCompatible(record.timex?.value, mention.timex?.value)) return true;
   if (record.type.info.ploverType !== mention.type.info.ploverType && record.type.ploverType !== mention.type.ploverType) return false;
   if (record.flags.negated !== mention.flags.negated || record.flags.hypothetical !== mention.flags.hypothetical) return false;
@@ -973,7 +982,7 @@ export function extractEvents(doc: Readonly<Doc>, models: EventTypeModels, optio
       }
       // The latest draft it corefers with (walked back in place: a copy per mention was quadratic).
       let record: EventDraft | undefined;
-      for (let index = drafts.length - 1; index >= 0 && !record; index--) if (corefers(drafts[index]!, mention, doc.text)) record = drafts[index];
+      for (let index = drafts.length - 1; index >= 0 && !record; index--) if (corefers(drafts[index]!, mention, doc.text, published)) record = drafts[index];
       if (record) { merge(record, mention); continue; }
       drafts.push({
         type: mention.type, trigger: mention.trigger, actors: [...mention.actors], targets: [...mention.targets], places: [...mention.places],
@@ -988,8 +997,7 @@ export function extractEvents(doc: Readonly<Doc>, models: EventTypeModels, optio
       ? { value: draft.timex.value, timex: draft.timex.id, fromPublication: false }
       : published ? { value: published, timex: null, fromPublication: true } : null;
     // Told as background: its date lies in an earlier year than publication, or months before it.
-    const historical = !!draft.timex && !!published && draft.timex.value.slice(0, 4) < published.slice(0, 4)
-      || (!!draft.timex && !!published && draft.timex.value.length >= 7 && draft.timex.value.slice(0, 7) < published.slice(0, 7) && monthsBetween(draft.timex.value, published) > 2);
+    const historical = isBackground(draft.timex, published);
     const mode = draft.type.mode;
     const info = acledCategory(draft.type);
     return {
