@@ -108,7 +108,10 @@ function joinAcronymDefinedNames(context: Context, mentions: NameMention[]): Nam
       const acronym = word(context, next.lastToken + 2);
       const whole = context.text.slice(context.tokens[current.firstToken]!.start, context.tokens[next.lastToken]!.end);
       const tail = context.text.slice(context.tokens[next.firstToken]!.start, context.tokens[next.lastToken]!.end);
-      if (!matchesAcronym(acronym, whole) || matchesAcronym(acronym, tail)) break;
+      // (`International Association of Machinists and Aerospace Workers (IAM)`: an acronym may spell
+      // only the words before the `and`.)
+      const head = context.text.slice(context.tokens[current.firstToken]!.start, context.tokens[current.lastToken]!.end);
+      if (!(matchesAcronym(acronym, whole) || (between.includes('and') && matchesAcronym(acronym, head))) || matchesAcronym(acronym, tail)) break;
       current = { firstToken: current.firstToken, lastToken: next.lastToken, type: next.type, rule: `${current.rule}+acronym-join` };
       index++;
     }
@@ -467,6 +470,32 @@ function typeByLastWord(context: Context, mentions: NameMention[]): NameMention[
   });
 }
 
+/** Lower-case nouns of a natural feature after its name (`the Savio river`, `the Lamone and Savio rivers`). */
+const FEATURE_AFTER = /^(?:rivers?|lakes?|mountains?|valleys?|islands?|seas?|bays?|straits?|canals?|dams?|glaciers?|volcano(?:es)?)$/;
+
+/**
+ * `The Lamone and Savio rivers burst their banks`, read as two people: a name right before a
+ * feature's noun is a place, and with a plural noun so are the names listed before it.
+ */
+function typeFeatureNames(context: Context, mentions: NameMention[]): NameMention[] {
+  const typed = [...mentions];
+  for (let index = 0; index < typed.length; index++) {
+    const mention = typed[index]!;
+    const noun = word(context, mention.lastToken + 1);
+    // (People and bodies only: `the Greek islands` keeps its demonym, `the Tennessee Valley Authority dam` its body.)
+    if ((mention.type !== 'PER' && mention.type !== 'ORG') || bodyWordIn(context, mention) || !FEATURE_AFTER.test(noun) || !sameSentence(context, mention.lastToken, mention.lastToken + 1)) continue;
+    typed[index] = { ...mention, type: 'LOC' as EntityType, rule: `${mention.rule}+feature` };
+    if (!noun.endsWith('s')) continue;
+    for (let before = index - 1; before >= 0; before--) {
+      const listed = typed[before]!;
+      const gap = context.text.slice(context.tokens[listed.lastToken]!.end, context.tokens[typed[before + 1]!.firstToken]!.start);
+      if (!/^(?:,\s*|\s+and\s+|,\s+and\s+)$/.test(gap)) break;
+      if (listed.type === 'PER' || listed.type === 'ORG') typed[before] = { ...listed, type: 'LOC' as EntityType, rule: `${listed.rule}+feature` };
+    }
+  }
+  return typed;
+}
+
 /**
  * `the Redmond, Washington-based company`: a name set off by a comma before `<Place>-based` is
  * the city of that state or country (the tagger read `Redmond` as a person).
@@ -492,6 +521,7 @@ export function repairMentions(text: string, tokens: readonly Token[], mentions:
   repaired = typeEmployers(context, repaired);
   repaired = typeCompanies(context, repaired);
   repaired = typeBasedCities(context, repaired);
+  repaired = typeFeatureNames(context, repaired);
   repaired = typeByLastWord(context, repaired);
   repaired = trimLeadingTitles(context, repaired);
   repaired = trimTrailingTitles(context, repaired);

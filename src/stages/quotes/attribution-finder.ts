@@ -1342,6 +1342,11 @@ function isSubjectVerbObject(text: string, attribution: FoundAttribution): boole
   return !cueText.startsWith('according') && !/\bby$/u.test(cueText) && !/^\s+by\s/u.test(text.slice(cue.end, source.start + 1));
 }
 
+/** A cue of finding (`found`, `discovered`, `recovered`). */
+const FINDING_CUE = /(?:^|\s)(?:found|finds?|discovered|recovered|uncovered|pulled)$/i;
+/** What a search finds: bodies, remains, wreckage, arms (`the body of a woman`, `two bodies`, `a cache of weapons`). */
+const FOUND_THINGS = /^(?:(?:the|a|an|two|three|four|five|six|seven|eight|nine|ten|\d+|several|dozens of|more)\s+)?(?:\w+\s+)?(?:bod(?:y|ies)|remains|corpses?|wreckage|debris|cache|weapons|explosives|survivors?)\b/i;
+
 /** A cue that summons or worries, in the passive (`were called to`, `concerns were raised for`), or a level (`debt, which stands at 70%`). */
 const SUMMONED_CUE = /^(?:(?:stands?|stood|standing)\s+at|(?:was|were|been|had been|have been|has been)\s+called\s+(?:out\s+)?to\b.*|concerns?\s+(?:were|was|had been|have been|has been)\s+raised\s+for)$/i;
 
@@ -1381,6 +1386,8 @@ function isStrongAttribution(text: string, attribution: FoundAttribution, cueLev
   // `Officers were called to an address`, `concerns were raised for the welfare of a woman`: a
   // summons and a worry for someone, no words reported.
   if (attribution.kind === 'indirect' && SUMMONED_CUE.test(text.slice(attribution.cue.start, attribution.cue.end))) return false;
+  // `Rescuers found the body of an elderly woman`: what a search found, not what was said.
+  if (attribution.kind === 'indirect' && FINDING_CUE.test(text.slice(attribution.cue.start, attribution.cue.end)) && FOUND_THINGS.test(text.slice(attribution.content[0]!.start, attribution.content[0]!.start + 60))) return false;
   // `asking not to be named for his safety`: the terms of anonymity, not a claim.
   if (attribution.kind === 'indirect' && ANONYMITY_TERMS.test(text.slice(attribution.content[0]!.start, attribution.content[0]!.start + 40))) return false;
   // `fired` says things ("fired back at critics") and shoots: what it fires here is no claim.
