@@ -97,6 +97,7 @@ const POSITIVE: ReadonlyArray<readonly [string, string, string, Timex['type'], s
   ['a month ahead in a past clause that reports a plan stays ahead', 'It said the dividend would be paid on a still unspecified date in May.', 'May', 'DATE', '2018-05'],
   ['a weekday after "said" is the day of the saying, a "would" after it aside', 'Microsoft said on Thursday it would buy the firm.', 'Thursday', 'DATE', '2018-03-22'],
   ['a weekday after a verb of a fixture list lies ahead', 'Chelsea, sixth, host Liverpool on Saturday.', 'Saturday', 'DATE', '2018-03-31'],
+  ['a forecast told in the past looks ahead', 'Forecasters said more rain was expected over the weekend.', 'the weekend', 'DATE', '2018-W13-WE'],
   ['a half of next year', 'The deal is expected to close in the second half of next year.', 'the second half of next year', 'DATE', '2019-H2'],
   ['a clock time takes the day named right after it, a zone and an aside between', 'The quake hit at 8:55 pm local time (1755 GMT) on Tuesday.', '8:55 pm', 'TIME', '2018-03-27T20:55'],
   ['"a year ago" in an earnings story is the first-named quarter a year back', 'Third-quarter net income rose. It fell in the second quarter. Net was $5 million a year ago.', 'a year ago', 'DATE', '2016-Q3'],
