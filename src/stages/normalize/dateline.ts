@@ -14,6 +14,10 @@ const AGENCIES: ReadonlyArray<readonly [string, string]> = [
   ['Business Wire', 'Business Wire'], ['PRNewswire', 'PR Newswire'], ['GLOBE NEWSWIRE', 'GlobeNewswire'], ['MarketWatch', 'MarketWatch'],
 ];
 const AGENCY_NAMES = new Map(AGENCIES.map(([written, name]) => [written.toLowerCase(), name]));
+/** The agency a line names and nothing else (`Associated Press` under a byline), as Lede reports it, or undefined. */
+export function agencyLine(line: string): string | undefined {
+  return AGENCY_NAMES.get(line.trim().replace(/^(?:by|from)\s+/i, '').toLowerCase());
+}
 const AGENCY_ALTERNATIVES = AGENCIES.map(([written]) => written.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
   .sort((a, b) => b.length - a.length)
   .join('|');

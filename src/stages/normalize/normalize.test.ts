@@ -95,6 +95,14 @@ test('carriage returns are dropped', () => {
   assert.equal(normalizeText('One.\r\n\r\nTwo.\r\n').text, 'One.\n\nTwo.');
 });
 
+test('an agency\'s name on a line of its own under the byline is the publisher, not story text', () => {
+  const source = 'Senate passes aid package\n\nBy Lisa Mascaro\nAssociated Press\n\nWASHINGTON (AP) — The Senate on Tuesday passed the aid package.';
+  const result = normalizeText(source);
+  assert.equal(result.meta.byline, 'Lisa Mascaro');
+  assert.equal(result.meta.publisher, 'AP');
+  assert.equal(result.text, 'The Senate on Tuesday passed the aid package.');
+});
+
 test('without a dateline or byline, a short first line with no closing punctuation over a blank line is the headline', () => {
   const source = 'Man charged with murder after woman found dead in Leeds flat\n\nA 34-year-old man has been charged with murder after the body of a woman was found at a flat in Leeds, police said.';
   const result = normalizeText(source);

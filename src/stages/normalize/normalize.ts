@@ -5,7 +5,7 @@
  */
 import type { AlignmentPiece, Meta, Removal } from '../../doc/schema.js';
 import { TextBuilder } from '../../doc/text-builder.js';
-import { matchDateline } from './dateline.js';
+import { agencyLine, matchDateline } from './dateline.js';
 import { findVisibleDate } from './visible-date.js';
 
 /** What normalisation produces. */
@@ -209,6 +209,13 @@ export function normalizeText(source: string): Normalized {
     }
     // Above a dateline (or down to a byline), what is left is the headline (or a byline).
     if (datelineLine >= 0 || bylineLine >= 0) {
+      // `By Lisa Mascaro` / `Associated Press`: the agency the byline writes for.
+      const agency = agencyLine(content);
+      if (agency) {
+        if (!meta.has('publisher')) meta.set('publisher', agency);
+        remove(index, 'publisher credit');
+        continue;
+      }
       const byline = BYLINE.exec(content);
       if (byline && byline[1] && wordCount(content) <= 12) {
         meta.set('byline', bylineNames(byline[1]));
