@@ -254,6 +254,11 @@ test('news of now is not the same event as background dated months back, even to
   assert.notEqual(now.date?.value, '2019-01', describe(doc, now));
 });
 
+test('protesters acting with no force named against them protest; no force against protesters', async () => {
+  const doc = await analyze('French farmers blocked roads and dumped manure outside government buildings on Monday, stepping up protests against a proposed trade deal.');
+  for (const event of doc.events) assert.notEqual(event.acledSubType, 'Excessive force against protesters', describe(doc, event));
+});
+
 test('a group noun after a preposition, in a compound or reporting is no participant', async () => {
   const doc = await analyze('An explosion at a police station in Kabul killed two people on Monday, residents said.');
   for (const event of doc.events) {

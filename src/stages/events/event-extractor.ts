@@ -203,6 +203,8 @@ const MODIFIER_GAP = /^\s+(?:(?!(?:of|in|on|at|to|and|or|but|with|without|from|f
 
 /** Words of a battle between two sides. */
 const BATTLE_WORD = /^(?:heavy\s+)?(?:fighting|battles?|clash(?:es|ed)?)$/i;
+/** Words of a state's force (who may use excessive force against protesters). */
+const STATE_FORCE_WORDS = /\b(?:police|policemen|riot police|security forces|troops|soldiers|army|military|gendarmes?|officers)\b/i;
 /** Kinds of actor who use force rather than protest (police firing tear gas at a protest is ACLED's protest with intervention). */
 const FORCE_KINDS: ReadonlySet<string> = new Set(['armed group']);
 /** Accidents: vehicles and buildings that crash, sink, burn or fall. */
@@ -822,6 +824,12 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
     if (violent[index] && mentionType.ploverType === 'PROTEST' && actor.some((entry) => entry.kind !== undefined && FORCE_KINDS.has(entry.kind))) {
       const assault = mentionType.acledFor('ASSAULT');
       if (assault) mentionType = retyped(mentionType, assault, assault.mode ?? mentionType.mode);
+    }
+    // "French farmers blocked roads …, stepping up protests": force against protesters needs a force
+    // using it; protesters or civilians acting, with no police or troops named, protest.
+    if (mentionType.code === 'FORCE_AGAINST_PROTEST' && actor.length > 0 && actor.every((entry) => entry.kind === 'protesters' || entry.kind === 'civilians')
+      && !STATE_FORCE_WORDS.test(text.slice(window.start, window.end))) {
+      mentionType = retyped(mentionType, eventTypeInfo('PEACE_PROTEST'), eventTypeInfo('PEACE_PROTEST').mode);
     }
     // "Pentagon spokesperson Maj. Sheryll Klinkel told CNN": a place naming who reports is not where it happened.
     // A demonym names a nationality ("a Russian missile strike on Dnipro"), not where it happened,
