@@ -153,6 +153,9 @@ function possessiveEnd(text: string, start: number, head: number): number {
   return end;
 }
 
+/** A person described by age alone (`the 52-year-old`, `the 41-year-old mother`). */
+const AGE_DESCRIPTION = /^the\s+\d{1,3}-year-old(?:\s+[a-z]+)?$/i;
+
 /** Determiners that bring in someone not met before (`a witness`, `one official`). */
 const INDEFINITE_DETERMINERS: ReadonlySet<string> = new Set(['a', 'an', 'one', 'another']);
 
@@ -298,6 +301,11 @@ export function resolveSpeakers(context: SpeakerContext, attributions: readonly 
             speakerEntity = holder;
             rule += '+role';
           }
+        } else if (AGE_DESCRIPTION.test(text.slice(speaker.start, speaker.end)) && (previous?.speakerEntity || personBefore(context, speaker.start)?.entity)) {
+          // `"Today is a good day for all women," the 52-year-old said`: an age stands for the
+          // person just quoted or named.
+          speakerEntity = previous?.speakerEntity ?? personBefore(context, speaker.start)?.entity ?? null;
+          rule += '+age';
         } else if (PERSON_PRONOUNS.has(headWord) && previous?.speakerEntity) {
           speakerEntity = previous.speakerEntity;
           rule += '+previous-speaker';

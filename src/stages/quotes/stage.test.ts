@@ -62,6 +62,7 @@ const positive: [string, string, Expected][] = [
   ['according to at the end: the content is the whole clause before, not its last comma phrase', 'More than 10,000 people fled the town towards El Fasher, the state capital, about 180 km to the west, according to the International Organization for Migration.', { content: 'More than 10,000 people fled the town towards El Fasher, the state capital, about 180 km', kind: 'indirect', speaker: 'International Organization for Migration' }],
   ['a statement on a medium: the content starts at `that`', 'The Rapid Support Forces said in a statement on Telegram that its fighters had taken the town.', { content: 'that its fighters had taken the town', kind: 'indirect', speaker: 'Rapid Support Forces' }],
   ['a name right after a cue that has its source opens the content', 'Judge Ines Rojas said Toledo, who governed Peru from 2001 to 2006, had received $35 million from the firm.', { content: 'Toledo, who governed Peru', kind: 'indirect', speaker: 'Ines Rojas' }],
+  ['an age stands for the person just named', 'The victim\'s lawyer, Ester Garcia, welcomed the ruling. “Today is a good day for all women,” the 52-year-old said.', { content: 'Today is a good day', kind: 'direct', speaker: 'Ester Garcia' }],
   ['according to at the end: the source is not the content', 'At least 24 people have been killed since the fires began in September, according to the New South Wales Rural Fire Service.', { content: 'At least 24 people have been killed', kind: 'indirect', speaker: 'New South Wales Rural Fire Service' }],
 ];
 
