@@ -451,16 +451,21 @@ const BODY_LAST_WORDS = new Set(['Team', 'Unit', 'Squad', 'Council', 'Committee'
 /** Last words of a street's name (`on Harehills Lane`); after a locative preposition only (`Nathan Lane` is a person). */
 const STREET_LAST_WORDS = new Set(['Lane', 'Street', 'Road', 'Avenue', 'Boulevard', 'Crescent', 'Terrace']);
 
+/** First words of a named storm (`Hurricane Helene`, `Typhoon Haiyan`, `Storm Babet`): an event, neither person nor body. */
+const STORM_WORDS = new Set(['Hurricane', 'Typhoon', 'Cyclone', 'Storm', 'Tropical']);
+
 /** Last words of a square's or avenue's name: a place whatever the tagger said (`Slavija Square`, `Nevsky Avenue`). */
 const SQUARE_LAST_WORDS = new Set(['Square', 'Avenue', 'Boulevard', 'Plaza', 'Piazza']);
 
 /**
  * A person-typed name that ends in a body's word is a body; one that ends in a street's word after
- * `on`/`in`/`at` is a place; an organisation or person named `… Square` or `… Avenue` is a place.
+ * `on`/`in`/`at` is a place; an organisation or person named `… Square` or `… Avenue` is a place;
+ * a named storm is an event (MISC).
  */
 function typeByLastWord(context: Context, mentions: NameMention[]): NameMention[] {
   return mentions.map((mention) => {
     if (mention.lastToken === mention.firstToken || mention.type === 'LOC') return mention;
+    if (STORM_WORDS.has(word(context, mention.firstToken)) && mention.type !== 'MISC' && /^\p{Lu}/u.test(word(context, mention.lastToken))) return { ...mention, type: 'MISC' as EntityType, rule: `${mention.rule}+storm` };
     const last = word(context, mention.lastToken);
     if (SQUARE_LAST_WORDS.has(last) && (mention.type === 'ORG' || mention.type === 'PER')) return { ...mention, type: 'LOC' as EntityType, rule: `${mention.rule}+square` };
     if (mention.type !== 'PER') return mention;
