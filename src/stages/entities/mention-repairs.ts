@@ -447,7 +447,7 @@ function standsAloneOnce(context: Context, mention: NameMention): boolean {
 }
 
 /** Last words of a body's name, never a surname (`Homicide and Major Enquiry Team`, read as a person with the rank `Major`). */
-const BODY_LAST_WORDS = new Set(['Team', 'Unit', 'Squad', 'Council', 'Committee', 'Commission', 'Department', 'Ministry', 'Agency', 'Bureau', 'Police', 'Brigade', 'Battalion', 'Regiment', 'Corps', 'Association', 'Federation', 'Institute', 'University', 'College', 'Hospital', 'Foundation', 'Authority', 'Directorate', 'Inspectorate', 'Tribunal']);
+const BODY_LAST_WORDS = new Set(['Center', 'Centre', 'Group', 'Holdings', 'Team', 'Unit', 'Squad', 'Council', 'Committee', 'Commission', 'Department', 'Ministry', 'Agency', 'Bureau', 'Police', 'Brigade', 'Battalion', 'Regiment', 'Corps', 'Association', 'Federation', 'Institute', 'University', 'College', 'Hospital', 'Foundation', 'Authority', 'Directorate', 'Inspectorate', 'Tribunal']);
 /** Last words of a street's name (`on Harehills Lane`); after a locative preposition only (`Nathan Lane` is a person). */
 const STREET_LAST_WORDS = new Set(['Lane', 'Street', 'Road', 'Avenue', 'Boulevard', 'Crescent', 'Terrace']);
 
@@ -470,6 +470,9 @@ function typeByLastWord(context: Context, mentions: NameMention[]): NameMention[
     if (SQUARE_LAST_WORDS.has(last) && (mention.type === 'ORG' || mention.type === 'PER')) return { ...mention, type: 'LOC' as EntityType, rule: `${mention.rule}+square` };
     if (mention.type !== 'PER') return mention;
     if (BODY_LAST_WORDS.has(last)) return { ...mention, type: 'ORG' as EntityType, rule: `${mention.rule}+body-word` };
+    // (`Scott County`, `Rhode Island`: a unit or an island; `the Booker Prize`: an award.)
+    if (last === 'County' || last === 'Island' || last === 'Islands') return { ...mention, type: 'LOC' as EntityType, rule: `${mention.rule}+unit-word` };
+    if (last === 'Prize' || last === 'Award' || last === 'Awards') return { ...mention, type: 'MISC' as EntityType, rule: `${mention.rule}+award` };
     if (STREET_LAST_WORDS.has(last) && /^(?:on|in|at|along|off|near)$/i.test(word(context, mention.firstToken - 1))) return { ...mention, type: 'LOC' as EntityType, rule: `${mention.rule}+street` };
     return mention;
   });
