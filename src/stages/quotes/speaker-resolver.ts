@@ -156,6 +156,9 @@ function possessiveEnd(text: string, start: number, head: number): number {
 /** A person described by age alone (`the 52-year-old`, `the 41-year-old mother`). */
 const AGE_DESCRIPTION = /^the\s+\d{1,3}-year-old(?:\s+[a-z]+)?$/i;
 
+/** Words a source can never be: object and reflexive pronouns, conjunctions. */
+const NO_SPEAKER_WORDS: ReadonlySet<string> = new Set(['him', 'them', 'me', 'us', 'himself', 'herself', 'themselves', 'itself', 'or', 'and', 'but', 'nor']);
+
 /** Determiners that bring in someone not met before (`a witness`, `one official`). */
 const INDEFINITE_DETERMINERS: ReadonlySet<string> = new Set(['a', 'an', 'one', 'another']);
 
@@ -245,6 +248,9 @@ export function resolveSpeakers(context: SpeakerContext, attributions: readonly 
     }
     if (speaker) speaker = beforeAgentOfContact(text, speaker);
     if (speaker && isDeterminerOnly(text, speaker)) speaker = null;
+    // (`calling on him to be banned`, `… or does that person get tired`: an object pronoun or a
+    // conjunction is no one who speaks.)
+    if (speaker && NO_SPEAKER_WORDS.has(text.slice(speaker.start, speaker.end).trim().toLowerCase())) speaker = null;
     // `Biden approved declarations for Georgia and the Carolinas and said …`: a source read up to
     // the `and` of a verb joined to the sentence's first is its object; the cue's sentence names the speaker.
     if (speaker && /\s(?:and|or|but)$/i.test(text.slice(speaker.start, speaker.end)) && attribution.cue && speaker.end <= attribution.cue.start) speaker = null;

@@ -139,6 +139,11 @@ test('quotes: `a resident reached by phone` is someone new, not how he was reach
   assert.equal(quote.speakerEntity, null, describe(result, quote));
 });
 
+test('quotes: an object pronoun or a conjunction is no speaker', () => {
+  const result = analyse('A petition calling on him to be banned from the United Kingdom has reached a record 500,000 signatures.');
+  for (const quote of result.quotes) assert.ok(!quote.speaker || !/^(?:him|or)$/i.test(result.text.slice(quote.speaker.start, quote.speaker.end).trim()), describe(result, quote));
+});
+
 test('quotes: the day of the saying goes with the cue, not the content', () => {
   const result = analyse('The ministry said Friday the toll from the floods had risen to 40.');
   const quote = result.quotes.find((item) => result.text.slice(item.start, item.end).includes('toll'));
