@@ -351,6 +351,11 @@ export function resolveSpeakers(context: SpeakerContext, attributions: readonly 
         }
       }
     }
+    // (Nor one the fallbacks found: the object `him` next to the cue.)
+    if (speaker && NO_SPEAKER_WORDS.has(text.slice(speaker.start, speaker.end).trim().toLowerCase())) {
+      speaker = null;
+      speakerEntity = null;
+    }
     if (medium && speakerEntity) {
       const noun = lastWordOf(text, medium);
       if (ISSUED_DOCUMENT_NOUNS.has(noun)) issuers.set(noun, speakerEntity);
