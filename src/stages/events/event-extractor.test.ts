@@ -259,6 +259,12 @@ test('protesters acting with no force named against them protest; no force again
   for (const event of doc.events) assert.notEqual(event.acledSubType, 'Excessive force against protesters', describe(doc, event));
 });
 
+test('taking control of a town is an event of territory', async () => {
+  const doc = await analyze('Islamist fighters took control of the town on Monday.');
+  const event = eventTriggered(doc, 'took control');
+  assert.equal(event.acledSubType, 'Non-state actor overtakes territory', describe(doc, event));
+});
+
 test('a group noun after a preposition, in a compound or reporting is no participant', async () => {
   const doc = await analyze('An explosion at a police station in Kabul killed two people on Monday, residents said.');
   for (const event of doc.events) {
