@@ -227,7 +227,7 @@ export const EVENT_TRIGGER_PATTERN =
   'opened fire|(?:used|lobbed|threw) (?:tear gas|water cannons?|rubber bullets|live (?:rounds|ammunition)|stun grenades)|(?:fired|launched) (?:(?:an? |the )?(?:barrage|salvo|volley|hail|dozens|hundreds|number|wave) of |(?:(?:more than|at least|about|some|nearly|over|up to|around) )?(?:\\d[\\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens of|hundreds of|scores of) (?:\\w+ )?)?(?:tear gas|water cannons?|stun grenades|rubber bullets|live (?:rounds|ammunition)|(?:warning )?shots|rockets?|missiles?|mortars?|shells|drones)|stormed(?! (?:out|off|to|into|back)\\b)|' +
   'abduct(?:ed|ion|ions)?|kidnapp(?:ed|ing|ings)|assassinat(?:ed|ion)|executed|beheaded|' +
   'protests?|protested|demonstrations?|rall(?:y|ies)|riots?|rioted|marched|' +
-  'arrest(?:ed|s)?|detained|seized control|(?:took|taken|taking) control|captured|recaptured|overran|withdr(?:ew|awal)|' +
+  'arrest(?:ed|s)?|detained|seized control|(?:took|taken|taking) control|(?:regained|handed over) control|captured|recaptured|overran|withdr(?:ew|awal)|' +
   'ceasefire|truce|(?:signed|reached) (?:an? |the )?(?:agreement|deal|accord)|sanctions|invasion|invaded|shelling';
 
 /**
