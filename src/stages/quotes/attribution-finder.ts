@@ -748,18 +748,21 @@ export function noSecondSource(text: string, tokens: readonly Token[], tags: Uin
 function clauseBeforeAccording(text: string, tokens: readonly Token[], tags: Uint8Array, cue: TagRun, run: TagRun): TagRun {
   const comma = cue.firstToken - 1;
   if (run.lastToken !== comma - 1 || text.slice(tokens[comma]!.start, tokens[comma]!.end) !== ',') return run;
+  // (After a comma, or inside a clause whose subject the tagger left out: `Israel's military
+  // campaign | has since killed more than 44,000 Palestinians, according to the ministry`.)
   const before = run.firstToken - 1;
-  if (before < 0 || text.slice(tokens[before]!.start, tokens[before]!.end) !== ',') return run;
+  if (before < 0 || tokens[before]!.sentence !== tokens[run.firstToken]!.sentence) return run;
+  const afterComma = text.slice(tokens[before]!.start, tokens[before]!.end) === ',';
   const sentence = tokens[run.firstToken]!.sentence;
   let first = before;
   while (first > 0 && tokens[first - 1]!.sentence === sentence) first--;
   // (Only narration and contents the tagger cut off: `towards El Fasher, | the state capital, |`.)
-  for (let index = first; index < before; index++) {
+  for (let index = first; index < (afterComma ? before : run.firstToken); index++) {
     const tag = tags[index]!;
     const word = text.slice(tokens[index]!.start, tokens[index]!.end);
     if ((tag !== Tag.O && tag !== Tag.BeginContent && tag !== Tag.InsideContent) || /["“”«»]/.test(word) || ((SPEECH_VERBS.has(word.toLowerCase()) || COGNITION_VERBS.has(word.toLowerCase())) && /(?:ed|said|told|wrote|says|tells|states|expects|believes|thinks|estimates|predicts|forecasts)$/.test(word))) return run;
   }
-  return first + 1 < before ? { ...run, firstToken: first, start: tokens[first]!.start } : run;
+  return first < before ? { ...run, firstToken: first, start: tokens[first]!.start } : run;
 }
 
 /** Groups tagged runs into attributions and adds untagged direct quotes. */
