@@ -1350,8 +1350,8 @@ const FINDING_CUE = /(?:^|\s)(?:found|finds?|discovered|recovered|uncovered|pull
 /** What a search finds: bodies, remains, wreckage, arms (`the body of a woman`, `two bodies`, `a cache of weapons`). */
 const FOUND_THINGS = /^(?:(?:the|a|an|two|three|four|five|six|seven|eight|nine|ten|\d+|several|dozens of|more)\s+)?(?:\w+\s+)?(?:bod(?:y|ies)|remains|corpses?|wreckage|debris|cache|weapons|explosives|survivors?)\b/i;
 
-/** A cue that summons or worries, in the passive (`were called to`, `concerns were raised for`), or a level (`debt, which stands at 70%`). */
-const SUMMONED_CUE = /^(?:(?:stands?|stood|standing)\s+at|(?:was|were|been|had been|have been|has been)\s+called\s+(?:out\s+)?to\b.*|concerns?\s+(?:were|was|had been|have been|has been)\s+raised\s+for)$/i;
+/** A cue that summons or worries, in the passive (`were called to`, `concerns were raised for`), a level (`debt, which stands at 70%`) or a name (`Odebrecht, now known as Novonor`). */
+const SUMMONED_CUE = /^(?:(?:(?:also|now|better|formerly|widely)\s+)?(?:known|referred to)\s+as|(?:stands?|stood|standing)\s+at|(?:was|were|been|had been|have been|has been)\s+called\s+(?:out\s+)?to\b.*|concerns?\s+(?:were|was|had been|have been|has been)\s+raised\s+for)$/i;
 
 /** What an anonymous source asks for (`not to be named`), as a content's opening. */
 // (Not `requested anonymity`: PolNeAR annotates that as what the source asked.)
