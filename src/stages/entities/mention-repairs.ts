@@ -464,7 +464,10 @@ const SQUARE_LAST_WORDS = new Set(['Square', 'Avenue', 'Boulevard', 'Plaza', 'Pi
  */
 function typeByLastWord(context: Context, mentions: NameMention[]): NameMention[] {
   return mentions.map((mention) => {
-    if (mention.lastToken === mention.firstToken || mention.type === 'LOC') return mention;
+    if (mention.lastToken === mention.firstToken) return mention;
+    // (`The Franklin Fire broke out`: a named wildfire, read as a place or a person; `Cal Fire` the agency is typed ORG.)
+    if (word(context, mention.lastToken) === 'Fire' && (mention.type === 'LOC' || mention.type === 'PER') && !/^(?:Department|Service|Services|Protection|Chief|Station|Brigade|Authority)$/.test(word(context, mention.lastToken + 1))) return { ...mention, type: 'MISC' as EntityType, rule: `${mention.rule}+named-fire` };
+    if (mention.type === 'LOC') return mention;
     if (STORM_WORDS.has(word(context, mention.firstToken)) && mention.type !== 'MISC' && /^\p{Lu}/u.test(word(context, mention.lastToken))) return { ...mention, type: 'MISC' as EntityType, rule: `${mention.rule}+storm` };
     const last = word(context, mention.lastToken);
     if (SQUARE_LAST_WORDS.has(last) && (mention.type === 'ORG' || mention.type === 'PER')) return { ...mention, type: 'LOC' as EntityType, rule: `${mention.rule}+square` };
