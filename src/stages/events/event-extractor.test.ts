@@ -265,6 +265,11 @@ test('taking control of a town is an event of territory', async () => {
   assert.equal(event.acledSubType, 'Non-state actor overtakes territory', describe(doc, event));
 });
 
+test('a name the tagger read as a person but the places stage placed after `in` is where, not who', async () => {
+  const doc = await analyze('Air strikes killed 24 people overnight, including eight members of one family in a house in Khan Younis, health officials said.');
+  for (const event of doc.events) assert.ok(![...event.actors, ...event.targets].some((entry) => /Khan Younis/.test(entry.name)), describe(doc, event));
+});
+
 test('a group noun after a preposition, in a compound or reporting is no participant', async () => {
   const doc = await analyze('An explosion at a police station in Kabul killed two people on Monday, residents said.');
   for (const event of doc.events) {

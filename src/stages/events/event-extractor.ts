@@ -373,7 +373,10 @@ function participant(context: Context, mention: Mention): { actor: EventActor; s
   const smallerPlace = context.places.some(mention, (place) => place.kind !== 'country' && !place.kind.endsWith('demonym'));
   // (Not before a preposition: "accused by the United States of genocide".)
   const attributive = /\bthe\s+(?:\d{4}\s+)?$/i.test(text.slice(Math.max(0, mention.start - 12), mention.start)) && /^\s+(?!(?:and|or|of|in|on|at|to|for|with|from|by|over|after|before|since|as|than)\b)[a-z]/.test(text.slice(mention.end, mention.end + 12));
-  const isPlaceOnly = mention.type === 'LOC' && !after && !acts && (smallerPlace || attributive || LOCATIVE_BEFORE.test(text.slice(Math.max(0, mention.start - 40), mention.start)));
+  const isPlaceOnly = mention.type === 'LOC' && !after && !acts && (smallerPlace || attributive || LOCATIVE_BEFORE.test(text.slice(Math.max(0, mention.start - 40), mention.start)))
+    // (`in a house in Khan Younis`, read as a person by the tagger, placed as a city by the places stage.)
+    || mention.type === 'PER' && mention.kind === 'name' && !after && /\b(?:in|near|outside|inside)\s+$/i.test(text.slice(Math.max(0, mention.start - 10), mention.start)) && !/^['’]/.test(text.slice(mention.end, mention.end + 1))
+      && context.places.some(mention, (place) => place.start === mention.start && place.end === mention.end && (place.kind === 'city' || place.kind === 'admin1' || place.kind === 'admin2'));
   if (isPlaceOnly || mention.type === 'MISC' && !after) return null;
   const span = { start: mention.start, end: after ? mention.end + after[0].length : mention.end };
   const acronym = entity?.aliases.find((alias) => /^[A-Z]{2,6}$/.test(alias) && alias !== text.slice(mention.start, mention.end));
