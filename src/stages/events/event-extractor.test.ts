@@ -270,6 +270,12 @@ test('a name the tagger read as a person but the places stage placed after `in` 
   for (const event of doc.events) assert.ok(![...event.actors, ...event.targets].some((entry) => /Khan Younis/.test(entry.name)), describe(doc, event));
 });
 
+test('sanctions are a penalty, no arrest', async () => {
+  const doc = await analyze('The European Union imposed sanctions on three Russian banks on Monday.');
+  const event = eventTriggered(doc, 'sanctions');
+  assert.notEqual(event.acledSubType, 'Arrests', describe(doc, event));
+});
+
 test('a group noun after a preposition, in a compound or reporting is no participant', async () => {
   const doc = await analyze('An explosion at a police station in Kabul killed two people on Monday, residents said.');
   for (const event of doc.events) {

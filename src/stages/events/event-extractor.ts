@@ -157,6 +157,8 @@ function typedByAcled(type: EventTypeResult, windowText: string, triggerText = '
   if (info.ploverType !== 'ASSAULT' && info.ploverType !== 'PROTEST' && !DISASTERS.has(info.code) && VIOLENCE_ITSELF.test(triggerText)) info = type.acledFor('ASSAULT') ?? info;
   // "Police in Lagos arrested 40 protesters": an arrest is an arrest, whoever is arrested.
   if (info.code !== 'ARREST' && /^(?:arrest(?:ed|s)?|detained)$/i.test(triggerText)) info = eventTypeInfo('ARREST');
+  // "imposed sanctions on three banks": a penalty no one is arrested by.
+  if (info.code === 'ARREST' && /^sanctions$/i.test(triggerText)) info = eventTypeInfo('OTHER');
   // "A missile strike hit an apartment building": a strike with a weapon is no labour strike.
   if (info.ploverType === 'PROTEST' && /^strikes?$/i.test(triggerText) && assaultMode(windowText)) info = type.acledFor('ASSAULT') ?? info;
   // A mode only from a weapon word, or from a sub-type defined by its weapon (air strike: aerial).
