@@ -141,7 +141,8 @@ function matchesAcronymParts(acronym: string, words: readonly string[]): boolean
   return letters[0] === initials[0] || letters[0] === firstContent;
 }
 
-function isAcronymForm(form: string): boolean {
+/** Whether a form is written as an acronym (`AQIM`, `U.S.`, `A&E`). */
+export function isAcronymForm(form: string): boolean {
   return /^[A-Z][A-Z.&]{1,9}$/.test(form.replace(/\s/g, '')) && /[A-Z].*[A-Z]/.test(form);
 }
 

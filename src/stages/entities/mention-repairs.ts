@@ -9,7 +9,7 @@ import { foldForMatching } from '../../doc/text-builder.js';
 import { FULL_MONTH, SHORT_MONTH, WEEKDAY_NAME } from '../../lang/en/calendar.js';
 import { WELL_KNOWN_ORGANISATIONS } from '../../lang/en/organisations.js';
 import { COMPOUND_TITLES, RANKS, ROLE_MODIFIERS, ROLE_NOUNS, WORKPLACE_ROLES } from '../../lang/en/roles.js';
-import { matchesAcronym, nameKey, nameSkeleton, skeletonOfKey, type NameMention } from './entity-linker.js';
+import { isAcronymForm, matchesAcronym, nameKey, nameSkeleton, skeletonOfKey, type NameMention } from './entity-linker.js';
 
 // Capitalised where a preposition or article would be lower case: part of a name
 // (`the In Amenas oil consortium`, `El Paso`, `Las Vegas`, `La Paz`).
@@ -107,11 +107,9 @@ function joinAcronymDefinedNames(context: Context, mentions: NameMention[]): Nam
       if (word(context, next.lastToken + 1) !== '(' || word(context, next.lastToken + 3) !== ')') break;
       const acronym = word(context, next.lastToken + 2);
       const whole = context.text.slice(context.tokens[current.firstToken]!.start, context.tokens[next.lastToken]!.end);
-      const tail = context.text.slice(context.tokens[next.firstToken]!.start, context.tokens[next.lastToken]!.end);
       // (`International Association of Machinists and Aerospace Workers (IAM)`: an acronym may spell
       // only the words before the `and`.)
-      const head = context.text.slice(context.tokens[current.firstToken]!.start, context.tokens[current.lastToken]!.end);
-      if (!(matchesAcronym(acronym, whole) || (between.includes('and') && matchesAcronym(acronym, head))) || matchesAcronym(acronym, tail)) break;
+      if (!(matchesAcronym(acronym, whole) || (between.includes('and') && matchesAcronym(acronym, mentionText(context, current)))) || matchesAcronym(acronym, mentionText(context, next))) break;
       current = { firstToken: current.firstToken, lastToken: next.lastToken, type: next.type, rule: `${current.rule}+acronym-join` };
       index++;
     }
@@ -277,7 +275,7 @@ function typeNamedBodies(context: Context, mentions: NameMention[]): NameMention
   return mentions.map((mention) => {
     if (mention.type === 'ORG' || mention.type === 'PER') return mention;
     for (let index = mention.firstToken; index < mention.lastToken; index++) {
-      if (BODY_WORDS.has(word(context, index).toLowerCase()) && word(context, index + 1) === 'of') return { ...mention, type: 'ORG' as EntityType, rule: `${mention.rule}+body-of` };
+      if (BODY_WORDS.has(word(context, index).toLowerCase()) && word(context, index + 1) === 'of') return retyped(mention, 'ORG', 'body-of');
     }
     return mention;
   });
@@ -314,10 +312,15 @@ function typeCompanies(context: Context, mentions: NameMention[]): NameMention[]
     if (!COMPANY_NOUNS.has(word(context, before)) || !sameSentence(context, before, mention.firstToken)) return mention;
     if (mention.type === 'PER' && (!COMPANY_ONLY_NOUNS.has(word(context, before)) || !AFTER_COMPANY.test(sameSentence(context, mention.lastToken, mention.lastToken + 1) ? word(context, mention.lastToken + 1) : ''))) return mention;
     companies.add(mentionText(context, mention));
-    return { ...mention, type: 'ORG' as EntityType, rule: `${mention.rule}+company` };
+    return retyped(mention, 'ORG', 'company');
   });
   if (companies.size === 0) return typed;
-  return typed.map((mention) => (mention.type === 'PER' || mention.type === 'MISC') && companies.has(mentionText(context, mention)) ? { ...mention, type: 'ORG' as EntityType, rule: `${mention.rule}+company-elsewhere` } : mention);
+  return typed.map((mention) => (mention.type === 'PER' || mention.type === 'MISC') && companies.has(mentionText(context, mention)) ? retyped(mention, 'ORG', 'company-elsewhere') : mention);
+}
+
+/** `mention` typed `type`, its rule noting why. */
+function retyped(mention: NameMention, type: EntityType, why: string): NameMention {
+  return { ...mention, type, rule: `${mention.rule}+${why}` };
 }
 
 function mentionText(context: Context, mention: NameMention): string {
@@ -331,7 +334,7 @@ function typeEmployers(context: Context, mentions: NameMention[]): NameMention[]
     if (word(context, at).toLowerCase() === 'the') at--;
     if (word(context, at) !== 'at' || !WORKPLACE_ROLES.has(word(context, at - 1).toLowerCase()) || !sameSentence(context, at - 1, mention.firstToken)) return mention;
     if (!AFTER_EMPLOYER.test(word(context, mention.lastToken + 1))) return mention;
-    return { ...mention, type: 'ORG' as EntityType, rule: `${mention.rule}+employer` };
+    return retyped(mention, 'ORG', 'employer');
   });
 }
 
@@ -393,7 +396,7 @@ function typeBySurname(context: Context, mentions: NameMention[]): NameMention[]
     // movement`, `a Wisconsin Trump rally`): a person's name is followed by a verb or punctuation.
     const next = word(context, mention.lastToken + 1);
     if (/^(?:the|a|an)$/i.test(word(context, mention.firstToken - 1)) || /^\p{Ll}/u.test(next) && !AFTER_PERSON.has(next)) return mention;
-    return { ...mention, type: 'PER' as EntityType, rule: `${mention.rule}+surname` };
+    return retyped(mention, 'PER', 'surname');
   });
 }
 
@@ -412,7 +415,7 @@ function joinCoordinatedBodies(context: Context, mentions: NameMention[]): NameM
     if (
       second && first.type !== 'PER' && second.type === 'ORG' && second.firstToken === and + 1 && (word(context, and) === 'and' || word(context, and) === '&') &&
       sameSentence(context, first.firstToken - 1, second.lastToken) && word(context, first.firstToken - 1).toLowerCase() === 'the' && !insideName(context, first.firstToken - 1) &&
-      PURPOSE_BODY_WORDS.has(word(context, second.lastToken).toLowerCase()) && !bodyWordIn(context, first) && !isAcronymWord(word(context, first.firstToken)) &&
+      PURPOSE_BODY_WORDS.has(word(context, second.lastToken).toLowerCase()) && !bodyWordIn(context, first) && !isAcronymForm(word(context, first.firstToken)) &&
       standsAloneOnce(context, first)
     ) {
       joined.push({ ...second, firstToken: first.firstToken, rule: `${second.rule}+coordinated-body` });
@@ -433,10 +436,6 @@ function insideName(context: Context, at: number): boolean {
 function bodyWordIn(context: Context, mention: NameMention): boolean {
   for (let index = mention.firstToken; index <= mention.lastToken; index++) if (PURPOSE_BODY_WORDS.has(word(context, index).toLowerCase())) return true;
   return false;
-}
-
-function isAcronymWord(form: string): boolean {
-  return /^\p{Lu}[\p{Lu}\d.&-]+$/u.test(form);
 }
 
 /** Whether the mention's words occur only once in the article (a name used alone elsewhere is a body of its own). */
@@ -466,17 +465,17 @@ function typeByLastWord(context: Context, mentions: NameMention[]): NameMention[
   return mentions.map((mention) => {
     if (mention.lastToken === mention.firstToken) return mention;
     // (`The Franklin Fire broke out`: a named wildfire, read as a place or a person; `Cal Fire` the agency is typed ORG.)
-    if (word(context, mention.lastToken) === 'Fire' && (mention.type === 'LOC' || mention.type === 'PER') && !/^(?:Department|Service|Services|Protection|Chief|Station|Brigade|Authority)$/.test(word(context, mention.lastToken + 1))) return { ...mention, type: 'MISC' as EntityType, rule: `${mention.rule}+named-fire` };
+    if (word(context, mention.lastToken) === 'Fire' && (mention.type === 'LOC' || mention.type === 'PER') && !/^(?:Department|Service|Services|Protection|Chief|Station|Brigade|Authority)$/.test(word(context, mention.lastToken + 1))) return retyped(mention, 'MISC', 'named-fire');
     if (mention.type === 'LOC') return mention;
-    if (STORM_WORDS.has(word(context, mention.firstToken)) && mention.type !== 'MISC' && /^\p{Lu}/u.test(word(context, mention.lastToken))) return { ...mention, type: 'MISC' as EntityType, rule: `${mention.rule}+storm` };
+    if (STORM_WORDS.has(word(context, mention.firstToken)) && mention.type !== 'MISC' && /^\p{Lu}/u.test(word(context, mention.lastToken))) return retyped(mention, 'MISC', 'storm');
     const last = word(context, mention.lastToken);
-    if (SQUARE_LAST_WORDS.has(last) && (mention.type === 'ORG' || mention.type === 'PER')) return { ...mention, type: 'LOC' as EntityType, rule: `${mention.rule}+square` };
+    if (SQUARE_LAST_WORDS.has(last) && (mention.type === 'ORG' || mention.type === 'PER')) return retyped(mention, 'LOC', 'square');
     if (mention.type !== 'PER') return mention;
-    if (BODY_LAST_WORDS.has(last)) return { ...mention, type: 'ORG' as EntityType, rule: `${mention.rule}+body-word` };
+    if (BODY_LAST_WORDS.has(last)) return retyped(mention, 'ORG', 'body-word');
     // (`Scott County`, `Rhode Island`: a unit or an island; `the Booker Prize`: an award.)
-    if (last === 'County' || last === 'Island' || last === 'Islands') return { ...mention, type: 'LOC' as EntityType, rule: `${mention.rule}+unit-word` };
-    if (last === 'Prize' || last === 'Award' || last === 'Awards') return { ...mention, type: 'MISC' as EntityType, rule: `${mention.rule}+award` };
-    if (STREET_LAST_WORDS.has(last) && /^(?:on|in|at|along|off|near)$/i.test(word(context, mention.firstToken - 1))) return { ...mention, type: 'LOC' as EntityType, rule: `${mention.rule}+street` };
+    if (last === 'County' || last === 'Island' || last === 'Islands') return retyped(mention, 'LOC', 'unit-word');
+    if (last === 'Prize' || last === 'Award' || last === 'Awards') return retyped(mention, 'MISC', 'award');
+    if (STREET_LAST_WORDS.has(last) && /^(?:on|in|at|along|off|near)$/i.test(word(context, mention.firstToken - 1))) return retyped(mention, 'LOC', 'street');
     return mention;
   });
 }
@@ -495,13 +494,13 @@ function typeFeatureNames(context: Context, mentions: NameMention[]): NameMentio
     const noun = word(context, mention.lastToken + 1);
     // (People and bodies only: `the Greek islands` keeps its demonym, `the Tennessee Valley Authority dam` its body.)
     if ((mention.type !== 'PER' && mention.type !== 'ORG') || bodyWordIn(context, mention) || !FEATURE_AFTER.test(noun) || !sameSentence(context, mention.lastToken, mention.lastToken + 1)) continue;
-    typed[index] = { ...mention, type: 'LOC' as EntityType, rule: `${mention.rule}+feature` };
+    typed[index] = retyped(mention, 'LOC', 'feature');
     if (!noun.endsWith('s')) continue;
     for (let before = index - 1; before >= 0; before--) {
       const listed = typed[before]!;
       const gap = context.text.slice(context.tokens[listed.lastToken]!.end, context.tokens[typed[before + 1]!.firstToken]!.start);
       if (!/^(?:,\s*|\s+and\s+|,\s+and\s+)$/.test(gap)) break;
-      if (listed.type === 'PER' || listed.type === 'ORG') typed[before] = { ...listed, type: 'LOC' as EntityType, rule: `${listed.rule}+feature` };
+      if (listed.type === 'PER' || listed.type === 'ORG') typed[before] = retyped(listed, 'LOC', 'feature');
     }
   }
   return typed;
@@ -515,8 +514,8 @@ function typeBasedCities(context: Context, mentions: NameMention[]): NameMention
   return mentions.map((mention) => {
     // (Not `a Russian-born, London-based investor`: a compound adjective is no city.)
     if (mention.type === 'LOC' || /-\p{Ll}+$/u.test(word(context, mention.lastToken)) || word(context, mention.lastToken + 1) !== ',' || !sameSentence(context, mention.lastToken, mention.lastToken + 2)) return mention;
-    if (!/^\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?-based$/u.test(word(context, mention.lastToken + 2)) && !(word(context, mention.lastToken + 3) === '-based' || /^-based$/.test(word(context, mention.lastToken + 3)))) return mention;
-    return { ...mention, type: 'LOC' as EntityType, rule: `${mention.rule}+based-city` };
+    if (!/^\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?-based$/u.test(word(context, mention.lastToken + 2)) && word(context, mention.lastToken + 3) !== '-based') return mention;
+    return retyped(mention, 'LOC', 'based-city');
   });
 }
 

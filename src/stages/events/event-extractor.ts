@@ -834,7 +834,8 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
     // using it; protesters or civilians acting, with no police or troops named, protest.
     if (mentionType.code === 'FORCE_AGAINST_PROTEST' && actor.length > 0 && actor.every((entry) => entry.kind === 'protesters' || entry.kind === 'civilians')
       && !STATE_FORCE_WORDS.test(text.slice(window.start, window.end))) {
-      mentionType = retyped(mentionType, eventTypeInfo('PEACE_PROTEST'), eventTypeInfo('PEACE_PROTEST').mode);
+      const protest = eventTypeInfo('PEACE_PROTEST');
+      mentionType = retyped(mentionType, protest, protest.mode);
     }
     // "Pentagon spokesperson Maj. Sheryll Klinkel told CNN": a place naming who reports is not where it happened.
     // A demonym names a nationality ("a Russian missile strike on Dnipro"), not where it happened,

@@ -3,6 +3,7 @@
  * resolved to a gazetteer entry with coordinates, in the context of the whole article.
  */
 import type { Stage } from '../../pipeline/stage.js';
+import { SHORT_MONTH } from '../../lang/en/calendar.js';
 import { loadGazetteer, type Gazetteer } from './gazetteer.js';
 import { resolvePlaces, type ToponymSpan } from './place-resolver.js';
 import { findToponymCandidates, findToponyms } from './toponym-finder.js';
@@ -35,6 +36,9 @@ function datelineSpan(text: string, dateline: string | undefined): ToponymSpan |
   return start < 0 ? { start: 0, end: 0, source: 'dateline', surface: dateline } : { start, end: start + dateline.length, source: 'dateline' };
 }
 
+/** A month opening a dateline's qualifier (`, Nov 20`, `, May 3`): a date, no region. */
+const DATELINE_MONTH = new RegExp(`^(?:${SHORT_MONTH}|May)`);
+
 /**
  * The state or country a removed dateline names after its place: `California` of `SANTA CLARA,
  * California, Nov 20 (Reuters) -`, `Kenya` of `NAIROBI, Kenya (AP) _`; undefined when it names none.
@@ -44,7 +48,7 @@ export function datelineRegion(removals: readonly { readonly reason: string; rea
   if (!removed || !removed.toLowerCase().startsWith(place.toLowerCase())) return undefined;
   const qualifier = /^,\s+(\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,2})(?=\s*[,(—–_-]|\s+\()/u.exec(removed.slice(place.length));
   const region = qualifier?.[1];
-  return region && !/^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/.test(region) ? region : undefined;
+  return region && !DATELINE_MONTH.test(region) ? region : undefined;
 }
 
 /** Places: requires text, sentences, mentions, meta and removals (for the dateline and its region); assigns `places`. */

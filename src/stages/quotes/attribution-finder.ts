@@ -1353,8 +1353,7 @@ const FOUND_THINGS = /^(?:(?:the|a|an|two|three|four|five|six|seven|eight|nine|t
 /** A cue that summons or worries, in the passive (`were called to`, `concerns were raised for`), a level (`debt, which stands at 70%`) or a name (`Odebrecht, now known as Novonor`). */
 const SUMMONED_CUE = /^(?:(?:(?:also|now|better|formerly|widely)\s+)?(?:known|referred to)\s+as|(?:stands?|stood|standing)\s+at|(?:was|were|been|had been|have been|has been)\s+called\s+(?:out\s+)?to\b.*|concerns?\s+(?:were|was|had been|have been|has been)\s+raised\s+for)$/i;
 
-/** What an anonymous source asks for (`not to be named`), as a content's opening. */
-// (Not `requested anonymity`: PolNeAR annotates that as what the source asked.)
+/** What an anonymous source asks for (`not to be named`), as a content's opening (not `requested anonymity`: PolNeAR annotates that as what the source asked). */
 const ANONYMITY_TERMS = /^not\s+to\s+be\s+(?:named|identified|quoted)\b/i;
 
 /** A passive cue: `were asked`, `was told`, `had been urged`. */
@@ -1362,6 +1361,32 @@ const PASSIVE_CUE = /^(?:(?:is|are|was|were|be|been|being|had been|has been|have
 
 /** A content that ends in punctuation that sets it off, inside closing quote marks or not (`…,”`, `…,''`, `…:`). */
 const SET_OFF_END = /[,;:!?…—–-]["”’'»]*\s*$/u;
+
+/**
+ * Whether an indirect attribution's cue and content opening still read as words reported, past
+ * the cue's level: not a negated saying, a summons, a search's finding, the terms of anonymity, a
+ * weapon fired, or whom a passive cue was asked of.
+ */
+function isClaimOfIndirectCue(text: string, attribution: FoundAttribution, cue: Span): boolean {
+  const cueText = text.slice(cue.start, cue.end);
+  const first = attribution.content[0]!;
+  const opening = text.slice(first.start, first.start + 60);
+  // "The statement did not say whether …", "declined to say how many": nothing was said.
+  // The negation may be the cue's own first words (`did not respond to | a request for comment`).
+  if (NOT_SAID_BEFORE.test(text.slice(Math.max(0, cue.start - 24), cue.start)) || NOT_SAID_CUE.test(cueText)) return false;
+  // `Officers were called to an address`, `concerns were raised for the welfare of a woman`: a
+  // summons and a worry for someone, no words reported.
+  if (SUMMONED_CUE.test(cueText)) return false;
+  // `Rescuers found the body of an elderly woman`: what a search found, not what was said.
+  if (FINDING_CUE.test(cueText) && FOUND_THINGS.test(opening)) return false;
+  // `asking not to be named for his safety`: the terms of anonymity, not a claim.
+  if (ANONYMITY_TERMS.test(opening)) return false;
+  // `fired` says things ("fired back at critics") and shoots: what it fires here is no claim.
+  if (WEAPON_CUE.test(cueText) && WEAPON_CONTENT.test(opening)) return false;
+  // "patients with planned surgeries were asked to stay home": before a passive cue stands whom
+  // it was asked of, not what was said.
+  return !(PASSIVE_CUE.test(cueText) && attribution.content[attribution.content.length - 1]!.end <= cue.start);
+}
 
 function isStrongAttribution(text: string, attribution: FoundAttribution, cueLevel: (word: string) => number): boolean {
   // Its noun says a claim, however short its content (`that`) and weak its verb (`disputes`).
@@ -1383,21 +1408,7 @@ function isStrongAttribution(text: string, attribution: FoundAttribution, cueLev
   // has the shape of "Police said …", but `fired` is neither a listed speech or thought word nor
   // a learned cue (level 0: rarely one in training, or too rare to tell).
   if (wordy && level === 0 && !listed && attribution.kind === 'indirect') return false;
-  // "The statement did not say whether …", "declined to say how many": nothing was said.
-  // The negation may be the cue's own first words (`did not respond to | a request for comment`).
-  if (attribution.kind === 'indirect' && (NOT_SAID_BEFORE.test(text.slice(Math.max(0, attribution.cue.start - 24), attribution.cue.start)) || NOT_SAID_CUE.test(text.slice(attribution.cue.start, attribution.cue.end)))) return false;
-  // `Officers were called to an address`, `concerns were raised for the welfare of a woman`: a
-  // summons and a worry for someone, no words reported.
-  if (attribution.kind === 'indirect' && SUMMONED_CUE.test(text.slice(attribution.cue.start, attribution.cue.end))) return false;
-  // `Rescuers found the body of an elderly woman`: what a search found, not what was said.
-  if (attribution.kind === 'indirect' && FINDING_CUE.test(text.slice(attribution.cue.start, attribution.cue.end)) && FOUND_THINGS.test(text.slice(attribution.content[0]!.start, attribution.content[0]!.start + 60))) return false;
-  // `asking not to be named for his safety`: the terms of anonymity, not a claim.
-  if (attribution.kind === 'indirect' && ANONYMITY_TERMS.test(text.slice(attribution.content[0]!.start, attribution.content[0]!.start + 40))) return false;
-  // `fired` says things ("fired back at critics") and shoots: what it fires here is no claim.
-  if (attribution.kind === 'indirect' && WEAPON_CUE.test(text.slice(attribution.cue.start, attribution.cue.end)) && WEAPON_CONTENT.test(text.slice(attribution.content[0]!.start, attribution.content[0]!.start + 60))) return false;
-  // "patients with planned surgeries were asked to stay home": before a passive cue stands whom
-  // it was asked of, not what was said.
-  if (attribution.kind === 'indirect' && PASSIVE_CUE.test(text.slice(attribution.cue.start, attribution.cue.end)) && attribution.content[attribution.content.length - 1]!.end <= attribution.cue.start) return false;
+  if (attribution.kind === 'indirect' && !isClaimOfIndirectCue(text, attribution, attribution.cue)) return false;
   // Four words or more stand whatever the cue: its level is read only for short contents.
   if (words > 3) return true;
   return words <= 1 ? level >= 3 : level >= 2;

@@ -123,8 +123,11 @@ function isDeterminerOnly(text: string, span: Span): boolean {
   return span.end - span.start <= 5 && DETERMINERS.has(text.slice(span.start, span.end).trim().toLowerCase());
 }
 
+/** Participles of reaching someone for their words (`polled`, `reached`, `quoted`), as a regular-expression source. */
+const CONTACT_PARTICIPLES = 'polled|surveyed|interviewed|cited|quoted|contacted|questioned|asked|consulted';
+
 /** A participle with the agent of a survey or citation inside a source (`polled by Reuters`, `cited by state media`). */
-const POLLED_BY = /\s(?:polled|surveyed|interviewed|cited|quoted|contacted|questioned|asked|consulted)\s+by\s/i;
+const POLLED_BY = new RegExp(String.raw`\s(?:${CONTACT_PARTICIPLES})\s+by\s`, 'i');
 
 /** After `according to a statement`: `from|by|of` and who issued it, up to a comma or a phrase of place or time. */
 const ISSUER_AFTER = /^\s+(?:issued\s+by|released\s+by|from|by|of)\s+((?:the\s+)?(?:[\p{L}\p{N}’'.&-]+\s+){0,6}?[\p{L}\p{N}’'.&-]+)(?=\s*(?:,|;|$)|\s+(?:on|in|at|late|early|last|this)\b)/u;
@@ -159,11 +162,15 @@ const AGE_DESCRIPTION = /^the\s+\d{1,3}-year-old(?:\s+[a-z]+)?$/i;
 /** Words a source can never be: object and reflexive pronouns, conjunctions. */
 const NO_SPEAKER_WORDS: ReadonlySet<string> = new Set(['him', 'them', 'me', 'us', 'himself', 'herself', 'themselves', 'itself', 'or', 'and', 'but', 'nor']);
 
+function isNoSpeaker(text: string, span: Span): boolean {
+  return NO_SPEAKER_WORDS.has(text.slice(span.start, span.end).trim().toLowerCase());
+}
+
 /** Determiners that bring in someone not met before (`a witness`, `one official`). */
 const INDEFINITE_DETERMINERS: ReadonlySet<string> = new Set(['a', 'an', 'one', 'another']);
 
 /** A noun phrase, a participle of contact and `by` before a source (`A resident reached by | phone`, `Analysts polled by | Reuters`). */
-const CONTACTED_BEFORE = /(?:^|[,;:.!?]\s+|\n)((?:[A-Z][\p{L}’'-]*|a|an|the|one|two|three|several|some)(?:\s+[\p{L}’'-]+){0,5}?)\s+(?:reached|contacted|interviewed|polled|surveyed|quoted|cited|questioned|consulted|asked)\s+(?:by|via|over)\s+$/u;
+const CONTACTED_BEFORE = new RegExp(String.raw`(?:^|[,;:.!?]\s+|\n)((?:[A-Z][\p{L}’'-]*|a|an|the|one|two|three|several|some)(?:\s+[\p{L}’'-]+){0,5}?)\s+(?:reached|${CONTACT_PARTICIPLES})\s+(?:by|via|over)\s+$`, 'u');
 
 /**
  * `A resident reached by phone said …`, `A doctor contacted by AFP said …`: a source the tagger
@@ -250,7 +257,7 @@ export function resolveSpeakers(context: SpeakerContext, attributions: readonly 
     if (speaker && isDeterminerOnly(text, speaker)) speaker = null;
     // (`calling on him to be banned`, `… or does that person get tired`: an object pronoun or a
     // conjunction is no one who speaks.)
-    if (speaker && NO_SPEAKER_WORDS.has(text.slice(speaker.start, speaker.end).trim().toLowerCase())) speaker = null;
+    if (speaker && isNoSpeaker(text, speaker)) speaker = null;
     // `Biden approved declarations for Georgia and the Carolinas and said …`: a source read up to
     // the `and` of a verb joined to the sentence's first is its object; the cue's sentence names the speaker.
     if (speaker && /\s(?:and|or|but)$/i.test(text.slice(speaker.start, speaker.end)) && attribution.cue && speaker.end <= attribution.cue.start) speaker = null;
@@ -307,10 +314,10 @@ export function resolveSpeakers(context: SpeakerContext, attributions: readonly 
             speakerEntity = holder;
             rule += '+role';
           }
-        } else if (AGE_DESCRIPTION.test(text.slice(speaker.start, speaker.end)) && (previous?.speakerEntity || personBefore(context, speaker.start)?.entity)) {
+        } else if (AGE_DESCRIPTION.test(text.slice(speaker.start, speaker.end)) && (named = previous?.speakerEntity || personBefore(context, speaker.start)?.entity || null)) {
           // `"Today is a good day for all women," the 52-year-old said`: an age stands for the
           // person just quoted or named.
-          speakerEntity = previous?.speakerEntity ?? personBefore(context, speaker.start)?.entity ?? null;
+          speakerEntity = named;
           rule += '+age';
         } else if (PERSON_PRONOUNS.has(headWord) && previous?.speakerEntity) {
           speakerEntity = previous.speakerEntity;
@@ -352,7 +359,7 @@ export function resolveSpeakers(context: SpeakerContext, attributions: readonly 
       }
     }
     // (Nor one the fallbacks found: the object `him` next to the cue.)
-    if (speaker && NO_SPEAKER_WORDS.has(text.slice(speaker.start, speaker.end).trim().toLowerCase())) {
+    if (speaker && isNoSpeaker(text, speaker)) {
       speaker = null;
       speakerEntity = null;
     }

@@ -42,6 +42,7 @@ const WORD = /[A-Za-z’']+/g;
 // Verbs of intention: "planned to leave Nairobi on Thursday" points ahead.
 const INTENTION = new Set(['planned', 'planning', 'plans', 'plan', 'expected', 'expects', 'expect', 'scheduled', 'set', 'due', 'slated', 'poised', 'intends', 'intended', 'intend', 'promised', 'vowed', 'threatened', 'hopes', 'hoped', 'preparing', 'prepared']);
 const ARRANGED = new Set(['scheduled', 'expected', 'due', 'slated', 'set', 'going', 'planning', 'likely']);
+/** Words of a forecast, which look ahead after `was`/`were` (`rain was expected over the weekend`). */
 const FORECAST = new Set(['expected', 'forecast', 'predicted', 'likely']);
 const PLAN_NOUNS = new Set(['plan', 'plans', 'expect', 'expects', 'intend', 'intends', 'hopes']);
 const BE_PRESENT = new Set(['is', 'are', 'am', "'s", "'re", 'be']);
@@ -82,7 +83,7 @@ function cueOf(lower: string, previous: string | undefined, next: string | undef
   if (!after && ARRANGED.has(lower) && previous !== undefined && BE_PRESENT.has(previous)) return 'future';
   // "more rain was expected over the weekend", "storms were forecast for Sunday": a forecast told
   // in the past looks ahead of its telling.
-  if (!after && FORECAST.has(lower) && previous !== undefined && (previous === 'was' || previous === 'were')) return 'future';
+  if (!after && FORECAST.has(lower) && (previous === 'was' || previous === 'were')) return 'future';
   if (lower === 'going' && previous !== undefined && BE_GOING.has(previous) && beforeTo) return 'future';
   // "signed an economic cooperation plan Friday": "plan" the noun says nothing of the tense.
   if (PLAN_NOUNS.has(lower)) return beforeTo ? 'present' : 'none';
