@@ -129,6 +129,7 @@ test('resolve: the region a dateline names after its place picks among the place
   assert.deepEqual(places.map((place) => [place.name, place.countryCode]), [['Santa Clara', 'US']], places.map((place) => describe(text, place)).join('; '));
   assert.equal(datelineRegion([{ reason: 'dateline', text: 'SANTA CLARA, California, Nov 20 (Reuters) - ' }], 'Santa Clara'), 'California');
   assert.equal(datelineRegion([{ reason: 'dateline', text: 'WASHINGTON, March 28 (AP) — ' }], 'Washington'), undefined);
+  assert.equal(datelineRegion([{ reason: 'dateline', text: 'BALTIMORE, Maryland (AP) — ' }], 'Baltimore'), 'Maryland');
 });
 
 test('resolve: a country named in full stands for the short name it ends with', () => {

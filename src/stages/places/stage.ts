@@ -3,7 +3,7 @@
  * resolved to a gazetteer entry with coordinates, in the context of the whole article.
  */
 import type { Stage } from '../../pipeline/stage.js';
-import { SHORT_MONTH } from '../../lang/en/calendar.js';
+import { FULL_MONTH, SHORT_MONTH } from '../../lang/en/calendar.js';
 import { loadGazetteer, type Gazetteer } from './gazetteer.js';
 import { resolvePlaces, type ToponymSpan } from './place-resolver.js';
 import { findToponymCandidates, findToponyms } from './toponym-finder.js';
@@ -36,8 +36,8 @@ function datelineSpan(text: string, dateline: string | undefined): ToponymSpan |
   return start < 0 ? { start: 0, end: 0, source: 'dateline', surface: dateline } : { start, end: start + dateline.length, source: 'dateline' };
 }
 
-/** A month opening a dateline's qualifier (`, Nov 20`, `, May 3`): a date, no region. */
-const DATELINE_MONTH = new RegExp(`^(?:${SHORT_MONTH}|May)`);
+/** A month opening a dateline's qualifier (`, Nov 20`, `, May 3`): a date, no region (`Maryland`, `Decatur` are regions). */
+const DATELINE_MONTH = new RegExp(`^(?:${FULL_MONTH}|${SHORT_MONTH})\\b`);
 
 /**
  * The state or country a removed dateline names after its place: `California` of `SANTA CLARA,
