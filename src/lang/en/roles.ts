@@ -33,6 +33,10 @@ export const ROLE_NOUNS: ReadonlySet<string> = new Set([
   'director-general', 'secretary-general', 'under-secretary', 'undersecretary', 'attorney-general',
   // Offices of parliaments, courts, police and churches: `House Speaker Mike Johnson`, `Detective Chief Inspector Fiona Walsh`.
   'speaker', 'whip', 'mp', 'magistrate', 'coroner', 'sheriff', 'marshal', 'constable', 'superintendent', 'detective', 'consul', 'provost', 'rector', 'pastor', 'priest', 'rabbi', 'cardinal',
+  // Medicine and the sciences: `cardiologist Roberto Kalil Filho`, `seismologist Lucy Jones`.
+  'physician', 'nurse', 'paramedic', 'cardiologist', 'neurologist', 'neurosurgeon', 'oncologist', 'epidemiologist', 'virologist', 'immunologist',
+  'pathologist', 'psychiatrist', 'psychologist', 'pediatrician', 'paediatrician', 'dentist', 'pharmacist', 'engineer', 'architect',
+  'physicist', 'chemist', 'biologist', 'geologist', 'seismologist', 'volcanologist', 'meteorologist', 'climatologist', 'astronomer', 'forecaster',
 ]);
 
 /** Words that may modify a role noun (`chief surgeon`, `deputy foreign minister`, `high ranking`). */

@@ -304,6 +304,20 @@ test('a person goes by an inner word of a long name: Lula is Luiz Inacio Lula da
   assert.equal(entityOf('Silva', 1), entityOf('Luiz Inacio Lula da Silva'));
 });
 
+test('a surname before a generational suffix names the person: Kalil is Roberto Kalil Filho, Biden is Joseph Biden Jr.', () => {
+  const { entityOf, entity } = analyse('Cardiologist Roberto Kalil Filho spoke. Joseph Biden Jr. agreed. Kalil said the surgery went well. Biden left.', [
+    ['Roberto Kalil Filho', 'PER'], ['Joseph Biden Jr.', 'PER'], ['Kalil', 'PER'], ['Biden', 'PER'],
+  ]);
+  assert.equal(entityOf('Kalil', 1), entityOf('Roberto Kalil Filho'));
+  assert.equal(entityOf('Biden', 1), entityOf('Joseph Biden Jr.'));
+  assert.equal(entity('Roberto Kalil Filho')?.roles[0]?.role, 'Cardiologist');
+});
+
+test('a company goes by the first word of its name before corporate words: Toyota is Toyota Motor Corp', () => {
+  const { entityOf } = analyse('Toyota Motor Corp raised its forecast. Shares of Toyota rose.', [['Toyota Motor Corp', 'ORG'], ['Toyota', 'ORG']]);
+  assert.equal(entityOf('Toyota', 1), entityOf('Toyota Motor Corp'));
+});
+
 test('"the commission" is the organisation named last whose name ends so, not the organisation named last', () => {
   const { linked, entityOf, text } = analyse('The Independent Electoral Commission announced the result. The Botswana Democratic Party won four seats. Turnout was 77%, the commission said.', [
     ['Independent Electoral Commission', 'ORG'], ['Botswana Democratic Party', 'ORG'],

@@ -103,6 +103,14 @@ interface FormFacts {
 }
 
 /** `long` ends with the words of `short` (`Dawud` in `Musa Abu Dawud`); both hold words without spaces. */
+/** Generational suffixes after a surname (`Jr.`, the Portuguese `Filho` and `Neto`), as name keys. */
+const GENERATIONAL: ReadonlySet<string> = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'filho', 'neto', 'junior', 'sobrinho']);
+
+/** A person's name parts without a generational suffix that follows two words or more (`Roberto Kalil Filho` → `Roberto Kalil`); the parts themselves otherwise. */
+function withoutGenerational(parts: readonly string[]): readonly string[] {
+  return parts.length >= 3 && GENERATIONAL.has(parts[parts.length - 1]!) ? parts.slice(0, -1) : parts;
+}
+
 function endsWithWords(long: readonly string[], short: readonly string[]): boolean {
   // Empty `short`: the tail of `long` would be all of it, which is never the empty name.
   if (short.length === 0) return long.join(' ') === '';
@@ -280,6 +288,9 @@ class Linking {
   #noteForm(parts: readonly string[], clusterIndex: number): void {
     const last = parts.length > 0 ? parts[parts.length - 1]! : '';
     note(this.byLastWord, last, clusterIndex);
+    // (`Roberto Kalil Filho` goes by `Kalil` too.)
+    const surname = withoutGenerational(parts);
+    if (surname !== parts) note(this.byLastWord, surname[surname.length - 1], clusterIndex);
     note(this.byLastInitial, last.charAt(0), clusterIndex);
   }
 }
@@ -496,7 +507,7 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
         const c = sameLastWord[k]!;
         const cluster = clusters[c];
         if (!cluster || cluster.nominal || (cluster.typeVotes.get('PER') ?? 0) === 0) continue;
-        if (cluster.forms.some((other) => other.length > parts.length && endsWithWords(other, parts))) target = c;
+        if (cluster.forms.some((other) => (other.length > parts.length && endsWithWords(other, parts)) || (withoutGenerational(other).length > parts.length && endsWithWords(withoutGenerational(other), parts)))) target = c;
       }
     }
     // 4d. People: a full name whose surname was said alone before it, by exactly one person known
@@ -539,11 +550,12 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
     }
     // 6. Organisations: a clipped first word of an earlier name (`Fed` → `Federal Reserve`).
     if (target < 0 && mention.type === 'ORG' && parts.length === 1 && !acronym) target = clippedNameCluster(clusters, parts[0]!);
-    // 6b. Organisations: the first word of exactly one earlier two-word name whose second word is
-    // the kind of body (`Commerce` → `Commerce Department`, `Labour` → `Labour Party`).
+    // 6b. Organisations: the first word of exactly one earlier name whose other words are the kind
+    // of body (`Commerce` → `Commerce Department`, `Labour` → `Labour Party`, `Toyota` → `Toyota
+    // Motor Corp`).
     if (target < 0 && mention.type === 'ORG' && parts.length === 1 && !acronym) {
       target = onlyCluster(clusters, byFirstWord.get(parts[0]!), (cluster) => isOrganisation(cluster)
-        && cluster.forms.some((form) => form.length === 2 && form[0] === parts[0] && BODY_HEADS.has(form[1]!)));
+        && cluster.forms.some((form) => form.length >= 2 && form[0] === parts[0] && form.every((part, at) => at === 0 || BODY_HEADS.has(part))));
     }
     // 6c. Organisations: a common noun that ends exactly one earlier two-word name (`City` →
     // `Manchester City`, `the Post` → `Washington Post`, `the Senate` → `U.S. Senate`). A proper
@@ -554,7 +566,7 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
     if (target >= 0) linking.join(target, mention, index);
     else target = linking.newCluster(mention, index);
     mention.cluster = target;
-    if (parts.length >= 2 && parts.length <= 3) {
+    if (parts.length >= 2 && (parts.length <= 3 || (mention.type === 'ORG' && parts.length === 4))) {
       const known = byFirstWord.get(parts[0]!);
       if (!known) byFirstWord.set(parts[0]!, [target]);
       else if (!known.includes(target)) known.push(target);

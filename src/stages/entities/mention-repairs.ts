@@ -358,6 +358,27 @@ function trimLeadingTitles(context: Context, mentions: NameMention[]): NameMenti
   });
 }
 
+/** Descriptive words that open a sentence before a name, capitalised only for being first (`Rival Honda Motor Co`, `Automaker Toyota`). */
+const OPENING_DESCRIPTORS = new Set(['rival', 'fellow', 'embattled', 'beleaguered', 'struggling', 'troubled', 'ailing', 'veteran', 'billionaire', 'tech', 'opposition', 'incumbent', 'outgoing', 'defending', 'hardline', 'hard-line', 'reclusive', 'state-owned', 'state-run']);
+
+/**
+ * `Rival Honda Motor Co is due to report`: a descriptive or company noun that opens the sentence
+ * is no part of the name after it (so long as a name remains).
+ */
+function trimOpeningDescriptors(context: Context, mentions: NameMention[]): NameMention[] {
+  return mentions.map((mention) => {
+    if (mention.lastToken <= mention.firstToken) return mention;
+    const first = word(context, mention.firstToken);
+    const previous = context.tokens[mention.firstToken - 1];
+    const opens = !previous || previous.sentence !== context.tokens[mention.firstToken]!.sentence || /^["“‘']$/.test(word(context, mention.firstToken - 1));
+    // (`Bank of Valletta`: a name that goes on with a small word keeps its first.)
+    if (!opens || !/^\p{Lu}\p{Ll}/u.test(first) || !/^\p{Lu}/u.test(word(context, mention.firstToken + 1))) return mention;
+    const lower = first.toLowerCase();
+    if (!OPENING_DESCRIPTORS.has(lower) && !COMPANY_NOUNS.has(lower)) return mention;
+    return { ...mention, firstToken: mention.firstToken + 1, rule: `${mention.rule}+descriptor-trimmed` };
+  });
+}
+
 /**
  * `Texas Attorney General Ken Paxton` tagged with `Texas Attorney` as an organisation: the first word
  * of a two-word title right before a person's name (or the title's second word) is the role's, not
@@ -419,6 +440,31 @@ function joinCoordinatedBodies(context: Context, mentions: NameMention[]): NameM
       standsAloneOnce(context, first)
     ) {
       joined.push({ ...second, firstToken: first.firstToken, rule: `${second.rule}+coordinated-body` });
+      index++;
+      continue;
+    }
+    joined.push(first);
+  }
+  return joined;
+}
+
+/** Body words that open a name with `of` and a place (`University of Buenos Aires`, `Bank of Japan`). */
+const BODY_OF_WORDS = new Set(['University', 'College', 'Bank', 'Ministry', 'Institute', 'Museum', 'Academy', 'School', 'Council', 'Court', 'Port', 'Diocese', 'Archdiocese', 'Government', 'Parliament', 'Church', 'Federation', 'Association', 'Chamber', 'Library', 'Hospital', 'Municipality']);
+
+/**
+ * `University` and `Buenos Aires` tagged apart in `the University of Buenos Aires`: a body word
+ * alone, `of`, and a place or body right after are one organisation.
+ */
+function joinBodyOfPlace(context: Context, mentions: NameMention[]): NameMention[] {
+  const joined: NameMention[] = [];
+  for (let index = 0; index < mentions.length; index++) {
+    const first = mentions[index]!;
+    const second = mentions[index + 1];
+    if (
+      second && first.firstToken === first.lastToken && first.type !== 'PER' && BODY_OF_WORDS.has(word(context, first.firstToken)) && word(context, first.lastToken + 1) === 'of'
+      && second.firstToken === first.lastToken + 2 && (second.type === 'LOC' || second.type === 'ORG') && sameSentence(context, first.firstToken, second.lastToken)
+    ) {
+      joined.push({ ...second, firstToken: first.firstToken, type: 'ORG', rule: `${first.rule}+body-of-place` });
       index++;
       continue;
     }
@@ -506,6 +552,78 @@ function typeFeatureNames(context: Context, mentions: NameMention[]): NameMentio
   return typed;
 }
 
+/** Lower-case nouns of an administrative unit or settlement after or before a list of names (`the Kursk and Belgorod regions`, `the districts of Burka and Nahrin`). */
+const UNIT_NOUN = /^(?:regions?|provinces?|districts?|states|villages?|towns?|cities|city|counties|county|municipalit(?:y|ies)|oblasts?|governorates?|prefectures?|neighbou?rhoods?|suburbs?|communes?)$/;
+/** What may follow a unit's noun that closes a list of places (not `town hall`, `state media`, `district court`). */
+const AFTER_UNIT_NOUN = /^(?:[,.;:)!?"”’'—–-]|['’]s|of|in|on|at|and|or|where|which|that|near|to|from|with|by|since|after|before|was|is|were|are|has|have|had|said|says|)$/;
+
+/** Endings of demonyms and language names (`German`, `Eastern`, `Chinese`, `English`, `Iraqi`). */
+const DEMONYM_ENDING = /(?:an|ese|ish|ch|ic|i|ern)$/;
+
+/** Whether the text between two neighbouring mentions joins them as items of one list (`, `, ` and `, `, and `, ` or `). */
+function listGap(context: Context, earlier: NameMention, later: NameMention): boolean {
+  const gap = context.text.slice(context.tokens[earlier.lastToken]!.end, context.tokens[later.firstToken]!.start);
+  return /^(?:,\s*|\s+(?:and|or)\s+|,\s+(?:and|or)\s+)$/.test(gap);
+}
+
+/** The indices of the mentions listed with `typed[index]` (`X, Y and Z`), in order. */
+function listAround(context: Context, typed: readonly NameMention[], index: number): number[] {
+  let first = index;
+  while (first > 0 && listGap(context, typed[first - 1]!, typed[first]!)) first--;
+  let last = index;
+  while (last + 1 < typed.length && listGap(context, typed[last]!, typed[last + 1]!)) last++;
+  return Array.from({ length: last - first + 1 }, (_, offset) => first + offset);
+}
+
+/**
+ * Names listed as places: before a unit's noun (`the Kursk and Belgorod regions`, `Plateau
+ * state`, the tagger having read a body or a person), after a plural unit's noun and `of` (`the
+ * districts of Burka, Nahrin and Baghlan-e-Jadid`), and, after a locative preposition, a name
+ * listed with a place in a list closed by `and` (`in Nondin and Soro`: Soro read as a person). In
+ * the last, only a one-word person-typed name changes: a body stays (`in Israel and Hamas`), and so
+ * does a person who opens a clause (`in Gaza and Netanyahu said`).
+ */
+function typeListedPlaces(context: Context, mentions: NameMention[]): NameMention[] {
+  const typed = [...mentions];
+  const toPlace = (at: number, why: string, bodies: boolean): void => {
+    const mention = typed[at]!;
+    // (`the German city`, `the Middle Eastern region`: a demonym stays one.)
+    const demonym = mention.type === 'MISC' && DEMONYM_ENDING.test(word(context, mention.lastToken));
+    if (mention.type === 'PER' || (mention.type === 'MISC' && !demonym) || (bodies && mention.type === 'ORG' && !bodyWordIn(context, mention))) typed[at] = retyped(mention, 'LOC', why);
+  };
+  for (let index = 0; index < typed.length; index++) {
+    const mention = typed[index]!;
+    const after = word(context, mention.lastToken + 1);
+    // (`the Kremlin state media`, `a Trump town hall`: a unit's noun before another noun names no unit.)
+    if (UNIT_NOUN.test(after) && sameSentence(context, mention.lastToken, mention.lastToken + 1) && AFTER_UNIT_NOUN.test(word(context, mention.lastToken + 2))) {
+      const plural = after.endsWith('s');
+      const list = plural ? listAround(context, typed, index).filter((at) => at <= index) : [index];
+      if (plural && list.length < 2) continue;
+      for (const at of list) toPlace(at, 'unit-noun', after !== 'state' && after !== 'states');
+      continue;
+    }
+    const before = word(context, mention.firstToken - 1);
+    if (before === 'of' && UNIT_NOUN.test(word(context, mention.firstToken - 2)) && word(context, mention.firstToken - 2).endsWith('s') && (index === 0 || !listGap(context, typed[index - 1]!, mention))) {
+      for (const at of listAround(context, typed, index)) toPlace(at, 'unit-noun-of', true);
+      continue;
+    }
+    if (/^(?:in|near)$/i.test(before) && (index === 0 || !listGap(context, typed[index - 1]!, mention))) {
+      const list = listAround(context, typed, index);
+      if (list.length < 2 || !list.some((at) => typed[at]!.type === 'LOC')) continue;
+      const last = typed[list[list.length - 1]!]!;
+      // A list closed by `and` or `or` (`In Florida, Hispanics made up …` is no list), not
+      // running into a clause (`… in Gaza and Netanyahu said`).
+      const closing = context.text.slice(context.tokens[typed[list[list.length - 2]!]!.lastToken]!.end, context.tokens[last.firstToken]!.start);
+      // (Nor modifying a noun: `in Black and Brown communities`.)
+      const next = word(context, last.lastToken + 1);
+      if (!/\b(?:and|or)\s+$/.test(closing) || AFTER_PERSON.has(next) || !(AFTER_UNIT_NOUN.test(next) || /^(?:last|this|next|earlier|later|during|until|when|while|as|but|amid)$/.test(next))) continue;
+      // One-word names only: a full name is a person's (`in Singapore and Ben Blanchard in Beijing`).
+      for (const at of list) if (typed[at]!.type === 'PER' && typed[at]!.firstToken === typed[at]!.lastToken) toPlace(at, 'listed-place', false);
+    }
+  }
+  return typed;
+}
+
 /**
  * `the Redmond, Washington-based company`: a name set off by a comma before `<Place>-based` is
  * the city of that state or country (the tagger read `Redmond` as a person).
@@ -527,13 +645,16 @@ export function repairMentions(text: string, tokens: readonly Token[], mentions:
   repaired = absorbFeatureWords(context, repaired, takenTokens(tokens.length, repaired));
   repaired = addListedOrganisations(context, repaired, takenTokens(tokens.length, repaired), organisations);
   repaired = joinCoordinatedBodies(context, repaired);
+  repaired = joinBodyOfPlace(context, repaired);
   repaired = typeNamedBodies(context, repaired);
   repaired = typeEmployers(context, repaired);
   repaired = typeCompanies(context, repaired);
   repaired = typeBasedCities(context, repaired);
   repaired = typeFeatureNames(context, repaired);
+  repaired = typeListedPlaces(context, repaired);
   repaired = typeByLastWord(context, repaired);
   repaired = trimLeadingTitles(context, repaired);
+  repaired = trimOpeningDescriptors(context, repaired);
   repaired = trimTrailingTitles(context, repaired);
   return typeBySurname(context, repaired);
 }

@@ -240,6 +240,16 @@ test('casualty counts: a year is no count, vague thousands are, and a count alon
   assert.deepEqual(counts('At least one has died.'), [1]);
   assert.deepEqual(counts('Enoch Gaver, 21, was killed in the fight.'), [1]);
   assert.deepEqual(counts('He was wounded five years ago this week.'), []);
+  const who = findCasualties('Floods swept the valley, killing at least 62 people and destroying hundreds of homes.', { start: 0, end: 84 }).map((casualty) => casualty.who);
+  assert.deepEqual(who, ['people']);
+});
+
+test('a background disaster with its own date is no more of this week\'s toll', async () => {
+  const doc = await analyze('Flash floods swept through northern Afghanistan on Friday, killing at least 62 people, an official said Saturday. A spokesman said the floods had also killed 18 people in Takhar province.\n\nIn October, a series of earthquakes in Herat province killed more than 1,500 people.');
+  for (const event of doc.events) {
+    const counts = event.casualties.map((casualty) => casualty.count);
+    assert.ok(!(counts.includes(1500) && (counts.includes(18) || counts.includes(62))), describe(doc, event));
+  }
 });
 
 test('a restrictive relative clause after a target belongs to the next event, not the target', async () => {

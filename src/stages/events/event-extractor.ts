@@ -99,7 +99,9 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
   thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100, a: 1, an: 1, dozen: 12,
 };
 const QUANTITY = String.raw`(?:(over|more than|at least|about|around|nearly|almost|some|up to|approximately|roughly)\s+)?(\d[\d,]*|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen|dozens|scores|hundreds of thousands|tens of thousands|thousands|hundreds|several|many|a number)`;
-const WHO = String.raw`((?:of\s+)?(?:[\p{L}’'-]+\s+){0,3}(?:people|persons|civilians|soldiers|troops|policemen|officers|militants|fighters|terrorists|rebels|insurgents|children|women|men|citizens|villagers|residents|protesters|demonstrators|students|workers|leaders|members|officials|others|police|guards|passengers|person|man|woman|child|boy|girl|baby|soldier|officer|policeman|civilian|worker|student|resident|villager|protester|passenger|journalist|guard|pilot|driver|teenager|(?!(?:has|was|is|as|this|his|its|does|says|thus|plus|less|across|towards|us|yes|years|months|weeks|days|hours|minutes|times|decades)\b)[\p{L}’'-]+[a-z]s))`;
+// (The words before the victims' noun are its modifiers, never a clause after `and`: `killing at
+// least 62 people and destroying hundreds of homes` counts people.)
+const WHO = String.raw`((?:of\s+)?(?:(?!(?:and|or|but)\s)[\p{L}’'-]+\s+){0,3}(?:people|persons|civilians|soldiers|troops|policemen|officers|militants|fighters|terrorists|rebels|insurgents|children|women|men|citizens|villagers|residents|protesters|demonstrators|students|workers|leaders|members|officials|others|police|guards|passengers|person|man|woman|child|boy|girl|baby|soldier|officer|policeman|civilian|worker|student|resident|villager|protester|passenger|journalist|guard|pilot|driver|teenager|(?!(?:has|was|is|as|this|his|its|does|says|thus|plus|less|across|towards|us|yes|years|months|weeks|days|hours|minutes|times|decades)\b)[\p{L}’'-]+[a-z]s))`;
 const CASUALTY_PATTERNS: readonly { readonly rule: string; readonly pattern: RegExp; readonly order: 'verb-first' | 'count-first' | 'zero' | 'toll' | 'named' }[] = [
   // "The death toll from a missile strike on an apartment building rose to 40": the dead, as a toll.
   { rule: 'death-toll', order: 'toll', pattern: new RegExp(String.raw`\bdeath toll\b[^.;!?]{0,120}?\b(?:rose|climbed|jumped|reached|increased|hit|stood|stands|was|is|has risen|had risen|has climbed)\s+(?:to\s+|at\s+)?${QUANTITY}(?![\d,]|\.\d)`, 'giu') },
@@ -990,6 +992,8 @@ export function extractEvents(doc: Readonly<Doc>, models: EventTypeModels, optio
         && (latest.type.ploverType === 'ASSAULT' || latest.type.ploverType === 'AID') && !latest.flags.aggregate
         && latest.evidence.some((span) => span.end >= (doc.sentences[sentenceIndex - 2]?.start ?? 0))
         && dateCompatible(latest.timex?.value, mention.timex?.value)
+        // (`In October, a series of earthquakes … killed more than 1,500 people` after this week's floods: background.)
+        && !(!latest.timex !== !mention.timex && isBackground(latest.timex ?? mention.timex, published))
         && !countriesDisagree(latest.places, mention.places)) {
         merge(latest, mention);
         continue;

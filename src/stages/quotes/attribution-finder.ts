@@ -1356,6 +1356,13 @@ const SUMMONED_CUE = /^(?:(?:(?:also|now|better|formerly|widely)\s+)?(?:known|re
 /** What an anonymous source asks for (`not to be named`), as a content's opening (not `requested anonymity`: PolNeAR annotates that as what the source asked). */
 const ANONYMITY_TERMS = /^not\s+to\s+be\s+(?:named|identified|quoted)\b/i;
 
+/** A source that names no one: `No group`, `Nobody`, `None of the parties`. */
+const NO_ONE_SOURCE = /^(?:no|none|nobody|neither)\b/i;
+/** A cue that the tagger took with its determiner: a noun, not a saying (`a recall of`). */
+const NOT_A_VERB_CUE = /^(?:a|an|the)\s+recalls?\b/i;
+/** Possessive determiners (`its approved budget`). */
+const POSSESSIVE_DETERMINERS = new Set(['its', 'their', 'his', 'her', 'our', 'my', 'your']);
+
 /** A passive cue: `were asked`, `was told`, `had been urged`. */
 const PASSIVE_CUE = /^(?:(?:is|are|was|were|be|been|being|had been|has been|have been)\s+)(?:\w+ly\s+)?\w+(?:ed|old|sked)\b/i;
 
@@ -1371,6 +1378,12 @@ function isClaimOfIndirectCue(text: string, attribution: FoundAttribution, cue: 
   const cueText = text.slice(cue.start, cue.end);
   const first = attribution.content[0]!;
   const opening = text.slice(first.start, first.start + 60);
+  // `No group immediately claimed responsibility`, `Nobody said …`: a source that is no one.
+  if (attribution.source && NO_ONE_SOURCE.test(text.slice(attribution.source.start, attribution.source.end))) return false;
+  // `There is no approved vaccine`, `a recall of several hybrid models`: after a determiner, a
+  // participle is an adjective and `recall` a noun, no saying.
+  const before = /(\S+)\s*$/u.exec(text.slice(Math.max(0, cue.start - 12), cue.start))?.[1]?.toLowerCase() ?? '';
+  if (NOT_A_VERB_CUE.test(cueText) || ((DETERMINERS.has(before) || POSSESSIVE_DETERMINERS.has(before)) && /^(?:\p{L}+ed|recall)$/iu.test(cueText))) return false;
   // "The statement did not say whether …", "declined to say how many": nothing was said.
   // The negation may be the cue's own first words (`did not respond to | a request for comment`).
   if (NOT_SAID_BEFORE.test(text.slice(Math.max(0, cue.start - 24), cue.start)) || NOT_SAID_CUE.test(cueText)) return false;

@@ -94,6 +94,8 @@ const negative: [string, string][] = [
   ['a level', 'The country owes much, with its debt, which stands at about 70% of output, still rising.'],
   ['the terms of anonymity', 'The man, a farmer from the village, asked not to be named for his safety.'],
   ['whom a passive cue was asked of', 'Emergency care continued, but patients with planned surgeries were asked to stay home.'],
+  ['a source that is no one', 'No group immediately claimed responsibility for the attack on the army base.'],
+  ['a participle after a determiner, a noun after its article', 'There is no approved vaccine or treatment. Profit fell, hit by a recall of several hybrid models.'],
 ];
 
 for (const [name, text] of negative) {

@@ -1006,7 +1006,9 @@ function proposeWeekdays(text: string, triggers: TriggerIndex, candidates: Candi
         const lead = text.slice(Math.max(0, start - 20), start);
         // "officials postponed until Tuesday morning any action": a postponement's "until" points
         // ahead even in a past-tense sentence.
-        const postponed = /\b(?:postpone|delay|extend|adjourn|defer|put off|push back)\w*\b[^.;]{0,40}\b(?:until|till|to)\s+(?:on\s+)?$/i.test(text.slice(Math.max(0, start - 60), start));
+        // ("extended the emergency order that bans demonstrations in the city until Sunday": the
+        // object may run long between the verb and its `until`.)
+        const postponed = /\b(?:postpone|delay|extend|adjourn|defer|put off|push back)\w*\b[^.;]{0,80}\b(?:until|till|to)\s+(?:on\s+)?$/i.test(text.slice(Math.max(0, start - 110), start));
         const leadsAhead = postponed || /\b(?:as soon as|as early as)\s+(?:on\s+)?$/i.test(lead) || (context.tense !== 'past' && /\b(?:until|till|by|starting|beginning)\s+(?:on\s+)?$/i.test(lead));
         // "get around Wednesday's ruling", "over Thursday's closing price": a possessive weekday
         // names something that already happened (all 17 in TimeBank + AQUAINT are on or before the DCT).
