@@ -358,8 +358,11 @@ function trimLeadingTitles(context: Context, mentions: NameMention[]): NameMenti
   });
 }
 
-/** Descriptive words that open a sentence before a name, capitalised only for being first (`Rival Honda Motor Co`, `Automaker Toyota`). */
-const OPENING_DESCRIPTORS = new Set(['rival', 'fellow', 'embattled', 'beleaguered', 'struggling', 'troubled', 'ailing', 'veteran', 'billionaire', 'tech', 'opposition', 'incumbent', 'outgoing', 'defending', 'hardline', 'hard-line', 'reclusive', 'state-owned', 'state-run']);
+/** Descriptive words and prepositions that open a sentence before a name, capitalised only for being first (`Rival Honda Motor Co`, `Automaker Toyota`, `Outside Congress`). */
+const OPENING_DESCRIPTORS = new Set([
+  // Prepositions the tagger took into a name (`Outside Congress, thousands protested`).
+  'outside', 'inside', 'near', 'across', 'beyond', 'behind', 'despite', 'during', 'amid', 'among', 'following', 'throughout', 'within',
+  'rival', 'fellow', 'embattled', 'beleaguered', 'struggling', 'troubled', 'ailing', 'veteran', 'billionaire', 'tech', 'opposition', 'incumbent', 'outgoing', 'defending', 'hardline', 'hard-line', 'reclusive', 'state-owned', 'state-run']);
 
 /**
  * `Rival Honda Motor Co is due to report`: a descriptive or company noun that opens the sentence

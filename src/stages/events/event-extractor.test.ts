@@ -545,3 +545,12 @@ test('the agent of a passive before a preposition acts, and a group word that mo
   const denied = await analyze('Hamas denied using the school for military purposes.');
   for (const found of denied.events) assert.ok(!found.targets.some((target) => target.name === 'military'), describe(denied, found));
 });
+
+test('what a ban forbids is no protest held; a building after `outside` is where, and where a march came from no target', async () => {
+  const banned = await analyze('The mayor extended the emergency order that bans demonstrations in the city until Sunday.');
+  for (const event of banned.events) assert.notEqual(event.ploverType, 'PROTEST', describe(banned, event));
+  const doc = await analyze('Outside Congress, thousands of students and teachers who had marched from the University of Buenos Aires protested through the night.');
+  for (const event of doc.events) {
+    assert.ok(![...event.actors, ...event.targets].some((entry) => /Congress|University/.test(entry.name)), describe(doc, event));
+  }
+});

@@ -43,6 +43,8 @@ const NEGATED_BEFORE = /\b(?:not|never|no|denied|deny|denies|n['’]t)\b(?:\s+\S
 // arrests", not "Trump's campaign pressed").
 const AGGREGATE_BEFORE = /\b(?:(?:series|wave|campaign|string|spate|number)\s+of|(?:frequently|often|regularly|routinely|usually|commonly|periodically|dozens|hundreds|scores|thousands|several|multiple|numerous|repeated|additional|(?<![.\d])(?!(?:19|20)\d\d\b)\d[\d,]*(?!\.\d)|two|three|four|five|six|seven|eight|nine|ten)\b(?:\s+of)?)(?:\s+\S+){0,2}\s*$/i;
 // "additional strikes", "another attack": a different event from the ones told before.
+/** A ban right before what it forbids (`bans demonstrations`, `a ban on all public gatherings`). */
+const BANNED_BEFORE = /\b(?:ban(?:s|ned|ning)?|prohibit(?:s|ed|ing)?|outlaw(?:s|ed|ing)?|forbid(?:s|ding)?|forbade)\s+(?:on\s+|of\s+)?(?:(?:all|any|further|public|street|mass|political|large|unauthori[sz]ed)\s+){0,2}$/i;
 const DISTINCT_BEFORE = /\b(?:additional|another|other|further|new|separate|second|third)\b(?:\s+\S+){0,1}\s*$/i;
 // "the strike", "this airstrike", "the attack": refers back to an event already told.
 const ANAPHOR_BEFORE = /\b(?:the|this|that|these|those|its|their)\s+(?:\S+\s+){0,1}$/i;
@@ -380,7 +382,9 @@ function participant(context: Context, mention: Mention): { actor: EventActor; s
   const isPlaceOnly = mention.type === 'LOC' && !after && !acts && (smallerPlace || attributive || LOCATIVE_BEFORE.test(text.slice(Math.max(0, mention.start - 40), mention.start)))
     // (`in a house in Khan Younis`, read as a person by the tagger, placed as a city by the places stage.)
     || mention.type === 'PER' && mention.kind === 'name' && !after && /\b(?:in|near|outside|inside)\s+$/i.test(text.slice(Math.max(0, mention.start - 10), mention.start)) && !/^['’]/.test(text.slice(mention.end, mention.end + 1))
-      && context.places.some(mention, (place) => place.start === mention.start && place.end === mention.end && (place.kind === 'city' || place.kind === 'admin1' || place.kind === 'admin2'));
+      && context.places.some(mention, (place) => place.start === mention.start && place.end === mention.end && (place.kind === 'city' || place.kind === 'admin1' || place.kind === 'admin2'))
+    // (`Outside Congress, thousands of students protested`, `near the embassy`: a body's building is where.)
+    || mention.type === 'ORG' && mention.kind === 'name' && !after && /\b(?:outside|inside|near|opposite)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, mention.start - 12), mention.start));
   if (isPlaceOnly || mention.type === 'MISC' && !after) return null;
   const span = { start: mention.start, end: after ? mention.end + after[0].length : mention.end };
   const acronym = entity?.aliases.find((alias) => /^[A-Z]{2,6}$/.test(alias) && alias !== text.slice(mention.start, mention.end));
@@ -615,6 +619,9 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
     if (/^riot$/i.test(match.text) && /^\s+(?:police|policemen|gear|squads?|shields?|control|units?|officers?|troops)\b/i.test(text.slice(span.end, span.end + 20))) continue;
     // "heart attacks", "a panic attack": illness, not violence.
     if (/\b(?:heart|panic|asthma|anxiety)\s+$/i.test(before)) continue;
+    // "the emergency order that bans demonstrations", "defied a ban on protests": what a ban
+    // forbids, not a protest held.
+    if (/^(?:protests?|demonstrations?|rall(?:y|ies)|marches|gatherings?)$/i.test(match.text) && BANNED_BEFORE.test(before)) continue;
     // "Police evacuated two hotels and a campsite" from a wildfire: people and buildings taken out of
     // harm's way, no territory given up (PLOVER's RETREAT is "Israel will evacuate its settlements").
     if (/^evacuat/i.test(match.text) && (SHELTERED_AFTER.test(text.slice(span.end, span.end + 40)) || HAZARD.test(sentenceText))) continue;
@@ -724,6 +731,8 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
         // ("the strike, which took place near Ubari, Libya, killed “two al Qaeda terrorists, including Musa Abu Dawud").
         // "the hallmarks of a ransomware group linked to Russia": whom a group is tied to is no target.
         if (AFFILIATED_BEFORE.test(gap)) continue;
+        // "students who had marched from the University of Buenos Aires": where a march came from is no target.
+        if (mentionType.ploverType === 'PROTEST' && /\bfrom\s+(?:the\s+)?$/i.test(gap)) continue;
         // "U.S. industrial software company Altair Engineering": a place before a noun phrase that
         // ends in another name modifies that name; the name is the participant.
         if (mention.type === 'LOC' || mention.type === 'MISC') {

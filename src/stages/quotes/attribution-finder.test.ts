@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import type { Span } from '../../doc/schema.js';
 import { segment } from '../segment/segment.js';
 import {
+  clauseOutOfCue,
   cutAtSentenceEnd,
   dropNarrativeTail,
   endAtClosedQuote,
@@ -495,4 +496,19 @@ test('a quotation closed on a comma and followed by a few words ends there: the 
   const subject = '"Tell your story," is very thoughtful, she said.';
   const kept = findTagged(subject, [['"Tell your story," is very thoughtful', 'content'], ['she', 'source'], ['said', 'cue']]);
   assert.deepEqual(kept.map((item) => contentText(subject, item)), ['"Tell your story," is very thoughtful']);
+});
+
+test('clauseOutOfCue: the clause opening after a verb of saying goes to the content; `said in` and `told the` stay cues', () => {
+  const span = (text: string, part: string): Span => ({ start: text.indexOf(part), end: text.indexOf(part) + part.length });
+  const attribution = (text: string, cue: string, content: string): FoundAttribution => ({ content: [span(text, content)], cue: span(text, cue), source: span(text, 'Syniehubov'), kind: 'indirect', rule: 'tagger', firstToken: 0 });
+  const text = 'Gov. Oleh Syniehubov said a guided bomb hit a residential building.';
+  const moved = clauseOutOfCue(text, attribution(text, 'said a guided bomb hit', 'a residential building'));
+  assert.equal(text.slice(moved.cue!.start, moved.cue!.end), 'said');
+  assert.equal(text.slice(moved.content[0]!.start, moved.content[0]!.end), 'a guided bomb hit a residential building');
+  const medium = 'Syniehubov said in a statement the bomb hit a building.';
+  const kept = attribution(medium, 'said in a statement', 'the bomb hit a building');
+  assert.equal(clauseOutOfCue(medium, kept), kept);
+  const told = 'Syniehubov told the AP the bomb hit a building.';
+  const tellKept = attribution(told, 'told the AP', 'the bomb hit a building');
+  assert.equal(clauseOutOfCue(told, tellKept), tellKept);
 });

@@ -853,7 +853,10 @@ export function findAttributions(
         (run.firstToken === cue.lastToken + 2 && text.slice(tokens[cue.lastToken + 1]!.start, tokens[cue.lastToken + 1]!.end) === ',' && ASIDE_PREPOSITIONS.has(tokenText(text, tokens[run.firstToken]!))) ||
         (trailing && (run.firstToken === cue.lastToken + 1 || run.firstToken === cue.lastToken + 2));
       const inside = (run: TagRun): boolean => run.firstToken >= first && run.lastToken <= last;
-      if (own.length > 0 && !own.every((run) => aside(run) || (trailing && inside(run)))) continue;
+      // (`Riot police used batons and water cannon to disperse …, a police spokesman said.`: a cue
+      // that closes the sentence reports the whole clause, not the part the tagger read.)
+      const closes = !following || following.sentence !== sentence || /^[.!?]/.test(text.charAt(following.start));
+      if (own.length > 0 && !own.every((run) => aside(run) || ((trailing || closes) && inside(run)))) continue;
       if (own.length > 0) {
         byCue.delete(cue);
         orphanContents.push(...own.filter((run) => !inside(run)));
@@ -1243,8 +1246,28 @@ export function weaponCueToReport(text: string, tokens: readonly Token[], attrib
 }
 
 /** One attribution through the boundary conventions, its kind read again when they moved its content. */
+/** Words that open a clause right after a verb of saying (`said a guided bomb hit …`, `says the ban`). */
+const CLAUSE_OPENING = /^(?:a|an|the|his|her|its|their|our|this|these|those|he|she|it|they|we|i|there|some|many|most|no|all|two|three|four|five|\d[\d,.]*)$/i;
+/** Verbs of saying that take a clause with no `that` (not `told`, whose object is whom it told). */
+const BARE_CLAUSE_VERBS: ReadonlySet<string> = new Set(['said', 'says', 'say', 'added', 'adds']);
+
+/**
+ * `Syniehubov said a guided bomb hit a residential building`, tagged with the cue `said a guided
+ * bomb hit`: the words after a verb of saying that open a clause belong to the content right after.
+ */
+export function clauseOutOfCue(text: string, attribution: FoundAttribution): FoundAttribution {
+  const cue = attribution.cue;
+  const first = attribution.content[0];
+  if (!cue || !first || attribution.kind !== 'indirect' || cue.end > first.start || !/^\s*$/.test(text.slice(cue.end, first.start))) return attribution;
+  const match = /^(\S+)\s+(\S+)/.exec(text.slice(cue.start, cue.end));
+  if (!match || !BARE_CLAUSE_VERBS.has(match[1]!.toLowerCase()) || !CLAUSE_OPENING.test(match[2]!)) return attribution;
+  const verbEnd = cue.start + match[1]!.length;
+  const contentStart = verbEnd + (match[0].length - match[1]!.length - match[2]!.length);
+  return { ...attribution, cue: { start: cue.start, end: verbEnd }, content: [{ start: contentStart, end: first.end }, ...attribution.content.slice(1)], rule: `${attribution.rule}+clause-out-of-cue` };
+}
+
 function refineAttribution(text: string, tokens: readonly Token[], tags: Uint8Array, quoted: readonly QuotedSpan[], attribution: FoundAttribution): FoundAttribution {
-  const refined = weaponCueToReport(text, tokens, startParticipleAtSentence(text, tokens, dropNarrativeTail(text, tokens, extendOverFocusPhrase(text, tokens, tags, endAtClosedQuote(text, quoted, cutAtSentenceEnd(tokens, quoted, prepositionToCue(text, startAtThat(text, tokens, timeToCue(text, splitTranscriptSpeaker(text, attribution))))))))));
+  const refined = weaponCueToReport(text, tokens, startParticipleAtSentence(text, tokens, dropNarrativeTail(text, tokens, extendOverFocusPhrase(text, tokens, tags, endAtClosedQuote(text, quoted, cutAtSentenceEnd(tokens, quoted, prepositionToCue(text, startAtThat(text, tokens, timeToCue(text, clauseOutOfCue(text, splitTranscriptSpeaker(text, attribution)))))))))));
   return refined === attribution ? attribution : { ...refined, kind: kindOf(refined.content, quoted) };
 }
 

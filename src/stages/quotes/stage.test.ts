@@ -155,6 +155,13 @@ test('quotes: the day of the saying goes with the cue, not the content', () => {
   assert.equal(result.text.slice(quote.content[0]!.start, quote.content[0]!.end), 'the toll from the floods had risen to 40', describe(result, quote));
 });
 
+test('quotes: a cue that closes the sentence reports the whole clause before its source', () => {
+  const result = analyse('Riot police used batons and water cannon to disperse several hundred protesters who gathered on the square chanting slogans, a police spokesman said.');
+  const quote = result.quotes[0];
+  assert.ok(quote, 'no quote');
+  assert.equal(result.text.slice(quote.content[0]!.start, quote.content.at(-1)!.end), 'Riot police used batons and water cannon to disperse several hundred protesters who gathered on the square chanting slogans', describe(result, quote));
+});
+
 test('quotes: a plural description is a group, not the person named before', () => {
   const result = analyse('“The border stays closed,” Interior Minister Omar Haddad told reporters.\n\nUS military officials have expressed concerns about the growing strength of armed groups in the north, particularly in Mali.');
   const quote = result.quotes.find((item) => result.text.slice(item.start, item.end).includes('growing strength'));
