@@ -640,6 +640,54 @@ function typeBasedCities(context: Context, mentions: NameMention[]): NameMention
   });
 }
 
+/** Nouns of a made thing after a model's name and number (`a Falcon 9 rocket`, `the Boeing 737 jets`). */
+const PRODUCT_NOUN = /^(?:rockets?|jets?|aircraft|planes?|airliners?|helicopters?|tanks?|missiles?|phones?|smartphones?|consoles?|cars?|models?|engines?|satellites?|launchers?|vehicles?|chips?|processors?|drones?|spacecraft|capsules?|trucks?|rifles?|systems?|vaccines?)$/;
+
+/**
+ * `a SpaceX Falcon 9 rocket`, `its own Ariane 6 rocket`: a name with a model number before a
+ * made thing's noun is the product (MISC, the number with it), neither a body nor a place.
+ */
+function typeProducts(context: Context, mentions: NameMention[]): NameMention[] {
+  return mentions.map((mention) => {
+    const number = word(context, mention.lastToken + 1);
+    if (mention.type === 'MISC' || !/^[A-Z]?\d{1,4}[A-Za-z]?$/.test(number) || !PRODUCT_NOUN.test(word(context, mention.lastToken + 2)) || !sameSentence(context, mention.firstToken, mention.lastToken + 2)) return mention;
+    return { ...mention, lastToken: mention.lastToken + 1, type: 'MISC', rule: `${mention.rule}+product` };
+  });
+}
+
+/** Kinds of court before `Court` (`Kenya's High Court`, read as a place). */
+const COURT_KINDS = new Set(['High', 'Supreme', 'Constitutional', 'Federal', 'District', 'Appeals', 'Appeal', 'Criminal', 'Crown', 'Magistrates', 'International', 'National', 'Superior', 'Circuit', 'Family', 'Military', 'Administrative', 'Special']);
+
+/** A place-typed name that is a court (`High Court`) or a police force (`Avon and Somerset Police`) is a body. */
+function typeInstitutionPlaces(context: Context, mentions: NameMention[]): NameMention[] {
+  return mentions.map((mention) => {
+    if (mention.type !== 'LOC' || mention.lastToken === mention.firstToken) return mention;
+    const last = word(context, mention.lastToken);
+    if ((last === 'Court' && COURT_KINDS.has(word(context, mention.lastToken - 1))) || last === 'Police' || last === 'Constabulary') return retyped(mention, 'ORG', 'institution');
+    return mention;
+  });
+}
+
+/**
+ * `Avon and Somerset Police`, tagged as a place and a body: two places joined by `and` before a
+ * police force's word are the force's name.
+ */
+function joinPoliceAreas(context: Context, mentions: NameMention[]): NameMention[] {
+  const joined: NameMention[] = [];
+  for (let index = 0; index < mentions.length; index++) {
+    const first = mentions[index]!;
+    const second = mentions[index + 1];
+    if (second && first.type === 'LOC' && second.type === 'ORG' && word(context, first.lastToken + 1) === 'and' && second.firstToken === first.lastToken + 2
+      && /^(?:Police|Constabulary)$/.test(word(context, second.lastToken)) && second.lastToken > second.firstToken && sameSentence(context, first.firstToken, second.lastToken)) {
+      joined.push({ ...second, firstToken: first.firstToken, rule: `${second.rule}+police-area` });
+      index++;
+      continue;
+    }
+    joined.push(first);
+  }
+  return joined;
+}
+
 /** Applies every repair in order. */
 export function repairMentions(text: string, tokens: readonly Token[], mentions: readonly NameMention[], organisations: OrganisationIndex): NameMention[] {
   const context: Context = { text, tokens };
@@ -649,6 +697,9 @@ export function repairMentions(text: string, tokens: readonly Token[], mentions:
   repaired = addListedOrganisations(context, repaired, takenTokens(tokens.length, repaired), organisations);
   repaired = joinCoordinatedBodies(context, repaired);
   repaired = joinBodyOfPlace(context, repaired);
+  repaired = typeInstitutionPlaces(context, repaired);
+  repaired = joinPoliceAreas(context, repaired);
+  repaired = typeProducts(context, repaired);
   repaired = typeNamedBodies(context, repaired);
   repaired = typeEmployers(context, repaired);
   repaired = typeCompanies(context, repaired);

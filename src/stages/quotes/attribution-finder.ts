@@ -1379,6 +1379,10 @@ const SUMMONED_CUE = /^(?:(?:(?:also|now|better|formerly|widely)\s+)?(?:known|re
 /** What an anonymous source asks for (`not to be named`), as a content's opening (not `requested anonymity`: PolNeAR annotates that as what the source asked). */
 const ANONYMITY_TERMS = /^not\s+to\s+be\s+(?:named|identified|quoted)\b/i;
 
+/** A court's verdict as a cue (`was found guilty last month of`, `convicted of`). */
+const VERDICT_CUE = /^(?:(?:was|were|is|are|has\s+been|had\s+been|have\s+been|been)\s+)?(?:found\s+(?:not\s+)?guilty|convicted|acquitted)\b/i;
+/** A passive of choosing or seeking (`can be considered`, `was nominated`, `is wanted`): what for is no claim (`criticized for` is one). */
+const PASSIVE_TAIL = /\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?(?:considered|nominated|scheduled|slated|wanted|sought|selected|shortlisted|chosen|picked|tipped|earmarked|eligible|set)$/i;
 /** A source that names no one: `No group`, `Nobody`, `None of the parties`. */
 const NO_ONE_SOURCE = /^(?:no|none|nobody|neither)\b/i;
 /** A cue that the tagger took with its determiner: a noun, not a saying (`a recall of`). */
@@ -1401,6 +1405,9 @@ function isClaimOfIndirectCue(text: string, attribution: FoundAttribution, cue: 
   const cueText = text.slice(cue.start, cue.end);
   const first = attribution.content[0]!;
   const opening = text.slice(first.start, first.start + 60);
+  // `was found guilty of murdering …`, `can be considered for parole`: a verdict, and what one is
+  // considered for, are no words reported.
+  if (VERDICT_CUE.test(cueText) || (PASSIVE_TAIL.test(cueText) && /^for\b/i.test(opening))) return false;
   // `No group immediately claimed responsibility`, `Nobody said …`: a source that is no one.
   if (attribution.source && NO_ONE_SOURCE.test(text.slice(attribution.source.start, attribution.source.end))) return false;
   // `There is no approved vaccine`, `a recall of several hybrid models`: after a determiner, a

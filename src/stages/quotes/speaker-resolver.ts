@@ -208,6 +208,8 @@ function mentionForSource(mentions: readonly Mention[], source: Span, head: numb
     // (A name's possessive too, and all before it: `Ms Mensah's family said` is the family,
     // `Libertarian presidential candidate Gary Johnson's doctor` the doctor.)
     if (mention.end <= possessorEnd) continue;
+    // `Mr Qureshi's daughter Sana`: a possessor named before the person named in the source is whose they are.
+    if (POSSESSIVE_AFTER.test(text.slice(mention.end, mention.end + 3)) && laterPerson(mentions, index, source.end)) continue;
     // `Africa Command spokesperson Robyn Mack`: the person, not the organisation in the role.
     const score = (mention.type === 'PER' ? 2 : mention.type === 'ORG' ? 1 : 0) + covered + (mention.entity ? 0.5 : 0) + mention.end / 1e9;
     if (score > bestScore) {
@@ -216,6 +218,15 @@ function mentionForSource(mentions: readonly Mention[], source: Span, head: numb
     }
   }
   return best;
+}
+
+/** A possessive `'s` right after a name. */
+const POSSESSIVE_AFTER = /^[’']s\b/;
+
+/** Whether a person's name follows mention `index` before `end`. */
+function laterPerson(mentions: readonly Mention[], index: number, end: number): boolean {
+  for (let later = index + 1; later < mentions.length && mentions[later]!.start < end; later++) if (mentions[later]!.type === 'PER' && mentions[later]!.kind === 'name') return true;
+  return false;
 }
 
 function firstMentionIndex(mentions: readonly Mention[], start: number): number {

@@ -94,6 +94,7 @@ const negative: [string, string][] = [
   ['a level', 'The country owes much, with its debt, which stands at about 70% of output, still rising.'],
   ['the terms of anonymity', 'The man, a farmer from the village, asked not to be named for his safety.'],
   ['whom a passive cue was asked of', 'Emergency care continued, but patients with planned surgeries were asked to stay home.'],
+  ['a verdict, and what one is considered for', 'Pike was found guilty last month of murdering the shopkeeper and must serve 24 years before he can be considered for parole.'],
   ['a source that is no one', 'No group immediately claimed responsibility for the attack on the army base.'],
   ['a participle after a determiner, a noun after its article', 'There is no approved vaccine or treatment. Profit fell, hit by a recall of several hybrid models.'],
 ];
@@ -160,6 +161,14 @@ test('quotes: a cue that closes the sentence reports the whole clause before its
   const quote = result.quotes[0];
   assert.ok(quote, 'no quote');
   assert.equal(result.text.slice(quote.content[0]!.start, quote.content.at(-1)!.end), 'Riot police used batons and water cannon to disperse several hundred protesters who gathered on the square chanting slogans', describe(result, quote));
+});
+
+test('quotes: a person named after a possessor speaks, not the possessor', () => {
+  const result = analyse('In a statement read outside court, Mr Qureshi\'s daughter Sana said the family had lost "the kindest man we knew".');
+  const quote = result.quotes[0];
+  assert.ok(quote, 'no quote');
+  assert.equal(quote.speaker && result.text.slice(quote.speaker.start, quote.speaker.end), "Mr Qureshi's daughter Sana", describe(result, quote));
+  assert.equal(result.entityName(quote.speakerEntity), 'Sana', describe(result, quote));
 });
 
 test('quotes: a plural description is a group, not the person named before', () => {

@@ -54,11 +54,12 @@ const BE_GOING = new Set(['is', 'are', 'am', 'was', 'were', "'s", "'re"]);
  * it ("planned to leave ... Thursday"); placed after the expression it is the verb the expression
  * modifies ("Clinton Saturday vowed to hunt down ..." is what he did on Saturday, a past day).
  */
-function cueOf(lower: string, previous: string | undefined, next: string | undefined, after: boolean): Tense {
+function cueOf(lower: string, previous: string | undefined, next: string | undefined, after: boolean, nextNext?: string): Tense {
   if (lower.endsWith("'ll") || lower.endsWith('’ll')) return 'future'; // "They'll vote Monday"
   if (FUTURE_WORDS.has(lower)) {
-    // "would have caused" looks back; "would be ready as soon as Tuesday" looks ahead.
-    if (lower === 'would' && next === 'have') return 'past';
+    // "would have caused" looks back; "would be ready as soon as Tuesday" looks ahead, and so does
+    // `have` the verb ("would have a scan on Monday").
+    if (lower === 'would' && next === 'have') return nextNext !== undefined && DETERMINERS.has(nextNext) ? 'future' : 'past';
     return 'future';
   }
   const beforeTo = next === 'to';
@@ -88,6 +89,8 @@ function cueOf(lower: string, previous: string | undefined, next: string | undef
   // "signed an economic cooperation plan Friday": "plan" the noun says nothing of the tense.
   if (PLAN_NOUNS.has(lower)) return beforeTo ? 'present' : 'none';
   if (PAST_WORDS.has(lower)) return 'past';
+  // ("would have a scan", "will be", "to have": after a modal or `to`, the modal speaks.)
+  if ((lower === 'have' || lower === 'be') && previous !== undefined && INFINITIVE_BEFORE.has(previous)) return 'none';
   if (PRESENT_WORDS.has(lower)) return 'present';
   // (Not after a modal or `to`, where the modal already spoke: `could meet`, `to face`.)
   if (SCHEDULED_WORDS.has(lower) && (previous === undefined || !INFINITIVE_BEFORE.has(previous))) return 'future';
@@ -246,7 +249,7 @@ export class TenseReader {
       const distance = beforeEnd - index + BREAK_DISTANCE * countBetween(breaks, ends[index] ?? 0, spanStart);
       if (distance > bestDistance) break;
       const next = index + 1 < beforeEnd ? lower[index + 1] : hasAfter ? lower[afterStart] : undefined;
-      const tense = cueOf(lower[index] ?? '', index > first ? lower[index - 1] : undefined, next, false);
+      const tense = cueOf(lower[index] ?? '', index > first ? lower[index - 1] : undefined, next, false, index + 2 < beforeEnd ? lower[index + 2] : undefined);
       if (tense !== 'none' && (distance < bestDistance || tense === 'future')) {
         best = tense;
         bestDistance = distance;
