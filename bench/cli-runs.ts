@@ -29,10 +29,17 @@ export interface RunOutcome {
   readonly cpuSeconds: number;
 }
 
-/** Runs the `lede` command in a child process; peak RSS from the kernel's high-water mark of that process. */
-export async function runCli(args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<RunOutcome> {
+/** Whether `taskset` (util-linux) can pin a process to cores on this machine. */
+export function hasTaskset(): boolean {
+  return spawnSync('taskset', ['-c', '0', 'true']).status === 0;
+}
+
+/** Runs the `lede` command in a child process (see {@link hasTaskset} for `cpuList`); peak RSS from the kernel's high-water mark of that process. */
+export async function runCli(args: readonly string[], env: NodeJS.ProcessEnv = process.env, options: { readonly cpuList?: string } = {}): Promise<RunOutcome> {
   const started = performance.now();
-  const child = spawn(command, args, { cwd: root, env: { ...env, PATH: commandPath }, stdio: ['ignore', 'ignore', 'pipe'] });
+  // `cpuList`: the cores the process may run on (util-linux `taskset -c`), all its threads included.
+  const [file, argv] = options.cpuList ? ['taskset', ['-c', options.cpuList, command, ...args]] : [command, [...args]];
+  const child = spawn(file, argv, { cwd: root, env: { ...env, PATH: commandPath }, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const [code] = (await once(child, 'exit')) as [number | null];

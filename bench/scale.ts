@@ -7,7 +7,10 @@
  * the Redis queue to 1 and 2 `lede worker` processes writing to PostgreSQL (`--queue-inputs N`,
  * default 2,000). `--only 0,2,2u` picks the thread settings (`2u`: 2 workers with the pool unsplit,
  * each running the whole pipeline; the pool is split by default only where its threads fill the
- * cores, see `splitsByDefault`).
+ * cores, see `splitsByDefault`; `1p`: 1 worker with the whole process held to one core by
+ * `taskset`, the per-core figure: unpinned, one worker's process also runs its main thread and
+ * V8's garbage-collection and compiler threads on the other cores, about a sixth of its CPU time,
+ * which a machine whose every core runs a worker does not have to spare).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -15,7 +18,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { splitsByDefault } from '../src/pipeline/worker-pool.js';
-import { command, commandPath, compile, root, runCli, writeInputs } from './cli-runs.js';
+import { command, commandPath, compile, hasTaskset, root, runCli, writeInputs } from './cli-runs.js';
 import type { BenchResult, BenchRow } from './harness.js';
 
 async function queueRows(input: string, count: number, redis: string, postgres: string): Promise<BenchRow[]> {
@@ -46,7 +49,7 @@ async function queueRows(input: string, count: number, redis: string, postgres: 
     if (processes === 1) oneWorker = rate;
     rows.push({
       system: `Lede through the Redis queue, ${processes} worker process${processes > 1 ? 'es' : ''} → PostgreSQL`,
-      metrics: { inputs: count, 'articles/s': rate, 'vs 1 worker': processes > 1 ? rate / oneWorker : 1, 'peak RSS MB': '', 'CPU s': '', errors: status.deadLetters.length },
+      metrics: { inputs: count, 'articles/s': rate, 'vs 1 worker': processes > 1 ? rate / oneWorker : 1, 'vs 1 worker on 1 core': '', 'peak RSS MB': '', 'CPU s': '', errors: status.deadLetters.length },
     });
   }
   await clearQueue(redis);
@@ -67,24 +70,30 @@ export async function run(args: string[]): Promise<BenchResult> {
     const input = join(folder, 'input.jsonl');
     const { bytes, articles } = await writeInputs(input, target);
     const rows: BenchRow[] = [];
-    const settings = only ?? [...new Set(['0', '1', '2', '2u', String(cpus().length)])];
+    const pinning = hasTaskset();
+    const settings = (only ?? [...new Set(['0', '1', ...(pinning ? ['1p'] : []), '2', '2u', String(cpus().length)])]).filter((setting) => pinning || !setting.endsWith('p'));
     let oneWorker = 0;
+    let oneCore = 0;
     for (const setting of settings) {
       const workers = Number.parseInt(setting, 10);
       const unsplit = setting.endsWith('u');
+      // `1p`: one worker with the whole process held to one core, as `--workers N` has one core per worker.
+      const pinned = setting.endsWith('p');
       const env = unsplit ? { ...process.env, LEDE_SPLIT_WORKERS: '0' } : process.env;
-      const outcome = await runCli(['analyze', '--input-format', 'jsonl', input, '--output', join(folder, `out-${setting}.jsonl`), '--workers', String(workers)], env);
+      const outcome = await runCli(['analyze', '--input-format', 'jsonl', input, '--output', join(folder, `out-${setting}.jsonl`), '--workers', String(workers)], env, pinned ? { cpuList: '0' } : {});
       const errors = /errors: ([^,]+(?:, E_[A-Z_]+ \d+)*)/.exec(outcome.stderr)?.[1] ?? '';
       const errorCount = [...errors.matchAll(/E_[A-Z_]+ (\d+)/g)].reduce((sum, match) => sum + Number(match[1]), 0);
       const rate = target / outcome.seconds;
-      if (workers === 1) oneWorker = rate;
+      if (workers === 1 && !pinned) oneWorker = rate;
+      if (workers === 1 && pinned) oneCore = rate;
       const split = !unsplit && splitsByDefault(workers);
       rows.push({
-        system: workers === 0 ? 'Lede, main thread (baseline)' : `Lede, ${workers} worker${workers > 1 ? 's' : ''}${split ? ' (pool split in halves)' : workers > 1 ? ', each the whole pipeline (baseline)' : ''}`,
+        system: workers === 0 ? 'Lede, main thread (baseline)' : pinned ? 'Lede, 1 worker, the process held to one core (taskset)' : `Lede, ${workers} worker${workers > 1 ? 's' : ''}${split ? ' (pool split in halves)' : workers > 1 ? ', each the whole pipeline (baseline)' : ''}`,
         metrics: {
           inputs: target,
           'articles/s': rate,
-          'vs 1 worker': workers > 0 && oneWorker ? rate / oneWorker : '',
+          'vs 1 worker': workers > 0 && oneWorker && !pinned ? rate / oneWorker : '',
+          'vs 1 worker on 1 core': workers > 1 && oneCore ? rate / oneCore : '',
           'peak RSS MB': outcome.peakRssMb,
           'CPU s': outcome.cpuSeconds,
           errors: errorCount,

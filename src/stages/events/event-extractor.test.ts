@@ -554,3 +554,8 @@ test('what a ban forbids is no protest held; a building after `outside` is where
     assert.ok(![...event.actors, ...event.targets].some((entry) => /Congress|University/.test(entry.name)), describe(doc, event));
   }
 });
+
+test('a name with a reporting group after it reports the event, no target', async () => {
+  const doc = await analyze('An Israeli airstrike on the city on Friday killed a senior commander and at least 11 other people, the Israeli military and Lebanese officials said.');
+  for (const event of doc.events) assert.ok(!event.targets.some((entry) => /Lebanese/.test(entry.name)), describe(doc, event));
+});

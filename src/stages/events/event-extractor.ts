@@ -76,6 +76,8 @@ const GROUP_AFTER = new RegExp(String.raw`^\s+((?:(?!(?:that|which|who|whom|whos
 // "in northern Syria and Iraq", "near Ubari, Libya", "the coastal city of Sirte": a place, not a participant.
 const LOCATIVE_BEFORE = /\b(?:in|at|near|from|across|throughout|inside|outside|into|around|within|of|off|via|between|through|towards?|outskirts)\s+(?:the\s+)?(?:\S+\s+){0,2}$/i;
 // "…, the White House announced Tuesday", "a Jordanian official confirmed": who reports, not who acts.
+/** A reporting group and its verb right after a name (`Lebanese officials said`, `Ukrainian media reported`). */
+const REPORTING_GROUP_AFTER = /^\s+(?:(?:security|health|military|government|local|hospital|police)\s+)?(?:officials?|sources?|authorities|media|spokes(?:man|woman|person|people))\s+(?:said|say|says|told|reported)\b/i;
 const REPORTING_AFTER = /^\s*(?:spokes\w+|said|told|added|says|confirmed|announced|reported|stated|noted|quoted)\b/;
 // "Pentagon spokesperson …", "White House officials said": the name is who speaks.
 const ATTRIBUTION_AFTER = /^\s+(?:spokes(?:man|woman|person|people)|press (?:secretary|office)|officials?\s+(?:said|told)|said|told|says|statement)\b/i;
@@ -668,7 +670,8 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
   const sentenceParticipants: { readonly mention: Mention; readonly built: { actor: EventActor; span: Span } }[] = [];
   for (const mention of sentenceMentions) {
     const mentionBefore = textBefore(text, mention.start, sentence, 30);
-    if (ACCORDING_TO.test(mentionBefore) || MEDIUM_BEFORE.test(mentionBefore) || REPORTING_AFTER.test(text.slice(mention.end, mention.end + 20)) || /\b(?:told|to)\s+$/.test(mentionBefore) && mention.type === 'ORG' && /^(?:CNN|AP|Reuters|AFP)$/.test(text.slice(mention.start, mention.end))) continue;
+    // (`… and Lebanese officials said`: a name with the reporting group after it reports.)
+    if (ACCORDING_TO.test(mentionBefore) || MEDIUM_BEFORE.test(mentionBefore) || REPORTING_AFTER.test(text.slice(mention.end, mention.end + 20)) || REPORTING_GROUP_AFTER.test(text.slice(mention.end, mention.end + 40)) || /\b(?:told|to)\s+$/.test(mentionBefore) && mention.type === 'ORG' && /^(?:CNN|AP|Reuters|AFP)$/.test(text.slice(mention.start, mention.end))) continue;
     // (A description the linker found no name for takes part by its words: "The prime minister met Macron".)
     if (mention.entity === null && mention.kind === 'pronoun') continue;
     // "clashes between his supporters and security forces": a possessive determiner names whose

@@ -255,6 +255,16 @@ export function startAtThat(text: string, tokens: readonly Token[], attribution:
   return attribution;
 }
 
+/** A day that closes a sentence after its verb of saying (`…, ESA said early Saturday.`). */
+const CLOSING_TIME = new RegExp(String.raw`^(?:(?:early|late)\s+)?(?:on\s+)?(?:${WEEKDAY_NAME}|yesterday|today|last\s+(?:week|month|night|year)|this\s+(?:week|month|morning|year))(?:\s+(?:morning|afternoon|evening|night))?\s*[.!?]?["”’]?\s*$`, 'i');
+
+/** Where the sentence of token `at` ends (the end of its last token). */
+function sentenceEndOffset(tokens: readonly Token[], at: number): number {
+  let index = at;
+  while (tokens[index + 1]?.sentence === tokens[at]!.sentence) index++;
+  return tokens[index]!.end;
+}
+
 /** A day or time right after a verb of saying (`on Thursday`, `Friday`, `late on Sunday`); a `that` after it stays with the content. */
 const LEADING_TIME = new RegExp(String.raw`^(?:(?:early|late)\s+)?(?:on\s+)?(?:${WEEKDAY_NAME}|yesterday|today|last\s+(?:week|month|night|year)|this\s+(?:week|month|morning|year))(?:\s+(?:morning|afternoon|evening|night))?\s+`, 'i');
 
@@ -835,7 +845,9 @@ export function findAttributions(
     // of medium, time or manner closing the sentence leaves the clause before as the content.
     const trailing = (after === cue.lastToken + 1 && REPORTING_VERBS.has(tokenText(text, tokens[cue.lastToken]!)) && opensTrailingPhrase(text, tokens, after) && !clauseMayFollow(text, tokens, after))
       // `…, Attorney General Gustavo Salas told local radio.`: whom he told closes the sentence.
-      || (TELLING.test(tokenText(text, tokens[cue.lastToken]!)) && addresseeCloses(text, tokens, cue.lastToken + 1));
+      || (TELLING.test(tokenText(text, tokens[cue.lastToken]!)) && addresseeCloses(text, tokens, cue.lastToken + 1))
+      // `…, ESA said early Saturday.`: the day of the saying closes the sentence.
+      || (after === cue.lastToken + 1 && REPORTING_VERBS.has(tokenText(text, tokens[cue.lastToken]!)) && !!following && CLOSING_TIME.test(text.slice(following.start, sentenceEndOffset(tokens, after))));
     if (following && following.sentence === sentence && LETTER_OR_DIGIT.test(text.charAt(following.start)) && !trailing) continue;
     // `In an interview, Durbin said on Thursday he …`: a fronted phrase is no clause to report.
     if (trailing && FRONTED_OPENERS.has(tokenText(text, tokens[first]!))) continue;

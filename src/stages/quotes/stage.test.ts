@@ -163,6 +163,13 @@ test('quotes: a cue that closes the sentence reports the whole clause before its
   assert.equal(result.text.slice(quote.content[0]!.start, quote.content.at(-1)!.end), 'Riot police used batons and water cannon to disperse several hundred protesters who gathered on the square chanting slogans', describe(result, quote));
 });
 
+test('quotes: the day of the saying closing the sentence leaves the whole clause before its source as content', () => {
+  const result = analyse('The satellites separated about three hours and 40 minutes later and are working normally, ESA said early Saturday.');
+  const quote = result.quotes[0];
+  assert.ok(quote, 'no quote');
+  assert.equal(result.text.slice(quote.content[0]!.start, quote.content.at(-1)!.end), 'The satellites separated about three hours and 40 minutes later and are working normally', describe(result, quote));
+});
+
 test('quotes: a person named after a possessor speaks, not the possessor', () => {
   const result = analyse('In a statement read outside court, Mr Qureshi\'s daughter Sana said the family had lost "the kindest man we knew".');
   const quote = result.quotes[0];
