@@ -45,3 +45,12 @@ export const WELL_KNOWN_ORGANISATIONS: readonly string[] = [
   'Goldman Sachs', 'JPMorgan', 'Morgan Stanley', 'Citigroup', 'HSBC', 'Barclays', 'Deutsche Bank', 'Pfizer', 'Moderna', 'BioNTech',
   'AstraZeneca', 'Johnson & Johnson', 'Uber', 'Lyft', 'OpenAI', 'TikTok', 'ByteDance', 'Lockheed Martin', 'Raytheon', 'Northrop Grumman',
 ];
+
+/**
+ * Platforms people post on (`said on Telegram`, read as a place or a person): organisations when
+ * the tagger names them, but not added where it did not (a platform named as a medium, `in a video
+ * posted on YouTube`, is no speaker).
+ */
+export const PLATFORMS: readonly string[] = [
+  'Telegram', 'WhatsApp', 'YouTube', 'Instagram', 'Snapchat', 'LinkedIn', 'Reddit', 'Weibo', 'WeChat', 'Spotify', 'Truth Social', 'Bluesky',
+];

@@ -11,11 +11,14 @@ import { join } from 'node:path';
 import type { Entity, Mention } from '../../doc/schema.js';
 import { gazetteerKey, loadPhraseGazetteer, type PhraseGazetteer } from './tagger/gazetteer.js';
 import { defaultModelDirectory, loadTagger, modelFiles, type Tagger } from './tagger/tagger.js';
+import { PLATFORMS, WELL_KNOWN_ORGANISATIONS } from '../../lang/en/organisations.js';
 
 /** Resources of the entities stage. */
 interface EntityResources {
   readonly tagger: Tagger;
   readonly organisations: OrganisationIndex;
+  /** The organisations and the platforms ({@link PLATFORMS}): names that make an entity an organisation. */
+  readonly organisationTypes: OrganisationIndex;
   /** The tagger's place-name gazetteer, reused to say what kind of place a LOC mention is. */
   readonly places: PhraseGazetteer | undefined;
 }
@@ -137,15 +140,16 @@ export const entitiesStage: Stage = {
     return {
       tagger: loadTagger(),
       organisations: buildOrganisationIndex(),
+      organisationTypes: buildOrganisationIndex([...WELL_KNOWN_ORGANISATIONS, ...PLATFORMS]),
       places: existsSync(path) ? loadPhraseGazetteer(path) : undefined,
     };
   },
   run(doc, resource) {
-    const { tagger, places, organisations } = resource as EntityResources;
+    const { tagger, places, organisations, organisationTypes } = resource as EntityResources;
     const tags = tagger.tagDocument(sentenceTokens(doc.text, doc.tokens, doc.sentences.length));
     const names = repairMentions(doc.text, doc.tokens, extendNameParticles(doc.text, doc.tokens, mentionsFromTags(doc.tokens, tags)), organisations);
     const linked = linkEntities(doc.text, doc.sentences, doc.tokens, names);
-    retypeWellKnownOrganisations(linked.mentions, linked.entities, organisations);
+    retypeWellKnownOrganisations(linked.mentions, linked.entities, organisationTypes);
     addPlaceSubtypes(doc.text, linked.mentions, linked.entities, places);
     return linked;
   },

@@ -94,6 +94,8 @@ const negative: [string, string][] = [
   ['a level', 'The country owes much, with its debt, which stands at about 70% of output, still rising.'],
   ['the terms of anonymity', 'The man, a farmer from the village, asked not to be named for his safety.'],
   ['whom a passive cue was asked of', 'Emergency care continued, but patients with planned surgeries were asked to stay home.'],
+  ['a naming in the passive', 'Peter Santilli, a right-wing talk-show host, was named last week in a grand jury indictment involving the takeover of the refuge.'],
+  ['the agent of a passive cue', 'Voters had been angered by the worst economic crisis in a generation.'],
   ['a verdict, and what one is considered for', 'Pike was found guilty last month of murdering the shopkeeper and must serve 24 years before he can be considered for parole.'],
   ['a source that is no one', 'No group immediately claimed responsibility for the attack on the army base.'],
   ['a participle after a determiner, a noun after its article', 'There is no approved vaccine or treatment. Profit fell, hit by a recall of several hybrid models.'],

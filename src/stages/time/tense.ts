@@ -44,6 +44,8 @@ const INTENTION = new Set(['planned', 'planning', 'plans', 'plan', 'expected', '
 const ARRANGED = new Set(['scheduled', 'expected', 'due', 'slated', 'set', 'going', 'planning', 'likely']);
 /** Words of a forecast, which look ahead after `was`/`were` (`rain was expected over the weekend`). */
 const FORECAST = new Set(['expected', 'forecast', 'predicted', 'likely']);
+/** Verbs of warning, whose `of` phrase tells what may come. */
+const WARNING = new Set(['warned', 'warns', 'warn', 'warning', 'cautioned', 'cautions']);
 const PLAN_NOUNS = new Set(['plan', 'plans', 'expect', 'expects', 'intend', 'intends', 'hopes']);
 const BE_PRESENT = new Set(['is', 'are', 'am', "'s", "'re", 'be']);
 const BE_GOING = new Set(['is', 'are', 'am', 'was', 'were', "'s", "'re"]);
@@ -86,6 +88,9 @@ function cueOf(lower: string, previous: string | undefined, next: string | undef
   // in the past looks ahead of its telling.
   if (!after && FORECAST.has(lower) && (previous === 'was' || previous === 'were')) return 'future';
   if (lower === 'going' && previous !== undefined && BE_GOING.has(previous) && beforeTo) return 'future';
+  // "Forecasters warned of more storms on Sunday": what a warning is of lies ahead of it (not
+  // "warned on Sunday that …", the day of the warning).
+  if (!after && WARNING.has(lower) && next === 'of') return 'future';
   // "signed an economic cooperation plan Friday": "plan" the noun says nothing of the tense.
   if (PLAN_NOUNS.has(lower)) return beforeTo ? 'present' : 'none';
   if (PAST_WORDS.has(lower)) return 'past';

@@ -76,6 +76,8 @@ const POSITIVE: ReadonlyArray<readonly [string, string, string, Timex['type'], s
   ['an extension points ahead past a long object', 'The mayor extended the emergency order that bans demonstrations in the city until Sunday.', 'Sunday', 'DATE', '2018-04-01'],
   ['`would have` the verb looks ahead', 'The coach said the defender would have a scan on Monday.', 'Monday', 'DATE', '2018-04-02'],
   ['`would have` the auxiliary looks back', 'The coach said the defender would have played on Monday.', 'Monday', 'DATE', '2018-03-26'],
+  ['what a warning is of lies ahead', 'Forecasters warned of more storms on Sunday in Georgia.', 'Sunday', 'DATE', '2018-04-01'],
+  ['the day of a warning is its own', 'Forecasters warned on Sunday that storms would come.', 'Sunday', 'DATE', '2018-03-25'],
   ['"is to" points ahead', 'The stock is to resume trading in Paris Tuesday.', 'Tuesday', 'DATE', '2018-04-03'],
   ['a weekday in the present tense is the nearest one, here ahead', 'The final is on Saturday.', 'Saturday', 'DATE', '2018-03-31'],
   ['a weekday in the present tense is the nearest one, here behind', 'The team is back home after its defeat on Monday.', 'Monday', 'DATE', '2018-03-26'],
