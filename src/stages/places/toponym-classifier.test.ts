@@ -19,6 +19,8 @@ const EMBEDDED_CASES: readonly (readonly [string, string, string, string, readon
   ['both ends of a route', 'The Amsterdam-London leg ends.', 'Amsterdam-London', 'MISC', ['Amsterdam', 'London']],
   ['a city leading an organisation name', 'The Winnipeg Fire Paramedic Service came.', 'Winnipeg Fire Paramedic Service', 'ORG', ['Winnipeg']],
   ['nothing inside a person name', 'Then Mary Smith spoke.', 'Mary Smith', 'PER', []],
+  ['a town before another kind of suffix is no place; a country is', 'Owners of Siri-enabled and Iran-backed devices.', 'Siri-enabled', 'MISC', []],
+  ['a country before another kind of suffix', 'The Iran-backed militia fired.', 'Iran-backed', 'MISC', ['Iran']],
 ];
 
 for (const [behaviour, text, name, type, expected] of EMBEDDED_CASES) {

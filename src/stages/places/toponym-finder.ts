@@ -174,6 +174,9 @@ function placeLike(text: string, span: { start: number; end: number }, gazetteer
   return unit?.[1] !== undefined && gazetteer.lookupKey(placeKey(unit[1])).some((index) => ['country', 'admin1', 'admin2', 'city'].includes(gazetteer.entry(index).kind));
 }
 
+/** Suffixes after a hyphen that say where (`Calgary-based`, `London-born`), after which a town's name is one. */
+const PLACE_SUFFIXES: ReadonlySet<string> = new Set(['based', 'born', 'bred', 'bound', 'headquartered', 'registered', 'flagged', 'area', 'region', 'wide', 'raised', 'native']);
+
 /**
  * Known place names inside a longer mention, as `embedded` candidates: runs of capitalised
  * words between the mention's hyphens, slashes, commas and `and`s (`Calgary-based`, `Amsterdam-
@@ -182,12 +185,13 @@ function placeLike(text: string, span: { start: number; end: number }, gazetteer
  */
 function embeddedNames(text: string, mentions: readonly LocationMention[], gazetteer: Gazetteer, minCityPopulation: number): ToponymCandidate[] {
   const found: ToponymCandidate[] = [];
-  const known = (surface: string): boolean => {
+  // (`strongOnly`: a name before another kind of suffix, `Siri-enabled`, is a unit or nothing.)
+  const known = (surface: string, strongOnly: boolean): boolean => {
     const key = placeKey(surface);
     if (key.replace(/ /g, '').length < 3 && !/^(?:UK|US|EU)$/.test(surface)) return false;
     return gazetteer.lookupDemonym(key).length > 0 || gazetteer.lookupKey(key).some((index) => {
       const entry = gazetteer.entry(index);
-      return STRONG_KINDS.has(entry.kind) || (entry.kind === 'city' && entry.population >= minCityPopulation / 10);
+      return STRONG_KINDS.has(entry.kind) || (!strongOnly && entry.kind === 'city' && entry.population >= minCityPopulation / 10);
     });
   };
   for (const mention of mentions) {
@@ -209,7 +213,8 @@ function embeddedNames(text: string, mentions: readonly LocationMention[], gazet
         const start = mention.start + words[first]!.start;
         const end = mention.start + words[last]!.end;
         const piece = text.slice(start, end).replace(/[.'’]+$/, '');
-        if (!known(piece)) continue;
+        const suffix = /^[-–](\p{Ll}+)/u.exec(surface.slice(words[last]!.end))?.[1];
+        if (!known(piece, suffix !== undefined && !PLACE_SUFFIXES.has(suffix))) continue;
         const key = `${start}:${start + piece.length}`;
         if (!seen.has(key)) found.push(candidateOf(start, start + piece.length, 'embedded', 'rejected', undefined, mention.type, mention.id));
         seen.add(key);

@@ -1396,7 +1396,7 @@ const VERDICT_CUE = /^(?:(?:was|were|is|are|has\s+been|had\s+been|have\s+been|be
 /** A passive of choosing or seeking (`can be considered`, `was nominated`, `is wanted`): what for is no claim (`criticized for` is one). */
 const PASSIVE_TAIL = /\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?(?:considered|nominated|scheduled|slated|wanted|sought|selected|shortlisted|chosen|picked|tipped|earmarked|eligible|set)$/i;
 /** A passive of naming or appointing (`was named`, `were elected`). */
-const NAMING_PASSIVE = /\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?(?:named|appointed|elected|listed|ranked|renamed)\b/i;
+const NAMING_PASSIVE = /\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?(?:named|appointed|elected|listed|ranked|renamed|filed|lodged|submitted)\b/i;
 /** A source that names no one: `No group`, `Nobody`, `None of the parties`. */
 const NO_ONE_SOURCE = /^(?:no|none|nobody|neither)\b/i;
 /** A cue that the tagger took with its determiner: a noun, not a saying (`a recall of`). */
@@ -1422,7 +1422,8 @@ function isClaimOfIndirectCue(text: string, attribution: FoundAttribution, cue: 
   // `was found guilty of murdering …`, `can be considered for parole`: a verdict, and what one is
   // considered for, are no words reported.
   if (VERDICT_CUE.test(cueText) || (PASSIVE_TAIL.test(cueText) && /^for\b/i.test(opening))) return false;
-  // `was named last week in a grand jury indictment`, `was appointed in March`: a naming, no claim.
+  // `was named last week in a grand jury indictment`, `was appointed in March`, `A settlement was
+  // filed on Tuesday`: a naming or a filing, no claim.
   if (NAMING_PASSIVE.test(cueText)) return false;
   // `Voters had been angered by Ghana's worst economic crisis`: the agent of a passive is its cause, no content.
   if ((/^\s*by\s+$/i.test(text.slice(cue.end, first.start)) || /\sby$/i.test(cueText)) && /\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?\w+ed(?:\s+by)?$/i.test(cueText)) return false;

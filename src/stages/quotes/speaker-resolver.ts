@@ -127,7 +127,7 @@ function isDeterminerOnly(text: string, span: Span): boolean {
 const CONTACT_PARTICIPLES = 'polled|surveyed|interviewed|cited|quoted|contacted|questioned|asked|consulted';
 
 /** A participle with the agent of a survey or citation inside a source (`polled by Reuters`, `cited by state media`). */
-const POLLED_BY = new RegExp(String.raw`\s(?:${CONTACT_PARTICIPLES})\s+by\s`, 'i');
+const POLLED_BY = new RegExp(String.raw`\s(?:${CONTACT_PARTICIPLES}|led|headed|founded|run|commanded|chaired)\s+by\s`, 'i');
 
 /** After `according to a statement`: `from|by|of` and who issued it, up to a comma or a phrase of place or time. */
 const ISSUER_AFTER = /^\s+(?:issued\s+by|released\s+by|from|by|of)\s+((?:the\s+)?(?:[\p{L}\p{N}’'.&-]+\s+){0,6}?[\p{L}\p{N}’'.&-]+)(?=\s*(?:,|;|$)|\s+(?:on|in|at|late|early|last|this)\b)/u;

@@ -94,6 +94,7 @@ const negative: [string, string][] = [
   ['a level', 'The country owes much, with its debt, which stands at about 70% of output, still rising.'],
   ['the terms of anonymity', 'The man, a farmer from the village, asked not to be named for his safety.'],
   ['whom a passive cue was asked of', 'Emergency care continued, but patients with planned surgeries were asked to stay home.'],
+  ['a filing in the passive', 'A preliminary settlement was filed on Tuesday night in the federal court in Oakland and requires approval by a judge.'],
   ['a naming in the passive', 'Peter Santilli, a right-wing talk-show host, was named last week in a grand jury indictment involving the takeover of the refuge.'],
   ['the agent of a passive cue', 'Voters had been angered by the worst economic crisis in a generation.'],
   ['a verdict, and what one is considered for', 'Pike was found guilty last month of murdering the shopkeeper and must serve 24 years before he can be considered for parole.'],
@@ -170,6 +171,13 @@ test('quotes: the day of the saying closing the sentence leaves the whole clause
   const quote = result.quotes[0];
   assert.ok(quote, 'no quote');
   assert.equal(result.text.slice(quote.content[0]!.start, quote.content.at(-1)!.end), 'The satellites separated about three hours and 40 minutes later and are working normally', describe(result, quote));
+});
+
+test('quotes: who leads a group named as the source is not the speaker', () => {
+  const result = analyse('The Rapid Support Forces (RSF), led by Mohamed Hamdan Dagalo, said its fighters remained in the area and had killed dozens of soldiers.');
+  const quote = result.quotes[0];
+  assert.ok(quote, 'no quote');
+  assert.equal(result.entityName(quote.speakerEntity), 'Rapid Support Forces', describe(result, quote));
 });
 
 test('quotes: a person named after a possessor speaks, not the possessor', () => {
