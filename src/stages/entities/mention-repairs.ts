@@ -499,6 +499,9 @@ const BODY_LAST_WORDS = new Set(['Center', 'Centre', 'Group', 'Holdings', 'Team'
 /** Last words of a street's name (`on Harehills Lane`); after a locative preposition only (`Nathan Lane` is a person). */
 const STREET_LAST_WORDS = new Set(['Lane', 'Street', 'Road', 'Avenue', 'Boulevard', 'Crescent', 'Terrace']);
 
+/** Last words of a party named by its members (`Christian Democrats`, `Social Democrats`, `Sweden Democrats`). */
+const PARTY_MEMBERS = /^(?:Democrats|Republicans|Socialists|Conservatives|Liberals|Greens|Unionists|Nationalists|Communists|Labourites)$/;
+
 /** First words of a named storm (`Hurricane Helene`, `Typhoon Haiyan`, `Storm Babet`): an event, neither person nor body. */
 const STORM_WORDS = new Set(['Hurricane', 'Typhoon', 'Cyclone', 'Storm', 'Tropical']);
 
@@ -512,6 +515,8 @@ const SQUARE_LAST_WORDS = new Set(['Square', 'Avenue', 'Boulevard', 'Plaza', 'Pi
  */
 function typeByLastWord(context: Context, mentions: NameMention[]): NameMention[] {
   return mentions.map((mention) => {
+    // (`Cyclone Chido`, tagged without its storm word: the storm, the word with it.)
+    if (mention.type !== 'MISC' && STORM_WORDS.has(word(context, mention.firstToken - 1)) && sameSentence(context, mention.firstToken - 1, mention.firstToken)) return { ...mention, firstToken: mention.firstToken - 1, type: 'MISC', rule: `${mention.rule}+storm` };
     if (mention.lastToken === mention.firstToken) return mention;
     // (`The Franklin Fire broke out`: a named wildfire, read as a place or a person; `Cal Fire` the agency is typed ORG.)
     if (word(context, mention.lastToken) === 'Fire' && (mention.type === 'LOC' || mention.type === 'PER') && !/^(?:Department|Service|Services|Protection|Chief|Station|Brigade|Authority)$/.test(word(context, mention.lastToken + 1))) return retyped(mention, 'MISC', 'named-fire');
@@ -521,6 +526,8 @@ function typeByLastWord(context: Context, mentions: NameMention[]): NameMention[
     if (SQUARE_LAST_WORDS.has(last) && (mention.type === 'ORG' || mention.type === 'PER')) return retyped(mention, 'LOC', 'square');
     if (mention.type !== 'PER') return mention;
     if (BODY_LAST_WORDS.has(last)) return retyped(mention, 'ORG', 'body-word');
+    // (`the opposition Christian Democrats`, `the Free Democrats`: a party by its members' name.)
+    if (PARTY_MEMBERS.test(last)) return retyped(mention, 'ORG', 'party-members');
     // (`Scott County`, `Rhode Island`: a unit or an island; `the Booker Prize`: an award.)
     if (last === 'County' || last === 'Island' || last === 'Islands') return retyped(mention, 'LOC', 'unit-word');
     if (last === 'Prize' || last === 'Award' || last === 'Awards') return retyped(mention, 'MISC', 'award');
