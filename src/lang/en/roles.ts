@@ -50,8 +50,8 @@ export const ROLE_MODIFIERS: ReadonlySet<string> = new Set([
   // Corporate C-suite titles: `Chief Financial Officer`, `Chief Operating Officer`, `Chief Technology Officer`.
   'financial', 'operating', 'technology', 'technical', 'marketing', 'information', 'investment', 'commercial', 'medical', 'scientific',
   'compliance', 'risk', 'digital', 'product', 'strategy',
-  // `the bloc's foreign policy chief`, `Crown Prince`.
-  'policy', 'crown',
+  // `the bloc's foreign policy chief`, `Crown Prince`, `the EU's competition chief`.
+  'policy', 'crown', 'competition', 'antitrust', 'climate',
 ]);
 
 /** Definite descriptions that refer back to a person (`the official added`). */

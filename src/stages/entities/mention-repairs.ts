@@ -695,6 +695,24 @@ function joinPoliceAreas(context: Context, mentions: NameMention[]): NameMention
   return joined;
 }
 
+/** Nouns of a body in an apposition right after a name (`La Familia Michoacana, a cartel that operates …`). */
+const BODY_APPOSITION = /^,\s+(?:a|an|the)\s+(?:(?!(?:of|the|a|an|in|for|with|to|and|from|on|at|by|minority|ethnic|religious|age|income|demographic|voting|focus|support|study|working|advocacy)\s)[\p{Ll}-]+\s+){0,3}(?:cartel|gang|militia|rebel group|armed group|group|company|firm|party|organi[sz]ation|charity|agency|union|coalition|movement|startup|conglomerate|bank|network|faction|insurgency)(?=[,.;:)]|\s+(?:that|which|whose|in|based|with|from|linked|led|backed|known|operating|and)\b)/u;
+
+/**
+ * `La Familia Michoacana, a cartel that operates in the region`, read as a place: a name set off by
+ * an apposition that calls it a body is a body.
+ */
+function typeByApposition(context: Context, mentions: NameMention[]): NameMention[] {
+  return mentions.map((mention) => {
+    // (`In Yemen, a military coalition …`: a fronted phrase's place, not a name with an apposition.)
+    const before = word(context, mention.firstToken - 1).toLowerCase() === 'the' ? word(context, mention.firstToken - 2) : word(context, mention.firstToken - 1);
+    if (mention.type === 'ORG' || /^(?:in|at|on|from|to|near|inside|across|for|by|of|with)$/i.test(before)) return mention;
+    const end = context.tokens[mention.lastToken]!.end;
+    if (!BODY_APPOSITION.test(context.text.slice(end, end + 60))) return mention;
+    return retyped(mention, 'ORG', 'body-apposition');
+  });
+}
+
 /** Applies every repair in order. */
 export function repairMentions(text: string, tokens: readonly Token[], mentions: readonly NameMention[], organisations: OrganisationIndex): NameMention[] {
   const context: Context = { text, tokens };
@@ -707,6 +725,7 @@ export function repairMentions(text: string, tokens: readonly Token[], mentions:
   repaired = typeInstitutionPlaces(context, repaired);
   repaired = joinPoliceAreas(context, repaired);
   repaired = typeProducts(context, repaired);
+  repaired = typeByApposition(context, repaired);
   repaired = typeNamedBodies(context, repaired);
   repaired = typeEmployers(context, repaired);
   repaired = typeCompanies(context, repaired);
