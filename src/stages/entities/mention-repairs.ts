@@ -521,6 +521,8 @@ function typeByLastWord(context: Context, mentions: NameMention[]): NameMention[
     // (`The Franklin Fire broke out`: a named wildfire, read as a place or a person; `Cal Fire` the agency is typed ORG.)
     if (word(context, mention.lastToken) === 'Fire' && (mention.type === 'LOC' || mention.type === 'PER') && !/^(?:Department|Service|Services|Protection|Chief|Station|Brigade|Authority)$/.test(word(context, mention.lastToken + 1))) return retyped(mention, 'MISC', 'named-fire');
     if (mention.type === 'LOC') return mention;
+    // (`Mount Ruang erupted`: a mountain, whatever the tagger said.)
+    if (/^(?:Mount|Mt\.?)$/.test(word(context, mention.firstToken)) && mention.type !== 'ORG') return retyped(mention, 'LOC', 'mountain');
     if (STORM_WORDS.has(word(context, mention.firstToken)) && mention.type !== 'MISC' && /^\p{Lu}/u.test(word(context, mention.lastToken))) return retyped(mention, 'MISC', 'storm');
     const last = word(context, mention.lastToken);
     if (SQUARE_LAST_WORDS.has(last) && (mention.type === 'ORG' || mention.type === 'PER')) return retyped(mention, 'LOC', 'square');
@@ -698,6 +700,9 @@ function joinPoliceAreas(context: Context, mentions: NameMention[]): NameMention
 /** Nouns of a body in an apposition right after a name (`La Familia Michoacana, a cartel that operates …`). */
 const BODY_APPOSITION = /^,\s+(?:a|an|the)\s+(?:(?!(?:of|the|a|an|in|for|with|to|and|from|on|at|by|minority|ethnic|religious|age|income|demographic|voting|focus|support|study|working|advocacy)\s)[\p{Ll}-]+\s+){0,3}(?:cartel|gang|militia|rebel group|armed group|group|company|firm|party|organi[sz]ation|charity|agency|union|coalition|movement|startup|conglomerate|bank|network|faction|insurgency)(?=[,.;:)]|\s+(?:that|which|whose|in|based|with|from|linked|led|backed|known|operating|and)\b)/u;
 
+/** A body's noun and a comma right before a name (`His party, Pakistan Tehreek-e-Insaf,`). */
+const BODY_BEFORE = /\b(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Tt]he)\s+(?:[\p{Ll}-]+\s+){0,2}(?:party|cartel|gang|militia|group|company|firm|movement|organi[sz]ation|union|coalition|charity|agency|bank)\s*,\s*$/u;
+
 /**
  * `La Familia Michoacana, a cartel that operates in the region`, read as a place: a name set off by
  * an apposition that calls it a body is a body.
@@ -707,6 +712,9 @@ function typeByApposition(context: Context, mentions: NameMention[]): NameMentio
     // (`In Yemen, a military coalition …`: a fronted phrase's place, not a name with an apposition.)
     const before = word(context, mention.firstToken - 1).toLowerCase() === 'the' ? word(context, mention.firstToken - 2) : word(context, mention.firstToken - 1);
     if (mention.type === 'ORG' || /^(?:in|at|on|from|to|near|inside|across|for|by|of|with)$/i.test(before)) return mention;
+    // (`His party, Pakistan Tehreek-e-Insaf, said`: the body's noun before the name, set off by commas.)
+    const start = context.tokens[mention.firstToken]!.start;
+    if (BODY_BEFORE.test(context.text.slice(Math.max(0, start - 40), start)) && /^\s*,/.test(context.text.slice(context.tokens[mention.lastToken]!.end))) return retyped(mention, 'ORG', 'body-apposition');
     const end = context.tokens[mention.lastToken]!.end;
     if (!BODY_APPOSITION.test(context.text.slice(end, end + 60))) return mention;
     return retyped(mention, 'ORG', 'body-apposition');

@@ -208,6 +208,8 @@ function mentionForSource(mentions: readonly Mention[], source: Span, head: numb
     // (A name's possessive too, and all before it: `Ms Mensah's family said` is the family,
     // `Libertarian presidential candidate Gary Johnson's doctor` the doctor.)
     if (mention.end <= possessorEnd) continue;
+    // `His party, Pakistan Tehreek-e-Insaf,`: a possessive determiner before a body the source names is whose it is.
+    if (mention.kind === 'pronoun' && mention.end < head && POSSESSIVE_DETERMINERS.has(text.slice(mention.start, mention.end).toLowerCase()) && laterName(mentions, index, source.end)) continue;
     // `Mr Qureshi's daughter Sana`: a possessor named before the person named in the source is whose they are.
     if (POSSESSIVE_AFTER.test(text.slice(mention.end, mention.end + 3)) && laterPerson(mentions, index, source.end)) continue;
     // `Africa Command spokesperson Robyn Mack`: the person, not the organisation in the role.
@@ -222,6 +224,22 @@ function mentionForSource(mentions: readonly Mention[], source: Span, head: numb
 
 /** A possessive `'s` right after a name. */
 const POSSESSIVE_AFTER = /^[’']s\b/;
+
+/** The person's name that ends right before `, ` at `offset` (`Omar Ayub Khan, | the opposition leader`), if any. */
+function nameEndingAt(mentions: readonly Mention[], offset: number, text: string): Mention | null {
+  for (let index = firstMentionIndex(mentions, Math.max(0, offset - 4)); index < mentions.length; index++) {
+    const mention = mentions[index]!;
+    if (mention.start >= offset) break;
+    if (mention.type === 'PER' && mention.kind === 'name' && /^\s*,\s*$/.test(text.slice(mention.end, offset))) return mention;
+  }
+  return null;
+}
+
+/** Whether a person's or body's name follows mention `index` before `end`. */
+function laterName(mentions: readonly Mention[], index: number, end: number): boolean {
+  for (let later = index + 1; later < mentions.length && mentions[later]!.start < end; later++) if ((mentions[later]!.type === 'PER' || mentions[later]!.type === 'ORG') && mentions[later]!.kind === 'name') return true;
+  return false;
+}
 
 /** Whether a person's name follows mention `index` before `end`. */
 function laterPerson(mentions: readonly Mention[], index: number, end: number): boolean {
@@ -303,7 +321,13 @@ export function resolveSpeakers(context: SpeakerContext, attributions: readonly 
       } else {
         const headWord = lastWordOf(text, { start: speaker.start, end: head });
         let named: string | null = null;
-        if (ISSUED_DOCUMENT_NOUNS.has(headWord)) {
+        // `Omar Ayub Khan, the opposition leader in the National Assembly, called …`: a description
+        // set off right after a person's name is that person.
+        const apposed = /,\s*$/.test(text.slice(Math.max(0, speaker.start - 3), speaker.start)) ? nameEndingAt(context.mentions, speaker.start, text) : null;
+        if (apposed && apposed.entity) {
+          speakerEntity = apposed.entity;
+          rule += '+apposition';
+        } else if (ISSUED_DOCUMENT_NOUNS.has(headWord)) {
           // `the statement added`: the organisation that issued the statement.
           const issuer = issuers.get(headWord);
           if (issuer) {

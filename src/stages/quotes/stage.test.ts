@@ -180,6 +180,14 @@ test('quotes: who leads a group named as the source is not the speaker', () => {
   assert.equal(result.entityName(quote.speakerEntity), 'Rapid Support Forces', describe(result, quote));
 });
 
+test('quotes: a description set off after a name is that person; a body named after `his party` speaks', () => {
+  const result = analyse('Former Prime Minister Imran Khan leads the party. His party, Pakistan Tehreek-e-Insaf, said it would hold rallies on Friday. Omar Ayub Khan, the opposition leader in the National Assembly, called the ban "an attack on freedom of expression".');
+  const rallies = result.quotes.find((quote) => result.text.slice(quote.start, quote.end).includes('rallies'));
+  assert.equal(rallies && result.entityName(rallies.speakerEntity), 'Pakistan Tehreek-e-Insaf', rallies && describe(result, rallies));
+  const ban = result.quotes.find((quote) => result.text.slice(quote.start, quote.end).includes('the ban'));
+  assert.equal(ban && result.entityName(ban.speakerEntity), 'Omar Ayub Khan', ban && describe(result, ban));
+});
+
 test('quotes: a person named after a possessor speaks, not the possessor', () => {
   const result = analyse('In a statement read outside court, Mr Qureshi\'s daughter Sana said the family had lost "the kindest man we knew".');
   const quote = result.quotes[0];
