@@ -559,3 +559,13 @@ test('a name with a reporting group after it reports the event, no target', asyn
   const doc = await analyze('An Israeli airstrike on the city on Friday killed a senior commander and at least 11 other people, the Israeli military and Lebanese officials said.');
   for (const event of doc.events) assert.ok(!event.targets.some((entry) => /Lebanese/.test(entry.name)), describe(doc, event));
 });
+
+test('a label given to something is no event of its own', async () => {
+  const doc = await analyze('The opposition leader called the ban "an attack on freedom of expression". Critics described the vote as a massacre of democracy.');
+  for (const event of doc.events) assert.notEqual(event.ploverType, 'ASSAULT', describe(doc, event));
+});
+
+test('a real attack called so stays an event', async () => {
+  const doc = await analyze('Gunmen shot dead five people at a market on Friday. Police called it a terrorist attack.');
+  assert.ok(doc.events.some((event) => event.ploverType === 'ASSAULT'), doc.events.map((event) => describe(doc, event)).join('; '));
+});

@@ -43,6 +43,8 @@ const NEGATED_BEFORE = /\b(?:not|never|no|denied|deny|denies|n['’]t)\b(?:\s+\S
 // arrests", not "Trump's campaign pressed").
 const AGGREGATE_BEFORE = /\b(?:(?:series|wave|campaign|string|spate|number)\s+of|(?:frequently|often|regularly|routinely|usually|commonly|periodically|dozens|hundreds|scores|thousands|several|multiple|numerous|repeated|additional|(?<![.\d])(?!(?:19|20)\d\d\b)\d[\d,]*(?!\.\d)|two|three|four|five|six|seven|eight|nine|ten)\b(?:\s+of)?)(?:\s+\S+){0,2}\s*$/i;
 // "additional strikes", "another attack": a different event from the ones told before.
+/** A verb of labelling and its object right before a label in quote marks or after `as` (`called the ban "an `, `described the vote as a `; not `called it a terrorist attack`, told of a real one). */
+const LABELLED_BEFORE = /\b(?:call(?:ed|s|ing)?|labell?(?:ed|s|ing)?|branded|described|denounced|decried|condemned)\s+(?:(?:the|it|this|that|his|her|its|their)\s+)(?:[\w’'-]+\s+){0,3}(?:as\s+["“]?|["“])\s*(?:an?|the)\s+(?:[\w-]+\s+){0,1}$/i;
 /** A ban right before what it forbids (`bans demonstrations`, `a ban on all public gatherings`). */
 const BANNED_BEFORE = /\b(?:ban(?:s|ned|ning)?|prohibit(?:s|ed|ing)?|outlaw(?:s|ed|ing)?|forbid(?:s|ding)?|forbade)\s+(?:on\s+|of\s+)?(?:(?:all|any|further|public|street|mass|political|large|unauthori[sz]ed)\s+){0,2}$/i;
 const DISTINCT_BEFORE = /\b(?:additional|another|other|further|new|separate|second|third)\b(?:\s+\S+){0,1}\s*$/i;
@@ -621,6 +623,9 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
     if (/^riot$/i.test(match.text) && /^\s+(?:police|policemen|gear|squads?|shields?|control|units?|officers?|troops)\b/i.test(text.slice(span.end, span.end + 20))) continue;
     // "heart attacks", "a panic attack": illness, not violence.
     if (/\b(?:heart|panic|asthma|anxiety)\s+$/i.test(before)) continue;
+    // `called the ban "an attack on freedom of expression"`, `described it as a massacre of
+    // democracy`: a label given to something, no event of its own.
+    if (LABELLED_BEFORE.test(before)) continue;
     // "the emergency order that bans demonstrations", "defied a ban on protests": what a ban
     // forbids, not a protest held.
     if (/^(?:protests?|demonstrations?|rall(?:y|ies)|marches|gatherings?)$/i.test(match.text) && BANNED_BEFORE.test(before)) continue;
