@@ -569,3 +569,9 @@ test('a real attack called so stays an event', async () => {
   const doc = await analyze('Gunmen shot dead five people at a market on Friday. Police called it a terrorist attack.');
   assert.ok(doc.events.some((event) => event.ploverType === 'ASSAULT'), doc.events.map((event) => describe(doc, event)).join('; '));
 });
+
+test('a toll told in a clause about an earlier happening is not the event\'s', async () => {
+  const doc = await analyze('An Israeli airstrike on the city on Friday killed a commander. The strike came days after thousands of pagers exploded across Lebanon, killing 37 people.');
+  const strike = eventWhere(doc, (event) => event.ploverType === 'ASSAULT');
+  assert.ok(!strike.casualties.some((casualty) => casualty.count === 37), describe(doc, strike));
+});

@@ -45,6 +45,8 @@ const AGGREGATE_BEFORE = /\b(?:(?:series|wave|campaign|string|spate|number)\s+of
 // "additional strikes", "another attack": a different event from the ones told before.
 /** A verb of labelling and its object right before a label in quote marks or after `as` (`called the ban "an `, `described the vote as a `; not `called it a terrorist attack`, told of a real one). */
 const LABELLED_BEFORE = /\b(?:call(?:ed|s|ing)?|labell?(?:ed|s|ing)?|branded|described|denounced|decried|condemned)\s+(?:(?:the|it|this|that|his|her|its|their)\s+)(?:[\w’'-]+\s+){0,3}(?:as\s+["“]?|["“])\s*(?:an?|the)\s+(?:[\w-]+\s+){0,1}$/i;
+/** A clause about a happening days or weeks before (or after) the one told (`came days after`). */
+const EARLIER_HAPPENING = /\b(?:days|weeks|months|years|hours|a\s+day|a\s+week|a\s+month|a\s+year)\s+(?:after|before)\b/i;
 /** A ban right before what it forbids (`bans demonstrations`, `a ban on all public gatherings`). */
 const BANNED_BEFORE = /\b(?:ban(?:s|ned|ning)?|prohibit(?:s|ed|ing)?|outlaw(?:s|ed|ing)?|forbid(?:s|ding)?|forbade)\s+(?:on\s+|of\s+)?(?:(?:all|any|further|public|street|mass|political|large|unauthori[sz]ed)\s+){0,2}$/i;
 const DISTINCT_BEFORE = /\b(?:additional|another|other|further|new|separate|second|third)\b(?:\s+\S+){0,1}\s*$/i;
@@ -873,7 +875,9 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
     // A date in the trigger's own stretch of the sentence, else one elsewhere in the sentence ("… by the end of 2016").
     const timex = sentenceTimexes.filter((entry) => entry.start >= window.start && entry.end <= window.end && datable(entry)).sort(byDistance)[0]
       ?? sentenceTimexes.filter(datable).sort(byDistance)[0] ?? null;
-    const casualties = findCasualties(text, window);
+    // "The strike came days after thousands of pagers … exploded …, killing 37 people": a toll told
+    // in a clause about an earlier happening is that one's, not the trigger's.
+    const casualties = findCasualties(text, window).filter((casualty) => casualty.start < trigger.end || !EARLIER_HAPPENING.test(text.slice(trigger.end, casualty.start)));
     mentions.push({
       sentence, trigger, window, type: mentionType, actors: actor, targets: ownTargets, places, timex, casualties,
       ...findSource(context, sentence, trigger), flags,
