@@ -240,6 +240,7 @@ test('casualty counts: a year is no count, vague thousands are, and a count alon
   assert.deepEqual(counts('At least one has died.'), [1]);
   assert.deepEqual(counts('Enoch Gaver, 21, was killed in the fight.'), [1]);
   assert.deepEqual(counts('He was wounded five years ago this week.'), []);
+  assert.deepEqual(counts('The strike killed a senior Hezbollah commander and at least 11 other people.'), [11]);
   const who = findCasualties('Floods swept the valley, killing at least 62 people and destroying hundreds of homes.', { start: 0, end: 84 }).map((casualty) => casualty.who);
   assert.deepEqual(who, ['people']);
 });

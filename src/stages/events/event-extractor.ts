@@ -115,8 +115,9 @@ const CASUALTY_PATTERNS: readonly { readonly rule: string; readonly pattern: Reg
   { rule: 'death-toll', order: 'toll', pattern: new RegExp(String.raw`\bdeath toll\b[^.;!?]{0,120}?\b(?:rose|climbed|jumped|reached|increased|hit|stood|stands|was|is|has risen|had risen|has climbed)\s+(?:to\s+|at\s+)?${QUANTITY}(?![\d,]|\.\d)`, 'giu') },
   // "no civilians were killed", "no one was hurt" (before the counts: `one was hurt` is no count)
   { rule: 'zero', order: 'zero', pattern: new RegExp(String.raw`\b(?:no|none of the)\s+([\p{L}’'-]+(?:\s+[\p{L}’'-]+)?)\s+(?:were|was|have been|had been)\s+(?:\S+\s+)?(killed|wounded|injured|hurt)`, 'giu') },
-  // "killing one of the group's leaders", "killed “two al Qaeda terrorists, including Musa Abu Dawud"
-  { rule: 'verb-count', order: 'verb-first', pattern: new RegExp(String.raw`\b(kill(?:ed|ing|s)?|wound(?:ed|ing)|injur(?:ed|ing))\s+[“"]?(?:(?:our|the|a|an|his|her|their|its)\s+[\p{L}’'-]+\s+and\s+)?${QUANTITY}\s+${WHO}(,?\s+including\s+[\p{Lu}][\p{L}’'-]*(?:\s+[\p{Lu}][\p{L}’'-]*)*)?`, 'giu') },
+  // "killing one of the group's leaders", "killed “two al Qaeda terrorists, including Musa Abu Dawud",
+  // "killed a senior Hezbollah commander and at least 11 other people"
+  { rule: 'verb-count', order: 'verb-first', pattern: new RegExp(String.raw`\b(kill(?:ed|ing|s)?|wound(?:ed|ing)|injur(?:ed|ing))\s+[“"]?(?:(?:our|the|a|an|his|her|their|its)\s+(?:[\p{L}’'-]+\s+){1,3}and\s+)?${QUANTITY}\s+${WHO}(,?\s+including\s+[\p{Lu}][\p{L}’'-]*(?:\s+[\p{Lu}][\p{L}’'-]*)*)?`, 'giu') },
   // "five civilians were killed", "at least 12 people died", "one person was killed"
   { rule: 'count-verb', order: 'count-first', pattern: new RegExp(String.raw`\b${QUANTITY}\s+${WHO}\s+(?:were|was|have been|had been|has been|are|got|have|has|had)?\s*(killed|dead|died|wounded|injured|hurt)`, 'giu') },
   // "at least one has died": a count alone as the subject.
