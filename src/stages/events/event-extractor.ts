@@ -73,7 +73,9 @@ const MEDIUM_BEFORE = /\b(?:said|says|wrote|writes|posted|posts|announced|stated
 const GROUP_NOUNS = 'military|army|forces|troops|soldiers|aircraft|warplanes|jets|navy|police|government|officials|authorities|citizens|civilians|nationals|'
   + 'rebels|militants|guerrillas|insurgents|fighters|militias?|separatists|gunmen|peacekeepers|officers|leaders|ministers?|president|parliament|court|judge|'
   + 'diplomats|delegation|intelligence|doctors|workers|students|protesters|demonstrators|farmers|villagers|residents|refugees|opposition|activists|'
-  + 'hostages|captives|prisoners|detainees|journalists|nationals|tourists|settlers';
+  + 'hostages|captives|prisoners|detainees|journalists|nationals|tourists|settlers|'
+  // (`Boeing machinists voted … to end a strike`: a company's or union's workers act as a group.)
+  + 'machinists|employees|staff|nurses|teachers|miners|pilots|drivers|dockworkers|supporters|fans|voters';
 // (The word between is a modifier, not a clause's: "accusations by Exxon Mobil that journalists …".)
 // (Not a unit named by its government: `Mangu local government area` is a district of Nigeria.)
 const GROUP_AFTER = new RegExp(String.raw`^\s+((?:(?!(?:that|which|who|whom|whose|and|or|but|the|a|an|of|to|in|on|at|for|with|by|from|as|said|says|told|than|if)\b)[a-z][\w-]*\s+){0,1}(?:${GROUP_NOUNS}))\b(?!\s+(?:area|council area|district)\b)`);
