@@ -102,7 +102,6 @@ interface FormFacts {
   readonly acronym: boolean;
 }
 
-/** `long` ends with the words of `short` (`Dawud` in `Musa Abu Dawud`); both hold words without spaces. */
 /** Generational suffixes after a surname (`Jr.`, the Portuguese `Filho` and `Neto`), as name keys. */
 const GENERATIONAL: ReadonlySet<string> = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'filho', 'neto', 'junior', 'sobrinho']);
 
@@ -111,6 +110,12 @@ function withoutGenerational(parts: readonly string[]): readonly string[] {
   return parts.length >= 3 && GENERATIONAL.has(parts[parts.length - 1]!) ? parts.slice(0, -1) : parts;
 }
 
+/** `long` is longer than `short` and ends with its words. */
+function endsWithLonger(long: readonly string[], short: readonly string[]): boolean {
+  return long.length > short.length && endsWithWords(long, short);
+}
+
+/** `long` ends with the words of `short` (`Dawud` in `Musa Abu Dawud`); both hold words without spaces. */
 function endsWithWords(long: readonly string[], short: readonly string[]): boolean {
   // Empty `short`: the tail of `long` would be all of it, which is never the empty name.
   if (short.length === 0) return long.join(' ') === '';
@@ -507,7 +512,8 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
         const c = sameLastWord[k]!;
         const cluster = clusters[c];
         if (!cluster || cluster.nominal || (cluster.typeVotes.get('PER') ?? 0) === 0) continue;
-        if (cluster.forms.some((other) => (other.length > parts.length && endsWithWords(other, parts)) || (withoutGenerational(other).length > parts.length && endsWithWords(withoutGenerational(other), parts)))) target = c;
+        // (Or with a generational suffix left out: `Kalil` of `Roberto Kalil Filho`.)
+        if (cluster.forms.some((other) => endsWithLonger(other, parts) || endsWithLonger(withoutGenerational(other), parts))) target = c;
       }
     }
     // 4d. People: a full name whose surname was said alone before it, by exactly one person known

@@ -431,22 +431,25 @@ function typeBySurname(context: Context, mentions: NameMention[]): NameMention[]
  * and Justice Department`, `the Treasury and Federal Reserve Board`).
  */
 function joinCoordinatedBodies(context: Context, mentions: NameMention[]): NameMention[] {
+  return joinPairs(mentions, (first, second) => {
+    const and = first.lastToken + 1;
+    const joins = first.type !== 'PER' && second.type === 'ORG' && second.firstToken === and + 1 && (word(context, and) === 'and' || word(context, and) === '&') &&
+      sameSentence(context, first.firstToken - 1, second.lastToken) && word(context, first.firstToken - 1).toLowerCase() === 'the' && !insideName(context, first.firstToken - 1) &&
+      PURPOSE_BODY_WORDS.has(word(context, second.lastToken).toLowerCase()) && !bodyWordIn(context, first) && !isAcronymForm(word(context, first.firstToken)) &&
+      standsAloneOnce(context, first);
+    return joins ? { ...second, firstToken: first.firstToken, rule: `${second.rule}+coordinated-body` } : null;
+  });
+}
+
+/** The mentions with each neighbouring pair that `join` makes one (its answer, else null) replaced by that one. */
+function joinPairs(mentions: NameMention[], join: (first: NameMention, second: NameMention) => NameMention | null): NameMention[] {
   const joined: NameMention[] = [];
   for (let index = 0; index < mentions.length; index++) {
     const first = mentions[index]!;
     const second = mentions[index + 1];
-    const and = first.lastToken + 1;
-    if (
-      second && first.type !== 'PER' && second.type === 'ORG' && second.firstToken === and + 1 && (word(context, and) === 'and' || word(context, and) === '&') &&
-      sameSentence(context, first.firstToken - 1, second.lastToken) && word(context, first.firstToken - 1).toLowerCase() === 'the' && !insideName(context, first.firstToken - 1) &&
-      PURPOSE_BODY_WORDS.has(word(context, second.lastToken).toLowerCase()) && !bodyWordIn(context, first) && !isAcronymForm(word(context, first.firstToken)) &&
-      standsAloneOnce(context, first)
-    ) {
-      joined.push({ ...second, firstToken: first.firstToken, rule: `${second.rule}+coordinated-body` });
-      index++;
-      continue;
-    }
-    joined.push(first);
+    const both = second ? join(first, second) : null;
+    joined.push(both ?? first);
+    if (both) index++;
   }
   return joined;
 }
@@ -459,21 +462,11 @@ const BODY_OF_WORDS = new Set(['University', 'College', 'Bank', 'Ministry', 'Ins
  * alone, `of`, and a place or body right after are one organisation.
  */
 function joinBodyOfPlace(context: Context, mentions: NameMention[]): NameMention[] {
-  const joined: NameMention[] = [];
-  for (let index = 0; index < mentions.length; index++) {
-    const first = mentions[index]!;
-    const second = mentions[index + 1];
-    if (
-      second && first.firstToken === first.lastToken && first.type !== 'PER' && BODY_OF_WORDS.has(word(context, first.firstToken)) && word(context, first.lastToken + 1) === 'of'
+  return joinPairs(mentions, (first, second) =>
+    first.firstToken === first.lastToken && first.type !== 'PER' && BODY_OF_WORDS.has(word(context, first.firstToken)) && word(context, first.lastToken + 1) === 'of'
       && second.firstToken === first.lastToken + 2 && (second.type === 'LOC' || second.type === 'ORG') && sameSentence(context, first.firstToken, second.lastToken)
-    ) {
-      joined.push({ ...second, firstToken: first.firstToken, type: 'ORG', rule: `${first.rule}+body-of-place` });
-      index++;
-      continue;
-    }
-    joined.push(first);
-  }
-  return joined;
+      ? { ...second, firstToken: first.firstToken, type: 'ORG', rule: `${first.rule}+body-of-place` }
+      : null);
 }
 
 /** Whether the `the` at `at` belongs to a name before it (`Friends of the | Earth Action`, `Bank of the | West`). */
@@ -667,12 +660,15 @@ function typeProducts(context: Context, mentions: NameMention[]): NameMention[] 
 /** Kinds of court before `Court` (`Kenya's High Court`, read as a place). */
 const COURT_KINDS = new Set(['High', 'Supreme', 'Constitutional', 'Federal', 'District', 'Appeals', 'Appeal', 'Criminal', 'Crown', 'Magistrates', 'International', 'National', 'Superior', 'Circuit', 'Family', 'Military', 'Administrative', 'Special']);
 
+/** Last words of a police force's name (`Avon and Somerset Police`, `Essex Constabulary`). */
+const POLICE_WORD = /^(?:Police|Constabulary)$/;
+
 /** A place-typed name that is a court (`High Court`) or a police force (`Avon and Somerset Police`) is a body. */
 function typeInstitutionPlaces(context: Context, mentions: NameMention[]): NameMention[] {
   return mentions.map((mention) => {
     if (mention.type !== 'LOC' || mention.lastToken === mention.firstToken) return mention;
     const last = word(context, mention.lastToken);
-    if ((last === 'Court' && COURT_KINDS.has(word(context, mention.lastToken - 1))) || last === 'Police' || last === 'Constabulary') return retyped(mention, 'ORG', 'institution');
+    if ((last === 'Court' && COURT_KINDS.has(word(context, mention.lastToken - 1))) || POLICE_WORD.test(last)) return retyped(mention, 'ORG', 'institution');
     return mention;
   });
 }
@@ -682,19 +678,11 @@ function typeInstitutionPlaces(context: Context, mentions: NameMention[]): NameM
  * police force's word are the force's name.
  */
 function joinPoliceAreas(context: Context, mentions: NameMention[]): NameMention[] {
-  const joined: NameMention[] = [];
-  for (let index = 0; index < mentions.length; index++) {
-    const first = mentions[index]!;
-    const second = mentions[index + 1];
-    if (second && first.type === 'LOC' && second.type === 'ORG' && word(context, first.lastToken + 1) === 'and' && second.firstToken === first.lastToken + 2
-      && /^(?:Police|Constabulary)$/.test(word(context, second.lastToken)) && second.lastToken > second.firstToken && sameSentence(context, first.firstToken, second.lastToken)) {
-      joined.push({ ...second, firstToken: first.firstToken, rule: `${second.rule}+police-area` });
-      index++;
-      continue;
-    }
-    joined.push(first);
-  }
-  return joined;
+  return joinPairs(mentions, (first, second) =>
+    first.type === 'LOC' && second.type === 'ORG' && word(context, first.lastToken + 1) === 'and' && second.firstToken === first.lastToken + 2
+      && POLICE_WORD.test(word(context, second.lastToken)) && second.lastToken > second.firstToken && sameSentence(context, first.firstToken, second.lastToken)
+      ? { ...second, firstToken: first.firstToken, rule: `${second.rule}+police-area` }
+      : null);
 }
 
 /** Nouns of a body in an apposition right after a name (`La Familia Michoacana, a cartel that operates …`). */
@@ -714,10 +702,10 @@ function typeByApposition(context: Context, mentions: NameMention[]): NameMentio
     if (mention.type === 'ORG' || /^(?:in|at|on|from|to|near|inside|across|for|by|of|with)$/i.test(before)) return mention;
     // (`His party, Pakistan Tehreek-e-Insaf, said`: the body's noun before the name, set off by commas.)
     const start = context.tokens[mention.firstToken]!.start;
-    if (BODY_BEFORE.test(context.text.slice(Math.max(0, start - 40), start)) && /^\s*,/.test(context.text.slice(context.tokens[mention.lastToken]!.end))) return retyped(mention, 'ORG', 'body-apposition');
     const end = context.tokens[mention.lastToken]!.end;
-    if (!BODY_APPOSITION.test(context.text.slice(end, end + 60))) return mention;
-    return retyped(mention, 'ORG', 'body-apposition');
+    const after = context.text.slice(end, end + 60);
+    const apposed = (BODY_BEFORE.test(context.text.slice(Math.max(0, start - 40), start)) && /^\s*,/.test(after)) || BODY_APPOSITION.test(after);
+    return apposed ? retyped(mention, 'ORG', 'body-apposition') : mention;
   });
 }
 

@@ -42,13 +42,13 @@ const NEGATED_BEFORE = /\b(?:not|never|no|denied|deny|denies|n['’]t)\b(?:\s+\S
 // or a habit ("is frequently struck by earthquakes"); a collective noun only with `of` ("a wave of
 // arrests", not "Trump's campaign pressed").
 const AGGREGATE_BEFORE = /\b(?:(?:series|wave|campaign|string|spate|number)\s+of|(?:frequently|often|regularly|routinely|usually|commonly|periodically|dozens|hundreds|scores|thousands|several|multiple|numerous|repeated|additional|(?<![.\d])(?!(?:19|20)\d\d\b)\d[\d,]*(?!\.\d)|two|three|four|five|six|seven|eight|nine|ten)\b(?:\s+of)?)(?:\s+\S+){0,2}\s*$/i;
-// "additional strikes", "another attack": a different event from the ones told before.
 /** A verb of labelling and its object right before a label in quote marks or after `as` (`called the ban "an `, `described the vote as a `; not `called it a terrorist attack`, told of a real one). */
 const LABELLED_BEFORE = /\b(?:call(?:ed|s|ing)?|labell?(?:ed|s|ing)?|branded|described|denounced|decried|condemned)\s+(?:(?:the|it|this|that|his|her|its|their)\s+)(?:[\w’'-]+\s+){0,3}(?:as\s+["“]?|["“])\s*(?:an?|the)\s+(?:[\w-]+\s+){0,1}$/i;
 /** A clause about a happening days or weeks before (or after) the one told (`came days after`). */
 const EARLIER_HAPPENING = /\b(?:days|weeks|months|years|hours|a\s+day|a\s+week|a\s+month|a\s+year)\s+(?:after|before)\b/i;
 /** A ban right before what it forbids (`bans demonstrations`, `a ban on all public gatherings`). */
 const BANNED_BEFORE = /\b(?:ban(?:s|ned|ning)?|prohibit(?:s|ed|ing)?|outlaw(?:s|ed|ing)?|forbid(?:s|ding)?|forbade)\s+(?:on\s+|of\s+)?(?:(?:all|any|further|public|street|mass|political|large|unauthori[sz]ed)\s+){0,2}$/i;
+// "additional strikes", "another attack": a different event from the ones told before.
 const DISTINCT_BEFORE = /\b(?:additional|another|other|further|new|separate|second|third)\b(?:\s+\S+){0,1}\s*$/i;
 // "the strike", "this airstrike", "the attack": refers back to an event already told.
 const ANAPHOR_BEFORE = /\b(?:the|this|that|these|those|its|their)\s+(?:\S+\s+){0,1}$/i;
@@ -81,9 +81,9 @@ const GROUP_NOUNS = 'military|army|forces|troops|soldiers|aircraft|warplanes|jet
 const GROUP_AFTER = new RegExp(String.raw`^\s+((?:(?!(?:that|which|who|whom|whose|and|or|but|the|a|an|of|to|in|on|at|for|with|by|from|as|said|says|told|than|if)\b)[a-z][\w-]*\s+){0,1}(?:${GROUP_NOUNS}))\b(?!\s+(?:area|council area|district)\b)`);
 // "in northern Syria and Iraq", "near Ubari, Libya", "the coastal city of Sirte": a place, not a participant.
 const LOCATIVE_BEFORE = /\b(?:in|at|near|from|across|throughout|inside|outside|into|around|within|of|off|via|between|through|towards?|outskirts)\s+(?:the\s+)?(?:\S+\s+){0,2}$/i;
-// "…, the White House announced Tuesday", "a Jordanian official confirmed": who reports, not who acts.
 /** A reporting group and its verb right after a name (`Lebanese officials said`, `Ukrainian media reported`). */
 const REPORTING_GROUP_AFTER = /^\s+(?:(?:security|health|military|government|local|hospital|police)\s+)?(?:officials?|sources?|authorities|media|spokes(?:man|woman|person|people))\s+(?:said|say|says|told|reported)\b/i;
+// "…, the White House announced Tuesday", "a Jordanian official confirmed": who reports, not who acts.
 const REPORTING_AFTER = /^\s*(?:spokes\w+|said|told|added|says|confirmed|announced|reported|stated|noted|quoted)\b/;
 // "Pentagon spokesperson …", "White House officials said": the name is who speaks.
 const ATTRIBUTION_AFTER = /^\s+(?:spokes(?:man|woman|person|people)|press (?:secretary|office)|officials?\s+(?:said|told)|said|told|says|statement)\b/i;
@@ -914,6 +914,15 @@ function isBackground(timex: Timex | null, published: string | undefined): boole
   return timex.value.slice(0, 4) < published.slice(0, 4) || (timex.value.length >= 7 && timex.value.slice(0, 7) < published.slice(0, 7) && monthsBetween(timex.value, published) > 2);
 }
 
+/**
+ * Whether two tellings are news of now and background apart: one dated, the other not, the date
+ * background (`the RSF have taken control of the town … said on Sunday` and `the fighting around
+ * El Fasher, where famine was confirmed in August`).
+ */
+function backgroundApart(a: Timex | null, b: Timex | null, published: string | undefined): boolean {
+  return !a !== !b && isBackground(a ?? b, published);
+}
+
 /** Whether a new mention tells the same real event as an event record built so far. */
 function corefers(record: EventDraft, mention: EventMention, text: string, published: string | undefined): boolean {
   if (mention.distinct || mention.flags.aggregate || record.flags.aggregate) return false;
@@ -921,9 +930,8 @@ function corefers(record: EventDraft, mention: EventMention, text: string, publi
   // whatever the sentence alone suggests (a bare "strike" reads as a labour strike).
   const head = text.slice(mention.trigger.start, mention.trigger.end).toLowerCase().replace(/s$/, '');
   const recordHead = text.slice(record.trigger.start, record.trigger.end).toLowerCase();
-  // `the RSF have taken control of the town … said on Sunday` and, later, `the fighting around El
-  // Fasher, where famine was confirmed in August`: news of now is no background dated months back.
-  if (!record.timex !== !mention.timex && isBackground(record.timex ?? mention.timex, published)) return false;
+  // News of now is no background dated months back.
+  if (backgroundApart(record.timex, mention.timex, published)) return false;
   if (mention.anaphoric && recordHead.includes(head) && dateCompatible(record.timex?.value, mention.timex?.value)) return true;
   if (record.type.info.ploverType !== mention.type.info.ploverType && record.type.ploverType !== mention.type.ploverType) return false;
   if (record.flags.negated !== mention.flags.negated || record.flags.hypothetical !== mention.flags.hypothetical) return false;
@@ -1017,7 +1025,7 @@ export function extractEvents(doc: Readonly<Doc>, models: EventTypeModels, optio
         && latest.evidence.some((span) => span.end >= (doc.sentences[sentenceIndex - 2]?.start ?? 0))
         && dateCompatible(latest.timex?.value, mention.timex?.value)
         // (`In October, a series of earthquakes … killed more than 1,500 people` after this week's floods: background.)
-        && !(!latest.timex !== !mention.timex && isBackground(latest.timex ?? mention.timex, published))
+        && !backgroundApart(latest.timex, mention.timex, published)
         && !countriesDisagree(latest.places, mention.places)) {
         merge(latest, mention);
         continue;

@@ -13,6 +13,7 @@ import type { QuotedSpan } from './quote-marks.js';
 import { Tag } from './tagger.js';
 import { firstIndexWhere, firstTokenEndingAfter, firstTokenStartingFrom } from '../../doc/token-search.js';
 import { WEEKDAY_NAME } from '../../lang/en/calendar.js';
+import { POSSESSIVE_DETERMINERS } from '../../lang/en/pronouns.js';
 
 /** A run of tokens with one tag type. */
 export interface TagRun extends Span {
@@ -255,18 +256,14 @@ export function startAtThat(text: string, tokens: readonly Token[], attribution:
   return attribution;
 }
 
+/** The day of a saying as written after its verb (`on Thursday`, `Friday`, `late on Sunday`, `early Saturday`), a regular-expression source. */
+const SAYING_DAY = String.raw`(?:(?:early|late)\s+)?(?:on\s+)?(?:${WEEKDAY_NAME}|yesterday|today|last\s+(?:week|month|night|year)|this\s+(?:week|month|morning|year))(?:\s+(?:morning|afternoon|evening|night))?`;
+
 /** A day that closes a sentence after its verb of saying (`…, ESA said early Saturday.`). */
-const CLOSING_TIME = new RegExp(String.raw`^(?:(?:early|late)\s+)?(?:on\s+)?(?:${WEEKDAY_NAME}|yesterday|today|last\s+(?:week|month|night|year)|this\s+(?:week|month|morning|year))(?:\s+(?:morning|afternoon|evening|night))?\s*[.!?]?["”’]?\s*$`, 'i');
+const CLOSING_TIME = new RegExp(String.raw`^${SAYING_DAY}\s*[.!?]?["”’]?\s*$`, 'i');
 
-/** Where the sentence of token `at` ends (the end of its last token). */
-function sentenceEndOffset(tokens: readonly Token[], at: number): number {
-  let index = at;
-  while (tokens[index + 1]?.sentence === tokens[at]!.sentence) index++;
-  return tokens[index]!.end;
-}
-
-/** A day or time right after a verb of saying (`on Thursday`, `Friday`, `late on Sunday`); a `that` after it stays with the content. */
-const LEADING_TIME = new RegExp(String.raw`^(?:(?:early|late)\s+)?(?:on\s+)?(?:${WEEKDAY_NAME}|yesterday|today|last\s+(?:week|month|night|year)|this\s+(?:week|month|morning|year))(?:\s+(?:morning|afternoon|evening|night))?\s+`, 'i');
+/** A day or time right after a verb of saying; a `that` after it stays with the content. */
+const LEADING_TIME = new RegExp(String.raw`^${SAYING_DAY}\s+`, 'i');
 
 /**
  * `Health officials said | on Thursday they had confirmed …`, `The ministry said | Friday the toll
@@ -847,7 +844,7 @@ export function findAttributions(
       // `…, Attorney General Gustavo Salas told local radio.`: whom he told closes the sentence.
       || (TELLING.test(tokenText(text, tokens[cue.lastToken]!)) && addresseeCloses(text, tokens, cue.lastToken + 1))
       // `…, ESA said early Saturday.`: the day of the saying closes the sentence.
-      || (after === cue.lastToken + 1 && REPORTING_VERBS.has(tokenText(text, tokens[cue.lastToken]!)) && !!following && CLOSING_TIME.test(text.slice(following.start, sentenceEndOffset(tokens, after))));
+      || (after === cue.lastToken + 1 && REPORTING_VERBS.has(tokenText(text, tokens[cue.lastToken]!)) && !!following && CLOSING_TIME.test(text.slice(following.start, tokens[sentenceLastToken(tokens, after)]!.end)));
     if (following && following.sentence === sentence && LETTER_OR_DIGIT.test(text.charAt(following.start)) && !trailing) continue;
     // `In an interview, Durbin said on Thursday he …`: a fronted phrase is no clause to report.
     if (trailing && FRONTED_OPENERS.has(tokenText(text, tokens[first]!))) continue;
@@ -931,8 +928,7 @@ export function findAttributions(
     const sentence = tokens[cue.firstToken]!.sentence;
     let sentenceFirst = cue.firstToken;
     while (sentenceFirst > 0 && tokens[sentenceFirst - 1]!.sentence === sentence) sentenceFirst--;
-    let sentenceLast = cue.lastToken;
-    while (sentenceLast + 1 < tokens.length && tokens[sentenceLast + 1]!.sentence === sentence) sentenceLast++;
+    const sentenceLast = sentenceLastToken(tokens, cue.lastToken);
     const isComma = (index: number): boolean => text.charAt(tokens[index]!.start) === ',' && tokens[index]!.end - tokens[index]!.start === 1;
     let first: number;
     let last: number;
@@ -1197,6 +1193,14 @@ function sentenceFirstToken(tokens: readonly Token[], at: number): number {
   return start;
 }
 
+/** The last token of the sentence of token `at` (in range). */
+function sentenceLastToken(tokens: readonly Token[], at: number): number {
+  const sentence = tokens[at]!.sentence;
+  let end = at;
+  while (end + 1 < tokens.length && tokens[end + 1]!.sentence === sentence) end++;
+  return end;
+}
+
 /** A participle opening a content piece: `killing at least 40 people`. */
 const PARTICIPLE_START = /^\p{Ll}+ing\b/u;
 
@@ -1257,7 +1261,6 @@ export function weaponCueToReport(text: string, tokens: readonly Token[], attrib
   return { ...attribution, cue: { start: saidStart, end: saidStart + said[1]!.length }, content: [clause], firstToken: firstTokenEndingAfter(tokens, clause.start) };
 }
 
-/** One attribution through the boundary conventions, its kind read again when they moved its content. */
 /** Words that open a clause right after a verb of saying (`said a guided bomb hit …`, `says the ban`). */
 const CLAUSE_OPENING = /^(?:a|an|the|his|her|its|their|our|this|these|those|he|she|it|they|we|i|there|some|many|most|no|all|two|three|four|five|\d[\d,.]*)$/i;
 /** Verbs of saying that take a clause with no `that` (not `told`, whose object is whom it told). */
@@ -1278,6 +1281,7 @@ export function clauseOutOfCue(text: string, attribution: FoundAttribution): Fou
   return { ...attribution, cue: { start: cue.start, end: verbEnd }, content: [{ start: contentStart, end: first.end }, ...attribution.content.slice(1)], rule: `${attribution.rule}+clause-out-of-cue` };
 }
 
+/** One attribution through the boundary conventions, its kind read again when they moved its content. */
 function refineAttribution(text: string, tokens: readonly Token[], tags: Uint8Array, quoted: readonly QuotedSpan[], attribution: FoundAttribution): FoundAttribution {
   const refined = weaponCueToReport(text, tokens, startParticipleAtSentence(text, tokens, dropNarrativeTail(text, tokens, extendOverFocusPhrase(text, tokens, tags, endAtClosedQuote(text, quoted, cutAtSentenceEnd(tokens, quoted, prepositionToCue(text, startAtThat(text, tokens, timeToCue(text, clauseOutOfCue(text, splitTranscriptSpeaker(text, attribution)))))))))));
   return refined === attribution ? attribution : { ...refined, kind: kindOf(refined.content, quoted) };
@@ -1401,8 +1405,6 @@ const NAMING_PASSIVE = /\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?(?:na
 const NO_ONE_SOURCE = /^(?:no|none|nobody|neither)\b/i;
 /** A cue that the tagger took with its determiner: a noun, not a saying (`a recall of`). */
 const NOT_A_VERB_CUE = /^(?:a|an|the)\s+recalls?\b/i;
-/** Possessive determiners (`its approved budget`). */
-const POSSESSIVE_DETERMINERS = new Set(['its', 'their', 'his', 'her', 'our', 'my', 'your']);
 
 /** A passive cue: `were asked`, `was told`, `had been urged`. */
 const PASSIVE_CUE = /^(?:(?:is|are|was|were|be|been|being|had been|has been|have been)\s+)(?:\w+ly\s+)?\w+(?:ed|old|sked)\b/i;

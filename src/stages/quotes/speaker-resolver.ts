@@ -209,9 +209,9 @@ function mentionForSource(mentions: readonly Mention[], source: Span, head: numb
     // `Libertarian presidential candidate Gary Johnson's doctor` the doctor.)
     if (mention.end <= possessorEnd) continue;
     // `His party, Pakistan Tehreek-e-Insaf,`: a possessive determiner before a body the source names is whose it is.
-    if (mention.kind === 'pronoun' && mention.end < head && POSSESSIVE_DETERMINERS.has(text.slice(mention.start, mention.end).toLowerCase()) && laterName(mentions, index, source.end)) continue;
+    if (mention.kind === 'pronoun' && mention.end < head && POSSESSIVE_DETERMINERS.has(text.slice(mention.start, mention.end).toLowerCase()) && laterName(mentions, index, source.end, ['PER', 'ORG'])) continue;
     // `Mr Qureshi's daughter Sana`: a possessor named before the person named in the source is whose they are.
-    if (POSSESSIVE_AFTER.test(text.slice(mention.end, mention.end + 3)) && laterPerson(mentions, index, source.end)) continue;
+    if (POSSESSIVE_AFTER.test(text.slice(mention.end, mention.end + 3)) && laterName(mentions, index, source.end, ['PER'])) continue;
     // `Africa Command spokesperson Robyn Mack`: the person, not the organisation in the role.
     const score = (mention.type === 'PER' ? 2 : mention.type === 'ORG' ? 1 : 0) + covered + (mention.entity ? 0.5 : 0) + mention.end / 1e9;
     if (score > bestScore) {
@@ -235,15 +235,9 @@ function nameEndingAt(mentions: readonly Mention[], offset: number, text: string
   return null;
 }
 
-/** Whether a person's or body's name follows mention `index` before `end`. */
-function laterName(mentions: readonly Mention[], index: number, end: number): boolean {
-  for (let later = index + 1; later < mentions.length && mentions[later]!.start < end; later++) if ((mentions[later]!.type === 'PER' || mentions[later]!.type === 'ORG') && mentions[later]!.kind === 'name') return true;
-  return false;
-}
-
-/** Whether a person's name follows mention `index` before `end`. */
-function laterPerson(mentions: readonly Mention[], index: number, end: number): boolean {
-  for (let later = index + 1; later < mentions.length && mentions[later]!.start < end; later++) if (mentions[later]!.type === 'PER' && mentions[later]!.kind === 'name') return true;
+/** Whether a name of one of `types` follows mention `index` before `end`. */
+function laterName(mentions: readonly Mention[], index: number, end: number, types: readonly Mention['type'][]): boolean {
+  for (let later = index + 1; later < mentions.length && mentions[later]!.start < end; later++) if (mentions[later]!.kind === 'name' && types.includes(mentions[later]!.type)) return true;
   return false;
 }
 
