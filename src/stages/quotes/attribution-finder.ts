@@ -722,6 +722,72 @@ export function sourcesAfterLastComma(text: string, tokens: readonly Token[], ta
 }
 
 /**
+ * `The State Department said it had suspended its partnership with Georgia, and Washington
+ * condemned what it called …`: a name after `, and` right before a cue is that cue's source,
+ * not the end of the content before; the content ends at the comma.
+ */
+export function sourceOfCoordinatedCue(text: string, tokens: readonly Token[], tags: Uint8Array): Uint8Array {
+  let copy: Uint8Array | null = null;
+  const isContent = (index: number): boolean => tags[index] === Tag.BeginContent || tags[index] === Tag.InsideContent;
+  for (let cue = 3; cue < tokens.length; cue++) {
+    if (tags[cue] !== Tag.BeginCue || !isContent(cue - 1)) continue;
+    const sentence = tokens[cue]!.sentence;
+    let first = cue - 1;
+    while (first > cue - 4 && isContent(first - 1) && tokens[first - 1]!.sentence === sentence && UPPER_START.test(text.charAt(tokens[first - 1]!.start)) && LETTER_OR_DIGIT.test(text.charAt(tokens[first - 1]!.start))) first--;
+    if (!UPPER_START.test(text.charAt(tokens[first]!.start)) || !LETTER_OR_DIGIT.test(text.charAt(tokens[first]!.start))) continue;
+    const and = first - 1;
+    const comma = first - 2;
+    if (comma < 1 || tokens[comma]!.sentence !== sentence || !isContent(and) || !isContent(comma) || !COORDINATORS.has(tokenText(text, tokens[and]!)) || text.slice(tokens[comma]!.start, tokens[comma]!.end) !== ',') continue;
+    copy ??= Uint8Array.from(tags);
+    copy[comma] = Tag.O;
+    copy[and] = Tag.O;
+    copy[first] = Tag.BeginSource;
+    for (let index = first + 1; index < cue; index++) copy[index] = Tag.InsideSource;
+  }
+  return copy ?? tags;
+}
+
+const COORDINATORS: ReadonlySet<string> = new Set(['and', 'but', 'while']);
+
+/**
+ * `that his "endorsement" of me was mentioned by | Yahoo News |.`: a content does not end on a
+ * preposition; a name the tagger read as a source right after it, closing the sentence with no
+ * cue of its own, is the preposition's object.
+ */
+export function objectOutOfSource(text: string, tokens: readonly Token[], tags: Uint8Array): Uint8Array {
+  let copy: Uint8Array | null = null;
+  for (let index = 1; index < tokens.length; index++) {
+    if (tags[index] !== Tag.BeginSource || tags[index - 1] !== Tag.InsideContent || !CONTENT_PREPOSITIONS.has(tokenText(text, tokens[index - 1]!))) continue;
+    let last = index;
+    while (tags[last + 1] === Tag.InsideSource) last++;
+    const after = tokens[last + 1];
+    if (after && after.sentence === tokens[index]!.sentence && !/^[.!?]$/.test(text.slice(after.start, after.end))) continue;
+    copy ??= Uint8Array.from(tags);
+    for (let at = index; at <= last; at++) copy[at] = Tag.InsideContent;
+    index = last;
+  }
+  return copy ?? tags;
+}
+
+const CONTENT_PREPOSITIONS: ReadonlySet<string> = new Set(['by', 'of', 'to', 'from', 'with', 'for', 'against', 'about']);
+
+/**
+ * `Col. Ibrahim | Sow said`: a capitalised word after a source that opens a cue before a verb of
+ * saying is the end of the name (a surname that is also a verb: Sow, Young, Bush), not the cue.
+ */
+export function nameOutOfCue(text: string, tokens: readonly Token[], tags: Uint8Array): Uint8Array {
+  let copy: Uint8Array | null = null;
+  for (let index = 1; index + 1 < tokens.length; index++) {
+    if (tags[index] !== Tag.BeginCue || tags[index + 1] !== Tag.InsideCue || (tags[index - 1] !== Tag.BeginSource && tags[index - 1] !== Tag.InsideSource)) continue;
+    if (!UPPER_START.test(text.charAt(tokens[index]!.start)) || !SPEECH_VERBS.has(tokenText(text, tokens[index + 1]!))) continue;
+    copy ??= Uint8Array.from(tags);
+    copy[index] = Tag.InsideSource;
+    copy[index + 1] = Tag.BeginCue;
+  }
+  return copy ?? tags;
+}
+
+/**
  * `Judge Inés Rojas said | Toledo |, who governed Peru …, had received $35 million`: a cue with its
  * source before it has no second source after it; a name the tagger read as one (as in `…, said
  * Toledo, who …`), followed by a comma and a content, opens that content.
@@ -763,14 +829,19 @@ function clauseBeforeAccording(text: string, tokens: readonly Token[], tags: Uin
   const sentence = tokens[run.firstToken]!.sentence;
   let first = before;
   while (first > 0 && tokens[first - 1]!.sentence === sentence) first--;
-  // (Only narration and contents the tagger cut off: `towards El Fasher, | the state capital, |`.)
+  // (Only narration and contents the tagger cut off: `towards El Fasher, | the state capital, |`;
+  // a source with no cue there is the clause's subject: `The Palisades Fire, the largest, | has
+  // burned …, according to Cal Fire`.)
   for (let index = first; index < (afterComma ? before : run.firstToken); index++) {
-    const tag = tags[index]!;
+    const tag = tags[index]! === Tag.BeginSource || tags[index]! === Tag.InsideSource ? Tag.O : tags[index]!;
     const word = text.slice(tokens[index]!.start, tokens[index]!.end);
     if ((tag !== Tag.O && tag !== Tag.BeginContent && tag !== Tag.InsideContent) || /["“”«»]/.test(word) || ((SPEECH_VERBS.has(word.toLowerCase()) || COGNITION_VERBS.has(word.toLowerCase())) && /(?:ed|said|told|wrote|says|tells|states|expects|believes|thinks|estimates|predicts|forecasts)$/.test(word))) return run;
   }
   return first < before ? { ...run, firstToken: first, start: tokens[first]!.start } : run;
 }
+
+/** Tokens a content counts between itself and a cue in another sentence, beyond those it counts. */
+const OTHER_SENTENCE_PENALTY = 4;
 
 /** Groups tagged runs into attributions and adds untagged direct quotes. */
 export function findAttributions(
@@ -781,7 +852,7 @@ export function findAttributions(
   quoted: readonly QuotedSpan[],
   cueLevel: (word: string) => number = () => 0,
 ): FoundAttribution[] {
-  tags = noSecondSource(text, tokens, sourcesAfterLastComma(text, tokens, tags));
+  tags = sourceOfCoordinatedCue(text, tokens, noSecondSource(text, tokens, sourcesAfterLastComma(text, tokens, objectOutOfSource(text, tokens, nameOutOfCue(text, tokens, tags)))));
   const paragraphOf = paragraphOfTokens(tokens, paragraphs);
   const nonSource = nonSourceCounts(tags);
   const runs = reinterpretReducedRelatives(text, tokens, splitAtSentenceEnds(text, tokens, paragraphs, paragraphOf, quoted, tagRuns(text, tokens, tags)), cueLevel);
@@ -805,8 +876,11 @@ export function findAttributions(
     for (const cue of cuesOfParagraph.get(paragraph) ?? []) {
       // Tokens between, a source's own not counted: `“…,” Baker said` is as close as `push? “…”`.
       const distance = cue.firstToken > run.lastToken ? 1 + nonSource[cue.firstToken]! - nonSource[run.lastToken + 1]! : run.firstToken > cue.lastToken ? 1 + nonSource[run.firstToken]! - nonSource[cue.lastToken + 1]! : 0;
-      // A cue before the content is the usual order (`X said that …`): prefer it on a tie.
-      const score = distance + (cue.firstToken > run.lastToken ? 0.5 : 0);
+      // A cue before the content is the usual order (`X said that …`): prefer it on a tie. A cue
+      // in another sentence comes after one in the content's own (`…, police spokesman Mansir
+      // Hassan said. | Two passengers were killed …, he said.`).
+      const apart = cue.firstToken > run.lastToken ? tokens[cue.firstToken]!.sentence !== tokens[run.lastToken]!.sentence : run.firstToken > cue.lastToken && tokens[run.firstToken]!.sentence !== tokens[cue.lastToken]!.sentence;
+      const score = distance + (cue.firstToken > run.lastToken ? 0.5 : 0) + (apart ? OTHER_SENTENCE_PENALTY : 0);
       if (score < bestDistance) {
         bestDistance = score;
         best = cue;
@@ -832,6 +906,9 @@ export function findAttributions(
     let first = source.firstToken - 1;
     while (first > 0 && tokens[first - 1]!.sentence === sentence) first--;
     if (source.firstToken - 1 - first < 3) continue;
+    // `…, who works directly for RT and, Mr. King said, has recently seemed …`: a clause cut
+    // after its coordinator is not what was said; the saying sits inside the next one.
+    if (COORDINATORS.has(tokenText(text, tokens[source.firstToken - 2]!))) continue;
     // Only a verb of saying that closes the clause (`…, X told CNN.`, `…, he said –`): with words
     // after it, the comma more likely ends a fronted phrase (`During his tour, he paused to …`).
     if (!SPEECH_VERBS.has(text.slice(cue.start, cue.end).toLowerCase().split(' ')[0] ?? '')) continue;
@@ -846,8 +923,14 @@ export function findAttributions(
       // `…, ESA said early Saturday.`: the day of the saying closes the sentence.
       || (after === cue.lastToken + 1 && REPORTING_VERBS.has(tokenText(text, tokens[cue.lastToken]!)) && !!following && CLOSING_TIME.test(text.slice(following.start, tokens[sentenceLastToken(tokens, after)]!.end)));
     if (following && following.sentence === sentence && LETTER_OR_DIGIT.test(text.charAt(following.start)) && !trailing) continue;
-    // `In an interview, Durbin said on Thursday he …`: a fronted phrase is no clause to report.
-    if (trailing && FRONTED_OPENERS.has(tokenText(text, tokens[first]!))) continue;
+    // `In an interview, Durbin said on Thursday he …`: a fronted phrase is no clause to report,
+    // nor is a participle's (`Weighing in on the discussion, former Gov. Mike Huckabee agreed, …`).
+    // (`In Gaza, 40 people were killed, the ministry said on Telegram.` is a clause.)
+    // (A gerund subject is a clause's start when a verb follows the cue: `Putting the show
+    // together, Butz said, allowed him to …`.)
+    const resumes = following && text.charAt(following.start) === ',' && tokens[after + 1]?.sentence === sentence ? tokenText(text, tokens[after + 1]!) : '';
+    const fronted = FRONTED_OPENERS.has(tokenText(text, tokens[first]!)) || (/^\p{L}+ing$/u.test(tokenText(text, tokens[first]!)) && (resumes === '' || /^\p{L}+ing$/u.test(resumes)));
+    if (fronted && !hasFiniteVerb(text, tokens, first + 1, source.firstToken - 2)) continue;
     let claimed = false;
     for (let index = first; index < source.firstToken - 1; index++) if (tags[index] !== Tag.O) claimed = true;
     const last = source.firstToken - 2;
@@ -861,7 +944,8 @@ export function findAttributions(
       const aside = (run: TagRun): boolean =>
         (run.firstToken === cue.lastToken + 2 && text.slice(tokens[cue.lastToken + 1]!.start, tokens[cue.lastToken + 1]!.end) === ',' && ASIDE_PREPOSITIONS.has(tokenText(text, tokens[run.firstToken]!))) ||
         (trailing && (run.firstToken === cue.lastToken + 1 || run.firstToken === cue.lastToken + 2));
-      const inside = (run: TagRun): boolean => run.firstToken >= first && run.lastToken <= last;
+      // (A run the tagger ended on the comma before the source is inside too.)
+      const inside = (run: TagRun): boolean => run.firstToken >= first && run.lastToken <= last + 1;
       // (`Riot police used batons and water cannon to disperse …, a police spokesman said.`: a cue
       // that closes the sentence reports the whole clause, not the part the tagger read.)
       const closes = !following || following.sentence !== sentence || /^[.!?]/.test(text.charAt(following.start));
@@ -1042,6 +1126,26 @@ export function findAttributions(
       firstToken: contents[0]!.firstToken,
     });
   }
+  // `…, Gen Nakatani told reporters, the longest flight time recorded for a North Korean
+  // missile.`: a source whose verb of saying closes a clause before it is that verb's; a cue the
+  // tagger found elsewhere in the sentence that names no saying and took the same source goes.
+  // (Only a cue inside the clause reported or after the verb of saying in its sentence.)
+  const reporting = new Map<number, { readonly from: number; readonly to: number }>();
+  for (const attribution of attributions) {
+    if (attribution.rule !== 'tagger+comma-clause' || !attribution.source || !attribution.cue) continue;
+    const cueToken = firstTokenEndingAfter(tokens, attribution.cue.start);
+    reporting.set(attribution.source.start, { from: attribution.content[0]!.start, to: tokens[sentenceLastToken(tokens, cueToken)]!.end });
+  }
+  if (reporting.size > 0) {
+    for (let index = attributions.length - 1; index >= 0; index--) {
+      const attribution = attributions[index]!;
+      if (attribution.rule !== 'tagger' || !attribution.source || !attribution.cue) continue;
+      const clause = reporting.get(attribution.source.start);
+      if (!clause || attribution.cue.start < clause.from || attribution.cue.end > clause.to) continue;
+      const words = text.slice(attribution.cue.start, attribution.cue.end).toLowerCase().split(NON_WORD);
+      if (!words.some((word) => SPEECH_VERBS.has(word) || COGNITION_VERBS.has(word) || SPEECH_NOUNS.has(word))) attributions.splice(index, 1);
+    }
+  }
   for (const run of orphanContents) {
     const content = [snapToQuotes({ start: run.start, end: run.end }, quoted)];
     attributions.push({ content, cue: null, source: null, kind: kindOf(content, quoted), rule: 'tagger/no-cue', firstToken: run.firstToken });
@@ -1088,6 +1192,9 @@ export function findAttributions(
  */
 const TRAILING_OPENERS: ReadonlySet<string> = new Set(['on', 'in', 'at', 'via', 'during', 'after', 'before', 'as', 'while']);
 
+/** A means of saying after `by` (`said by phone`, `told Reuters by telephone`). */
+const BY_MEDIUM = /^\s+(?:(?:tele)?phone|text(?:\s+message)?|e-?mail|video\s*link|letter|radio|satellite\s+phone|WhatsApp)\b/i;
+
 /** Verbs of saying whose phrase after them is never what was said (`called on`, `criticized as` are other verbs). */
 const REPORTING_VERBS: ReadonlySet<string> = new Set(['said', 'says', 'say', 'saying', 'told', 'tells', 'tell', 'wrote', 'writes', 'write', 'added', 'adds', 'stated', 'states']);
 
@@ -1099,11 +1206,41 @@ function addresseeCloses(text: string, tokens: readonly Token[], at: number): bo
   let words = 0;
   for (let index = at; tokens[index]?.sentence === sentence; index++) {
     const word = tokenText(text, tokens[index]!);
+    // `…, Gen Nakatani told reporters, the longest flight time recorded …`: a noun phrase the
+    // comma sets off after the addressee is said of the clause before, not reported.
+    if (word === ',' && words > 0) return closingAppositive(text, tokens, index + 1);
     if (!LETTER_OR_DIGIT.test(word)) continue;
     if (word === 'that' || ++words > 4) return false;
   }
   return words > 0;
 }
+
+/**
+ * Whether the words from token `at` to the sentence's end are a noun phrase set off after a
+ * reporting clause (`…, he told reporters, the longest flight yet.`, `…, a record.`): an article
+ * opens it and no verb of saying, `that` or further comma follows.
+ */
+function closingAppositive(text: string, tokens: readonly Token[], at: number): boolean {
+  const first = tokens[at];
+  if (!first || !ARTICLES.has(tokenText(text, first))) return false;
+  for (let index = at + 1; tokens[index]?.sentence === first.sentence; index++) {
+    const word = tokenText(text, tokens[index]!);
+    if (word === ',' || word === 'that' || SPEECH_VERBS.has(word) || QUOTE_MARK_TOKEN.test(word)) return false;
+  }
+  return true;
+}
+
+const ARTICLES: ReadonlySet<string> = new Set(['a', 'an', 'the']);
+const QUOTE_MARK_TOKEN = /["“”«»]/;
+
+/** Whether tokens `first` to `last` hold a word that is likely a finite verb (`Fighting | continued in the north`, not `Weighing in on the discussion`). */
+function hasFiniteVerb(text: string, tokens: readonly Token[], first: number, last: number): boolean {
+  for (let index = first; index <= last; index++) if (FINITE_VERB.test(tokenText(text, tokens[index]!))) return true;
+  return false;
+}
+
+/** A word that is likely a finite verb: a past form, or an auxiliary or modal. */
+const FINITE_VERB = /^(?:\p{L}+ed|is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|did|does|do|says|said)$/u;
 
 /** Words that open a fronted phrase or subordinate clause, not a reported clause (`In an interview, …`, `At day's end, however, …`). */
 const FRONTED_OPENERS: ReadonlySet<string> = new Set(['in', 'at', 'on', 'during', 'after', 'before', 'following', 'as', 'when', 'while', 'if', 'asked', 'speaking', 'with', 'without', 'despite', 'amid', 'since', 'until', 'from', 'for', 'by', 'to', 'earlier', 'later']);
@@ -1128,6 +1265,8 @@ function opensTrailingPhrase(text: string, tokens: readonly Token[], at: number)
   const token = tokens[at];
   if (!token) return false;
   const word = tokenText(text, token);
+  // `…, Maj. Abdullahi Hassan said by phone.`: the means of the saying.
+  if (word === 'by') return BY_MEDIUM.test(text.slice(token.end, token.end + 24));
   if (!TRAILING_OPENERS.has(word)) return false;
   return !(word === 'as' && /^\s+(?:much|well)\b/i.test(text.slice(token.end, token.end + 6)));
 }
@@ -1169,6 +1308,32 @@ export function dropNarrativeTail(text: string, tokens: readonly Token[], attrib
   const clause = clauseBefore(text, tokens, opening);
   return clause ? { ...attribution, content: [clause], firstToken: firstTokenEndingAfter(tokens, clause.start) } : attribution;
 }
+
+/**
+ * `The United States condemned the "dangerous maneuvers" in a statement from its embassy in Manila
+ * late on Monday`: a content after its cue ends before the statement, interview or post that
+ * carried it, when nothing is reported after that phrase (no `that`, no quotation).
+ */
+export function cutMediumTail(text: string, attribution: FoundAttribution): FoundAttribution {
+  const { cue } = attribution;
+  const last = attribution.content[attribution.content.length - 1];
+  if (!cue || !last || last.start < cue.end) return attribution;
+  const piece = text.slice(last.start, last.end);
+  const match = MEDIUM_TAIL.exec(piece);
+  if (!match || match.index === 0) return attribution;
+  const rest = piece.slice(match.index);
+  if (/\bthat\b|["“”«»]/.test(rest)) return attribution;
+  const head = piece.slice(0, match.index).replace(/[\s,]+$/, '');
+  // (Not when the phrase may belong to a verb inside the content: `why it was mentioned by Ivanka
+  // Trump in an interview`, or to a list: `during campaign stops and in his speech`.)
+  if (head.split(/\s+/).length < 2 || CLAUSE_INSIDE.test(head)) return attribution;
+  return { ...attribution, content: [...attribution.content.slice(0, -1), { start: last.start, end: last.start + head.length }] };
+}
+
+/** The phrase of the medium that carried a saying, inside a content after its cue. */
+const MEDIUM_TAIL = /\s(?:in\s+(?:a|an|its|his|her|their)\s+(?:joint\s+|written\s+|brief\s+|separate\s+)?(?:statement|interview|post|posts|message|letter|tweet|speech|briefing|news\s+release|press\s+release)|at\s+a\s+(?:news|press)\s+(?:conference|briefing))\b(?!-)/i;
+/** A verb or coordinator in what comes before such a phrase: the phrase may be its. */
+const CLAUSE_INSIDE = /\b(?:is|are|was|were|be|been|being|has|have|had|and|or|said|says|told|wrote|mentioned)$|\b(?:is|are|was|were|been|being|has|have|had|said|says|told|wrote|mentioned)\b/i;
 
 /**
  * The sentence's words before `opening` when they end in a comma right before it and hold no quote
@@ -1283,7 +1448,7 @@ export function clauseOutOfCue(text: string, attribution: FoundAttribution): Fou
 
 /** One attribution through the boundary conventions, its kind read again when they moved its content. */
 function refineAttribution(text: string, tokens: readonly Token[], tags: Uint8Array, quoted: readonly QuotedSpan[], attribution: FoundAttribution): FoundAttribution {
-  const refined = weaponCueToReport(text, tokens, startParticipleAtSentence(text, tokens, dropNarrativeTail(text, tokens, extendOverFocusPhrase(text, tokens, tags, endAtClosedQuote(text, quoted, cutAtSentenceEnd(tokens, quoted, prepositionToCue(text, startAtThat(text, tokens, timeToCue(text, clauseOutOfCue(text, splitTranscriptSpeaker(text, attribution)))))))))));
+  const refined = weaponCueToReport(text, tokens, startParticipleAtSentence(text, tokens, dropNarrativeTail(text, tokens, cutMediumTail(text, extendOverFocusPhrase(text, tokens, tags, endAtClosedQuote(text, quoted, cutAtSentenceEnd(tokens, quoted, prepositionToCue(text, startAtThat(text, tokens, timeToCue(text, clauseOutOfCue(text, splitTranscriptSpeaker(text, attribution))))))))))));
   return refined === attribution ? attribution : { ...refined, kind: kindOf(refined.content, quoted) };
 }
 
@@ -1401,6 +1566,11 @@ const VERDICT_CUE = /^(?:(?:was|were|is|are|has\s+been|had\s+been|have\s+been|be
 const PASSIVE_TAIL = /\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?(?:considered|nominated|scheduled|slated|wanted|sought|selected|shortlisted|chosen|picked|tipped|earmarked|eligible|set)$/i;
 /** A passive of naming or appointing (`was named`, `were elected`). */
 const NAMING_PASSIVE = /\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?(?:named|appointed|elected|listed|ranked|renamed|filed|lodged|submitted)\b/i;
+/** A cue of being known by a name, before its `as`. */
+const KNOWN_CUE = /^(?:(?:also|now|better|formerly|widely|locally)\s+)?(?:known|referred\s+to)$/i;
+/** A cue that is a preposition alone (other prepositions are cues in PolNeAR: `the case for`). */
+const PREPOSITION_CUE = /^against$/i;
+
 /** A source that names no one: `No group`, `Nobody`, `None of the parties`. */
 const NO_ONE_SOURCE = /^(?:no|none|nobody|neither)\b/i;
 /** A cue that the tagger took with its determiner: a noun, not a saying (`a recall of`). */
@@ -1427,6 +1597,12 @@ function isClaimOfIndirectCue(text: string, attribution: FoundAttribution, cue: 
   // `was named last week in a grand jury indictment`, `was appointed in March`, `A settlement was
   // filed on Tuesday`: a naming or a filing, no claim.
   if (NAMING_PASSIVE.test(cueText)) return false;
+  // `the Disaster and Emergency Management Authority, known | as AFAD`: a name it goes by, no
+  // words reported. (A name someone gives is: PolNeAR marks `His nonprofit group, called the
+  // Virginia Conservation Legacy Fund`, and `which Beijing calls Huangyan Island` is a claim.)
+  if (KNOWN_CUE.test(cueText) && /^as\b/i.test(opening)) return false;
+  // `demonstrations against | the government's decision …`: a preposition alone says nothing.
+  if (PREPOSITION_CUE.test(cueText)) return false;
   // `Voters had been angered by Ghana's worst economic crisis`: the agent of a passive is its cause, no content.
   if ((/^\s*by\s+$/i.test(text.slice(cue.end, first.start)) || /\sby$/i.test(cueText)) && /\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?\w+ed(?:\s+by)?$/i.test(cueText)) return false;
   // `No group immediately claimed responsibility`, `Nobody said …`: a source that is no one.

@@ -213,13 +213,23 @@ function mentionForSource(mentions: readonly Mention[], source: Span, head: numb
     // `Mr Qureshi's daughter Sana`: a possessor named before the person named in the source is whose they are.
     if (POSSESSIVE_AFTER.test(text.slice(mention.end, mention.end + 3)) && laterName(mentions, index, source.end, ['PER'])) continue;
     // `Africa Command spokesperson Robyn Mack`: the person, not the organisation in the role.
-    const score = (mention.type === 'PER' ? 2 : mention.type === 'ORG' ? 1 : 0) + covered + (mention.entity ? 0.5 : 0) + mention.end / 1e9;
+    // `Kim Yo Jong, the powerful sister of leader Kim Jong Un,`: the name a description is set
+    // off after, not a name inside the description.
+    const apposed = mention.kind === 'name' && mention.start - source.start <= 4 && /^\s*,/.test(text.slice(mention.end, mention.end + 2)) && mention.end + 2 < source.end ? 1 : 0;
+    const score = (mention.type === 'PER' ? 2 : mention.type === 'ORG' ? 1 : 0) + covered + apposed + (mention.entity ? 0.5 : 0) + mention.end / 1e9;
     if (score > bestScore) {
       bestScore = score;
       best = mention;
     }
   }
   return best;
+}
+
+/** Whether an entity is an organisation or a place that speaks (a government), not a person. */
+function isBody(context: SpeakerContext, id: string | null | undefined): boolean {
+  if (!id) return false;
+  const entity = context.entities.find((candidate) => candidate.id === id);
+  return entity !== undefined && (entity.type === 'ORG' || entity.type === 'LOC');
 }
 
 /** A possessive `'s` right after a name. */
@@ -348,7 +358,9 @@ export function resolveSpeakers(context: SpeakerContext, attributions: readonly 
           // person just quoted or named.
           speakerEntity = named;
           rule += '+age';
-        } else if (PERSON_PRONOUNS.has(headWord) && previous?.speakerEntity) {
+        } else if ((PERSON_PRONOUNS.has(headWord) || (headWord === 'it' && speaker.end - speaker.start <= 3 && isBody(context, previous?.speakerEntity))) && previous?.speakerEntity) {
+          // (`The U.S. Africa Command said … It said no civilians were hurt`: `it` speaks for the
+          // organisation or government quoted just before, never for a person.)
           speakerEntity = previous.speakerEntity;
           rule += '+previous-speaker';
         } else if (/^the\s/i.test(text.slice(speaker.start, speaker.end)) && (named = organisationNamed(context, headWord, speaker.start))) {

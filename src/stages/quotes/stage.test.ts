@@ -357,3 +357,61 @@ test('quotes: who issued the document an `according to` names speaks, and a spea
     for (const piece of quote.content) assert.ok(quote.speaker.end <= piece.start || piece.end <= quote.speaker.start, describe(police, quote));
   }
 });
+
+/** The content of a quote as one string. */
+function contentOf(result: Analysed, quote: Quote): string {
+  return quote.content.map((piece) => result.text.slice(piece.start, piece.end)).join(' || ');
+}
+
+test('quotes: a verb of saying closing the sentence reports the whole clause, whatever the tagger read inside it', () => {
+  // A cue in the next sentence of the same paragraph is no competitor for the clause.
+  const result = analyse('The bus, carrying about 60 pilgrims from Multan to Quetta, was hit by a truck near the town of Sibi shortly after midnight, provincial police chief Tariq Baloch said. Nine people were killed and 14 hurt, he said.');
+  const bus = quoteHolding(result, 'pilgrims');
+  assert.equal(contentOf(result, bus), 'The bus, carrying about 60 pilgrims from Multan to Quetta, was hit by a truck near the town of Sibi shortly after midnight', describe(result, bus));
+  assert.equal(result.entityName(bus.speakerEntity), 'Tariq Baloch', describe(result, bus));
+  // `said by phone` is the means, not the content.
+  const phone = analyse('The rebels shelled the market twice before dawn and then withdrew to the hills, Col. Ibrahim Sow said by phone.');
+  const shelled = quoteHolding(phone, 'shelled');
+  assert.equal(contentOf(phone, shelled), 'The rebels shelled the market twice before dawn and then withdrew to the hills', describe(phone, shelled));
+});
+
+test('quotes: a noun phrase set off after `told reporters` is said of the clause, not reported', () => {
+  const result = analyse('The rocket climbed to an altitude of 6,000 kilometres and flew for 74 minutes, Defence Minister Kenji Arai told reporters, the longest flight yet for such a rocket.');
+  const rocket = quoteHolding(result, 'altitude');
+  assert.equal(contentOf(result, rocket), 'The rocket climbed to an altitude of 6,000 kilometres and flew for 74 minutes', describe(result, rocket));
+  assert.ok(!result.quotes.some((quote) => contentOf(result, quote).includes('such a rocket')), result.quotes.map((quote) => describe(result, quote)).join('; '));
+});
+
+test('quotes: `according to` reports the clause from the sentence start, a subject set off by commas included', () => {
+  const result = analyse('The Canyon Fire, the largest of the three, has burned more than 9,000 acres north of Ojai, according to the county fire department.');
+  const fire = quoteHolding(result, 'acres');
+  assert.equal(contentOf(result, fire), 'The Canyon Fire, the largest of the three, has burned more than 9,000 acres north of Ojai', describe(result, fire));
+});
+
+test('quotes: a name after `, and` before a cue speaks for that cue; the statement that carried a claim is not part of it', () => {
+  const result = analyse('The Foreign Office said it had recalled its ambassador from Caracas, and London condemned what it called a sham election.');
+  const condemned = quoteHolding(result, 'sham');
+  assert.equal(condemned.speaker ? result.text.slice(condemned.speaker.start, condemned.speaker.end) : '', 'London', describe(result, condemned));
+  const recalled = quoteHolding(result, 'ambassador');
+  assert.equal(contentOf(result, recalled), 'it had recalled its ambassador from Caracas', describe(result, recalled));
+  const statement = analyse('Canada, a close ally of Denmark, condemned the "reckless threats" in a statement from its embassy in Copenhagen late on Tuesday.');
+  const threats = quoteHolding(statement, 'reckless');
+  assert.equal(contentOf(statement, threats), 'the "reckless threats"', describe(statement, threats));
+});
+
+test('quotes: `known as` gives a name, and `against` alone is no cue', () => {
+  const result = analyse('The outbreak was confirmed by the National Centre for Disease Control, known as NCDC, on Monday. Thousands marched on Sunday against the government\'s plan to raise fuel prices.');
+  for (const quote of result.quotes) {
+    assert.ok(!/^as NCDC/.test(contentOf(result, quote)), describe(result, quote));
+    assert.ok(!(quote.cue && result.text.slice(quote.cue.start, quote.cue.end) === 'against'), describe(result, quote));
+  }
+});
+
+test('quotes: `It said` speaks for the organisation quoted before; a name with a description set off after it is the speaker', () => {
+  const result = analyse('The U.S. Central Command said it had struck a weapons depot near Sanaa on Friday. It said no civilians were harmed.');
+  const harmed = quoteHolding(result, 'civilians');
+  assert.equal(result.entityName(harmed.speakerEntity), 'U.S. Central Command', describe(result, harmed));
+  const sister = analyse('Maria Ortega, the younger sister of former president Luis Ortega, warned on Monday that the party would split.');
+  const split = quoteHolding(sister, 'split');
+  assert.equal(sister.entityName(split.speakerEntity), 'Maria Ortega', describe(sister, split));
+});
