@@ -26,6 +26,8 @@ const CASES: ReadonlyArray<readonly [string, string, string, Tense]> = [
   ['"could" before a verb looks ahead, whatever form the verb has', 'Famine could spread to 13 more areas by February.', 'February', 'future'],
   ['"could not" says nothing ahead', 'Police could not confirm the attack on Tuesday.', 'Tuesday', 'none'],
   ['"could be located" is no possibility ahead', 'The grandparents could be located Wednesday in Cardenas.', 'Wednesday', 'none'],
+  ['a participle after a verb of remaining is an adjective: the modal tells', 'He added that the border crossings would stay closed until Sunday.', 'Sunday', 'future'],
+  ['a past verb of remaining still looks back', 'The border crossings remained closed on Sunday.', 'Sunday', 'past'],
 ];
 
 for (const [behaviour, sentence, expression, expected] of CASES) {

@@ -21,6 +21,9 @@ const PAST_WORDS = new Set([
   'sang', 'shook', 'split', 'spread', 'struck', 'swept', 'lay', 'laid', 'paid', 'dealt', 'fled', 'bled', 'slept',
 ]);
 
+/** Bare and present verbs of remaining, after which a participle is an adjective (`stay closed`, `remains shut`). */
+const REMAINING: ReadonlySet<string> = new Set(['stay', 'stays', 'remain', 'remains', 'keep', 'keeps', 'get', 'gets', 'become', 'becomes', 'seem', 'seems']);
+
 /** Words after which a verb is a bare infinitive (`could spread`, `to hit`), whatever its form. */
 const INFINITIVE_BEFORE: ReadonlySet<string> = new Set(['could', 'would', 'will', 'may', 'might', 'can', 'should', 'must', 'to', 'shall']);
 
@@ -76,6 +79,9 @@ function cueOf(lower: string, previous: string | undefined, next: string | undef
   // "will be held in February", "to be delayed until March": a participle after a bare `be` is
   // passive; the auxiliary before it tells the time.
   if (previous === 'be' && (PAST_WORDS.has(lower) || (lower.length > 4 && lower.endsWith('ed')))) return 'none';
+  // "would stay closed until Friday", "remain shut": a participle after a verb of remaining is an
+  // adjective; the verb before it tells the time.
+  if (previous !== undefined && REMAINING.has(previous) && (PAST_WORDS.has(lower) || (lower.length > 4 && lower.endsWith('ed')))) return 'none';
   // "could spread", "will hit", "to put": a form after a modal or `to` is a bare infinitive.
   if (previous !== undefined && INFINITIVE_BEFORE.has(previous) && PAST_WORDS.has(lower)) return 'none';
   // "planned to leave Nairobi on Thursday", "set to resume Monday": an intention points ahead, unless
