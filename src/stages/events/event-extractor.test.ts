@@ -576,3 +576,21 @@ test('a toll told in a clause about an earlier happening is not the event\'s', a
   const strike = eventWhere(doc, (event) => event.ploverType === 'ASSAULT');
   assert.ok(!strike.casualties.some((casualty) => casualty.count === 37), describe(doc, strike));
 });
+
+test('a protest one state lodges with another is an accusation; riot weapons with no protest told are no protest', async () => {
+  const lodged = await analyze('Vietnam has lodged more than 40 protests against Beijing since 2020, the foreign ministry said.');
+  const protests = eventTriggered(lodged, 'protests');
+  assert.equal(protests.ploverType, 'ACCUSE', describe(lodged, protests));
+  const vessel = await analyze('A Chinese coast guard ship fired water cannon at a Vietnamese fishing boat near the Paracel Islands on Monday.');
+  const cannon = eventTriggered(vessel, 'fired water cannon');
+  assert.notEqual(cannon.ploverType, 'PROTEST', describe(vessel, cannon));
+  assert.notEqual(cannon.acledType, 'Protests', describe(vessel, cannon));
+});
+
+test('a disaster told again by its definite noun is the same event; help sent is no disaster of its own', async () => {
+  const doc = await analyze('A magnitude 6.1 earthquake struck eastern Iran early on Friday, killing at least seven people, state media said. The quake was centred near the town of Kashmar and struck at a depth of 10 kilometres, the geological survey said.');
+  const disasters = doc.events.filter((event) => event.acledSubType === 'Natural disaster');
+  assert.equal(disasters.length, 1, doc.events.map((event) => describe(doc, event)).join('; '));
+  const aid = await analyze('The agency had sent 30 tonnes of medical supplies to the region, its spokesman said.');
+  for (const event of aid.events) assert.ok(!/disaster/.test(event.acledSubType), describe(aid, event));
+});

@@ -210,11 +210,25 @@ const VICTIM_BEFORE = new RegExp(String.raw`\b(?:kill(?:ed|ing|s)?|wound(?:ed|in
 const CASUALTY_WORD_ONLY = /^(?:killed|killing|died|dead|injured|wounded|hurt)$/;
 
 /** Natural hazards, as the subject of a verb of killing (`floods have killed`, `a landslide killed`). */
-const NATURAL_HAZARD = /\b(?:floods?|flooding|floodwaters|flash floods|storms?|hurricanes?|typhoons?|cyclones?|tornado(?:e?s)?|earthquakes?|quakes?|tremors?|tsunamis?|eruptions?|volcano(?:e?s)?|landslides?|mudslides?|avalanches?|heat\s?waves?|droughts?|lightning|monsoon|downpours?|rains?|blizzards?|wildfires?|bushfires?)\b/i;
+const NATURAL_HAZARD = /\b(?:floods?|flooding|floodwaters|flash floods|storms?|hurricanes?|typhoons?|cyclones?|tornado(?:e?s)?|earthquakes?|quakes?|tremors?|tsunamis?|eruptions?|volcano(?:e?s)?|landslides?|mudslides?|avalanches?|heat\s?waves?|droughts?|lightning|monsoon|downpours?|rains?|blizzards?|wildfires?|bushfires?|outbreaks?|epidemics?|cholera|ebola|measles|dengue|mpox|diphtheria)\b/i;
+/** A definite noun of a hazard (`The quake was centred …`, `the storm`), and the hazard's word. */
+const DEFINITE_HAZARD = /\b(?:the|this)\s+(?:\w+\s+)?(earthquake|quake|tremor|storm|hurricane|typhoon|cyclone|tornado|flood|fire|wildfire|blaze|eruption|landslide|tsunami|outbreak|epidemic)s?\b/i;
+/** A hazard's word as a stem shared by its names (`quake` for `earthquake`, `fire` for `wildfire`). */
+function hazardStem(word: string): string {
+  const lower = word.toLowerCase();
+  return lower === 'earthquake' || lower === 'tremor' ? 'quake' : lower === 'wildfire' || lower === 'blaze' ? 'fire' : lower === 'epidemic' ? 'outbreak' : lower;
+}
 /** Between two triggers: a comma and the participle that opens the second's clause (`, setting fire to homes and `, `, killing `). */
 const PARTICIPLE_CLAUSE = /,\s+(?:\w+ly\s+)?(?:\w+ing\b[^,;.]*)?$/;
 /** Between a place and a name it modifies: lower-case words of one noun phrase, no preposition, verb or conjunction (`industrial software company`). */
 const MODIFIER_GAP = /^\s+(?:(?!(?:of|in|on|at|to|and|or|but|with|without|from|for|by|into|onto|near|after|before|against|over|under|about|between|among|across|through|during|toward|towards|if|until|unless|while|when|since|than|not|that|who|which|is|was|are|were|be|been|has|had|have|will|would|could|should|may|might|said|says|the|a|an)\s)[a-z][\w-]*\s+){1,4}$/;
+
+/** Before `protest`: it is lodged or filed, or diplomatic (`lodged more than 190 protests`, `a formal protest`). */
+const DIPLOMATIC_PROTEST_BEFORE = /(?:\b(?:diplomatic|formal|official|strong|strongly-worded)\s+|\b(?:lodg|fil|regist|deliver|summon)\w*\s+(?:(?:an?|the|its|their|several|dozens\s+of|more\s+than|at\s+least|over|\d[\d,]*)\s+){0,3}(?:\w+\s+)?)$/i;
+/** Weapons of crowd control. */
+const RIOT_WEAPONS = /\b(?:water\s+cannons?|tear\s?gas|rubber\s+bullets|stun\s+grenades|pepper\s+spray)\b/i;
+/** Words that tell of a protest or a crowd. */
+const PROTEST_WORDS = /\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|march\w*|riot\w*|crowds?|strikers|mobs?|sit-?ins?)\b/i;
 
 /** Words of a battle between two sides. */
 const BATTLE_WORD = /^(?:heavy\s+)?(?:fighting|battles?|clash(?:es|ed)?)$/i;
@@ -861,6 +875,18 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
       const protest = eventTypeInfo('PEACE_PROTEST');
       mentionType = retyped(mentionType, protest, protest.mode);
     }
+    // "The Foreign Ministry lodged a diplomatic protest", "Manila has filed more than 190 protests
+    // against Beijing": a protest one state lodges with another is an accusation, not a demonstration.
+    if (/^protests?$/i.test(triggerText) && DIPLOMATIC_PROTEST_BEFORE.test(text.slice(Math.max(sentence.start, trigger.start - 48), trigger.start))) {
+      const accuse = mentionType.acledFor('ACCUSE') ?? eventTypeInfo('ATTRIB');
+      mentionType = retyped(mentionType, accuse, undefined);
+    }
+    // "A Chinese coast guard ship fired water cannon at a Philippine government vessel": riot
+    // weapons with no protest told are force used on someone, not a protest.
+    if (mentionType.ploverType === 'PROTEST' && RIOT_WEAPONS.test(triggerText) && !PROTEST_WORDS.test(text.slice(sentence.start, sentence.end))
+      && ![...actor, ...ownTargets].some((entry) => entry.kind === 'protesters' || entry.kind === 'rioters')) {
+      mentionType = retyped(mentionType, eventTypeInfo('OTHER'), undefined);
+    }
     // "Pentagon spokesperson Maj. Sheryll Klinkel told CNN": a place naming who reports is not where it happened.
     // A demonym names a nationality ("a Russian missile strike on Dnipro"), not where it happened,
     // unless a place noun follows it ("the Afghan capital", "the Syrian border").
@@ -933,6 +959,17 @@ function corefers(record: EventDraft, mention: EventMention, text: string, publi
   // News of now is no background dated months back.
   if (backgroundApart(record.timex, mention.timex, published)) return false;
   if (mention.anaphoric && recordHead.includes(head) && dateCompatible(record.timex?.value, mention.timex?.value)) return true;
+  // `A magnitude 5.9 earthquake struck … killing four` and `The quake was centred in … and struck
+  // at 4:17 a.m.`: a disaster told again by its definite noun is the same one.
+  if (DISASTERS.has(record.type.code) && DISASTERS.has(mention.type.code) && dateCompatible(record.timex?.value, mention.timex?.value) && !countriesDisagree(record.places, mention.places)) {
+    const again = DEFINITE_HAZARD.exec(text.slice(mention.sentence.start, mention.trigger.start));
+    const first = record.evidence[0];
+    if (again && first) {
+      const stem = hazardStem(again[1]!);
+      const told = text.slice(first.start, first.end).toLowerCase();
+      if (told.includes(stem) || (stem === 'fire' && /wildfire|blaze/.test(told)) || (stem === 'outbreak' && /epidemic/.test(told))) return true;
+    }
+  }
   if (record.type.info.ploverType !== mention.type.info.ploverType && record.type.ploverType !== mention.type.ploverType) return false;
   if (record.flags.negated !== mention.flags.negated || record.flags.hypothetical !== mention.flags.hypothetical) return false;
   if (!dateCompatible(record.timex?.value, mention.timex?.value)) return false;
@@ -1049,7 +1086,11 @@ export function extractEvents(doc: Readonly<Doc>, models: EventTypeModels, optio
     // Told as background: its date lies in an earlier year than publication, or months before it.
     const historical = isBackground(draft.timex, published);
     const mode = draft.type.mode;
-    const info = acledCategory(draft.type);
+    // `The agency had sent 30 tonnes of medical supplies`: help given is no disaster of its own;
+    // a disaster's sub-type needs a toll, a hazard or an accident told.
+    const told = draft.evidence.map((span) => doc.text.slice(span.start, span.end)).join(' ');
+    const harmless = DISASTERS.has(acledCode(draft.type)) && draft.casualties.length === 0 && !NATURAL_HAZARD.test(told) && !ACCIDENT.test(told) && !HAZARD.test(told);
+    const info = harmless ? OUTSIDE_ACLED : acledCategory(draft.type);
     return {
       id: `ev${index + 1}`,
       start: Math.min(...draft.evidence.map((span) => span.start)),
@@ -1080,6 +1121,12 @@ const OUTSIDE_ACLED = { acledType: 'Other', acledSubType: 'Other' } as const;
  * type is the record's, else the most probable class of the record's PLOVER type ("The Taliban denied
  * involvement" is a REJECT, not the bombing's sub-type), else {@link OUTSIDE_ACLED}.
  */
+/** The code of the class {@link acledCategory} reads for a record of type `type`. */
+function acledCode(type: EventTypeResult): string {
+  const info = type.code === 'ATTRIB' ? type.acledOnly : type.info;
+  return info.ploverType === type.ploverType ? info.code : type.acledFor(type.ploverType)?.code ?? '';
+}
+
 function acledCategory(type: EventTypeResult): Pick<EventTypeInfo, 'acledType' | 'acledSubType'> {
   // "Al Qaeda was responsible for the 2013 attack": the attribution is how it is told; the record is the attack.
   const info = type.code === 'ATTRIB' ? type.acledOnly : type.info;

@@ -929,7 +929,7 @@ export function findAttributions(
     // (A gerund subject is a clause's start when a verb follows the cue: `Putting the show
     // together, Butz said, allowed him to …`.)
     const resumes = following && text.charAt(following.start) === ',' && tokens[after + 1]?.sentence === sentence ? tokenText(text, tokens[after + 1]!) : '';
-    const fronted = FRONTED_OPENERS.has(tokenText(text, tokens[first]!)) || (/^\p{L}+ing$/u.test(tokenText(text, tokens[first]!)) && (resumes === '' || /^\p{L}+ing$/u.test(resumes)));
+    const fronted = FRONTED_OPENERS.has(tokenText(text, tokens[first]!)) || (/^\p{L}+ing$/u.test(tokenText(text, tokens[first]!)) && !(FINITE_VERB.test(resumes) || /^\p{L}+s$/u.test(resumes)));
     if (fronted && !hasFiniteVerb(text, tokens, first + 1, source.firstToken - 2)) continue;
     let claimed = false;
     for (let index = first; index < source.firstToken - 1; index++) if (tags[index] !== Tag.O) claimed = true;
