@@ -339,3 +339,11 @@ test('a full name joins its surname said alone before it by one person', () => {
   ]);
   assert.equal(entityOf('Trump'), entityOf('Donald Trump'));
 });
+
+test('a role noun right before another person named in an apposition is that person\'s title, not the apposed person\'s role', () => {
+  const { entity } = analyse('Maria Ortega, the younger sister of president Luis Ortega, spoke. Ivan Petrov, the hospital’s chief surgeon, agreed.', [
+    ['Maria Ortega', 'PER'], ['Luis Ortega', 'PER'], ['Ivan Petrov', 'PER'],
+  ]);
+  assert.deepEqual(entity('Maria Ortega')?.roles.map((role) => role.role), []);
+  assert.deepEqual(entity('Ivan Petrov')?.roles.map((role) => role.role), ['chief surgeon']);
+});

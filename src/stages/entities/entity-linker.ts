@@ -888,20 +888,28 @@ function attachRoles(linking: Linking, working: readonly WorkingMention[]): void
     if (APPOSITION_BREAKERS.has(linking.lower(after))) continue;
     const appositionStart = after;
     let head = -1;
+    let earlierHead = -1;
     let affiliation: WorkingMention | undefined;
     for (let k = 0; k < 14 && inSentence(tokens, sentence, after); k++, after++) {
       const word = linking.bare(after);
       const starting = mentionStartingAt.get(after);
       if (starting && starting !== mention) {
-        if (starting.type === 'PER') break;
+        // (`Kim Yo Jong, the powerful sister of leader Kim Jong Un,`: a role noun right before
+        // another person's name is that person's title.)
+        if (starting.type === 'PER') {
+          if (head === after - 1) head = earlierHead;
+          break;
+        }
         affiliation ??= starting;
         after = starting.lastToken;
         continue;
       }
       // (`in a house in Khan Younis, Palestinian health officials said`: a plural is a new subject, not one person's role.)
       if (ROLE_NOUNS.has(word) && word.endsWith('s') && ROLE_NOUNS.has(word.slice(0, -1))) break;
-      if (ROLE_NOUNS.has(word)) head = after;
-      else if ([',', '.', ';', 'who', 'which', 'said', 'says', 'told', 'and'].includes(word) || /^[“”"]$/.test(word)) break;
+      if (ROLE_NOUNS.has(word)) {
+        if (head !== after - 1) earlierHead = head;
+        head = after;
+      } else if ([',', '.', ';', 'who', 'which', 'said', 'says', 'told', 'and'].includes(word) || /^[“”"]$/.test(word)) break;
     }
     if (head >= 0) {
       // Keep only the role words next to the head (`chief surgeon`; `official` in `a high ranking … (AQIM) official`).

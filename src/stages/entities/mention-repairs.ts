@@ -498,6 +498,11 @@ const PARTY_MEMBERS = /^(?:Democrats|Republicans|Socialists|Conservatives|Libera
 /** First words of a named storm (`Hurricane Helene`, `Typhoon Haiyan`, `Storm Babet`): an event, neither person nor body. */
 const STORM_WORDS = new Set(['Hurricane', 'Typhoon', 'Cyclone', 'Storm', 'Tropical']);
 
+/** A name joined by a hyphen to a participle: an adjective (`London-listed`, `Kremlin-backed`). */
+const COMPOUND_ADJECTIVE = /^\p{Lu}[\p{L}.]*-(?:listed|based|born|backed|led|made|owned|registered|headquartered|funded|bred|raised|controlled|run|allied|aligned|linked|affiliated|sponsored|brokered|designed|built|educated|trained)$/u;
+/** Words before a party's name and its noun (`the ruling Georgian Dream party`). */
+const PARTY_QUALIFIER = /^(?:ruling|opposition|governing|nationalist|conservative|liberal|centrist|populist|far-right|far-left|right-wing|left-wing|Islamist|pro-Kremlin|pro-European|pro-Western|pro-Russian|separatist|communist|socialist|green)$/;
+
 /** Last words of a square's or avenue's name: a place whatever the tagger said (`Slavija Square`, `Nevsky Avenue`). */
 const SQUARE_LAST_WORDS = new Set(['Square', 'Avenue', 'Boulevard', 'Plaza', 'Piazza']);
 
@@ -510,9 +515,14 @@ function typeByLastWord(context: Context, mentions: NameMention[]): NameMention[
   return mentions.map((mention) => {
     // (`Cyclone Chido`, tagged without its storm word: the storm, the word with it.)
     if (mention.type !== 'MISC' && STORM_WORDS.has(word(context, mention.firstToken - 1)) && sameSentence(context, mention.firstToken - 1, mention.firstToken)) return { ...mention, firstToken: mention.firstToken - 1, type: 'MISC', rule: `${mention.rule}+storm` };
+    // (`London-listed shares`, `a Kremlin-backed firm`: a compound adjective names no body or person.)
+    if (mention.lastToken === mention.firstToken && (mention.type === 'ORG' || mention.type === 'PER') && COMPOUND_ADJECTIVE.test(word(context, mention.firstToken))) return retyped(mention, 'MISC', 'compound-adjective');
+    // (`the ruling Georgian Dream party`: a party's name before its noun.)
+    if (mention.type !== 'ORG' && PARTY_QUALIFIER.test(word(context, mention.firstToken - 1)) && /^part(?:y|ies)$/.test(word(context, mention.lastToken + 1))) return retyped(mention, 'ORG', 'party-name');
     if (mention.lastToken === mention.firstToken) return mention;
     // (`The Franklin Fire broke out`: a named wildfire, read as a place or a person; `Cal Fire` the agency is typed ORG.)
-    if (word(context, mention.lastToken) === 'Fire' && (mention.type === 'LOC' || mention.type === 'PER') && !/^(?:Department|Service|Services|Protection|Chief|Station|Brigade|Authority)$/.test(word(context, mention.lastToken + 1))) return retyped(mention, 'MISC', 'named-fire');
+    // (`The Palisades Fire`, read as a body: with its article it is the fire, not the agency.)
+    if (word(context, mention.lastToken) === 'Fire' && (mention.type === 'LOC' || mention.type === 'PER' || (mention.type === 'ORG' && /^the$/i.test(word(context, mention.firstToken - 1)))) && !/^(?:Department|Service|Services|Protection|Chief|Station|Brigade|Authority)$/.test(word(context, mention.lastToken + 1))) return retyped(mention, 'MISC', 'named-fire');
     if (mention.type === 'LOC') return mention;
     // (`Mount Ruang erupted`: a mountain, whatever the tagger said.)
     if (/^(?:Mount|Mt\.?)$/.test(word(context, mention.firstToken)) && mention.type !== 'ORG') return retyped(mention, 'LOC', 'mountain');
@@ -612,7 +622,7 @@ function typeListedPlaces(context: Context, mentions: NameMention[]): NameMentio
       for (const at of listAround(context, typed, index)) toPlace(at, 'unit-noun-of', true);
       continue;
     }
-    if (/^(?:in|near)$/i.test(before) && (index === 0 || !listGap(context, typed[index - 1]!, mention))) {
+    if (/^(?:in|near|between)$/i.test(before) && (index === 0 || !listGap(context, typed[index - 1]!, mention))) {
       const list = listAround(context, typed, index);
       if (list.length < 2 || !list.some((at) => typed[at]!.type === 'LOC')) continue;
       const last = typed[list[list.length - 1]!]!;
