@@ -165,6 +165,46 @@ for (const [code, name, asciiName, geonameId] of tsvLines(join(sharedGazetteer, 
   // "Springfield, IL": US postal codes are GeoNames' admin1 codes for the US.
   if (countryCode === 'US' && /^[A-Z]{2}$/.test(admin1)) entry.aliases.add(admin1);
 }
+// dr5hn's names of first-level units as aliases of GeoNames' (`Hiran` for `Hiiraan`, `Khost` for
+// `Khowst`, `Berat` for `Qarku i Beratit`): a name that names no unit of its country is given to
+// the one unit whose cities' box holds dr5hn's point and whose name is like it (one holds the
+// other, or they differ in at most a third of their letters).
+const admin1ByCountry = new Map<string, Entry[]>();
+for (const entry of entries) if (entry.kind === 'admin1') admin1ByCountry.set(entry.countryCode, [...(admin1ByCountry.get(entry.countryCode) ?? []), entry]);
+// (Not a name a city of the country already has, `Casablanca`, `Leningrad`, nor a compass word or
+// an adjective, `Northwest`, `Western`, `Jewish`: news means the city, or no place, by those.)
+const cityKeys = new Set<string>();
+for (const entry of entries) if (entry.kind === 'city') for (const name of [entry.name, ...entry.aliases]) cityKeys.add(`${entry.countryCode}:${placeKey(name)}`);
+const GENERIC_UNIT_NAME = /^(?:(?:north|south|east|west|central|northern|southern|eastern|western|upper|lower|middle|inner|outer|capital|coastal|northeast|northwest|southeast|southwest|north east|north west|south east|south west|far)(?:\s+(?:region|province|district|state|area|zone))?|\p{L}+(?:ish|ese|ern|ian))$/iu;
+const UNIT_WORDS = /\b(?:province|region|state|district|county|governorate|department|prefecture|oblast|municipality|emirate|parish|division|territory)\b/gi;
+const unitKey = (name: string): string => placeKey(name.replace(UNIT_WORDS, ' ')).replace(/[^\p{L}]/gu, '');
+for (const [countryCode, , , name, , , lat, lon] of tsvLines(join(sharedGazetteer, 'dr5hn-states.tsv')).slice(1)) {
+  const units = countryCode && name ? admin1ByCountry.get(countryCode) : undefined;
+  if (!units || !lat || !lon) continue;
+  const key = unitKey(name);
+  if (key.length < 4 || units.some((unit) => unitKey(unit.name) === key || [...unit.aliases].some((alias) => unitKey(alias) === key))) continue;
+  const point = [Number(lat), Number(lon)] as const;
+  const like = units.filter((unit) => {
+    const box = boxes.get(`${countryCode}.${unit.admin1}`);
+    if (!box || point[0] < box.south - 0.2 || point[0] > box.north + 0.2 || point[1] < box.west - 0.2 || point[1] > box.east + 0.2) return false;
+    const other = unitKey(unit.name);
+    return (other.length >= 4 && (other.includes(key) || key.includes(other))) || editDistance(key, other) <= Math.floor(Math.max(key.length, other.length) / 3);
+  });
+  const alias = name.replace(/\s+(?:Province|Region|State|District|County|Governorate)$/, '');
+  if (like.length === 1 && !GENERIC_UNIT_NAME.test(placeKey(alias)) && !GENERIC_UNIT_NAME.test(placeKey(alias.split(/\s+/)[0]!)) && !cityKeys.has(`${countryCode}:${placeKey(alias)}`) && !cityKeys.has(`${countryCode}:${unitKey(alias)}`)) addName(like[0]!, alias);
+}
+
+/** Levenshtein distance of two short strings. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
 for (const [code, name, asciiName, geonameId] of tsvLines(join(sharedGazetteer, 'geonames-admin2Codes.txt'))) {
   if (!code || !name) continue;
   const box = boxes.get(code);
