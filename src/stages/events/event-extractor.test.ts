@@ -594,3 +594,11 @@ test('a disaster told again by its definite noun is the same event; help sent is
   const aid = await analyze('The agency had sent 30 tonnes of medical supplies to the region, its spokesman said.');
   for (const event of aid.events) assert.ok(!/disaster/.test(event.acledSubType), describe(aid, event));
 });
+
+test('a violent happening told again of the thing named just before, by its definite noun, is the same event; an attack or a shooting is no accident', async () => {
+  const doc = await analyze('Gunmen abducted at least 30 passengers from a bus in Zamfara state on Sunday night, police said. The bus, carrying 60 people from Gusau to Sokoto, was attacked near the village of Dansadau, a police spokesman said.');
+  const violent = doc.events.filter((event) => event.ploverType === 'ASSAULT' || /attacked/.test(doc.text.slice(event.trigger.start, event.trigger.end)));
+  assert.equal(violent.length, 1, doc.events.map((event) => describe(doc, event)).join('; '));
+  const shooting = await analyze('A shooting at a shopping mall in Ohio killed three people on Saturday, police said.');
+  for (const event of shooting.events) assert.ok(!/disaster/.test(event.acledSubType), describe(shooting, event));
+});

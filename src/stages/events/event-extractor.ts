@@ -165,6 +165,12 @@ function typedByAcled(type: EventTypeResult, windowText: string, triggerText = '
   let info = type.info.acled || DISASTERS.has(type.info.code) ? type.info : type.acledOnly;
   // "Russian missiles struck a power plant": a weapon that struck is no accident.
   if (DISASTERS.has(info.code) && WEAPON_STRUCK.test(windowText)) info = type.acledOnly;
+  // "The train … was attacked near the village of Katari": an attack is no accident, whatever it hit.
+  // (`attacked` with a weapon or a violent party named: `Rubio attacked Cruz` is words.)
+  if (DISASTERS.has(info.code) && (VIOLENCE_ITSELF.test(triggerText) || /^(?:raid(?:s|ed)?|stormed|abduct\w*|kidnapp\w*)$/i.test(triggerText) || (/^attack(?:s|ed|ing)?$/i.test(triggerText) && VIOLENCE_WORD.test(windowText.replace(/\battack\w*/gi, ''))))) {
+    const assault = type.acledFor('ASSAULT');
+    info = assault && !DISASTERS.has(assault.code) ? assault : eventTypeInfo('ATTACK');
+  }
   // "two people had opened fire after an argument": a shooting or bombing word is violence,
   // whatever else the sentence speaks of (investigators, arrests).
   if (info.ploverType !== 'ASSAULT' && info.ploverType !== 'PROTEST' && !DISASTERS.has(info.code) && VIOLENCE_ITSELF.test(triggerText)) info = type.acledFor('ASSAULT') ?? info;
@@ -970,6 +976,10 @@ function corefers(record: EventDraft, mention: EventMention, text: string, publi
       if (told.includes(stem) || (stem === 'fire' && /wildfire|blaze/.test(told)) || (stem === 'outbreak' && /epidemic/.test(told))) return true;
     }
   }
+  // `Gunmen abducted 50 passengers from a train …` and `The train … was attacked near Katari`: a
+  // violent happening told again of the thing named just before, by its definite noun, is the same.
+  if (record.type.ploverType === 'ASSAULT' && (mention.type.ploverType === 'ASSAULT' || /^attack(?:s|ed)?$/i.test(text.slice(mention.trigger.start, mention.trigger.end))) && !mention.flags.negated && !mention.flags.hypothetical
+    && dateCompatible(record.timex?.value, mention.timex?.value) && !countriesDisagree(record.places, mention.places) && sameThingAgain(text, record, mention)) return true;
   if (record.type.info.ploverType !== mention.type.info.ploverType && record.type.ploverType !== mention.type.ploverType) return false;
   if (record.flags.negated !== mention.flags.negated || record.flags.hypothetical !== mention.flags.hypothetical) return false;
   if (!dateCompatible(record.timex?.value, mention.timex?.value)) return false;
@@ -978,6 +988,23 @@ function corefers(record: EventDraft, mention: EventMention, text: string, publi
   const sameDate = !!record.timex && !!mention.timex && dateCompatible(record.timex.value, mention.timex.value);
   return mention.anaphoric || shared || sameDate;
 }
+
+/**
+ * Whether a mention's sentence opens with `The <noun>` (or `The <noun>, …,`) for a noun the
+ * record's last sentence named with `a`/`an` (`a train` … `The train`), within two sentences.
+ */
+function sameThingAgain(text: string, record: EventDraft, mention: EventMention): boolean {
+  const opening = /^The\s+([a-z]{3,}(?:\s+[a-z]{3,})?)\b/.exec(text.slice(mention.sentence.start, mention.trigger.start));
+  if (!opening) return false;
+  const last = record.evidence[record.evidence.length - 1]!;
+  if (mention.sentence.start - last.end > 400) return false;
+  const noun = opening[1]!.split(/\s+/).pop()!;
+  if (GENERIC_HAPPENING.test(noun)) return false;
+  return new RegExp(String.raw`\b(?:a|an)\s+(?:[\w-]+\s+){0,2}${noun}\b`, 'i').test(text.slice(last.start, last.end));
+}
+
+/** Nouns that name a happening or a party, not a thing it happened to (those corefer by other rules). */
+const GENERIC_HAPPENING = /^(?:attack|attacks|strike|strikes|raid|bombing|incident|event|group|groups|government|army|military|police|men|people|man|woman|ministry|statement|report|official|officials)$/;
 
 interface EventDraft {
   type: EventTypeResult;
