@@ -602,3 +602,11 @@ test('a violent happening told again of the thing named just before, by its defi
   const shooting = await analyze('A shooting at a shopping mall in Ohio killed three people on Saturday, police said.');
   for (const event of shooting.events) assert.ok(!/disaster/.test(event.acledSubType), describe(shooting, event));
 });
+
+test('a vow of force is a threat; whom a party is tied to takes no part in what it does', async () => {
+  const vow = await analyze('President Ruto has vowed to crush the gangs behind the attacks.');
+  const vowed = eventTriggered(vow, 'vowed');
+  assert.equal(vowed.ploverType, 'THREATEN', describe(vow, vowed));
+  const tied = await analyze('The Houthis, who are allied with Iran, said on Monday their forces had fired two missiles at a tanker.');
+  for (const event of tied.events) assert.ok(!event.actors.some((actor) => actor.name === 'Iran'), describe(tied, event));
+});

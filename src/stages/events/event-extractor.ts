@@ -58,6 +58,7 @@ const RELATIVE_CLAUSE_TO = /^\s*,\s*(?:which|who)\s+(?:(?:has|have|had|was|were)
 /** An attack noun and the preposition of what it hit, right before a name (`a cyberattack on`, `air strikes against the`). */
 const ATTACKED_BEFORE = /\b(?:(?:cyber)?attacks?|(?:air\s*|drone\s+)?strikes?|raids?|assaults?|offensive|bombings?|shelling|ambush(?:es)?)\s+(?:on|against|targeting)\s+(?:the\s+)?$/i;
 /** Words tying a group to the name after them (`linked to Russia`, `affiliated with al-Qaeda`). */
+const RELATIVE_AFFILIATION_BEFORE = /\b(?:which|who|that)\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:linked|tied|affiliated|aligned|allied|loyal|close|connected)\s+(?:to|with)\s+(?:the\s+)?$/i;
 const AFFILIATED_BEFORE = /\b(?:linked|tied|affiliated|aligned|allied|loyal|close|connected)\s+(?:to|with)\s+(?:the\s+)?$/i;
 /** What an evacuation out of harm's way moves: people and the buildings or places they are in. */
 const SHELTERED_AFTER = /^\s+(?:(?:about|some|more than|at least|nearly|around|up to|[\d,]+|two|three|four|five|six|dozens of|hundreds of|thousands of|the|a|an|their|its|several|many|all)\s+)*(?:people|residents|villagers|families|civilians|homes|houses|hotels?|buildings?|schools?|hospitals?|campsites?|towns?|villages?|neighbou?rhoods?|areas?|patients|tourists|passengers|students|children|workers|staff|employees)\b/i;
@@ -229,6 +230,8 @@ const PARTICIPLE_CLAUSE = /,\s+(?:\w+ly\s+)?(?:\w+ing\b[^,;.]*)?$/;
 /** Between a place and a name it modifies: lower-case words of one noun phrase, no preposition, verb or conjunction (`industrial software company`). */
 const MODIFIER_GAP = /^\s+(?:(?!(?:of|in|on|at|to|and|or|but|with|without|from|for|by|into|onto|near|after|before|against|over|under|about|between|among|across|through|during|toward|towards|if|until|unless|while|when|since|than|not|that|who|which|is|was|are|were|be|been|has|had|have|will|would|could|should|may|might|said|says|the|a|an)\s)[a-z][\w-]*\s+){1,4}$/;
 
+/** What a vow of force vows, after its verb (`vowed to defeat`, `pledged to crush`, `promised to retaliate`). */
+const VOWED_FORCE = /^\s+(?:\w+ly\s+)?to\s+(?:defeat|destroy|crush|eliminate|eradicate|wipe\s+out|avenge|retaliate|punish|hunt\s+down|annihilate|kill|attack|strike|respond\s+(?:forcefully|militarily|harshly)|take\s+revenge)\b/i;
 /** Before `protest`: it is lodged or filed, or diplomatic (`lodged more than 190 protests`, `a formal protest`). */
 const DIPLOMATIC_PROTEST_BEFORE = /(?:\b(?:diplomatic|formal|official|strong|strongly-worded)\s+|\b(?:lodg|fil|regist|deliver|summon)\w*\s+(?:(?:an?|the|its|their|several|dozens\s+of|more\s+than|at\s+least|over|\d[\d,]*)\s+){0,3}(?:\w+\s+)?)$/i;
 /** Weapons of crowd control. */
@@ -749,6 +752,10 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
       if (onlyReports(text, sentenceSpeakers, mention, trigger, true)) continue;
       if (mediumOfAnotherQuote(text, sentenceSpeakers, mention, trigger)) continue;
       used.push(built.span);
+      // "Al-Shabab, which is linked to al-Qaida, claimed … saying its fighters had killed": whom
+      // a party is tied to is neither actor nor target.
+      // (In a relative clause only: "Dozens affiliated with the Good Jobs Nation campaign protested" are its members.)
+      if (built.span.end <= trigger.start && RELATIVE_AFFILIATION_BEFORE.test(textBefore(text, mention.start, sentence, 60))) continue;
       if (built.span.end <= trigger.start && mention.start >= windowFirst) {
         // "the US Consulate attack": a name right before the event noun is what was hit, not who did it
         // (before a verb, "the Iraqi army attacked", it is the subject).
@@ -880,6 +887,10 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
       && !STATE_FORCE_WORDS.test(text.slice(window.start, window.end))) {
       const protest = eventTypeInfo('PEACE_PROTEST');
       mentionType = retyped(mentionType, protest, protest.mode);
+    }
+    // "The president has vowed to defeat the group by the end of next year": a vow of force is a threat, not an agreement.
+    if (mentionType.ploverType === 'AGREE' && /^(?:vow(?:s|ed)?|pledg(?:e|es|ed)|promis(?:e|es|ed)|swore|swears)$/i.test(triggerText) && VOWED_FORCE.test(text.slice(trigger.end, trigger.end + 40))) {
+      mentionType = { ...mentionType, ploverType: 'THREATEN' };
     }
     // "The Foreign Ministry lodged a diplomatic protest", "Manila has filed more than 190 protests
     // against Beijing": a protest one state lodges with another is an accusation, not a demonstration.
