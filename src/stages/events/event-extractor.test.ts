@@ -610,3 +610,15 @@ test('a vow of force is a threat; whom a party is tied to takes no part in what 
   const tied = await analyze('The Houthis, who are allied with Iran, said on Monday their forces had fired two missiles at a tanker.');
   for (const event of tied.events) assert.ok(!event.actors.some((actor) => actor.name === 'Iran'), describe(tied, event));
 });
+
+test('a preposition\'s object joins no subject after `, and`; police are not who demonstrates; a name before `, of the … party,` acts', async () => {
+  const doc = await analyze('Britain said it had cut its aid to Niger, and France condemned the coup.');
+  const condemned = eventTriggered(doc, 'condemned');
+  assert.deepEqual(condemned.actors.map((actor) => actor.name), ['France'], describe(doc, condemned));
+  const night = await analyze('Riot police fired tear gas at protesters in Tbilisi on Monday, the fifth night of demonstrations against the government.');
+  const demonstrations = eventTriggered(night, 'demonstrations');
+  assert.ok(!demonstrations.actors.some((actor) => /police/i.test(actor.name)), describe(night, demonstrations));
+  const party = await analyze('Prime Minister Petr Novak, of the ruling Civic Alliance party, accused the opposition of planning a coup.');
+  const accused = eventTriggered(party, 'accused');
+  assert.deepEqual(accused.actors.map((actor) => actor.name), ['Petr Novak'], describe(party, accused));
+});

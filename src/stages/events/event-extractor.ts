@@ -578,7 +578,7 @@ const EVENT_PHRASE_BEFORE = /\b(?:in|during)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}$
 /** Before a verb: the comma that closes an apposition, and the verb's auxiliaries and adverbs. */
 const AFTER_APPOSITION = /,\s*(?:(?:has|have|had|was|were|is|are|will|would|also|then|later)\s+)*(?:\w+ly\s+)?$/i;
 /** What opens an apposition or a relative clause after a name. */
-const APPOSITION_OPENING = /^,\s*(?:the|a|an|who|which|whose|one\s+of|now|then|himself|herself|itself|(?:backed|supported|aided|joined|accompanied|flanked|led)\s+by)\b/i;
+const APPOSITION_OPENING = /^,\s*(?:the|a|an|who|which|whose|of\s+the|from\s+the|one\s+of|now|then|himself|herself|itself|(?:backed|supported|aided|joined|accompanied|flanked|led)\s+by)\b/i;
 
 /**
  * The named subject of a verb that follows an apposition set off by commas (`Trump, the front-runner
@@ -795,6 +795,9 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
       // (Titles between: "Xi Jinping and Brazilian President Luiz Inacio Lula da Silva signed".)
       // (After `and` only: "At the UN summit, Indian Prime Minister Narendra Modi pledged" joins nothing.)
       if (!/^\s*(?:,|and|,\s*and)\s+(?:the\s+)?$/i.test(gap) && !/^\s*,?\s*and\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){1,3}$/.test(gap)) break;
+      // (Not a preposition's object: "suspended its partnership with Georgia, and Washington condemned".)
+      const earlier = actorSpans[actors.indexOf(subjects[first - 1]!)];
+      if (earlier && /\b(?:with|to|of|in|on|for|against|from|by|into|at|over)\s+(?:the\s+)?$/i.test(textBefore(text, earlier.start, sentence, 16))) break;
       first--;
     }
     // Only an event of the same type shares them: in "Buhari has vowed to end the kidnappings" the one who
@@ -880,6 +883,13 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
     if (violent[index] && mentionType.ploverType === 'PROTEST' && actor.some((entry) => entry.kind !== undefined && FORCE_KINDS.has(entry.kind))) {
       const assault = mentionType.acledFor('ASSAULT');
       if (assault) mentionType = retyped(mentionType, assault, assault.mode ?? mentionType.mode);
+    }
+    // "Riot police fired tear gas at protesters …, the fourth night of demonstrations against …":
+    // police or troops named before a protest's noun are not who protests; the protesters named
+    // in the sentence are (no one, if none is).
+    if (mentionType.ploverType === 'PROTEST' && /^(?:demonstrations?|protests?|rall(?:y|ies))$/i.test(triggerText) && actor.length > 0 && actor.every((entry) => (entry.kind === 'police' || entry.kind === 'state military') && STATE_FORCE_WORDS.test(entry.name))) {
+      const protesters = sentenceParticipants.map((entry) => entry.built.actor).filter((entry) => entry.kind === 'protesters');
+      actor = protesters.slice(0, 1);
     }
     // "French farmers blocked roads …, stepping up protests": force against protesters needs a force
     // using it; protesters or civilians acting, with no police or troops named, protest.
