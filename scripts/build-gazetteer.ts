@@ -69,9 +69,11 @@ function addName(entry: Entry, name: string): void {
  * Palawan`, `Chiclayo province`). (Not `District of`: `District of Columbia` is no `Columbia`.)
  */
 const UNIT_PREFIX = /^(?:(?:Province|City|Municipality|Region|Prefecture|County|Department|Governorate|Emirate) of (?:the )?|(?:Provincia|Departamento|Municipio|Province|Región|Region|Distrito|Comuna) (?:de la |del |de |d')?)(?=\p{Lu})/u;
+const GENERIC_BARE_NAME = /^(?:Federal|Nacional|National|Capital|Central|Centro|Norte|Sur|Este|Oeste|General|Especial|Metropolitana|Metropolitano|Autonomous|Autónoma|Capitale|Oriental|Occidental)$/;
 function addUnitNames(entry: Entry, name: string): void {
   const bare = name.replace(UNIT_PREFIX, '');
-  if (bare !== name) addName(entry, bare);
+  // (`Distrito Federal`, `Departamento de Capital`: a bare adjective or common noun names no place.)
+  if (bare !== name && !GENERIC_BARE_NAME.test(bare)) addName(entry, bare);
   // `Northern Darfur` is `North Darfur` in the news (and in dr5hn's table of states).
   const short = /^(North|South|East|West)(?:ern) (?=\p{Lu})/u.exec(name);
   if (short) addName(entry, `${short[1]} ${name.slice(short[0].length)}`);

@@ -1310,6 +1310,28 @@ export function dropNarrativeTail(text: string, tokens: readonly Token[], attrib
 }
 
 /**
+ * `The decision … was hailed by Ukrainian President Volodymyr Zelenskyy as "a victory for
+ * Ukraine"`: the agent of a passive verb of saying speaks; what it was hailed as is the content.
+ */
+export function agentOfPassiveCue(text: string, attribution: FoundAttribution): FoundAttribution {
+  const { cue } = attribution;
+  const last = attribution.content[attribution.content.length - 1];
+  if (!cue || !last || last.end <= cue.end) return attribution;
+  // (The tagger may end the cue inside the agent: `was hailed by Kenyan | President William Ruto as …`.)
+  const verb = PASSIVE_SAYING.exec(text.slice(cue.start, cue.end));
+  if (!verb) return attribution;
+  const verbEnd = cue.start + verb[0].length;
+  const match = /^\s+by\s+((?:[\p{Lu}][\p{L}.'’-]*|of|the|and)(?:\s+(?:[\p{Lu}][\p{L}.'’-]*|of|the|and)){0,7})\s+as\s+(?=\S)/u.exec(text.slice(verbEnd, last.end));
+  if (!match) return attribution;
+  const agentStart = verbEnd + match[0].indexOf(match[1]!, match[0].indexOf('by') + 2);
+  const source = { start: agentStart, end: agentStart + match[1]!.length };
+  return { ...attribution, cue: { start: cue.start, end: verbEnd }, source, content: [{ start: verbEnd + match[0].length, end: last.end }], rule: `${attribution.rule}+passive-agent` };
+}
+
+/** A passive verb of praise, blame or description (`was hailed`, `were described`, `has been called`). */
+const PASSIVE_SAYING = /^(?:(?:is|are|was|were|has\s+been|have\s+been|had\s+been|been|being)\s+(?:\w+ly\s+)?)(?:hailed|described|called|branded|denounced|condemned|praised|criticized|criticised|labelled|labeled|dismissed|derided|characterized|characterised|welcomed|greeted|lauded|slammed|seen|viewed|regarded)\b/i;
+
+/**
  * `The United States condemned the "dangerous maneuvers" in a statement from its embassy in Manila
  * late on Monday`: a content after its cue ends before the statement, interview or post that
  * carried it, when nothing is reported after that phrase (no `that`, no quotation).
@@ -1448,7 +1470,7 @@ export function clauseOutOfCue(text: string, attribution: FoundAttribution): Fou
 
 /** One attribution through the boundary conventions, its kind read again when they moved its content. */
 function refineAttribution(text: string, tokens: readonly Token[], tags: Uint8Array, quoted: readonly QuotedSpan[], attribution: FoundAttribution): FoundAttribution {
-  const refined = weaponCueToReport(text, tokens, startParticipleAtSentence(text, tokens, dropNarrativeTail(text, tokens, cutMediumTail(text, extendOverFocusPhrase(text, tokens, tags, endAtClosedQuote(text, quoted, cutAtSentenceEnd(tokens, quoted, prepositionToCue(text, startAtThat(text, tokens, timeToCue(text, clauseOutOfCue(text, splitTranscriptSpeaker(text, attribution))))))))))));
+  const refined = weaponCueToReport(text, tokens, startParticipleAtSentence(text, tokens, dropNarrativeTail(text, tokens, cutMediumTail(text, extendOverFocusPhrase(text, tokens, tags, endAtClosedQuote(text, quoted, cutAtSentenceEnd(tokens, quoted, prepositionToCue(text, startAtThat(text, tokens, timeToCue(text, clauseOutOfCue(text, agentOfPassiveCue(text, splitTranscriptSpeaker(text, attribution)))))))))))));
   return refined === attribution ? attribution : { ...refined, kind: kindOf(refined.content, quoted) };
 }
 
@@ -1552,7 +1574,7 @@ function isSubjectVerbObject(text: string, attribution: FoundAttribution): boole
 /** A cue of finding (`found`, `discovered`, `recovered`). */
 const FINDING_CUE = /(?:^|\s)(?:found|finds?|discovered|recovered|uncovered|pulled)$/i;
 /** What a search finds: bodies, remains, wreckage, arms (`the body of a woman`, `two bodies`, `a cache of weapons`). */
-const FOUND_THINGS = /^(?:(?:the|a|an|two|three|four|five|six|seven|eight|nine|ten|\d+|several|dozens of|more)\s+)?(?:\w+\s+)?(?:bod(?:y|ies)|remains|corpses?|wreckage|debris|cache|weapons|explosives|survivors?)\b/i;
+const FOUND_THINGS = /^(?:(?:the|a|an|two|three|four|five|six|seven|eight|nine|ten|\d+|several|dozens of|more)\s+)?(?:\w+\s+)?(?:bod(?:y|ies)|remains|corpses?|wreckage|debris|cache|weapons|explosives|survivors?|traces?|evidence\s+of|samples?|fossils?|signs\s+of)\b/i;
 
 /** A cue that summons or worries, in the passive (`were called to`, `concerns were raised for`), a level (`debt, which stands at 70%`) or a name (`Odebrecht, now known as Novonor`). */
 const SUMMONED_CUE = /^(?:(?:(?:also|now|better|formerly|widely)\s+)?(?:known|referred to)\s+as|(?:stands?|stood|standing)\s+at|(?:was|were|been|had been|have been|has been)\s+called\s+(?:out\s+)?to\b.*|concerns?\s+(?:were|was|had been|have been|has been)\s+raised\s+for)$/i;
@@ -1568,6 +1590,10 @@ const PASSIVE_TAIL = /\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?(?:cons
 const NAMING_PASSIVE = /\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?(?:named|appointed|elected|listed|ranked|renamed|filed|lodged|submitted)\b/i;
 /** A cue of being known by a name, before its `as`. */
 const KNOWN_CUE = /^(?:(?:also|now|better|formerly|widely|locally)\s+)?(?:known|referred\s+to)$/i;
+/** A cue that is an adverb alone. */
+const ADVERB_CUE = /^(?:also|then|now|still|further|later|again|already|meanwhile)$/i;
+/** Verbs of a penalty set or changed, in the passive (`are commuted to`, `was sentenced to`). */
+const PENALTY_CUE = /^(?:commuted|sentenced|reduced|fined|jailed|transferred|extradited|deported)$/i;
 /** A cue that is a preposition alone (other prepositions are cues in PolNeAR: `the case for`). */
 const PREPOSITION_CUE = /^against$/i;
 
@@ -1601,8 +1627,13 @@ function isClaimOfIndirectCue(text: string, attribution: FoundAttribution, cue: 
   // words reported. (A name someone gives is: PolNeAR marks `His nonprofit group, called the
   // Virginia Conservation Legacy Fund`, and `which Beijing calls Huangyan Island` is a claim.)
   if (KNOWN_CUE.test(cueText) && /^as\b/i.test(opening)) return false;
-  // `demonstrations against | the government's decision …`: a preposition alone says nothing.
-  if (PREPOSITION_CUE.test(cueText)) return false;
+  // `demonstrations against | the government's decision …`: a preposition alone says nothing;
+  // nor does an adverb (`The leaders also | granted candidate status to Georgia`).
+  if (PREPOSITION_CUE.test(cueText) || ADVERB_CUE.test(cueText)) return false;
+  // `found Lt. Col. Ranjith Perera guilty of | ordering the killing`: a verdict, however split.
+  if (/^(?:not\s+)?guilty(?:\s+of)?$/i.test(cueText)) return false;
+  // `death sentences are routinely commuted | to life imprisonment`: a penalty changed, no words.
+  if (PENALTY_CUE.test(cueText) && /\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$/i.test(text.slice(Math.max(0, cue.start - 30), cue.start))) return false;
   // `Voters had been angered by Ghana's worst economic crisis`: the agent of a passive is its cause, no content.
   if ((/^\s*by\s+$/i.test(text.slice(cue.end, first.start)) || /\sby$/i.test(cueText)) && /\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?\w+ed(?:\s+by)?$/i.test(cueText)) return false;
   // `No group immediately claimed responsibility`, `Nobody said …`: a source that is no one.

@@ -415,3 +415,18 @@ test('quotes: `It said` speaks for the organisation quoted before; a name with a
   const split = quoteHolding(sister, 'split');
   assert.equal(sister.entityName(split.speakerEntity), 'Maria Ortega', describe(sister, split));
 });
+
+test('quotes: the agent of a passive verb of praise speaks what it hailed the thing as', () => {
+  const result = analyse('The agreement was hailed by Kenyan President William Ruto as "a new dawn for the region."');
+  const hailed = quoteHolding(result, 'dawn');
+  assert.equal(result.entityName(hailed.speakerEntity), 'William Ruto', describe(result, hailed));
+  assert.equal(contentOf(result, hailed), '"a new dawn for the region."', describe(result, hailed));
+});
+
+test('quotes: a verdict split around its defendant, an adverb, a penalty changed and traces found report no words', () => {
+  const result = analyse('Judge Anil Kumar found Capt. Ravi Menon guilty of ordering the attack on the newspaper. The ministers also approved a new budget for the army. Death sentences are usually commuted to life in prison. Researchers have found traces of the virus in wastewater samples from three cities.');
+  for (const quote of result.quotes) {
+    const cue = quote.cue ? result.text.slice(quote.cue.start, quote.cue.end) : '';
+    assert.ok(!/guilty|^also$|commuted|found/.test(cue), describe(result, quote));
+  }
+});
