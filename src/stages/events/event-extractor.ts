@@ -733,7 +733,9 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
       hypothetical: HYPOTHETICAL_BEFORE.test(before),
       // A count before a casualty verb counts victims ("at least 26 people died"), not events.
       // (Before a verb a count counts its subject: "Hundreds of people marched" is one march.)
-      aggregate: !CASUALTY_WORD_ONLY.test(triggerText) && !/^\w+ed$/.test(triggerText) && AGGREGATE_BEFORE.test(before) || /(?:strikes|raids|attacks|bombings|clashes|protests|demonstrations|rallies|arrests)$/.test(triggerText) && !/\b(?:the|these|those)\s+$/i.test(before),
+      aggregate: !CASUALTY_WORD_ONLY.test(triggerText) && !/^\w+ed$/.test(triggerText) && AGGREGATE_BEFORE.test(before) || /(?:strikes|raids|attacks|bombings|clashes|protests|demonstrations|rallies|arrests)$/.test(triggerText) && !/\b(?:the|these|those)\s+$/i.test(before)
+        // ("launched one of its largest aerial attacks of the war": one attack, ranked among others.)
+        && !/\bone\s+of\s+(?:the|its|their|his|her)\s+(?:[\w-]+\s+){0,3}$/i.test(before),
     };
     // Participants: entity mentions in the sentence; before the trigger acts, after it is acted on
     // (the other way round for a passive verb, whose agent follows `by`).

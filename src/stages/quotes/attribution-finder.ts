@@ -778,10 +778,20 @@ const CONTENT_PREPOSITIONS: ReadonlySet<string> = new Set(['by', 'of', 'to', 'fr
 export function nameOutOfCue(text: string, tokens: readonly Token[], tags: Uint8Array): Uint8Array {
   let copy: Uint8Array | null = null;
   for (let index = 1; index + 1 < tokens.length; index++) {
-    if (tags[index] !== Tag.BeginCue || tags[index + 1] !== Tag.InsideCue || (tags[index - 1] !== Tag.BeginSource && tags[index - 1] !== Tag.InsideSource)) continue;
-    if (!UPPER_START.test(text.charAt(tokens[index]!.start)) || !SPEECH_VERBS.has(tokenText(text, tokens[index + 1]!))) continue;
+    if (tags[index] !== Tag.BeginCue || tags[index + 1] !== Tag.InsideCue || tokens[index - 1]!.sentence !== tokens[index]!.sentence) continue;
+    // (`Cleveland Fed President Beth | Hammack voted against`: any verb after the name.)
+    if (!UPPER_START.test(text.charAt(tokens[index]!.start)) || !LOWER_START.test(text.charAt(tokens[index + 1]!.start))) continue;
+    const sourced = tags[index - 1] === Tag.BeginSource || tags[index - 1] === Tag.InsideSource;
+    // Untagged, the capitalised words before it are the rest of the name and its title.
+    let first = index;
+    if (!sourced) {
+      while (first - 1 >= 0 && tags[first - 1] === Tag.O && tokens[first - 1]!.sentence === tokens[index]!.sentence && UPPER_START.test(text.charAt(tokens[first - 1]!.start)) && LETTER_OR_DIGIT.test(text.charAt(tokens[first - 1]!.start))) first--;
+      // (Not a word opening the sentence alone: `Smith | Warned …` is rare, `Critics | said` no name.)
+      if (first === index) continue;
+    }
     copy ??= Uint8Array.from(tags);
-    copy[index] = Tag.InsideSource;
+    if (!sourced) copy[first] = Tag.BeginSource;
+    for (let at = sourced ? index : first + 1; at <= index; at++) copy[at] = Tag.InsideSource;
     copy[index + 1] = Tag.BeginCue;
   }
   return copy ?? tags;
