@@ -622,3 +622,13 @@ test('a preposition\'s object joins no subject after `, and`; police are not who
   const accused = eventTriggered(party, 'accused');
   assert.deepEqual(accused.actors.map((actor) => actor.name), ['Petr Novak'], describe(party, accused));
 });
+
+test('a relative clause\'s passive is done to the name it follows; a weapon shot down is a disrupted weapon, an aircraft shot down an attack', async () => {
+  const doc = await analyze('A court convicted Major Tan Wei of ordering the murder of reporter Lim Chee Keong, who was shot dead outside his office in 2015.');
+  const shot = eventTriggered(doc, 'shot dead');
+  assert.deepEqual([shot.actors.map((actor) => actor.name), shot.targets.map((target) => target.name)], [[], ['Lim Chee Keong']], describe(doc, shot));
+  const missiles = await analyze('The air force said it had shot down 30 of the 40 missiles fired overnight.');
+  assert.equal(eventTriggered(missiles, 'shot down').acledSubType, 'Disrupted weapons use');
+  const jet = await analyze('Rebels shot down a military helicopter near the border on Monday.');
+  assert.equal(eventTriggered(jet, 'shot down').ploverType, 'ASSAULT');
+});

@@ -22,7 +22,9 @@ export interface ExtractEventsOptions {
 }
 
 // Violent and protest triggers first, then the non-violent PLOVER verbs ("agreed", "urged", "met", "accused").
-const TRIGGER_SOURCE = [EVENT_TRIGGER_PATTERN, ...Object.values(PLOVER_TRIGGER_PATTERNS)].join('|');
+// (And interceptions, typed here rather than by the models: `shot down 104 of the missiles`.)
+const INTERCEPTION_TRIGGER = 'shot down|intercepted|downed';
+const TRIGGER_SOURCE = [EVENT_TRIGGER_PATTERN, ...Object.values(PLOVER_TRIGGER_PATTERNS), INTERCEPTION_TRIGGER].join('|');
 // Matched word by word (see buildTokenMatcher): the same matches as one long regular expression, faster.
 const TRIGGER = buildTokenMatcher([{ source: TRIGGER_SOURCE, tag: 'trigger' }]);
 const CASUALTY_WORD = /\b(?:kill|wound|injur|dead|died|hurt|death toll)/i;
@@ -230,6 +232,12 @@ const PARTICIPLE_CLAUSE = /,\s+(?:\w+ly\s+)?(?:\w+ing\b[^,;.]*)?$/;
 /** Between a place and a name it modifies: lower-case words of one noun phrase, no preposition, verb or conjunction (`industrial software company`). */
 const MODIFIER_GAP = /^\s+(?:(?!(?:of|in|on|at|to|and|or|but|with|without|from|for|by|into|onto|near|after|before|against|over|under|about|between|among|across|through|during|toward|towards|if|until|unless|while|when|since|than|not|that|who|which|is|was|are|were|be|been|has|had|have|will|would|could|should|may|might|said|says|the|a|an)\s)[a-z][\w-]*\s+){1,4}$/;
 
+/** A relative pronoun and a passive auxiliary right before a trigger (`, who was | shot dead`). */
+const RELATIVE_PASSIVE_BEFORE = /,\s*(?:who|which|that)\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+ly\s+)?$/i;
+/** Weapons in flight after an interception's verb (`shot down 104 of the missiles`, `intercepted two drones`). */
+const INTERCEPTED_WEAPON = /^\s+(?:(?:\w+|\d[\d,]*)\s+){0,4}?(?:missiles?|rockets?|drones?|projectiles?|shells|UAVs?|cruise\s+missiles?|ballistic\s+missiles?)\b/i;
+/** Aircraft after `shot down` (`shot down a Ukrainian Su-25 jet`). */
+const AIRCRAFT = /^\s+(?:(?:\w+|[\w-]+)\s+){0,4}?(?:jets?|planes?|aircraft|helicopters?|fighters?|airliners?|bombers?)\b/i;
 /** What a vow of force vows, after its verb (`vowed to defeat`, `pledged to crush`, `promised to retaliate`). */
 const VOWED_FORCE = /^\s+(?:\w+ly\s+)?to\s+(?:defeat|destroy|crush|eliminate|eradicate|wipe\s+out|avenge|retaliate|punish|hunt\s+down|annihilate|kill|attack|strike|respond\s+(?:forcefully|militarily|harshly)|take\s+revenge)\b/i;
 /** Before `protest`: it is lodged or filed, or diplomatic (`lodged more than 190 protests`, `a formal protest`). */
@@ -647,6 +655,8 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
     // "for attack operations": a modifier of another noun, not an event.
     if (/^\s+(?:operations?|plans?|capabilit\w*|recruits?|helicopters?|aircraft|dogs?)\b/i.test(text.slice(span.end, span.end + 20))) continue;
     if (CAPABILITY_BEFORE.test(before)) continue;
+    // An interception is one of a weapon or an aircraft (not `downed the Huskies`, `intercepted messages`).
+    if (/^(?:shot down|intercepted|downed)$/i.test(match.text) && !INTERCEPTED_WEAPON.test(text.slice(span.end, span.end + 60)) && !(/^(?:shot down|downed)$/i.test(match.text) && AIRCRAFT.test(text.slice(span.end, span.end + 60)))) continue;
     // "riot police", "riot gear": who keeps order, not a riot.
     if (/^riot$/i.test(match.text) && /^\s+(?:police|policemen|gear|squads?|shields?|control|units?|officers?|troops)\b/i.test(text.slice(span.end, span.end + 20))) continue;
     // "heart attacks", "a panic attack": illness, not violence.
@@ -739,7 +749,8 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
     };
     // Participants: entity mentions in the sentence; before the trigger acts, after it is acted on
     // (the other way round for a passive verb, whose agent follows `by`).
-    const passive = PASSIVE_BEFORE.test(before) && PARTICIPLE.test(triggerText);
+    // (`who was shot dead`, `were gunned down`: the participle is the trigger's first word.)
+    const passive = PASSIVE_BEFORE.test(before) && PARTICIPLE.test(triggerText.split(' ')[0]!);
     const actors: EventActor[] = [];
     // Where each actor was named (same order as `actors`), to join coordinated subjects.
     const actorSpans: Span[] = [];
@@ -853,6 +864,12 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
       if (nation) actor = [nation];
     }
     let ownTargets = targets.filter((target) => !actor.some((known) => sameParticipant(known, target)));
+    // "… ordering the killing of Sunil Jayawardena, who was shot dead outside his home": a
+    // relative clause's passive is done to the name it follows, not to everyone named before.
+    if (passive && RELATIVE_PASSIVE_BEFORE.test(before)) {
+      const antecedent = sentenceParticipants.filter((entry) => entry.built.span.end <= trigger.start && /^\s*,\s*(?:who|which|that)\b/i.test(text.slice(entry.built.span.end, entry.built.span.end + 8))).pop();
+      if (antecedent) ownTargets = ownTargets.filter((target) => sameParticipant(target, antecedent.built.actor));
+    }
     if (actor.length === 0 || ownTargets.length === 0) {
       // Who reports is taken, unless the report is the event itself (its cue is the trigger).
       const taken = [...used, ...sentenceSpeakers.filter((quote) => !(quote.cue && overlaps(quote.cue, trigger))).map((quote) => quote.speaker!)];
@@ -899,6 +916,13 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
       && !STATE_FORCE_WORDS.test(text.slice(window.start, window.end))) {
       const protest = eventTypeInfo('PEACE_PROTEST');
       mentionType = retyped(mentionType, protest, protest.mode);
+    }
+    // "Ukraine's air force said it had shot down 104 of the missiles": a weapon stopped in flight
+    // is ACLED's disrupted weapons use; an aircraft shot down is violence against it.
+    if (/^(?:shot down|intercepted|downed)$/i.test(triggerText)) {
+      const object = text.slice(trigger.end, Math.min(sentence.end, trigger.end + 60));
+      if (INTERCEPTED_WEAPON.test(object)) mentionType = retyped(mentionType, eventTypeInfo('DISR_WEAP'), undefined);
+      else if (/^(?:shot down|downed)$/i.test(triggerText) && AIRCRAFT.test(object)) mentionType = retyped(mentionType, eventTypeInfo('ATTACK'), undefined);
     }
     // "The president has vowed to defeat the group by the end of next year": a vow of force is a threat, not an agreement.
     if (mentionType.ploverType === 'AGREE' && /^(?:vow(?:s|ed)?|pledg(?:e|es|ed)|promis(?:e|es|ed)|swore|swears)$/i.test(triggerText) && VOWED_FORCE.test(text.slice(trigger.end, trigger.end + 40))) {
