@@ -53,3 +53,6 @@ export const ISSUED_DOCUMENT_NOUNS: ReadonlySet<string> = new Set([
   'complaint', 'lawsuit', 'post', 'tweet', 'message', 'notice', 'bulletin', 'study', 'survey', 'poll', 'document', 'ad', 'video',
   'website', 'transcript', 'order', 'ruling',
 ]);
+
+/** A passive of belief or report (`is expected`, `are widely believed`): its subject is no speaker. */
+export const PASSIVE_BELIEF = /^(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:expected|believed|thought|said|reported|understood|alleged|rumou?red|tipped|considered|estimated|feared|presumed|suspected)$/i;

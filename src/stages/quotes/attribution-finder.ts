@@ -8,7 +8,7 @@
  * conventions: transcript lines, `that` after a telling verb, prepositions with the cue, one
  * sentence outside quotation marks, the end of a quotation that closes a thought. */
 import type { Mention, Span, Token } from '../../doc/schema.js';
-import { COGNITION_VERBS, SPEECH_NOUNS, SPEECH_VERBS } from '../../lang/en/speech-verbs.js';
+import { COGNITION_VERBS, PASSIVE_BELIEF, SPEECH_NOUNS, SPEECH_VERBS } from '../../lang/en/speech-verbs.js';
 import type { QuotedSpan } from './quote-marks.js';
 import { Tag } from './tagger.js';
 import { firstIndexWhere, firstTokenEndingAfter, firstTokenStartingFrom } from '../../doc/token-search.js';
@@ -749,6 +749,32 @@ export function sourceOfCoordinatedCue(text: string, tokens: readonly Token[], t
 
 const COORDINATORS: ReadonlySet<string> = new Set(['and', 'but', 'while']);
 
+/** A document or figures after `according to` (`a statement from`, `data from`, `the latest figures`). */
+const DOCUMENT_AFTER = /^(?:(?:a|an|the|its|their|his|her)\s+)?(?:\w+\s+)?(?:statements?|reports?|documents?|data|figures|survey|poll|study|filings?|release|estimates?|analysis|records|tally|count|census|forecasts?|projections?|results)\b/i;
+
+/**
+ * `according to | a person familiar with the matter`: the tagger may run the cue over its source;
+ * the cue is `according to`, the words after it that the cue took are the source's.
+ */
+export function sourceOutOfAccordingCue(text: string, tokens: readonly Token[], tags: Uint8Array): Uint8Array {
+  let copy: Uint8Array | null = null;
+  for (let index = 0; index + 2 < tokens.length; index++) {
+    if (tags[index] !== Tag.BeginCue || tags[index + 1] !== Tag.InsideCue || tags[index + 2] !== Tag.InsideCue) continue;
+    if (tokenText(text, tokens[index]!) !== 'according' || tokenText(text, tokens[index + 1]!) !== 'to') continue;
+    // (A document's issuer is read elsewhere: `according to a statement from the ministry`.)
+    if (DOCUMENT_AFTER.test(text.slice(tokens[index + 2]!.start, tokens[index + 2]!.start + 40))) continue;
+    copy ??= Uint8Array.from(tags);
+    copy[index + 2] = Tag.BeginSource;
+    // (Its source runs to the sentence's end: `a person familiar with the matter who asked not to
+    // be identified`, the tagger's content there included.)
+    let at = index + 3;
+    const sentence = tokens[index]!.sentence;
+    while (at < tokens.length && tokens[at]!.sentence === sentence && !/^[.!?,;:]$/.test(text.slice(tokens[at]!.start, tokens[at]!.end))) copy[at++] = Tag.InsideSource;
+    index = at - 1;
+  }
+  return copy ?? tags;
+}
+
 /**
  * `that his "endorsement" of me was mentioned by | Yahoo News |.`: a content does not end on a
  * preposition; a name the tagger read as a source right after it, closing the sentence with no
@@ -862,7 +888,7 @@ export function findAttributions(
   quoted: readonly QuotedSpan[],
   cueLevel: (word: string) => number = () => 0,
 ): FoundAttribution[] {
-  tags = sourceOfCoordinatedCue(text, tokens, noSecondSource(text, tokens, sourcesAfterLastComma(text, tokens, objectOutOfSource(text, tokens, nameOutOfCue(text, tokens, tags)))));
+  tags = sourceOfCoordinatedCue(text, tokens, noSecondSource(text, tokens, sourcesAfterLastComma(text, tokens, objectOutOfSource(text, tokens, nameOutOfCue(text, tokens, sourceOutOfAccordingCue(text, tokens, tags))))));
   const paragraphOf = paragraphOfTokens(tokens, paragraphs);
   const nonSource = nonSourceCounts(tags);
   const runs = reinterpretReducedRelatives(text, tokens, splitAtSentenceEnds(text, tokens, paragraphs, paragraphOf, quoted, tagRuns(text, tokens, tags)), cueLevel);
@@ -1325,6 +1351,11 @@ export function dropNarrativeTail(text: string, tokens: readonly Token[], attrib
  */
 export function agentOfPassiveCue(text: string, attribution: FoundAttribution): FoundAttribution {
   const { cue } = attribution;
+  // `The Bank of England is expected to keep rates on hold`: the subject of a passive of belief
+  // is what is believed of, not who believes it (no one is named).
+  if (cue && attribution.source && attribution.source.end <= cue.start && /^\s*$/.test(text.slice(attribution.source.end, cue.start)) && PASSIVE_BELIEF.test(text.slice(cue.start, cue.end))) {
+    return { ...attribution, source: null, rule: `${attribution.rule}+passive-belief` };
+  }
   const last = attribution.content[attribution.content.length - 1];
   if (!cue || !last || last.end <= cue.end) return attribution;
   // (The tagger may end the cue inside the agent: `was hailed by Kenyan | President William Ruto as …`.)

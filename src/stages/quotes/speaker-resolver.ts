@@ -12,7 +12,7 @@ import { foldForMatching } from '../../doc/text-builder.js';
 import { firstTokenEndingAfter, firstTokenStartingFrom } from '../../doc/token-search.js';
 import { POSSESSIVE_DETERMINERS } from '../../lang/en/pronouns.js';
 import { ROLE_NOUNS } from '../../lang/en/roles.js';
-import { ISSUED_DOCUMENT_NOUNS } from '../../lang/en/speech-verbs.js';
+import { ISSUED_DOCUMENT_NOUNS, PASSIVE_BELIEF } from '../../lang/en/speech-verbs.js';
 import type { FoundAttribution } from './attribution-finder.js';
 
 /** Inputs of {@link resolveSpeakers}. */
@@ -232,6 +232,11 @@ function isBody(context: SpeakerContext, id: string | null | undefined): boolean
   return entity !== undefined && (entity.type === 'ORG' || entity.type === 'LOC');
 }
 
+/** The second word of a description (`the leader of …` → `leader`), lower-cased. */
+function roleWordOf(text: string, span: Span): string {
+  return (text.slice(span.start, span.end).split(/\s+/)[1] ?? '').toLowerCase().replace(/[^\p{L}-]/gu, '');
+}
+
 /** A possessive `'s` right after a name. */
 const POSSESSIVE_AFTER = /^[’']s\b/;
 
@@ -303,7 +308,10 @@ export function resolveSpeakers(context: SpeakerContext, attributions: readonly 
     } else if (speaker) {
       const startIndex = firstMentionIndex(mentions, speaker.start);
       const head = headEnd(text, speaker, mentions, startIndex);
-      const mention = mentionForSource(mentions, speaker, head, startIndex, text);
+      // `Ahmad al-Sharaa, the leader of the Hayat Tahrir al-Sham group …, told`: a role set off
+      // after a person's name is that person's, whatever body the role names.
+      const roleApposed = /^(?:the|a|an)\s/i.test(text.slice(speaker.start, speaker.end)) && ROLE_NOUNS.has(roleWordOf(text, speaker)) && /,\s*$/.test(text.slice(Math.max(0, speaker.start - 3), speaker.start)) ? nameEndingAt(context.mentions, speaker.start, text) : null;
+      const mention = roleApposed?.entity ? roleApposed : mentionForSource(mentions, speaker, head, startIndex, text);
       const nationality = mention?.type === 'MISC' && mention.end === head && /^the\s+\S+$/i.test(text.slice(speaker.start, head)) && !/s$/.test(text.slice(mention.start, mention.end));
       if (nationality) {
         // `"They were better than us," the Italian said`: a nationality standing for the person
@@ -375,6 +383,10 @@ export function resolveSpeakers(context: SpeakerContext, attributions: readonly 
       const startIndex = firstMentionIndex(mentions, speaker.start);
       speakerEntity = mentionForSource(mentions, speaker, speaker.end, startIndex, text)?.entity ?? null;
       rule += '+issuer-after-according';
+    } else if (attribution.cue && PASSIVE_BELIEF.test(text.slice(attribution.cue.start, attribution.cue.end))) {
+      // `The Bank of England is expected to keep rates on hold`: a passive of belief names no one
+      // who holds it; its subject is what is believed of.
+      if (!rule.includes('+passive-belief')) rule += '+passive-belief';
     } else if (attribution.cue && (near = subjectNear(context, attribution.cue))) {
       // A cue with no tagged source: the nearest person or organisation in the cue's sentence,
       // before it (`Clinton, in a speech Monday, did not want …`) or right after it (`said Smith`).

@@ -430,3 +430,15 @@ test('quotes: a verdict split around its defendant, an adverb, a penalty changed
     assert.ok(!/guilty|^also$|commuted|found/.test(cue), describe(result, quote));
   }
 });
+
+test('quotes: the words `according to` ran over are its source; a role set off after a name is that person\'s; a passive of belief names no speaker', () => {
+  const round = analyse('The round was led by Granite Partners and included Oracle, according to a person familiar with the matter who asked not to be identified.');
+  const led = quoteHolding(round, 'Granite');
+  assert.equal(led.speaker ? round.text.slice(led.speaker.start, led.speaker.end) : '', 'a person familiar with the matter who asked not to be identified', describe(round, led));
+  assert.equal(contentOf(round, led), 'The round was led by Granite Partners and included Oracle', describe(round, led));
+  const leader = analyse('Yusuf Adan, the leader of the Hizbul Shabaab group that led the uprising, told supporters that the country would be "a home for all."');
+  const home = quoteHolding(leader, 'home');
+  assert.equal(leader.entityName(home.speakerEntity), 'Yusuf Adan', describe(leader, home));
+  const bank = analyse('The Reserve Bank of India is expected to keep interest rates on hold next week.');
+  for (const quote of bank.quotes) assert.equal(quote.speakerEntity, null, describe(bank, quote));
+});
