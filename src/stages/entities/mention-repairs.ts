@@ -454,6 +454,57 @@ function joinPairs(mentions: NameMention[], join: (first: NameMention, second: N
   return joined;
 }
 
+/** An opening or closing quote mark token. */
+const QUOTE_TOKEN = /^["“”'‘’]$/;
+
+/** Whether the sentence of token `at` is a headline in title case (most of its words capitalised: `Trump Was ‘Mocking’ Clinton Camp`). */
+function titleCased(context: Context, at: number): boolean {
+  const sentence = context.tokens[at]!.sentence;
+  let words = 0;
+  let capitals = 0;
+  for (let index = at; index >= 0 && context.tokens[index]!.sentence === sentence; index--) {
+    const text = word(context, index);
+    if (!/^\p{L}/u.test(text)) continue;
+    words++;
+    if (/^\p{Lu}/u.test(text)) capitals++;
+  }
+  for (let index = at + 1; index < context.tokens.length && context.tokens[index]!.sentence === sentence; index++) {
+    const text = word(context, index);
+    if (!/^\p{L}/u.test(text)) continue;
+    words++;
+    if (/^\p{Lu}/u.test(text)) capitals++;
+  }
+  return words >= 5 && capitals / words > 0.6;
+}
+
+/**
+ * `Monel "Micanor" Felix`, `Joaquín "El Chapo" Guzmán`: a first name, a nickname in quote marks
+ * (one to three capitalised words) and a surname are one person, however the tagger split them.
+ */
+function joinNicknamedNames(context: Context, mentions: NameMention[]): NameMention[] {
+  const joined: NameMention[] = [];
+  for (let index = 0; index < mentions.length; index++) {
+    const first = mentions[index]!;
+    const open = first.lastToken + 1;
+    let close = -1;
+    if (QUOTE_TOKEN.test(word(context, open))) {
+      for (let at = open + 1; at <= open + 4; at++) {
+        if (QUOTE_TOKEN.test(word(context, at))) { close = at; break; }
+        if (!/^\p{Lu}/u.test(word(context, at))) break;
+      }
+    }
+    if (close < open + 2 || !sameSentence(context, first.firstToken, close + 1) || titleCased(context, first.firstToken)) { joined.push(first); continue; }
+    // The surname: the next mention, right after the closing mark (a nickname tagged as a mention is skipped).
+    let next = index + 1;
+    while (next < mentions.length && mentions[next]!.lastToken < close) next++;
+    const last = mentions[next];
+    if (!last || last.firstToken !== close + 1 || (last.type !== 'PER' && first.type !== 'PER')) { joined.push(first); continue; }
+    joined.push({ firstToken: first.firstToken, lastToken: last.lastToken, type: 'PER', rule: `${first.rule}+nickname` });
+    index = next;
+  }
+  return joined;
+}
+
 /** Body words that open a name with `of` and a place (`University of Buenos Aires`, `Bank of Japan`). */
 const BODY_OF_WORDS = new Set(['University', 'College', 'Bank', 'Ministry', 'Institute', 'Museum', 'Academy', 'School', 'Council', 'Court', 'Port', 'Diocese', 'Archdiocese', 'Government', 'Parliament', 'Church', 'Federation', 'Association', 'Chamber', 'Library', 'Hospital', 'Municipality']);
 
@@ -498,6 +549,8 @@ const PARTY_MEMBERS = /^(?:Democrats|Republicans|Socialists|Conservatives|Libera
 /** First words of a named storm (`Hurricane Helene`, `Typhoon Haiyan`, `Storm Babet`): an event, neither person nor body. */
 const STORM_WORDS = new Set(['Hurricane', 'Typhoon', 'Cyclone', 'Storm', 'Tropical']);
 
+/** Lower-case nouns of an armed or criminal group after its name. */
+const GROUP_NOUN_AFTER = /^(?:gang|gangs|cartel|militia|faction|group|network|brigades?|syndicate|clan)$/;
 /** A name joined by a hyphen to a participle: an adjective (`London-listed`, `Kremlin-backed`). */
 const COMPOUND_ADJECTIVE = /^\p{Lu}[\p{L}.]*-(?:listed|based|born|backed|led|made|owned|registered|headquartered|funded|bred|raised|controlled|run|allied|aligned|linked|affiliated|sponsored|brokered|designed|built|educated|trained)$/u;
 /** Words before a party's name and its noun (`the ruling Georgian Dream party`). */
@@ -517,6 +570,8 @@ function typeByLastWord(context: Context, mentions: NameMention[]): NameMention[
     if (mention.type !== 'MISC' && STORM_WORDS.has(word(context, mention.firstToken - 1)) && sameSentence(context, mention.firstToken - 1, mention.firstToken)) return { ...mention, firstToken: mention.firstToken - 1, type: 'MISC', rule: `${mention.rule}+storm` };
     // (`London-listed shares`, `a Kremlin-backed firm`: a compound adjective names no body or person.)
     if (mention.lastToken === mention.firstToken && (mention.type === 'ORG' || mention.type === 'PER') && COMPOUND_ADJECTIVE.test(word(context, mention.firstToken))) return retyped(mention, 'MISC', 'compound-adjective');
+    // (`the Wharf Jeremie gang`, `the Wagner group`: a name between `the` and a group's noun is the group's.)
+    if ((mention.type === 'PER' || mention.type === 'LOC') && /^the$/i.test(word(context, mention.firstToken - 1)) && GROUP_NOUN_AFTER.test(word(context, mention.lastToken + 1)) && sameSentence(context, mention.lastToken, mention.lastToken + 1)) return retyped(mention, 'ORG', 'group-name');
     // (`the ruling Georgian Dream party`: a party's name before its noun.)
     if (mention.type !== 'ORG' && PARTY_QUALIFIER.test(word(context, mention.firstToken - 1)) && /^part(?:y|ies)$/.test(word(context, mention.lastToken + 1))) return retyped(mention, 'ORG', 'party-name');
     if (mention.lastToken === mention.firstToken) return mention;
@@ -726,6 +781,7 @@ export function repairMentions(text: string, tokens: readonly Token[], mentions:
   repaired = absorbCapitalisedFunctionWords(context, repaired, takenTokens(tokens.length, repaired));
   repaired = absorbFeatureWords(context, repaired, takenTokens(tokens.length, repaired));
   repaired = addListedOrganisations(context, repaired, takenTokens(tokens.length, repaired), organisations);
+  repaired = joinNicknamedNames(context, repaired);
   repaired = joinCoordinatedBodies(context, repaired);
   repaired = joinBodyOfPlace(context, repaired);
   repaired = typeInstitutionPlaces(context, repaired);

@@ -632,3 +632,12 @@ test('a relative clause\'s passive is done to the name it follows; a weapon shot
   const jet = await analyze('Rebels shot down a military helicopter near the border on Monday.');
   assert.equal(eventTriggered(jet, 'shot down').ploverType, 'ASSAULT');
 });
+
+test('a participle describing its noun accuses no one; who a massacre was ordered by acts; a year\'s toll is no day\'s; a weekend holds its Friday', async () => {
+  const doc = await analyze('Gang members killed at least 70 people in the capital last weekend, most of them fishermen accused of helping the police. The massacre took place on Saturday and was ordered by the leader of the Red Coast gang, Jean "Ti Jean" Baptiste. More than 2,000 people have been killed in gang violence this year, the U.N. said.');
+  assert.ok(!doc.events.some((event) => event.ploverType === 'ACCUSE'), doc.events.map((event) => describe(doc, event)).join('; '));
+  const killings = doc.events.filter((event) => event.ploverType === 'ASSAULT');
+  assert.equal(killings.length, 2, doc.events.map((event) => describe(doc, event)).join('; '));
+  assert.ok(killings[0]!.actors.some((actor) => /Baptiste/.test(actor.name)), describe(doc, killings[0]!));
+  assert.ok(killings[0]!.casualties.every((casualty) => casualty.count !== 2000), describe(doc, killings[0]!));
+});

@@ -197,7 +197,7 @@ function retyped(type: EventTypeResult, info: EventTypeInfo, mode: string | unde
 // fired tear gas at protesters", "killing at least 12 civilians"): event datasets code them as
 // generic actors (ACLED's "Unidentified Armed Group", "Civilians", "Protesters"). Officials and
 // governments are left out: unnamed, they are mostly who reports.
-const GENERIC_GROUPS = 'gunmen|gunman|suicide bombers?|bombers?|shooters?|snipers?|armed men|masked men|unidentified men|militants|insurgents|rebels|jihadists|fighters|terrorists|assailants|attackers|militiamen|militias?|extremists|bandits|kidnappers|pirates|'
+const GENERIC_GROUPS = 'gang members|gangs|gangsters|cartel members|gunmen|gunman|suicide bombers?|bombers?|shooters?|snipers?|armed men|masked men|unidentified men|militants|insurgents|rebels|jihadists|fighters|terrorists|assailants|attackers|militiamen|militias?|extremists|bandits|kidnappers|pirates|'
   + 'troops|soldiers|forces|police(?:\\s+officers)?|policemen|riot police|army|military|protesters|demonstrators|rioters|mobs?|'
   + 'civilians|villagers|residents|worshippers|students|workers|farmers|herders|journalists|children|passengers|migrants|refugees|prisoners|inmates|settlers|pilgrims|shoppers|traders';
 const GENERIC_QUALIFIER = 'suspected|armed|unidentified|unknown|masked|heavily armed|Islamist|jihadist|government|security|riot|federal|local|pro-\\w+|anti-\\w+';
@@ -234,6 +234,10 @@ const MODIFIER_GAP = /^\s+(?:(?!(?:of|in|on|at|to|and|or|but|with|without|from|f
 
 /** A relative pronoun and a passive auxiliary right before a trigger (`, who was | shot dead`). */
 const RELATIVE_PASSIVE_BEFORE = /,\s*(?:who|which|that)\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+ly\s+)?$/i;
+/** An agent phrase of who ordered or did the event, before a name after the trigger. */
+const ORDERED_BY_BEFORE = /\b(?:was|were|been|is|are)\s+(?:\w+ly\s+)?(?:ordered|carried\s+out|committed|perpetrated|orchestrated|masterminded|planned|organi[sz]ed|conducted)\s+by\s+(?:[\w'’-]+,?\s+){0,8}$/i;
+/** Before a killing verb: an accusation, a denial, a claim or a report of it (`accused the army of | killing`). */
+const REPORTED_KILLING_BEFORE = /\b(?:accus\w*|blam\w*|charg\w*|alleg\w*|den(?:y|ied|ies)\w*|claim\w*|convicted|guilty|of|for|if|whether|never|not|n't)\s+(?:[\w'’-]+\s+){0,6}$/i;
 /** Weapons in flight after an interception's verb (`shot down 104 of the missiles`, `intercepted two drones`). */
 const INTERCEPTED_WEAPON = /^\s+(?:(?:\w+|\d[\d,]*)\s+){0,4}?(?:missiles?|rockets?|drones?|projectiles?|shells|UAVs?|cruise\s+missiles?|ballistic\s+missiles?)\b/i;
 /** Aircraft after `shot down` (`shot down a Ukrainian Su-25 jet`). */
@@ -655,6 +659,9 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
     // "for attack operations": a modifier of another noun, not an event.
     if (/^\s+(?:operations?|plans?|capabilit\w*|recruits?|helicopters?|aircraft|dogs?)\b/i.test(text.slice(span.end, span.end + 20))) continue;
     if (CAPABILITY_BEFORE.test(before)) continue;
+    // "elderly residents accused of witchcraft", "a man charged with murder": a participle after
+    // its noun describes the noun; no one accuses here (`was accused of`, `accused X of` do).
+    if (/^(?:accused|charged|suspected|convicted)$/i.test(match.text) && /^\s+(?:of|with)\b/i.test(text.slice(span.end, span.end + 6)) && /[a-z]\s+$/.test(before) && !/\b(?:was|were|is|are|be|been|being|has|have|had|who|which|that|and|not)\s+(?:\w+ly\s+)?$/i.test(before)) continue;
     // An interception is one of a weapon or an aircraft (not `downed the Huskies`, `intercepted messages`).
     if (/^(?:shot down|intercepted|downed)$/i.test(match.text) && !INTERCEPTED_WEAPON.test(text.slice(span.end, span.end + 60)) && !(/^(?:shot down|downed)$/i.test(match.text) && AIRCRAFT.test(text.slice(span.end, span.end + 60)))) continue;
     // "riot police", "riot gear": who keeps order, not a riot.
@@ -779,7 +786,9 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
       } else if (mention.start >= trigger.end && mention.start < window.end) {
         const gap = text.slice(trigger.end, mention.start);
         // "conducted in coordination with the Libyan Government of National Accord": a partner acts too.
-        if (/\b(?:in coordination with|alongside|together with|jointly with|backed by)\s+(?:the\s+)?$/i.test(gap) || passive && AGENT_BEFORE.test(gap) && !CLAUSE_BREAK.test(gap)) { const known = actors.length; addParticipant(actors, built.actor); if (actors.length > known) actorSpans.push(built.span); continue; }
+        // "The massacre … was ordered by the leader of the Wharf Jeremie gang, Monel Felix": who
+        // ordered or carried it out acts.
+        if (/\b(?:in coordination with|alongside|together with|jointly with|backed by)\s+(?:the\s+)?$/i.test(gap) || passive && AGENT_BEFORE.test(gap) && !CLAUSE_BREAK.test(gap) || ORDERED_BY_BEFORE.test(gap)) { const known = actors.length; addParticipant(actors, built.actor); if (actors.length > known) actorSpans.push(built.span); continue; }
         // Only the text after the last word that introduces the one acted on must stay in the clause
         // ("the strike, which took place near Ubari, Libya, killed “two al Qaeda terrorists, including Musa Abu Dawud").
         // "the hallmarks of a ransomware group linked to Russia": whom a group is tied to is no target.
@@ -924,6 +933,13 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
       if (INTERCEPTED_WEAPON.test(object)) mentionType = retyped(mentionType, eventTypeInfo('DISR_WEAP'), undefined);
       else if (/^(?:shot down|downed)$/i.test(triggerText) && AIRCRAFT.test(object)) mentionType = retyped(mentionType, eventTypeInfo('ATTACK'), undefined);
     }
+    // "Gang members killed at least 184 people …, most of them elderly residents accused of
+    // witchcraft": a killing told as what its subject did is violence, whatever else the sentence
+    // tells (not one that is accused, denied or claimed: "accused the army of killing …").
+    if (mentionType.ploverType !== 'ASSAULT' && !DISASTERS.has(mentionType.code) && /^(?:killed|kills|massacred|slaughtered|executed)$/i.test(triggerText) && !passive
+      && actor.length > 0 && !REPORTED_KILLING_BEFORE.test(textBefore(text, trigger.start, sentence, 80))) {
+      mentionType = retyped(mentionType, eventTypeInfo('ATTACK'), undefined);
+    }
     // "The president has vowed to defeat the group by the end of next year": a vow of force is a threat, not an agreement.
     if (mentionType.ploverType === 'AGREE' && /^(?:vow(?:s|ed)?|pledg(?:e|es|ed)|promis(?:e|es|ed)|swore|swears)$/i.test(triggerText) && VOWED_FORCE.test(text.slice(trigger.end, trigger.end + 40))) {
       mentionType = { ...mentionType, ploverType: 'THREATEN' };
@@ -973,7 +989,20 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
 
 function dateCompatible(a: string | undefined, b: string | undefined): boolean {
   if (!a || !b) return true;
-  return a.startsWith(b) || b.startsWith(a);
+  return a.startsWith(b) || b.startsWith(a) || dayInWeek(a, b) || dayInWeek(b, a);
+}
+
+/** Whether `day` (`2024-12-06`) lies in the ISO week `week` (`2024-W49`, or its weekend `2024-W49-WE`: Friday night to Sunday). */
+function dayInWeek(day: string, week: string): boolean {
+  const weekMatch = /^(\d{4})-W(\d{2})(-WE)?$/.exec(week);
+  const dayMatch = /^(\d{4})-(\d{2})-(\d{2})/.exec(day);
+  if (!weekMatch || !dayMatch) return false;
+  const date = Date.UTC(Number(dayMatch[1]), Number(dayMatch[2]) - 1, Number(dayMatch[3]));
+  // Monday of ISO week 1 is the Monday on or before 4 January.
+  const january4 = Date.UTC(Number(weekMatch[1]), 0, 4);
+  const monday = january4 - ((new Date(january4).getUTCDay() + 6) % 7) * 86_400_000 + (Number(weekMatch[2]) - 1) * 7 * 86_400_000;
+  const offset = Math.round((date - monday) / 86_400_000);
+  return weekMatch[3] ? offset >= 4 && offset <= 6 : offset >= 0 && offset <= 6;
 }
 
 function placeCountry(places: readonly Place[]): Set<string> {
@@ -1032,7 +1061,9 @@ function corefers(record: EventDraft, mention: EventMention, text: string, publi
   if (!dateCompatible(record.timex?.value, mention.timex?.value)) return false;
   if (countriesDisagree(record.places, mention.places)) return false;
   const shared = [...mention.actors, ...mention.targets].some((actor) => [...record.actors, ...record.targets].some((known) => sameParticipant(known, actor)));
-  const sameDate = !!record.timex && !!mention.timex && dateCompatible(record.timex.value, mention.timex.value);
+  // (The running year says nothing of a day: `killed in gang violence this year` after a massacre on Friday.)
+  const running = (timex: Timex): boolean => timex.value.length === 4 && !!published?.startsWith(timex.value);
+  const sameDate = !!record.timex && !!mention.timex && !running(record.timex) && !running(mention.timex) && dateCompatible(record.timex.value, mention.timex.value);
   return mention.anaphoric || shared || sameDate;
 }
 
@@ -1137,6 +1168,8 @@ export function extractEvents(doc: Readonly<Doc>, models: EventTypeModels, optio
         && dateCompatible(latest.timex?.value, mention.timex?.value)
         // (`In October, a series of earthquakes … killed more than 1,500 people` after this week's floods: background.)
         && !backgroundApart(latest.timex, mention.timex, published)
+        // (`More than 5,000 people have been killed in gang violence this year`: a year's toll is no day's.)
+        && !(mention.timex && mention.timex.value.length === 4 && !!published?.startsWith(mention.timex.value) && (latest.timex?.value.length ?? 10) >= 7)
         && !countriesDisagree(latest.places, mention.places)) {
         merge(latest, mention);
         continue;
