@@ -347,3 +347,10 @@ test('a role noun right before another person named in an apposition is that per
   assert.deepEqual(entity('Maria Ortega')?.roles.map((role) => role.role), []);
   assert.deepEqual(entity('Ivan Petrov')?.roles.map((role) => role.role), ['chief surgeon']);
 });
+
+test('a hyphened surname with its Arabic article joins the full name, whatever type the tagger gave it', () => {
+  const { entityOf } = analyse('Prime Minister Mohammed al-Bashir spoke on Monday. Al-Bashir told reporters the talks would go on.', [
+    ['Mohammed al-Bashir', 'PER'], ['Al-Bashir', 'ORG'],
+  ]);
+  assert.equal(entityOf('Al-Bashir'), entityOf('Mohammed al-Bashir'));
+});

@@ -398,6 +398,8 @@ function onlyCluster(clusters: readonly Cluster[], candidates: readonly number[]
 }
 
 /** Particles inside people's names that name no one alone (`da`, `de`, `bin`), as name keys. */
+/** The Arabic article as it opens a hyphened surname (`al-Bashir`, `el-Sisi`, `ash-Sharaa`). */
+const ARABIC_ARTICLES: ReadonlySet<string> = new Set(['al', 'el', 'ad', 'as', 'ash', 'an', 'ar', 'at', 'az']);
 const NAME_PARTICLES: ReadonlySet<string> = new Set(['da', 'de', 'di', 'do', 'dos', 'das', 'del', 'della', 'la', 'le', 'van', 'von', 'der', 'den', 'ter', 'bin', 'ibn', 'al', 'el', 'abu', 'abd', 'ben', 'bint', 'y', 'e', 'mac', 'mc', 'st', 'jr', 'sr']);
 
 /** The organisation cluster whose name ends with `noun` and was named last before token `before`, if any. */
@@ -507,7 +509,9 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
     }
     // 4. People: a surname (or surname pair) of an earlier full name (`Dawud` → `Musa Abu Dawud`).
     const sameLastWord = parts.length > 0 ? (byLastWord.get(parts[parts.length - 1]!) ?? []) : [];
-    if (target < 0 && mention.type === 'PER' && parts.length <= 2) {
+    // (Also a surname with its Arabic article, whatever type the tagger gave it: `Al-Bashir told`
+    // opening a sentence, after `Mohammed al-Bashir`.)
+    if (target < 0 && (mention.type === 'PER' || (parts.length === 2 && ARABIC_ARTICLES.has(parts[0]!) && parts[1]!.length >= 3 && mention.lastToken === mention.firstToken)) && parts.length <= 2) {
       for (let k = sameLastWord.length - 1; k >= 0 && target < 0; k--) {
         const c = sameLastWord[k]!;
         const cluster = clusters[c];
