@@ -90,6 +90,11 @@ function unitNamedAfter(text: string, span: ToponymSpan): { readonly noun: strin
   return unit[1] ? { noun: unit[1], kind: 'admin1' } : { noun: unit[2]!, kind: 'admin2' };
 }
 
+/** After a name: the rest of a list closed by other cities (`, Lviv and several other cities`, ` and other towns`). */
+const LISTED_AS_CITY = /^(?:,\s+(?:\p{Lu}[\p{L}'’-]*\s?){1,3}){0,6},?\s+and\s+(?:(?:several|many|other|a\s+few|some|dozens\s+of|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+)*(?:other\s+)?(?:major\s+)?(?:cities|towns)\b/u;
+/** Before a name: `the cities of`, with names listed between (`the cities of Batumi and`). */
+const CITIES_OF_BEFORE = /\b(?:cities|towns)\s+of\s+(?:(?:\p{Lu}[\p{L}'’-]*\s?){1,3}(?:,\s+|\s+and\s+))*$/u;
+
 /** Kinds of entry no village or town can be (a city often shares its name with its province or district). */
 const NOT_SETTLEMENT: ReadonlySet<GazetteerEntry['kind']> = new Set(['country', 'continent', 'region', 'water']);
 /** A town's reading needs the article's support below this population (a village's always): namesake villages abound, large cities do not. */
@@ -367,7 +372,11 @@ export function resolvePlaces(text: string, toponyms: readonly ToponymSpan[], co
     // of that name); found under the name alone or with the unit noun (`Kaduna State`).
     const unit = settlement ? undefined : unitNamedAfter(text, span);
     const units = unit ? [...found, ...lookUp(`${surface} ${unit.noun}`)].filter((candidate) => candidate.entry.kind === unit.kind) : [];
-    const candidates = settlement ? found.filter((candidate) => !NOT_SETTLEMENT.has(candidate.entry.kind)) : units.length ? units : cities.length ? cities : found;
+    // "in Kyiv, Lviv and several other cities", "the cities of Batumi and Kutaisi": a name listed
+    // as a city is one, not its province.
+    const listed = !settlement && !units.length && !cities.length && LISTED_AS_CITY.test(text.slice(span.end, span.end + 90)) ? found.filter((candidate) => candidate.entry.kind === 'city') : [];
+    const citiesBefore = !settlement && !units.length && !cities.length && !listed.length && CITIES_OF_BEFORE.test(text.slice(Math.max(0, span.start - 60), span.start)) ? found.filter((candidate) => candidate.entry.kind === 'city') : [];
+    const candidates = settlement ? found.filter((candidate) => !NOT_SETTLEMENT.has(candidate.entry.kind)) : units.length ? units : cities.length ? cities : listed.length ? listed : citiesBefore.length ? citiesBefore : found;
     return { span, surface, candidates: candidates.map((candidate) => ({ ...candidate })), container: undefined, settlement };
   });
 

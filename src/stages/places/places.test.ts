@@ -63,6 +63,7 @@ const RESOLVE_CASES: readonly ResolveCase[] = [
   ['a region named without its kind word', 'Gunmen abducted 73 students in Zamfara state on Wednesday.', ['Zamfara'], 0, 'Zamfara State', 'NG', 'admin1', 12.2, 6.0],
   // GeoNames spells it `Hiiraan`; news and dr5hn's table `Hiran` (an alias the index build adds).
   ['a region by another spelling of its name', 'Militants attacked a base in the Hiran region of Somalia.', ['Hiran', 'Somalia'], 0, 'Hiiraan', 'SO', 'admin1', 4.0, 45.4],
+  ['a name listed with other cities is a city, not its province', 'Power cuts hit Kyiv, Lviv and several other cities overnight.', ['Kyiv', 'Lviv'], 1, 'Lviv', 'UA', 'city', 49.84, 24.02],
   ['the US with its article', 'Troops from the US arrived.', ['the US'], 0, 'United States', 'US', 'country', 39.76, -98.5],
   ['U.S. with periods', 'The U.S. embassy reopened.', ['U.S.'], 0, 'United States', 'US', 'country', 39.76, -98.5],
   ['Turkey, which world-countries calls Türkiye', 'Flights to Turkey resumed.', ['Turkey'], 0, 'Turkey', 'TR', 'country', 39, 35],
