@@ -159,6 +159,12 @@ const NOT_SAID_BEFORE = new RegExp(String.raw`\b${NEGATION}$`, 'i');
  * was said. (Other negated cues stay: PolNeAR keeps `didn't expect him to …`, `did not want …`.)
  */
 const NOT_SAID_CUE = new RegExp(String.raw`^${NEGATION}(?:respond|reply|replied|return|answer)`, 'i');
+/** A negated verb of telling, before a question (`did not say | what …`, `would not disclose | how many …`). */
+const NOT_SAID_WH_CUE = new RegExp(String.raw`^${NEGATION}(?:say|said|disclose|reveal|specify|explain|elaborate|identify|confirm|give|provide|comment)`, 'i');
+/** A cue of not knowing (`was not immediately clear`, `remains unclear`, `is unknown`). */
+const UNKNOWN_CUE = /^(?:(?:it\s+)?(?:is|was|are|were|remains?|remained|has\s+not\s+been|had\s+not\s+been)\s+)?(?:not\s+)?(?:\w+ly\s+)?(?:clear|unclear|known|unknown)$/i;
+/** A content that opens as a question (`what …`, `whether …`, `how many …`). */
+const WH_OPENING = /^(?:what|whether|why|how|who|whom|whose|which|when|where|if)\b/i;
 /** Cue words that also mean to shoot or launch. */
 const WEAPON_CUE = /\b(?:fire[sd]?|firing|launch(?:ed|es|ing)?|shot|shoot(?:s|ing)?)\b/i;
 /** A content that is what was shot (`a barrage of rockets at …`, `tear gas at protesters`). */
@@ -260,7 +266,13 @@ export function startAtThat(text: string, tokens: readonly Token[], attribution:
 const SAYING_DAY = String.raw`(?:(?:early|late)\s+)?(?:on\s+)?(?:${WEEKDAY_NAME}|yesterday|today|last\s+(?:week|month|night|year)|this\s+(?:week|month|morning|year))(?:\s+(?:morning|afternoon|evening|night))?`;
 
 /** A day that closes a sentence after its verb of saying (`…, ESA said early Saturday.`). */
-const CLOSING_TIME = new RegExp(String.raw`^${SAYING_DAY}\s*[.!?]?["”’]?\s*$`, 'i');
+const CLOSING_TIME = new RegExp(String.raw`^${SAYING_DAY}(?:\s*[.!?]?["”’]?\s*|,\s+(?!(?:adding|saying|noting|citing|warning|calling|arguing|insisting|stressing|explaining|urging|asking|and|but|that)\b)\p{Ll}[^"“”]*)$`, 'iu');
+
+/** Verbs of what figures or findings show, closing a reported clause like a verb of saying (`…, official results showed on Friday`). */
+const SHOWING_VERBS: ReadonlySet<string> = new Set(['showed', 'shows', 'announced', 'confirmed', 'reported', 'estimated']);
+
+/** The day of a saying and a comma, between a cue and a participle clause (` on Thursday, `). */
+const DAY_THEN_COMMA = new RegExp(String.raw`^\s+${SAYING_DAY},\s*$`, 'i');
 
 /** A day or time right after a verb of saying; a `that` after it stays with the content. */
 const LEADING_TIME = new RegExp(String.raw`^${SAYING_DAY}\s+`, 'i');
@@ -957,7 +969,7 @@ export function findAttributions(
       // `…, Attorney General Gustavo Salas told local radio.`: whom he told closes the sentence.
       || (TELLING.test(tokenText(text, tokens[cue.lastToken]!)) && addresseeCloses(text, tokens, cue.lastToken + 1))
       // `…, ESA said early Saturday.`: the day of the saying closes the sentence.
-      || (after === cue.lastToken + 1 && REPORTING_VERBS.has(tokenText(text, tokens[cue.lastToken]!)) && !!following && CLOSING_TIME.test(text.slice(following.start, tokens[sentenceLastToken(tokens, after)]!.end)));
+      || (after === cue.lastToken + 1 && (REPORTING_VERBS.has(tokenText(text, tokens[cue.lastToken]!)) || SHOWING_VERBS.has(tokenText(text, tokens[cue.lastToken]!))) && !!following && CLOSING_TIME.test(text.slice(following.start, tokens[sentenceLastToken(tokens, after)]!.end)));
     if (following && following.sentence === sentence && LETTER_OR_DIGIT.test(text.charAt(following.start)) && !trailing) continue;
     // `In an interview, Durbin said on Thursday he …`: a fronted phrase is no clause to report,
     // nor is a participle's (`Weighing in on the discussion, former Gov. Mike Huckabee agreed, …`).
@@ -979,7 +991,9 @@ export function findAttributions(
       const own = byCue.get(cue) ?? [];
       const aside = (run: TagRun): boolean =>
         (run.firstToken === cue.lastToken + 2 && text.slice(tokens[cue.lastToken + 1]!.start, tokens[cue.lastToken + 1]!.end) === ',' && ASIDE_PREPOSITIONS.has(tokenText(text, tokens[run.firstToken]!))) ||
-        (trailing && (run.firstToken === cue.lastToken + 1 || run.firstToken === cue.lastToken + 2));
+        (trailing && (run.firstToken === cue.lastToken + 1 || run.firstToken === cue.lastToken + 2))
+        // (`…, the agency said on Thursday, driven by conflicts in …`: a participle clause after the day.)
+        || (trailing && DAY_THEN_COMMA.test(text.slice(cue.end, run.start)));
       // (A run the tagger ended on the comma before the source is inside too.)
       const inside = (run: TagRun): boolean => run.firstToken >= first && run.lastToken <= last + 1;
       // (`Riot police used batons and water cannon to disperse …, a police spokesman said.`: a cue
@@ -1686,6 +1700,9 @@ function isClaimOfIndirectCue(text: string, attribution: FoundAttribution, cue: 
   // "The statement did not say whether …", "declined to say how many": nothing was said.
   // The negation may be the cue's own first words (`did not respond to | a request for comment`).
   if (NOT_SAID_BEFORE.test(text.slice(Math.max(0, cue.start - 24), cue.start)) || NOT_SAID_CUE.test(cueText)) return false;
+  // `He did not say what led to the shooting`, `It was not immediately clear whether he had a
+  // lawyer`: what was not said or is not known, asked as a question, is no claim.
+  if (WH_OPENING.test(opening) && (NOT_SAID_WH_CUE.test(cueText) || UNKNOWN_CUE.test(cueText))) return false;
   // `Officers were called to an address`, `concerns were raised for the welfare of a woman`: a
   // summons and a worry for someone, no words reported.
   if (SUMMONED_CUE.test(cueText)) return false;

@@ -442,3 +442,11 @@ test('quotes: the words `according to` ran over are its source; a role set off a
   const bank = analyse('The Reserve Bank of India is expected to keep interest rates on hold next week.');
   for (const quote of bank.quotes) assert.equal(quote.speakerEntity, null, describe(bank, quote));
 });
+
+test('quotes: a day of saying then a clause after a comma leaves the clause before as the content; a question not answered is no claim', () => {
+  const result = analyse('The number of people displaced by the floods has risen to 40,000, the disaster agency said on Monday, driven by heavy rain in the north.');
+  const risen = quoteHolding(result, 'risen');
+  assert.equal(contentOf(result, risen), 'The number of people displaced by the floods has risen to 40,000', describe(result, risen));
+  const unknown = analyse('Police Chief Ana Ruiz did not say what led to the stabbing. It was not immediately clear whether the suspect had a lawyer.');
+  for (const quote of unknown.quotes) assert.ok(!/^(?:what|whether)/.test(contentOf(unknown, quote)), describe(unknown, quote));
+});
