@@ -549,6 +549,10 @@ const PARTY_MEMBERS = /^(?:Democrats|Republicans|Socialists|Conservatives|Libera
 /** First words of a named storm (`Hurricane Helene`, `Typhoon Haiyan`, `Storm Babet`): an event, neither person nor body. */
 const STORM_WORDS = new Set(['Hurricane', 'Typhoon', 'Cyclone', 'Storm', 'Tropical']);
 
+/** Words of a part of a place before its name (`downtown Denver`, `suburban Paris`). */
+const PLACE_PART_BEFORE = /^(?:downtown|uptown|midtown|suburban|rural|central|northern|southern|eastern|western|northeastern|northwestern|southeastern|southwestern|coastal|greater)$/;
+/** Nouns of a facility a place's name can modify (`the Denver jail`, `the Kabul airport`). */
+const FACILITY_AFTER = /^(?:jail|prison|airport|harbou?r|port|station|hospital|stadium|zoo|bureau|office|suburbs?|area|metro|region)$/;
 /** Lower-case nouns of an armed or criminal group after its name. */
 const GROUP_NOUN_AFTER = /^(?:gang|gangs|cartel|militia|faction|group|network|brigades?|syndicate|clan)$/;
 /** A name joined by a hyphen to a participle: an adjective (`London-listed`, `Kremlin-backed`). */
@@ -570,6 +574,9 @@ function typeByLastWord(context: Context, mentions: NameMention[]): NameMention[
     if (mention.type !== 'MISC' && STORM_WORDS.has(word(context, mention.firstToken - 1)) && sameSentence(context, mention.firstToken - 1, mention.firstToken)) return { ...mention, firstToken: mention.firstToken - 1, type: 'MISC', rule: `${mention.rule}+storm` };
     // (`London-listed shares`, `a Kremlin-backed firm`: a compound adjective names no body or person.)
     if (mention.lastToken === mention.firstToken && (mention.type === 'ORG' || mention.type === 'PER') && COMPOUND_ADJECTIVE.test(word(context, mention.firstToken))) return retyped(mention, 'MISC', 'compound-adjective');
+    // (`downtown Denver`, `suburban Chicago`: a place after a word of where in it; `the Denver jail`:
+    // a place naming a facility.)
+    if (mention.type === 'PER' && (PLACE_PART_BEFORE.test(word(context, mention.firstToken - 1)) || (/^the$/i.test(word(context, mention.firstToken - 1)) && FACILITY_AFTER.test(word(context, mention.lastToken + 1)))) && sameSentence(context, mention.firstToken - 1, mention.lastToken + 1)) return retyped(mention, 'LOC', 'place-part');
     // (`the Wharf Jeremie gang`, `the Wagner group`: a name between `the` and a group's noun is the group's.)
     if ((mention.type === 'PER' || mention.type === 'LOC') && /^the$/i.test(word(context, mention.firstToken - 1)) && GROUP_NOUN_AFTER.test(word(context, mention.lastToken + 1)) && sameSentence(context, mention.lastToken, mention.lastToken + 1)) return retyped(mention, 'ORG', 'group-name');
     // (`the ruling Georgian Dream party`: a party's name before its noun.)
