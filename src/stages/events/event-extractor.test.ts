@@ -641,3 +641,10 @@ test('a participle describing its noun accuses no one; who a massacre was ordere
   assert.ok(killings[0]!.actors.some((actor) => /Baptiste/.test(actor.name)), describe(doc, killings[0]!));
   assert.ok(killings[0]!.casualties.every((casualty) => casualty.count !== 2000), describe(doc, killings[0]!));
 });
+
+test('a toll confirmed a few sentences after a disaster, dated by when it stood, is the disaster\'s; the same toll told twice counts once', async () => {
+  const doc = await analyze('A powerful earthquake struck the island of Sumbawa on Thursday afternoon. The quake hit at a depth of 10 kilometres. Waves of about one metre reached the port. At least 25 people were confirmed dead by Friday morning, officials said. At least 25 people were killed, the disaster agency said.');
+  const quake = eventWhere(doc, (event) => event.acledSubType === 'Natural disaster');
+  assert.deepEqual(quake.casualties.map((casualty) => `${casualty.kind}${casualty.count}`), ['killed25'], describe(doc, quake));
+  assert.equal(doc.events.filter((event) => event.casualties.length > 0).length, 1, doc.events.map((event) => describe(doc, event)).join('; '));
+});

@@ -124,7 +124,7 @@ const CASUALTY_PATTERNS: readonly { readonly rule: string; readonly pattern: Reg
   // "killed a senior Hezbollah commander and at least 11 other people"
   { rule: 'verb-count', order: 'verb-first', pattern: new RegExp(String.raw`\b(kill(?:ed|ing|s)?|wound(?:ed|ing)|injur(?:ed|ing))\s+[“"]?(?:(?:our|the|a|an|his|her|their|its)\s+(?:[\p{L}’'-]+\s+){1,3}and\s+)?${QUANTITY}\s+${WHO}(,?\s+including\s+[\p{Lu}][\p{L}’'-]*(?:\s+[\p{Lu}][\p{L}’'-]*)*)?`, 'giu') },
   // "five civilians were killed", "at least 12 people died", "one person was killed"
-  { rule: 'count-verb', order: 'count-first', pattern: new RegExp(String.raw`\b${QUANTITY}\s+${WHO}\s+(?:were|was|have been|had been|has been|are|got|have|has|had)?\s*(killed|dead|died|wounded|injured|hurt)`, 'giu') },
+  { rule: 'count-verb', order: 'count-first', pattern: new RegExp(String.raw`\b${QUANTITY}\s+${WHO}\s+(?:were|was|have been|had been|has been|are|got|have|has|had)?\s*(?:(?:confirmed|reported|feared|believed|presumed|found|now|already|also)\s+)?(killed|dead|died|wounded|injured|hurt)`, 'giu') },
   // "at least one has died": a count alone as the subject.
   { rule: 'count-has-died', order: 'count-first', pattern: new RegExp(String.raw`\b${QUANTITY}()\s+(?:has|have|had)\s+(died|been killed|been wounded|been injured)`, 'giu') },
   // "Enoch Gaver, 21, was killed": a victim named with an age.
@@ -966,7 +966,9 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
     // its own, an event takes the nearest place told before it in the sentence.
     const earlier = placeCandidates.filter((place) => place.end <= window.start);
     const places = ownPlaces.length ? ownPlaces : earlier.length ? [earlier[earlier.length - 1]!] : [];
-    const datable = (timex: Timex): boolean => timex.type === 'DATE' && timex.resolved && /^\d{4}/.test(timex.value)
+    // (`confirmed dead by Tuesday morning`: a time `by` which a toll stood dates the count, not the
+    // event; `had seized control of the city by 2016` is the event's.)
+    const datable = (timex: Timex): boolean => timex.type === 'DATE' && timex.resolved && /^\d{4}/.test(timex.value) && !(CASUALTY_START.test(triggerText) && /\b(?:by|as\s+of)\s+$/i.test(text.slice(Math.max(sentence.start, timex.start - 8), timex.start)))
       && !SPEECH_BEFORE.test(textBefore(text, timex.start, sentence, 40)) && !SUBORDINATE_DATE.test(text.slice(Math.max(trigger.end, timex.start - 60), timex.start)) && !SUBORDINATE_CLAUSE_DATE.test(text.slice(Math.max(trigger.end, timex.start - 160), timex.start))
       && !OTHER_CLAUSE.test(timex.start >= trigger.end ? text.slice(trigger.end, timex.start) : text.slice(timex.end, trigger.start));
     const byDistance = (a: Timex, b: Timex): number => Math.abs(a.start - trigger.start) - Math.abs(b.start - trigger.start);
@@ -1105,7 +1107,8 @@ function merge(record: EventDraft, mention: EventMention): void {
   record.places.push(...mention.places);
   // The most precise date told: `2012-09` over `2012`.
   if (mention.timex && (!record.timex || mention.timex.value.length > record.timex.value.length)) record.timex = mention.timex;
-  for (const casualty of mention.casualties) if (!record.casualties.some((known) => known.start === casualty.start)) record.casualties.push(casualty);
+  // (The same toll told twice, `30 killed` then `30 dead`, counts once.)
+  for (const casualty of mention.casualties) if (!record.casualties.some((known) => known.start === casualty.start || (known.kind === casualty.kind && known.count !== null && known.count === casualty.count && known.qualifier === casualty.qualifier))) record.casualties.push(casualty);
   // A named source replaces an unnamed one ("officials said") when it too tells of the event; one that
   // reacts to it ("Ghani condemned the bombing") is kept only when nothing better was told.
   const better = !record.source && !!mention.source
@@ -1164,7 +1167,8 @@ export function extractEvents(doc: Readonly<Doc>, models: EventTypeModels, optio
       if (latest && mention.casualties.length > 0 && mention.actors.length === 0 && mention.targets.length === 0 && !mention.flags.negated && !mention.flags.hypothetical
         && CASUALTY_WORD_ONLY.test(doc.text.slice(mention.trigger.start, mention.trigger.end).toLowerCase())
         && (latest.type.ploverType === 'ASSAULT' || latest.type.ploverType === 'AID') && !latest.flags.aggregate
-        && latest.evidence.some((span) => span.end >= (doc.sentences[sentenceIndex - 2]?.start ?? 0))
+        // (A disaster's toll may come a few sentences later, after where and how it struck.)
+        && latest.evidence.some((span) => span.end >= (doc.sentences[sentenceIndex - (DISASTERS.has(latest.type.code) ? 4 : 2)]?.start ?? 0))
         && dateCompatible(latest.timex?.value, mention.timex?.value)
         // (`In October, a series of earthquakes … killed more than 1,500 people` after this week's floods: background.)
         && !backgroundApart(latest.timex, mention.timex, published)
