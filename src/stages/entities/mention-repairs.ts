@@ -553,6 +553,8 @@ const STORM_WORDS = new Set(['Hurricane', 'Typhoon', 'Cyclone', 'Storm', 'Tropic
 const PLACE_PART_BEFORE = /^(?:downtown|uptown|midtown|suburban|rural|central|northern|southern|eastern|western|northeastern|northwestern|southeastern|southwestern|coastal|greater)$/;
 /** Nouns of a facility a place's name can modify (`the Denver jail`, `the Kabul airport`). */
 const FACILITY_AFTER = /^(?:jail|prison|airport|harbou?r|port|station|hospital|stadium|zoo|bureau|office|suburbs?|area|metro|region)$/;
+/** Nouns of a prison or base, whose name is a place with or without `the` (`left Ofer prison`). */
+const LOCKUP_AFTER = /^(?:prison|jail|airbase|airport|camp)$/;
 /** Lower-case nouns of an armed or criminal group after its name. */
 const GROUP_NOUN_AFTER = /^(?:gang|gangs|cartel|militia|faction|group|network|brigades?|syndicate|clan)$/;
 /** A name joined by a hyphen to a participle: an adjective (`London-listed`, `Kremlin-backed`). */
@@ -576,7 +578,7 @@ function typeByLastWord(context: Context, mentions: NameMention[]): NameMention[
     if (mention.lastToken === mention.firstToken && (mention.type === 'ORG' || mention.type === 'PER') && COMPOUND_ADJECTIVE.test(word(context, mention.firstToken))) return retyped(mention, 'MISC', 'compound-adjective');
     // (`downtown Denver`, `suburban Chicago`: a place after a word of where in it; `the Denver jail`:
     // a place naming a facility.)
-    if (mention.type === 'PER' && (PLACE_PART_BEFORE.test(word(context, mention.firstToken - 1)) || (/^the$/i.test(word(context, mention.firstToken - 1)) && FACILITY_AFTER.test(word(context, mention.lastToken + 1)))) && sameSentence(context, mention.firstToken - 1, mention.lastToken + 1)) return retyped(mention, 'LOC', 'place-part');
+    if (mention.type === 'PER' && (PLACE_PART_BEFORE.test(word(context, mention.firstToken - 1)) || (/^the$/i.test(word(context, mention.firstToken - 1)) && FACILITY_AFTER.test(word(context, mention.lastToken + 1))) || LOCKUP_AFTER.test(word(context, mention.lastToken + 1))) && sameSentence(context, mention.firstToken - 1, mention.lastToken + 1)) return retyped(mention, 'LOC', 'place-part');
     // (`the Wharf Jeremie gang`, `the Wagner group`: a name between `the` and a group's noun is the group's.)
     if ((mention.type === 'PER' || mention.type === 'LOC') && /^the$/i.test(word(context, mention.firstToken - 1)) && GROUP_NOUN_AFTER.test(word(context, mention.lastToken + 1)) && sameSentence(context, mention.lastToken, mention.lastToken + 1)) return retyped(mention, 'ORG', 'group-name');
     // (`the ruling Georgian Dream party`: a party's name before its noun.)

@@ -648,3 +648,9 @@ test('a toll confirmed a few sentences after a disaster, dated by when it stood,
   assert.deepEqual(quake.casualties.map((casualty) => `${casualty.kind}${casualty.count}`), ['killed25'], describe(doc, quake));
   assert.equal(doc.events.filter((event) => event.casualties.length > 0).length, 1, doc.events.map((event) => describe(doc, event)).join('; '));
 });
+
+test('a plane that skidded off the runway and burst into flames, killing its passengers, is an accident', async () => {
+  const doc = await analyze('A cargo plane skidded off the runway and burst into flames at the airport on Friday, killing six people, officials said.');
+  const crash = eventWhere(doc, (event) => event.casualties.length > 0);
+  assert.equal(crash.acledSubType, 'Man-made disaster', describe(doc, crash));
+});

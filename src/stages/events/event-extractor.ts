@@ -258,7 +258,7 @@ const STATE_FORCE_WORDS = /\b(?:police|policemen|riot police|security forces|tro
 /** Kinds of actor who use force rather than protest (police firing tear gas at a protest is ACLED's protest with intervention). */
 const FORCE_KINDS: ReadonlySet<string> = new Set(['armed group']);
 /** Accidents: vehicles and buildings that crash, sink, burn or fall. */
-const ACCIDENT = /\b(?:crash(?:ed|es)?|collided|collision|plunged|overturned|derailed|derailment|capsized|sank|sinking|collapsed|collapse|stampede|blaze|caught fire|gas leak|gas explosion|boiler|road accident|traffic accident|accident)\b/i;
+const ACCIDENT = /\b(?:crash(?:ed|es)?|skidded|burst into flames|ran off the road|went off the road|veered off|collided|collision|plunged|overturned|derailed|derailment|capsized|sank|sinking|collapsed|collapse|stampede|blaze|caught fire|gas leak|gas explosion|boiler|road accident|traffic accident|accident)\b/i;
 /** Words of violence that make a death no accident. */
 const VIOLENCE_WORD = /\b(?:attack\w*|gunm[ae]n|gunfire|shot|shooting|bomb\w*|strikes?|struck|militants?|rebels?|troops|soldiers|fighters|killed by|murder\w*|stabb\w*|clash\w*|shell\w*|rockets?|missiles?|drones?|explosives?)\b/i;
 /** A trigger that is a verb of dying or wounding. */

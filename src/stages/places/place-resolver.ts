@@ -5,6 +5,7 @@
  * containment, the dateline). A name no gazetteer knows falls back to the smallest containing
  * unit the text gives, never to invented coordinates.
  */
+import { WELL_KNOWN_ORGANISATIONS } from '../../lang/en/organisations.js';
 import type { Place } from '../../doc/schema.js';
 import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
 import { placeKey } from './normalize.js';
@@ -94,6 +95,9 @@ function unitNamedAfter(text: string, span: ToponymSpan): { readonly noun: strin
 const LISTED_AS_CITY = /^(?:,\s+(?:\p{Lu}[\p{L}'’-]*\s?){1,3}){0,6},?\s+and\s+(?:(?:several|many|other|a\s+few|some|dozens\s+of|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+)*(?:other\s+)?(?:major\s+)?(?:cities|towns)\b/u;
 /** Before a name: `the cities of`, with names listed between (`the cities of Batumi and`). */
 const CITIES_OF_BEFORE = /\b(?:cities|towns)\s+of\s+(?:(?:\p{Lu}[\p{L}'’-]*\s?){1,3}(?:,\s+|\s+and\s+))*$/u;
+
+/** Names of well-known organisations, as written (`Red Cross`, `Amnesty International`). */
+const WELL_KNOWN_BODIES: ReadonlySet<string> = new Set(WELL_KNOWN_ORGANISATIONS);
 
 /** Kinds of entry no village or town can be (a city often shares its name with its province or district). */
 const NOT_SETTLEMENT: ReadonlySet<GazetteerEntry['kind']> = new Set(['country', 'continent', 'region', 'water']);
@@ -539,7 +543,9 @@ function allowedReading(item: Toponym, entry: GazetteerEntry, supported: Readonl
   const backed = !!entry.countryCode && supported.has(entry.countryCode);
   // A name read as a place against its tagger's type: a unit or a large city stands anywhere (`Texas`,
   // `Milan`, `the Euphrates`); a small town only where the article is (`Obama`, Japan; `Rubio`, Venezuela).
-  if (item.span.source === 'coerced' && item.settlement === undefined) return (entry.kind !== 'city' && entry.kind !== 'admin2') || entry.population >= NAMESAKE_POPULATION || backed;
+  // (A well-known body only as a unit or a large city: `handed over to the Red Cross` is no Red
+  // Cross, North Carolina, whatever country the article names.)
+  if (item.span.source === 'coerced' && item.settlement === undefined) return (entry.kind !== 'city' && entry.kind !== 'admin2') || entry.population >= NAMESAKE_POPULATION || (backed && !WELL_KNOWN_BODIES.has(item.surface));
   if (item.settlement === undefined) return entry.kind === 'country' || backed;
   if (item.container) return contains(item.container, entry);
   return (item.settlement === 'town' && entry.population >= NAMESAKE_POPULATION) || backed;

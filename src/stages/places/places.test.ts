@@ -179,6 +179,10 @@ test('resolve: an organisation or person read as a place stands only where the a
   assert.equal(named('Red Cross'), undefined, describe(text, named('Red Cross')));
   assert.equal(named('Obama'), undefined, describe(text, named('Obama')));
   assert.equal(named('Tel Aviv')?.countryCode, 'IL', describe(text, named('Tel Aviv')));
+  // Nor a well-known body in a country the article names (`Red Cross`, North Carolina, with the US named).
+  const cross = 'U.S. envoys watched as the hostages were handed over to the Red Cross in Gaza City.';
+  const crossSpans = spansOf(cross, ['U.S.', 'Red Cross', 'Gaza City']).map((span, index) => (index === 1 ? { ...span, source: 'coerced' as const } : span));
+  assert.equal(resolvePlaces(cross, crossSpans, { gazetteer }).find((place) => cross.slice(place.start, place.end) === 'Red Cross'), undefined);
   // One no gazetteer knows at all is not put in the article's country either.
   const store = 'Israel fined Apple. The App Store must change.';
   const storeSpans = spansOf(store, ['Israel', 'App Store']).map((span, index) => (index === 0 ? span : { ...span, source: 'coerced' as const }));

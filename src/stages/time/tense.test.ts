@@ -27,6 +27,7 @@ const CASES: ReadonlyArray<readonly [string, string, string, Tense]> = [
   ['"could not" says nothing ahead', 'Police could not confirm the attack on Tuesday.', 'Tuesday', 'none'],
   ['"could be located" is no possibility ahead', 'The grandparents could be located Wednesday in Cardenas.', 'Wednesday', 'none'],
   ['a participle after a verb of remaining is an adjective: the modal tells', 'He added that the border crossings would stay closed until Sunday.', 'Sunday', 'future'],
+  ['a timetable verb in the present looks ahead', 'The president, who leaves office on Monday, praised the deal.', 'Monday', 'future'],
   ['a past verb of remaining still looks back', 'The border crossings remained closed on Sunday.', 'Sunday', 'past'],
 ];
 

@@ -30,7 +30,7 @@ const INFINITIVE_BEFORE: ReadonlySet<string> = new Set(['could', 'would', 'will'
 const PRESENT_WORDS = new Set(['is', 'are', 'am', 'says', 'say', 'has', 'have', 'does', 'do', "'s", 'now']);
 
 /** Verbs of a fixture list or timetable, whose present tells of a day ahead (`Chelsea travel to Newcastle on Wednesday`, `Arafat and Netanyahu meet Monday`). */
-const SCHEDULED_WORDS = new Set(['host', 'hosts', 'travel', 'travels', 'face', 'faces', 'meet', 'meets', 'play', 'plays', 'welcome', 'welcomes']);
+const SCHEDULED_WORDS = new Set(['host', 'hosts', 'travel', 'travels', 'face', 'faces', 'meet', 'meets', 'play', 'plays', 'welcome', 'welcomes', 'leaves', 'arrives', 'departs', 'starts', 'begins', 'opens', 'resumes', 'visits']);
 
 // `-ed` words that are not past-tense verbs.
 const NOT_PAST = new Set([
