@@ -765,6 +765,27 @@ const COORDINATORS: ReadonlySet<string> = new Set(['and', 'but', 'while']);
 const DOCUMENT_AFTER = /^(?:(?:a|an|the|its|their|his|her)\s+)?(?:\w+\s+)?(?:statements?|reports?|documents?|data|figures|survey|poll|study|filings?|release|estimates?|analysis|records|tally|count|census|forecasts?|projections?|results)\b/i;
 
 /**
+ * `…, to Pokhara for maintenance, Tribhuvan | International Airport spokesman Premnath Thakur said`:
+ * a source whose name the tagger began inside the content takes back the capitalised words after
+ * the comma.
+ */
+export function nameStartOutOfContent(text: string, tokens: readonly Token[], tags: Uint8Array): Uint8Array {
+  let copy: Uint8Array | null = null;
+  for (let index = 1; index < tokens.length; index++) {
+    if (tags[index] !== Tag.BeginSource || (tags[index - 1] !== Tag.InsideContent && tags[index - 1] !== Tag.BeginContent)) continue;
+    let first = index;
+    while (first - 1 > 0 && index - first < 3 && (tags[first - 1] === Tag.InsideContent || tags[first - 1] === Tag.BeginContent) && tokens[first - 1]!.sentence === tokens[index]!.sentence && UPPER_START.test(text.charAt(tokens[first - 1]!.start)) && LETTER_OR_DIGIT.test(text.charAt(tokens[first - 1]!.start))) first--;
+    const comma = first - 1;
+    if (first === index || text.slice(tokens[comma]!.start, tokens[comma]!.end) !== ',' || tokens[comma]!.sentence !== tokens[index]!.sentence) continue;
+    copy ??= Uint8Array.from(tags);
+    copy[comma] = Tag.O;
+    copy[first] = Tag.BeginSource;
+    for (let at = first + 1; at <= index; at++) copy[at] = Tag.InsideSource;
+  }
+  return copy ?? tags;
+}
+
+/**
  * `according to | a person familiar with the matter`: the tagger may run the cue over its source;
  * the cue is `according to`, the words after it that the cue took are the source's.
  */
@@ -900,7 +921,7 @@ export function findAttributions(
   quoted: readonly QuotedSpan[],
   cueLevel: (word: string) => number = () => 0,
 ): FoundAttribution[] {
-  tags = sourceOfCoordinatedCue(text, tokens, noSecondSource(text, tokens, sourcesAfterLastComma(text, tokens, objectOutOfSource(text, tokens, nameOutOfCue(text, tokens, sourceOutOfAccordingCue(text, tokens, tags))))));
+  tags = sourceOfCoordinatedCue(text, tokens, noSecondSource(text, tokens, sourcesAfterLastComma(text, tokens, objectOutOfSource(text, tokens, nameOutOfCue(text, tokens, nameStartOutOfContent(text, tokens, sourceOutOfAccordingCue(text, tokens, tags)))))));
   const paragraphOf = paragraphOfTokens(tokens, paragraphs);
   const nonSource = nonSourceCounts(tags);
   const runs = reinterpretReducedRelatives(text, tokens, splitAtSentenceEnds(text, tokens, paragraphs, paragraphOf, quoted, tagRuns(text, tokens, tags)), cueLevel);

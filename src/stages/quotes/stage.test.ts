@@ -450,3 +450,10 @@ test('quotes: a day of saying then a clause after a comma leaves the clause befo
   const unknown = analyse('Police Chief Ana Ruiz did not say what led to the stabbing. It was not immediately clear whether the suspect had a lawyer.');
   for (const quote of unknown.quotes) assert.ok(!/^(?:what|whether)/.test(contentOf(unknown, quote)), describe(unknown, quote));
 });
+
+test('quotes: a source whose name the tagger began inside the content takes back its first words; the clause before is what was said', () => {
+  const result = analyse('The Buddha Air ATR-72 plane was carrying 22 people, including three crew members, to the city of Pokhara for a scheduled flight, Tribhuvan International Airport spokesman Ram Karki said.');
+  const carrying = quoteHolding(result, 'carrying');
+  assert.equal(result.entityName(carrying.speakerEntity), 'Ram Karki', describe(result, carrying));
+  assert.ok(contentOf(result, carrying).startsWith('The Buddha Air'), describe(result, carrying));
+});
