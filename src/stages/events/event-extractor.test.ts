@@ -654,3 +654,9 @@ test('a plane that skidded off the runway and burst into flames, killing its pas
   const crash = eventWhere(doc, (event) => event.casualties.length > 0);
   assert.equal(crash.acledSubType, 'Man-made disaster', describe(doc, crash));
 });
+
+test('a running toll (since a date) is no part of the day\'s event', async () => {
+  const doc = await analyze('Police fired tear gas at protesters in the capital on Tuesday. A rights group said 39 people had been killed in the protests since June 18.');
+  const gas = eventTriggered(doc, 'fired tear gas');
+  assert.deepEqual(gas.casualties, [], describe(doc, gas));
+});

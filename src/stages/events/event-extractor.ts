@@ -234,6 +234,8 @@ const MODIFIER_GAP = /^\s+(?:(?!(?:of|in|on|at|to|and|or|but|with|without|from|f
 
 /** A relative pronoun and a passive auxiliary right before a trigger (`, who was | shot dead`). */
 const RELATIVE_PASSIVE_BEFORE = /,\s*(?:who|which|that)\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+ly\s+)?$/i;
+/** After a toll: the span of days it runs over (`since June 18`, `since the war began`, `so far this year`). */
+const CUMULATIVE_TOLL = /\b(?:since\s+(?:(?:early|late|mid-?)\s*)?(?:\p{Lu}\p{Ll}+\.?\s+\d{1,2}|\d{4}|January|February|March|April|May|June|July|August|September|October|November|December|the\s+(?:war|conflict|start|beginning|outbreak|protests?|fighting|unrest))|so\s+far\s+this\s+year)\b/u;
 /** An agent phrase of who ordered or did the event, before a name after the trigger. */
 const ORDERED_BY_BEFORE = /\b(?:was|were|been|is|are)\s+(?:\w+ly\s+)?(?:ordered|carried\s+out|committed|perpetrated|orchestrated|masterminded|planned|organi[sz]ed|conducted)\s+by\s+(?:[\w'’-]+,?\s+){0,8}$/i;
 /** Before a killing verb: an accusation, a denial, a claim or a report of it (`accused the army of | killing`). */
@@ -752,7 +754,9 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
       // (Before a verb a count counts its subject: "Hundreds of people marched" is one march.)
       aggregate: !CASUALTY_WORD_ONLY.test(triggerText) && !/^\w+ed$/.test(triggerText) && AGGREGATE_BEFORE.test(before) || /(?:strikes|raids|attacks|bombings|clashes|protests|demonstrations|rallies|arrests)$/.test(triggerText) && !/\b(?:the|these|those)\s+$/i.test(before)
         // ("launched one of its largest aerial attacks of the war": one attack, ranked among others.)
-        && !/\bone\s+of\s+(?:the|its|their|his|her)\s+(?:[\w-]+\s+){0,3}$/i.test(before),
+        && !/\bone\s+of\s+(?:the|its|their|his|her)\s+(?:[\w-]+\s+){0,3}$/i.test(before)
+        // ("39 people had been killed … in the protests since June 18": a running toll of many days.)
+        || (CUMULATIVE_TOLL.test(text.slice(trigger.end, window.end)) && CASUALTY_WORD.test(text.slice(window.start, window.end))),
     };
     // Participants: entity mentions in the sentence; before the trigger acts, after it is acted on
     // (the other way round for a passive verb, whose agent follows `by`).

@@ -1666,6 +1666,10 @@ const PASSIVE_TAIL = /\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?(?:cons
 const NAMING_PASSIVE = /\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?(?:named|appointed|elected|listed|ranked|renamed|filed|lodged|submitted)\b/i;
 /** A cue of being known by a name, before its `as`. */
 const KNOWN_CUE = /^(?:(?:also|now|better|formerly|widely|locally)\s+)?(?:known|referred\s+to)$/i;
+/** Prepositions after which a participle is an adjective (`ahead of expected tariffs`). */
+const ADJECTIVE_PREPOSITIONS: ReadonlySet<string> = new Set(['of', 'for', 'with', 'against', 'amid', 'despite', 'over', 'about']);
+/** A cue that is a figure's noun and `of` (`beating a forecast of`, `an estimate of`). */
+const FIGURE_NOUN_CUE = /\b(?:a|an|the|its|their)\s+(?:forecast|estimate|projection|prediction|consensus)\s+of$/i;
 /** A cue that is an adverb alone. */
 const ADVERB_CUE = /^(?:also|then|now|still|further|later|again|already|meanwhile)$/i;
 /** Verbs of a penalty set or changed, in the passive (`are commuted to`, `was sentenced to`). */
@@ -1717,7 +1721,8 @@ function isClaimOfIndirectCue(text: string, attribution: FoundAttribution, cue: 
   // `There is no approved vaccine`, `a recall of several hybrid models`: after a determiner, a
   // participle is an adjective and `recall` a noun, no saying.
   const before = /(\S+)\s*$/u.exec(text.slice(Math.max(0, cue.start - 12), cue.start))?.[1]?.toLowerCase() ?? '';
-  if (NOT_A_VERB_CUE.test(cueText) || ((DETERMINERS.has(before) || POSSESSIVE_DETERMINERS.has(before)) && /^(?:\p{L}+ed|recall)$/iu.test(cueText))) return false;
+  // (After a preposition too: `ahead of expected U.S. tariffs`; and a forecast's figure is no claim: `beating a forecast of 5.2%`.)
+  if (NOT_A_VERB_CUE.test(cueText) || ((DETERMINERS.has(before) || POSSESSIVE_DETERMINERS.has(before) || ADJECTIVE_PREPOSITIONS.has(before)) && /^(?:\p{L}+ed|recall)$/iu.test(cueText)) || FIGURE_NOUN_CUE.test(cueText)) return false;
   // "The statement did not say whether …", "declined to say how many": nothing was said.
   // The negation may be the cue's own first words (`did not respond to | a request for comment`).
   if (NOT_SAID_BEFORE.test(text.slice(Math.max(0, cue.start - 24), cue.start)) || NOT_SAID_CUE.test(cueText)) return false;

@@ -387,7 +387,7 @@ export function resolveSpeakers(context: SpeakerContext, attributions: readonly 
       // `The Bank of England is expected to keep rates on hold`: a passive of belief names no one
       // who holds it; its subject is what is believed of.
       if (!rule.includes('+passive-belief')) rule += '+passive-belief';
-    } else if (attribution.cue && (near = subjectNear(context, attribution.cue))) {
+    } else if (attribution.cue && (near = subjectNear(context, attribution.cue, attribution.content))) {
       // A cue with no tagged source: the nearest person or organisation in the cue's sentence,
       // before it (`Clinton, in a speech Monday, did not want …`) or right after it (`said Smith`).
       const mention = near;
@@ -500,7 +500,7 @@ function sentenceAt(sentences: readonly Sentence[], offset: number): number {
  * else a place that opens the sentence as its subject (`The Capital Region, which runs 11
  * hospitals, said`: a region's authority speaks by its name).
  */
-function subjectNear(context: SpeakerContext, cue: Span): Mention | null {
+function subjectNear(context: SpeakerContext, cue: Span, content: readonly Span[] = []): Mention | null {
   const sentence = context.sentences[sentenceAt(context.sentences, cue.start)];
   if (!sentence || cue.start >= sentence.end) return null;
   let before: Mention | null = null;
@@ -511,6 +511,8 @@ function subjectNear(context: SpeakerContext, cue: Span): Mention | null {
     const mention = mentions[index]!;
     if (mention.start >= sentence.end) break;
     if (mention.start < sentence.start || mention.end > sentence.end) continue;
+    // (`chanting "Ruto must go"`: a name inside the quoted words is not who said them.)
+    if (content.some((piece) => piece.start <= mention.start && mention.end <= piece.end && (cue.end <= piece.start || cue.start >= piece.end) && /^["“«]/.test(context.text.charAt(piece.start)) && !/["”»]/.test(context.text.slice(piece.start + 1, mention.start)))) continue;
     if (mention.type === 'LOC' && mention.end <= cue.start && SUBJECT_OPENING.test(context.text.slice(sentence.start, mention.start))) subjectPlace = mention;
     if (mention.type !== 'PER' && mention.type !== 'ORG') continue;
     if (mention.end <= cue.start && (!before || mention.start >= before.end)) before = mention;

@@ -457,3 +457,11 @@ test('quotes: a source whose name the tagger began inside the content takes back
   assert.equal(result.entityName(carrying.speakerEntity), 'Ram Karki', describe(result, carrying));
   assert.ok(contentOf(result, carrying).startsWith('The Buddha Air'), describe(result, carrying));
 });
+
+test('quotes: a name inside the quoted words is not who said them; a participle after a preposition and a forecast\'s figure are no claims', () => {
+  const chant = analyse('Thousands of students marched through the capital, chanting "Mensah must go," before police dispersed them.');
+  const must = quoteHolding(chant, 'must go');
+  assert.notEqual(chant.entityName(must.speakerEntity), 'Mensah', describe(chant, must));
+  const exports = analyse('Factories rushed out shipments ahead of expected U.S. tariffs, beating a forecast of 5.2% growth in a poll of economists.');
+  for (const quote of exports.quotes) assert.ok(!/^(?:U\.S\. tariffs|5\.2% growth)$/.test(contentOf(exports, quote)), describe(exports, quote));
+});
