@@ -460,15 +460,11 @@ const QUOTE_TOKEN = /^["“”'‘’]$/;
 /** Whether the sentence of token `at` is a headline in title case (most of its words capitalised: `Trump Was ‘Mocking’ Clinton Camp`). */
 function titleCased(context: Context, at: number): boolean {
   const sentence = context.tokens[at]!.sentence;
+  let first = at;
+  while (first > 0 && context.tokens[first - 1]!.sentence === sentence) first--;
   let words = 0;
   let capitals = 0;
-  for (let index = at; index >= 0 && context.tokens[index]!.sentence === sentence; index--) {
-    const text = word(context, index);
-    if (!/^\p{L}/u.test(text)) continue;
-    words++;
-    if (/^\p{Lu}/u.test(text)) capitals++;
-  }
-  for (let index = at + 1; index < context.tokens.length && context.tokens[index]!.sentence === sentence; index++) {
+  for (let index = first; index < context.tokens.length && context.tokens[index]!.sentence === sentence; index++) {
     const text = word(context, index);
     if (!/^\p{L}/u.test(text)) continue;
     words++;
