@@ -660,3 +660,9 @@ test('a running toll (since a date) is no part of the day\'s event', async () =>
   const gas = eventTriggered(doc, 'fired tear gas');
   assert.deepEqual(gas.casualties, [], describe(doc, gas));
 });
+
+test('a court that struck down a provision hit no one', async () => {
+  const doc = await analyze('The Supreme Court on Thursday upheld the election law but struck down a provision on party funding.');
+  assert.ok(!doc.events.some((event) => event.ploverType === 'PROTEST' || event.ploverType === 'ASSAULT'), doc.events.map((event) => describe(doc, event)).join('; '));
+  for (const quote of doc.quotes) assert.ok(!/struck down|upheld/.test(doc.text.slice(quote.cue?.start ?? 0, quote.cue?.end ?? 0)), doc.text.slice(quote.start, quote.end));
+});

@@ -664,6 +664,9 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
     // "elderly residents accused of witchcraft", "a man charged with murder": a participle after
     // its noun describes the noun; no one accuses here (`was accused of`, `accused X of` do).
     if (/^(?:accused|charged|suspected|convicted)$/i.test(match.text) && /^\s+(?:of|with)\b/i.test(text.slice(span.end, span.end + 6)) && /[a-z]\s+$/.test(before) && !/\b(?:was|were|is|are|be|been|being|has|have|had|who|which|that|and|not)\s+(?:\w+ly\s+)?$/i.test(before)) continue;
+    // "The court upheld the law but struck down a provision": annulled, not hit (`struck down by
+    // gunfire` is violence).
+    if (/^struck$/i.test(match.text) && /^\s+down\b(?!\s+by\b)/i.test(text.slice(span.end, span.end + 12))) continue;
     // An interception is one of a weapon or an aircraft (not `downed the Huskies`, `intercepted messages`).
     if (/^(?:shot down|intercepted|downed)$/i.test(match.text) && !INTERCEPTED_WEAPON.test(text.slice(span.end, span.end + 60)) && !(/^(?:shot down|downed)$/i.test(match.text) && AIRCRAFT.test(text.slice(span.end, span.end + 60)))) continue;
     // "riot police", "riot gear": who keeps order, not a riot.

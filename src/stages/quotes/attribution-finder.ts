@@ -1672,6 +1672,8 @@ const ADJECTIVE_PREPOSITIONS: ReadonlySet<string> = new Set(['of', 'for', 'with'
 const FIGURE_NOUN_CUE = /\b(?:a|an|the|its|their)\s+(?:forecast|estimate|projection|prediction|consensus)\s+of$/i;
 /** A cue that is an adverb alone. */
 const ADVERB_CUE = /^(?:also|then|now|still|further|later|again|already|meanwhile)$/i;
+/** A court's act on a law or decision (`struck down`, `upheld`, `overturned`). */
+const RULING_CUE = /^(?:(?:has|have|had)\s+)?(?:struck\s+down|strikes\s+down|upheld|upholds|overturned|overturns|annulled|quashed|invalidated)$/i;
 /** Verbs of a penalty set or changed, in the passive (`are commuted to`, `was sentenced to`). */
 const PENALTY_CUE = /^(?:commuted|sentenced|reduced|fined|jailed|transferred|extradited|deported)$/i;
 /** A cue that is a preposition alone (other prepositions are cues in PolNeAR: `the case for`). */
@@ -1712,6 +1714,8 @@ function isClaimOfIndirectCue(text: string, attribution: FoundAttribution, cue: 
   if (PREPOSITION_CUE.test(cueText) || ADVERB_CUE.test(cueText)) return false;
   // `found Lt. Col. Ranjith Perera guilty of | ordering the killing`: a verdict, however split.
   if (/^(?:not\s+)?guilty(?:\s+of)?$/i.test(cueText)) return false;
+  // `struck down a provision`, `upheld the law`: a ruling's act on a text, no words reported.
+  if (RULING_CUE.test(cueText)) return false;
   // `death sentences are routinely commuted | to life imprisonment`: a penalty changed, no words.
   if (PENALTY_CUE.test(cueText) && /\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$/i.test(text.slice(Math.max(0, cue.start - 30), cue.start))) return false;
   // `Voters had been angered by Ghana's worst economic crisis`: the agent of a passive is its cause, no content.
