@@ -512,3 +512,10 @@ test('clauseOutOfCue: the clause opening after a verb of saying goes to the cont
   const tellKept = attribution(told, 'told the AP', 'the bomb hit a building');
   assert.equal(clauseOutOfCue(told, tellKept), tellKept);
 });
+
+test('comma clause: what results showed on a day, narration after the comma, reports the clause before', () => {
+  const text = "The ruling party won 150 of the 200 seats in Sunday's election, official results showed on Monday, giving the president a free hand.";
+  const found = findTagged(text, [['official results', 'source'], ['showed', 'cue'], ['giving the president a free hand', 'content']]);
+  // (The tail is left with no cue: the weak-attribution filter drops it.)
+  assert.deepEqual(describeAll(text, found.filter((item) => item.cue)), ["The ruling party won 150 of the 200 seats in Sunday's election (showed; official results)"]);
+});

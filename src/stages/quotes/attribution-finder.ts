@@ -978,9 +978,11 @@ export function findAttributions(
     // `…, who works directly for RT and, Mr. King said, has recently seemed …`: a clause cut
     // after its coordinator is not what was said; the saying sits inside the next one.
     if (COORDINATORS.has(tokenText(text, tokens[source.firstToken - 2]!))) continue;
-    // Only a verb of saying that closes the clause (`…, X told CNN.`, `…, he said –`): with words
-    // after it, the comma more likely ends a fronted phrase (`During his tour, he paused to …`).
-    if (!SPEECH_VERBS.has(text.slice(cue.start, cue.end).toLowerCase().split(' ')[0] ?? '')) continue;
+    // Only a verb of saying (or of what results show: `…, official results showed on Friday`) that
+    // closes the clause (`…, X told CNN.`, `…, he said –`): with words after it, the comma more
+    // likely ends a fronted phrase (`During his tour, he paused to …`).
+    const cueVerb = text.slice(cue.start, cue.end).toLowerCase().split(' ')[0] ?? '';
+    if (!SPEECH_VERBS.has(cueVerb) && !SHOWING_VERBS.has(cueVerb)) continue;
     let after = cue.lastToken + 1;
     while (after <= cue.lastToken + 4 && tokens[after]?.sentence === sentence && UPPER_START.test(text.charAt(tokens[after]!.start))) after++;
     const following = tokens[after];
