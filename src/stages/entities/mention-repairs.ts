@@ -589,6 +589,8 @@ function typeByLastWord(context: Context, mentions: NameMention[]): NameMention[
     if (STORM_WORDS.has(word(context, mention.firstToken)) && mention.type !== 'MISC' && /^\p{Lu}/u.test(word(context, mention.lastToken))) return retyped(mention, 'MISC', 'storm');
     const last = word(context, mention.lastToken);
     if (SQUARE_LAST_WORDS.has(last) && (mention.type === 'ORG' || mention.type === 'PER')) return retyped(mention, 'LOC', 'square');
+    // (`the James Webb Space Telescope`, `the Perseverance rover`: an instrument, not a person.)
+    if (mention.type === 'PER' && /^(?:Telescope|Rover|Probe|Spacecraft|Observatory|Satellite)$/.test(last)) return retyped(mention, 'MISC', 'instrument');
     if (mention.type !== 'PER') return mention;
     if (BODY_LAST_WORDS.has(last)) return retyped(mention, 'ORG', 'body-word');
     // (`the opposition Christian Democrats`, `the Free Democrats`: a party by its members' name.)
@@ -680,6 +682,11 @@ function typeListedPlaces(context: Context, mentions: NameMention[]): NameMentio
     const before = word(context, mention.firstToken - 1);
     if (before === 'of' && UNIT_NOUN.test(word(context, mention.firstToken - 2)) && word(context, mention.firstToken - 2).endsWith('s') && (index === 0 || !listGap(context, typed[index - 1]!, mention))) {
       for (const at of listAround(context, typed, index)) toPlace(at, 'unit-noun-of', true);
+      continue;
+    }
+    // (`near Busra al-Sham`: a one-word-or-particle name right after `near` is a place, not a person.)
+    if (/^near$/i.test(before) && mention.type === 'PER' && (mention.lastToken === mention.firstToken || /^(?:al|el|as|ad|ash)-/i.test(word(context, mention.lastToken))) && (index === 0 || !listGap(context, typed[index - 1]!, mention))) {
+      typed[index] = retyped(mention, 'LOC', 'near-place');
       continue;
     }
     if (/^(?:in|near|between)$/i.test(before) && (index === 0 || !listGap(context, typed[index - 1]!, mention))) {

@@ -189,6 +189,12 @@ test('resolve: an organisation or person read as a place stands only where the a
   assert.equal(resolvePlaces(store, storeSpans, { gazetteer }).find((place) => store.slice(place.start, place.end) === 'App Store'), undefined);
 });
 
+test('find: a body of the solar system is no place on the map', () => {
+  const text = 'On Earth, the gas is made only by living things; on Mars it is not.';
+  const found = findToponyms(text, mentionsOf(text, [['Earth', 'LOC'], ['Mars', 'LOC']]), { gazetteer });
+  assert.deepEqual(found.map((candidate) => text.slice(candidate.start, candidate.end)), []);
+});
+
 test('resolve: an unknown name with no containing unit gets no coordinates', () => {
   const text = 'Qarnawat is quiet.';
   assert.deepEqual(resolvePlaces(text, spansOf(text, ['Qarnawat']), { gazetteer }), []);

@@ -78,6 +78,9 @@ function candidateOf(start: number, end: number, source: FoundToponym['source'],
 
 const MISC_PLACE_KINDS: ReadonlySet<string> = new Set(['country', 'continent', 'region', 'water', 'landmark']);
 
+/** Bodies of the solar system, which share their names with small towns. */
+const CELESTIAL: ReadonlySet<string> = new Set(['Earth', 'Moon', 'Mars', 'Venus', 'Mercury', 'Jupiter', 'Saturn', 'Uranus', 'Neptune', 'Pluto', 'Sun']);
+
 /** Kinds of place strong enough to be found by the gazetteer alone, whatever the tagger said. */
 const STRONG_KINDS: ReadonlySet<string> = new Set(['country', 'admin1', 'continent', 'region', 'water', 'landmark']);
 
@@ -295,6 +298,9 @@ export function findToponymCandidates(text: string, taggedMentions: readonly Loc
   };
   const propose = (start: number, end: number, source: FoundToponym['source'], reading: { readonly use: ToponymUse; readonly reason: ToponymReason }, mention?: LocationMention): void => {
     cover(start, end);
+    // `On Earth, the gas is produced …`: a body of the solar system is no place on the map
+    // (Earth, Texas; Mars, Pennsylvania).
+    if (CELESTIAL.has(text.slice(start, end))) return;
     candidates.push({ start, end, source, mentionType: mention?.type, mentionId: mention?.id || undefined, use: reading.use, reason: reading.reason });
   };
   const DATELINE_READING = { use: 'literal', reason: 'none' } as const;
