@@ -25,6 +25,8 @@ const POSITIVE: ReadonlyArray<readonly [string, string, string, Timex['type'], s
   ['"is scheduled to" is future', 'The vote is scheduled to take place Monday.', 'Monday', 'DATE', '2018-04-02'],
   ['no tense of its own: the direction of a day ahead named before it in its sentence', 'Arsenal travel to Newcastle next Saturday, while Liverpool host City on Sunday.', 'Sunday', 'DATE', '2018-04-01'],
   ['last month', 'An official told CNN last month that the group was weak.', 'last month', 'DATE', '2018-02'],
+  ['a day counted from a month names no day', 'The summit is planned for mid-April. The minister had arrived the day before.', 'the day before', 'DATE', 'XXXX-XX-XX'],
+  ['a day counted from a day', 'The talks collapsed on Monday. Negotiators met again the following day.', 'the following day', 'DATE', '2018-03-27'],
   ['next week', 'The talks resume next week.', 'next week', 'DATE', '2018-W14'],
   ['this year', 'Sales rose this year.', 'this year', 'DATE', '2018'],
   ['earlier this year', 'The plant closed earlier this year.', 'earlier this year', 'DATE', '2018', 'START'],

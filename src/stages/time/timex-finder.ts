@@ -1297,7 +1297,10 @@ function proposeAnaphora(text: string, triggers: TriggerIndex, candidates: Candi
       rule: 'anaphoric-day',
       priority: 3,
       read: (context) => {
-        const base = context.previous?.reading.day ?? context.reference;
+        // (`The summit is planned for mid-December. The minister had arrived the day before.`: a
+        // day counted from a month or a year names no day.)
+        const coarse = context.previous?.reading.day !== undefined && (unit === 'day' || !!part) && context.previous.reading.precision !== undefined && !/^(?:day|time)$/.test(context.previous.reading.precision);
+        const base = coarse ? undefined : context.previous?.reading.day ?? context.reference;
         if (!base) return { type: 'DATE', ...unknownPeriod(unit), anchor: 'published', resolved: false };
         const day = shift(base, offset, unit);
         const anchor: Reading['anchor'] = context.previous?.reading.day ? 'previous' : 'published';
