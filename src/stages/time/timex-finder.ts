@@ -1299,7 +1299,7 @@ function proposeAnaphora(text: string, triggers: TriggerIndex, candidates: Candi
       read: (context) => {
         // (`The summit is planned for mid-December. The minister had arrived the day before.`: a
         // day counted from a month or a year names no day.)
-        const coarse = context.previous?.reading.day !== undefined && (unit === 'day' || !!part) && context.previous.reading.precision !== undefined && !/^(?:day|time)$/.test(context.previous.reading.precision);
+        const coarse = context.previous?.reading.day !== undefined && (unit === 'day' || !!part) && context.previous.reading.precision !== undefined && !/^(?:day|hour|minute|second)$/.test(context.previous.reading.precision);
         const base = coarse ? undefined : context.previous?.reading.day ?? context.reference;
         if (!base) return { type: 'DATE', ...unknownPeriod(unit), anchor: 'published', resolved: false };
         const day = shift(base, offset, unit);
