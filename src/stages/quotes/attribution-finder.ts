@@ -1433,7 +1433,7 @@ export function cutMediumTail(text: string, attribution: FoundAttribution): Foun
 /** The phrase of the medium that carried a saying, inside a content after its cue. */
 const MEDIUM_TAIL = /\s(?:in\s+(?:a|an|its|his|her|their)\s+(?:joint\s+|written\s+|brief\s+|separate\s+)?(?:statement|interview|post|posts|message|letter|tweet|speech|briefing|news\s+release|press\s+release)|at\s+a\s+(?:news|press)\s+(?:conference|briefing))\b(?!-)/i;
 /** A verb or coordinator in what comes before such a phrase: the phrase may be its. */
-const CLAUSE_INSIDE = /\b(?:is|are|was|were|be|been|being|has|have|had|and|or|said|says|told|wrote|mentioned)$|\b(?:is|are|was|were|been|being|has|have|had|said|says|told|wrote|mentioned)\b/i;
+const CLAUSE_INSIDE = /\b(?:is|are|was|were|been|being|has|have|had|said|says|told|wrote|mentioned)\b|\b(?:be|and|or)$/i;
 
 /**
  * The sentence's words before `opening` when they end in a comma right before it and hold no quote
