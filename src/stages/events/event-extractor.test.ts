@@ -336,11 +336,14 @@ test('a verb\'s generic subject is the group nearest before it; a participle\'s 
   assert.deepEqual(attack.actors.map((actor) => actor.name), ['Gunmen'], describe(doc, attack));
 });
 
-test('an event noun inside a phrase of the clause before is done by that clause\'s actors', async () => {
+test('an event noun inside a phrase of the clause before is done by that clause\'s actors, and is that event', async () => {
+  // (The raids of an arrest are the arrest: one event, ACLED's arrests.)
   const doc = await analyze('Israeli troops arrested Ahmed Saleh in overnight raids in Jenin, the group said.');
-  const raids = eventTriggered(doc, 'raids');
-  assert.deepEqual(raids.actors.map((actor) => actor.name), ['Israeli troops'], describe(doc, raids));
-  assert.deepEqual(raids.targets.map((target) => target.name), ['Ahmed Saleh'], describe(doc, raids));
+  assert.equal(doc.events.length, 1, doc.events.map((event) => describe(doc, event)).join('; '));
+  const arrest = doc.events[0]!;
+  assert.equal(arrest.acledSubType, 'Arrests', describe(doc, arrest));
+  assert.deepEqual(arrest.actors.map((actor) => actor.name), ['Israeli troops'], describe(doc, arrest));
+  assert.deepEqual(arrest.targets.map((target) => target.name), ['Ahmed Saleh'], describe(doc, arrest));
 });
 
 test('a warning that holds no force or penalty over anyone is no threat', async () => {
@@ -665,4 +668,9 @@ test('a court that struck down a provision hit no one', async () => {
   const doc = await analyze('The Supreme Court on Thursday upheld the election law but struck down a provision on party funding.');
   assert.ok(!doc.events.some((event) => event.ploverType === 'PROTEST' || event.ploverType === 'ASSAULT'), doc.events.map((event) => describe(doc, event)).join('; '));
   for (const quote of doc.quotes) assert.ok(!/struck down|upheld/.test(doc.text.slice(quote.cue?.start ?? 0, quote.cue?.end ?? 0)), doc.text.slice(quote.start, quote.end));
+});
+
+test('raids that make arrests are the arrests', async () => {
+  const doc = await analyze('Turkish police detained 43 people, including journalists, in raids across Istanbul on Tuesday, the state news agency reported.');
+  assert.ok(doc.events.every((event) => event.acledSubType === 'Arrests'), doc.events.map((event) => describe(doc, event)).join('; '));
 });

@@ -756,6 +756,8 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
       // A count before a casualty verb counts victims ("at least 26 people died"), not events.
       // (Before a verb a count counts its subject: "Hundreds of people marched" is one march.)
       aggregate: !CASUALTY_WORD_ONLY.test(triggerText) && !/^\w+ed$/.test(triggerText) && AGGREGATE_BEFORE.test(before) || /(?:strikes|raids|attacks|bombings|clashes|protests|demonstrations|rallies|arrests)$/.test(triggerText) && !/\b(?:the|these|those)\s+$/i.test(before)
+        // ("detained 43 people in raids across Istanbul": the raids of this arrest, not a tally.)
+        && !(index > 0 && /\bin\s+(?:[\w-]+\s+)?$/i.test(before))
         // ("launched one of its largest aerial attacks of the war": one attack, ranked among others.)
         && !/\bone\s+of\s+(?:the|its|their|his|her)\s+(?:[\w-]+\s+){0,3}$/i.test(before)
         // ("39 people had been killed … in the protests since June 18": a running toll of many days.)
@@ -946,6 +948,11 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
     if (mentionType.ploverType !== 'ASSAULT' && !DISASTERS.has(mentionType.code) && /^(?:killed|kills|massacred|slaughtered|executed)$/i.test(triggerText) && !passive
       && actor.length > 0 && !REPORTED_KILLING_BEFORE.test(textBefore(text, trigger.start, sentence, 80))) {
       mentionType = retyped(mentionType, eventTypeInfo('ATTACK'), undefined);
+    }
+    // "Police detained 43 people in raids across Istanbul": raids that make arrests are the arrests
+    // (ACLED's), not an abduction or an attack.
+    if (/^raid(?:s|ed)?$/i.test(triggerText) && /\b(?:arrest\w*|detain\w*|detention)\b/i.test(text.slice(sentence.start, sentence.end)) && !/\b(?:kill\w*|dead|died|wound\w*)\b/i.test(text.slice(sentence.start, sentence.end))) {
+      mentionType = retyped(mentionType, eventTypeInfo('ARREST'), 'arrest');
     }
     // "The president has vowed to defeat the group by the end of next year": a vow of force is a threat, not an agreement.
     if (mentionType.ploverType === 'AGREE' && /^(?:vow(?:s|ed)?|pledg(?:e|es|ed)|promis(?:e|es|ed)|swore|swears)$/i.test(triggerText) && VOWED_FORCE.test(text.slice(trigger.end, trigger.end + 40))) {
