@@ -674,3 +674,9 @@ test('raids that make arrests are the arrests', async () => {
   const doc = await analyze('Turkish police detained 43 people, including journalists, in raids across Istanbul on Tuesday, the state news agency reported.');
   assert.ok(doc.events.every((event) => event.acledSubType === 'Arrests'), doc.events.map((event) => describe(doc, event)).join('; '));
 });
+
+test('a sentence handed down is a state\'s coercion, not organised crime', async () => {
+  const doc = await analyze('A court in Tehran sentenced the rapper Ali Rezaei to death on Wednesday, his lawyer said.');
+  const sentenced = eventTriggered(doc, 'sentenced');
+  assert.notEqual(sentenced.acledSubType, 'Organized crime', describe(doc, sentenced));
+});

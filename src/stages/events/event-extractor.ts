@@ -949,6 +949,9 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
       && actor.length > 0 && !REPORTED_KILLING_BEFORE.test(textBefore(text, trigger.start, sentence, 80))) {
       mentionType = retyped(mentionType, eventTypeInfo('ATTACK'), undefined);
     }
+    // "A court in Tehran sentenced the rapper to death": a sentence is a state's coercion, no
+    // organised crime (the sub-type model's nearest COERCE class).
+    if (mentionType.code === 'ORG_CRIME' && /^(?:sentenced|jailed|convicted|imprisoned)$/i.test(triggerText)) mentionType = retyped(mentionType, eventTypeInfo('OTHER'), undefined);
     // "Police detained 43 people in raids across Istanbul": raids that make arrests are the arrests
     // (ACLED's), not an abduction or an attack.
     if (/^raid(?:s|ed)?$/i.test(triggerText) && /\b(?:arrest\w*|detain\w*|detention)\b/i.test(text.slice(sentence.start, sentence.end)) && !/\b(?:kill\w*|dead|died|wound\w*)\b/i.test(text.slice(sentence.start, sentence.end))) {
