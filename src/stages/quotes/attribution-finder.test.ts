@@ -5,6 +5,7 @@ import { segment } from '../segment/segment.js';
 import {
   clauseOutOfCue,
   cutAtSentenceEnd,
+  cutMediumTail,
   dropNarrativeTail,
   endAtClosedQuote,
   extendOverFocusPhrase,
@@ -518,4 +519,10 @@ test('comma clause: what results showed on a day, narration after the comma, rep
   const found = findTagged(text, [['official results', 'source'], ['showed', 'cue'], ['giving the president a free hand', 'content']]);
   // (The tail is left with no cue: the weak-attribution filter drops it.)
   assert.deepEqual(describeAll(text, found.filter((item) => item.cue)), ["The ruling party won 150 of the 200 seats in Sunday's election (showed; official results)"]);
+});
+
+test('a relative pronoun a content ran into, its clause left out, is cut', () => {
+  const text = 'He said he had asked the president for aid, which the White House approved.';
+  const found = cutMediumTail(text, withSource(text, 'he had asked the president for aid, which', 'said', 'He'));
+  assert.equal(contentText(text, found), 'he had asked the president for aid');
 });

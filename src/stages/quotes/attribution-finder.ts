@@ -1417,6 +1417,10 @@ const PASSIVE_SAYING = /^(?:(?:is|are|was|were|has\s+been|have\s+been|had\s+been
 export function cutMediumTail(text: string, attribution: FoundAttribution): FoundAttribution {
   const { cue } = attribution;
   const last = attribution.content[attribution.content.length - 1];
+  // `he had asked President Joe Biden for a major disaster declaration, which | Biden approved`: a
+  // relative pronoun the content ran into, its clause left out, is no part of it.
+  const dangling = last ? DANGLING_RELATIVE.exec(text.slice(last.start, last.end)) : null;
+  if (last && dangling) return { ...attribution, content: [...attribution.content.slice(0, -1), { start: last.start, end: last.start + dangling.index }] };
   if (!cue || !last || last.start < cue.end) return attribution;
   const piece = text.slice(last.start, last.end);
   const match = MEDIUM_TAIL.exec(piece);
@@ -1429,6 +1433,9 @@ export function cutMediumTail(text: string, attribution: FoundAttribution): Foun
   if (head.split(/\s+/).length < 2 || CLAUSE_INSIDE.test(head)) return attribution;
   return { ...attribution, content: [...attribution.content.slice(0, -1), { start: last.start, end: last.start + head.length }] };
 }
+
+/** A comma and a relative pronoun closing a content (`…, which`). */
+const DANGLING_RELATIVE = /,\s*(?:which|who|whom|whose|where)$/i;
 
 /** The phrase of the medium that carried a saying, inside a content after its cue. */
 const MEDIUM_TAIL = /\s(?:in\s+(?:a|an|its|his|her|their)\s+(?:joint\s+|written\s+|brief\s+|separate\s+)?(?:statement|interview|post|posts|message|letter|tweet|speech|briefing|news\s+release|press\s+release)|at\s+a\s+(?:news|press)\s+(?:conference|briefing))\b(?!-)/i;
