@@ -244,6 +244,18 @@ const REPORTED_KILLING_BEFORE = /\b(?:accus\w*|blam\w*|charg\w*|alleg\w*|den(?:y
 const INTERCEPTED_WEAPON = /^\s+(?:(?:\w+|\d[\d,]*)\s+){0,4}?(?:missiles?|rockets?|drones?|projectiles?|shells|UAVs?|cruise\s+missiles?|ballistic\s+missiles?)\b/i;
 /** Aircraft after `shot down` (`shot down a Ukrainian Su-25 jet`). */
 const AIRCRAFT = /^\s+(?:(?:\w+|[\w-]+)\s+){0,4}?(?:jets?|planes?|aircraft|helicopters?|fighters?|airliners?|bombers?)\b/i;
+
+/**
+ * What an interception's verb (`shot down`, `intercepted`, `downed`, at `span.start`) stopped, read
+ * from the words after it up to `span.end` (60 characters at most): a weapon in flight, an
+ * aircraft (shot down or downed only), or neither.
+ */
+function interceptedThing(text: string, span: Span, verb: string): 'weapon' | 'aircraft' | undefined {
+  const start = span.start + verb.length;
+  const object = text.slice(start, Math.min(span.end, start + 60));
+  if (INTERCEPTED_WEAPON.test(object)) return 'weapon';
+  return /^(?:shot down|downed)$/i.test(verb) && AIRCRAFT.test(object) ? 'aircraft' : undefined;
+}
 /** What a vow of force vows, after its verb (`vowed to defeat`, `pledged to crush`, `promised to retaliate`). */
 const VOWED_FORCE = /^\s+(?:\w+ly\s+)?to\s+(?:defeat|destroy|crush|eliminate|eradicate|wipe\s+out|avenge|retaliate|punish|hunt\s+down|annihilate|kill|attack|strike|respond\s+(?:forcefully|militarily|harshly)|take\s+revenge)\b/i;
 /** Before `protest`: it is lodged or filed, or diplomatic (`lodged more than 190 protests`, `a formal protest`). */
@@ -668,7 +680,7 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
     // gunfire` is violence).
     if (/^struck$/i.test(match.text) && /^\s+down\b(?!\s+by\b)/i.test(text.slice(span.end, span.end + 12))) continue;
     // An interception is one of a weapon or an aircraft (not `downed the Huskies`, `intercepted messages`).
-    if (/^(?:shot down|intercepted|downed)$/i.test(match.text) && !INTERCEPTED_WEAPON.test(text.slice(span.end, span.end + 60)) && !(/^(?:shot down|downed)$/i.test(match.text) && AIRCRAFT.test(text.slice(span.end, span.end + 60)))) continue;
+    if (/^(?:shot down|intercepted|downed)$/i.test(match.text) && interceptedThing(text, { start: span.start, end: span.end + 60 }, match.text) === undefined) continue;
     // "riot police", "riot gear": who keeps order, not a riot.
     if (/^riot$/i.test(match.text) && /^\s+(?:police|policemen|gear|squads?|shields?|control|units?|officers?|troops)\b/i.test(text.slice(span.end, span.end + 20))) continue;
     // "heart attacks", "a panic attack": illness, not violence.
@@ -937,11 +949,8 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
     }
     // "Ukraine's air force said it had shot down 104 of the missiles": a weapon stopped in flight
     // is ACLED's disrupted weapons use; an aircraft shot down is violence against it.
-    if (/^(?:shot down|intercepted|downed)$/i.test(triggerText)) {
-      const object = text.slice(trigger.end, Math.min(sentence.end, trigger.end + 60));
-      if (INTERCEPTED_WEAPON.test(object)) mentionType = retyped(mentionType, eventTypeInfo('DISR_WEAP'), undefined);
-      else if (/^(?:shot down|downed)$/i.test(triggerText) && AIRCRAFT.test(object)) mentionType = retyped(mentionType, eventTypeInfo('ATTACK'), undefined);
-    }
+    const intercepted = /^(?:shot down|intercepted|downed)$/i.test(triggerText) ? interceptedThing(text, { start: trigger.start, end: Math.min(sentence.end, trigger.end + 60) }, triggerText) : undefined;
+    if (intercepted) mentionType = retyped(mentionType, eventTypeInfo(intercepted === 'weapon' ? 'DISR_WEAP' : 'ATTACK'), undefined);
     // "Gang members killed at least 184 people …, most of them elderly residents accused of
     // witchcraft": a killing told as what its subject did is violence, whatever else the sentence
     // tells (not one that is accused, denied or claimed: "accused the army of killing …").
@@ -954,7 +963,7 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
     if (mentionType.code === 'ORG_CRIME' && /^(?:sentenced|jailed|convicted|imprisoned)$/i.test(triggerText)) mentionType = retyped(mentionType, eventTypeInfo('OTHER'), undefined);
     // "Police detained 43 people in raids across Istanbul": raids that make arrests are the arrests
     // (ACLED's), not an abduction or an attack.
-    if (/^raid(?:s|ed)?$/i.test(triggerText) && /\b(?:arrest\w*|detain\w*|detention)\b/i.test(text.slice(sentence.start, sentence.end)) && !/\b(?:kill\w*|dead|died|wound\w*)\b/i.test(text.slice(sentence.start, sentence.end))) {
+    if (/^raid(?:s|ed)?$/i.test(triggerText) && /\b(?:arrest\w*|detain\w*|detention)\b/i.test(sentenceText) && !/\b(?:kill\w*|dead|died|wound\w*)\b/i.test(sentenceText)) {
       mentionType = retyped(mentionType, eventTypeInfo('ARREST'), 'arrest');
     }
     // "The president has vowed to defeat the group by the end of next year": a vow of force is a threat, not an agreement.
@@ -969,7 +978,7 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
     }
     // "A Chinese coast guard ship fired water cannon at a Philippine government vessel": riot
     // weapons with no protest told are force used on someone, not a protest.
-    if (mentionType.ploverType === 'PROTEST' && RIOT_WEAPONS.test(triggerText) && !PROTEST_WORDS.test(text.slice(sentence.start, sentence.end))
+    if (mentionType.ploverType === 'PROTEST' && RIOT_WEAPONS.test(triggerText) && !PROTEST_WORDS.test(sentenceText)
       && ![...actor, ...ownTargets].some((entry) => entry.kind === 'protesters' || entry.kind === 'rioters')) {
       mentionType = retyped(mentionType, eventTypeInfo('OTHER'), undefined);
     }
@@ -1041,6 +1050,11 @@ function isBackground(timex: Timex | null, published: string | undefined): boole
   return timex.value.slice(0, 4) < published.slice(0, 4) || (timex.value.length >= 7 && timex.value.slice(0, 7) < published.slice(0, 7) && monthsBetween(timex.value, published) > 2);
 }
 
+/** Whether a date is the year of publication and no more (`this year`): a running period, no day's date. */
+function isRunningYear(timex: Timex, published: string | undefined): boolean {
+  return timex.value.length === 4 && !!published?.startsWith(timex.value);
+}
+
 /**
  * Whether two tellings are news of now and background apart: one dated, the other not, the date
  * background (`the RSF have taken control of the town … said on Sunday` and `the fighting around
@@ -1081,8 +1095,7 @@ function corefers(record: EventDraft, mention: EventMention, text: string, publi
   if (countriesDisagree(record.places, mention.places)) return false;
   const shared = [...mention.actors, ...mention.targets].some((actor) => [...record.actors, ...record.targets].some((known) => sameParticipant(known, actor)));
   // (The running year says nothing of a day: `killed in gang violence this year` after a massacre on Friday.)
-  const running = (timex: Timex): boolean => timex.value.length === 4 && !!published?.startsWith(timex.value);
-  const sameDate = !!record.timex && !!mention.timex && !running(record.timex) && !running(mention.timex) && dateCompatible(record.timex.value, mention.timex.value);
+  const sameDate = !!record.timex && !!mention.timex && !isRunningYear(record.timex, published) && !isRunningYear(mention.timex, published) && dateCompatible(record.timex.value, mention.timex.value);
   return mention.anaphoric || shared || sameDate;
 }
 
@@ -1190,7 +1203,7 @@ export function extractEvents(doc: Readonly<Doc>, models: EventTypeModels, optio
         // (`In October, a series of earthquakes … killed more than 1,500 people` after this week's floods: background.)
         && !backgroundApart(latest.timex, mention.timex, published)
         // (`More than 5,000 people have been killed in gang violence this year`: a year's toll is no day's.)
-        && !(mention.timex && mention.timex.value.length === 4 && !!published?.startsWith(mention.timex.value) && (latest.timex?.value.length ?? 10) >= 7)
+        && !(mention.timex && isRunningYear(mention.timex, published) && (latest.timex?.value.length ?? 10) >= 7)
         && !countriesDisagree(latest.places, mention.places)) {
         merge(latest, mention);
         continue;

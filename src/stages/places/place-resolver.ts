@@ -378,9 +378,9 @@ export function resolvePlaces(text: string, toponyms: readonly ToponymSpan[], co
     const units = unit ? [...found, ...lookUp(`${surface} ${unit.noun}`)].filter((candidate) => candidate.entry.kind === unit.kind) : [];
     // "in Kyiv, Lviv and several other cities", "the cities of Batumi and Kutaisi": a name listed
     // as a city is one, not its province.
-    const listed = !settlement && !units.length && !cities.length && LISTED_AS_CITY.test(text.slice(span.end, span.end + 90)) ? found.filter((candidate) => candidate.entry.kind === 'city') : [];
-    const citiesBefore = !settlement && !units.length && !cities.length && !listed.length && CITIES_OF_BEFORE.test(text.slice(Math.max(0, span.start - 60), span.start)) ? found.filter((candidate) => candidate.entry.kind === 'city') : [];
-    const candidates = settlement ? found.filter((candidate) => !NOT_SETTLEMENT.has(candidate.entry.kind)) : units.length ? units : cities.length ? cities : listed.length ? listed : citiesBefore.length ? citiesBefore : found;
+    const listed = !settlement && !units.length && !cities.length && (LISTED_AS_CITY.test(text.slice(span.end, span.end + 90)) || CITIES_OF_BEFORE.test(text.slice(Math.max(0, span.start - 60), span.start)))
+      ? found.filter((candidate) => candidate.entry.kind === 'city') : [];
+    const candidates = settlement ? found.filter((candidate) => !NOT_SETTLEMENT.has(candidate.entry.kind)) : units.length ? units : cities.length ? cities : listed.length ? listed : found;
     return { span, surface, candidates: candidates.map((candidate) => ({ ...candidate })), container: undefined, settlement };
   });
 

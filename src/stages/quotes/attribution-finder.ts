@@ -740,12 +740,11 @@ export function sourcesAfterLastComma(text: string, tokens: readonly Token[], ta
  */
 export function sourceOfCoordinatedCue(text: string, tokens: readonly Token[], tags: Uint8Array): Uint8Array {
   let copy: Uint8Array | null = null;
-  const isContent = (index: number): boolean => tags[index] === Tag.BeginContent || tags[index] === Tag.InsideContent;
+  const isContent = (index: number): boolean => isContentTag(tags[index]!);
   for (let cue = 3; cue < tokens.length; cue++) {
     if (tags[cue] !== Tag.BeginCue || !isContent(cue - 1)) continue;
     const sentence = tokens[cue]!.sentence;
-    let first = cue - 1;
-    while (first > cue - 4 && isContent(first - 1) && tokens[first - 1]!.sentence === sentence && UPPER_START.test(text.charAt(tokens[first - 1]!.start)) && LETTER_OR_DIGIT.test(text.charAt(tokens[first - 1]!.start))) first--;
+    const first = capitalisedRunBefore(text, tokens, tags, cue - 1, sentence, 3, isContentTag);
     if (!UPPER_START.test(text.charAt(tokens[first]!.start)) || !LETTER_OR_DIGIT.test(text.charAt(tokens[first]!.start))) continue;
     const and = first - 1;
     const comma = first - 2;
@@ -761,6 +760,19 @@ export function sourceOfCoordinatedCue(text: string, tokens: readonly Token[], t
 
 const COORDINATORS: ReadonlySet<string> = new Set(['and', 'but', 'while']);
 
+/**
+ * The first of the capitalised words right before token `at` (at most `most` of them, in
+ * `sentence`, with a tag `accepts` takes): the start of a name the tagger split (`at` itself when
+ * there is none).
+ */
+function capitalisedRunBefore(text: string, tokens: readonly Token[], tags: Uint8Array, at: number, sentence: number, most: number, accepts: (tag: number) => boolean): number {
+  let first = at;
+  while (first > 0 && at - first < most && accepts(tags[first - 1]!) && tokens[first - 1]!.sentence === sentence && UPPER_START.test(text.charAt(tokens[first - 1]!.start)) && LETTER_OR_DIGIT.test(text.charAt(tokens[first - 1]!.start))) first--;
+  return first;
+}
+
+const isContentTag = (tag: number): boolean => tag === Tag.BeginContent || tag === Tag.InsideContent;
+
 /** A document or figures after `according to` (`a statement from`, `data from`, `the latest figures`). */
 const DOCUMENT_AFTER = /^(?:(?:a|an|the|its|their|his|her)\s+)?(?:\w+\s+)?(?:statements?|reports?|documents?|data|figures|survey|poll|study|filings?|release|estimates?|analysis|records|tally|count|census|forecasts?|projections?|results)\b/i;
 
@@ -772,11 +784,10 @@ const DOCUMENT_AFTER = /^(?:(?:a|an|the|its|their|his|her)\s+)?(?:\w+\s+)?(?:sta
 export function nameStartOutOfContent(text: string, tokens: readonly Token[], tags: Uint8Array): Uint8Array {
   let copy: Uint8Array | null = null;
   for (let index = 1; index < tokens.length; index++) {
-    if (tags[index] !== Tag.BeginSource || (tags[index - 1] !== Tag.InsideContent && tags[index - 1] !== Tag.BeginContent)) continue;
-    let first = index;
-    while (first - 1 > 0 && index - first < 3 && (tags[first - 1] === Tag.InsideContent || tags[first - 1] === Tag.BeginContent) && tokens[first - 1]!.sentence === tokens[index]!.sentence && UPPER_START.test(text.charAt(tokens[first - 1]!.start)) && LETTER_OR_DIGIT.test(text.charAt(tokens[first - 1]!.start))) first--;
+    if (tags[index] !== Tag.BeginSource || !isContentTag(tags[index - 1]!)) continue;
+    const first = capitalisedRunBefore(text, tokens, tags, index, tokens[index]!.sentence, 3, isContentTag);
     const comma = first - 1;
-    if (first === index || text.slice(tokens[comma]!.start, tokens[comma]!.end) !== ',' || tokens[comma]!.sentence !== tokens[index]!.sentence) continue;
+    if (first === index || comma < 0 || text.slice(tokens[comma]!.start, tokens[comma]!.end) !== ',' || tokens[comma]!.sentence !== tokens[index]!.sentence) continue;
     copy ??= Uint8Array.from(tags);
     copy[comma] = Tag.O;
     copy[first] = Tag.BeginSource;
@@ -842,12 +853,9 @@ export function nameOutOfCue(text: string, tokens: readonly Token[], tags: Uint8
     if (!UPPER_START.test(text.charAt(tokens[index]!.start)) || !LOWER_START.test(text.charAt(tokens[index + 1]!.start))) continue;
     const sourced = tags[index - 1] === Tag.BeginSource || tags[index - 1] === Tag.InsideSource;
     // Untagged, the capitalised words before it are the rest of the name and its title.
-    let first = index;
-    if (!sourced) {
-      while (first - 1 >= 0 && tags[first - 1] === Tag.O && tokens[first - 1]!.sentence === tokens[index]!.sentence && UPPER_START.test(text.charAt(tokens[first - 1]!.start)) && LETTER_OR_DIGIT.test(text.charAt(tokens[first - 1]!.start))) first--;
-      // (Not a word opening the sentence alone: `Smith | Warned …` is rare, `Critics | said` no name.)
-      if (first === index) continue;
-    }
+    const first = sourced ? index : capitalisedRunBefore(text, tokens, tags, index, tokens[index]!.sentence, Number.POSITIVE_INFINITY, (tag) => tag === Tag.O);
+    // (Not a word opening the sentence alone: `Smith | Warned …` is rare, `Critics | said` no name.)
+    if (!sourced && first === index) continue;
     copy ??= Uint8Array.from(tags);
     if (!sourced) copy[first] = Tag.BeginSource;
     for (let at = sourced ? index : first + 1; at <= index; at++) copy[at] = Tag.InsideSource;

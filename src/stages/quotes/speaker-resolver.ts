@@ -310,8 +310,10 @@ export function resolveSpeakers(context: SpeakerContext, attributions: readonly 
       const head = headEnd(text, speaker, mentions, startIndex);
       // `Ahmad al-Sharaa, the leader of the Hayat Tahrir al-Sham group …, told`: a role set off
       // after a person's name is that person's, whatever body the role names.
-      const roleApposed = /^(?:the|a|an)\s/i.test(text.slice(speaker.start, speaker.end)) && ROLE_NOUNS.has(roleWordOf(text, speaker)) && /,\s*$/.test(text.slice(Math.max(0, speaker.start - 3), speaker.start)) ? nameEndingAt(context.mentions, speaker.start, text) : null;
-      const mention = roleApposed?.entity ? roleApposed : mentionForSource(mentions, speaker, head, startIndex, text);
+      // (The person's name a description is set off after, read once for both uses.)
+      const apposed = /,\s*$/.test(text.slice(Math.max(0, speaker.start - 3), speaker.start)) ? nameEndingAt(context.mentions, speaker.start, text) : null;
+      const roleApposed = apposed?.entity && /^(?:the|a|an)\s/i.test(text.slice(speaker.start, speaker.end)) && ROLE_NOUNS.has(roleWordOf(text, speaker)) ? apposed : null;
+      const mention = roleApposed ?? mentionForSource(mentions, speaker, head, startIndex, text);
       const nationality = mention?.type === 'MISC' && mention.end === head && /^the\s+\S+$/i.test(text.slice(speaker.start, head)) && !/s$/.test(text.slice(mention.start, mention.end));
       if (nationality) {
         // `"They were better than us," the Italian said`: a nationality standing for the person
@@ -335,7 +337,6 @@ export function resolveSpeakers(context: SpeakerContext, attributions: readonly 
         let named: string | null = null;
         // `Omar Ayub Khan, the opposition leader in the National Assembly, called …`: a description
         // set off right after a person's name is that person.
-        const apposed = /,\s*$/.test(text.slice(Math.max(0, speaker.start - 3), speaker.start)) ? nameEndingAt(context.mentions, speaker.start, text) : null;
         if (apposed && apposed.entity) {
           speakerEntity = apposed.entity;
           rule += '+apposition';
