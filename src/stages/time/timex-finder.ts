@@ -323,6 +323,8 @@ const PATTERNS = {
   // "will return on the 25th", "until the 3rd": a day of the month with no month, closing its phrase
   // (not `the 25th anniversary`, `the 3rd Infantry Division`).
   dayOrdinal: triggeredPattern(/\b(?:on|by|until|till|from|since|before|after)\s+(the\s+(\d{1,2})(?:st|nd|rd|th))\b(?=\s*(?:[,.;:)]|and\s|or\s|$))/gi, { words: DAY_ORDINALS, lead: 2, start: 'word' }),
+  // "(1940 GMT)", "at 0735 UTC": the 24-hour clock with its zone.
+  zoneClock: triggeredPattern(/(?<![\w$£€.,/:-])([01]\d|2[0-3])([0-5]\d)\s?(?:GMT|UTC)\b/g, { numbers: /^(?:[01]\d|2[0-3])[0-5]\d$/, lead: 0, start: 'word' }),
   years: triggeredPattern(/(?<![\w$£€.,/-])(?:(fiscal|mid|post|pre|calendar)[- ])?(1[89]\d\d|20\d\d)(?!\d|,\d|\.\d|%|[-/]\d|\s*percent|s\b|'s\b(?=\s*(?:early|late))|\w)/gi, { numbers: /^(?:1[89]\d\d|20\d\d)$/, lead: 1, start: 'word' }),
   // "the year two thousand": three words before "thousand".
   spokenYear: triggeredPattern(new RegExp(`\\b(?:the year )?${SPOKEN_YEAR}|\\bthe year two thousand\\b`, 'gi'), { words: ['nineteen', 'twenty', 'thousand'], lead: 3, start: 'word' }),
@@ -573,6 +575,34 @@ function proposeClockAndDates(text: string, sentences: readonly SentenceSpan[], 
   }
 }
 
+/** A time zone after four digits: `1940 GMT`, `0735 UTC`. */
+const ZONE_AFTER = /^\s?(?:GMT|UTC)\b/;
+
+/**
+ * `1940 GMT`: hours and minutes on the 24-hour clock with the zone named, the way wire stories give
+ * the universal time beside the local one. Its day is the day just named before it, else the
+ * publication day, as for a bare clock time; none where it only restates a clock time just before it (`9:40 p.m. (1940 GMT)`: the local time is
+ * the expression, and the day named after both is read through the aside).
+ */
+function proposeZoneClocks(text: string, triggers: TriggerIndex, candidates: Candidate[]): void {
+  scan(triggers, 'zoneClock', candidates, (match) => {
+    const start = match.index;
+    const hour = Number(match[1]);
+    const minute = Number(match[2]);
+    if (/\d\s*(?:a\.?m\.?|p\.?m\.?|:\d\d)(?:\s+local\s+time)?\s*\(\s*$/i.test(text.slice(Math.max(0, start - 30), start))) return undefined;
+    return {
+    rule: 'zone-clock',
+    priority: 1,
+    read: (context) => {
+      const time = formatClock(hour, minute);
+      const day = context.previous?.reading.precision === 'day' && context.previous.reading.day ? context.previous.reading.day : context.reference;
+      if (!day) return { type: 'TIME', value: `XXXX-XX-XXT${time}`, precision: 'minute', anchor: 'published', resolved: false };
+      return { type: 'TIME', value: `${formatDay(day)}T${time}`, precision: 'minute', anchor: 'published', day };
+    },
+    };
+  });
+}
+
 /** Bare years (`in 2011`), `fiscal 1989`, `mid-1996`, `post-1959`. */
 function proposeYears(text: string, triggers: TriggerIndex, candidates: Candidate[]): void {
   // "$1,800", "12.53%", "2000 troops": numbers that are not years.
@@ -588,6 +618,8 @@ function proposeYears(text: string, triggers: TriggerIndex, candidates: Candidat
     // "a joint venture called Orion 1980": a number in a name, not a year.
     const previous = /([A-Za-z]+)\s+$/.exec(before)?.[1] ?? '';
     if (!match[1] && /^[A-Z][a-z]/.test(previous) && !new RegExp(`^${FULL_MONTH}$`).test(previous) && !/^(in|since|by|until|through|from|before|after|during|of|and|or|the|that|this|for|at|to|on|with|as|than|fiscal|calendar|spring|summer|fall|autumn|winter|christmas|easter|year|class|early|late|mid|its|his|her|their|our|a|an)$/i.test(previous)) return undefined;
+    // "(1940 GMT)", "at 1400 UTC": a clock time on the 24-hour clock, in a zone, not a year.
+    if (!match[1] && ZONE_AFTER.test(text.slice(match.index + match[0].length, match.index + match[0].length + 8))) return undefined;
     // "2,000-2,500" ranges and "1,800 to 2,000" are handled by the comma rule; "3000" needs a reason to be a year.
     const year = Number(match[2]);
     const prefix = (match[1] ?? '').toLowerCase();
@@ -1349,7 +1381,7 @@ function dateClocksByTheDayAfter(text: string, timexes: Timex[]): void {
   for (let index = 0; index + 1 < timexes.length; index++) {
     const clock = timexes[index]!;
     const day = timexes[index + 1]!;
-    if (clock.rule !== 'chrono-clock' || day.type !== 'DATE' || !/^\d{4}-\d{2}-\d{2}$/.test(day.value)) continue;
+    if ((clock.rule !== 'chrono-clock' && clock.rule !== 'zone-clock') || day.type !== 'DATE' || !/^\d{4}-\d{2}-\d{2}$/.test(day.value)) continue;
     const time = /T(\d\d:\d\d)$/.exec(clock.value)?.[1];
     if (time === undefined || day.start - clock.end > 40 || !CLOCK_TO_DAY.test(text.slice(clock.end, day.start))) continue;
     timexes[index] = { ...clock, value: `${day.value}T${time}`, anchor: day.anchor === 'absolute' ? 'absolute' : clock.anchor };
@@ -1376,6 +1408,7 @@ export function findTimexes(text: string, sentences: readonly SentenceSpan[], pu
   const triggers = timeTriggers(text);
   proposeClockAndDates(text, sentences, reference, raw);
   proposeYears(text, triggers, raw);
+  proposeZoneClocks(text, triggers, raw);
   proposeDecades(text, triggers, raw);
   proposeQuarters(text, triggers, raw);
   proposeRelativePeriods(text, triggers, raw);
