@@ -318,6 +318,15 @@ test('a company goes by the first word of its name before corporate words: Toyot
   assert.equal(entityOf('Toyota', 1), entityOf('Toyota Motor Corp'));
 });
 
+test('a company\'s first word the tagger read as a person is the company, but not before a body\'s word', () => {
+  const { entityOf, entity } = analyse('Teck Resources rejected the bid. Teck said it would sell. The Commerce Department spoke. Commerce wrote back.', [
+    ['Teck Resources', 'ORG'], ['Teck', 'PER'], ['Commerce Department', 'ORG'], ['Commerce', 'PER'],
+  ]);
+  assert.equal(entityOf('Teck', 1), entityOf('Teck Resources'));
+  assert.equal(entity('Teck Resources')?.type, 'ORG');
+  assert.notEqual(entityOf('Commerce', 1), entityOf('Commerce Department'));
+});
+
 test('"the commission" is the organisation named last whose name ends so, not the organisation named last', () => {
   const { linked, entityOf, text } = analyse('The Independent Electoral Commission announced the result. The Botswana Democratic Party won four seats. Turnout was 77%, the commission said.', [
     ['Independent Electoral Commission', 'ORG'], ['Botswana Democratic Party', 'ORG'],

@@ -431,13 +431,17 @@ const HONORIFICS: ReadonlySet<string> = new Set(['sheikh', 'sheik', 'prince', 'p
 /** Words that open a phrase after `NAME,` that is no description of the person. */
 const APPOSITION_BREAKERS: ReadonlySet<string> = new Set(['in', 'at', 'on', 'during', 'after', 'before', 'with', 'without', 'from', 'by', 'when', 'while', 'speaking', 'writing', 'according']);
 
-/** Second words of two-word names whose first word alone names the body or company (rule 6b), as name keys (lower case). */
-const BODY_HEADS: ReadonlySet<string> = new Set([
-  'department', 'ministry', 'agency', 'commission', 'committee', 'council', 'party', 'office', 'bureau', 'service', 'directorate', 'command',
-  // Companies: `Altair` → `Altair Engineering`, `Tesla` → `Tesla Inc`, `Bayer` → `Bayer AG`.
+/** Words after a company's first word that make the rest of its name (`Altair` → `Altair Engineering`, `Tesla` → `Tesla Inc`, `Bayer` → `Bayer AG`), as name keys. */
+const COMPANY_HEADS: ReadonlySet<string> = new Set([
   'engineering', 'holdings', 'corp', 'corporation', 'inc', 'incorporated', 'ltd', 'limited', 'plc', 'ag', 'sa', 'nv', 'se', 'co', 'company',
   'industries', 'technologies', 'systems', 'motor', 'motors', 'pharmaceuticals', 'therapeutics', 'laboratories', 'labs', 'enterprises', 'entertainment',
   'communications', 'electronics', 'semiconductor', 'petroleum', 'resources', 'financial', 'brands', 'foods', 'airlines', 'airways',
+]);
+
+/** Second words of two-word names whose first word alone names the body or company (rule 6b), as name keys (lower case). */
+const BODY_HEADS: ReadonlySet<string> = new Set([
+  'department', 'ministry', 'agency', 'commission', 'committee', 'council', 'party', 'office', 'bureau', 'service', 'directorate', 'command',
+  ...COMPANY_HEADS,
 ]);
 
 /** Common nouns that end organisations' names and stand for them alone (rule 6c), as name keys. */
@@ -563,9 +567,12 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
     // 6b. Organisations: the first word of exactly one earlier name whose other words are the kind
     // of body (`Commerce` → `Commerce Department`, `Labour` → `Labour Party`, `Toyota` → `Toyota
     // Motor Corp`).
-    if (target < 0 && mention.type === 'ORG' && parts.length === 1 && !acronym) {
+    // The tagger may read such a word alone as a person (`Teck rejected the offer` after `Teck
+    // Resources`): a company's words join it all the same.
+    if (target < 0 && (mention.type === 'ORG' || mention.type === 'PER') && parts.length === 1 && !acronym) {
+      const heads = mention.type === 'ORG' ? BODY_HEADS : COMPANY_HEADS;
       target = onlyCluster(clusters, byFirstWord.get(parts[0]!), (cluster) => isOrganisation(cluster)
-        && cluster.forms.some((form) => form.length >= 2 && form[0] === parts[0] && form.every((part, at) => at === 0 || BODY_HEADS.has(part))));
+        && cluster.forms.some((form) => form.length >= 2 && form[0] === parts[0] && form.every((part, at) => at === 0 || heads.has(part))));
     }
     // 6c. Organisations: a common noun that ends exactly one earlier two-word name (`City` →
     // `Manchester City`, `the Post` → `Washington Post`, `the Senate` → `U.S. Senate`). A proper

@@ -553,10 +553,16 @@ const FACILITY_AFTER = /^(?:jail|prison|airport|harbou?r|port|station|hospital|s
 const LOCKUP_AFTER = /^(?:prison|jail|airbase|airport|camp)$/;
 /** Lower-case nouns of an armed or criminal group after its name. */
 const GROUP_NOUN_AFTER = /^(?:gang|gangs|cartel|militia|faction|group|network|brigades?|syndicate|clan)$/;
-/** A name joined by a hyphen to a participle: an adjective (`London-listed`, `Kremlin-backed`). */
-const COMPOUND_ADJECTIVE = /^\p{Lu}[\p{L}.]*-(?:listed|based|born|backed|led|made|owned|registered|headquartered|funded|bred|raised|controlled|run|allied|aligned|linked|affiliated|sponsored|brokered|designed|built|educated|trained)$/u;
+/** A name joined by a hyphen to a participle, or two peoples' words joined: an adjective (`London-listed`, `Kremlin-backed`, `Anglo-Swiss`, `Swiss-German`). */
+const COMPOUND_ADJECTIVE = /^\p{Lu}[\p{L}.]*-(?:listed|based|born|backed|led|made|owned|registered|headquartered|funded|bred|raised|controlled|run|allied|aligned|linked|affiliated|sponsored|brokered|designed|built|educated|trained)$|^(?:Anglo|Franco|Sino|Indo|Russo|Greco|Austro|Italo|Afro|Euro|Judeo|Hispano|Luso|Serbo|Turco|Germano|Dutch|British|Swiss|German|French|American|Canadian|Australian|Japanese|Chinese|Korean|Indian|Israeli|Palestinian|Saudi|Iranian|Turkish|Russian|Ukrainian|Polish|Italian|Spanish|Belgian|Swedish|Norwegian|Danish|Finnish|Irish|Scottish|Mexican|Brazilian|Argentine|Egyptian|Nigerian)-\p{Lu}\p{Ll}+$/u;
 /** Words before a party's name and its noun (`the ruling Georgian Dream party`). */
 const PARTY_QUALIFIER = /^(?:ruling|opposition|governing|nationalist|conservative|liberal|centrist|populist|far-right|far-left|right-wing|left-wing|Islamist|pro-Kremlin|pro-European|pro-Western|pro-Russian|separatist|communist|socialist|green)$/;
+
+/** Last words of a company's name that name no person or place (`Teck Resources`, `Tata Motors`, `Rio Tinto Ltd`). */
+const COMPANY_LAST_WORDS = new Set([
+  'Resources', 'Industries', 'Technologies', 'Corp', 'Corp.', 'Corporation', 'Inc', 'Inc.', 'Incorporated', 'Ltd', 'Ltd.', 'Limited', 'Plc', 'PLC', 'plc', 'LLC', 'AG', 'NV', 'GmbH',
+  'Pharmaceuticals', 'Therapeutics', 'Laboratories', 'Enterprises', 'Airlines', 'Airways', 'Motors', 'Petroleum', 'Mining', 'Brands', 'Foods', 'Semiconductor', 'Electronics', 'Telecom', 'Biotech',
+]);
 
 /** Last words of a square's or avenue's name: a place whatever the tagger said (`Slavija Square`, `Nevsky Avenue`). */
 const SQUARE_LAST_WORDS = new Set(['Square', 'Avenue', 'Boulevard', 'Plaza', 'Piazza']);
@@ -583,6 +589,8 @@ function typeByLastWord(context: Context, mentions: NameMention[]): NameMention[
     // (`The Franklin Fire broke out`: a named wildfire, read as a place or a person; `Cal Fire` the agency is typed ORG.)
     // (`The Palisades Fire`, read as a body: with its article it is the fire, not the agency.)
     if (word(context, mention.lastToken) === 'Fire' && (mention.type === 'LOC' || mention.type === 'PER' || (mention.type === 'ORG' && /^the$/i.test(word(context, mention.firstToken - 1)))) && !/^(?:Department|Service|Services|Protection|Chief|Station|Brigade|Authority)$/.test(word(context, mention.lastToken + 1))) return retyped(mention, 'MISC', 'named-fire');
+    // (`Canadian copper producer Teck Resources`, `Elk Valley Resources`: a company by its last word.)
+    if ((mention.type === 'LOC' || mention.type === 'PER') && COMPANY_LAST_WORDS.has(word(context, mention.lastToken))) return retyped(mention, 'ORG', 'company-word');
     if (mention.type === 'LOC') return mention;
     // (`Mount Ruang erupted`: a mountain, whatever the tagger said.)
     if (/^(?:Mount|Mt\.?)$/.test(word(context, mention.firstToken)) && mention.type !== 'ORG') return retyped(mention, 'LOC', 'mountain');
