@@ -62,7 +62,7 @@ export const ACLED_CUES: Readonly<Record<EventCode, readonly EventCue[]>> = {
   ],
   REM_EXPLOS: [
     { pattern: 'ieds?|improvised explosive', weight: 3 }, { pattern: 'roadside bombs?|car bombs?|landmines?|land mines?|mines?', weight: 3 },
-    { pattern: 'explosive devices?|bombs? (?:exploded|went off|blast)|booby[- ]trap\\w*', weight: 3 }, { pattern: 'explosions?|exploded|blasts?|detonat\\w*', weight: 1.5 },
+    { pattern: 'explosive devices?|bombs? (?:exploded|went off|blast)|booby[- ]trap\\w*', weight: 3 }, { pattern: 'explosions?|exploded(?!\\s+(?:into|onto)\\b)|blasts?|detonat\\w*', weight: 1.5 },
     { pattern: 'unexploded|ordnance|uxo', weight: 2 }, { pattern: 'bomb(?:ing|ings|ed|s)?', weight: 1 },
   ],
   GRENADE: [{ pattern: 'grenades?', weight: 4 }, { pattern: 'hurled|lobbed|threw (?:an? )?(?:explosive|bomb)', weight: 1.5 }],

@@ -680,3 +680,31 @@ test('a sentence handed down is a state\'s coercion, not organised crime', async
   const sentenced = eventTriggered(doc, 'sentenced');
   assert.notEqual(sentenced.acledSubType, 'Organized crime', describe(doc, sentenced));
 });
+
+test('casualty counts: killed by the way they died, and a victims\' noun ends at a word\'s end', () => {
+  const casualties = (text: string): string[] => findCasualties(text, { start: 0, end: text.length }).map((casualty) => `${casualty.kind} ${casualty.count} ${casualty.who}`);
+  assert.deepEqual(casualties('A man stabbed three people to death and wounded eight others at a festival.'), ['killed 3 people', 'injured 8 others']);
+  assert.deepEqual(casualties('Gunmen shot two police officers dead in the market.'), ['killed 2 police officers']);
+});
+
+test('a stabbing\'s dead are victims, not events; a war\'s toll is a running one', async () => {
+  const doc = await analyze('A man stabbed three people to death at a street festival in Hanau on Friday night, police said. The conflict has killed more than 20,000 people, according to the United Nations.');
+  const stabbing = eventWhere(doc, (event) => event.casualties.some((casualty) => casualty.count === 3));
+  assert.equal(stabbing.flags.aggregate, false, describe(doc, stabbing));
+  const war = eventWhere(doc, (event) => event.casualties.some((casualty) => casualty.count === 20000));
+  assert.equal(war.flags.aggregate, true, describe(doc, war));
+});
+
+test('the participles after a trigger are its own up to a clause of circumstance after a comma', async () => {
+  const doc = await analyze('Paramilitary fighters shelled a crowded market in the town of Kutum on Sunday, killing at least 24 people, activists said, as fighting for the region intensified.');
+  const shelling = eventTriggered(doc, 'shelled');
+  assert.deepEqual(shelling.casualties.map((casualty) => casualty.count), [24], describe(doc, shelling));
+});
+
+test('a capitalised event word inside a name is the name\'s; tensions that exploded into fighting are no bomb; a fire that killed is a disaster', async () => {
+  const doc = await analyze('The eruption was similar in size to the one in May, said a geophysicist at the Met Office. Tensions between the army and the militia exploded into open fighting in the capital in April. Last year, a fire in the Evros region killed 20 people.');
+  assert.ok(!doc.events.some((event) => doc.text.slice(event.trigger.start, event.trigger.end) === 'Met'), doc.events.map((event) => describe(doc, event)).join('; '));
+  assert.ok(!doc.events.some((event) => event.mode === 'explosives' || event.acledSubType === 'Remote explosive/landmine/IED'), doc.events.map((event) => `${describe(doc, event)} ${event.acledSubType}`).join('; '));
+  const fire = eventWhere(doc, (event) => event.casualties.some((casualty) => casualty.count === 20));
+  assert.equal(fire.ploverType, 'AID', `${describe(doc, fire)} ${fire.acledSubType}`);
+});

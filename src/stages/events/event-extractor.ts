@@ -27,7 +27,7 @@ const INTERCEPTION_TRIGGER = 'shot down|intercepted|downed';
 const TRIGGER_SOURCE = [EVENT_TRIGGER_PATTERN, ...Object.values(PLOVER_TRIGGER_PATTERNS), INTERCEPTION_TRIGGER].join('|');
 // Matched word by word (see buildTokenMatcher): the same matches as one long regular expression, faster.
 const TRIGGER = buildTokenMatcher([{ source: TRIGGER_SOURCE, tag: 'trigger' }]);
-const CASUALTY_WORD = /\b(?:kill|wound|injur|dead|died|hurt|death toll)/i;
+const CASUALTY_WORD = /\b(?:kill|wound|injur|dead|died|hurt|death toll|to death)/i;
 // The violent and protest words alone: an event they name is typed by the ACLED sub-type model.
 const VIOLENT_TRIGGER = new RegExp(`^(?:${EVENT_TRIGGER_PATTERN})`, 'i');
 const CASUALTY_VERB = new RegExp(`\\b(?:${CASUALTY_TRIGGER_PATTERN})\\b`, 'gi');
@@ -114,7 +114,7 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
 const QUANTITY = String.raw`(?:(over|more than|at least|about|around|nearly|almost|some|up to|approximately|roughly)\s+)?(\d[\d,]*|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen|dozens|scores|hundreds of thousands|tens of thousands|thousands|hundreds|several|many|a number)`;
 // (The words before the victims' noun are its modifiers, never a clause after `and`: `killing at
 // least 62 people and destroying hundreds of homes` counts people.)
-const WHO = String.raw`((?:of\s+)?(?:(?!(?:and|or|but)\s)[\p{L}’'-]+\s+){0,3}(?:people|persons|civilians|soldiers|troops|policemen|officers|militants|fighters|terrorists|rebels|insurgents|children|women|men|citizens|villagers|residents|protesters|demonstrators|students|workers|leaders|members|officials|others|police|guards|passengers|person|man|woman|child|boy|girl|baby|soldier|officer|policeman|civilian|worker|student|resident|villager|protester|passenger|journalist|guard|pilot|driver|teenager|(?!(?:has|was|is|as|this|his|its|does|says|thus|plus|less|across|towards|us|yes|years|months|weeks|days|hours|minutes|times|decades)\b)[\p{L}’'-]+[a-z]s))`;
+const WHO = String.raw`((?:of\s+)?(?:(?!(?:and|or|but)\s)[\p{L}’'-]+\s+){0,3}(?:people|persons|civilians|soldiers|troops|policemen|officers|militants|fighters|terrorists|rebels|insurgents|children|women|men|citizens|villagers|residents|protesters|demonstrators|students|workers|leaders|members|officials|others|police|guards|passengers|person|man|woman|child|boy|girl|baby|soldier|officer|policeman|civilian|worker|student|resident|villager|protester|passenger|journalist|guard|pilot|driver|teenager|(?!(?:has|was|is|as|this|his|its|does|says|thus|plus|less|across|towards|us|yes|years|months|weeks|days|hours|minutes|times|decades)\b)[\p{L}’'-]+[a-z]s)(?![\p{L}’'-]))`;
 const CASUALTY_PATTERNS: readonly { readonly rule: string; readonly pattern: RegExp; readonly order: 'verb-first' | 'count-first' | 'zero' | 'toll' | 'named' }[] = [
   // "The death toll from a missile strike on an apartment building rose to 40": the dead, as a toll.
   { rule: 'death-toll', order: 'toll', pattern: new RegExp(String.raw`\bdeath toll\b[^.;!?]{0,120}?\b(?:rose|climbed|jumped|reached|increased|hit|stood|stands|was|is|has risen|had risen|has climbed)\s+(?:to\s+|at\s+)?${QUANTITY}(?![\d,]|\.\d)`, 'giu') },
@@ -123,6 +123,8 @@ const CASUALTY_PATTERNS: readonly { readonly rule: string; readonly pattern: Reg
   // "killing one of the group's leaders", "killed “two al Qaeda terrorists, including Musa Abu Dawud",
   // "killed a senior Hezbollah commander and at least 11 other people"
   { rule: 'verb-count', order: 'verb-first', pattern: new RegExp(String.raw`\b(kill(?:ed|ing|s)?|wound(?:ed|ing)|injur(?:ed|ing))\s+[“"]?(?:(?:our|the|a|an|his|her|their|its)\s+(?:[\p{L}’'-]+\s+){1,3}and\s+)?${QUANTITY}\s+${WHO}(,?\s+including\s+[\p{Lu}][\p{L}’'-]*(?:\s+[\p{Lu}][\p{L}’'-]*)*)?`, 'giu') },
+  // "stabbed three people to death", "shot two officers dead": killed, by the way they died.
+  { rule: 'verb-to-death', order: 'verb-first', pattern: new RegExp(String.raw`\b((?:stabb|shot|shoot|beat|beaten|hack|burn|burnt|crush|trampl|club|bludgeon|ston|lynch|gunn)\w*(?:\s+down)?)\s+${QUANTITY}\s+${WHO}\s+(?:to\s+death|dead)\b`, 'giu') },
   // "five civilians were killed", "at least 12 people died", "one person was killed"
   { rule: 'count-verb', order: 'count-first', pattern: new RegExp(String.raw`\b${QUANTITY}\s+${WHO}\s+(?:were|was|have been|had been|has been|are|got|have|has|had)?\s*(?:(?:confirmed|reported|feared|believed|presumed|found|now|already|also)\s+)?(killed|dead|died|wounded|injured|hurt)`, 'giu') },
   // "at least one has died": a count alone as the subject.
@@ -236,6 +238,8 @@ const MODIFIER_GAP = /^\s+(?:(?!(?:of|in|on|at|to|and|or|but|with|without|from|f
 const RELATIVE_PASSIVE_BEFORE = /,\s*(?:who|which|that)\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+ly\s+)?$/i;
 /** After a toll: the span of days it runs over (`since June 18`, `since the war began`, `so far this year`). */
 const CUMULATIVE_TOLL = /\b(?:since\s+(?:(?:early|late|mid-?)\s*)?(?:\p{Lu}\p{Ll}+\.?\s+\d{1,2}|\d{4}|January|February|March|April|May|June|July|August|September|October|November|December|the\s+(?:war|conflict|start|beginning|outbreak|protests?|fighting|unrest))|so\s+far\s+this\s+year)\b/u;
+/** A war or a wave of violence as the subject of a perfect of killing: a running toll (`The conflict has killed more than 20,000 people`). */
+const WAR_TOLL_BEFORE = /\b(?:war|conflict|fighting|violence|insurgency|unrest|crackdown|civil\s+war|epidemic|outbreak|pandemic)\s+(?:has|have|had)\s+(?:(?:so\s+far|already|now)\s+)?$/i;
 /** An agent phrase of who ordered or did the event, before a name after the trigger. */
 const ORDERED_BY_BEFORE = /\b(?:was|were|been|is|are)\s+(?:\w+ly\s+)?(?:ordered|carried\s+out|committed|perpetrated|orchestrated|masterminded|planned|organi[sz]ed|conducted)\s+by\s+(?:[\w'’-]+,?\s+){0,8}$/i;
 /** Before a killing verb: an accusation, a denial, a claim or a report of it (`accused the army of | killing`). */
@@ -272,9 +276,9 @@ const STATE_FORCE_WORDS = /\b(?:police|policemen|riot police|security forces|tro
 /** Kinds of actor who use force rather than protest (police firing tear gas at a protest is ACLED's protest with intervention). */
 const FORCE_KINDS: ReadonlySet<string> = new Set(['armed group']);
 /** Accidents: vehicles and buildings that crash, sink, burn or fall. */
-const ACCIDENT = /\b(?:crash(?:ed|es)?|skidded|burst into flames|ran off the road|went off the road|veered off|collided|collision|plunged|overturned|derailed|derailment|capsized|sank|sinking|collapsed|collapse|stampede|blaze|caught fire|gas leak|gas explosion|boiler|road accident|traffic accident|accident)\b/i;
+const ACCIDENT = /\b(?:crash(?:ed|es)?|skidded|burst into flames|ran off the road|went off the road|veered off|collided|collision|plunged|overturned|derailed|derailment|capsized|sank|sinking|collapsed|collapse|stampede|blaze|caught fire|gas leak|gas explosion|boiler|road accident|traffic accident|accident)\b|\b(?:a|the)\s+(?:[\w-]+\s+)?(?:fire|inferno)\b(?!\s+(?:on|at)\b)/i;
 /** Words of violence that make a death no accident. */
-const VIOLENCE_WORD = /\b(?:attack\w*|gunm[ae]n|gunfire|shot|shooting|bomb\w*|strikes?|struck|militants?|rebels?|troops|soldiers|fighters|killed by|murder\w*|stabb\w*|clash\w*|shell\w*|rockets?|missiles?|drones?|explosives?)\b/i;
+const VIOLENCE_WORD = /\b(?:attack\w*|gunm[ae]n|gunfire|shot|shooting|bomb\w*|strikes?|struck|militants?|rebels?|troops|soldiers|fighters|killed by|murder\w*|stabb\w*|clash\w*|shell\w*|rockets?|missiles?|drones?|explosives?|set\s+fire|set\s+(?:\w+\s+){1,3}on\s+fire|arson\w*|torched|firebomb\w*)\b/i;
 /** A trigger that is a verb of dying or wounding. */
 const CASUALTY_START = /^(?:kill|die|dead|death|injur|wound|hurt|drown)/i;
 const DISASTERS: ReadonlySet<string> = new Set(['NATURAL_DISASTER', 'MAN_MADE_DISASTER']);
@@ -287,7 +291,9 @@ const WEAPON_STRUCK = /\b(?:missiles?|rockets?|artillery|shell(?:s|ed|ing)|morta
 function splitPoint(text: string, first: Span, second: Span): number {
   const gap = text.slice(first.end, second.start);
   // (`fired tear gas at protesters | who stormed parliament`: a restrictive relative clause is the second's.)
-  const match = /.*(?:,\s*|\b)(?=(?:after|following|before|when|which|as well as|while)\b)|.*[^,\s]\s+(?=who\b)/is.exec(gap);
+  // (`shelled a market, killing 24 people, activists said, | as fighting … intensified`: a clause of
+  // circumstance after a comma is the second's, the participles before it the first's.)
+  const match = /.*(?:,\s*|\b)(?=(?:after|following|before|when|which|as well as|while)\b)|.*[^,\s]\s+(?=who\b)|.*,\s*(?=as\s)/is.exec(gap);
   return match ? first.end + match[0].length : Math.floor((first.end + second.start) / 2);
 }
 
@@ -356,7 +362,7 @@ export function findCasualties(text: string, span: Span): Casualty[] {
       const vague = /^(?:dozens|scores|hundreds of thousands|tens of thousands|thousands|hundreds|several|many|a number)$/i.test(quantity);
       const qualifier: Casualty['qualifier'] = vague || (modifier && /over|more than|at least/.test(modifier))
         ? 'minimum' : modifier && /about|around|nearly|almost|some|approximately|roughly|up to/.test(modifier) ? 'approximate' : count === null ? 'unknown' : 'exact';
-      found.push({ kind: /kill|dead|died/i.test(verb) ? 'killed' : 'injured', count: vague ? null : count, qualifier, who: who.replace(/[”"]+$/u, ''), start, end });
+      found.push({ kind: /kill|dead|died/i.test(verb) || /(?:death|dead)$/i.test(match[0]) ? 'killed' : 'injured', count: vague ? null : count, qualifier, who: who.replace(/[”"]+$/u, ''), start, end });
     }
   }
   return found.sort((a, b) => a.start - b.start);
@@ -666,9 +672,16 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
   const { text } = context.doc;
   const sentenceText = text.slice(sentence.start, sentence.end);
   const triggers: Span[] = [];
+  let names: readonly Mention[] | undefined;
   for (const match of matchTokens(TRIGGER, sentenceText)) {
     const start = sentence.start + match.index;
     const span = { start, end: start + match.text.length };
+    // "the Met Office", "Strike Force Raptor": a capitalised word inside a body's, a person's or a
+    // place's name is part of the name.
+    if (/^\p{Lu}/u.test(match.text)) {
+      names ??= context.mentions.within(sentence).filter((mention) => mention.kind === 'name' && mention.type !== 'MISC');
+      if (names.some((mention) => mention.start <= span.start && span.end <= mention.end && mention.end - mention.start > span.end - span.start)) continue;
+    }
     const before = textBefore(text, start, sentence);
     // "for attack operations": a modifier of another noun, not an event.
     if (/^\s+(?:operations?|plans?|capabilit\w*|recruits?|helicopters?|aircraft|dogs?)\b/i.test(text.slice(span.end, span.end + 20))) continue;
@@ -767,13 +780,15 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
       hypothetical: HYPOTHETICAL_BEFORE.test(before),
       // A count before a casualty verb counts victims ("at least 26 people died"), not events.
       // (Before a verb a count counts its subject: "Hundreds of people marched" is one march.)
-      aggregate: !CASUALTY_WORD_ONLY.test(triggerText) && !/^\w+ed$/.test(triggerText) && AGGREGATE_BEFORE.test(before) || /(?:strikes|raids|attacks|bombings|clashes|protests|demonstrations|rallies|arrests)$/.test(triggerText) && !/\b(?:the|these|those)\s+$/i.test(before)
+      // ("stabbed three people to death": the count is of the dead.)
+      aggregate: !CASUALTY_WORD_ONLY.test(triggerText) && !/^\w+ed$/.test(triggerText) && !/\bto\s+$/i.test(before) && AGGREGATE_BEFORE.test(before) || /(?:strikes|raids|attacks|bombings|clashes|protests|demonstrations|rallies|arrests)$/.test(triggerText) && !/\b(?:the|these|those)\s+$/i.test(before)
         // ("detained 43 people in raids across Istanbul": the raids of this arrest, not a tally.)
         && !(index > 0 && /\bin\s+(?:[\w-]+\s+)?$/i.test(before))
         // ("launched one of its largest aerial attacks of the war": one attack, ranked among others.)
         && !/\bone\s+of\s+(?:the|its|their|his|her)\s+(?:[\w-]+\s+){0,3}$/i.test(before)
         // ("39 people had been killed … in the protests since June 18": a running toll of many days.)
-        || (CUMULATIVE_TOLL.test(text.slice(trigger.end, window.end)) && CASUALTY_WORD.test(text.slice(window.start, window.end))),
+        || (CUMULATIVE_TOLL.test(text.slice(trigger.end, window.end)) && CASUALTY_WORD.test(text.slice(window.start, window.end)))
+        || (/^(?:killed|claimed)$/.test(triggerText) && WAR_TOLL_BEFORE.test(before)),
     };
     // Participants: entity mentions in the sentence; before the trigger acts, after it is acted on
     // (the other way round for a passive verb, whose agent follows `by`).
@@ -1194,7 +1209,8 @@ export function extractEvents(doc: Readonly<Doc>, models: EventTypeModels, optio
       // people were wounded."): more of that event, when the latest one is a violent or disaster record
       // from this or the two sentences before and nothing else (a date, a place) tells them apart.
       const latest = drafts[drafts.length - 1];
-      if (latest && mention.casualties.length > 0 && mention.actors.length === 0 && mention.targets.length === 0 && !mention.flags.negated && !mention.flags.hypothetical
+      // (A running toll, `The conflict has killed more than 20,000 people`, is no more of it.)
+      if (latest && mention.casualties.length > 0 && mention.actors.length === 0 && mention.targets.length === 0 && !mention.flags.negated && !mention.flags.hypothetical && !mention.flags.aggregate
         && CASUALTY_WORD_ONLY.test(doc.text.slice(mention.trigger.start, mention.trigger.end).toLowerCase())
         && (latest.type.ploverType === 'ASSAULT' || latest.type.ploverType === 'AID') && !latest.flags.aggregate
         // (A disaster's toll may come a few sentences later, after where and how it struck.)
