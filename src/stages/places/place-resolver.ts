@@ -440,6 +440,9 @@ export function resolvePlaces(text: string, toponyms: readonly ToponymSpan[], co
       if (!top.viaDemonym) namedByName.add(top.entry.countryCode);
     }
   }
+  // (A dateline's country is named too, and its mass counts: `ATHENS, Greece` leads a story that
+  // names Turkey once in passing.)
+  if (datelineEntry?.countryCode) namedCountries.add(datelineEntry.countryCode);
   let leadingCountry: string | undefined;
   let leadingMass = 0;
   for (const [countryCode, mass] of countryMass) if (mass > leadingMass && namedCountries.has(countryCode)) { leadingCountry = countryCode; leadingMass = mass; }

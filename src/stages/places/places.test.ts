@@ -171,6 +171,13 @@ test('resolve: a street or building nothing knows lies in the dateline city, not
   assert.equal(atGround?.name, 'Bridgetown', describe(ground, atGround));
 });
 
+test('resolve: a name nothing knows falls back to the dateline\'s country over a country named once in passing', () => {
+  const text = 'A wildfire raced down the slopes of Mount Qarnawat near Varnavas. Most of the dead were migrants who had crossed from Turkey.';
+  const places = resolvePlaces(text, spansOf(text, ['Mount Qarnawat', 'Varnavas', 'Turkey']), { gazetteer, dateline: 'Athens' });
+  const mountain = places.find((place) => text.slice(place.start, place.end) === 'Mount Qarnawat');
+  assert.equal(mountain?.countryCode, 'GR', describe(text, mountain));
+});
+
 test('resolve: an organisation or person read as a place stands only where the article is, unless a unit or a large city', () => {
   const text = 'Hamas freed four hostages in Gaza. They were handed over to the Red Cross and flown to Tel Aviv. Obama spoke.';
   const spans = spansOf(text, ['Gaza', 'Red Cross', 'Tel Aviv', 'Obama']).map((span, index) => (index === 0 ? span : { ...span, source: 'coerced' }));
