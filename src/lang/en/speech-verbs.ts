@@ -55,4 +55,4 @@ export const ISSUED_DOCUMENT_NOUNS: ReadonlySet<string> = new Set([
 ]);
 
 /** A passive of belief or report (`is expected`, `are widely believed`): its subject is no speaker. */
-export const PASSIVE_BELIEF = /^(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:expected|believed|thought|said|reported|understood|alleged|rumou?red|tipped|considered|estimated|feared|presumed|suspected)$/i;
+export const PASSIVE_BELIEF = /^(?:is|are|was|were|has\s+been|have\s+been|had\s+been|(?:is|are|was|were)(?:\s+not|n['’]t)|(?:has|have|had)(?:\s+not|n['’]t)\s+been)\s+(?:\w+ly\s+)?(?:expected|believed|thought|said|reported|understood|alleged|rumou?red|tipped|considered|estimated|feared|presumed|suspected)$/i;

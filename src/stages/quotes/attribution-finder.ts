@@ -1726,6 +1726,10 @@ function isClaimOfIndirectCue(text: string, attribution: FoundAttribution, cue: 
   // words reported. (A name someone gives is: PolNeAR marks `His nonprofit group, called the
   // Virginia Conservation Legacy Fund`, and `which Beijing calls Huangyan Island` is a claim.)
   if (KNOWN_CUE.test(cueText) && /^as\b/i.test(opening)) return false;
+  // `A hacker group called Rhysida claimed …`: a participle naming the thing just said, no words
+  // reported (a name set off by commas may be one given: see above).
+  if (/^(?:called|named|dubbed)$/i.test(cueText) && /\p{Ll}\s+$/u.test(text.slice(Math.max(0, cue.start - 2), cue.start)) && /^\p{Lu}/u.test(opening)
+    && attribution.source && /^(?:an?|one|another)\s/i.test(text.slice(attribution.source.start, attribution.source.end))) return false;
   // `demonstrations against | the government's decision …`: a preposition alone says nothing;
   // nor does an adverb (`The leaders also | granted candidate status to Georgia`).
   if (PREPOSITION_CUE.test(cueText) || ADVERB_CUE.test(cueText)) return false;

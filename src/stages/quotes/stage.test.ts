@@ -441,6 +441,10 @@ test('quotes: the words `according to` ran over are its source; a role set off a
   assert.equal(leader.entityName(home.speakerEntity), 'Yusuf Adan', describe(leader, home));
   const bank = analyse('The Reserve Bank of India is expected to keep interest rates on hold next week.');
   for (const quote of bank.quotes) assert.equal(quote.speakerEntity, null, describe(bank, quote));
+  const lava = analyse('Lava flows were moving west, away from the town of Qarnawat, and were not expected to threaten homes.');
+  for (const quote of lava.quotes) assert.ok(!quote.speaker, describe(lava, quote));
+  const group = analyse('A hacker group called Qarnawat claimed responsibility for the breach on its dark web site.');
+  for (const quote of group.quotes) assert.ok(!contentOf(group, quote).startsWith('Qarnawat'), describe(group, quote));
 });
 
 test('quotes: a day of saying then a clause after a comma leaves the clause before as the content; a question not answered is no claim', () => {
