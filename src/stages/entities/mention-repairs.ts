@@ -606,6 +606,8 @@ function typeByLastWord(context: Context, mentions: NameMention[]): NameMention[
     // (`Scott County`, `Rhode Island`: a unit or an island; `the Booker Prize`: an award.)
     if (last === 'County' || last === 'Island' || last === 'Islands') return retyped(mention, 'LOC', 'unit-word');
     if (last === 'Prize' || last === 'Award' || last === 'Awards') return retyped(mention, 'MISC', 'award');
+    // (`a Marshall Plan`, `the Dayton Accords`, `the Monroe Doctrine`: a plan, a law or a treaty named for someone.)
+    if (/^(?:Plan|Act|Treaty|Accords?|Doctrine|Protocol)$/.test(last)) return retyped(mention, 'MISC', 'named-instrument');
     if (STREET_LAST_WORDS.has(last) && /^(?:on|in|at|along|off|near)$/i.test(word(context, mention.firstToken - 1))) return retyped(mention, 'LOC', 'street');
     return mention;
   });
@@ -690,6 +692,12 @@ function typeListedPlaces(context: Context, mentions: NameMention[]): NameMentio
     const before = word(context, mention.firstToken - 1);
     if (before === 'of' && UNIT_NOUN.test(word(context, mention.firstToken - 2)) && word(context, mention.firstToken - 2).endsWith('s') && (index === 0 || !listGap(context, typed[index - 1]!, mention))) {
       for (const at of listAround(context, typed, index)) toPlace(at, 'unit-noun-of', true);
+      continue;
+    }
+    // (`Residents of Nea Penteli and Patima Halandriou`, `the outskirts of Kharkiv`: where people
+    // live is a place, and so are the names listed with it.)
+    if (before === 'of' && /^(?:residents|inhabitants|villagers|townspeople|outskirts|suburbs)$/i.test(word(context, mention.firstToken - 2)) && (index === 0 || !listGap(context, typed[index - 1]!, mention))) {
+      for (const at of listAround(context, typed, index)) toPlace(at, 'residents-of', true);
       continue;
     }
     // (`near Busra al-Sham`: a one-word-or-particle name right after `near` is a place, not a person.)
