@@ -708,3 +708,10 @@ test('a capitalised event word inside a name is the name\'s; tensions that explo
   const fire = eventWhere(doc, (event) => event.casualties.some((casualty) => casualty.count === 20));
   assert.equal(fire.ploverType, 'AID', `${describe(doc, fire)} ${fire.acledSubType}`);
 });
+
+test('those acted on are a group, not whom it follows; a participle before a title tells what befell that one before', async () => {
+  const doc = await analyze('Police arrested more than 400 supporters of jailed former Prime Minister Imran Khan on Tuesday.');
+  const arrest = eventTriggered(doc, 'arrested');
+  assert.ok(!arrest.targets.some((target) => /Imran Khan/.test(target.name)), describe(doc, arrest));
+  assert.ok(!doc.events.some((event) => doc.text.slice(event.trigger.start, event.trigger.end) === 'jailed'), doc.events.map((event) => describe(doc, event)).join('; '));
+});

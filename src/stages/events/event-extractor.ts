@@ -238,6 +238,8 @@ const MODIFIER_GAP = /^\s+(?:(?!(?:of|in|on|at|to|and|or|but|with|without|from|f
 const RELATIVE_PASSIVE_BEFORE = /,\s*(?:who|which|that)\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+ly\s+)?$/i;
 /** After a toll: the span of days it runs over (`since June 18`, `since the war began`, `so far this year`). */
 const CUMULATIVE_TOLL = /\b(?:since\s+(?:(?:early|late|mid-?)\s*)?(?:\p{Lu}\p{Ll}+\.?\s+\d{1,2}|\d{4}|January|February|March|April|May|June|July|August|September|October|November|December|the\s+(?:war|conflict|start|beginning|outbreak|protests?|fighting|unrest))|so\s+far\s+this\s+year)\b/u;
+/** A group named by whom it follows, right before that one's name and titles (`supporters of jailed former Prime Minister `). */
+const FOLLOWERS_OF_BEFORE = /\b(?:supporters|followers|loyalists|backers|sympathi[sz]ers|relatives|families)\s+of\s+(?:(?:the|jailed|former|late|ousted|exiled|detained|imprisoned|opposition|party|\p{Lu}[\p{L}.-]*)\s+){0,6}$/u;
 /** A war or a wave of violence as the subject of a perfect of killing: a running toll (`The conflict has killed more than 20,000 people`). */
 const WAR_TOLL_BEFORE = /\b(?:war|conflict|fighting|violence|insurgency|unrest|crackdown|civil\s+war|epidemic|outbreak|pandemic)\s+(?:has|have|had)\s+(?:(?:so\s+far|already|now)\s+)?$/i;
 /** An agent phrase of who ordered or did the event, before a name after the trigger. */
@@ -689,6 +691,10 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
     // "elderly residents accused of witchcraft", "a man charged with murder": a participle after
     // its noun describes the noun; no one accuses here (`was accused of`, `accused X of` do).
     if (/^(?:accused|charged|suspected|convicted)$/i.test(match.text) && /^\s+(?:of|with)\b/i.test(text.slice(span.end, span.end + 6)) && /[a-z]\s+$/.test(before) && !/\b(?:was|were|is|are|be|been|being|has|have|had|who|which|that|and|not)\s+(?:\w+ly\s+)?$/i.test(before)) continue;
+    // "supporters of jailed former Prime Minister Imran Khan", "the slain journalist": a participle
+    // before a name or a title tells what befell that one before, no event of this sentence.
+    if (/^(?:jailed|detained|imprisoned|exiled|ousted|deposed|slain|murdered|kidnapped|abducted|arrested|assassinated)$/i.test(match.text) && /\b(?:of|the|a|an|for|with|by|to|and|his|her|their|its)\s+$/i.test(before)
+      && /^\s+(?:former\s|ex-|\p{Lu})/u.test(text.slice(span.end, span.end + 12))) continue;
     // "The court upheld the law but struck down a provision": annulled, not hit (`struck down by
     // gunfire` is violence).
     if (/^struck$/i.test(match.text) && /^\s+down\b(?!\s+by\b)/i.test(text.slice(span.end, span.end + 12))) continue;
@@ -829,6 +835,9 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
         // ("the strike, which took place near Ubari, Libya, killed “two al Qaeda terrorists, including Musa Abu Dawud").
         // "the hallmarks of a ransomware group linked to Russia": whom a group is tied to is no target.
         if (AFFILIATED_BEFORE.test(gap)) continue;
+        // "arrested more than 400 supporters of jailed former Prime Minister Imran Khan": those acted
+        // on are the supporters, not whom they support.
+        if (FOLLOWERS_OF_BEFORE.test(gap)) continue;
         // "students who had marched from the University of Buenos Aires": where a march came from is no target.
         if (mentionType.ploverType === 'PROTEST' && /\bfrom\s+(?:the\s+)?$/i.test(gap)) continue;
         // "U.S. industrial software company Altair Engineering": a place before a noun phrase that
