@@ -715,3 +715,9 @@ test('those acted on are a group, not whom it follows; a participle before a tit
   assert.ok(!arrest.targets.some((target) => /Imran Khan/.test(target.name)), describe(doc, arrest));
   assert.ok(!doc.events.some((event) => doc.text.slice(event.trigger.start, event.trigger.end) === 'jailed'), doc.events.map((event) => describe(doc, event)).join('; '));
 });
+
+test('a disaster\'s toll several sentences on, told with no violence, is more of it', async () => {
+  const doc = await analyze('A powerful earthquake struck central Myanmar on Friday afternoon, killing at least 144 people, the military government said. In neighbouring Thailand, a tower under construction swayed. The quake hit at 12:50 p.m. near Mandalay. An aftershock followed 12 minutes later. It was felt in Yunnan. Senior Gen. Min Aung Hlaing, the head of Myanmar\'s military government, said that 732 people had been injured.');
+  const quake = eventWhere(doc, (event) => event.casualties.some((casualty) => casualty.count === 144));
+  assert.ok(quake.casualties.some((casualty) => casualty.count === 732), doc.events.map((event) => describe(doc, event)).join('; '));
+});

@@ -1222,8 +1222,9 @@ export function extractEvents(doc: Readonly<Doc>, models: EventTypeModels, optio
       if (latest && mention.casualties.length > 0 && mention.actors.length === 0 && mention.targets.length === 0 && !mention.flags.negated && !mention.flags.hypothetical && !mention.flags.aggregate
         && CASUALTY_WORD_ONLY.test(doc.text.slice(mention.trigger.start, mention.trigger.end).toLowerCase())
         && (latest.type.ploverType === 'ASSAULT' || latest.type.ploverType === 'AID') && !latest.flags.aggregate
-        // (A disaster's toll may come a few sentences later, after where and how it struck.)
-        && latest.evidence.some((span) => span.end >= (doc.sentences[sentenceIndex - (DISASTERS.has(latest.type.code) ? 4 : 2)]?.start ?? 0))
+        // (A disaster's toll may come several sentences later, after where and how it struck, when
+        // the toll's sentence tells of no violence.)
+        && latest.evidence.some((span) => span.end >= (doc.sentences[sentenceIndex - (DISASTERS.has(latest.type.code) ? (VIOLENCE_WORD.test(doc.text.slice(sentence.start, sentence.end)) ? 4 : 8) : 2)]?.start ?? 0))
         && dateCompatible(latest.timex?.value, mention.timex?.value)
         // (`In October, a series of earthquakes … killed more than 1,500 people` after this week's floods: background.)
         && !backgroundApart(latest.timex, mention.timex, published)

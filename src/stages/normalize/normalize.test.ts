@@ -67,6 +67,13 @@ test('without a dateline, a byline near the top ends the head; its job title is 
   assert.equal(normalizeText(story).text, story);
 });
 
+test('a byline on a paragraph of its own under the first paragraph is metadata, not story text', () => {
+  const source = 'PORTMERE (AP) — Police fired tear gas at protesters on Thursday, a rights group said.\n\nBy Evelyne Qarnawat\n\nProtesters blocked roads, chanting "Go home."\n\nBy Friday the streets were calm.';
+  const result = normalizeText(source);
+  assert.equal(result.meta.byline, 'Evelyne Qarnawat');
+  assert.equal(result.text, 'Police fired tear gas at protesters on Thursday, a rights group said.\n\nProtesters blocked roads, chanting "Go home."\n\nBy Friday the streets were calm.');
+});
+
 test('story highlights, Read More, share and copyright lines are removed', () => {
   const source = 'Story highlights\nTown evacuated\nNo deaths reported\n(CNN) The river rose. Read More\n\nShare this article\n\nOfficials said more rain is due.\n\n© 2025 Lede Wire. All rights reserved.';
   const result = normalizeText(source);

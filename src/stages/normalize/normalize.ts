@@ -231,6 +231,14 @@ export function normalizeText(source: string): Normalized {
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index];
     if (!line || !line.content || keepFrom[index] === -1) continue;
+    // `By Evelyne Musambi` on a line of its own under the first paragraph, as pages put it: the
+    // byline, not a sentence of the story (whose names would read as its people, even speakers).
+    const byline = BYLINE.exec(line.content);
+    if (byline && byline[1] && wordCount(line.content) <= 12 && BYLINE_REST.test(line.content.slice(byline[0].length)) && !lines[index - 1]?.content && !lines[index + 1]?.content) {
+      if (!meta.has('byline')) meta.set('byline', bylineNames(byline[1]));
+      remove(index, 'byline');
+      continue;
+    }
     if (wordCount(line.content) <= 25) {
       const boilerplate = isBoilerplate(line.content);
       if (boilerplate) {

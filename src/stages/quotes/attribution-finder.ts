@@ -166,6 +166,8 @@ const UNKNOWN_CUE = /^(?:(?:it\s+)?(?:is|was|are|were|remains?|remained|has\s+no
 /** A content that opens as a question (`what …`, `whether …`, `how many …`). */
 const WH_OPENING = /^(?:what|whether|why|how|who|whom|whose|which|when|where|if)\b/i;
 /** Cue words that also mean to shoot or launch. */
+/** A verb of throwing or firing and what was thrown (`threw stones`, `hurled petrol bombs`). */
+const PROJECTILE_CUE = /\b(?:threw|thrown|throwing|hurled|hurling|pelted|lobbed|fired|launched)\s+(?:[\w-]+\s+)?(?:stones?|rocks?|bottles?|bricks?|petrol\s+bombs?|molotov\s+cocktails?|firebombs?|tear\s*gas|projectiles?|objects|eggs|fireworks|flares?|grenades?)$/i;
 const WEAPON_CUE = /\b(?:fire[sd]?|firing|launch(?:ed|es|ing)?|shot|shoot(?:s|ing)?)\b/i;
 /** A content that is what was shot (`a barrage of rockets at …`, `tear gas at protesters`). */
 const WEAPON_CONTENT = /^(?:at least\s+|more than\s+|about\s+|some\s+|\d[\d,]*\s+|(?:a|an|the|two|three|four|five|six|dozens|hundreds)\s+)?(?:(?:barrage|salvo|volley|hail|number|round)s?\s+of\s+)?(?:[\w-]+\s+)?(?:rockets?|missiles?|shells?|mortars?|bullets?|shots?|rounds|tear\s*gas|rubber bullets|drones?|projectiles?|grenades?|warning shots|artillery|flares?)\b/i;
@@ -1763,6 +1765,8 @@ function isClaimOfIndirectCue(text: string, attribution: FoundAttribution, cue: 
   if (ANONYMITY_TERMS.test(opening)) return false;
   // `fired` says things ("fired back at critics") and shoots: what it fires here is no claim.
   if (WEAPON_CUE.test(cueText) && WEAPON_CONTENT.test(opening)) return false;
+  // `threw stones | at officers`: where a thrown thing went, no claim.
+  if (PROJECTILE_CUE.test(cueText) && /^(?:at|on|towards?|into)\b/i.test(opening)) return false;
   // "patients with planned surgeries were asked to stay home": before a passive cue stands whom
   // it was asked of, not what was said.
   return !(PASSIVE_CUE.test(cueText) && attribution.content[attribution.content.length - 1]!.end <= cue.start);
