@@ -490,6 +490,26 @@ function oneReadingPerName(text: string, choices: Choice[]): void {
     // (The country's own name must end so: not `the Holy See of Armenia`, read as the Vatican.)
     if (tail && !anchored.has(tail) && choice.best.entry.name.toLowerCase().endsWith(tail)) anchored.set(tail, choice);
   }
+  // `eastern DRC` and `Congo`: a country named by any of its names stands for the last word or two
+  // of its full name (`Democratic Republic of the Congo`), where only one named country ends so
+  // (not `Korea` in a story of North and South Korea).
+  // (Not a country's own name: `Sudan` stays Sudan in a story of South Sudan.)
+  const surfaces = new Set(choices.map((choice) => choice.item.surface.toLowerCase()));
+  for (const choice of choices) {
+    const surface = choice.item.surface.toLowerCase();
+    if (choice.item.candidates.some((candidate) => candidate.entry.kind === 'country' && candidate.entry.name.toLowerCase() === surface)) surfaces.delete(surface);
+  }
+  const tails = new Map<string, Choice | null>();
+  for (const choice of choices) {
+    if (!choice.best || choice.best.viaDemonym || choice.best.entry.kind !== 'country') continue;
+    const words = choice.best.entry.name.toLowerCase().split(/\s+/);
+    for (const tail of [words.slice(-1).join(' '), words.slice(-2).join(' ')]) {
+      if (words.length < 2 || tail === choice.item.surface.toLowerCase() || !surfaces.has(tail) || anchored.has(tail)) continue;
+      const known = tails.get(tail);
+      tails.set(tail, known === undefined || known?.best?.entry.index === choice.best.entry.index ? choice : null);
+    }
+  }
+  for (const [tail, choice] of tails) if (choice) anchored.set(tail, choice);
   if (anchored.size === 0) return;
   for (let position = 0; position < choices.length; position++) {
     const choice = choices[position]!;

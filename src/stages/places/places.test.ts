@@ -141,6 +141,12 @@ test('resolve: a country named in full stands for the short name it ends with', 
   assert.deepEqual(places.map((place) => place.countryCode), ['CD', 'CD'], places.map((place) => describe(text, place)).join('; '));
 });
 
+test('resolve: a country named by any name stands for the end of its full name, but not for another country\'s own name', () => {
+  const text = 'Cases rose in eastern DRC. Congo reported 524 deaths. South Sudan and Sudan closed borders.';
+  const places = resolvePlaces(text, spansOf(text, ['DRC', 'Congo', 'South Sudan', 'Sudan']), { gazetteer });
+  assert.deepEqual(places.map((place) => place.countryCode), ['CD', 'CD', 'SS', 'SD'], places.map((place) => describe(text, place)).join('; '));
+});
+
 test('gazetteer: `Northern Darfur` is found as `North Darfur`', () => {
   const found = gazetteer.lookup('North Darfur').map((index) => gazetteer.entry(index));
   assert.ok(found.some((entry) => entry.countryCode === 'SD' && entry.kind === 'admin1'), JSON.stringify(found));
