@@ -1765,6 +1765,12 @@ function isClaimOfIndirectCue(text: string, attribution: FoundAttribution, cue: 
   if (ANONYMITY_TERMS.test(opening)) return false;
   // `fired` says things ("fired back at critics") and shoots: what it fires here is no claim.
   if (WEAPON_CUE.test(cueText) && WEAPON_CONTENT.test(opening)) return false;
+  // `declared martial law`, `declared the capital an emergency zone`: a state proclaimed, no words
+  // reported (`declared that …` and a declared clause are).
+  if (/\bdeclar(?:ed|es|ing)$/i.test(cueText) && !/^that\b/i.test(opening)) {
+    const content = text.slice(first.start, attribution.content[attribution.content.length - 1]!.end);
+    if (!content.split(/\s+/).some((word) => FINITE_VERB.test(word.replace(/[^\p{L}]+$/u, '')) || /\p{L}n['’]t$/u.test(word))) return false;
+  }
   // `threw stones | at officers`: where a thrown thing went, no claim.
   if (PROJECTILE_CUE.test(cueText) && /^(?:at|on|towards?|into)\b/i.test(opening)) return false;
   // "patients with planned surgeries were asked to stay home": before a passive cue stands whom
