@@ -721,3 +721,8 @@ test('a disaster\'s toll several sentences on, told with no violence, is more of
   const quake = eventWhere(doc, (event) => event.casualties.some((casualty) => casualty.count === 144));
   assert.ok(quake.casualties.some((casualty) => casualty.count === 732), doc.events.map((event) => describe(doc, event)).join('; '));
 });
+
+test('an attack on a power, a right or a record is words, no violence', async () => {
+  const doc = await analyze('"This is an unprecedented attack on the power of Congress," said Diane Qarnawat. Critics kept up their attacks on her record as secretary of state.');
+  assert.ok(!doc.events.some((event) => event.ploverType === 'ASSAULT'), doc.events.map((event) => describe(doc, event)).join('; '));
+});

@@ -238,6 +238,8 @@ const MODIFIER_GAP = /^\s+(?:(?!(?:of|in|on|at|to|and|or|but|with|without|from|f
 const RELATIVE_PASSIVE_BEFORE = /,\s*(?:who|which|that)\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+ly\s+)?$/i;
 /** After a toll: the span of days it runs over (`since June 18`, `since the war began`, `so far this year`). */
 const CUMULATIVE_TOLL = /\b(?:since\s+(?:(?:early|late|mid-?)\s*)?(?:\p{Lu}\p{Ll}+\.?\s+\d{1,2}|\d{4}|January|February|March|April|May|June|July|August|September|October|November|December|the\s+(?:war|conflict|start|beginning|outbreak|protests?|fighting|unrest))|so\s+far\s+this\s+year)\b/u;
+/** After an attack's noun: what only words can attack (`on the power of Congress`, `on press freedom`, `against democracy`). */
+const ABSTRACT_TARGET_AFTER = /^\s+(?:on|against|upon)\s+(?:(?:the|our|their|its|his|her|a|an)\s+)?(?:[\w-]+\s+){0,2}?(?:powers?|rights?|freedoms?|liberty|liberties|democracy|independence|rule\s+of\s+law|constitution|sovereignty|values|judiciary|institutions|credibility|character|integrity|reputation|record|policies|policy|legitimacy|science|truth|dignity|separation\s+of\s+powers|free\s+speech|press)\b(?!\s+(?:plants?|stations?|lines?|grids?|supply|supplies|offices?|headquarters|building))/i;
 /** A group named by whom it follows, right before that one's name and titles (`supporters of jailed former Prime Minister `). */
 const FOLLOWERS_OF_BEFORE = /\b(?:supporters|followers|loyalists|backers|sympathi[sz]ers|relatives|families)\s+of\s+(?:(?:the|jailed|former|late|ousted|exiled|detained|imprisoned|opposition|party|\p{Lu}[\p{L}.-]*)\s+){0,6}$/u;
 /** A war or a wave of violence as the subject of a perfect of killing: a running toll (`The conflict has killed more than 20,000 people`). */
@@ -691,6 +693,9 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
     // "elderly residents accused of witchcraft", "a man charged with murder": a participle after
     // its noun describes the noun; no one accuses here (`was accused of`, `accused X of` do).
     if (/^(?:accused|charged|suspected|convicted)$/i.test(match.text) && /^\s+(?:of|with)\b/i.test(text.slice(span.end, span.end + 6)) && /[a-z]\s+$/.test(before) && !/\b(?:was|were|is|are|be|been|being|has|have|had|who|which|that|and|not)\s+(?:\w+ly\s+)?$/i.test(before)) continue;
+    // "an unprecedented attack on the power of Congress", "attacks on press freedom": an attack on
+    // an institution's power, a right or a value is words, no violence.
+    if (/^(?:attacks?|assaults?)$/i.test(match.text) && ABSTRACT_TARGET_AFTER.test(text.slice(span.end, span.end + 60))) continue;
     // "supporters of jailed former Prime Minister Imran Khan", "the slain journalist": a participle
     // before a name or a title tells what befell that one before, no event of this sentence.
     if (/^(?:jailed|detained|imprisoned|exiled|ousted|deposed|slain|murdered|kidnapped|abducted|arrested|assassinated)$/i.test(match.text) && /\b(?:of|the|a|an|for|with|by|to|and|his|her|their|its)\s+$/i.test(before)
