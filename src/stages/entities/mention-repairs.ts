@@ -694,6 +694,12 @@ function typeListedPlaces(context: Context, mentions: NameMention[]): NameMentio
       for (const at of listAround(context, typed, index)) toPlace(at, 'unit-noun-of', true);
       continue;
     }
+    // (`the southern city of Khan Younis`, `the town of Kuriga`: the one unit a singular noun names,
+    // read as a person; a body stays, `the city of London Corporation` aside.)
+    if (before === 'of' && mention.type === 'PER' && /^(?:city|town|village|port|province|district|region|county|municipality|oblast|governorate|prefecture|neighbou?rhood|suburb|island|capital)$/.test(word(context, mention.firstToken - 2)) && /^(?:the|a)$/i.test(word(context, mention.firstToken - 3)) || (before === 'of' && mention.type === 'PER' && /^(?:city|town|village|port|province|district|region|county|municipality|capital)$/.test(word(context, mention.firstToken - 2)) && /^(?:the|a)$/i.test(word(context, mention.firstToken - 4)))) {
+      typed[index] = retyped(mention, 'LOC', 'unit-noun-of');
+      continue;
+    }
     // (`Residents of Nea Penteli and Patima Halandriou`, `the outskirts of Kharkiv`: where people
     // live is a place, and so are the names listed with it.)
     if (before === 'of' && /^(?:residents|inhabitants|villagers|townspeople|outskirts|suburbs)$/i.test(word(context, mention.firstToken - 2)) && (index === 0 || !listGap(context, typed[index - 1]!, mention))) {

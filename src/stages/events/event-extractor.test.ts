@@ -726,3 +726,15 @@ test('an attack on a power, a right or a record is words, no violence', async ()
   const doc = await analyze('"This is an unprecedented attack on the power of Congress," said Diane Qarnawat. Critics kept up their attacks on her record as secretary of state.');
   assert.ok(!doc.events.some((event) => event.ploverType === 'ASSAULT'), doc.events.map((event) => describe(doc, event)).join('; '));
 });
+
+test('an offensive is violence, and its perfect of killing a running toll', async () => {
+  const doc = await analyze("Israel's offensive has killed more than 45,000 Palestinians, according to the Health Ministry.");
+  const offensive = eventTriggered(doc, 'offensive');
+  assert.equal(offensive.ploverType, 'ASSAULT', `${describe(doc, offensive)} ${offensive.acledSubType}`);
+  assert.equal(offensive.flags.aggregate, true, describe(doc, offensive));
+});
+
+test('offensive the adjective, and going on the offensive, is no event', async () => {
+  const doc = await analyze('Rubio called the statement "offensive and outlandish." The campaign went on the offensive, and critics called his remarks deeply offensive and his offensive comments cruel.');
+  assert.ok(!doc.events.some((event) => doc.text.slice(event.trigger.start, event.trigger.end) === 'offensive'), doc.events.map((event) => describe(doc, event)).join('; '));
+});

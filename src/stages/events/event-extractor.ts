@@ -172,7 +172,8 @@ function typedByAcled(type: EventTypeResult, windowText: string, triggerText = '
   if (DISASTERS.has(info.code) && WEAPON_STRUCK.test(windowText)) info = type.acledOnly;
   // "The train … was attacked near the village of Katari": an attack is no accident, whatever it hit.
   // (`attacked` with a weapon or a violent party named: `Rubio attacked Cruz` is words.)
-  if (DISASTERS.has(info.code) && (VIOLENCE_ITSELF.test(triggerText) || /^(?:raid(?:s|ed)?|stormed|abduct\w*|kidnapp\w*)$/i.test(triggerText) || (/^attack(?:s|ed|ing)?$/i.test(triggerText) && VIOLENCE_WORD.test(windowText.replace(/\battack\w*/gi, ''))))) {
+  // (`Israel's offensive has killed …`: a military offensive, by its killing or its forces.)
+  if (DISASTERS.has(info.code) && (VIOLENCE_ITSELF.test(triggerText) || (/^offensives?$/i.test(triggerText) && MILITARY_OFFENSIVE.test(windowText)) || /^(?:raid(?:s|ed)?|stormed|abduct\w*|kidnapp\w*)$/i.test(triggerText) || (/^attack(?:s|ed|ing)?$/i.test(triggerText) && VIOLENCE_WORD.test(windowText.replace(/\battack\w*/gi, ''))))) {
     const assault = type.acledFor('ASSAULT');
     info = assault && !DISASTERS.has(assault.code) ? assault : eventTypeInfo('ATTACK');
   }
@@ -240,6 +241,8 @@ const RELATIVE_PASSIVE_BEFORE = /,\s*(?:who|which|that)\s+(?:was|were|had\s+been
 const CUMULATIVE_TOLL = /\b(?:since\s+(?:(?:early|late|mid-?)\s*)?(?:\p{Lu}\p{Ll}+\.?\s+\d{1,2}|\d{4}|January|February|March|April|May|June|July|August|September|October|November|December|the\s+(?:war|conflict|start|beginning|outbreak|protests?|fighting|unrest))|so\s+far\s+this\s+year)\b/u;
 /** After an attack's noun: what only words can attack (`on the power of Congress`, `on press freedom`, `against democracy`). */
 const ABSTRACT_TARGET_AFTER = /^\s+(?:on|against|upon)\s+(?:(?:the|our|their|its|his|her|a|an)\s+)?(?:[\w-]+\s+){0,2}?(?:powers?|rights?|freedoms?|liberty|liberties|democracy|independence|rule\s+of\s+law|constitution|sovereignty|values|judiciary|institutions|credibility|character|integrity|reputation|record|policies|policy|legitimacy|science|truth|dignity|separation\s+of\s+powers|free\s+speech|press)\b(?!\s+(?:plants?|stations?|lines?|grids?|supply|supplies|offices?|headquarters|building))/i;
+/** Around an offensive: its killing or its forces (`has killed`, `troops`, `shelling`), no charm or propaganda offensive. */
+const MILITARY_OFFENSIVE = /\b(?:kill(?:ed|ing|s)?|troops|forces|military|army|shelling|airstrikes?|air\s+strikes?|bombard\w*|ground)\b/i;
 /** A group named by whom it follows, right before that one's name and titles (`supporters of jailed former Prime Minister `). */
 const FOLLOWERS_OF_BEFORE = /\b(?:supporters|followers|loyalists|backers|sympathi[sz]ers|relatives|families)\s+of\s+(?:(?:the|jailed|former|late|ousted|exiled|detained|imprisoned|opposition|party|\p{Lu}[\p{L}.-]*)\s+){0,6}$/u;
 /** A war or a wave of violence as the subject of a perfect of killing: a running toll (`The conflict has killed more than 20,000 people`). */
@@ -287,7 +290,7 @@ const VIOLENCE_WORD = /\b(?:attack\w*|gunm[ae]n|gunfire|shot|shooting|bomb\w*|st
 const CASUALTY_START = /^(?:kill|die|dead|death|injur|wound|hurt|drown)/i;
 const DISASTERS: ReadonlySet<string> = new Set(['NATURAL_DISASTER', 'MAN_MADE_DISASTER']);
 /** Trigger words that are violence themselves, whatever the sentence's other words. */
-const VIOLENCE_ITSELF = /^(?:opened fire|shot dead|gunned down|shootings?|massacres?|ambush(?:ed|es)?|bombings?|bombed|shelled|shelling|air ?strikes?|airstrikes?|assassinat\w+|beheaded|(?:fired|launched) .*(?:rockets?|missiles?|mortars?|shells|drones))$/i;
+const VIOLENCE_ITSELF = /^(?:opened fire|shot dead|gunned down|shootings?|massacres?|ambush(?:ed|es)?|bombings?|bombed|shelled|shelling|air ?strikes?|airstrikes?|assassinat\w+|beheaded|bombard(?:ed|ment)|(?:fired|launched) .*(?:rockets?|missiles?|mortars?|shells|drones))$/i;
 /** Weapons that strike on purpose (not `tanks`, `blasts`: a fuel tank or a gas blast may be an accident). */
 const WEAPON_STRUCK = /\b(?:missiles?|rockets?|artillery|shell(?:s|ed|ing)|mortars?|drones?|air ?strikes?|airstrikes?|warplanes?|fighter jets?|bomb(?:s|ed|ing|er|ers)?|gunmen|grenades?)\b/i;
 
@@ -693,6 +696,10 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
     // "elderly residents accused of witchcraft", "a man charged with murder": a participle after
     // its noun describes the noun; no one accuses here (`was accused of`, `accused X of` do).
     if (/^(?:accused|charged|suspected|convicted)$/i.test(match.text) && /^\s+(?:of|with)\b/i.test(text.slice(span.end, span.end + 6)) && /[a-z]\s+$/.test(before) && !/\b(?:was|were|is|are|be|been|being|has|have|had|who|which|that|and|not)\s+(?:\w+ly\s+)?$/i.test(before)) continue;
+    // "offensive comments", "the offensive line", "was deeply offensive": the adjective, no
+    // military offensive.
+    if (/^offensive$/i.test(match.text) && (/^\s+(?!(?:has|have|had|in|on|against|that|which|to|was|is|began|begun|and|into|across|would|will|continued|continues|since|last|this|aimed|by|launched|the)\b)\p{Ll}/u.test(text.slice(span.end, span.end + 20))
+      || /(?:\b(?:is|was|are|were|be|been|being|very|so|most|more|too|as|it['’]s|that['’]s|on\s+the)|\w+ly|["“])\s*$/i.test(before))) continue;
     // "an unprecedented attack on the power of Congress", "attacks on press freedom": an attack on
     // an institution's power, a right or a value is words, no violence.
     if (/^(?:attacks?|assaults?)$/i.test(match.text) && ABSTRACT_TARGET_AFTER.test(text.slice(span.end, span.end + 60))) continue;
@@ -799,7 +806,9 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
         && !/\bone\s+of\s+(?:the|its|their|his|her)\s+(?:[\w-]+\s+){0,3}$/i.test(before)
         // ("39 people had been killed … in the protests since June 18": a running toll of many days.)
         || (CUMULATIVE_TOLL.test(text.slice(trigger.end, window.end)) && CASUALTY_WORD.test(text.slice(window.start, window.end)))
-        || (/^(?:killed|claimed)$/.test(triggerText) && WAR_TOLL_BEFORE.test(before)),
+        || (/^(?:killed|claimed)$/.test(triggerText) && WAR_TOLL_BEFORE.test(before))
+        // ("Israel's offensive has killed more than 45,000 Palestinians": the campaign's own toll.)
+        || (/^(?:offensives?|war|fighting|campaign|conflict|bombardment|violence)$/.test(triggerText) && /^\s+(?:has|have|had)\s+(?:(?:so\s+far|already|now)\s+)?killed\b/i.test(text.slice(trigger.end, trigger.end + 30))),
     };
     // Participants: entity mentions in the sentence; before the trigger acts, after it is acted on
     // (the other way round for a passive verb, whose agent follows `by`).
