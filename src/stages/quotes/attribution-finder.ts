@@ -1727,7 +1727,7 @@ function isClaimOfIndirectCue(text: string, attribution: FoundAttribution, cue: 
   // `the Disaster and Emergency Management Authority, known | as AFAD`: a name it goes by, no
   // words reported. (A name someone gives is: PolNeAR marks `His nonprofit group, called the
   // Virginia Conservation Legacy Fund`, and `which Beijing calls Huangyan Island` is a claim.)
-  if (KNOWN_CUE.test(cueText) && /^as\b/i.test(opening)) return false;
+  if (KNOWN_CUE.test(cueText) && /^(?:(?:locally|widely|commonly|popularly|affectionately|simply|collectively|officially|informally)\s+)?as\b/i.test(opening)) return false;
   // `A hacker group called Rhysida claimed …`: a participle naming the thing just said, no words
   // reported (a name set off by commas may be one given: see above).
   if (/^(?:called|named|dubbed)$/i.test(cueText) && /\p{Ll}\s+$/u.test(text.slice(Math.max(0, cue.start - 2), cue.start)) && /^\p{Lu}/u.test(opening)

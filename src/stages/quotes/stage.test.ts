@@ -91,6 +91,7 @@ const negative: [string, string][] = [
   ['a summons and a worry for someone', 'Officers were called to an address on Harehills Lane after concerns were raised for the welfare of a woman.'],
   ['what a search found', 'Rescuers found the body of an elderly woman in her flooded basement on Friday morning.'],
   ['another name', 'Odebrecht, now known as Novonor, grew fast in the 2000s across Latin America.'],
+  ['a name a group goes by locally', 'Armed gangs known locally as bandits have for years kidnapped villagers for ransom in the northwest.'],
   ['a state proclaimed', 'Governor Somchai Qarnawat declared the capital an emergency zone on Friday, and the president declared martial law late at night.'],
   ['a level', 'The country owes much, with its debt, which stands at about 70% of output, still rising.'],
   ['the terms of anonymity', 'The man, a farmer from the village, asked not to be named for his safety.'],
