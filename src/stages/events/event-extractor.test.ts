@@ -738,3 +738,10 @@ test('offensive the adjective, and going on the offensive, is no event', async (
   const doc = await analyze('Rubio called the statement "offensive and outlandish." The campaign went on the offensive, and critics called his remarks deeply offensive and his offensive comments cruel.');
   assert.ok(!doc.events.some((event) => doc.text.slice(event.trigger.start, event.trigger.end) === 'offensive'), doc.events.map((event) => describe(doc, event)).join('; '));
 });
+
+test('a strike that forces carried out is an attack, a strike of workers no attack', async () => {
+  const doc = await analyze('The Defense Ministry said its forces had carried out a "massive strike" on energy facilities. Dock workers at the port went on strike over pay.');
+  const forces = eventWhere(doc, (event) => event.trigger.start < doc.text.indexOf('Dock'));
+  assert.equal(forces.ploverType, 'ASSAULT', `${describe(doc, forces)} ${forces.acledSubType}`);
+  assert.ok(!doc.events.some((event) => event.trigger.start > doc.text.indexOf('Dock') && event.ploverType === 'ASSAULT'), doc.events.map((event) => describe(doc, event)).join('; '));
+});

@@ -184,6 +184,12 @@ function typedByAcled(type: EventTypeResult, windowText: string, triggerText = '
   if (info.code !== 'ARREST' && /^(?:arrest(?:ed|s)?|detained)$/i.test(triggerText)) info = eventTypeInfo('ARREST');
   // "imposed sanctions on three banks": a penalty no one is arrested by.
   if (info.code === 'ARREST' && /^sanctions$/i.test(triggerText)) info = eventTypeInfo('OTHER');
+  // "its forces had carried out a massive strike on energy facilities": a strike by forces is an
+  // attack, whatever the model read (not a strike by workers).
+  if (info.ploverType !== 'ASSAULT' && !DISASTERS.has(info.code) && /^strikes?$/i.test(triggerText) && FORCES_STRIKE.test(windowText) && !LABOUR_STRIKE.test(windowText)) {
+    const assault = type.acledFor('ASSAULT');
+    info = assault && /^(?:AIR_STRIKE|ART_MISS_ATTACK|ATTACK|ARMED_CLASH)$/.test(assault.code) ? assault : eventTypeInfo('ATTACK');
+  }
   // "A missile strike hit an apartment building": a strike with a weapon is no labour strike.
   if (info.ploverType === 'PROTEST' && /^strikes?$/i.test(triggerText) && assaultMode(windowText)) info = type.acledFor('ASSAULT') ?? info;
   // A mode only from a weapon word, or from a sub-type defined by its weapon (air strike: aerial).
@@ -241,6 +247,10 @@ const RELATIVE_PASSIVE_BEFORE = /,\s*(?:who|which|that)\s+(?:was|were|had\s+been
 const CUMULATIVE_TOLL = /\b(?:since\s+(?:(?:early|late|mid-?)\s*)?(?:\p{Lu}\p{Ll}+\.?\s+\d{1,2}|\d{4}|January|February|March|April|May|June|July|August|September|October|November|December|the\s+(?:war|conflict|start|beginning|outbreak|protests?|fighting|unrest))|so\s+far\s+this\s+year)\b/u;
 /** After an attack's noun: what only words can attack (`on the power of Congress`, `on press freedom`, `against democracy`). */
 const ABSTRACT_TARGET_AFTER = /^\s+(?:on|against|upon)\s+(?:(?:the|our|their|its|his|her|a|an)\s+)?(?:[\w-]+\s+){0,2}?(?:powers?|rights?|freedoms?|liberty|liberties|democracy|independence|rule\s+of\s+law|constitution|sovereignty|values|judiciary|institutions|credibility|character|integrity|reputation|record|policies|policy|legitimacy|science|truth|dignity|separation\s+of\s+powers|free\s+speech|press)\b(?!\s+(?:plants?|stations?|lines?|grids?|supply|supplies|offices?|headquarters|building))/i;
+/** Around a strike: who struck with force (`its forces carried out a massive strike`). */
+const FORCES_STRIKE = /\b(?:forces|military|army|troops|missiles?|drones?|aerial|warplanes?|jets|carried\s+out|launched)\b/i;
+/** Around a strike: a strike of work (`workers`, `union`, `walkout`, `hunger strike`). */
+const LABOUR_STRIKE = /\b(?:workers|unions?|employees|staff|labou?r|walkout|pay|wages?|hunger|general\s+strike|teachers|nurses|doctors|drivers|pickets?)\b/i;
 /** Around an offensive: its killing or its forces (`has killed`, `troops`, `shelling`), no charm or propaganda offensive. */
 const MILITARY_OFFENSIVE = /\b(?:kill(?:ed|ing|s)?|troops|forces|military|army|shelling|airstrikes?|air\s+strikes?|bombard\w*|ground)\b/i;
 /** A group named by whom it follows, right before that one's name and titles (`supporters of jailed former Prime Minister `). */
