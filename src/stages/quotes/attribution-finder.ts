@@ -735,6 +735,74 @@ export function sourcesAfterLastComma(text: string, tokens: readonly Token[], ta
   return copy ?? tags;
 }
 
+/** Verbs of saying whose source may follow them (`…, said Dr. Ahmed al-Farra`). */
+const INVERTING_VERBS: ReadonlySet<string> = new Set(['said', 'says', 'added', 'adds', 'wrote', 'writes']);
+/** Words no source phrase holds: pronouns and clause words. */
+const NOT_IN_SOURCE = /^(?:that|who|which|whether|if|he|she|they|it|we|i|you|there|this|these|those|not|to)$/i;
+/** A day or time word right after a verb of saying: the saying's time, not its source. */
+const WEEKDAY_OR_TIME = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|last|on|in|earlier|later|this)$/;
+/** What opens the source of an inverted verb of saying: a determiner, a title or a capitalised word. */
+const SOURCE_OPENING = /^(?:the|a|an|\p{Lu}[\p{L}.'’-]*)$/u;
+
+/**
+ * `One strike hit a house …, killing a father and eight children, | said | Dr. Ahmed al-Farra,
+ * head of the ward …`: a verb of saying after the comma that closes a clause, with a noun phrase
+ * after it, is an inverted attribution: the clause from the sentence's start is its content and
+ * the phrase up to the next comma its source (an apposition after that is neither). The tagger
+ * sometimes reads the end of the clause as a source there and the phrase after the verb as the
+ * content; only such a source run right before the comma is repaired (with none there, the
+ * tagger's reading stands). No sentence with quote marks is touched. Returns `tags` itself, or a
+ * changed copy.
+ */
+export function invertedSaying(text: string, tokens: readonly Token[], tags: Uint8Array): Uint8Array {
+  let copy: Uint8Array | null = null;
+  for (let cue = 2; cue + 1 < tokens.length; cue++) {
+    // (Not `told`: what follows it is whom it was told to.)
+    if (tags[cue] !== Tag.BeginCue || tags[cue + 1] === Tag.InsideCue || !INVERTING_VERBS.has(tokenText(text, tokens[cue]!))) continue;
+    const comma = cue - 1;
+    if (tokenText(text, tokens[comma]!) !== ',' || tokens[comma]!.sentence !== tokens[cue]!.sentence) continue;
+    // The signature of the misreading: a source run ending at the comma or right before it.
+    const sourceBefore = (at: number): boolean => tags[at] === Tag.BeginSource || tags[at] === Tag.InsideSource;
+    if (!sourceBefore(comma) && !sourceBefore(comma - 1)) continue;
+    const first = sentenceFirstToken(tokens, cue);
+    const last = sentenceLastToken(tokens, cue);
+    if (comma - first < 4 || !SOURCE_OPENING.test(text.slice(tokens[cue + 1]!.start, tokens[cue + 1]!.end))) continue;
+    if (QUOTE_MARK.test(text.slice(tokens[first]!.start, tokens[last]!.end)) || /''|``/.test(text.slice(tokens[first]!.start, tokens[last]!.end))) continue;
+    // No other cue in the sentence before this one.
+    let otherCue = false;
+    for (let at = first; at < comma; at++) if (tags[at] === Tag.BeginCue || tags[at] === Tag.InsideCue) otherCue = true;
+    if (otherCue) continue;
+    let sourceEnd = cue + 1;
+    while (sourceEnd + 1 <= last && !/^[,;:.!?]$/.test(tokenText(text, tokens[sourceEnd + 1]!))) sourceEnd++;
+    // A noun phrase: no verb, pronoun or clause word (`said Wednesday that he …`, `said Trump will …` are contents).
+    let clause = sourceEnd - cue > 8 || WEEKDAY_OR_TIME.test(tokenText(text, tokens[cue + 1]!));
+    for (let at = cue + 1; at <= sourceEnd && !clause; at++) {
+      const word = text.slice(tokens[at]!.start, tokens[at]!.end);
+      clause = (/^\p{Ll}/u.test(word) && FINITE_VERB.test(word)) || NOT_IN_SOURCE.test(word);
+    }
+    // After the source, an apposition at most: a verb only inside a relative clause (`, head of the
+    // ward, where the bodies were taken`), not the rest of a clause the phrase began (`said the
+    // divestiture of $300 million, low-profit businesses has been offset`).
+    let relative = false;
+    for (let at = sourceEnd + 1; at <= last && !clause; at++) {
+      const word = text.slice(tokens[at]!.start, tokens[at]!.end);
+      if (/^(?:who|which|where|that|whose|whom|when)$/i.test(word)) relative = true;
+      else if (!relative && /^\p{Ll}/u.test(word) && FINITE_VERB.test(word)) clause = true;
+    }
+    // (A name or a title in it: `said the catch fell` is a clause however short.)
+    let named = false;
+    for (let at = cue + 1; at <= sourceEnd && !named; at++) named = /^\p{Lu}/u.test(text.slice(tokens[at]!.start, tokens[at]!.end));
+    if (clause || !named || (sourceEnd < last && !/^[,.!?]$/.test(tokenText(text, tokens[sourceEnd + 1]!)))) continue;
+    copy ??= Uint8Array.from(tags);
+    for (let at = first; at < comma; at++) copy[at] = at === first ? Tag.BeginContent : Tag.InsideContent;
+    copy[comma] = Tag.O;
+    for (let at = cue + 1; at <= sourceEnd; at++) copy[at] = at === cue + 1 ? Tag.BeginSource : Tag.InsideSource;
+    for (let at = sourceEnd + 1; at <= last; at++) copy[at] = Tag.O;
+    cue = last;
+  }
+  return copy ?? tags;
+}
+
 /**
  * `The State Department said it had suspended its partnership with Georgia, and Washington
  * condemned what it called …`: a name after `, and` right before a cue is that cue's source,
@@ -931,7 +999,7 @@ export function findAttributions(
   quoted: readonly QuotedSpan[],
   cueLevel: (word: string) => number = () => 0,
 ): FoundAttribution[] {
-  tags = sourceOfCoordinatedCue(text, tokens, noSecondSource(text, tokens, sourcesAfterLastComma(text, tokens, objectOutOfSource(text, tokens, nameOutOfCue(text, tokens, nameStartOutOfContent(text, tokens, sourceOutOfAccordingCue(text, tokens, tags)))))));
+  tags = invertedSaying(text, tokens, sourceOfCoordinatedCue(text, tokens, noSecondSource(text, tokens, sourcesAfterLastComma(text, tokens, objectOutOfSource(text, tokens, nameOutOfCue(text, tokens, nameStartOutOfContent(text, tokens, sourceOutOfAccordingCue(text, tokens, tags))))))));
   const paragraphOf = paragraphOfTokens(tokens, paragraphs);
   const nonSource = nonSourceCounts(tags);
   const runs = reinterpretReducedRelatives(text, tokens, splitAtSentenceEnds(text, tokens, paragraphs, paragraphOf, quoted, tagRuns(text, tokens, tags)), cueLevel);

@@ -471,3 +471,12 @@ test('quotes: a name inside the quoted words is not who said them; a participle 
   const exports = analyse('Factories rushed out shipments ahead of expected U.S. tariffs, beating a forecast of 5.2% growth in a poll of economists.');
   for (const quote of exports.quotes) assert.ok(!/^(?:U\.S\. tariffs|5\.2% growth)$/.test(contentOf(exports, quote)), describe(exports, quote));
 });
+
+test('quotes: a clause, then `said` and a noun phrase, is an inverted attribution; a name before the comma and a clause after stay', () => {
+  const strike = analyse('One strike hit a house east of Khan Qarnawat shortly after midnight, killing a father, his two wives and eight children, said Dr. Ahmed Qarnawat, head of the pediatric ward at Nasser Hospital, where the bodies were taken.');
+  const hit = quoteHolding(strike, 'strike hit');
+  assert.equal(contentOf(strike, hit), 'One strike hit a house east of Khan Qarnawat shortly after midnight, killing a father, his two wives and eight children', describe(strike, hit));
+  assert.equal(hit.speaker ? strike.text.slice(hit.speaker.start, hit.speaker.end) : '', 'Dr. Ahmed Qarnawat', describe(strike, hit));
+  const lego = analyse('In the past 20 months alone, Paul Qarnawat, president and chief operating officer, said the divestiture of $300 million of slow-growth, low-profit businesses has been more than offset by acquisitions.');
+  for (const quote of lego.quotes) assert.ok(!contentOf(lego, quote).startsWith('In the past'), describe(lego, quote));
+});
