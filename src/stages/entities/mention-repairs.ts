@@ -372,6 +372,12 @@ function trimOpeningDescriptors(context: Context, mentions: NameMention[]): Name
   return mentions.map((mention) => {
     if (mention.lastToken <= mention.firstToken) return mention;
     const first = word(context, mention.firstToken);
+    // (`Marine Le Pen's far-right National Rally`: a lower-case leaning before a party's name is no
+    // part of it, and what is left, ending in a party's word, is the party.)
+    if (/^(?:far|hard|centre|center|extreme|ultra|pro|anti)?-?(?:right|left|wing|right-wing|left-wing|nationalist|populist|conservative|liberal|centrist|socialist|communist|green|islamist)$/.test(first) && /^\p{Lu}/u.test(word(context, mention.firstToken + 1))) {
+      const trimmed = { ...mention, firstToken: mention.firstToken + 1, rule: `${mention.rule}+leaning-trimmed` };
+      return PARTY_LAST_WORD.test(word(context, mention.lastToken)) ? { ...trimmed, type: 'ORG' as const } : trimmed;
+    }
     const previous = context.tokens[mention.firstToken - 1];
     const opens = !previous || previous.sentence !== context.tokens[mention.firstToken]!.sentence || /^["“‘']$/.test(word(context, mention.firstToken - 1));
     // (`Bank of Valletta`: a name that goes on with a small word keeps its first.)
@@ -555,6 +561,8 @@ const LOCKUP_AFTER = /^(?:prison|jail|airbase|airport|camp)$/;
 const GROUP_NOUN_AFTER = /^(?:gang|gangs|cartel|militia|faction|group|network|brigades?|syndicate|clan)$/;
 /** A name joined by a hyphen to a participle, or two peoples' words joined: an adjective (`London-listed`, `Kremlin-backed`, `Anglo-Swiss`, `Swiss-German`). */
 const COMPOUND_ADJECTIVE = /^\p{Lu}[\p{L}.]*-(?:listed|based|born|backed|led|made|owned|registered|headquartered|funded|bred|raised|controlled|run|allied|aligned|linked|affiliated|sponsored|brokered|designed|built|educated|trained)$|^(?:Anglo|Franco|Sino|Indo|Russo|Greco|Austro|Italo|Afro|Euro|Judeo|Hispano|Luso|Serbo|Turco|Germano|Dutch|British|Swiss|German|French|American|Canadian|Australian|Japanese|Chinese|Korean|Indian|Israeli|Palestinian|Saudi|Iranian|Turkish|Russian|Ukrainian|Polish|Italian|Spanish|Belgian|Swedish|Norwegian|Danish|Finnish|Irish|Scottish|Mexican|Brazilian|Argentine|Egyptian|Nigerian)-\p{Lu}\p{Ll}+$/u;
+/** Last words of a party's or a movement's name (`National Rally`, `Reform UK` aside). */
+const PARTY_LAST_WORD = /^(?:Rally|Party|Front|Alliance|Movement|League|Union|Congress|Coalition|Bloc|Forum)$/;
 /** Words before a party's name and its noun (`the ruling Georgian Dream party`). */
 const PARTY_QUALIFIER = /^(?:ruling|opposition|governing|nationalist|conservative|liberal|centrist|populist|far-right|far-left|right-wing|left-wing|Islamist|pro-Kremlin|pro-European|pro-Western|pro-Russian|separatist|communist|socialist|green)$/;
 
