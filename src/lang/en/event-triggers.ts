@@ -223,7 +223,7 @@ export const ASSAULT_MODE_CUES: readonly { readonly mode: string; readonly patte
  */
 export const EVENT_TRIGGER_PATTERN =
   'air ?strikes?|airstrikes?|air ?raids?|strikes?|struck|attack(?:s|ed|ing)?|assault(?:s|ed)?|raid(?:s|ed)?|bomb(?:s|ed|ing|ings)|bombard(?:ed|ment)|shell(?:ed|ing)|' +
-  'explosions?|blasts?|ambush(?:ed|es)?|clash(?:es|ed)?|fighting|battles?|offensive|massacres?|shootings?|shot dead|gunned down|' +
+  'explosions?|blasts?|ambush(?:ed|es)?|clash(?:es|ed)?|fighting|battles?|offensive|massacres?|shootings?|stabbings?|stabbed|shot dead|gunned down|' +
   'opened fire|(?:used|lobbed|threw) (?:tear gas|water cannons?|rubber bullets|live (?:rounds|ammunition)|stun grenades)|(?:fired|launched) (?:(?:an? |the )?(?:barrage|salvo|volley|hail|dozens|hundreds|number|wave) of |(?:(?:more than|at least|about|some|nearly|over|up to|around) )?(?:\\d[\\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens of|hundreds of|scores of) (?:\\w+ )?)?(?:tear gas|water cannons?|stun grenades|rubber bullets|live (?:rounds|ammunition)|(?:warning )?shots|rockets?|missiles?|mortars?|shells|drones)|stormed(?! (?:out|off|to|into|back)\\b)|' +
   'abduct(?:ed|ion|ions)?|kidnapp(?:ed|ing|ings)|assassinat(?:ed|ion)|executed|beheaded|' +
   'protests?|protested|demonstrations?|rall(?:y|ies)|riots?|rioted|marched|' +

@@ -683,6 +683,9 @@ test('a sentence handed down is a state\'s coercion, not organised crime', async
 
 test('casualty counts: killed by the way they died, and a victims\' noun ends at a word\'s end', () => {
   const casualties = (text: string): string[] => findCasualties(text, { start: 0, end: text.length }).map((casualty) => `${casualty.kind} ${casualty.count} ${casualty.who}`);
+  assert.deepEqual(casualties('A man was killed and a police officer was critically wounded.'), ['killed 1 man', 'injured 1 police officer']);
+  assert.deepEqual(casualties('A stabbing outside a school left a teenage girl dead and two other pupils injured.'), ['killed 1 teenage girl', 'injured 2 other pupils']);
+  assert.deepEqual(casualties('Anna Qarnawat, 54, was fatally stabbed in her driveway. A man was arrested.'), ['killed 1 Anna Qarnawat']);
   assert.deepEqual(casualties('A man stabbed three people to death and wounded eight others at a festival.'), ['killed 3 people', 'injured 8 others']);
   assert.deepEqual(casualties('Gunmen shot two police officers dead in the market.'), ['killed 2 police officers']);
 });
@@ -744,4 +747,12 @@ test('a strike that forces carried out is an attack, a strike of workers no atta
   const forces = eventWhere(doc, (event) => event.trigger.start < doc.text.indexOf('Dock'));
   assert.equal(forces.ploverType, 'ASSAULT', `${describe(doc, forces)} ${forces.acledSubType}`);
   assert.ok(!doc.events.some((event) => event.trigger.start > doc.text.indexOf('Dock') && event.ploverType === 'ASSAULT'), doc.events.map((event) => describe(doc, event)).join('; '));
+});
+
+test('a stabbing is an attack, and a person attacked is violence', async () => {
+  const doc = await analyze('Police arrested a boy on Monday after a stabbing outside a school left a girl dead. Officers had been called following reports that a girl had been attacked near the school gates.');
+  const stabbing = eventTriggered(doc, 'stabbing');
+  assert.equal(stabbing.acledSubType, 'Attack', describe(doc, stabbing));
+  const attacked = eventTriggered(doc, 'attacked');
+  assert.equal(attacked.ploverType, 'ASSAULT', `${describe(doc, attacked)} ${attacked.acledSubType}`);
 });

@@ -27,7 +27,7 @@ const INTERCEPTION_TRIGGER = 'shot down|intercepted|downed';
 const TRIGGER_SOURCE = [EVENT_TRIGGER_PATTERN, ...Object.values(PLOVER_TRIGGER_PATTERNS), INTERCEPTION_TRIGGER].join('|');
 // Matched word by word (see buildTokenMatcher): the same matches as one long regular expression, faster.
 const TRIGGER = buildTokenMatcher([{ source: TRIGGER_SOURCE, tag: 'trigger' }]);
-const CASUALTY_WORD = /\b(?:kill|wound|injur|dead|died|hurt|death toll|to death)/i;
+const CASUALTY_WORD = /\b(?:kill|wound|injur|dead|died|hurt|death toll|to death|fatally)/i;
 // The violent and protest words alone: an event they name is typed by the ACLED sub-type model.
 const VIOLENT_TRIGGER = new RegExp(`^(?:${EVENT_TRIGGER_PATTERN})`, 'i');
 const CASUALTY_VERB = new RegExp(`\\b(?:${CASUALTY_TRIGGER_PATTERN})\\b`, 'gi');
@@ -125,12 +125,17 @@ const CASUALTY_PATTERNS: readonly { readonly rule: string; readonly pattern: Reg
   { rule: 'verb-count', order: 'verb-first', pattern: new RegExp(String.raw`\b(kill(?:ed|ing|s)?|wound(?:ed|ing)|injur(?:ed|ing))\s+[“"]?(?:(?:our|the|a|an|his|her|their|its)\s+(?:[\p{L}’'-]+\s+){1,3}and\s+)?${QUANTITY}\s+${WHO}(,?\s+including\s+[\p{Lu}][\p{L}’'-]*(?:\s+[\p{Lu}][\p{L}’'-]*)*)?`, 'giu') },
   // "stabbed three people to death", "shot two officers dead": killed, by the way they died.
   { rule: 'verb-to-death', order: 'verb-first', pattern: new RegExp(String.raw`\b((?:stabb|shot|shoot|beat|beaten|hack|burn|burnt|crush|trampl|club|bludgeon|ston|lynch|gunn)\w*(?:\s+down)?)\s+${QUANTITY}\s+${WHO}\s+(?:to\s+death|dead)\b`, 'giu') },
+  // "a stabbing … left a teenage girl dead and two other pupils injured": the state a happening left people in.
+  { rule: 'left-dead', order: 'count-first', pattern: new RegExp(String.raw`\bleft\s+${QUANTITY.replace('|a number)', '|a number|an?)')}\s+${WHO}\s+(dead|injured|wounded|hurt)\b`, 'giu') },
   // "five civilians were killed", "at least 12 people died", "one person was killed"
   { rule: 'count-verb', order: 'count-first', pattern: new RegExp(String.raw`\b${QUANTITY}\s+${WHO}\s+(?:were|was|have been|had been|has been|are|got|have|has|had)?\s*(?:(?:confirmed|reported|feared|believed|presumed|found|now|already|also)\s+)?(killed|dead|died|wounded|injured|hurt)`, 'giu') },
+  // "A man was killed", "a woman has been stabbed to death", "a boy was fatally shot": one victim
+  // named by an indefinite article.
+  { rule: 'one-victim', order: 'count-first', pattern: new RegExp(String.raw`\b()(an?)\s+((?:(?!(?:and|or|but)\s)[\p{L}’'-]+\s+){0,2}(?:person|man|woman|child|boy|girl|baby|soldier|officer|policeman|policewoman|civilian|worker|student|resident|villager|protester|passenger|journalist|guard|pilot|driver|teenager|pedestrian|cyclist|motorcyclist|tourist|shopkeeper|farmer|teacher|nurse|doctor|pupil|bystander|commuter))\s+(?:was|has\s+been|had\s+been|is|were)\s+(killed|dead|wounded|injured|hurt|(?:fatally|critically|seriously|badly)\s+(?:stabbed|shot|wounded|injured|hurt)|(?:stabbed|shot|beaten|hacked)\s+to\s+death|shot\s+dead|shot\s+and\s+killed)\b`, 'giu') },
   // "at least one has died": a count alone as the subject.
   { rule: 'count-has-died', order: 'count-first', pattern: new RegExp(String.raw`\b${QUANTITY}()\s+(?:has|have|had)\s+(died|been killed|been wounded|been injured)`, 'giu') },
   // "Enoch Gaver, 21, was killed": a victim named with an age.
-  { rule: 'named-victim', order: 'named', pattern: new RegExp(String.raw`\b(\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+){0,3}),\s+\d{1,3},\s+(?:was|has been|had been)\s+(killed|shot dead|found dead|wounded|injured)`, 'gu') },
+  { rule: 'named-victim', order: 'named', pattern: new RegExp(String.raw`\b(\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+){0,3}),\s+\d{1,3},\s+(?:was|has been|had been)\s+(killed|shot dead|found dead|wounded|injured|fatally\s+(?:stabbed|shot)|(?:stabbed|beaten|shot)\s+to\s+death)`, 'gu') },
   // "killed at least 56 civilians and wounded nearly 600 on Saturday": the count alone, its noun left out.
   { rule: 'verb-count-bare', order: 'verb-first', pattern: new RegExp(String.raw`\b(kill(?:ed|ing|s)?|wound(?:ed|ing)|injur(?:ed|ing))\s+${QUANTITY}(?=\s+(?:on|in|at|during|after|before|and|when|while)\b|\s*[,;]|\.(?!\d)|\s*$)`, 'giu') },
 ];
@@ -177,6 +182,11 @@ function typedByAcled(type: EventTypeResult, windowText: string, triggerText = '
     const assault = type.acledFor('ASSAULT');
     info = assault && !DISASTERS.has(assault.code) ? assault : eventTypeInfo('ATTACK');
   }
+  // "a man has been stabbed to death": a knife attack on someone, whatever sub-type the model read.
+  if (/^stabb/i.test(triggerText) && !/^(?:ATTACK|MOB_VIOL|SEX_VIOL|ARMED_CLASH)$/.test(info.code)) info = eventTypeInfo('ATTACK');
+  // "reports that a girl had been attacked near the school gates": a person attacked is violence,
+  // whatever else the model read.
+  if (info.ploverType !== 'ASSAULT' && /^attacked$/i.test(triggerText) && PERSON_ATTACKED.test(windowText)) info = eventTypeInfo('ATTACK');
   // "two people had opened fire after an argument": a shooting or bombing word is violence,
   // whatever else the sentence speaks of (investigators, arrests).
   if (info.ploverType !== 'ASSAULT' && info.ploverType !== 'PROTEST' && !DISASTERS.has(info.code) && VIOLENCE_ITSELF.test(triggerText)) info = type.acledFor('ASSAULT') ?? info;
@@ -247,6 +257,8 @@ const RELATIVE_PASSIVE_BEFORE = /,\s*(?:who|which|that)\s+(?:was|were|had\s+been
 const CUMULATIVE_TOLL = /\b(?:since\s+(?:(?:early|late|mid-?)\s*)?(?:\p{Lu}\p{Ll}+\.?\s+\d{1,2}|\d{4}|January|February|March|April|May|June|July|August|September|October|November|December|the\s+(?:war|conflict|start|beginning|outbreak|protests?|fighting|unrest))|so\s+far\s+this\s+year)\b/u;
 /** After an attack's noun: what only words can attack (`on the power of Congress`, `on press freedom`, `against democracy`). */
 const ABSTRACT_TARGET_AFTER = /^\s+(?:on|against|upon)\s+(?:(?:the|our|their|its|his|her|a|an)\s+)?(?:[\w-]+\s+){0,2}?(?:powers?|rights?|freedoms?|liberty|liberties|democracy|independence|rule\s+of\s+law|constitution|sovereignty|values|judiciary|institutions|credibility|character|integrity|reputation|record|policies|policy|legitimacy|science|truth|dignity|separation\s+of\s+powers|free\s+speech|press)\b(?!\s+(?:plants?|stations?|lines?|grids?|supply|supplies|offices?|headquarters|building))/i;
+/** A person as the one attacked (`a girl had been attacked`, `attacked a man`). */
+const PERSON_ATTACKED = /\b(?:(?:girl|boy|man|woman|child|teenager|pupil|student|person|officer|worker|victim|driver|resident)s?|children|people|men|women)\s+(?:had\s+been|has\s+been|have\s+been|was|were|is|are|being)\s+(?:\w+ly\s+)?attacked\b|\battacked\s+(?:an?|the|two|three|several)\s+(?:\w+\s+)?(?:girl|boy|man|woman|child|teenager|pupil|student|person|officer|worker|driver|resident|people|men|women|children)s?\b/i;
 /** Around a strike: who struck with force (`its forces carried out a massive strike`). */
 const FORCES_STRIKE = /\b(?:forces|military|army|troops|missiles?|drones?|aerial|warplanes?|jets|carried\s+out|launched)\b/i;
 /** Around a strike: a strike of work (`workers`, `union`, `walkout`, `hunger strike`). */
@@ -300,7 +312,7 @@ const VIOLENCE_WORD = /\b(?:attack\w*|gunm[ae]n|gunfire|shot|shooting|bomb\w*|st
 const CASUALTY_START = /^(?:kill|die|dead|death|injur|wound|hurt|drown)/i;
 const DISASTERS: ReadonlySet<string> = new Set(['NATURAL_DISASTER', 'MAN_MADE_DISASTER']);
 /** Trigger words that are violence themselves, whatever the sentence's other words. */
-const VIOLENCE_ITSELF = /^(?:opened fire|shot dead|gunned down|shootings?|massacres?|ambush(?:ed|es)?|bombings?|bombed|shelled|shelling|air ?strikes?|airstrikes?|assassinat\w+|beheaded|bombard(?:ed|ment)|(?:fired|launched) .*(?:rockets?|missiles?|mortars?|shells|drones))$/i;
+const VIOLENCE_ITSELF = /^(?:opened fire|shot dead|gunned down|shootings?|stabbings?|stabbed|massacres?|ambush(?:ed|es)?|bombings?|bombed|shelled|shelling|air ?strikes?|airstrikes?|assassinat\w+|beheaded|bombard(?:ed|ment)|(?:fired|launched) .*(?:rockets?|missiles?|mortars?|shells|drones))$/i;
 /** Weapons that strike on purpose (not `tanks`, `blasts`: a fuel tank or a gas blast may be an accident). */
 const WEAPON_STRUCK = /\b(?:missiles?|rockets?|artillery|shell(?:s|ed|ing)|mortars?|drones?|air ?strikes?|airstrikes?|warplanes?|fighter jets?|bomb(?:s|ed|ing|er|ers)?|gunmen|grenades?)\b/i;
 
@@ -360,7 +372,7 @@ export function findCasualties(text: string, span: Span): Casualty[] {
         continue;
       }
       if (order === 'named') {
-        found.push({ kind: /kill|dead/i.test(match[2] ?? '') ? 'killed' : 'injured', count: 1, qualifier: 'exact', who: match[1] ?? '', start, end });
+        found.push({ kind: /kill|dead|death|fatally/i.test(match[2] ?? '') ? 'killed' : 'injured', count: 1, qualifier: 'exact', who: match[1] ?? '', start, end });
         continue;
       }
       if (order === 'zero') {
@@ -379,7 +391,7 @@ export function findCasualties(text: string, span: Span): Casualty[] {
       const vague = /^(?:dozens|scores|hundreds of thousands|tens of thousands|thousands|hundreds|several|many|a number)$/i.test(quantity);
       const qualifier: Casualty['qualifier'] = vague || (modifier && /over|more than|at least/.test(modifier))
         ? 'minimum' : modifier && /about|around|nearly|almost|some|approximately|roughly|up to/.test(modifier) ? 'approximate' : count === null ? 'unknown' : 'exact';
-      found.push({ kind: /kill|dead|died/i.test(verb) || /(?:death|dead)$/i.test(match[0]) ? 'killed' : 'injured', count: vague ? null : count, qualifier, who: who.replace(/[”"]+$/u, ''), start, end });
+      found.push({ kind: /kill|dead|died|death|fatally\s+(?:stabbed|shot)/i.test(verb) || /(?:death|dead)$/i.test(match[0]) ? 'killed' : 'injured', count: vague ? null : count, qualifier, who: who.replace(/[”"]+$/u, ''), start, end });
     }
   }
   return found.sort((a, b) => a.start - b.start);
