@@ -358,6 +358,9 @@ function trimLeadingTitles(context: Context, mentions: NameMention[]): NameMenti
   });
 }
 
+/** Conjunctions that open a clause before a name, capitalised only for being first (`If Cruz wins`). */
+const OPENING_CONJUNCTIONS = new Set(['if', 'when', 'while', 'but', 'although', 'though', 'because', 'since', 'unless', 'until', 'once', 'whether', 'whereas']);
+
 /** Descriptive words and prepositions that open a sentence before a name, capitalised only for being first (`Rival Honda Motor Co`, `Automaker Toyota`, `Outside Congress`). */
 const OPENING_DESCRIPTORS = new Set([
   // Prepositions the tagger took into a name (`Outside Congress, thousands protested`).
@@ -383,6 +386,9 @@ function trimOpeningDescriptors(context: Context, mentions: NameMention[]): Name
     // (`Bank of Valletta`: a name that goes on with a small word keeps its first.)
     if (!opens || !/^\p{Lu}\p{Ll}/u.test(first) || !/^\p{Lu}/u.test(word(context, mention.firstToken + 1))) return mention;
     const lower = first.toLowerCase();
+    // (A conjunction opening the clause, `"If Cruz wins …"`, only before a person or a place: a
+    // body's type read with it is no guide to the name left.)
+    if (OPENING_CONJUNCTIONS.has(lower) && (mention.type === 'PER' || mention.type === 'LOC')) return { ...mention, firstToken: mention.firstToken + 1, rule: `${mention.rule}+conjunction-trimmed` };
     if (!OPENING_DESCRIPTORS.has(lower) && !COMPANY_NOUNS.has(lower)) return mention;
     return { ...mention, firstToken: mention.firstToken + 1, rule: `${mention.rule}+descriptor-trimmed` };
   });

@@ -1836,7 +1836,8 @@ function isClaimOfIndirectCue(text: string, attribution: FoundAttribution, cue: 
   // `declared martial law`, `declared the capital an emergency zone`: a state proclaimed, no words
   // reported (`declared that …` and a declared clause are).
   if (/\bdeclar(?:ed|es|ing)$/i.test(cueText) && !/^that\b/i.test(opening)) {
-    const content = text.slice(first.start, attribution.content[attribution.content.length - 1]!.end);
+    // (Up to its first comma: `declared Maduro the winner, a result the opposition rejected`.)
+    const content = text.slice(first.start, attribution.content[attribution.content.length - 1]!.end).split(',')[0]!;
     if (!content.split(/\s+/).some((word) => FINITE_VERB.test(word.replace(/[^\p{L}]+$/u, '')) || /\p{L}n['’]t$/u.test(word))) return false;
   }
   // `threw stones | at officers`: where a thrown thing went, no claim.
