@@ -735,6 +735,32 @@ export function sourcesAfterLastComma(text: string, tokens: readonly Token[], ta
   return copy ?? tags;
 }
 
+/**
+ * `The ECB lowered the rate, as economists had expected, and said …`: a source and a cue inside an
+ * aside opened by `as` and closed by a comma are the aside's, and no source of a cue after it;
+ * their tags are cleared, so that the later cue finds its own subject. Returns `tags` itself, or a
+ * changed copy.
+ */
+export function asideOfExpectation(text: string, tokens: readonly Token[], tags: Uint8Array): Uint8Array {
+  let copy: Uint8Array | null = null;
+  for (let at = 1; at + 2 < tokens.length; at++) {
+    if (tags[at] !== Tag.BeginSource || tokenText(text, tokens[at - 1]!) !== 'as') continue;
+    let end = at;
+    while (end + 1 < tokens.length && tags[end + 1] === Tag.InsideSource) end++;
+    let cueEnd = end + 1;
+    if (tags[cueEnd] !== Tag.BeginCue) continue;
+    while (cueEnd + 1 < tokens.length && tags[cueEnd + 1] === Tag.InsideCue) cueEnd++;
+    if (!EXPECTATION_CUE.test(text.slice(tokens[end + 1]!.start, tokens[cueEnd]!.end)) || tokenText(text, tokens[cueEnd + 1]!) !== ',') continue;
+    copy ??= Uint8Array.from(tags);
+    for (let index = at; index <= cueEnd; index++) copy[index] = Tag.O;
+    at = cueEnd;
+  }
+  return copy ?? tags;
+}
+
+/** A verb of expecting in an aside (`had expected`, `forecast`, `had predicted`). */
+const EXPECTATION_CUE = /^(?:(?:had|have|has)\s+)?(?:widely\s+)?(?:expected|forecast|forecasted|predicted|anticipated|estimated|projected)$/i;
+
 /** Verbs of saying whose source may follow them (`…, said Dr. Ahmed al-Farra`). */
 const INVERTING_VERBS: ReadonlySet<string> = new Set(['said', 'says', 'added', 'adds', 'wrote', 'writes']);
 /** Words no source phrase holds: pronouns and clause words. */
@@ -999,7 +1025,7 @@ export function findAttributions(
   quoted: readonly QuotedSpan[],
   cueLevel: (word: string) => number = () => 0,
 ): FoundAttribution[] {
-  tags = invertedSaying(text, tokens, sourceOfCoordinatedCue(text, tokens, noSecondSource(text, tokens, sourcesAfterLastComma(text, tokens, objectOutOfSource(text, tokens, nameOutOfCue(text, tokens, nameStartOutOfContent(text, tokens, sourceOutOfAccordingCue(text, tokens, tags))))))));
+  tags = invertedSaying(text, tokens, asideOfExpectation(text, tokens, sourceOfCoordinatedCue(text, tokens, noSecondSource(text, tokens, sourcesAfterLastComma(text, tokens, objectOutOfSource(text, tokens, nameOutOfCue(text, tokens, nameStartOutOfContent(text, tokens, sourceOutOfAccordingCue(text, tokens, tags)))))))));
   const paragraphOf = paragraphOfTokens(tokens, paragraphs);
   const nonSource = nonSourceCounts(tags);
   const runs = reinterpretReducedRelatives(text, tokens, splitAtSentenceEnds(text, tokens, paragraphs, paragraphOf, quoted, tagRuns(text, tokens, tags)), cueLevel);

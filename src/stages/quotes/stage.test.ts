@@ -481,3 +481,9 @@ test('quotes: a clause, then `said` and a noun phrase, is an inverted attributio
   const lego = analyse('In the past 20 months alone, Paul Qarnawat, president and chief operating officer, said the divestiture of $300 million of slow-growth, low-profit businesses has been more than offset by acquisitions.');
   for (const quote of lego.quotes) assert.ok(!contentOf(lego, quote).startsWith('In the past'), describe(lego, quote));
 });
+
+test('quotes: a source inside an `as … expected` aside is no source of a cue after it', () => {
+  const bank = analyse('The Qarnawat Central Bank lowered the deposit rate to 2.5%, as economists had expected, and said monetary policy was becoming less restrictive.');
+  const policy = quoteHolding(bank, 'monetary policy');
+  assert.notEqual(policy.speaker ? bank.text.slice(policy.speaker.start, policy.speaker.end) : '', 'economists', describe(bank, policy));
+});
