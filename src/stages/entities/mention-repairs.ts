@@ -547,7 +547,7 @@ function standsAloneOnce(context: Context, mention: NameMention): boolean {
 }
 
 /** Last words of a body's name, never a surname (`Homicide and Major Enquiry Team`, read as a person with the rank `Major`). */
-const BODY_LAST_WORDS = new Set(['Center', 'Centre', 'Group', 'Holdings', 'Team', 'Unit', 'Squad', 'Council', 'Committee', 'Commission', 'Department', 'Ministry', 'Agency', 'Bureau', 'Police', 'Brigade', 'Battalion', 'Regiment', 'Corps', 'Association', 'Federation', 'Institute', 'University', 'College', 'Hospital', 'Foundation', 'Authority', 'Directorate', 'Inspectorate', 'Tribunal']);
+const BODY_LAST_WORDS = new Set(['Survey', 'PAC', 'Center', 'Centre', 'Group', 'Holdings', 'Team', 'Unit', 'Squad', 'Council', 'Committee', 'Commission', 'Department', 'Ministry', 'Agency', 'Bureau', 'Police', 'Brigade', 'Battalion', 'Regiment', 'Corps', 'Association', 'Federation', 'Institute', 'University', 'College', 'Hospital', 'Foundation', 'Authority', 'Directorate', 'Inspectorate', 'Tribunal']);
 /** Last words of a street's name (`on Harehills Lane`); after a locative preposition only (`Nathan Lane` is a person). */
 const STREET_LAST_WORDS = new Set(['Lane', 'Street', 'Road', 'Avenue', 'Boulevard', 'Crescent', 'Terrace']);
 
@@ -613,6 +613,8 @@ function typeByLastWord(context: Context, mentions: NameMention[]): NameMention[
     if (SQUARE_LAST_WORDS.has(last) && (mention.type === 'ORG' || mention.type === 'PER')) return retyped(mention, 'LOC', 'square');
     // (`the James Webb Space Telescope`, `the Perseverance rover`: an instrument, not a person.)
     if (mention.type === 'PER' && /^(?:Telescope|Rover|Probe|Spacecraft|Observatory|Satellite)$/.test(last)) return retyped(mention, 'MISC', 'instrument');
+    // (`the U.S. Geological Survey`, `the Pew Research Center` read as things: bodies.)
+    if (mention.type === 'MISC' && BODY_LAST_WORDS.has(last)) return retyped(mention, 'ORG', 'body-word');
     if (mention.type !== 'PER') return mention;
     if (BODY_LAST_WORDS.has(last)) return retyped(mention, 'ORG', 'body-word');
     // (`the opposition Christian Democrats`, `the Free Democrats`: a party by its members' name.)
