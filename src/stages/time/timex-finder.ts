@@ -355,7 +355,7 @@ const PATTERNS = {
   dayWords: triggeredPattern(/\b(today|yesterday|tomorrow|tonight|the day before yesterday|the day after tomorrow)(?:\s+(morning|afternoon|evening|night))?\b/gi, { words: ['today', 'yesterday', 'tomorrow', 'tonight'], lead: 3, start: 'word' }),
   partOfDay: triggeredPattern(/\b(this|last|yesterday|tomorrow)\s+(morning|afternoon|evening|night)\b/gi, { words: ['morning', 'afternoon', 'evening', 'night'], lead: 1, start: 'word' }),
   // "this past early spring": three words.
-  season: triggeredPattern(/\b(?:(last|this past|this|next|early|late|the|that)\s+)?(?:(early|late|mid)[- ])?(spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(1[89]\d\d|20\d\d))?\b/gi, { words: ['spring', 'summer', 'fall', 'autumn', 'winter'], lead: 3, start: 'word' }),
+  season: triggeredPattern(/\b(?:(last|this past|this|next|early|late|the|that)\s+)?(?:(early|late|mid)[- ])?(spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(1[89]\d\d|20\d\d)|\s+of\s+(last|this|next)\s+year)?\b/gi, { words: ['spring', 'summer', 'fall', 'autumn', 'winter'], lead: 3, start: 'word' }),
   // "last New Year's": "Year" after two words.
   holiday: triggeredPattern(/\b(?:(last|this|next)\s+)?(Christmas(?: Day| Eve)?|New Year['’]s(?: Day| Eve)?|Thanksgiving(?: Day)?|Easter(?: Sunday)?|Independence Day|Labor Day|Memorial Day|Election Day|Veterans Day|Halloween|Valentine['’]s Day)(\s+week)?\b/g, {
     words: ['christmas', 'year', 'thanksgiving', 'easter', 'independence', 'labor', 'memorial', 'election', 'veterans', 'halloween', 'valentine'],
@@ -908,6 +908,18 @@ function proposeRelativePeriods(text: string, triggers: TriggerIndex, candidates
     const which = (match[1] ?? '').toLowerCase().replace('this past', 'last');
     const season = (match[3] ?? '').toLowerCase();
     const year = match[4] ? Number(match[4]) : undefined;
+    // ("the spring of last year": the season of the year named relative to publication.)
+    const ofYear = (match[5] ?? '').toLowerCase();
+    if (ofYear) {
+      const code = seasonCodes[season] ?? 'SU';
+      return {
+        rule: 'season-of-year',
+        priority: 2,
+        read: (context) => context.reference
+          ? { type: 'DATE', value: `${formatYear(context.reference.year + (ofYear === 'last' ? -1 : ofYear === 'next' ? 1 : 0))}-${code}`, precision: 'season', anchor: 'published' }
+          : { type: 'DATE', value: `XXXX-${code}`, precision: 'season', anchor: 'published', resolved: false },
+      };
+    }
     if (!which && !match[2] && year === undefined) return undefined;
     if (season === 'fall' && !year && !/^(last|this|next|the|early|late)$/.test(which)) return undefined;
     if (which === 'the' && year === undefined && season === 'fall' && /^\s+(of|in)\s+[a-z]/i.test(text.slice(match.index + match[0].length, match.index + match[0].length + 6))) return undefined;
