@@ -684,6 +684,7 @@ test('a sentence handed down is a state\'s coercion, not organised crime', async
 test('casualty counts: killed by the way they died, and a victims\' noun ends at a word\'s end', () => {
   const casualties = (text: string): string[] => findCasualties(text, { start: 0, end: text.length }).map((casualty) => `${casualty.kind} ${casualty.count} ${casualty.who}`);
   assert.deepEqual(casualties('A man was killed and a police officer was critically wounded.'), ['killed 1 man', 'injured 1 police officer']);
+  assert.deepEqual(casualties('At least two people were shot dead and three villagers were hacked to death.'), ['killed 2 people', 'killed 3 villagers']);
   assert.deepEqual(casualties('A stabbing outside a school left a teenage girl dead and two other pupils injured.'), ['killed 1 teenage girl', 'injured 2 other pupils']);
   assert.deepEqual(casualties('Anna Qarnawat, 54, was fatally stabbed in her driveway. A man was arrested.'), ['killed 1 Anna Qarnawat']);
   assert.deepEqual(casualties('A man stabbed three people to death and wounded eight others at a festival.'), ['killed 3 people', 'injured 8 others']);
