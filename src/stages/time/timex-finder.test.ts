@@ -107,6 +107,7 @@ const POSITIVE: ReadonlyArray<readonly [string, string, string, Timex['type'], s
   ['a forecast told in the past looks ahead', 'Forecasters said more rain was expected over the weekend.', 'the weekend', 'DATE', '2018-W13-WE'],
   ['a half of next year', 'The deal is expected to close in the second half of next year.', 'the second half of next year', 'DATE', '2019-H2'],
   ['a clock time takes the day named right after it, a zone and an aside between', 'The quake hit at 8:55 pm local time (1755 GMT) on Tuesday.', '8:55 pm', 'TIME', '2018-03-27T20:55'],
+  ['a deadline asked for in the past lies ahead', 'The bank had asked the court for more time, until June 30, to compile the details.', 'June 30', 'DATE', '2018-06-30'],
   ['a season of a year named relative to publication', 'She was arrested in the spring of last year.', 'the spring of last year', 'DATE', '2017-SP'],
   ['a 24-hour clock time with its zone takes the day named after it', 'Talks resumed at 1400 GMT on Monday.', '1400 GMT', 'TIME', '2018-03-26T14:00'],
   ['a clock time before a zone clock in brackets takes the day named after both', 'The attack began at 9:40 p.m. (1940 GMT) on Friday.', '9:40 p.m.', 'TIME', '2018-03-23T21:40'],

@@ -252,6 +252,8 @@ function resolveWeekday(reference: CalendarDay, weekday: number, tense: Tense): 
  * distant nearest.
  */
 /** A verb of something happening, in the past, right before a date (`began on`, `was killed on`, `erupted in`). */
+/** A deadline's words before a date (`more time, until `, `extended the deadline to `, `postponed until `). */
+const DEADLINE_BEFORE = /\b(?:more\s+time|extension|extend(?:ed|s|ing)?|deadline|postpone[sd]?|postponing|deferred|delayed)\b[^.;!?]{0,40}?\b(?:until|till|to|by)\s+$/i;
 const HAPPENED_BEFORE = /\b(?:began|begun|started|erupted|broke out|happened|occurred|took place|ended|died|was killed|were killed|attacked|struck|invaded|seized|collapsed|crashed|exploded)\s+(?:on\s+|in\s+)?$/i;
 
 /** `In ` opening a sentence or paragraph, right before a date (`In January, …`). */
@@ -564,7 +566,10 @@ function proposeClockAndDates(text: string, sentences: readonly SentenceSpan[], 
         }
         if (year !== undefined) return { type: 'DATE', value: formatDay({ year, month, day }), precision: 'day', anchor: 'absolute', day: { year, month, day } };
         if (!context.reference) return { type: 'DATE', value: `XXXX-${formatMonth(0, month).slice(5)}-${String(day).padStart(2, '0')}`, precision: 'day', anchor: 'published', resolved: false };
-        let resolvedYear = yearFor(context.reference, month, day, context.tense);
+        // "had asked the court for more time, until June 30": a deadline asked for or set lies ahead,
+        // whatever the tense of the asking.
+        const deadline = DEADLINE_BEFORE.test(text.slice(Math.max(0, start - 70), start));
+        let resolvedYear = yearFor(context.reference, month, day, deadline ? 'future' : context.tense);
         // "since the war began on Oct. 7" in a July story: a verb of happening in the past right
         // before the date puts it before publication, however near the next Oct. 7 is.
         if (HAPPENED_BEFORE.test(text.slice(Math.max(0, start - 30), start)) && daysBetween(context.reference, { year: resolvedYear, month, day }) > 0) resolvedYear -= 1;
