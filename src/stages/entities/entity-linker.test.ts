@@ -363,3 +363,10 @@ test('a hyphened surname with its Arabic article joins the full name, whatever t
   ]);
   assert.equal(entityOf('Al-Bashir'), entityOf('Mohammed al-Bashir'));
 });
+
+test('a possessive in a reporting clause closing the sentence is the sentence subject\'s, not the nearest person\'s', () => {
+  const { linked, entityOf, text } = analyse('Michel Qarnawat is expected to hand in his resignation to Emmanuel Macron on Thursday, his office said.', [['Michel Qarnawat', 'PER'], ['Emmanuel Macron', 'PER']]);
+  const at = text.lastIndexOf('his office');
+  const his = linked.mentions.find((mention) => mention.start === at);
+  assert.equal(his?.entity, entityOf('Michel Qarnawat'));
+});

@@ -454,6 +454,9 @@ const ORGANISATION_HEADS: ReadonlySet<string> = new Set([
   'alliance', 'front', 'movement', 'brigade', 'brigades', 'battalion', 'division', 'corps', 'campaign', 'council', 'legislature',
 ]);
 
+/** After a possessive pronoun: the rest of a reporting clause that closes a sentence (` office said.`, ` spokesman told reporters`). */
+const REPORTING_TAIL = /^\s+(?:[\p{L}-]+\s+){1,2}(?:said|says|told|added|announced|wrote|confirmed)\b/u;
+
 /** Links name mentions into entities and adds nominal and pronoun mentions. */
 export function linkEntities(text: string, sentences: readonly Sentence[], tokens: readonly Token[], names: readonly NameMention[]): LinkedEntities {
   // Indices past either end read as '' (checked before the read: an out-of-bounds read sends the
@@ -621,7 +624,13 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
       const candidates = recentMentions(linking, lists, t, token.sentence, { type: 'PER', roleNoun: undefined, armed: false }, 1);
       const distinct = new Set<number | null>();
       for (const candidate of candidates) distinct.add(candidate.cluster);
-      const nearest = candidates[0];
+      let nearest = candidates[0];
+      // (`Barnier … is expected to hand in his resignation to Macron, his office said`: the owner in
+      // a reporting clause closing the sentence is the sentence's subject, its first person.)
+      if (nearest && nearest.sentence === token.sentence && (word === 'his' || word === 'her') && linking.lower(t - 1) === ',' && REPORTING_TAIL.test(text.slice(token.end, token.end + 40))) {
+        const first = candidates.filter((candidate) => candidate.sentence === token.sentence).sort((a, b) => a.firstToken - b.firstToken)[0];
+        if (first) nearest = first;
+      }
       const sameSentence = nearest && nearest.sentence === token.sentence;
       const cluster = nearest && (distinct.size === 1 || sameSentence) ? nearest.cluster : null;
       extra.push(workingMention(token.start, token.end, t, t, token.sentence, 'PER', 'pronoun', 'pronoun', cluster));
