@@ -757,3 +757,11 @@ test('a stabbing is an attack, and a person attacked is violence', async () => {
   const attacked = eventTriggered(doc, 'attacked');
   assert.equal(attacked.ploverType, 'ASSAULT', `${describe(doc, attacked)} ${attacked.acledSubType}`);
 });
+
+test('a natural hazard that struck with no toll told is a disaster with no actor; one only warned of is none', async () => {
+  const doc = await analyze("A volcano on Iceland's Qarnawat peninsula erupted late on Wednesday, forcing the evacuation of a nearby town. Forecasters warned that a hurricane could hit the coast.");
+  const eruption = eventTriggered(doc, 'erupted');
+  assert.equal(eruption.acledSubType, 'Natural disaster', describe(doc, eruption));
+  assert.deepEqual(eruption.actors, [], describe(doc, eruption));
+  assert.ok(!doc.events.some((event) => doc.text.slice(event.trigger.start, event.trigger.end) === 'hit'), doc.events.map((event) => describe(doc, event)).join('; '));
+});

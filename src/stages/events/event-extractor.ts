@@ -265,6 +265,10 @@ const FORCES_STRIKE = /\b(?:forces|military|army|troops|missiles?|drones?|aerial
 const LABOUR_STRIKE = /\b(?:workers|unions?|employees|staff|labou?r|walkout|pay|wages?|hunger|general\s+strike|teachers|nurses|doctors|drivers|pickets?)\b/i;
 /** Around an offensive: its killing or its forces (`has killed`, `troops`, `shelling`), no charm or propaganda offensive. */
 const MILITARY_OFFENSIVE = /\b(?:kill(?:ed|ing|s)?|troops|forces|military|army|shelling|airstrikes?|air\s+strikes?|bombard\w*|ground)\b/i;
+/** A natural hazard as the subject of a verb of striking, a few words apart (`A volcano … erupted`, `a wildfire fanned by winds raced`). */
+const HAZARD_STRUCK = /\b(?:an?|the)\s+(?:[\w-]+\s+){0,3}(volcano|earthquake|quake|wildfire|bushfire|forest\s+fire|hurricane|typhoon|cyclone|tornado|tsunami|landslide|mudslide|avalanche|flash\s+flood|flood)s?\b[^.;!?]{0,80}?\b(erupted|struck|hit|slammed|battered|swept|raced|spread|tore|ripped|destroyed|engulfed|inundated|made\s+landfall|burned|burnt|flattened|buried)\b/i;
+/** Before a hazard: a sentence that only tells of one (`warned that a hurricane could`, `if an earthquake`). */
+const NOT_STRUCK_BEFORE = /\b(?:if|could|would|might|may|warn(?:ed|s|ing)?|risk|chance|prepare[sd]?|preparing|forecast|predict(?:ed|s)?|expected)\b/i;
 /** A group named by whom it follows, right before that one's name and titles (`supporters of jailed former Prime Minister `). */
 const FOLLOWERS_OF_BEFORE = /\b(?:supporters|followers|loyalists|backers|sympathi[sz]ers|relatives|families)\s+of\s+(?:(?:the|jailed|former|late|ousted|exiled|detained|imprisoned|opposition|party|\p{Lu}[\p{L}.-]*)\s+){0,6}$/u;
 /** A war or a wave of violence as the subject of a perfect of killing: a running toll (`The conflict has killed more than 20,000 people`). */
@@ -758,6 +762,19 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
     const casualty = CASUALTY_VERB.exec(sentenceText);
     if (casualty && findCasualties(text, sentence).length > 0) triggers.push({ start: sentence.start + casualty.index, end: sentence.start + casualty.index + casualty[0].length });
   }
+  // "A volcano on the Reykjanes peninsula erupted …", "a wildfire raced down the slopes …,
+  // destroying dozens of houses": a natural hazard that struck, with no toll told, is a disaster of
+  // its own (its verb the trigger).
+  let hazardStruck = false;
+  if (triggers.length === 0) {
+    const struck = HAZARD_STRUCK.exec(sentenceText);
+    // (Nor a clause of time before the main one: `As the wildfire spread, police evacuated …`.)
+    if (struck && !NOT_STRUCK_BEFORE.test(sentenceText.slice(0, struck.index)) && !/\b(?:as|while|when|after|before|since|until|once)\s+$/i.test(sentenceText.slice(0, struck.index))) {
+      const verbStart = sentence.start + struck.index + struck[0].length - struck[2]!.length;
+      triggers.push({ start: verbStart, end: verbStart + struck[2]!.length });
+      hazardStruck = true;
+    }
+  }
   if (triggers.length === 0) return [];
   // The sentence before in the same paragraph: weapon words told just before count as evidence of the weapon.
   const holds = (entry: Span): boolean => entry.start <= sentence.start && sentence.end <= entry.end;
@@ -769,6 +786,7 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
   const violent = triggers.map((trigger) => VIOLENT_TRIGGER.test(text.slice(trigger.start, trigger.end)));
 
   let type = triggers.length === 1 ? classifyEventText(sentenceText, models, evidenceContext, { plover: !violent[0] }) : undefined;
+  if (type && hazardStruck) type = retyped(type, eventTypeInfo('NATURAL_DISASTER'), undefined);
   // "Flash floods … have killed at least 23 people": a natural hazard that kills is a disaster,
   // whatever else the sentence tells ("and left two million stranded" read as an attack).
   // (The sub-type model may have read the disaster already while the PLOVER model read an attack.)
@@ -1065,7 +1083,8 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
     // in a clause about an earlier happening is that one's, not the trigger's.
     const casualties = findCasualties(text, window).filter((casualty) => casualty.start < trigger.end || !EARLIER_HAPPENING.test(text.slice(trigger.end, casualty.start)));
     mentions.push({
-      sentence, trigger, window, type: mentionType, actors: actor, targets: ownTargets, places, timex, casualties,
+      // (A hazard that struck has no actor: `A volcano on Iceland's Reykjanes peninsula erupted`.)
+      sentence, trigger, window, type: mentionType, actors: hazardStruck ? [] : actor, targets: ownTargets, places, timex, casualties,
       ...findSource(context, sentence, trigger), flags,
       anaphoric: ANAPHOR_BEFORE.test(before) && !/\b\d{4}\s+$/.test(before),
       distinct: DISTINCT_BEFORE.test(before),
