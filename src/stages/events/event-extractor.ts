@@ -768,8 +768,8 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
   let hazardStruck = false;
   if (triggers.length === 0) {
     const struck = HAZARD_STRUCK.exec(sentenceText);
-    // (Nor a clause of time before the main one: `As the wildfire spread, police evacuated …`.)
-    if (struck && !NOT_STRUCK_BEFORE.test(sentenceText.slice(0, struck.index)) && !/\b(?:as|while|when|after|before|since|until|once)\s+$/i.test(sentenceText.slice(0, struck.index))) {
+    // (Nor a clause of time opening the sentence: `As the wildfire spread, police evacuated …`.)
+    if (struck && !NOT_STRUCK_BEFORE.test(sentenceText.slice(0, struck.index)) && !/^\s*(?:as|while|when|after|before|since|until|once)\s+$/i.test(sentenceText.slice(0, struck.index))) {
       const verbStart = sentence.start + struck.index + struck[0].length - struck[2]!.length;
       triggers.push({ start: verbStart, end: verbStart + struck[2]!.length });
       hazardStruck = true;
