@@ -166,6 +166,8 @@ const UNKNOWN_CUE = /^(?:(?:it\s+)?(?:is|was|are|were|remains?|remained|has\s+no
 /** A content that opens as a question (`what …`, `whether …`, `how many …`). */
 const WH_OPENING = /^(?:what|whether|why|how|who|whom|whose|which|when|where|if)\b/i;
 /** Cue words that also mean to shoot or launch. */
+/** What an office issues that reports no words (`a temporary restraining order`, `an arrest warrant`, `bonds`). */
+const ISSUED_THING = /^(?:(?:a|an|the|its|their|his|her)\s+)?(?:[\w-]+\s+){0,3}(?:order|orders|warrants?|injunctions?|ban|decree|visas?|licen[cs]es?|bonds|shares|notes|debt|passports?|permits?|summons|fines?|tickets?|citations?|subpoenas?|pardons?|sanctions|tariffs|guidelines|regulations|rules)\b/i;
 /** A verb of throwing or firing and what was thrown (`threw stones`, `hurled petrol bombs`). */
 const PROJECTILE_CUE = /\b(?:threw|thrown|throwing|hurled|hurling|pelted|lobbed|fired|launched)\s+(?:[\w-]+\s+)?(?:stones?|rocks?|bottles?|bricks?|petrol\s+bombs?|molotov\s+cocktails?|firebombs?|tear\s*gas|projectiles?|objects|eggs|fireworks|flares?|grenades?)$/i;
 const WEAPON_CUE = /\b(?:fire[sd]?|firing|launch(?:ed|es|ing)?|shot|shoot(?:s|ing)?)\b/i;
@@ -1866,6 +1868,9 @@ function isClaimOfIndirectCue(text: string, attribution: FoundAttribution, cue: 
     const content = text.slice(first.start, attribution.content[attribution.content.length - 1]!.end).split(',')[0]!;
     if (!content.split(/\s+/).some((word) => FINITE_VERB.test(word.replace(/[^\p{L}]+$/u, '')) || /\p{L}n['’]t$/u.test(word))) return false;
   }
+  // `issued a temporary restraining order`, `issued bonds`: an office's act, no words reported.
+  // (PolNeAR marks a court's `blocked X from …` as one, so it stays.)
+  if (/\b(?:issued|issues|issuing|granted|signed)$/i.test(cueText) && ISSUED_THING.test(opening)) return false;
   // `threw stones | at officers`: where a thrown thing went, no claim.
   if (PROJECTILE_CUE.test(cueText) && /^(?:at|on|towards?|into)\b/i.test(opening)) return false;
   // "patients with planned surgeries were asked to stay home": before a passive cue stands whom

@@ -93,6 +93,7 @@ const negative: [string, string][] = [
   ['another name', 'Odebrecht, now known as Novonor, grew fast in the 2000s across Latin America.'],
   ['a name a group goes by locally', 'Armed gangs known locally as bandits have for years kidnapped villagers for ransom in the northwest.'],
   ['a state proclaimed', 'Governor Somchai Qarnawat declared the capital an emergency zone on Friday, and the president declared martial law late at night.'],
+  ['an order issued', 'U.S. District Judge Loren Qarnawat issued the temporary restraining order minutes before the freeze was set to take effect.'],
   ['a winner proclaimed, with a clause about the result after it', 'The electoral authority declared President Qarnawat the winner of the election, a result the opposition rejected.'],
   ['a level', 'The country owes much, with its debt, which stands at about 70% of output, still rising.'],
   ['the terms of anonymity', 'The man, a farmer from the village, asked not to be named for his safety.'],
