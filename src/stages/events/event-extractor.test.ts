@@ -765,3 +765,9 @@ test('a natural hazard that struck with no toll told is a disaster with no actor
   assert.deepEqual(eruption.actors, [], describe(doc, eruption));
   assert.ok(!doc.events.some((event) => doc.text.slice(event.trigger.start, event.trigger.end) === 'hit'), doc.events.map((event) => describe(doc, event)).join('; '));
 });
+
+test('where an event took place is no target of it', async () => {
+  const doc = await analyze('The attack took place at around 9:40 p.m. on the Qarnawat Square, police said.');
+  const attack = eventTriggered(doc, 'attack');
+  assert.ok(!attack.targets.some((target) => /Qarnawat/.test(target.name)), describe(doc, attack));
+});

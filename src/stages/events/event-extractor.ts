@@ -892,6 +892,8 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
         // "arrested more than 400 supporters of jailed former Prime Minister Imran Khan": those acted
         // on are the supporters, not whom they support.
         if (FOLLOWERS_OF_BEFORE.test(gap)) continue;
+        // "The attack took place … on the Fronhof, a square": where the event happened, no target.
+        if (/\b(?:took\s+place|happened|occurred|unfolded)\b/i.test(gap)) continue;
         // "students who had marched from the University of Buenos Aires": where a march came from is no target.
         if (mentionType.ploverType === 'PROTEST' && /\bfrom\s+(?:the\s+)?$/i.test(gap)) continue;
         // "U.S. industrial software company Altair Engineering": a place before a noun phrase that
