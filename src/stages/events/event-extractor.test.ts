@@ -771,3 +771,9 @@ test('where an event took place is no target of it', async () => {
   const attack = eventTriggered(doc, 'attack');
   assert.ok(!attack.targets.some((target) => /Qarnawat/.test(target.name)), describe(doc, attack));
 });
+
+test('declining to comment or a fall is no rejection; refusing a demand is', async () => {
+  const doc = await analyze('A spokeswoman for the company declined to comment. Sales declined 3% in the quarter. The prime minister refused to respond to a demand from Washington.');
+  const rejections = doc.events.filter((event) => event.ploverType === 'REJECT').map((event) => doc.text.slice(event.trigger.start, event.trigger.end));
+  assert.deepEqual(rejections, ['refused'], doc.events.map((event) => describe(doc, event)).join('; '));
+});

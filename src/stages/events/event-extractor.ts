@@ -269,6 +269,8 @@ const MILITARY_OFFENSIVE = /\b(?:kill(?:ed|ing|s)?|troops|forces|military|army|s
 const HAZARD_STRUCK = /\b(?:an?|the)\s+(?:[\w-]+\s+){0,3}(volcano|earthquake|quake|wildfire|bushfire|forest\s+fire|hurricane|typhoon|cyclone|tornado|tsunami|landslide|mudslide|avalanche|flash\s+flood|flood)s?\b[^.;!?]{0,80}?\b(erupted|struck|hit|slammed|battered|swept|raced|spread|tore|ripped|destroyed|engulfed|inundated|made\s+landfall|burned|burnt|flattened|buried)\b/i;
 /** Before a hazard: a sentence that only tells of one (`warned that a hurricane could`, `if an earthquake`). */
 const NOT_STRUCK_BEFORE = /\b(?:if|could|would|might|may|warn(?:ed|s|ing)?|risk|chance|prepare[sd]?|preparing|forecast|predict(?:ed|s)?|expected)\b/i;
+/** After `declined`/`refused`: a refusal to comment or to tell (`to comment`, `to say whether`, `to be named`). */
+const NO_COMMENT_AFTER = /^\s+(?:immediately\s+)?to\s+(?:comment|say|discuss|elaborate|disclose|identify|name|give\s+(?:details|a\s+figure|further\s+details|his|her|their)|be\s+(?:named|identified|interviewed|quoted)|speak|confirm|reveal|specify|provide\s+(?:details|evidence|a\s+figure))\b/i;
 /** A group named by whom it follows, right before that one's name and titles (`supporters of jailed former Prime Minister `). */
 const FOLLOWERS_OF_BEFORE = /\b(?:supporters|followers|loyalists|backers|sympathi[sz]ers|relatives|families)\s+of\s+(?:(?:the|jailed|former|late|ousted|exiled|detained|imprisoned|opposition|party|\p{Lu}[\p{L}.-]*)\s+){0,6}$/u;
 /** A war or a wave of violence as the subject of a perfect of killing: a running toll (`The conflict has killed more than 20,000 people`). */
@@ -726,6 +728,12 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
     // military offensive.
     if (/^offensive$/i.test(match.text) && (/^\s+(?!(?:has|have|had|in|on|against|that|which|to|was|is|began|begun|and|into|across|would|will|continued|continues|since|last|this|aimed|by|launched|the)\b)\p{Ll}/u.test(text.slice(span.end, span.end + 20))
       || /(?:\b(?:is|was|are|were|be|been|being|very|so|most|more|too|as|it['’]s|that['’]s|on\s+the)|\w+ly|["“])\s*$/i.test(before))) continue;
+    // "declined to comment", "refused to say when …": no comment is no rejection; nor is a fall
+    // ("sales declined 3%", "has declined over time").
+    if (/^(?:declined|declines|refused|refuses)$/i.test(match.text)) {
+      const after = text.slice(span.end, span.end + 40);
+      if (NO_COMMENT_AFTER.test(after) || (/^declin/i.test(match.text) && !/^\s+(?:to\s|an?\s|the\s|his\s|her\s|their\s|its\s)/i.test(after))) continue;
+    }
     // "an unprecedented attack on the power of Congress", "attacks on press freedom": an attack on
     // an institution's power, a right or a value is words, no violence.
     if (/^(?:attacks?|assaults?)$/i.test(match.text) && ABSTRACT_TARGET_AFTER.test(text.slice(span.end, span.end + 60))) continue;
