@@ -140,6 +140,9 @@ const CASUALTY_PATTERNS: readonly { readonly rule: string; readonly pattern: Reg
   { rule: 'verb-count-bare', order: 'verb-first', pattern: new RegExp(String.raw`\b(kill(?:ed|ing|s)?|wound(?:ed|ing)|injur(?:ed|ing))\s+${QUANTITY}(?=\s+(?:on|in|at|during|after|before|and|when|while)\b|\s*[,;]|\.(?!\d)|\s*$)`, 'giu') },
 ];
 
+/** A casualty verb that tells of the dead (`killed`, `shot dead`, `stabbed to death`, `fatally stabbed`), not the wounded. */
+const KILLED_VERB = /kill|dead|died|death|fatally\s+(?:stabbed|shot)/i;
+
 /** What stands before a year: a month, `in`, `since` (`in April 2023`, `since 2019`). */
 const YEAR_LEAD = new RegExp(String.raw`(?:\b(?:in|since|of|by|until|from|before|after)|${FULL_MONTH}|${SHORT_MONTH}\.?)\s+\S*$`, 'i');
 
@@ -378,7 +381,7 @@ export function findCasualties(text: string, span: Span): Casualty[] {
         continue;
       }
       if (order === 'named') {
-        found.push({ kind: /kill|dead|death|fatally/i.test(match[2] ?? '') ? 'killed' : 'injured', count: 1, qualifier: 'exact', who: match[1] ?? '', start, end });
+        found.push({ kind: KILLED_VERB.test(match[2] ?? '') ? 'killed' : 'injured', count: 1, qualifier: 'exact', who: match[1] ?? '', start, end });
         continue;
       }
       if (order === 'zero') {
@@ -397,7 +400,7 @@ export function findCasualties(text: string, span: Span): Casualty[] {
       const vague = /^(?:dozens|scores|hundreds of thousands|tens of thousands|thousands|hundreds|several|many|a number)$/i.test(quantity);
       const qualifier: Casualty['qualifier'] = vague || (modifier && /over|more than|at least/.test(modifier))
         ? 'minimum' : modifier && /about|around|nearly|almost|some|approximately|roughly|up to/.test(modifier) ? 'approximate' : count === null ? 'unknown' : 'exact';
-      found.push({ kind: /kill|dead|died|death|fatally\s+(?:stabbed|shot)/i.test(verb) || /(?:death|dead)$/i.test(match[0]) ? 'killed' : 'injured', count: vague ? null : count, qualifier, who: who.replace(/[”"]+$/u, ''), start, end });
+      found.push({ kind: KILLED_VERB.test(verb) || /(?:death|dead)$/i.test(match[0]) ? 'killed' : 'injured', count: vague ? null : count, qualifier, who: who.replace(/[”"]+$/u, ''), start, end });
     }
   }
   return found.sort((a, b) => a.start - b.start);
@@ -777,7 +780,8 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
   if (triggers.length === 0) {
     const struck = HAZARD_STRUCK.exec(sentenceText);
     // (Nor a clause of time opening the sentence: `As the wildfire spread, police evacuated …`.)
-    if (struck && !NOT_STRUCK_BEFORE.test(sentenceText.slice(0, struck.index)) && !/^\s*(?:as|while|when|after|before|since|until|once)\s+$/i.test(sentenceText.slice(0, struck.index))) {
+    const lead = struck ? sentenceText.slice(0, struck.index) : '';
+    if (struck && !NOT_STRUCK_BEFORE.test(lead) && !/^\s*(?:as|while|when|after|before|since|until|once)\s+$/i.test(lead)) {
       const verbStart = sentence.start + struck.index + struck[0].length - struck[2]!.length;
       triggers.push({ start: verbStart, end: verbStart + struck[2]!.length });
       hazardStruck = true;

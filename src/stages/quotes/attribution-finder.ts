@@ -795,7 +795,8 @@ export function invertedSaying(text: string, tokens: readonly Token[], tags: Uin
     const first = sentenceFirstToken(tokens, cue);
     const last = sentenceLastToken(tokens, cue);
     if (comma - first < 4 || !SOURCE_OPENING.test(text.slice(tokens[cue + 1]!.start, tokens[cue + 1]!.end))) continue;
-    if (QUOTE_MARK.test(text.slice(tokens[first]!.start, tokens[last]!.end)) || /''|``/.test(text.slice(tokens[first]!.start, tokens[last]!.end))) continue;
+    const sentenceText = text.slice(tokens[first]!.start, tokens[last]!.end);
+    if (QUOTE_MARK.test(sentenceText) || /''|``/.test(sentenceText)) continue;
     // No other cue in the sentence before this one.
     let otherCue = false;
     for (let at = first; at < comma; at++) if (tags[at] === Tag.BeginCue || tags[at] === Tag.InsideCue) otherCue = true;
