@@ -165,6 +165,23 @@ test('pronouns link to the only person nearby, and stay unlinked without one', (
   assert.deepEqual(pronouns, [['He', entityOf('Dawud')], ['He', null]]);
 });
 
+test('a pronoun links to the nearby person its gender allows, by first name, title or role', () => {
+  const byName = analyse('Bernie Sanders debated Hillary Clinton in Nevada. She said the race was not over.', [['Bernie Sanders', 'PER'], ['Hillary Clinton', 'PER']]);
+  const she = byName.linked.mentions.find((m) => m.kind === 'pronoun');
+  assert.equal(she?.entity, byName.entityOf('Hillary Clinton'));
+  const byTitle = analyse('Mrs. Alder met Mr. Brook on Monday. He said little.', [['Alder', 'PER'], ['Brook', 'PER']]);
+  assert.equal(byTitle.linked.mentions.find((m) => m.kind === 'pronoun')?.entity, byTitle.entityOf('Brook'));
+  // (Where no nearby person fits, the lists are taken to be wrong: Nika Melia is a man.)
+  const only = analyse('Opposition leader Nika Melia was taken to hospital, his party said.', [['Nika Melia', 'PER']]);
+  assert.equal(only.linked.mentions.find((m) => m.kind === 'pronoun')?.entity, only.entityOf('Nika Melia'));
+});
+
+test('a pronoun opening a sentence continues the person the sentence before opened with', () => {
+  const { linked, entityOf, text } = analyse('Djokovic now joins Andre Agassi and Rafael Nadal as the only players to win every title. He has said he will play in New York.', [['Djokovic', 'PER'], ['Andre Agassi', 'PER'], ['Rafael Nadal', 'PER']]);
+  const he = linked.mentions.find((m) => m.kind === 'pronoun' && text.slice(m.start, m.end) === 'He');
+  assert.equal(he?.entity, entityOf('Djokovic'));
+});
+
 test('"the group" prefers an armed group over a state body', () => {
   const { linked, entityOf, text } = analyse('US Africa Command struck al Qaeda, killing one of the group’s leaders.', [['US Africa Command', 'ORG'], ['al Qaeda', 'ORG']]);
   const group = linked.mentions.find((m) => text.slice(m.start, m.end) === 'the group');

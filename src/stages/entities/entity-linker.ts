@@ -7,6 +7,7 @@
 import type { Entity, EntityType, Mention, Role, Sentence, Token } from '../../doc/schema.js';
 import { foldForMatching } from '../../doc/text-builder.js';
 import { COMPOUND_TITLES, ORGANISATION_NOMINALS, PERSON_NOMINALS, RANKS, ROLE_MODIFIERS, ROLE_NOUNS } from '../../lang/en/roles.js';
+import { loadFirstNames, type FirstNames, type Gender } from './first-names.js';
 
 /** A name mention proposed by the tagger, in token indices of the Doc's `tokens`. */
 export interface NameMention {
@@ -457,8 +458,49 @@ const ORGANISATION_HEADS: ReadonlySet<string> = new Set([
 /** After a possessive pronoun: the rest of a reporting clause that closes a sentence (` office said.`, ` spokesman told reporters`). */
 const REPORTING_TAIL = /^\s+(?:[\p{L}-]+\s+){1,2}(?:said|says|told|added|announced|wrote|confirmed)\b/u;
 
+/** The gender a pronoun says (`he`, `his` …; `she`, `her` …). */
+const PRONOUN_GENDER: ReadonlyMap<string, Gender> = new Map([
+  ['he', 'm'], ['him', 'm'], ['his', 'm'], ['himself', 'm'],
+  ['she', 'f'], ['her', 'f'], ['hers', 'f'], ['herself', 'f'],
+]);
+
+/** Titles before a name, and nouns of a person's role or kin, that say a gender. */
+const GENDERED_WORDS: ReadonlyMap<string, Gender> = new Map([
+  ...'mr mr. sir lord king prince duke emperor sheikh spokesman chairman congressman businessman councilman assemblyman policeman husband father son brother widower grandfather boyfriend nephew uncle man boy'.split(' ').map((word): [string, Gender] => [word, 'm']),
+  ...'mrs mrs. ms ms. miss madam dame lady queen princess duchess empress sheikha spokeswoman chairwoman congresswoman businesswoman councilwoman assemblywoman policewoman actress wife mother daughter sister widow grandmother girlfriend niece aunt woman girl'.split(' ').map((word): [string, Gender] => [word, 'f']),
+]);
+
+/**
+ * The gender the names and roles of a person's cluster say: a gendered title in or right before
+ * one of its names (`Mr. Cruz`, `Mrs. May`), a gendered role (`spokeswoman`), else the first name
+ * of its longest name in the name lists (`Bernie Sanders`). Null when they say none or disagree.
+ */
+function nameGender(linking: Linking, working: readonly WorkingMention[], cluster: Cluster, firstNames: FirstNames | null): Gender | null {
+  const votes = { m: 0, f: 0 };
+  for (const index of cluster.mentionIndices) {
+    const mention = working[index];
+    if (!mention || mention.kind !== 'name') continue;
+    const title = GENDERED_WORDS.get(linking.lower(mention.firstToken)) ?? GENDERED_WORDS.get(linking.lower(mention.firstToken - 1));
+    if (title) votes[title]++;
+  }
+  for (const role of cluster.roles) {
+    const gender = GENDERED_WORDS.get((role.role ?? '').toLowerCase().split(/\s+/).pop() ?? '');
+    if (gender) votes[gender]++;
+  }
+  if (votes.m === 0 && votes.f === 0 && firstNames) {
+    let longest: readonly string[] = [];
+    for (const form of cluster.forms) if (form.length > longest.length) longest = form;
+    // The first word after any title (`president joe biden`): a name of one word says nothing.
+    let first = 0;
+    while (first < longest.length - 1 && (ROLE_NOUNS.has(longest[first]!) || RANKS.has(longest[first]!) || GENDERED_WORDS.has(longest[first]!))) first++;
+    const gender = longest.length - first >= 2 ? firstNames.genderOf(longest[first]!) : null;
+    if (gender) votes[gender]++;
+  }
+  return votes.m > votes.f ? 'm' : votes.f > votes.m ? 'f' : null;
+}
+
 /** Links name mentions into entities and adds nominal and pronoun mentions. */
-export function linkEntities(text: string, sentences: readonly Sentence[], tokens: readonly Token[], names: readonly NameMention[]): LinkedEntities {
+export function linkEntities(text: string, sentences: readonly Sentence[], tokens: readonly Token[], names: readonly NameMention[], firstNames: FirstNames | null = loadFirstNames()): LinkedEntities {
   // Indices past either end read as '' (checked before the read: an out-of-bounds read sends the
   // optimised function back to the interpreter).
   const linking = new Linking(text, tokens);
@@ -611,6 +653,23 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
     mentionEndingAt.set(mention.lastToken, index);
   });
 
+  // The gender of each person cluster, by its names and roles (fixed) or else by the pronouns
+  // linked to it so far.
+  const namedGender = new Map<number, Gender | null>();
+  const pronounVotes = new Map<number, { m: number; f: number }>();
+  const agrees = (clusterIndex: number, wanted: Gender): boolean => {
+    let gender = namedGender.get(clusterIndex);
+    if (gender === undefined) {
+      const cluster = clusters[clusterIndex];
+      gender = cluster && !cluster.nominal ? nameGender(linking, working, cluster, firstNames) : null;
+      namedGender.set(clusterIndex, gender);
+    }
+    if (gender === null) {
+      const votes = pronounVotes.get(clusterIndex);
+      gender = votes && votes.m !== votes.f ? (votes.m > votes.f ? 'm' : 'f') : null;
+    }
+    return gender === null || gender === wanted;
+  };
   for (let t = 0; t < tokens.length; t++) {
     if (isInsideName[t]) continue;
     const token = tokens[t];
@@ -621,7 +680,13 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
     const word = linking.lower(t);
     // Pronouns: the nearest person within this and the previous sentence, if only one is there.
     if (PRONOUNS.has(word)) {
-      const candidates = recentMentions(linking, lists, t, token.sentence, { type: 'PER', roleNoun: undefined, armed: false }, 1);
+      // (Persons the pronoun's gender allows, where there are any: `she` after `Bernie Sanders …
+      // Hillary Clinton` is Clinton. Where none is, all: the name lists are wrong about some names,
+      // `his party said` after `Nika Melia`, a man with a name the lists give women.)
+      const wanted = PRONOUN_GENDER.get(word) ?? null;
+      const near = recentMentions(linking, lists, t, token.sentence, { type: 'PER', roleNoun: undefined, armed: false }, 1);
+      const fitting = wanted === null ? near : near.filter((candidate) => candidate.cluster === null || agrees(candidate.cluster, wanted));
+      const candidates = fitting.length > 0 ? fitting : near;
       const distinct = new Set<number | null>();
       for (const candidate of candidates) distinct.add(candidate.cluster);
       let nearest = candidates[0];
@@ -632,8 +697,20 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
         if (first) nearest = first;
       }
       const sameSentence = nearest && nearest.sentence === token.sentence;
-      const cluster = nearest && (distinct.size === 1 || sameSentence) ? nearest.cluster : null;
+      let cluster = nearest && (distinct.size === 1 || sameSentence) ? nearest.cluster : null;
+      // (`Djokovic now joins Agassi, Nadal and Williams as … He has said …`: a pronoun opening its
+      // sentence continues the subject of the sentence before, the person its first word names,
+      // when that sentence names several.)
+      if (cluster === null && (word === 'he' || word === 'she') && tokens[t - 1]?.sentence !== token.sentence) {
+        const subject = candidates.filter((candidate) => candidate.sentence === token.sentence - 1).sort((a, b) => a.firstToken - b.firstToken)[0];
+        if (subject && tokens[subject.firstToken - 1]?.sentence !== subject.sentence) cluster = subject.cluster;
+      }
       extra.push(workingMention(token.start, token.end, t, t, token.sentence, 'PER', 'pronoun', 'pronoun', cluster));
+      if (cluster !== null && wanted !== null) {
+        const votes = pronounVotes.get(cluster) ?? { m: 0, f: 0 };
+        votes[wanted]++;
+        pronounVotes.set(cluster, votes);
+      }
       continue;
     }
     if (word !== 'the' && !INDEFINITE.has(word)) continue;

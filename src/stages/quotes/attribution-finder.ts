@@ -278,6 +278,11 @@ const SHOWING_VERBS: ReadonlySet<string> = new Set(['showed', 'shows', 'announce
 /** The day of a saying and a comma, between a cue and a participle clause (` on Thursday, `). */
 const DAY_THEN_COMMA = new RegExp(String.raw`^\s+${SAYING_DAY},\s*$`, 'i');
 
+/** A cue that the tagger ran onto a day's preposition (`vowed on`). */
+const CUE_DAY_PREPOSITION = /\s+on$/i;
+/** A day (without its preposition) opening a content. */
+const LEADING_DAY = new RegExp(String.raw`^(?:${WEEKDAY_NAME})(?:\s+(?:morning|afternoon|evening|night))?\s+`, 'i');
+
 /** A day or time right after a verb of saying; a `that` after it stays with the content. */
 const LEADING_TIME = new RegExp(String.raw`^${SAYING_DAY}\s+`, 'i');
 
@@ -289,6 +294,14 @@ export function timeToCue(text: string, attribution: FoundAttribution): FoundAtt
   const first = attribution.content[0];
   const cue = attribution.cue;
   if (!first || !cue || attribution.kind !== 'indirect' || cue.end > first.start || !/^\s*$/.test(text.slice(cue.end, first.start))) return attribution;
+  // `vowed on | Thursday to avenge the victims`: the tagger's cue took the day's preposition and
+  // left the day to the content; both are the day of the saying, whatever the verb.
+  const preposition = CUE_DAY_PREPOSITION.exec(text.slice(cue.start, cue.end));
+  if (preposition) {
+    const day = LEADING_DAY.exec(text.slice(first.start, Math.min(first.end, first.start + 40)));
+    if (!day || !/^(?:to|that)\s/i.test(text.slice(first.start + day[0].length, first.end))) return attribution;
+    return { ...attribution, cue: { start: cue.start, end: cue.end - preposition[0].length }, content: [{ start: first.start + day[0].length, end: first.end }, ...attribution.content.slice(1)], rule: `${attribution.rule}+time-to-cue` };
+  }
   if (!REPORTING_VERBS.has(text.slice(cue.start, cue.end).toLowerCase().split(/\s+/).pop() ?? '')) return attribution;
   const lead = LEADING_TIME.exec(text.slice(first.start, Math.min(first.end, first.start + 60)));
   if (!lead) return attribution;
@@ -833,6 +846,66 @@ export function invertedSaying(text: string, tokens: readonly Token[], tags: Uin
 }
 
 /**
+ * `Most of the deaths occurred in the Kathmandu valley, | where the Bagmati river burst its banks
+ * …, | said Rishi Ram Tiwari`: a content that opens with a relative word after a comma continues
+ * the clause before it; when that clause, from the sentence's start, is untagged and the content's
+ * cue comes after it, the clause is the content's start. No sentence with quote marks is touched.
+ * Returns `tags` itself, or a changed copy.
+ */
+export function relativeContentToClause(text: string, tokens: readonly Token[], tags: Uint8Array): Uint8Array {
+  let copy: Uint8Array | null = null;
+  for (let at = 2; at < tokens.length; at++) {
+    if (tags[at] !== Tag.BeginContent || !RELATIVE_OPENING.test(tokenText(text, tokens[at]!)) || tokenText(text, tokens[at - 1]!) !== ',') continue;
+    const first = sentenceFirstToken(tokens, at);
+    if (at - 1 - first < 3) continue;
+    let untagged = true;
+    for (let k = first; k < at && untagged; k++) untagged = tags[k] === Tag.O && !isQuoteMark(text.charCodeAt(tokens[k]!.start));
+    if (!untagged) continue;
+    // The cue after the content, in the same sentence.
+    let next = at + 1;
+    while (next < tokens.length && tags[next] === Tag.InsideContent) next++;
+    while (next < tokens.length && tags[next] === Tag.O && tokens[next]!.sentence === tokens[at]!.sentence && /^[,;:]$/.test(tokenText(text, tokens[next]!))) next++;
+    if (next >= tokens.length || tokens[next]!.sentence !== tokens[at]!.sentence || (tags[next] !== Tag.BeginCue && tags[next] !== Tag.BeginSource)) continue;
+    copy ??= Uint8Array.from(tags);
+    for (let k = first; k <= at; k++) copy[k] = k === first ? Tag.BeginContent : Tag.InsideContent;
+  }
+  return copy ?? tags;
+}
+const RELATIVE_OPENING = /^(?:where|which|who|whose|when|while)$/i;
+
+/**
+ * `Alcaraz told reporters, adding | that he wanted to play | in Los Angeles in four years.`: a
+ * content after its cue that the tagger ended short of its sentence's end, with only a few
+ * untagged words left there (no comma, quote mark or other tag among them), runs to the end.
+ * Returns `tags` itself, or a changed copy.
+ */
+export function contentToSentenceEnd(text: string, tokens: readonly Token[], tags: Uint8Array): Uint8Array {
+  let copy: Uint8Array | null = null;
+  for (let at = 1; at < tokens.length; at++) {
+    if (tags[at] !== Tag.BeginContent) continue;
+    // After its cue: the tag before the content's first word is the cue's.
+    if (tags[at - 1] !== Tag.BeginCue && tags[at - 1] !== Tag.InsideCue && !(tokenText(text, tokens[at - 1]!) === ',' && (tags[at - 2] === Tag.BeginCue || tags[at - 2] === Tag.InsideCue))) continue;
+    let end = at;
+    while (end + 1 < tokens.length && tags[end + 1] === Tag.InsideContent) end++;
+    const last = sentenceLastToken(tokens, at);
+    if (end + 1 >= last || last - end > MAX_SHORT_TAIL || !/^[.!?]$/.test(tokenText(text, tokens[last]!))) continue;
+    // A clause, not a short object (`has not mentioned | Machado | since the debate`): its words
+    // after it are the narrator's.
+    if (end - at < 3 && !CONTENT_CLAUSE_OPENING.test(tokenText(text, tokens[at]!))) continue;
+    let plain = true;
+    for (let k = end + 1; k < last && plain; k++) plain = tags[k] === Tag.O && !/^\p{P}/u.test(tokenText(text, tokens[k]!)) && !isQuoteMark(text.charCodeAt(tokens[k]!.start));
+    if (!plain || tags[last] !== Tag.O) continue;
+    copy ??= Uint8Array.from(tags);
+    for (let k = end + 1; k < last; k++) copy[k] = Tag.InsideContent;
+    at = last;
+  }
+  return copy ?? tags;
+}
+const CONTENT_CLAUSE_OPENING = /^(?:that|to|whether|if)$/i;
+/** Most untagged words {@link contentToSentenceEnd} adds to a content. */
+const MAX_SHORT_TAIL = 10;
+
+/**
  * `The State Department said it had suspended its partnership with Georgia, and Washington
  * condemned what it called …`: a name after `, and` right before a cue is that cue's source,
  * not the end of the content before; the content ends at the comma.
@@ -1028,7 +1101,7 @@ export function findAttributions(
   quoted: readonly QuotedSpan[],
   cueLevel: (word: string) => number = () => 0,
 ): FoundAttribution[] {
-  tags = invertedSaying(text, tokens, asideOfExpectation(text, tokens, sourceOfCoordinatedCue(text, tokens, noSecondSource(text, tokens, sourcesAfterLastComma(text, tokens, objectOutOfSource(text, tokens, nameOutOfCue(text, tokens, nameStartOutOfContent(text, tokens, sourceOutOfAccordingCue(text, tokens, tags)))))))));
+  tags = contentToSentenceEnd(text, tokens, relativeContentToClause(text, tokens, invertedSaying(text, tokens, asideOfExpectation(text, tokens, sourceOfCoordinatedCue(text, tokens, noSecondSource(text, tokens, sourcesAfterLastComma(text, tokens, objectOutOfSource(text, tokens, nameOutOfCue(text, tokens, nameStartOutOfContent(text, tokens, sourceOutOfAccordingCue(text, tokens, tags)))))))))));
   const paragraphOf = paragraphOfTokens(tokens, paragraphs);
   const nonSource = nonSourceCounts(tags);
   const runs = reinterpretReducedRelatives(text, tokens, splitAtSentenceEnds(text, tokens, paragraphs, paragraphOf, quoted, tagRuns(text, tokens, tags)), cueLevel);

@@ -264,7 +264,7 @@ function firstMentionIndex(mentions: readonly Mention[], start: number): number 
 }
 
 /** The speaker of the attribution before, for the next one's pronouns and continued quotes. */
-interface PreviousSpeaker { readonly speaker: Span | null; readonly speakerEntity: string | null; readonly paragraphEnd: number }
+interface PreviousSpeaker { readonly speaker: Span | null; readonly speakerEntity: string | null; readonly paragraphEnd: number; readonly end: number }
 
 /** Turns found attributions into `Quote` records with speakers resolved to entities. */
 export function resolveSpeakers(context: SpeakerContext, attributions: readonly FoundAttribution[]): Quote[] {
@@ -318,7 +318,9 @@ export function resolveSpeakers(context: SpeakerContext, attributions: readonly 
       if (nationality) {
         // `"They were better than us," the Italian said`: a nationality standing for the person
         // just quoted or named, not the nationality's entity.
-        const person = previous?.speakerEntity ?? personBefore(context, speaker.start)?.entity ?? null;
+        // (`Alcaraz, 21, who beat Djokovic …, was bidding … The Spaniard said`: the person a sentence
+        // since that quote opened with, before the one quoted.)
+        const person = subjectSince(context, speaker.start, previous)?.entity ?? previous?.speakerEntity ?? personBefore(context, speaker.start)?.entity ?? null;
         if (person) {
           speakerEntity = person;
           rule += '+nationality';
@@ -362,7 +364,7 @@ export function resolveSpeakers(context: SpeakerContext, attributions: readonly 
             speakerEntity = holder;
             rule += '+role';
           }
-        } else if (AGE_DESCRIPTION.test(text.slice(speaker.start, speaker.end)) && (named = previous?.speakerEntity || personBefore(context, speaker.start)?.entity || null)) {
+        } else if (AGE_DESCRIPTION.test(text.slice(speaker.start, speaker.end)) && (named = subjectSince(context, speaker.start, previous)?.entity || previous?.speakerEntity || personBefore(context, speaker.start)?.entity || null)) {
           // `"Today is a good day for all women," the 52-year-old said`: an age stands for the
           // person just quoted or named.
           speakerEntity = named;
@@ -434,7 +436,7 @@ export function resolveSpeakers(context: SpeakerContext, attributions: readonly 
       rule,
     });
     const lastToken = tokens.length > 0 ? tokens[Math.min(tokens.length - 1, attribution.firstToken)] : undefined;
-    previous = { speaker, speakerEntity, paragraphEnd: Math.max(end, lastToken?.end ?? end) };
+    previous = { speaker, speakerEntity, paragraphEnd: Math.max(end, lastToken?.end ?? end), end: Math.max(end, attribution.cue?.end ?? end, speaker?.end ?? end) };
   }
   return withoutSplitNames(text, mentions, quotes);
 }
@@ -577,6 +579,25 @@ function roleHolder(context: SpeakerContext, noun: string, offset: number): stri
 }
 
 /** The last person (or organisation) mention with an entity in the sentence before `offset`. */
+/**
+ * The person the sentence before `offset`'s opens with (its subject), when that sentence lies after
+ * the attribution before (`previous`): someone the text has turned to since that quote, whom a
+ * description (`the Spaniard`, `the 52-year-old`) then stands for. Null when that sentence opens
+ * with anything else.
+ */
+function subjectSince(context: SpeakerContext, offset: number, previous: PreviousSpeaker | null): Mention | null {
+  const { sentences, mentions, text } = context;
+  const sentence = sentences[sentenceAt(sentences, offset) - 1];
+  if (!sentence || (previous && sentence.start < previous.end)) return null;
+  for (let index = firstMentionIndex(mentions, sentence.start); index < mentions.length; index++) {
+    const mention = mentions[index]!;
+    if (mention.start < sentence.start) continue;
+    if (mention.start >= sentence.end || !/^\s*$/.test(text.slice(sentence.start, mention.start))) return null;
+    if (mention.entity && mention.type === 'PER') return mention;
+  }
+  return null;
+}
+
 function personBefore(context: SpeakerContext, offset: number): Mention | null {
   const { sentences, mentions } = context;
   const sentenceIndex = sentenceAt(sentences, offset);

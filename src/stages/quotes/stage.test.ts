@@ -488,3 +488,21 @@ test('quotes: a source inside an `as … expected` aside is no source of a cue a
   const policy = quoteHolding(bank, 'monetary policy');
   assert.notEqual(policy.speaker ? bank.text.slice(policy.speaker.start, policy.speaker.end) : '', 'economists', describe(bank, policy));
 });
+
+test('quotes: a content cut short of its sentence, a relative clause and a day after the cue are repaired', () => {
+  const adding = analyse('"I am sad, but I will come back stronger," Alcaraz told reporters, adding that he wanted to play in Los Angeles in four years.');
+  const play = quoteHolding(adding, 'wanted to play');
+  assert.equal(contentOf(adding, play), 'that he wanted to play in Los Angeles in four years', describe(adding, play));
+  const valley = analyse('Most of the deaths occurred in the Kathmandu valley, where the Bagmati river burst its banks on Saturday, submerging homes and cars, said Rishi Ram Tiwari, a spokesperson for the Home Ministry.');
+  const deaths = quoteHolding(valley, 'burst its banks');
+  assert.ok(contentOf(valley, deaths).startsWith('Most of the deaths occurred'), describe(valley, deaths));
+  const vowed = analyse('Army chief General Abdel Fattah al-Burhan vowed on Thursday to avenge the victims.');
+  const avenge = quoteHolding(vowed, 'avenge');
+  assert.equal(contentOf(vowed, avenge), 'to avenge the victims', describe(vowed, avenge));
+});
+
+test('quotes: a nationality or a pronoun after a sentence about someone else stands for that sentence’s subject', () => {
+  const result = analyse('"It is the biggest success I ever had," said Novak Djokovic. Carlos Alcaraz, 21, who beat Djokovic in the Wimbledon final last month, was bidding to become the youngest champion. The Spaniard said he was proud of the silver medal.');
+  const proud = quoteHolding(result, 'proud');
+  assert.equal(result.entityName(proud.speakerEntity), 'Carlos Alcaraz', describe(result, proud));
+});
