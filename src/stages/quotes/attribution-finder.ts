@@ -902,6 +902,37 @@ export function contentToSentenceEnd(text: string, tokens: readonly Token[], tag
   return copy ?? tags;
 }
 const CONTENT_CLAUSE_OPENING = /^(?:that|to|whether|if)$/i;
+/**
+ * `an October 26 election | that the opposition | says | was rigged`: in a relative clause whose
+ * verb of saying has the clause's subject before it and what is said after it, the subject is
+ * the source, not content (the relative word is neither). Returns `tags` itself, or a changed copy.
+ */
+export function sourceOfObjectRelative(text: string, tokens: readonly Token[], tags: Uint8Array): Uint8Array {
+  let copy: Uint8Array | null = null;
+  for (let at = 1; at + 3 < tokens.length; at++) {
+    if (tags[at] !== Tag.BeginContent || !/^(?:that|which)$/i.test(tokenText(text, tokens[at]!))) continue;
+    let end = at;
+    while (end + 1 < tokens.length && tags[end + 1] === Tag.InsideContent) end++;
+    // A short noun phrase (`the opposition`, `U.S. officials`), then the cue, then a content.
+    if (end - at < 1 || end - at > 5 || tags[end + 1] !== Tag.BeginCue) continue;
+    let cueEnd = end + 1;
+    while (cueEnd + 1 < tokens.length && tags[cueEnd + 1] === Tag.InsideCue) cueEnd++;
+    if (tags[cueEnd + 1] !== Tag.BeginContent || !FINITE_SAYING.test(tokenText(text, tokens[end + 1]!))) continue;
+    let phrase = true;
+    for (let k = at + 1; k <= end && phrase; k++) {
+      const word = tokenText(text, tokens[k]!);
+      phrase = !/^\p{P}/u.test(word) && !NOT_IN_SOURCE.test(word) && !(/^\p{Ll}/u.test(word) && FINITE_VERB.test(word));
+    }
+    if (!phrase) continue;
+    copy ??= Uint8Array.from(tags);
+    copy[at] = Tag.O;
+    for (let k = at + 1; k <= end; k++) copy[k] = k === at + 1 ? Tag.BeginSource : Tag.InsideSource;
+  }
+  return copy ?? tags;
+}
+/** A verb of saying in a present or past form (`says`, `claimed`). */
+const FINITE_SAYING = /^(?:says|said|claims|claimed|believes|believed|thinks|thought|argues|argued|insists|insisted|alleges|alleged|contends|contended|maintains|maintained|estimates|estimated|suspects|suspected|fears|feared|hopes|hoped|expects|expected|considers|considered|describes|described|calls|called)$/i;
+
 /** Most untagged words {@link contentToSentenceEnd} adds to a content. */
 const MAX_SHORT_TAIL = 10;
 
@@ -1101,7 +1132,7 @@ export function findAttributions(
   quoted: readonly QuotedSpan[],
   cueLevel: (word: string) => number = () => 0,
 ): FoundAttribution[] {
-  tags = contentToSentenceEnd(text, tokens, relativeContentToClause(text, tokens, invertedSaying(text, tokens, asideOfExpectation(text, tokens, sourceOfCoordinatedCue(text, tokens, noSecondSource(text, tokens, sourcesAfterLastComma(text, tokens, objectOutOfSource(text, tokens, nameOutOfCue(text, tokens, nameStartOutOfContent(text, tokens, sourceOutOfAccordingCue(text, tokens, tags)))))))))));
+  tags = sourceOfObjectRelative(text, tokens, contentToSentenceEnd(text, tokens, relativeContentToClause(text, tokens, invertedSaying(text, tokens, asideOfExpectation(text, tokens, sourceOfCoordinatedCue(text, tokens, noSecondSource(text, tokens, sourcesAfterLastComma(text, tokens, objectOutOfSource(text, tokens, nameOutOfCue(text, tokens, nameStartOutOfContent(text, tokens, sourceOutOfAccordingCue(text, tokens, tags))))))))))));
   const paragraphOf = paragraphOfTokens(tokens, paragraphs);
   const nonSource = nonSourceCounts(tags);
   const runs = reinterpretReducedRelatives(text, tokens, splitAtSentenceEnds(text, tokens, paragraphs, paragraphOf, quoted, tagRuns(text, tokens, tags)), cueLevel);

@@ -506,3 +506,10 @@ test('quotes: a nationality or a pronoun after a sentence about someone else sta
   const proud = quoteHolding(result, 'proud');
   assert.equal(result.entityName(proud.speakerEntity), 'Carlos Alcaraz', describe(result, proud));
 });
+
+test('quotes: the subject of a relative clause’s verb of saying is its source', () => {
+  const result = analyse('Georgian Dream won an October 26 parliamentary election that the opposition says was rigged with Russia\'s help.');
+  const rigged = quoteHolding(result, 'rigged');
+  assert.equal(result.text.slice(rigged.speaker!.start, rigged.speaker!.end), 'the opposition', describe(result, rigged));
+  assert.equal(contentOf(result, rigged), 'was rigged with Russia\'s help', describe(result, rigged));
+});
