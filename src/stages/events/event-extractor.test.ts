@@ -777,3 +777,19 @@ test('declining to comment or a fall is no rejection; refusing a demand is', asy
   const rejections = doc.events.filter((event) => event.ploverType === 'REJECT').map((event) => doc.text.slice(event.trigger.start, event.trigger.end));
   assert.deepEqual(rejections, ['refused'], doc.events.map((event) => describe(doc, event)).join('; '));
 });
+
+test('a natural hazard that buried a bus is a natural disaster; what monsoon rains do each year is no one event', async () => {
+  const doc = await analyze('In Dhading district, west of the capital, a landslide buried a bus on a highway, killing at least 35 passengers, police said.');
+  const slide = eventTriggered(doc, 'killing');
+  assert.equal(slide.acledSubType, 'Natural disaster', describe(doc, slide));
+  const yearly = await analyze('Nepal\'s monsoon rains kill hundreds of people each year.');
+  for (const event of yearly.events) assert.ok(event.flags.aggregate, describe(yearly, event));
+});
+
+test('"killed all 346 people" counts 346; a deal and whoever speaks of it after the verb carry none of it', async () => {
+  assert.deepEqual(findCasualties('The crashes killed all 346 people aboard both planes.', { start: 0, end: 52 }).map((c) => [c.kind, c.count, c.qualifier]), [['killed', 346, 'exact']]);
+  const doc = await analyze('Boeing agreed to plead guilty to a fraud charge. The crashes of two of its jets in 2018 and 2019 killed all 346 people aboard. Families of some of the victims denounced the deal. "This sweetheart deal fails to recognize that because of Boeing\'s conspiracy, 346 people died," said Paul Cassell, a lawyer for the families.');
+  const deal = eventWhere(doc, (event) => event.ploverType === 'AGREE');
+  assert.deepEqual(deal.casualties, [], describe(doc, deal));
+  assert.ok(!deal.targets.some((target) => /Cassell|lawyer/.test(target.name)), describe(doc, deal));
+});

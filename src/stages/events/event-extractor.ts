@@ -43,6 +43,14 @@ const NEGATED_BEFORE = /\b(?:not|never|no|denied|deny|denies|n['’]t)\b(?:\s+\S
 // A count before the trigger ("three airstrikes"; a decimal is a measure: "a magnitude 6.2 earthquake"),
 // or a habit ("is frequently struck by earthquakes"); a collective noun only with `of` ("a wave of
 // arrests", not "Trump's campaign pressed").
+/**
+ * PLOVER types of accord, diplomacy and appeal, whose events have no casualties of their own. (Not
+ * an accusation or a denial: `Dylann Roof is accused of killing nine people` may be all the text
+ * tells of the killing, and its toll stays with it.)
+ */
+const WORDS_ONLY: ReadonlySet<string> = new Set(['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'REQUEST']);
+/** A clause that tells what happens every year (or month, week, day). */
+const HABITUAL_AFTER = /^[^.;]*?\b(?:(?:each|every|a|per)\s+(?:year|month|week|day|summer|winter|season)|annually|yearly)\b/i;
 const AGGREGATE_BEFORE = /\b(?:(?:series|wave|campaign|string|spate|number)\s+of|(?:frequently|often|regularly|routinely|usually|commonly|periodically|dozens|hundreds|scores|thousands|several|multiple|numerous|repeated|additional|(?<![.\d])(?!(?:19|20)\d\d\b)\d[\d,]*(?!\.\d)|two|three|four|five|six|seven|eight|nine|ten)\b(?:\s+of)?)(?:\s+\S+){0,2}\s*$/i;
 /** A verb of labelling and its object right before a label in quote marks or after `as` (`called the ban "an `, `described the vote as a `; not `called it a terrorist attack`, told of a real one). */
 const LABELLED_BEFORE = /\b(?:call(?:ed|s|ing)?|labell?(?:ed|s|ing)?|branded|described|denounced|decried|condemned)\s+(?:(?:the|it|this|that|his|her|its|their)\s+)(?:[\w’'-]+\s+){0,3}(?:as\s+["“]?|["“])\s*(?:an?|the)\s+(?:[\w-]+\s+){0,1}$/i;
@@ -111,7 +119,7 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
   thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
   thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100, a: 1, an: 1, dozen: 12,
 };
-const QUANTITY = String.raw`(?:(over|more than|at least|about|around|nearly|almost|some|up to|approximately|roughly)\s+)?(\d[\d,]*|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen|dozens|scores|hundreds of thousands|tens of thousands|thousands|hundreds|several|many|a number)`;
+const QUANTITY = String.raw`(?:(over|more than|at least|about|around|nearly|almost|some|up to|approximately|roughly|all)\s+)?(\d[\d,]*|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen|dozens|scores|hundreds of thousands|tens of thousands|thousands|hundreds|several|many|a number)`;
 // (The words before the victims' noun are its modifiers, never a clause after `and`: `killing at
 // least 62 people and destroying hundreds of homes` counts people.)
 const WHO = String.raw`((?:of\s+)?(?:(?!(?:and|or|but)\s)[\p{L}’'-]+\s+){0,3}(?:people|persons|civilians|soldiers|troops|policemen|officers|militants|fighters|terrorists|rebels|insurgents|children|women|men|citizens|villagers|residents|protesters|demonstrators|students|workers|leaders|members|officials|others|police|guards|passengers|person|man|woman|child|boy|girl|baby|soldier|officer|policeman|civilian|worker|student|resident|villager|protester|passenger|journalist|guard|pilot|driver|teenager|(?!(?:has|was|is|as|this|his|its|does|says|thus|plus|less|across|towards|us|yes|years|months|weeks|days|hours|minutes|times|decades)\b)[\p{L}’'-]+[a-z]s)(?![\p{L}’'-]))`;
@@ -809,6 +817,9 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
       type = retyped(type, DISASTERS.has(type.code) ? type.info : eventTypeInfo(accident ? 'MAN_MADE_DISASTER' : 'NATURAL_DISASTER'), undefined);
     }
   }
+  // "A landslide buried a bus, killing 35 passengers": a natural hazard that struck a vehicle or
+  // a building is a natural disaster; a man-made one needs its accident (a crash, a collapse).
+  if (type?.code === 'MAN_MADE_DISASTER' && triggers.length > 0 && !ACCIDENT.test(sentenceText) && NATURAL_HAZARD.test(text.slice(sentence.start, triggers[0]!.start))) type = retyped(type, eventTypeInfo('NATURAL_DISASTER'), undefined);
   const mentions: EventMention[] = [];
   // The layers' entries inside this sentence, gathered once for all its triggers.
   const sentenceMentions = context.mentions.within(sentence);
@@ -844,6 +855,17 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
     // "Officials warned that the toll was likely to rise": a warning of what may happen, with no
     // force or penalty held over anyone, is no threat (PLOVER's THREATEN is coercive).
     if (mentionType.ploverType === 'THREATEN' && /^warn/.test(triggerText) && !COERCIVE.test(text.slice(trigger.end, sentence.end))) continue;
+    // "Two former college punters died in a car wreck", "another 30 people had been injured in the
+    // skirmishes": a toll read as an accord or an appeal is the accident's, the hazard's or the
+    // violence's the sentence tells (an accusation or a denial of a killing stays what it is).
+    if (CASUALTY_START.test(triggerText) && (WORDS_ONLY.has(mentionType.ploverType) || mentionType.ploverType === 'RETREAT' || mentionType.ploverType === 'THREATEN')) {
+      const told = text.slice(window.start, window.end);
+      const code = ACCIDENT.test(told) ? 'MAN_MADE_DISASTER' : NATURAL_HAZARD.test(told) ? 'NATURAL_DISASTER' : VIOLENCE_WORD.test(told) ? 'ATTACK' : null;
+      // (With none of them told, the toll is of something told elsewhere: `This sweetheart deal fails
+      // to recognize that … 346 people died`.)
+      if (!code) continue;
+      mentionType = retyped(mentionType, eventTypeInfo(code), undefined);
+    }
     const flags = {
       historical: false,
       negated: NEGATED_BEFORE.test(before),
@@ -860,7 +882,9 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
         || (CUMULATIVE_TOLL.test(text.slice(trigger.end, window.end)) && CASUALTY_WORD.test(text.slice(window.start, window.end)))
         || (/^(?:killed|claimed)$/.test(triggerText) && WAR_TOLL_BEFORE.test(before))
         // ("Israel's offensive has killed more than 45,000 Palestinians": the campaign's own toll.)
-        || (/^(?:offensives?|war|fighting|campaign|conflict|bombardment|violence)$/.test(triggerText) && /^\s+(?:has|have|had)\s+(?:(?:so\s+far|already|now)\s+)?killed\b/i.test(text.slice(trigger.end, trigger.end + 30))),
+        || (/^(?:offensives?|war|fighting|campaign|conflict|bombardment|violence)$/.test(triggerText) && /^\s+(?:has|have|had)\s+(?:(?:so\s+far|already|now)\s+)?killed\b/i.test(text.slice(trigger.end, trigger.end + 30)))
+        // ("Monsoon rains kill hundreds of people each year": what happens every year, not an event.)
+        || (!/^\w+ed$/.test(triggerText) && HABITUAL_AFTER.test(text.slice(trigger.end, sentence.end))),
     };
     // Participants: entity mentions in the sentence; before the trigger acts, after it is acted on
     // (the other way round for a passive verb, whose agent follows `by`).
@@ -901,6 +925,9 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
         // ("the strike, which took place near Ubari, Libya, killed “two al Qaeda terrorists, including Musa Abu Dawud").
         // "the hallmarks of a ransomware group linked to Russia": whom a group is tied to is no target.
         if (AFFILIATED_BEFORE.test(gap)) continue;
+        // `"This deal fails …," said Paul Cassell, a lawyer for the families`: who speaks after the
+        // verb of an inverted attribution is not acted on.
+        if (sentenceSpeakers.some((quote) => quote.cue && quote.cue.end <= quote.speaker!.start && quote.speaker!.start <= mention.start && mention.end <= quote.speaker!.end)) continue;
         // "arrested more than 400 supporters of jailed former Prime Minister Imran Khan": those acted
         // on are the supporters, not whom they support.
         if (FOLLOWERS_OF_BEFORE.test(gap)) continue;
@@ -1095,7 +1122,9 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
       ?? sentenceTimexes.filter(datable).sort(byDistance)[0] ?? null;
     // "The strike came days after thousands of pagers … exploded …, killing 37 people": a toll told
     // in a clause about an earlier happening is that one's, not the trigger's.
-    const casualties = findCasualties(text, window).filter((casualty) => casualty.start < trigger.end || !EARLIER_HAPPENING.test(text.slice(trigger.end, casualty.start)));
+    // (An event of words or accord kills no one: `This sweetheart deal fails to recognize that …
+    // 346 people died` tells the crashes' toll, not the deal's.)
+    const casualties = WORDS_ONLY.has(mentionType.ploverType) && !CASUALTY_START.test(triggerText) ? [] : findCasualties(text, window).filter((casualty) => casualty.start < trigger.end || !EARLIER_HAPPENING.test(text.slice(trigger.end, casualty.start)));
     mentions.push({
       // (A hazard that struck has no actor: `A volcano on Iceland's Reykjanes peninsula erupted`.)
       sentence, trigger, window, type: mentionType, actors: hazardStruck ? [] : actor, targets: ownTargets, places, timex, casualties,
