@@ -24,6 +24,8 @@ const CASES: ReadonlyArray<readonly [string, string, ReadonlyArray<readonly [str
   ['sentence-initial In stays out', 'In Paris the talks went on.', [['Paris', 'LOC']], ['Paris/LOC']],
   ['feature word after a demonym', 'Strikes hit the Libyan Desert again.', [['Libyan', 'MISC']], ['Libyan Desert/LOC']],
   ['demonym alone stays', 'A Libyan official spoke.', [['Libyan', 'MISC']], ['Libyan/MISC']],
+  ['a name ending in a feature word is a place', 'Boats sailed near Thomas Shoal on Monday.', [['Thomas Shoal', 'PER']], ['Thomas Shoal/LOC']],
+  ['a venue in a city', 'Djokovic won at Roland Garros in Paris on Sunday.', [['Djokovic', 'PER'], ['Roland Garros', 'PER'], ['Paris', 'LOC']], ['Djokovic/PER', 'Roland Garros/LOC', 'Paris/LOC']],
   ['acronym ties a split name', 'He led al-Qa’ida in the Lands of the Islamic Maghreb (AQIM) cells.', [['al-Qa’ida', 'ORG'], ['Lands of the Islamic Maghreb', 'ORG'], ['AQIM', 'ORG']], ['al-Qa’ida in the Lands of the Islamic Maghreb/ORG', 'AQIM/ORG']],
   ['no join when the acronym spells only the second name', 'Ford met the Bank of England (BE) staff.', [['Ford', 'PER'], ['Bank of England', 'ORG']], ['Ford/PER', 'Bank of England/ORG']],
   ['listed organisation the tagger missed', 'A Pentagon spokesperson said so.', [], ['Pentagon/ORG']],

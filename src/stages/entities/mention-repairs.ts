@@ -581,6 +581,9 @@ const COMPANY_LAST_WORDS = new Set([
 /** Last words of a square's or avenue's name: a place whatever the tagger said (`Slavija Square`, `Nevsky Avenue`). */
 const SQUARE_LAST_WORDS = new Set(['Square', 'Avenue', 'Boulevard', 'Plaza', 'Piazza']);
 
+/** Last words of an island or a natural feature's name. */
+const FEATURE_LAST_WORDS: ReadonlySet<string> = new Set(['Island', 'Islands', 'Shoal', 'Reef', 'Atoll', 'Strait', 'Straits', 'Peninsula', 'Valley', 'River', 'Lake', 'Mountains', 'Desert', 'Plateau', 'Canyon', 'Glacier', 'Lagoon', 'Archipelago', 'Basin', 'Sea', 'Ocean', 'Heights', 'Gulf']);
+
 /**
  * A person-typed name that ends in a body's word is a body; one that ends in a street's word after
  * `on`/`in`/`at` is a place; an organisation or person named `… Square` or `… Avenue` is a place;
@@ -620,7 +623,10 @@ function typeByLastWord(context: Context, mentions: NameMention[]): NameMention[
     // (`the opposition Christian Democrats`, `the Free Democrats`: a party by its members' name.)
     if (PARTY_MEMBERS.test(last)) return retyped(mention, 'ORG', 'party-members');
     // (`Scott County`, `Rhode Island`: a unit or an island; `the Booker Prize`: an award.)
-    if (last === 'County' || last === 'Island' || last === 'Islands') return retyped(mention, 'LOC', 'unit-word');
+    // (`Second Thomas Shoal`, `Silicon Valley`, `the Bering Strait`: a natural feature.)
+    if (last === 'County' || FEATURE_LAST_WORDS.has(last)) return retyped(mention, 'LOC', 'unit-word');
+    // (`won at Roland Garros in Paris`: a venue in a city.)
+    if (/^at$/i.test(word(context, mention.firstToken - 1)) && /^in$/.test(word(context, mention.lastToken + 1)) && /^\p{Lu}/u.test(word(context, mention.lastToken + 2)) && sameSentence(context, mention.firstToken - 1, mention.lastToken + 2)) return retyped(mention, 'LOC', 'venue');
     if (last === 'Prize' || last === 'Award' || last === 'Awards') return retyped(mention, 'MISC', 'award');
     // (`a Marshall Plan`, `the Dayton Accords`, `the Monroe Doctrine`: a plan, a law or a treaty named for someone.)
     if (/^(?:Plan|Act|Treaty|Accords?|Doctrine|Protocol)$/.test(last)) return retyped(mention, 'MISC', 'named-instrument');

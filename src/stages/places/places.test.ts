@@ -405,3 +405,22 @@ test('resolve: a name after a unit\'s possessive lies in that unit, or is that u
   assert.equal(bend?.countryCode, 'US', bend && describe(text, bend));
   assert.equal(bend?.name, 'Florida', bend && describe(text, bend));
 });
+
+test('an event named like a contest or a convention is no place in the dateline’s country', { skip: !existsSync(taggerModel) }, async () => {
+  const [{ SCHEMA_VERSION }, { normalizeStage }, { segmentStage }, { entitiesStage }, { placesStage }] = await Promise.all([
+    import('../../doc/schema.js'),
+    import('../normalize/stage.js'),
+    import('../segment/stage.js'),
+    import('../entities/stage.js'),
+    import('./stage.js'),
+  ]);
+  const source = 'LONDON (AP) — Djokovic beat Alcaraz in straight sets.\n\nHe has said he plans to compete at the U.S. Open later this month, after fighting in Eastern Ghouta ended.\n';
+  let doc = { schemaVersion: SCHEMA_VERSION, source, text: '', alignment: [], meta: { format: 'text' as const }, removals: [], paragraphs: [], sentences: [], tokens: [], mentions: [], entities: [], timexes: [], places: [], quotes: [], events: [], summary: [], diagnostics: [] } as import('../../doc/schema.js').Doc;
+  for (const stage of [normalizeStage, segmentStage, entitiesStage, placesStage]) {
+    const resource = stage.load ? await stage.load() : undefined;
+    const assigned = stage.run(doc, resource, {});
+    doc = { ...doc, ...assigned, meta: { ...doc.meta, ...(assigned.meta ?? {}) } };
+  }
+  const shown = doc.places.map((place) => describe(doc.text, place)).join('\n');
+  assert.ok(!doc.places.some((place) => doc.text.slice(place.start, place.end).includes('Open')), shown);
+});

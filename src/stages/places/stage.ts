@@ -7,6 +7,7 @@ import { FULL_MONTH, SHORT_MONTH } from '../../lang/en/calendar.js';
 import { loadGazetteer, type Gazetteer } from './gazetteer.js';
 import { resolvePlaces, type ToponymSpan } from './place-resolver.js';
 import { findToponymCandidates, findToponyms } from './toponym-finder.js';
+import { placeKey } from './normalize.js';
 import { classifyToponyms, loadToponymClassifier, type ToponymClassifier } from './toponym-classifier.js';
 
 export { loadGazetteer, defaultGazetteerDir, type Gazetteer, type GazetteerEntry, type PlaceKind } from './gazetteer.js';
@@ -20,6 +21,9 @@ export { classifyToponyms, loadToponymClassifier, type ToponymClassifier } from 
  * (`loadToponymClassifier()`, from `models/places/toponym-classifier.json.gz`, loaded by
  * default); without it the rules alone decide. A bare {@link Gazetteer} is accepted too (rules).
  */
+/** The last word of an event's, a contest's or a plan's name (`U.S. Open`, `World Cup`, `Marshall Plan`). */
+const EVENT_NAME = /\b(?:Open|Cup|Convention|War|Festival|Concert|Competition|Games|Olympics|Championships?|Summit|Conference|Tournament|Series|Awards?|Prize|Marathon|Prix|Plan|Terrorism|Week|Expo|Fair|Show)$/;
+
 export interface PlacesResources {
   readonly gazetteer: Gazetteer;
   readonly classifier?: ToponymClassifier;
@@ -69,8 +73,17 @@ export const placesStage: Stage = {
     const found: ToponymSpan[] = classifier
       ? classifyToponyms(doc.text, findToponymCandidates(doc.text, doc.mentions, options), classifier, gazetteer, new Set(doc.sentences.map((sentence) => sentence.start)))
       : findToponyms(doc.text, doc.mentions, options);
+    // (`compete at the U.S. Open`, `at the Democratic National Convention`: a MISC name of an
+    // event that no gazetteer knows is no place in the article's country, however placed its
+    // sentence; `in Eastern Ghouta` is.)
+    const miscMentions = new Set(doc.mentions.filter((mention) => mention.type === 'MISC').map((mention) => mention.id));
+    const placeable = found.filter((toponym) => {
+      if (!toponym.mentionId || !miscMentions.has(toponym.mentionId)) return true;
+      const surface = doc.text.slice(toponym.start, toponym.end);
+      return !EVENT_NAME.test(surface) || gazetteer.lookupKey(placeKey(surface)).length > 0;
+    });
     const dateline = datelineSpan(doc.text, doc.meta.dateline);
-    const toponyms = dateline ? [dateline, ...found.filter((toponym) => toponym.end <= dateline.start || toponym.start >= dateline.end)] : found;
+    const toponyms = dateline ? [dateline, ...placeable.filter((toponym) => toponym.end <= dateline.start || toponym.start >= dateline.end)] : placeable;
     const region = doc.meta.dateline ? datelineRegion(doc.removals ?? [], doc.meta.dateline) : undefined;
     const places = resolvePlaces(doc.text, toponyms, {
       gazetteer,
