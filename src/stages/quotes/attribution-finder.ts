@@ -1976,6 +1976,10 @@ function isClaimOfIndirectCue(text: string, attribution: FoundAttribution, cue: 
   // `issued a temporary restraining order`, `issued bonds`: an office's act, no words reported.
   // (PolNeAR marks a court's `blocked X from …` as one, so it stays.)
   if (/\b(?:issued|issues|issuing|granted|signed)$/i.test(cueText) && ISSUED_THING.test(opening)) return false;
+  // `who sponsored the measure`, `introduced a resolution`: a bill's author names no words reported.
+  if (/^(?:co-?)?(?:sponsored|sponsors|introduced|introduces|authored)$/i.test(cueText) && !/^that\b/i.test(opening)) return false;
+  // `the economy showed fresh signs of weakness`: a sign shown is no finding reported.
+  if (/^show(?:ed|s|n|ing)?$/i.test(cueText) && /^(?:(?:fresh|new|early|further|more|few|no|any|some|clear|little|first|tentative)\s+)?signs?\s+of\b/i.test(opening)) return false;
   // `threw stones | at officers`: where a thrown thing went, no claim.
   if (PROJECTILE_CUE.test(cueText) && /^(?:at|on|towards?|into)\b/i.test(opening)) return false;
   // "patients with planned surgeries were asked to stay home": before a passive cue stands whom

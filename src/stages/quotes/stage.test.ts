@@ -87,6 +87,8 @@ for (const [name, text, expected] of positive) {
 const negative: [string, string][] = [
   ['a plain event sentence', 'The storm destroyed three houses near the coast on Tuesday.'],
   ['a number with no speaker', 'Prices rose by 3 percent in the second quarter.'],
+  ['a bill’s sponsor', 'Councilmember Dan Kalb, who sponsored the measure, voted for it.'],
+  ['signs an economy showed', 'The bank cut rates as the bloc\'s economy showed fresh signs of weakness.'],
   ['a scare quote of one word', 'The “reform” passed the Senate on Friday.'],
   ['a summons and a worry for someone', 'Officers were called to an address on Harehills Lane after concerns were raised for the welfare of a woman.'],
   ['what a search found', 'Rescuers found the body of an elderly woman in her flooded basement on Friday morning.'],
