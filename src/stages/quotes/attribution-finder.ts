@@ -930,6 +930,26 @@ export function sourceOfObjectRelative(text: string, tokens: readonly Token[], t
   }
   return copy ?? tags;
 }
+/**
+ * `…, according to the government's latest | forecast`: a document's noun closing the source of
+ * `according to` is the source's head, not a cue of its own. Returns `tags` itself, or a changed copy.
+ */
+export function documentNounInSource(text: string, tokens: readonly Token[], tags: Uint8Array): Uint8Array {
+  let copy: Uint8Array | null = null;
+  for (let at = 3; at < tokens.length; at++) {
+    if (tags[at] !== Tag.BeginCue || tags[at + 1] === Tag.InsideCue || (tags[at - 1] !== Tag.BeginSource && tags[at - 1] !== Tag.InsideSource)) continue;
+    if (!SOURCE_DOCUMENT_NOUNS.test(tokenText(text, tokens[at]!))) continue;
+    // The source run's own cue is `according to`.
+    let first = at - 1;
+    while (first > 0 && tags[first] === Tag.InsideSource) first--;
+    if (!/^to$/i.test(tokenText(text, tokens[first - 1]!)) || !/^according$/i.test(tokenText(text, tokens[first - 2]!))) continue;
+    copy ??= Uint8Array.from(tags);
+    copy[at] = Tag.InsideSource;
+  }
+  return copy ?? tags;
+}
+const SOURCE_DOCUMENT_NOUNS = /^(?:forecasts?|reports?|statements?|estimates?|surveys?|data|figures|polls?|projections?|analysis|study|studies|filings?|documents?|records?|tally|count)$/i;
+
 /** A verb of saying in a present or past form (`says`, `claimed`). */
 const FINITE_SAYING = /^(?:says|said|claims|claimed|believes|believed|thinks|thought|argues|argued|insists|insisted|alleges|alleged|contends|contended|maintains|maintained|estimates|estimated|suspects|suspected|fears|feared|hopes|hoped|expects|expected|considers|considered|describes|described|calls|called)$/i;
 
@@ -1132,7 +1152,7 @@ export function findAttributions(
   quoted: readonly QuotedSpan[],
   cueLevel: (word: string) => number = () => 0,
 ): FoundAttribution[] {
-  tags = sourceOfObjectRelative(text, tokens, contentToSentenceEnd(text, tokens, relativeContentToClause(text, tokens, invertedSaying(text, tokens, asideOfExpectation(text, tokens, sourceOfCoordinatedCue(text, tokens, noSecondSource(text, tokens, sourcesAfterLastComma(text, tokens, objectOutOfSource(text, tokens, nameOutOfCue(text, tokens, nameStartOutOfContent(text, tokens, sourceOutOfAccordingCue(text, tokens, tags))))))))))));
+  tags = documentNounInSource(text, tokens, sourceOfObjectRelative(text, tokens, contentToSentenceEnd(text, tokens, relativeContentToClause(text, tokens, invertedSaying(text, tokens, asideOfExpectation(text, tokens, sourceOfCoordinatedCue(text, tokens, noSecondSource(text, tokens, sourcesAfterLastComma(text, tokens, objectOutOfSource(text, tokens, nameOutOfCue(text, tokens, nameStartOutOfContent(text, tokens, sourceOutOfAccordingCue(text, tokens, tags)))))))))))));
   const paragraphOf = paragraphOfTokens(tokens, paragraphs);
   const nonSource = nonSourceCounts(tags);
   const runs = reinterpretReducedRelatives(text, tokens, splitAtSentenceEnds(text, tokens, paragraphs, paragraphOf, quoted, tagRuns(text, tokens, tags)), cueLevel);

@@ -515,3 +515,9 @@ test('quotes: the subject of a relative clause’s verb of saying is its source'
   assert.equal(result.text.slice(rigged.speaker!.start, rigged.speaker!.end), 'the opposition', describe(result, rigged));
   assert.equal(contentOf(result, rigged), 'was rigged with Russia\'s help', describe(result, rigged));
 });
+
+test('quotes: a document’s noun closing the source of `according to` belongs to the source', () => {
+  const result = analyse('Germany, the bloc\'s largest economy, is expected to contract for a second straight year in 2024, according to the government\'s latest forecast.');
+  const contract = quoteHolding(result, 'contract');
+  assert.equal(result.text.slice(contract.speaker!.start, contract.speaker!.end), 'the government\'s latest forecast', describe(result, contract));
+});
