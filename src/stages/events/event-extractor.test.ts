@@ -793,3 +793,19 @@ test('"killed all 346 people" counts 346; a deal and whoever speaks of it after 
   assert.deepEqual(deal.casualties, [], describe(doc, deal));
   assert.ok(!deal.targets.some((target) => /Cassell|lawyer/.test(target.name)), describe(doc, deal));
 });
+
+test('police in a city act, not the city; a person arrested by age is the target', async () => {
+  const doc = await analyze('Police in Minneapolis have arrested a 19-year-old man in connection with a shooting outside a high school.');
+  const arrest = eventTriggered(doc, 'arrested');
+  assert.deepEqual(arrest.actors.map((entry) => entry.name), ['Police'], describe(doc, arrest));
+  assert.deepEqual(arrest.targets.map((entry) => entry.name), ['19-year-old man'], describe(doc, arrest));
+});
+
+test('an outbreak’s toll beside a warning is a disaster of its own, and a warning of a disease’s course no threat', async () => {
+  const doc = await analyze('The World Health Organization said on Friday that a cholera outbreak in Sudan had killed at least 388 people since July, and warned that heavy rains and mass displacement caused by the country\'s war were likely to spread the disease further.');
+  const toll = eventTriggered(doc, 'killed');
+  assert.equal(toll.acledSubType, 'Natural disaster', describe(doc, toll));
+  assert.deepEqual(toll.actors, [], describe(doc, toll));
+  assert.deepEqual(toll.casualties.map((casualty) => casualty.count), [388], describe(doc, toll));
+  assert.ok(!doc.events.some((event) => event.ploverType === 'THREATEN'), doc.events.map((event) => describe(doc, event)).join('\n'));
+});

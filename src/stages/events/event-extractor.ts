@@ -229,7 +229,10 @@ function retyped(type: EventTypeResult, info: EventTypeInfo, mode: string | unde
 // governments are left out: unnamed, they are mostly who reports.
 const GENERIC_GROUPS = 'gang members|gangs|gangsters|cartel members|gunmen|gunman|suicide bombers?|bombers?|shooters?|snipers?|armed men|masked men|unidentified men|militants|insurgents|rebels|jihadists|fighters|terrorists|assailants|attackers|militiamen|militias?|extremists|bandits|kidnappers|pirates|'
   + 'troops|soldiers|forces|police(?:\\s+officers)?|policemen|riot police|army|military|protesters|demonstrators|rioters|mobs?|'
-  + 'civilians|villagers|residents|worshippers|students|workers|farmers|herders|journalists|children|passengers|migrants|refugees|prisoners|inmates|settlers|pilgrims|shoppers|traders';
+  + 'civilians|villagers|residents|worshippers|students|workers|farmers|herders|journalists|children|passengers|migrants|refugees|prisoners|inmates|settlers|pilgrims|shoppers|traders|'
+  // (One person, by age or as a suspect: `arrested a 19-year-old man`, `detained two suspects`;
+  // not `people`, `men` or `a man` alone, who are mostly no party to an event.)
+  + 'suspects?|\\d+-year-old (?:man|woman|boy|girl|men|women|boys|girls)';
 const GENERIC_QUALIFIER = 'suspected|armed|unidentified|unknown|masked|heavily armed|Islamist|jihadist|government|security|riot|federal|local|pro-\\w+|anti-\\w+';
 /** A demonym ("Malian troops", "Israeli settlers"). */
 const GENERIC_DEMONYM = '[A-Z][a-z]+(?:ian|ean|ese|ish|i|an)';
@@ -339,7 +342,9 @@ function splitPoint(text: string, first: Span, second: Span): number {
   // (`fired tear gas at protesters | who stormed parliament`: a restrictive relative clause is the second's.)
   // (`shelled a market, killing 24 people, activists said, | as fighting … intensified`: a clause of
   // circumstance after a comma is the second's, the participles before it the first's.)
-  const match = /.*(?:,\s*|\b)(?=(?:after|following|before|when|which|as well as|while)\b)|.*[^,\s]\s+(?=who\b)|.*,\s*(?=as\s)/is.exec(gap);
+  // (`had killed at least 388 people since July, | and warned that …`: a clause joined by a comma
+  // and `and` or `but` is the second's.)
+  const match = /.*(?:,\s*|\b)(?=(?:after|following|before|when|which|as well as|while)\b)|.*[^,\s]\s+(?=who\b)|.*,\s*(?=as\s)|.*,\s*(?=(?:and|but)\s)/is.exec(gap);
   return match ? first.end + match[0].length : Math.floor((first.end + second.start) / 2);
 }
 
@@ -484,7 +489,8 @@ function participant(context: Context, mention: Mention): { actor: EventActor; s
   // A country name alone is a place, not a participant, unless it acts ("the US has carried out").
   // A country or city after a locative word is where it happened ("against al Qaeda in Libya", "near Ubari, Libya");
   // otherwise it stands for its state ("The United States and Jordan have agreed", "apologized to Brazil").
-  const acts = /^\s+(?:has|have|had|carried|conducted|launched|struck|bombed|attacked)\b/.test(text.slice(mention.end, mention.end + 20));
+  // (Not after a locative word: in `Police in Minneapolis have arrested`, the police act.)
+  const acts = /^\s+(?:has|have|had|carried|conducted|launched|struck|bombed|attacked)\b/.test(text.slice(mention.end, mention.end + 20)) && !/\b(?:in|at|near|from|of)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, mention.start - 12), mention.start));
   // A town or a name used as a modifier is a place: "the 2012 Benghazi attack", "the In Amenas oil consortium".
   const smallerPlace = context.places.some(mention, (place) => place.kind !== 'country' && !place.kind.endsWith('demonym'));
   // (Not before a preposition: "accused by the United States of genocide".)
@@ -583,6 +589,10 @@ function nationBefore(context: Context, mentions: readonly Mention[], trigger: S
 }
 
 /** What a threat holds over someone: force, a penalty, a reprisal. */
+/** A hazard or an accident as the subject of a toll's verb (`a cholera outbreak in Sudan had`). */
+const HAZARD_SUBJECT = new RegExp(String.raw`(?:${NATURAL_HAZARD.source}|${ACCIDENT.source})[^,;]*\b(?:has|have|had)\s+$`, 'i');
+/** What a warning of a hazard's course tells (`warned that rains … were likely to spread the disease`). */
+const HAZARD_WARNING = /\b(?:spread\w*|outbreaks?|diseases?|epidemics?|cholera|infections?|virus|rains?|floods?|flooding|storms?|heat\s?waves?|droughts?|famine|hunger|malnutrition)\b/i;
 const COERCIVE = /\b(?:attack\w*|strike\w*|retaliat\w*|reprisal\w*|respon(?:d|se)\w*|sanction\w*|consequences?|force|military|war|kill\w*|punish\w*|action|measures|invad\w*|invasion|bomb\w*|destroy\w*|annihilat\w*|crush\w*|arrest\w*|expel\w*|cut off|tariffs?|boycott\w*|nuclear|missiles?|troops|fire|ultimatum|or else|pay a (?:heavy )?price|against|tolerate|crack\w* down|no longer)\b/i;
 
 /** `in overnight raids`, `during a series of strikes`: an event noun inside a phrase of the clause before it. */
@@ -775,6 +785,23 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
     if (previous && start - previous.end < 3) { triggers[triggers.length - 1] = { start: previous.start, end: span.end }; continue; }
     triggers.push(span);
   }
+  // "a cholera outbreak in Sudan had killed at least 388 people …, and warned that …": a toll
+  // whose subject is a hazard or an accident is the disaster's own event, beside the sentence's
+  // other triggers.
+  if (triggers.length > 0) {
+    CASUALTY_VERB.lastIndex = 0;
+    for (const casualty of sentenceText.matchAll(CASUALTY_VERB)) {
+      const start = sentence.start + (casualty.index ?? 0);
+      const end = start + casualty[0].length;
+      if (triggers.some((trigger) => trigger.start < end && start < trigger.end)) break;
+      const lead = text.slice(Math.max(sentence.start, start - 60), start);
+      if (!/^kill/i.test(casualty[0]) || !/\b(?:has|have|had)\s+$/i.test(lead) || (!NATURAL_HAZARD.test(lead) && !ACCIDENT.test(lead))) continue;
+      if (findCasualties(text, { start, end: sentence.end }).length === 0) continue;
+      triggers.push({ start, end });
+      triggers.sort((a, b) => a.start - b.start);
+      break;
+    }
+  }
   if (triggers.length === 0) {
     // A casualty report with no event word ("Five civilians were killed") is an event of its own.
     CASUALTY_VERB.lastIndex = 0;
@@ -854,7 +881,13 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
     const triggerText = text.slice(trigger.start, trigger.end).toLowerCase();
     // "Officials warned that the toll was likely to rise": a warning of what may happen, with no
     // force or penalty held over anyone, is no threat (PLOVER's THREATEN is coercive).
-    if (mentionType.ploverType === 'THREATEN' && /^warn/.test(triggerText) && !COERCIVE.test(text.slice(trigger.end, sentence.end))) continue;
+    // (Nor one of a hazard's course, whatever war it names: `warned that heavy rains and mass
+    // displacement caused by the country's war were likely to spread the disease`.)
+    if (mentionType.ploverType === 'THREATEN' && /^warn/.test(triggerText) && (!COERCIVE.test(text.slice(trigger.end, sentence.end)) || HAZARD_WARNING.test(text.slice(trigger.end, sentence.end)))) continue;
+    // "a cholera outbreak in Sudan had killed at least 388 people": a toll whose subject is a
+    // hazard or an accident is a disaster, with no actor (not the place the hazard struck).
+    const hazardToll = CASUALTY_START.test(triggerText) && HAZARD_SUBJECT.test(textBefore(text, trigger.start, sentence, 60));
+    if (hazardToll) mentionType = retyped(mentionType, eventTypeInfo(ACCIDENT.test(textBefore(text, trigger.start, sentence, 60)) ? 'MAN_MADE_DISASTER' : 'NATURAL_DISASTER'), undefined);
     // "Two former college punters died in a car wreck", "another 30 people had been injured in the
     // skirmishes": a toll read as an accord or an appeal is the accident's, the hazard's or the
     // violence's the sentence tells (an accusation or a denial of a killing stays what it is).
@@ -1127,7 +1160,7 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
     const casualties = WORDS_ONLY.has(mentionType.ploverType) && !CASUALTY_START.test(triggerText) ? [] : findCasualties(text, window).filter((casualty) => casualty.start < trigger.end || !EARLIER_HAPPENING.test(text.slice(trigger.end, casualty.start)));
     mentions.push({
       // (A hazard that struck has no actor: `A volcano on Iceland's Reykjanes peninsula erupted`.)
-      sentence, trigger, window, type: mentionType, actors: hazardStruck ? [] : actor, targets: ownTargets, places, timex, casualties,
+      sentence, trigger, window, type: mentionType, actors: hazardStruck || hazardToll ? [] : actor, targets: ownTargets, places, timex, casualties,
       ...findSource(context, sentence, trigger), flags,
       anaphoric: ANAPHOR_BEFORE.test(before) && !/\b\d{4}\s+$/.test(before),
       distinct: DISTINCT_BEFORE.test(before),
