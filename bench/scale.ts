@@ -5,7 +5,8 @@
  * (all threads, as the kernel counts it). The baseline row is the same batch analysed in the main
  * thread (`--workers 0`). When LEDE_REDIS_URL and LEDE_PG_URL are set, the same inputs go through
  * the Redis queue to 1 and 2 `lede worker` processes writing to PostgreSQL (`--queue-inputs N`,
- * default 2,000). `--only 0,2,2u` picks the thread settings (`2u`: 2 workers with the pool unsplit,
+ * default 2,000). `--only 0,2,2u` picks the thread settings (`2i`: two separate one-worker processes
+ * on half the inputs each, the ideal of two workers with nothing shared; `2u`: 2 workers with the pool unsplit,
  * each running the whole pipeline; the pool is split by default only where its threads fill the
  * cores, see `splitsByDefault`; `1p`: 1 worker with the whole process held to one core by
  * `taskset`, the per-core figure: unpinned, one worker's process also runs its main thread and
@@ -56,6 +57,38 @@ async function queueRows(input: string, count: number, redis: string, postgres: 
   return rows;
 }
 
+/**
+ * The `2i` row: the inputs split in halves between two separate `lede analyze --workers 1`
+ * processes started together, sharing nothing (no pool, no main thread, no heap), the most two
+ * workers can gain over one on this machine without coordination costs. Its wall time runs from
+ * the start to the later exit; peak RSS and CPU are the two processes' sums.
+ */
+async function independentRow(folder: string, target: number, oneWorker: number, oneCore: number): Promise<BenchRow> {
+  const halves = [Math.ceil(target / 2), Math.floor(target / 2)];
+  const inputs = halves.map((_, index) => join(folder, `half-${index}.jsonl`));
+  await Promise.all(halves.map((count, index) => writeInputs(inputs[index]!, count)));
+  const started = performance.now();
+  const outcomes = await Promise.all(inputs.map((input, index) => runCli(['analyze', '--input-format', 'jsonl', input, '--output', join(folder, `out-2i-${index}.jsonl`), '--workers', '1'])));
+  const seconds = (performance.now() - started) / 1000;
+  for (const [index, input] of inputs.entries()) {
+    rmSync(input, { force: true });
+    rmSync(join(folder, `out-2i-${index}.jsonl`), { force: true });
+  }
+  const rate = target / seconds;
+  return {
+    system: 'baseline: 2 separate processes of 1 worker, half the inputs each, run at once',
+    metrics: {
+      inputs: target,
+      'articles/s': rate,
+      'vs 1 worker': oneWorker ? rate / oneWorker : '',
+      'vs 1 worker on 1 core': oneCore ? rate / oneCore : '',
+      'peak RSS MB': outcomes.reduce((sum, outcome) => sum + outcome.peakRssMb, 0),
+      'CPU s': outcomes.reduce((sum, outcome) => sum + outcome.cpuSeconds, 0),
+      errors: 0,
+    },
+  };
+}
+
 export async function run(args: string[]): Promise<BenchResult> {
   const option = (name: string): string | undefined => {
     const index = args.indexOf(name);
@@ -75,6 +108,10 @@ export async function run(args: string[]): Promise<BenchResult> {
     let oneWorker = 0;
     let oneCore = 0;
     for (const setting of settings) {
+      if (setting === '2i') {
+        rows.push(await independentRow(folder, target, oneWorker, oneCore));
+        continue;
+      }
       const workers = Number.parseInt(setting, 10);
       const unsplit = setting.endsWith('u');
       // `1p`: one worker with the whole process held to one core, as `--workers N` has one core per worker.
