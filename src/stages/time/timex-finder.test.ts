@@ -42,6 +42,7 @@ const POSITIVE: ReadonlyArray<readonly [string, string, string, Timex['type'], s
   ['a day of the month before publication in a future sentence is the month after', 'The team will return on the 2nd.', 'the 2nd', 'DATE', '2018-04-02'],
   ['a quarter of a year named relative to publication is one expression', 'Sales should rise in the first quarter of next year.', 'the first quarter of next year', 'DATE', '2019-Q1'],
   ['a day a happening began is before publication, however near the next', 'Aid has been cut since the war began on April 20.', 'April 20', 'DATE', '2017-04-20'],
+  ['a day after `since` is before publication, however near the next', 'Hezbollah has fired thousands of rockets into Israel since April 8.', 'April 8', 'DATE', '2017-04-08'],
   ['... and a day ahead stays ahead', 'The talks will begin on April 20.', 'April 20', 'DATE', '2018-04-20'],
   ['bare month after "in"', 'The election was held in January.', 'January', 'DATE', '2018-01'],
   ['"since" a month is the last one begun, however near the next', 'The rate has been unchanged since April.', 'April', 'DATE', '2017-04'],

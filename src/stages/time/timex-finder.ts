@@ -572,7 +572,9 @@ function proposeClockAndDates(text: string, sentences: readonly SentenceSpan[], 
         let resolvedYear = yearFor(context.reference, month, day, deadline ? 'future' : context.tense);
         // "since the war began on Oct. 7" in a July story: a verb of happening in the past right
         // before the date puts it before publication, however near the next Oct. 7 is.
-        if (HAPPENED_BEFORE.test(text.slice(Math.max(0, start - 30), start)) && daysBetween(context.reference, { year: resolvedYear, month, day }) > 0) resolvedYear -= 1;
+        // (So does `since`: `has fired thousands of rockets since Oct. 8`, in a July story, counts
+        // from last October.)
+        if ((HAPPENED_BEFORE.test(text.slice(Math.max(0, start - 30), start)) || /\bsince\s+$/i.test(text.slice(Math.max(0, start - 8), start))) && daysBetween(context.reference, { year: resolvedYear, month, day }) > 0) resolvedYear -= 1;
         const calendarDay = { year: resolvedYear, month, day: Math.min(day, daysInMonth(resolvedYear, month)) };
         return { type: 'DATE', value: formatDay(calendarDay), precision: 'day', anchor: 'published', day: calendarDay };
       },
