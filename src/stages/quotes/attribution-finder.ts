@@ -172,7 +172,7 @@ const ISSUED_THING = /^(?:(?:a|an|the|its|their|his|her)\s+)?(?:[\w-]+\s+){0,3}(
 const PROJECTILE_CUE = /\b(?:threw|thrown|throwing|hurled|hurling|pelted|lobbed|fired|launched)\s+(?:[\w-]+\s+)?(?:stones?|rocks?|bottles?|bricks?|petrol\s+bombs?|molotov\s+cocktails?|firebombs?|tear\s*gas|projectiles?|objects|eggs|fireworks|flares?|grenades?)$/i;
 const WEAPON_CUE = /\b(?:fire[sd]?|firing|launch(?:ed|es|ing)?|shot|shoot(?:s|ing)?)\b/i;
 /** A content that is what was shot (`a barrage of rockets at …`, `tear gas at protesters`). */
-const WEAPON_CONTENT = /^(?:at least\s+|more than\s+|about\s+|some\s+|\d[\d,]*\s+|(?:a|an|the|two|three|four|five|six|dozens|hundreds)\s+)?(?:(?:barrage|salvo|volley|hail|number|round)s?\s+of\s+)?(?:[\w-]+\s+)?(?:rockets?|missiles?|shells?|mortars?|bullets?|shots?|rounds|tear\s*gas|rubber bullets|drones?|projectiles?|grenades?|warning shots|artillery|flares?)\b/i;
+const WEAPON_CONTENT = /^(?:at least\s+|more than\s+|about\s+|some\s+|\d[\d,]*\s+|(?:a|an|the|two|three|four|five|six|dozens|hundreds)\s+|(?:dozens|hundreds|thousands|scores|tens of thousands)\s+of\s+)?(?:(?:barrage|salvo|volley|hail|number|round)s?\s+of\s+)?(?:[\w-]+\s+)?(?:rockets?|missiles?|shells?|mortars?|bullets?|shots?|rounds|tear\s*gas|rubber bullets|drones?|projectiles?|grenades?|warning shots|artillery|flares?)\b/i;
 
 /** Words in `span`, counted up to `limit` (the callers only ask whether there are a few). */
 function wordCount(text: string, span: Span, limit: number): number {
@@ -1848,7 +1848,10 @@ export function dropPhysicalAttacks(text: string, attributions: readonly FoundAt
     // (A country the linker joined to its demonym may be typed MISC: `southern Israel` with `Israeli`.)
     const place = mentions.find((mention) => (mention.type === 'LOC' || mention.type === 'MISC') && mention.start >= content.start && mention.end <= content.end);
     if (!place) return true;
-    const rest = (text.slice(content.start, place.start) + text.slice(place.end, content.end)).trim();
+    // (Up to a verb joined after it: `attacked | southern Israel and triggered the war in Gaza`.)
+    const after = text.slice(place.end, content.end);
+    const joined = /,?\s+(?:and|but)\s+\p{Ll}+(?:ed|ing)\b/u.exec(after);
+    const rest = (text.slice(content.start, place.start) + (joined ? after.slice(0, joined.index) : after)).trim();
     return !/^(?:(?:the|northern|southern|eastern|western|central|north|south|east|west|parts of|areas of|towns in|villages in|cities in)\s*)*$/i.test(rest);
   });
 }
