@@ -809,3 +809,12 @@ test('an outbreak’s toll beside a warning is a disaster of its own, and a warn
   assert.deepEqual(toll.casualties.map((casualty) => casualty.count), [388], describe(doc, toll));
   assert.ok(!doc.events.some((event) => event.ploverType === 'THREATEN'), doc.events.map((event) => describe(doc, event)).join('\n'));
 });
+
+test('a strike’s toll before the comma that sets off a year of fighting is the strike’s; the fighting is a span, not one event', async () => {
+  const doc = await analyze('An Israeli airstrike on a building in southern Beirut killed a senior Hezbollah commander and at least four other people on Tuesday, Lebanese officials said, the latest escalation in nearly a year of cross-border fighting.');
+  const strike = eventTriggered(doc, 'airstrike');
+  assert.deepEqual(strike.casualties.map((casualty) => casualty.count), [4], describe(doc, strike));
+  assert.ok(!strike.flags.aggregate, describe(doc, strike));
+  const fighting = doc.events.find((event) => doc.text.slice(event.trigger.start, event.trigger.end) === 'fighting');
+  assert.ok(!fighting || fighting.flags.aggregate, fighting ? describe(doc, fighting) : '');
+});

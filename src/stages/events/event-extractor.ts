@@ -50,7 +50,7 @@ const NEGATED_BEFORE = /\b(?:not|never|no|denied|deny|denies|n['’]t)\b(?:\s+\S
  */
 const WORDS_ONLY: ReadonlySet<string> = new Set(['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'REQUEST']);
 /** A clause that tells what happens every year (or month, week, day). */
-const HABITUAL_AFTER = /^[^.;]*?\b(?:(?:each|every|a|per)\s+(?:year|month|week|day|summer|winter|season)|annually|yearly)\b/i;
+const HABITUAL_AFTER = /^[^.;]*?\b(?:(?:each|every|per)\s+(?:year|month|week|day|summer|winter|season)|annually|yearly)\b/i;
 const AGGREGATE_BEFORE = /\b(?:(?:series|wave|campaign|string|spate|number)\s+of|(?:frequently|often|regularly|routinely|usually|commonly|periodically|dozens|hundreds|scores|thousands|several|multiple|numerous|repeated|additional|(?<![.\d])(?!(?:19|20)\d\d\b)\d[\d,]*(?!\.\d)|two|three|four|five|six|seven|eight|nine|ten)\b(?:\s+of)?)(?:\s+\S+){0,2}\s*$/i;
 /** A verb of labelling and its object right before a label in quote marks or after `as` (`called the ban "an `, `described the vote as a `; not `called it a terrorist attack`, told of a real one). */
 const LABELLED_BEFORE = /\b(?:call(?:ed|s|ing)?|labell?(?:ed|s|ing)?|branded|described|denounced|decried|condemned)\s+(?:(?:the|it|this|that|his|her|its|their)\s+)(?:[\w’'-]+\s+){0,3}(?:as\s+["“]?|["“])\s*(?:an?|the)\s+(?:[\w-]+\s+){0,1}$/i;
@@ -345,7 +345,11 @@ function splitPoint(text: string, first: Span, second: Span): number {
   // (`had killed at least 388 people since July, | and warned that …`: a clause joined by a comma
   // and `and` or `but` is the second's.)
   const match = /.*(?:,\s*|\b)(?=(?:after|following|before|when|which|as well as|while)\b)|.*[^,\s]\s+(?=who\b)|.*,\s*(?=as\s)|.*,\s*(?=(?:and|but)\s)/is.exec(gap);
-  return match ? first.end + match[0].length : Math.floor((first.end + second.start) / 2);
+  if (match) return first.end + match[0].length;
+  // (`killed a senior commander and at least four other people on Tuesday, officials said, | the
+  // latest escalation in a year of fighting`: the phrase set off by the last comma is the second's.)
+  const comma = /.*,\s*/s.exec(gap);
+  return comma && comma[0].length > gap.length / 2 ? first.end + comma[0].length : Math.floor((first.end + second.start) / 2);
 }
 
 /** Place precision, finer first; `country-demonym` ("Libyan") is the weakest evidence of a place. */
@@ -916,6 +920,8 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
         || (/^(?:killed|claimed)$/.test(triggerText) && WAR_TOLL_BEFORE.test(before))
         // ("Israel's offensive has killed more than 45,000 Palestinians": the campaign's own toll.)
         || (/^(?:offensives?|war|fighting|campaign|conflict|bombardment|violence)$/.test(triggerText) && /^\s+(?:has|have|had)\s+(?:(?:so\s+far|already|now)\s+)?killed\b/i.test(text.slice(trigger.end, trigger.end + 30)))
+        // ("the latest escalation in nearly a year of cross-border fighting": the span of a war.)
+        || /\b(?:years?|months?|weeks?|decades?)\s+of\s+(?:[\w-]+\s+)?$/i.test(before)
         // ("Monsoon rains kill hundreds of people each year": what happens every year, not an event.)
         || (!/^\w+ed$/.test(triggerText) && HABITUAL_AFTER.test(text.slice(trigger.end, sentence.end))),
     };
