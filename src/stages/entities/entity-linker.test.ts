@@ -182,6 +182,12 @@ test('a pronoun opening a sentence continues the person the sentence before open
   assert.equal(he?.entity, entityOf('Djokovic'));
 });
 
+test('a hyphenated surname the tagger read as a body joins the person named in full', () => {
+  const { linked, entityOf } = analyse('A judge sentenced Sam Bankman-Fried to 25 years. Bankman-Fried, 32, told the court he was sorry.', [['Sam Bankman-Fried', 'PER'], ['Bankman-Fried', 'ORG']]);
+  assert.equal(entityOf('Bankman-Fried', 1), entityOf('Sam Bankman-Fried'));
+  assert.equal(linked.entities.find((entity) => entity.id === entityOf('Sam Bankman-Fried'))?.type, 'PER');
+});
+
 test('"the group" prefers an armed group over a state body', () => {
   const { linked, entityOf, text } = analyse('US Africa Command struck al Qaeda, killing one of the group’s leaders.', [['US Africa Command', 'ORG'], ['al Qaeda', 'ORG']]);
   const group = linked.mentions.find((m) => text.slice(m.start, m.end) === 'the group');

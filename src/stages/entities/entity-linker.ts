@@ -560,7 +560,10 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
     const sameLastWord = parts.length > 0 ? (byLastWord.get(parts[parts.length - 1]!) ?? []) : [];
     // (Also a surname with its Arabic article, whatever type the tagger gave it: `Al-Bashir told`
     // opening a sentence, after `Mohammed al-Bashir`.)
-    if (target < 0 && (mention.type === 'PER' || (parts.length === 2 && ARABIC_ARTICLES.has(parts[0]!) && parts[1]!.length >= 3 && mention.lastToken === mention.firstToken)) && parts.length <= 2) {
+    // (And a hyphenated surname the tagger read as a body: `Bankman-Fried said`, after `Sam
+    // Bankman-Fried`; joined, it is the person's mention.)
+    const hyphenatedSurname = mention.type !== 'PER' && mention.type !== 'LOC' && parts.length === 2 && mention.lastToken === mention.firstToken && linking.tokenText(mention.firstToken).includes('-');
+    if (target < 0 && (mention.type === 'PER' || hyphenatedSurname || (parts.length === 2 && ARABIC_ARTICLES.has(parts[0]!) && parts[1]!.length >= 3 && mention.lastToken === mention.firstToken)) && parts.length <= 2) {
       for (let k = sameLastWord.length - 1; k >= 0 && target < 0; k--) {
         const c = sameLastWord[k]!;
         const cluster = clusters[c];
@@ -568,6 +571,7 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
         // (Or with a generational suffix left out: `Kalil` of `Roberto Kalil Filho`.)
         if (cluster.forms.some((other) => endsWithLonger(other, parts) || endsWithLonger(withoutGenerational(other), parts))) target = c;
       }
+      if (target >= 0 && hyphenatedSurname) mention.type = 'PER';
     }
     // 4d. People: a full name whose surname was said alone before it, by exactly one person known
     // only by that word (`the Trump administration …` then `President Donald Trump`).
