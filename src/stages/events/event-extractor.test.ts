@@ -818,3 +818,12 @@ test('a strike’s toll before the comma that sets off a year of fighting is the
   const fighting = doc.events.find((event) => doc.text.slice(event.trigger.start, event.trigger.end) === 'fighting');
   assert.ok(!fighting || fighting.flags.aggregate, fighting ? describe(doc, fighting) : '');
 });
+
+test('a verb joined by ", and" after another verb’s object has the sentence’s subject as actor', async () => {
+  const doc = await analyze('U.S. Secretary of State Madeleine Albright paid tribute to the victims of the bombing, and promised to track down the perpetrators.');
+  const promise = eventTriggered(doc, 'promised');
+  assert.deepEqual(promise.actors.map((entry) => entry.name), ['Madeleine Albright'], describe(doc, promise));
+  const thanked = await analyze('Claudia Sheinbaum thanked outgoing President Andrés Manuel López Obrador, her political mentor, and promised to continue his policies.');
+  const continued = eventTriggered(thanked, 'promised');
+  assert.deepEqual(continued.actors.map((entry) => entry.name), ['Claudia Sheinbaum'], describe(thanked, continued));
+});

@@ -1045,6 +1045,20 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
       const subject = mention && triggers.some((other) => !onlyReports(text, sentenceSpeakers, mention!, other, false)) ? participant(context, mention) : null;
       if (subject) actor = [subject.actor];
     }
+    // "She thanked outgoing President López Obrador, her mentor, and promised to continue his
+    // policies": a verb joined by `, and` after another verb's object has the sentence's subject,
+    // not that object, as its own.
+    if (actor.length > 0 && /,\s*and\s+(?:\w+ly\s+)?$/i.test(textBefore(text, trigger.start, sentence, 20))) {
+      let first = sentenceMentions.find((entry) => entry.end <= trigger.start && (entry.start - sentence.start <= 4 || TITLE_ONLY.test(text.slice(sentence.start, entry.start))));
+      // (The person a title names after a body's name: `UK Independence Party leader Nigel Farage`,
+      // `U.S. Secretary of State Madeleine Albright`.)
+      const titled = first && sentenceMentions.find((entry) => entry.start > first!.end && entry.end <= trigger.start && entry.type === 'PER' && /^\s+(?:[\p{L}.'’-]+\s+){1,5}$/u.test(text.slice(first!.end, entry.start)) && !/\s\p{Ll}+(?:ed|s)\s/u.test(text.slice(first!.end, entry.start)));
+      if (titled) first = titled;
+      const named = first ? participant(context, first) : null;
+      const objectBetween = first && named && !actor.some((known) => sameParticipant(known, named.actor))
+        && /\s\p{Ll}+(?:ed|s)\s/u.test(text.slice(first.end, Math.max(first.end, trigger.start - 20)));
+      if (objectBetween && first && named && !onlyReports(text, sentenceSpeakers, first, trigger, false)) actor = [named.actor];
+    }
     // "An Israeli air strike", "a Russian missile strike": the nation named right before a violent
     // event's noun is who struck (its state's forces), where it struck is told elsewhere.
     if (actor.length === 0 && violent[index]) {
