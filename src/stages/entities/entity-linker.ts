@@ -499,6 +499,11 @@ function nameGender(linking: Linking, working: readonly WorkingMention[], cluste
   return votes.m > votes.f ? 'm' : votes.f > votes.m ? 'f' : null;
 }
 
+/** Person nouns that are adjectives too (`an official count`, `a senior aide`). */
+const ADJECTIVE_NOMINALS: ReadonlySet<string> = new Set(['official', 'officials']);
+/** Words that follow a person noun used as a noun: a verb, a preposition, a clause word. */
+const NOMINAL_FOLLOWERS = /^(?:said|says|say|told|tells|added|adds|confirmed|declined|spoke|speaking|who|whose|with|from|at|in|of|for|on|to|and|or|but|familiar|close|involved|briefed|quoted|cited|has|had|have|is|was|were|are|would|will|could|can|may|might|also|later|then)$/;
+
 /** Links name mentions into entities and adds nominal and pronoun mentions. */
 export function linkEntities(text: string, sentences: readonly Sentence[], tokens: readonly Token[], names: readonly NameMention[], firstNames: FirstNames | null = loadFirstNames()): LinkedEntities {
   // Indices past either end read as '' (checked before the read: an out-of-bounds read sends the
@@ -734,6 +739,9 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
     const next = linking.lower(cursor + 1);
     if (next === 'of' || (nounToken && cursor + 1 < tokens.length && UPPER_START.test(linking.tokenText(cursor + 1)) && !['said', 'says'].includes(next) && isInsideName[cursor + 1])) continue;
     const span = { start: token.start, end: nounToken.end };
+    // (`according to an official quick count`, `the official death toll`: the adjective before a
+    // noun, no one.)
+    if (ADJECTIVE_NOMINALS.has(noun) && /^\p{Ll}+$/u.test(next) && !NOMINAL_FOLLOWERS.test(next)) continue;
     if (INDEFINITE.has(word) && PERSON_NOMINALS.has(noun)) {
       // `Raditya Jati, a spokesman for the agency`: an apposition describes the person just named.
       const named = linking.tokenText(t - 1) === ',' ? working[mentionEndingAt.get(t - 2) ?? -1] : undefined;
