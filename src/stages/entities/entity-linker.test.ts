@@ -188,6 +188,12 @@ test('a hyphenated surname the tagger read as a body joins the person named in f
   assert.equal(linked.entities.find((entity) => entity.id === entityOf('Sam Bankman-Fried'))?.type, 'PER');
 });
 
+test('"official" before a noun is an adjective, not a person', () => {
+  const { linked, text } = analyse('Sheinbaum won, according to an official quick count. An official said the count was final.', [['Sheinbaum', 'PER']]);
+  const nominals = linked.mentions.filter((m) => m.kind === 'nominal').map((m) => text.slice(m.start, m.end));
+  assert.deepEqual(nominals, ['An official']);
+});
+
 test('"the group" prefers an armed group over a state body', () => {
   const { linked, entityOf, text } = analyse('US Africa Command struck al Qaeda, killing one of the group’s leaders.', [['US Africa Command', 'ORG'], ['al Qaeda', 'ORG']]);
   const group = linked.mentions.find((m) => text.slice(m.start, m.end) === 'the group');
