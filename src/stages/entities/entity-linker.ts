@@ -473,9 +473,10 @@ const GENDERED_WORDS: ReadonlyMap<string, Gender> = new Map([
 /**
  * The gender the names and roles of a person's cluster say: a gendered title in or right before
  * one of its names (`Mr. Cruz`, `Mrs. May`), a gendered role (`spokeswoman`), else the first name
- * of its longest name in the name lists (`Bernie Sanders`). Null when they say none or disagree.
+ * of its longest name in the name lists (`Bernie Sanders`; `fromList`). Null when they say none
+ * or disagree.
  */
-function nameGender(linking: Linking, working: readonly WorkingMention[], cluster: Cluster, firstNames: FirstNames | null): Gender | null {
+function nameGender(linking: Linking, working: readonly WorkingMention[], cluster: Cluster, firstNames: FirstNames | null): { readonly gender: Gender | null; readonly fromList: boolean } {
   const votes = { m: 0, f: 0 };
   for (const index of cluster.mentionIndices) {
     const mention = working[index];
@@ -494,9 +495,9 @@ function nameGender(linking: Linking, working: readonly WorkingMention[], cluste
     let first = 0;
     while (first < longest.length - 1 && (ROLE_NOUNS.has(longest[first]!) || RANKS.has(longest[first]!) || GENDERED_WORDS.has(longest[first]!))) first++;
     const gender = longest.length - first >= 2 ? firstNames.genderOf(longest[first]!) : null;
-    if (gender) votes[gender]++;
+    return { gender, fromList: gender !== null };
   }
-  return votes.m > votes.f ? 'm' : votes.f > votes.m ? 'f' : null;
+  return { gender: votes.m > votes.f ? 'm' : votes.f > votes.m ? 'f' : null, fromList: false };
 }
 
 /** Person nouns that are adjectives too (`an official count`, `a senior aide`). */
@@ -664,20 +665,21 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
 
   // The gender of each person cluster, by its names and roles (fixed) or else by the pronouns
   // linked to it so far.
-  const namedGender = new Map<number, Gender | null>();
+  // (A title or a role says it first, then the pronouns the text has used for the person, then the
+  // name lists, which are wrong about some names; `lenient` lets a pronoun past the lists alone.)
+  const namedGender = new Map<number, { readonly gender: Gender | null; readonly fromList: boolean }>();
   const pronounVotes = new Map<number, { m: number; f: number }>();
-  const agrees = (clusterIndex: number, wanted: Gender): boolean => {
-    let gender = namedGender.get(clusterIndex);
-    if (gender === undefined) {
+  const agrees = (clusterIndex: number, wanted: Gender, lenient: boolean): boolean => {
+    let named = namedGender.get(clusterIndex);
+    if (named === undefined) {
       const cluster = clusters[clusterIndex];
-      gender = cluster && !cluster.nominal ? nameGender(linking, working, cluster, firstNames) : null;
-      namedGender.set(clusterIndex, gender);
+      named = cluster && !cluster.nominal ? nameGender(linking, working, cluster, firstNames) : { gender: null, fromList: false };
+      namedGender.set(clusterIndex, named);
     }
-    if (gender === null) {
-      const votes = pronounVotes.get(clusterIndex);
-      gender = votes && votes.m !== votes.f ? (votes.m > votes.f ? 'm' : 'f') : null;
-    }
-    return gender === null || gender === wanted;
+    if (named.gender !== null && !named.fromList) return named.gender === wanted;
+    const votes = pronounVotes.get(clusterIndex);
+    if (votes && votes.m !== votes.f) return (votes.m > votes.f ? 'm' : 'f') === wanted;
+    return named.gender === null || named.gender === wanted || lenient;
   };
   for (let t = 0; t < tokens.length; t++) {
     if (isInsideName[t]) continue;
@@ -690,12 +692,13 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
     // Pronouns: the nearest person within this and the previous sentence, if only one is there.
     if (PRONOUNS.has(word)) {
       // (Persons the pronoun's gender allows, where there are any: `she` after `Bernie Sanders …
-      // Hillary Clinton` is Clinton. Where none is, all: the name lists are wrong about some names,
-      // `his party said` after `Nika Melia`, a man with a name the lists give women.)
+      // Hillary Clinton` is Clinton. Where none is, those only the name lists rule out, which are
+      // wrong about some names: `his party said` after `Nika Melia`, a man with a name the lists
+      // give women; never one the text has called `he`: `she said` after `Masterson … his role`.)
       const wanted = PRONOUN_GENDER.get(word) ?? null;
       const near = recentMentions(linking, lists, t, token.sentence, { type: 'PER', roleNoun: undefined, armed: false }, 1);
-      const fitting = wanted === null ? near : near.filter((candidate) => candidate.cluster === null || agrees(candidate.cluster, wanted));
-      const candidates = fitting.length > 0 ? fitting : near;
+      const fitting = wanted === null ? near : near.filter((candidate) => candidate.cluster === null || agrees(candidate.cluster, wanted, false));
+      const candidates = fitting.length > 0 || wanted === null ? fitting : near.filter((candidate) => candidate.cluster === null || agrees(candidate.cluster, wanted, true));
       const distinct = new Set<number | null>();
       for (const candidate of candidates) distinct.add(candidate.cluster);
       let nearest = candidates[0];
