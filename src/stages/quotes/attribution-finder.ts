@@ -1999,6 +1999,12 @@ function isClaimOfIndirectCue(text: string, attribution: FoundAttribution, cue: 
   // `issued a temporary restraining order`, `issued bonds`: an office's act, no words reported.
   // (PolNeAR marks a court's `blocked X from …` as one, so it stays.)
   if (/\b(?:issued|issues|issuing|granted|signed)$/i.test(cueText) && ISSUED_THING.test(opening)) return false;
+  // `They failed to agree on an aid package`: what was not done is no words reported.
+  if ((/^fail(?:ed|s|ing)?$/i.test(cueText) && /^to\s/i.test(opening)) || /^fail(?:ed|s|ing)?\s+to\s+\S+$/i.test(cueText)) return false;
+  // `the actor best known for his role on …`: what someone is known for, no claim.
+  if (/^(?:(?:best|well|widely|perhaps|mostly|most)\s+)?known\s+for$/i.test(cueText)) return false;
+  // `declared a mistrial on that charge`: a state declared in the cue, its object after it.
+  if (/^declar(?:ed|es|ing)\s+\S/i.test(cueText) && !text.slice(first.start, attribution.content[attribution.content.length - 1]!.end).split(/\s+/).some((word) => FINITE_VERB.test(word.replace(/[^\p{L}]+$/u, '')))) return false;
   // `who sponsored the measure`, `introduced a resolution`: a bill's author names no words reported.
   if (/^(?:co-?)?(?:sponsored|sponsors|introduced|introduces|authored)$/i.test(cueText) && !/^that\b/i.test(opening)) return false;
   // `the economy showed fresh signs of weakness`: a sign shown is no finding reported.

@@ -88,6 +88,8 @@ const negative: [string, string][] = [
   ['a plain event sentence', 'The storm destroyed three houses near the coast on Tuesday.'],
   ['a number with no speaker', 'Prices rose by 3 percent in the second quarter.'],
   ['rockets fired by the thousand, and an attack on a region joined to another verb', 'Hezbollah has fired thousands of rockets and drones into northern Israel since Oct. 8, a day after Hamas attacked southern Israel and triggered the war in Gaza.'],
+  ['what was not done', 'But they failed to agree on a 50 billion euro aid package for Ukraine.'],
+  ['a mistrial declared on a charge', 'Judge Charlaine Olmedo declared a mistrial on that charge.'],
   ['a bill’s sponsor', 'Councilmember Dan Kalb, who sponsored the measure, voted for it.'],
   ['signs an economy showed', 'The bank cut rates as the bloc\'s economy showed fresh signs of weakness.'],
   ['a scare quote of one word', 'The “reform” passed the Senate on Friday.'],
