@@ -294,7 +294,8 @@ test('isMetonymic keeps "in Washington said" a place', () => {
 const seedPath = join(process.cwd(), '..', 'shared', 'examples', 'seed-article.txt');
 const taggerModel = join(process.cwd(), 'models', 'ner', 'tagger.bin.gz');
 
-test('seed article: places resolve as the story says', { skip: !existsSync(seedPath) || !existsSync(taggerModel) }, async () => {
+/** A text run through the stages up to places (normalize, segment, entities, places). */
+async function throughPlaces(source: string): Promise<import('../../doc/schema.js').Doc> {
   const [{ SCHEMA_VERSION }, { normalizeStage }, { segmentStage }, { entitiesStage }, { placesStage }] = await Promise.all([
     import('../../doc/schema.js'),
     import('../normalize/stage.js'),
@@ -302,13 +303,17 @@ test('seed article: places resolve as the story says', { skip: !existsSync(seedP
     import('../entities/stage.js'),
     import('./stage.js'),
   ]);
-  const source = readFileSync(seedPath, 'utf8');
   let doc = { schemaVersion: SCHEMA_VERSION, source, text: '', alignment: [], meta: { format: 'text' as const }, removals: [], paragraphs: [], sentences: [], tokens: [], mentions: [], entities: [], timexes: [], places: [], quotes: [], events: [], summary: [], diagnostics: [] } as import('../../doc/schema.js').Doc;
   for (const stage of [normalizeStage, segmentStage, entitiesStage, placesStage]) {
     const resource = stage.load ? await stage.load() : undefined;
     const assigned = stage.run(doc, resource, {});
     doc = { ...doc, ...assigned, meta: { ...doc.meta, ...(assigned.meta ?? {}) } };
   }
+  return doc;
+}
+
+test('seed article: places resolve as the story says', { skip: !existsSync(seedPath) || !existsSync(taggerModel) }, async () => {
+  const doc = await throughPlaces(readFileSync(seedPath, 'utf8'));
   const shown = doc.places.map((place) => describe(doc.text, place)).join('\n');
   const named = (surface: string): Place[] => doc.places.filter((place) => doc.text.slice(place.start, place.end) === surface);
   const ubari = named('Ubari')[0];
@@ -407,20 +412,8 @@ test('resolve: a name after a unit\'s possessive lies in that unit, or is that u
 });
 
 test('an event named like a contest or a convention is no place in the dateline’s country', { skip: !existsSync(taggerModel) }, async () => {
-  const [{ SCHEMA_VERSION }, { normalizeStage }, { segmentStage }, { entitiesStage }, { placesStage }] = await Promise.all([
-    import('../../doc/schema.js'),
-    import('../normalize/stage.js'),
-    import('../segment/stage.js'),
-    import('../entities/stage.js'),
-    import('./stage.js'),
-  ]);
   const source = 'LONDON (AP) — Djokovic beat Alcaraz in straight sets.\n\nHe has said he plans to compete at the U.S. Open later this month, after fighting in Eastern Ghouta ended.\n';
-  let doc = { schemaVersion: SCHEMA_VERSION, source, text: '', alignment: [], meta: { format: 'text' as const }, removals: [], paragraphs: [], sentences: [], tokens: [], mentions: [], entities: [], timexes: [], places: [], quotes: [], events: [], summary: [], diagnostics: [] } as import('../../doc/schema.js').Doc;
-  for (const stage of [normalizeStage, segmentStage, entitiesStage, placesStage]) {
-    const resource = stage.load ? await stage.load() : undefined;
-    const assigned = stage.run(doc, resource, {});
-    doc = { ...doc, ...assigned, meta: { ...doc.meta, ...(assigned.meta ?? {}) } };
-  }
+  const doc = await throughPlaces(source);
   const shown = doc.places.map((place) => describe(doc.text, place)).join('\n');
   assert.ok(!doc.places.some((place) => doc.text.slice(place.start, place.end).includes('Open')), shown);
 });
