@@ -665,21 +665,20 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
 
   // The gender of each person cluster, by its names and roles (fixed) or else by the pronouns
   // linked to it so far.
-  // (A title or a role says it first, then the pronouns the text has used for the person, then the
-  // name lists, which are wrong about some names; `lenient` lets a pronoun past the lists alone.)
+  // (A title or a role says it first, then the name lists, then the pronouns the text has used for
+  // the person: some of those were linked wrongly, so they count only where nothing else says.)
   const namedGender = new Map<number, { readonly gender: Gender | null; readonly fromList: boolean }>();
   const pronounVotes = new Map<number, { m: number; f: number }>();
-  const agrees = (clusterIndex: number, wanted: Gender, lenient: boolean): boolean => {
+  const agrees = (clusterIndex: number, wanted: Gender): boolean => {
     let named = namedGender.get(clusterIndex);
     if (named === undefined) {
       const cluster = clusters[clusterIndex];
       named = cluster && !cluster.nominal ? nameGender(linking, working, cluster, firstNames) : { gender: null, fromList: false };
       namedGender.set(clusterIndex, named);
     }
-    if (named.gender !== null && !named.fromList) return named.gender === wanted;
+    if (named.gender !== null) return named.gender === wanted;
     const votes = pronounVotes.get(clusterIndex);
-    if (votes && votes.m !== votes.f) return (votes.m > votes.f ? 'm' : 'f') === wanted;
-    return named.gender === null || named.gender === wanted || lenient;
+    return !votes || votes.m === votes.f || (votes.m > votes.f ? 'm' : 'f') === wanted;
   };
   for (let t = 0; t < tokens.length; t++) {
     if (isInsideName[t]) continue;
@@ -691,14 +690,13 @@ export function linkEntities(text: string, sentences: readonly Sentence[], token
     const word = linking.lower(t);
     // Pronouns: the nearest person within this and the previous sentence, if only one is there.
     if (PRONOUNS.has(word)) {
-      // (Persons the pronoun's gender allows, where there are any: `she` after `Bernie Sanders …
-      // Hillary Clinton` is Clinton. Where none is, those only the name lists rule out, which are
-      // wrong about some names: `his party said` after `Nika Melia`, a man with a name the lists
-      // give women; never one the text has called `he`: `she said` after `Masterson … his role`.)
+      // (Only persons the pronoun's gender allows: `she` after `Bernie Sanders … Hillary Clinton` is
+      // Clinton, and `she said` after `Masterson … his role` no one named. The price: a name the
+      // lists have wrong stays unlinked, `his party said` after `Nika Melia`, a man with a name
+      // the lists give women; linking `she` to a man read worse in the shared articles.)
       const wanted = PRONOUN_GENDER.get(word) ?? null;
       const near = recentMentions(linking, lists, t, token.sentence, { type: 'PER', roleNoun: undefined, armed: false }, 1);
-      const fitting = wanted === null ? near : near.filter((candidate) => candidate.cluster === null || agrees(candidate.cluster, wanted, false));
-      const candidates = fitting.length > 0 || wanted === null ? fitting : near.filter((candidate) => candidate.cluster === null || agrees(candidate.cluster, wanted, true));
+      const candidates = wanted === null ? near : near.filter((candidate) => candidate.cluster === null || agrees(candidate.cluster, wanted));
       const distinct = new Set<number | null>();
       for (const candidate of candidates) distinct.add(candidate.cluster);
       let nearest = candidates[0];

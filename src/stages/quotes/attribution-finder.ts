@@ -931,6 +931,42 @@ export function sourceOfObjectRelative(text: string, tokens: readonly Token[], t
   return copy ?? tags;
 }
 /**
+ * `Microsoft, Alphabet, | Amazon and Meta | have said …`: a source that closes a list with `and`
+ * takes in the names listed before it, comma by comma, where nothing else is tagged. Returns
+ * `tags` itself, or a changed copy.
+ */
+export function sourceListStart(text: string, tokens: readonly Token[], tags: Uint8Array): Uint8Array {
+  let copy: Uint8Array | null = null;
+  for (let at = 2; at < tokens.length; at++) {
+    if (tags[at] !== Tag.BeginSource || tokenText(text, tokens[at - 1]!) !== ',' || tags[at - 1] !== Tag.O) continue;
+    let end = at;
+    while (end + 1 < tokens.length && tags[end + 1] === Tag.InsideSource) end++;
+    let joined = false;
+    for (let k = at; k <= end && !joined; k++) joined = /^(?:and|&)$/.test(tokenText(text, tokens[k]!));
+    if (!joined) continue;
+    // Back over `Name ,` pairs (a name of one to three capitalised words).
+    let start = at;
+    for (;;) {
+      if (start < 2 || tokenText(text, tokens[start - 1]!) !== ',' || tags[start - 1] !== Tag.O) break;
+      let name = start - 2;
+      while (name > 0 && start - 1 - name < 3 && tags[name - 1] === Tag.O && /^\p{Lu}/u.test(text.slice(tokens[name - 1]!.start, tokens[name - 1]!.end)) && tokens[name - 1]!.sentence === tokens[at]!.sentence) name--;
+      if (tags[name] !== Tag.O || !/^\p{Lu}/u.test(text.slice(tokens[name]!.start, tokens[name]!.end)) || tokens[name]!.sentence !== tokens[at]!.sentence) break;
+      start = name;
+    }
+    // Only a list of three names or more opening its sentence (`Microsoft, Alphabet, Amazon and
+    // Meta`), not a word or a phrase set off before the source (`However, Trump and Cruz`, `On
+    // Sunday, Mr. Rubio and …`).
+    let commas = 0;
+    for (let k = start; k < at; k++) if (tokenText(text, tokens[k]!) === ',') commas++;
+    if (commas < 2 || (start > 0 && tokens[start - 1]!.sentence === tokens[at]!.sentence)) continue;
+    copy ??= Uint8Array.from(tags);
+    for (let k = start; k < at; k++) copy[k] = k === start ? Tag.BeginSource : Tag.InsideSource;
+    copy[at] = Tag.InsideSource;
+  }
+  return copy ?? tags;
+}
+
+/**
  * `…, according to the government's latest | forecast`: a document's noun closing the source of
  * `according to` is the source's head, not a cue of its own. Returns `tags` itself, or a changed copy.
  */
@@ -1152,7 +1188,7 @@ export function findAttributions(
   quoted: readonly QuotedSpan[],
   cueLevel: (word: string) => number = () => 0,
 ): FoundAttribution[] {
-  tags = documentNounInSource(text, tokens, sourceOfObjectRelative(text, tokens, contentToSentenceEnd(text, tokens, relativeContentToClause(text, tokens, invertedSaying(text, tokens, asideOfExpectation(text, tokens, sourceOfCoordinatedCue(text, tokens, noSecondSource(text, tokens, sourcesAfterLastComma(text, tokens, objectOutOfSource(text, tokens, nameOutOfCue(text, tokens, nameStartOutOfContent(text, tokens, sourceOutOfAccordingCue(text, tokens, tags)))))))))))));
+  tags = sourceListStart(text, tokens, documentNounInSource(text, tokens, sourceOfObjectRelative(text, tokens, contentToSentenceEnd(text, tokens, relativeContentToClause(text, tokens, invertedSaying(text, tokens, asideOfExpectation(text, tokens, sourceOfCoordinatedCue(text, tokens, noSecondSource(text, tokens, sourcesAfterLastComma(text, tokens, objectOutOfSource(text, tokens, nameOutOfCue(text, tokens, nameStartOutOfContent(text, tokens, sourceOutOfAccordingCue(text, tokens, tags))))))))))))));
   const paragraphOf = paragraphOfTokens(tokens, paragraphs);
   const nonSource = nonSourceCounts(tags);
   const runs = reinterpretReducedRelatives(text, tokens, splitAtSentenceEnds(text, tokens, paragraphs, paragraphOf, quoted, tagRuns(text, tokens, tags)), cueLevel);

@@ -264,11 +264,30 @@ function firstMentionIndex(mentions: readonly Mention[], start: number): number 
 }
 
 /** The speaker of the attribution before, for the next one's pronouns and continued quotes. */
+/** The gender a person pronoun says. */
+const PRONOUN_GENDERS: ReadonlyMap<string, string> = new Map([['he', 'm'], ['him', 'm'], ['his', 'm'], ['she', 'f'], ['her', 'f'], ['hers', 'f']]);
+
 interface PreviousSpeaker { readonly speaker: Span | null; readonly speakerEntity: string | null; readonly paragraphEnd: number; readonly end: number }
 
 /** Turns found attributions into `Quote` records with speakers resolved to entities. */
 export function resolveSpeakers(context: SpeakerContext, attributions: readonly FoundAttribution[]): Quote[] {
   const { text, mentions, tokens } = context;
+  // The genders the linker's pronouns give each entity (`he` → m), so that a `she said` left
+  // unlinked does not borrow a speaker the text calls `he`.
+  const pronounGenders = new Map<string, Set<string>>();
+  for (const mention of mentions) {
+    if (mention.kind !== 'pronoun' || !mention.entity) continue;
+    const gender = PRONOUN_GENDERS.get(text.slice(mention.start, mention.end).toLowerCase());
+    if (!gender) continue;
+    const known = pronounGenders.get(mention.entity) ?? new Set<string>();
+    known.add(gender);
+    pronounGenders.set(mention.entity, known);
+  }
+  const calledOtherwise = (entity: string | null | undefined, pronoun: string): boolean => {
+    const wanted = PRONOUN_GENDERS.get(pronoun.toLowerCase());
+    const known = entity ? pronounGenders.get(entity) : undefined;
+    return !!wanted && !!known && !known.has(wanted);
+  };
   const quotes: Quote[] = [];
   // Who issued which document: `Africa Command said in a statement` → statement → e4.
   const issuers = new Map<string, string>();
@@ -369,7 +388,7 @@ export function resolveSpeakers(context: SpeakerContext, attributions: readonly 
           // person just quoted or named.
           speakerEntity = named;
           rule += '+age';
-        } else if ((PERSON_PRONOUNS.has(headWord) || (headWord === 'it' && speaker.end - speaker.start <= 3 && isBody(context, previous?.speakerEntity))) && previous?.speakerEntity) {
+        } else if ((PERSON_PRONOUNS.has(headWord) || (headWord === 'it' && speaker.end - speaker.start <= 3 && isBody(context, previous?.speakerEntity))) && previous?.speakerEntity && !calledOtherwise(previous.speakerEntity, headWord)) {
           // (`The U.S. Africa Command said … It said no civilians were hurt`: `it` speaks for the
           // organisation or government quoted just before, never for a person.)
           speakerEntity = previous.speakerEntity;

@@ -338,9 +338,9 @@ test('quotes: a person’s family speaks, not the person; a pronoun the quote na
   const added = quoteHolding(result, 'great strength');
   assert.equal(result.entityName(added.speakerEntity), 'Kate Hollis', describe(result, added));
   // A possessive is no such pronoun: the party speaks for the person the quote names.
-  const party = analyse('Kaja Kallas said the bloc regretted the decision. Opposition leader Nika Melia was among those taken to hospital, his party said.');
+  const party = analyse('Kaja Kallas said the bloc regretted the decision. Opposition leader Giorgi Vashadze was among those taken to hospital, his party said.');
   const hospital = quoteHolding(party, 'hospital');
-  assert.equal(party.entityName(hospital.speakerEntity), 'Nika Melia', describe(party, hospital));
+  assert.equal(party.entityName(hospital.speakerEntity), 'Giorgi Vashadze', describe(party, hospital));
 });
 
 test('quotes: a verb of saying joined by `and` to the sentence’s first has that verb’s subject as speaker, not its object', () => {
@@ -523,4 +523,16 @@ test('quotes: a document’s noun closing the source of `according to` belongs t
   const result = analyse('Germany, the bloc\'s largest economy, is expected to contract for a second straight year in 2024, according to the government\'s latest forecast.');
   const contract = quoteHolding(result, 'contract');
   assert.equal(result.text.slice(contract.speaker!.start, contract.speaker!.end), 'the government\'s latest forecast', describe(result, contract));
+});
+
+test('quotes: a source closing a list with `and` takes in the names listed before it', () => {
+  const result = analyse('Microsoft, Alphabet, Amazon and Meta have said they plan to spend a combined $320 billion on capital projects this year.');
+  const spend = quoteHolding(result, 'spend');
+  assert.equal(result.text.slice(spend.speaker!.start, spend.speaker!.end), 'Microsoft, Alphabet, Amazon and Meta', describe(result, spend));
+});
+
+test('quotes: an unlinked `she said` does not borrow a speaker the text calls `he`', () => {
+  const result = analyse('"We will appeal," said Danny Masterson. He was taken into custody after the verdict. "I wish I had been able to come forward sooner," she said.');
+  const sooner = quoteHolding(result, 'sooner');
+  assert.notEqual(result.entityName(sooner.speakerEntity), 'Danny Masterson', describe(result, sooner));
 });
