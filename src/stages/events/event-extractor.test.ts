@@ -827,3 +827,8 @@ test('a verb joined by ", and" after another verb’s object has the sentence’
   const continued = eventTriggered(thanked, 'promised');
   assert.deepEqual(continued.actors.map((entry) => entry.name), ['Claudia Sheinbaum'], describe(thanked, continued));
 });
+
+test('resigning in protest is no protest held', async () => {
+  const doc = await analyze('Several Georgian ambassadors resigned in protest, including the envoy to the United States.');
+  assert.ok(!doc.events.some((event) => event.ploverType === 'PROTEST'), doc.events.map((event) => describe(doc, event)).join('\n'));
+});

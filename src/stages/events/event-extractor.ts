@@ -773,6 +773,8 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
     if (/^(?:shot down|intercepted|downed)$/i.test(match.text) && interceptedThing(text, { start: span.start, end: span.end + 60 }, match.text) === undefined) continue;
     // "riot police", "riot gear": who keeps order, not a riot.
     if (/^riot$/i.test(match.text) && /^\s+(?:police|policemen|gear|squads?|shields?|control|units?|officers?|troops)\b/i.test(text.slice(span.end, span.end + 20))) continue;
+    // "Several ambassadors resigned in protest": the manner of a resignation or a walkout, no protest held.
+    if (/^protest$/i.test(match.text) && /\b(?:resign\w*|quit|quitting|stepped\s+down|step\s+down|walked\s+out|walk\s+out|boycott\w*)\b[^.;]{0,40}\bin\s+$/i.test(before)) continue;
     // "heart attacks", "a panic attack": illness, not violence.
     if (/\b(?:heart|panic|asthma|anxiety)\s+$/i.test(before)) continue;
     // `called the ban "an attack on freedom of expression"`, `described it as a massacre of
