@@ -147,6 +147,9 @@ const DIVISION_ALIASES: readonly ExtraAlias[] = [
   { name: 'English', target: { kind: 'admin1', name: 'England', countryCode: 'GB' }, demonym: true },
   { name: 'NSW', target: { kind: 'admin1', name: 'New South Wales', countryCode: 'AU' } },
   { name: 'Queensland', target: { kind: 'admin1', name: 'Queensland', countryCode: 'AU' } },
+  // (Sudan's states as English news writes them.)
+  { name: 'Gezira', target: { kind: 'admin1', name: 'Al Jazīrah', countryCode: 'SD' } },
+  { name: 'El Gezira', target: { kind: 'admin1', name: 'Al Jazīrah', countryCode: 'SD' } },
   { name: 'Texan', target: { kind: 'admin1', name: 'Texas', countryCode: 'US' }, demonym: true },
   { name: 'Californian', target: { kind: 'admin1', name: 'California', countryCode: 'US' }, demonym: true },
   { name: 'Floridian', target: { kind: 'admin1', name: 'Florida', countryCode: 'US' }, demonym: true },

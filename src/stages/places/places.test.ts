@@ -417,3 +417,9 @@ test('an event named like a contest or a convention is no place in the datelineâ
   const shown = doc.places.map((place) => describe(doc.text, place)).join('\n');
   assert.ok(!doc.places.some((place) => doc.text.slice(place.start, place.end).includes('Open')), shown);
 });
+
+test('Sudanâ€™s Gezira state goes by its English name', () => {
+  const text = 'Fighters attacked a village in Sudan\'s central Gezira state.';
+  const place = resolvePlaces(text, spansOf(text, ['Sudan', 'Gezira']), { gazetteer }).find((candidate) => text.slice(candidate.start, candidate.end) === 'Gezira');
+  assert.ok(place && place.kind === 'admin1' && place.countryCode === 'SD', describe(text, place));
+});
