@@ -7,7 +7,8 @@
 import type { Entity, EntityType, Mention, Role, Sentence, Token } from '../../doc/schema.js';
 import { foldForMatching } from '../../doc/text-builder.js';
 import { COMPOUND_TITLES, ORGANISATION_NOMINALS, PERSON_NOMINALS, RANKS, ROLE_MODIFIERS, ROLE_NOUNS } from '../../lang/en/roles.js';
-import { loadFirstNames, type FirstNames, type Gender } from './first-names.js';
+import { PRONOUN_GENDER, type Gender } from '../../lang/en/pronouns.js';
+import { loadFirstNames, type FirstNames } from './first-names.js';
 
 /** A name mention proposed by the tagger, in token indices of the Doc's `tokens`. */
 export interface NameMention {
@@ -457,12 +458,6 @@ const ORGANISATION_HEADS: ReadonlySet<string> = new Set([
 
 /** After a possessive pronoun: the rest of a reporting clause that closes a sentence (` office said.`, ` spokesman told reporters`). */
 const REPORTING_TAIL = /^\s+(?:[\p{L}-]+\s+){1,2}(?:said|says|told|added|announced|wrote|confirmed)\b/u;
-
-/** The gender a pronoun says (`he`, `his` …; `she`, `her` …). */
-const PRONOUN_GENDER: ReadonlyMap<string, Gender> = new Map([
-  ['he', 'm'], ['him', 'm'], ['his', 'm'], ['himself', 'm'],
-  ['she', 'f'], ['her', 'f'], ['hers', 'f'], ['herself', 'f'],
-]);
 
 /** Titles before a name, and nouns of a person's role or kin, that say a gender. */
 const GENDERED_WORDS: ReadonlyMap<string, Gender> = new Map([

@@ -11,7 +11,8 @@ import { gunzipSync } from 'node:zlib';
 import { loadOnce } from '../../util/load-once.js';
 import { modelsDirectory } from '../../util/package-root.js';
 
-export type Gender = 'm' | 'f';
+export type { Gender } from '../../lang/en/pronouns.js';
+import type { Gender } from '../../lang/en/pronouns.js';
 
 export interface FirstNames {
   /** The gender of a first name (any case), or null when the lists give none or both. */
@@ -27,11 +28,13 @@ export function serializeFirstNames(entries: Iterable<readonly [string, Gender]>
 /** Reads a table written by {@link serializeFirstNames}. */
 export function parseFirstNames(table: string): FirstNames {
   const starts: number[] = [];
-  for (let at = 0; at < table.length; at = table.indexOf('\n', at) + 1) {
+  for (let at = 0; at < table.length; ) {
     starts.push(at);
-    if (table.indexOf('\n', at) < 0) break;
+    const end = table.indexOf('\n', at);
+    if (end < 0) break;
+    at = end + 1;
   }
-  const lineStarts = Int32Array.from(starts.filter((start) => start < table.length));
+  const lineStarts = Int32Array.from(starts);
   return {
     genderOf(name: string): Gender | null {
       const key = name.toLowerCase();

@@ -795,7 +795,6 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
   // whose subject is a hazard or an accident is the disaster's own event, beside the sentence's
   // other triggers.
   if (triggers.length > 0) {
-    CASUALTY_VERB.lastIndex = 0;
     for (const casualty of sentenceText.matchAll(CASUALTY_VERB)) {
       const start = sentence.start + (casualty.index ?? 0);
       const end = start + casualty[0].length;
@@ -892,8 +891,9 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
     if (mentionType.ploverType === 'THREATEN' && /^warn/.test(triggerText) && (!COERCIVE.test(text.slice(trigger.end, sentence.end)) || HAZARD_WARNING.test(text.slice(trigger.end, sentence.end)))) continue;
     // "a cholera outbreak in Sudan had killed at least 388 people": a toll whose subject is a
     // hazard or an accident is a disaster, with no actor (not the place the hazard struck).
-    const hazardToll = CASUALTY_START.test(triggerText) && HAZARD_SUBJECT.test(textBefore(text, trigger.start, sentence, 60));
-    if (hazardToll) mentionType = retyped(mentionType, eventTypeInfo(ACCIDENT.test(textBefore(text, trigger.start, sentence, 60)) ? 'MAN_MADE_DISASTER' : 'NATURAL_DISASTER'), undefined);
+    const tollSubject = CASUALTY_START.test(triggerText) ? textBefore(text, trigger.start, sentence, 60) : '';
+    const hazardToll = HAZARD_SUBJECT.test(tollSubject);
+    if (hazardToll) mentionType = retyped(mentionType, eventTypeInfo(ACCIDENT.test(tollSubject) ? 'MAN_MADE_DISASTER' : 'NATURAL_DISASTER'), undefined);
     // "Two former college punters died in a car wreck", "another 30 people had been injured in the
     // skirmishes": a toll read as an accord or an appeal is the accident's, the hazard's or the
     // violence's the sentence tells (an accusation or a denial of a killing stays what it is).
@@ -1057,9 +1057,10 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
       const titled = first && sentenceMentions.find((entry) => entry.start > first!.end && entry.end <= trigger.start && entry.type === 'PER' && /^\s+(?:[\p{L}.'’-]+\s+){1,5}$/u.test(text.slice(first!.end, entry.start)) && !/\s\p{Ll}+(?:ed|s)\s/u.test(text.slice(first!.end, entry.start)));
       if (titled) first = titled;
       const named = first ? participant(context, first) : null;
-      const objectBetween = first && named && !actor.some((known) => sameParticipant(known, named.actor))
-        && /\s\p{Ll}+(?:ed|s)\s/u.test(text.slice(first.end, Math.max(first.end, trigger.start - 20)));
-      if (objectBetween && first && named && !onlyReports(text, sentenceSpeakers, first, trigger, false)) actor = [named.actor];
+      // (A verb between that subject and the trigger's own stretch: the actor found is its object.)
+      if (first && named && !actor.some((known) => sameParticipant(known, named.actor))
+        && /\s\p{Ll}+(?:ed|s)\s/u.test(text.slice(first.end, Math.max(first.end, trigger.start - 20)))
+        && !onlyReports(text, sentenceSpeakers, first, trigger, false)) actor = [named.actor];
     }
     // "An Israeli air strike", "a Russian missile strike": the nation named right before a violent
     // event's noun is who struck (its state's forces), where it struck is told elsewhere.

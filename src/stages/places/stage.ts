@@ -21,9 +21,6 @@ export { classifyToponyms, loadToponymClassifier, type ToponymClassifier } from 
  * (`loadToponymClassifier()`, from `models/places/toponym-classifier.json.gz`, loaded by
  * default); without it the rules alone decide. A bare {@link Gazetteer} is accepted too (rules).
  */
-/** The last word of an event's, a contest's or a plan's name (`U.S. Open`, `World Cup`, `Marshall Plan`). */
-const EVENT_NAME = /\b(?:Open|Cup|Convention|War|Festival|Concert|Competition|Games|Olympics|Championships?|Summit|Conference|Tournament|Series|Awards?|Prize|Marathon|Prix|Plan|Terrorism|Week|Expo|Fair|Show)$/;
-
 export interface PlacesResources {
   readonly gazetteer: Gazetteer;
   readonly classifier?: ToponymClassifier;
@@ -56,6 +53,9 @@ export function datelineRegion(removals: readonly { readonly reason: string; rea
 }
 
 /** Places: requires text, sentences, mentions, meta and removals (for the dateline and its region); assigns `places`. */
+/** The last word of an event's, a contest's or a plan's name (`U.S. Open`, `World Cup`, `Marshall Plan`). */
+const EVENT_NAME = /\b(?:Open|Cup|Convention|War|Festival|Concert|Competition|Games|Olympics|Championships?|Summit|Conference|Tournament|Series|Awards?|Prize|Marathon|Prix|Plan|Terrorism|Week|Expo|Fair|Show)$/;
+
 export const placesStage: Stage = {
   name: 'places',
   requires: ['text', 'sentences', 'mentions', 'meta', 'removals'],

@@ -1179,6 +1179,27 @@ function clauseBeforeAccording(text: string, tokens: readonly Token[], tags: Uin
 /** Tokens a content counts between itself and a cue in another sentence, beyond those it counts. */
 const OTHER_SENTENCE_PENALTY = 4;
 
+/**
+ * The repairs of the tagger's tags, in the order they run (each reads the tags the one before
+ * left): every one returns its input unchanged, or a changed copy.
+ */
+const TAG_REPAIRS: readonly ((text: string, tokens: readonly Token[], tags: Uint8Array) => Uint8Array)[] = [
+  sourceOutOfAccordingCue,
+  nameStartOutOfContent,
+  nameOutOfCue,
+  objectOutOfSource,
+  sourcesAfterLastComma,
+  noSecondSource,
+  sourceOfCoordinatedCue,
+  asideOfExpectation,
+  invertedSaying,
+  relativeContentToClause,
+  contentToSentenceEnd,
+  sourceOfObjectRelative,
+  documentNounInSource,
+  sourceListStart,
+];
+
 /** Groups tagged runs into attributions and adds untagged direct quotes. */
 export function findAttributions(
   text: string,
@@ -1188,7 +1209,7 @@ export function findAttributions(
   quoted: readonly QuotedSpan[],
   cueLevel: (word: string) => number = () => 0,
 ): FoundAttribution[] {
-  tags = sourceListStart(text, tokens, documentNounInSource(text, tokens, sourceOfObjectRelative(text, tokens, contentToSentenceEnd(text, tokens, relativeContentToClause(text, tokens, invertedSaying(text, tokens, asideOfExpectation(text, tokens, sourceOfCoordinatedCue(text, tokens, noSecondSource(text, tokens, sourcesAfterLastComma(text, tokens, objectOutOfSource(text, tokens, nameOutOfCue(text, tokens, nameStartOutOfContent(text, tokens, sourceOutOfAccordingCue(text, tokens, tags))))))))))))));
+  for (const repair of TAG_REPAIRS) tags = repair(text, tokens, tags);
   const paragraphOf = paragraphOfTokens(tokens, paragraphs);
   const nonSource = nonSourceCounts(tags);
   const runs = reinterpretReducedRelatives(text, tokens, splitAtSentenceEnds(text, tokens, paragraphs, paragraphOf, quoted, tagRuns(text, tokens, tags)), cueLevel);

@@ -10,7 +10,7 @@
 import type { Entity, Mention, Quote, Sentence, Span, Token } from '../../doc/schema.js';
 import { foldForMatching } from '../../doc/text-builder.js';
 import { firstTokenEndingAfter, firstTokenStartingFrom } from '../../doc/token-search.js';
-import { POSSESSIVE_DETERMINERS } from '../../lang/en/pronouns.js';
+import { POSSESSIVE_DETERMINERS, PRONOUN_GENDER, type Gender } from '../../lang/en/pronouns.js';
 import { ROLE_NOUNS } from '../../lang/en/roles.js';
 import { ISSUED_DOCUMENT_NOUNS, PASSIVE_BELIEF } from '../../lang/en/speech-verbs.js';
 import type { FoundAttribution } from './attribution-finder.js';
@@ -264,9 +264,6 @@ function firstMentionIndex(mentions: readonly Mention[], start: number): number 
 }
 
 /** The speaker of the attribution before, for the next one's pronouns and continued quotes. */
-/** The gender a person pronoun says. */
-const PRONOUN_GENDERS: ReadonlyMap<string, string> = new Map([['he', 'm'], ['him', 'm'], ['his', 'm'], ['she', 'f'], ['her', 'f'], ['hers', 'f']]);
-
 interface PreviousSpeaker { readonly speaker: Span | null; readonly speakerEntity: string | null; readonly paragraphEnd: number; readonly end: number }
 
 /** Turns found attributions into `Quote` records with speakers resolved to entities. */
@@ -274,17 +271,17 @@ export function resolveSpeakers(context: SpeakerContext, attributions: readonly 
   const { text, mentions, tokens } = context;
   // The genders the linker's pronouns give each entity (`he` → m), so that a `she said` left
   // unlinked does not borrow a speaker the text calls `he`.
-  const pronounGenders = new Map<string, Set<string>>();
+  const pronounGenders = new Map<string, Set<Gender>>();
   for (const mention of mentions) {
     if (mention.kind !== 'pronoun' || !mention.entity) continue;
-    const gender = PRONOUN_GENDERS.get(text.slice(mention.start, mention.end).toLowerCase());
+    const gender = PRONOUN_GENDER.get(text.slice(mention.start, mention.end).toLowerCase());
     if (!gender) continue;
-    const known = pronounGenders.get(mention.entity) ?? new Set<string>();
+    const known = pronounGenders.get(mention.entity) ?? new Set<Gender>();
     known.add(gender);
     pronounGenders.set(mention.entity, known);
   }
   const calledOtherwise = (entity: string | null | undefined, pronoun: string): boolean => {
-    const wanted = PRONOUN_GENDERS.get(pronoun.toLowerCase());
+    const wanted = PRONOUN_GENDER.get(pronoun.toLowerCase());
     const known = entity ? pronounGenders.get(entity) : undefined;
     return !!wanted && !!known && !known.has(wanted);
   };
@@ -597,7 +594,6 @@ function roleHolder(context: SpeakerContext, noun: string, offset: number): stri
   return found >= 0 ? mentions[found]!.entity : null;
 }
 
-/** The last person (or organisation) mention with an entity in the sentence before `offset`. */
 /**
  * The person the sentence before `offset`'s opens with (its subject), when that sentence lies after
  * the attribution before (`previous`): someone the text has turned to since that quote, whom a
@@ -617,6 +613,7 @@ function subjectSince(context: SpeakerContext, offset: number, previous: Previou
   return null;
 }
 
+/** The last person (or organisation) mention with an entity in the sentence before `offset`. */
 function personBefore(context: SpeakerContext, offset: number): Mention | null {
   const { sentences, mentions } = context;
   const sentenceIndex = sentenceAt(sentences, offset);
