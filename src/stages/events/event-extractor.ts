@@ -795,6 +795,8 @@ function findMentions(context: Context, sentence: Sentence, sentenceIndex: numbe
   // whose subject is a hazard or an accident is the disaster's own event, beside the sentence's
   // other triggers.
   if (triggers.length > 0) {
+    // (`matchAll` starts from the shared pattern's `lastIndex`, which `exec` below leaves set.)
+    CASUALTY_VERB.lastIndex = 0;
     for (const casualty of sentenceText.matchAll(CASUALTY_VERB)) {
       const start = sentence.start + (casualty.index ?? 0);
       const end = start + casualty[0].length;
